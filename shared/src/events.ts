@@ -1,0 +1,108 @@
+// The one Socket.IO event map, imported by the hub and by every screen.
+// Commands are imperative (client → hub, answered by an Ack); broadcasts are past tense (hub → clients).
+import type { CallView, Device, HallSnapshot, QueueView, ServiceDay, StaffCard, TicketView, WindowView } from './domain.js';
+import type { Ack } from './errors.js';
+import type * as S from './schemas.js';
+
+export type AckFn<T> = (ack: Ack<T>) => void;
+
+export interface TicketIssued {
+  ticket: TicketView;
+  /** Minutes, from the live queue and recent service times. */
+  estimatedWaitMin: number;
+}
+
+export interface WindowResult {
+  window: WindowView;
+  ticket?: TicketView;
+}
+
+export interface SignedIn {
+  window: WindowView;
+  staff: StaffCard;
+}
+
+export interface ClientToServerEvents {
+  'ticket:issue': (p: S.IssueTicketInput, ack: AckFn<TicketIssued>) => void;
+  'ticket:cancel': (p: S.CancelTicketInput, ack: AckFn<TicketView>) => void;
+  'ticket:lookup': (p: S.LookupTicketInput, ack: AckFn<TicketView>) => void;
+  'window:callNext': (p: S.CallNextInput, ack: AckFn<WindowResult>) => void;
+  'window:callNumber': (p: S.CallNumberInput, ack: AckFn<WindowResult>) => void;
+  'window:recall': (p: S.RecallInput, ack: AckFn<WindowResult>) => void;
+  'window:start': (p: S.StartServiceInput, ack: AckFn<WindowResult>) => void;
+  'window:finish': (p: S.FinishServiceInput, ack: AckFn<WindowResult>) => void;
+  'window:noShow': (p: S.MarkNoShowInput, ack: AckFn<WindowResult>) => void;
+  'window:transfer': (p: S.TransferTicketInput, ack: AckFn<WindowResult>) => void;
+  'window:hold': (p: S.HoldTicketInput, ack: AckFn<WindowResult>) => void;
+  'window:resume': (p: S.ResumeTicketInput, ack: AckFn<WindowResult>) => void;
+  'window:requeue': (p: S.RequeueTicketInput, ack: AckFn<WindowResult>) => void;
+  'window:pause': (p: S.PauseWindowInput, ack: AckFn<WindowResult>) => void;
+  'window:unpause': (p: S.UnpauseWindowInput, ack: AckFn<WindowResult>) => void;
+  'staff:signIn': (p: S.SignInInput, ack: AckFn<SignedIn>) => void;
+  'staff:signOut': (p: S.SignOutInput, ack: AckFn<WindowResult>) => void;
+  /** Full state; asked for on connect, on reconnect and whenever a broadcast's seq shows a gap. */
+  'sync:snapshot': (p: Record<string, never>, ack: AckFn<HallSnapshot>) => void;
+}
+
+/** Every hall broadcast carries the hub's sequence number: the next one is always seq + 1. */
+export interface Sequenced {
+  seq: number;
+  at: number;
+}
+
+export interface TicketChanged extends Sequenced {
+  ticket: TicketView;
+  window?: WindowView;
+  queues: QueueView[];
+}
+
+export interface TicketCalled extends TicketChanged {
+  call: CallView;
+  window: WindowView;
+}
+
+export interface WindowChanged extends Sequenced {
+  window: WindowView;
+}
+
+export interface DayStarted extends Sequenced {
+  day: ServiceDay;
+}
+
+export interface ServerToClientEvents {
+  'ticket:issued': (e: TicketChanged) => void;
+  'ticket:called': (e: TicketCalled) => void;
+  'ticket:recalled': (e: TicketCalled) => void;
+  'ticket:started': (e: TicketChanged) => void;
+  'ticket:finished': (e: TicketChanged) => void;
+  'ticket:noShow': (e: TicketChanged) => void;
+  'ticket:transferred': (e: TicketChanged) => void;
+  'ticket:held': (e: TicketChanged) => void;
+  'ticket:resumed': (e: TicketChanged) => void;
+  'ticket:requeued': (e: TicketChanged) => void;
+  'ticket:cancelled': (e: TicketChanged) => void;
+  'window:changed': (e: WindowChanged) => void;
+  'day:started': (e: DayStarted) => void;
+  /** Sent once after the handshake: who the hub thinks this device is. */
+  'device:welcome': (d: DeviceWelcome) => void;
+}
+
+export type HallBroadcast = Exclude<keyof ServerToClientEvents, 'device:welcome'>;
+
+export interface DeviceWelcome {
+  device: Pick<Device, 'id' | 'name' | 'role' | 'windowId' | 'zone' | 'demo'>;
+  hubVersion: string;
+}
+
+/** Handshake auth payload. */
+export interface HandshakeAuth {
+  token: string;
+}
+
+// Socket.IO's per-socket data kept by the hub.
+export interface SocketData {
+  deviceId: string;
+}
+
+// eslint-disable-next-line @typescript-eslint/no-empty-object-type
+export interface InterServerEvents {}

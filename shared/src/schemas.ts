@@ -1,0 +1,72 @@
+// zod schemas of every command payload; the hub parses with them, clients use the inferred types.
+import { z } from 'zod';
+import { OUTCOMES, PAUSE_REASONS } from './domain.js';
+import { isValidIdNumber, isValidPhone } from './identity.js';
+
+const id = z.string().min(1).max(64).regex(/^[\w.:-]+$/, 'letters, digits, _ . : - only');
+/** Client-made command id: a retried command with the same id is answered, not repeated. */
+const cmdId = id;
+const note = z.string().trim().max(200);
+export const ticketNumber = z
+  .string()
+  .trim()
+  .toUpperCase()
+  .regex(/^[A-Z]{1,2}\d{3,4}$/, 'ticket number like A023');
+
+export const identityInput = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('phone'), value: z.string().refine(isValidPhone, '手机号码格式不正确 / invalid mobile number') }),
+  z.object({ kind: z.literal('id'), value: z.string().refine(isValidIdNumber, '身份证号码校验不通过 / invalid ID number') }),
+]);
+
+export const issueTicket = z.object({
+  cmdId,
+  categoryId: id,
+  priority: z.enum(['normal', 'green']).default('normal'),
+  identity: identityInput.optional(),
+});
+
+const atWindow = z.object({ cmdId, windowId: id });
+
+export const callNext = atWindow;
+export const callNumber = atWindow.extend({ number: ticketNumber });
+export const recall = atWindow;
+export const startService = atWindow;
+export const finishService = atWindow.extend({ outcome: z.enum(OUTCOMES), note: note.optional() });
+export const markNoShow = atWindow;
+export const transferTicket = atWindow
+  .extend({ toCategoryId: id.optional(), toWindowId: id.optional(), note })
+  .refine((v) => Boolean(v.toCategoryId) !== Boolean(v.toWindowId), {
+    message: 'give exactly one of toCategoryId / toWindowId',
+  });
+export const holdTicket = atWindow.extend({ note: note.optional() });
+export const resumeTicket = atWindow.extend({ number: ticketNumber });
+export const pauseWindow = atWindow.extend({ reason: z.enum(PAUSE_REASONS), note: note.optional() });
+export const unpauseWindow = atWindow;
+export const requeueTicket = atWindow.extend({ number: ticketNumber });
+export const cancelTicket = z.object({ cmdId, number: ticketNumber, note: note.optional() });
+
+export const signIn = atWindow.extend({
+  staffNumber: z.string().trim().min(1).max(32),
+  pin: z.string().min(4).max(64),
+});
+export const signOut = atWindow;
+
+export const lookupTicket = z.object({ number: ticketNumber });
+
+export type IssueTicketInput = z.input<typeof issueTicket>;
+export type CallNextInput = z.input<typeof callNext>;
+export type CallNumberInput = z.input<typeof callNumber>;
+export type RecallInput = z.input<typeof recall>;
+export type StartServiceInput = z.input<typeof startService>;
+export type FinishServiceInput = z.input<typeof finishService>;
+export type MarkNoShowInput = z.input<typeof markNoShow>;
+export type TransferTicketInput = z.input<typeof transferTicket>;
+export type HoldTicketInput = z.input<typeof holdTicket>;
+export type ResumeTicketInput = z.input<typeof resumeTicket>;
+export type PauseWindowInput = z.input<typeof pauseWindow>;
+export type UnpauseWindowInput = z.input<typeof unpauseWindow>;
+export type RequeueTicketInput = z.input<typeof requeueTicket>;
+export type CancelTicketInput = z.input<typeof cancelTicket>;
+export type SignInInput = z.input<typeof signIn>;
+export type SignOutInput = z.input<typeof signOut>;
+export type LookupTicketInput = z.input<typeof lookupTicket>;

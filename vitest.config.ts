@@ -1,0 +1,15 @@
+import { fileURLToPath } from 'node:url';
+import { defineConfig } from 'vitest/config';
+
+export default defineConfig({
+  resolve: {
+    alias: [{ find: /^@yichuang\/shared\/(.*)$/, replacement: fileURLToPath(new URL('./shared/src/$1.ts', import.meta.url)) }],
+  },
+  test: {
+    include: ['shared/src/**/*.test.ts', 'hub/src/**/*.test.ts', 'test/**/*.test.ts'],
+    // The hall's clock is Asia/Shanghai; the machine's is not, so every test runs in UTC to prove it.
+    env: { TZ: 'UTC' },
+    testTimeout: 30_000,
+    hookTimeout: 60_000,
+  },
+});
