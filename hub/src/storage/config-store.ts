@@ -1,0 +1,88 @@
+// The hall's configuration in <dataDir>/config.json, kept by lowdb. The adapter is explicit:
+// JSONFilePreset would silently keep everything in memory under NODE_ENV=test.
+import { access, copyFile, mkdir } from 'node:fs/promises';
+import { constants } from 'node:fs';
+import path from 'node:path';
+import { Low } from 'lowdb';
+import { JSONFile } from 'lowdb/node';
+import type { HallConfig } from '@yichuang/shared/domain';
+import { migrate, SCHEMA_VERSION, type StoredConfig } from './migrations.js';
+
+export class ConfigStore {
+  readonly #db: Low<HallConfig>;
+  /** Updates run one after another so none is built on a config another is replacing. */
+  #queue: Promise<unknown> = Promise.resolve();
+
+  private constructor(db: Low<HallConfig>) {
+    this.#db = db;
+  }
+
+  /** Seeds a missing file, refuses an unreadable or newer one, migrates an older one after backing it up. */
+  static async open(dataDir: string, seed: () => Promise<HallConfig> | HallConfig): Promise<ConfigStore> {
+    await mkdir(dataDir, { recursive: true });
+    const file = path.join(dataDir, 'config.json');
+    const adapter = new JSONFile<HallConfig>(file);
+    const stored = await readStored(adapter, file);
+    const db = new Low<HallConfig>(adapter, (stored as HallConfig | null) ?? (await seed()));
+    if (!stored) await db.write();
+
+    const version = db.data.schemaVersion;
+    if (version > SCHEMA_VERSION) {
+      throw new Error(
+        `配置文件 ${file} 的数据版本 v${version} 高于本程序支持的 v${SCHEMA_VERSION}，请先升级本程序。` +
+          ` / ${file} has schema v${version}, newer than this hub supports (v${SCHEMA_VERSION}); upgrade the hub first.`,
+      );
+    }
+    if (version < SCHEMA_VERSION) {
+      const backups = path.join(dataDir, 'backups');
+      await mkdir(backups, { recursive: true });
+      const stamp = new Date().toISOString().replace(/[:.]/g, '-'); // ':' is not allowed in Windows file names
+      await copyFile(file, path.join(backups, `config.v${version}.${stamp}.json`), constants.COPYFILE_EXCL);
+      db.data = migrate(db.data as unknown as StoredConfig) as unknown as HallConfig;
+      await db.write();
+    }
+    return new ConfigStore(db);
+  }
+
+  /** The live configuration: callers must not mutate it; use update(). */
+  get config(): HallConfig {
+    return this.#db.data;
+  }
+
+  /** Writes the changed copy (temp file + rename), then swaps it in; on failure nothing changes. */
+  update(mutator: (draft: HallConfig) => void): Promise<HallConfig> {
+    const run = this.#queue.then(async () => {
+      const draft = structuredClone(this.#db.data);
+      mutator(draft);
+      await this.#db.adapter.write(draft);
+      this.#db.data = draft;
+      return draft;
+    });
+    this.#queue = run.catch(() => undefined);
+    return run;
+  }
+}
+
+/** The file's content with a valid schemaVersion, or null when there is no file yet. */
+async function readStored(adapter: JSONFile<HallConfig>, file: string): Promise<StoredConfig | null> {
+  let data: unknown;
+  try {
+    data = await adapter.read();
+  } catch (err) {
+    if (!(err instanceof SyntaxError)) throw err;
+    throw new Error(
+      `配置文件 ${file} 不是有效的 JSON，程序拒绝启动，文件未作改动。请从 backups 目录恢复或修正该文件。` +
+        ` / ${file} is not valid JSON; refusing to start and leaving the file untouched. Restore it from backups or fix it.`,
+      { cause: err },
+    );
+  }
+  // The adapter also gives null for a file holding the JSON `null`, which must not be overwritten.
+  if (data === null && !(await access(file).then(() => true, () => false))) return null;
+  const version = typeof data === 'object' && data !== null ? (data as Partial<StoredConfig>).schemaVersion : undefined;
+  if (!Number.isInteger(version) || (version as number) < 1) {
+    throw new Error(
+      `配置文件 ${file} 缺少有效的 schemaVersion，程序拒绝启动。 / ${file} has no valid schemaVersion; refusing to start.`,
+    );
+  }
+  return data as StoredConfig;
+}
