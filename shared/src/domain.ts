@@ -275,6 +275,8 @@ export interface HallSnapshot {
   categories: Category[];
   windows: WindowView[];
   queues: QueueView[];
+  /** Today's open tickets (waiting, called, serving, on hold). */
+  tickets: TicketView[];
   /** Latest calls first. */
   recentCalls: CallView[];
   /** Whether walk-in ticketing is open right now, and when it opens next. */

@@ -1,0 +1,45 @@
+// Everything the hub reads from its command line and environment, read in this one place.
+import { parseArgs } from 'node:util';
+import path from 'node:path';
+
+export interface HubOptions {
+  port: number;
+  host: string;
+  dataDir: string;
+  /** Folder holding kiosk/dist and window-client/dist. */
+  screensDir: string;
+  version: string;
+}
+
+const USAGE = `用法 / usage: node hub/dist/main.js [--port N] [--host ADDR] [--data DIR]
+  --port N    端口，0 表示任意空闲端口 / port, 0 = any free port (default 8080, env PORT)
+  --host ADDR 监听地址 / listen address (default 0.0.0.0, env HOST)
+  --data DIR  数据目录 / data folder (default ./data, env YICHUANG_DATA)`;
+
+export class OptionsError extends Error {}
+
+export function readOptions(argv: string[], env: NodeJS.ProcessEnv, repoRoot: string): HubOptions {
+  let values;
+  try {
+    ({ values } = parseArgs({
+      args: argv,
+      options: { port: { type: 'string' }, host: { type: 'string' }, data: { type: 'string' }, help: { type: 'boolean' } },
+      strict: true,
+    }));
+  } catch (err) {
+    throw new OptionsError(`${(err as Error).message}\n${USAGE}`);
+  }
+  if (values.help) throw new OptionsError(USAGE);
+  const portText = values.port ?? env.PORT ?? '8080';
+  const port = Number(portText);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) {
+    throw new OptionsError(`端口无效 / invalid port: ${portText}\n${USAGE}`);
+  }
+  return {
+    port,
+    host: values.host ?? env.HOST ?? '0.0.0.0',
+    dataDir: path.resolve(values.data ?? env.YICHUANG_DATA ?? 'data'),
+    screensDir: repoRoot,
+    version: env.npm_package_version ?? '0.1.0',
+  };
+}

@@ -1,0 +1,68 @@
+// The read-only REST API for integrations (documented in the README). Identities stay masked.
+import type { HallConfig } from '@yichuang/shared/domain';
+import { appError } from '@yichuang/shared/errors';
+import { Router, type Response } from 'express';
+import type { EngineState } from '../engine/index.js';
+import type { Views } from '../services/views.js';
+
+export interface ApiComponents {
+  config: () => HallConfig;
+  state: () => EngineState;
+  views: Views;
+  startedAt: number;
+  version: string;
+  seq: () => number;
+}
+
+const ok = (res: Response, data: unknown): void => void res.json({ ok: true, data });
+
+export function apiRouter(c: ApiComponents): Router {
+  const router = Router();
+
+  router.get('/health', (_req, res) => {
+    res.json({ ok: true, hall: c.config().hall.id, day: c.state().day, seq: c.seq(), version: c.version, uptimeS: Math.round((Date.now() - c.startedAt) / 1000) });
+  });
+
+  router.get('/hall', (_req, res) => {
+    const { hall, categories, windows } = c.config();
+    ok(res, { hall, categories, windows, ...c.views.opening() });
+  });
+
+  router.get('/queues', (_req, res) => ok(res, c.views.queues()));
+  router.get('/windows', (_req, res) => ok(res, c.views.windows()));
+
+  router.get('/tickets/:number', (req, res) => {
+    const ticket = c.views.ticketByNumber(req.params.number);
+    if (!ticket) {
+      res.status(404).json({ ok: false, error: appError('UNKNOWN_TICKET', { number: req.params.number }) });
+      return;
+    }
+    ok(res, ticket);
+  });
+
+  router.get('/stats/today', (_req, res) => ok(res, todayCounts(c.state(), c.config())));
+
+  router.use((_req, res) => {
+    res.status(404).json({ ok: false, error: appError('BAD_REQUEST', { detail: 'no such API route' }) });
+  });
+  return router;
+}
+
+/** Counts by ticket state, overall and per category, for today. */
+function todayCounts(state: EngineState, config: HallConfig) {
+  const empty = () => ({ issued: 0, waiting: 0, called: 0, serving: 0, onHold: 0, finished: 0, noShow: 0, cancelled: 0 });
+  type Counts = ReturnType<typeof empty>;
+  const key: Record<string, keyof Counts> = {
+    waiting: 'waiting', called: 'called', serving: 'serving', 'on-hold': 'onHold', finished: 'finished', 'no-show': 'noShow', cancelled: 'cancelled',
+  };
+  const total = empty();
+  const byCategory: Record<string, Counts> = Object.fromEntries(config.categories.map((cat) => [cat.id, empty()]));
+  for (const t of Object.values(state.tickets)) {
+    for (const counts of [total, byCategory[t.categoryId]]) {
+      if (!counts) continue;
+      counts.issued++;
+      counts[key[t.state]!]++;
+    }
+  }
+  return { day: state.day, total, byCategory };
+}

@@ -1,0 +1,69 @@
+// Assembles a running hub from its parts. main.ts calls this; so do the tests, on port 0.
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { HubOptions } from './config.js';
+import { demoHall } from './demo/demo-hall.js';
+import { apiRouter } from './http/api.js';
+import { createHttpApp } from './http/http-app.js';
+import { demoScreenLinks, screensRouter, type ScreenLink } from './http/screens.js';
+import { createRealtime } from './realtime/socket-server.js';
+import { HallService } from './services/hall-service.js';
+import { Ticketing } from './services/ticketing.js';
+import { Views } from './services/views.js';
+import { WindowDesk } from './services/window-desk.js';
+import { ConfigStore } from './storage/config-store.js';
+import { Journal } from './storage/journal.js';
+
+export interface RunningHub {
+  port: number;
+  url: string;
+  screens: ScreenLink[];
+  close(): Promise<void>;
+}
+
+export interface HubEnvironment {
+  clock: () => number;
+  log: (line: string) => void;
+}
+
+export async function startHub(options: HubOptions, env: HubEnvironment): Promise<RunningHub> {
+  const startedAt = env.clock();
+  const store = await ConfigStore.open(options.dataDir, demoHall);
+  const config = () => store.config;
+  const journal = await Journal.open(options.dataDir, config().hall.id);
+  const hall = await HallService.load({ journal, config, clock: env.clock, log: env.log });
+  const views = new Views(() => hall.current, config, env.clock);
+  const screens = () => demoScreenLinks(config(), options.screensDir);
+
+  let seq = () => 0;
+  const api = apiRouter({ config, state: () => hall.current, views, startedAt, version: options.version, seq: () => seq() });
+  const app = createHttpApp({ api, screens: screensRouter(options.screensDir, screens, () => config().hall.name) }, env.log);
+  const http = createServer(app);
+  const { io, publisher } = createRealtime(http, {
+    config,
+    views,
+    ticketing: new Ticketing(hall, views),
+    desk: new WindowDesk(hall, views, config),
+    version: options.version,
+    log: env.log,
+  });
+  seq = () => publisher.lastSeq;
+  hall.onRecords((records) => publisher.publish(records));
+
+  await new Promise<void>((resolve, reject) => {
+    http.once('error', reject);
+    http.listen(options.port, options.host, () => resolve());
+  });
+  const { port } = http.address() as AddressInfo;
+  const shownHost = options.host === '0.0.0.0' || options.host === '::' ? 'localhost' : options.host;
+
+  return {
+    port,
+    url: `http://${shownHost}:${port}`,
+    screens: screens(),
+    async close() {
+      await new Promise<void>((resolve) => io.close(() => resolve()));
+      await journal.close();
+    },
+  };
+}

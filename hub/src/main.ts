@@ -1,0 +1,32 @@
+// Entry point: read options, start the hub, print where every screen is, stop cleanly on signals.
+import path from 'node:path';
+import { OptionsError, readOptions } from './config.js';
+import { startHub } from './hub.js';
+
+const log = (line: string): void => console.error(`[hub] ${line}`);
+
+async function main(): Promise<void> {
+  const repoRoot = path.resolve(import.meta.dirname, '../..');
+  const options = readOptions(process.argv.slice(2), process.env, repoRoot);
+  const hub = await startHub(options, { clock: Date.now, log });
+
+  console.log(`一窗 hub 已启动 / started: ${hub.url}  (port ${hub.port}, data ${options.dataDir})`);
+  console.log(`健康检查 / health: ${hub.url}/api/health`);
+  for (const s of hub.screens) console.log(`  ${s.device.role.padEnd(8)} ${s.device.name}: ${hub.url}${s.path}`);
+
+  const stop = (signal: string): void => {
+    log(`${signal}: stopping`);
+    hub.close().then(
+      () => process.exit(0),
+      () => process.exit(1),
+    );
+  };
+  process.once('SIGINT', stop);
+  process.once('SIGTERM', stop);
+}
+
+main().catch((err: unknown) => {
+  if (err instanceof OptionsError) console.error(err.message);
+  else console.error('一窗 hub 启动失败 / failed to start:', err instanceof Error ? err.message : err);
+  process.exit(1);
+});

@@ -1,0 +1,79 @@
+// Turns journal records into hall broadcasts, numbered so a client can tell when it missed one.
+import type { HallBroadcast, ServerToClientEvents, TicketChanged } from '@yichuang/shared/events';
+import type { EngineEvent } from '../engine/index.js';
+import type { Views } from '../services/views.js';
+import type { JournalRecord } from '../storage/journal.js';
+import { HALL_ROOM } from './rooms.js';
+import type { HubServer } from './types.js';
+
+const TICKET_BROADCASTS = {
+  'ticket.issued': 'ticket:issued',
+  'ticket.started': 'ticket:started',
+  'ticket.finished': 'ticket:finished',
+  'ticket.noShow': 'ticket:noShow',
+  'ticket.transferred': 'ticket:transferred',
+  'ticket.held': 'ticket:held',
+  'ticket.resumed': 'ticket:resumed',
+  'ticket.requeued': 'ticket:requeued',
+  'ticket.cancelled': 'ticket:cancelled',
+} as const satisfies Partial<Record<EngineEvent['type'], HallBroadcast>>;
+
+type Emit = <E extends HallBroadcast>(name: E, payload: Parameters<ServerToClientEvents[E]>[0]) => void;
+
+export class Publisher {
+  private seq = 0;
+
+  constructor(
+    private readonly io: HubServer,
+    private readonly views: Views,
+  ) {}
+
+  /** Sequence number of the last broadcast; a snapshot taken now is consistent with it. */
+  get lastSeq(): number {
+    return this.seq;
+  }
+
+  publish(records: readonly JournalRecord[]): void {
+    const emit: Emit = (name, payload) => {
+      (this.io.to(HALL_ROOM).emit as (n: string, p: unknown) => boolean)(name, payload);
+    };
+    for (const { event } of records) this.publishEvent(event, emit);
+  }
+
+  private publishEvent(event: EngineEvent, emit: Emit): void {
+    const at = event.at;
+    switch (event.type) {
+      case 'day.started':
+        emit('day:started', { seq: ++this.seq, at, day: event.day });
+        return;
+      case 'ticket.called':
+      case 'ticket.recalled': {
+        const changed = this.ticketChanged(event.ticketId, event.windowId, at);
+        const window = this.views.window(event.windowId);
+        const ticket = changed && this.views.call({ ticketId: event.ticketId, windowId: event.windowId, at, recall: event.type === 'ticket.recalled' ? event.count : 0 });
+        if (!changed || !window || !ticket) return;
+        emit(event.type === 'ticket.called' ? 'ticket:called' : 'ticket:recalled', { ...changed, window, call: ticket });
+        return;
+      }
+      case 'window.paused':
+      case 'window.unpaused':
+      case 'staff.signedIn':
+      case 'staff.signedOut': {
+        const window = this.views.window(event.windowId);
+        if (window) emit('window:changed', { seq: ++this.seq, at, window });
+        return;
+      }
+      default: {
+        const changed = this.ticketChanged(event.ticketId, event.windowId, at);
+        if (changed) emit(TICKET_BROADCASTS[event.type], changed);
+      }
+    }
+  }
+
+  private ticketChanged(ticketId: string, windowId: string | undefined, at: number): TicketChanged | undefined {
+    const ticket = this.views.ticketById(ticketId);
+    if (!ticket) return undefined;
+    const window = windowId ? this.views.window(windowId) : undefined;
+    return { seq: ++this.seq, at, ticket, window, queues: this.views.queues() };
+  }
+}

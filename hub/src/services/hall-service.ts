@@ -1,0 +1,96 @@
+// Runs engine commands one at a time: decide → journal (durable) → evolve → notify.
+// Serialising here is the hall-wide lock: no two windows can ever be given the same ticket.
+import type { HallConfig } from '@yichuang/shared/domain';
+import { appError, type Ack } from '@yichuang/shared/errors';
+import { serviceDay } from '@yichuang/shared/time';
+import { decide, evolve, initialState, type Command, type EngineState } from '../engine/index.js';
+import type { Journal, JournalRecord } from '../storage/journal.js';
+import { CommandLog } from './command-log.js';
+
+export interface Actor {
+  deviceId: string;
+  staffId?: string;
+}
+
+export type RecordsListener = (records: JournalRecord[]) => void;
+
+export interface HallServiceDeps {
+  journal: Journal;
+  config: () => HallConfig;
+  clock: () => number;
+  log: (line: string) => void;
+}
+
+export class HallService {
+  private state: EngineState = initialState();
+  private queue: Promise<unknown> = Promise.resolve();
+  private readonly commands = new CommandLog();
+  private readonly listeners: RecordsListener[] = [];
+
+  private constructor(private readonly deps: HallServiceDeps) {}
+
+  /** Rebuilds today's state (and the answers to today's commands) from today's journal. */
+  static async load(deps: HallServiceDeps): Promise<HallService> {
+    const service = new HallService(deps);
+    const config = deps.config();
+    const today = serviceDay(deps.clock(), config.hall.timeZone);
+    for (const record of await deps.journal.readDay(today)) {
+      service.state = evolve(service.state, record.event);
+      if (record.cmd) service.commands.remember(record.cmd, record);
+    }
+    return service;
+  }
+
+  get current(): EngineState {
+    return this.state;
+  }
+
+  onRecords(listener: RecordsListener): void {
+    this.listeners.push(listener);
+  }
+
+  /**
+   * Runs one command. `cmdKey` (device + client command id) makes it idempotent: a retry gets
+   * the records of the first run instead of running again.
+   */
+  execute(command: Command, actor: Actor, cmdKey?: string): Promise<Ack<JournalRecord[]>> {
+    const run = this.queue.then(() => this.run(command, actor, cmdKey));
+    this.queue = run.catch(() => undefined);
+    return run;
+  }
+
+  private async run(command: Command, actor: Actor, cmdKey?: string): Promise<Ack<JournalRecord[]>> {
+    const earlier = cmdKey ? this.commands.recall(cmdKey) : undefined;
+    if (earlier) return { ok: true, data: earlier };
+
+    const now = this.deps.clock();
+    const config = this.deps.config();
+    const decision = decide(this.state, command, { now, config });
+    if (!decision.ok) return { ok: false, error: appError(decision.error.code, decision.error.params) };
+    if (decision.events.length === 0) return { ok: true, data: [] };
+
+    const day = serviceDay(now, config.hall.timeZone);
+    let records: JournalRecord[];
+    try {
+      records = await this.deps.journal.append(
+        decision.events.map((event) => ({ day, at: event.at, cmd: cmdKey, actor, event })),
+      );
+    } catch (err) {
+      this.deps.log(`journal append failed: ${(err as Error).message}`);
+      return { ok: false, error: appError('STORAGE_FAILED') };
+    }
+    for (const record of records) {
+      this.state = evolve(this.state, record.event);
+      if (cmdKey) this.commands.remember(cmdKey, record);
+    }
+    for (const listener of this.listeners) {
+      // The command is durable and applied; a failing listener must not turn that into an error.
+      try {
+        listener(records);
+      } catch (err) {
+        this.deps.log(`records listener failed: ${(err as Error).stack ?? String(err)}`);
+      }
+    }
+    return { ok: true, data: records };
+  }
+}

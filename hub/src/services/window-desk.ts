@@ -1,0 +1,49 @@
+// What staff do at a window: sign in with a PIN, call, serve, pause. Answers with the window's view.
+import type { Device, HallConfig } from '@yichuang/shared/domain';
+import { appError, type Ack } from '@yichuang/shared/errors';
+import type { SignedIn, WindowResult } from '@yichuang/shared/events';
+import type { Command } from '../engine/index.js';
+import { verifyPin } from '../security/pin.js';
+import type { JournalRecord } from '../storage/journal.js';
+import type { HallService } from './hall-service.js';
+import { cmdKey } from './ticketing.js';
+import type { Views } from './views.js';
+
+export type WindowCommand = Extract<Command, { windowId: string }>;
+
+export class WindowDesk {
+  constructor(
+    private readonly hall: HallService,
+    private readonly views: Views,
+    private readonly config: () => HallConfig,
+  ) {}
+
+  async run(command: WindowCommand, device: Device, cmdId: string): Promise<Ack<WindowResult>> {
+    if (!this.views.window(command.windowId)) {
+      return { ok: false, error: appError('UNKNOWN_WINDOW', { windowId: command.windowId }) };
+    }
+    const staffId = this.hall.current.windows[command.windowId]?.staffId;
+    const result = await this.hall.execute(command, { deviceId: device.id, staffId }, cmdKey(device, cmdId));
+    if (!result.ok) return result;
+    return { ok: true, data: this.result(command.windowId, result.data) };
+  }
+
+  async signIn(
+    input: { cmdId: string; windowId: string; staffNumber: string; pin: string },
+    device: Device,
+  ): Promise<Ack<SignedIn>> {
+    const staff = this.config().staff.find((s) => s.number === input.staffNumber);
+    // Same answer for an unknown number and a wrong PIN, so numbers cannot be probed.
+    if (!staff || !(await verifyPin(input.pin, staff.pinHash))) return { ok: false, error: appError('BAD_PIN') };
+    const result = await this.run({ type: 'signIn', windowId: input.windowId, staffId: staff.id }, device, input.cmdId);
+    if (!result.ok) return result;
+    return { ok: true, data: { window: result.data.window, staff: this.views.staffCard(staff) } };
+  }
+
+  private result(windowId: string, records: readonly JournalRecord[]): WindowResult {
+    const window = this.views.window(windowId)!;
+    const touched = records.map((r) => r.event).find((e) => 'ticketId' in e);
+    const ticket = touched && 'ticketId' in touched ? this.views.ticketById(touched.ticketId) : window.current;
+    return { window, ticket };
+  }
+}

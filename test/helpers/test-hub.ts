@@ -1,0 +1,91 @@
+// A real hub on port 0 in a temp data folder, and real socket.io clients for it.
+import { mkdtemp, rm } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import type { ClientToServerEvents, DeviceWelcome, ServerToClientEvents } from '@yichuang/shared/events';
+import { io, type Socket } from 'socket.io-client';
+import { startHub, type RunningHub } from '../../hub/src/hub.js';
+
+export const REPO_ROOT = path.resolve(import.meta.dirname, '../..');
+
+export type Client = Socket<ServerToClientEvents, ClientToServerEvents>;
+
+/** Monday 2026-11-23 10:00 in Asia/Shanghai: inside the demo hall's hours. */
+export const MONDAY_10AM = Date.parse('2026-11-23T02:00:00Z');
+
+/** A clock that starts at a chosen hall time, runs with real time, and can jump ahead. */
+export class TestClock {
+  private offset: number;
+  constructor(start: number) {
+    this.offset = start - Date.now();
+  }
+  now = (): number => Date.now() + this.offset;
+  advance(ms: number): void {
+    this.offset += ms;
+  }
+}
+
+export interface TestHub {
+  hub: RunningHub;
+  dataDir: string;
+  clock: TestClock;
+  logs: string[];
+  connect(token: string): Promise<Client>;
+  close(): Promise<void>;
+}
+
+export async function tempDir(prefix = 'yichuang-'): Promise<string> {
+  return mkdtemp(path.join(os.tmpdir(), prefix));
+}
+
+export async function startTestHub(options: { dataDir?: string; start?: number } = {}): Promise<TestHub> {
+  const dataDir = options.dataDir ?? (await tempDir());
+  const clock = new TestClock(options.start ?? MONDAY_10AM);
+  const logs: string[] = [];
+  const hub = await startHub(
+    { port: 0, host: '127.0.0.1', dataDir, screensDir: REPO_ROOT, version: 'test' },
+    { clock: clock.now, log: (l) => logs.push(l) },
+  );
+  const clients: Client[] = [];
+  return {
+    hub,
+    dataDir,
+    clock,
+    logs,
+    async connect(token) {
+      const client = await connectClient(hub.url, token);
+      clients.push(client);
+      return client;
+    },
+    async close() {
+      for (const c of clients) c.disconnect();
+      await hub.close();
+      if (!options.dataDir) await rm(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+export function connectClient(url: string, token: string): Promise<Client> {
+  const client: Client = io(url, { auth: { token }, transports: ['websocket'], forceNew: true, reconnectionDelay: 100, reconnectionDelayMax: 500 });
+  return new Promise((resolve, reject) => {
+    client.once('device:welcome', (_w: DeviceWelcome) => resolve(client));
+    client.once('connect_error', (err) => {
+      client.disconnect();
+      reject(err);
+    });
+  });
+}
+
+/** Resolves with the next broadcast of that name. */
+export function next<E extends keyof ServerToClientEvents>(client: Client, event: E, timeoutMs = 5000): Promise<Parameters<ServerToClientEvents[E]>[0]> {
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`no ${event} within ${timeoutMs} ms`)), timeoutMs);
+    (client.once as (e: string, l: (p: never) => void) => void)(event, (payload) => {
+      clearTimeout(timer);
+      resolve(payload);
+    });
+  });
+}
+
+let counter = 0;
+export const cmdId = (): string => `t${process.pid}-${Date.now()}-${++counter}`;

@@ -1,0 +1,95 @@
+// A kiosk issues, a window calls, the board sees it; a board that reconnects resyncs and misses nothing.
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { HallSnapshot } from '@yichuang/shared/domain';
+import { cmdId, next, startTestHub, type Client, type TestHub } from './helpers/test-hub.js';
+
+const PIN = '123456';
+let t: TestHub;
+
+beforeEach(async () => {
+  t = await startTestHub();
+});
+afterEach(async () => {
+  await t.close();
+});
+
+async function signIn(window: Client, windowId: string, staffNumber: string): Promise<void> {
+  const ack = await window.emitWithAck('staff:signIn', { cmdId: cmdId(), windowId, staffNumber, pin: PIN });
+  expect(ack).toMatchObject({ ok: true });
+}
+
+async function snapshot(client: Client): Promise<HallSnapshot> {
+  const ack = await client.emitWithAck('sync:snapshot', {});
+  if (!ack.ok) throw new Error(ack.error.message);
+  return ack.data;
+}
+
+describe('kiosk → window → board over real sockets', () => {
+  it('issues, calls and shows the call on the board with the window number', async () => {
+    const kiosk = await t.connect('demo-kiosk-1');
+    const board = await t.connect('demo-board-1');
+    const window = await t.connect('demo-window-01');
+    const before = await snapshot(board);
+
+    const issuedOnBoard = next(board, 'ticket:issued');
+    const issued = await kiosk.emitWithAck('ticket:issue', { cmdId: cmdId(), categoryId: 'A' });
+    expect(issued).toMatchObject({ ok: true, data: { ticket: { number: 'A001', state: 'waiting', ahead: 0 } } });
+    const seen = await issuedOnBoard;
+    expect(seen.ticket.number).toBe('A001');
+    expect(seen.queues.find((q) => q.categoryId === 'A')?.waiting).toBe(1);
+
+    await signIn(window, 'w01', '0101');
+    const calledOnBoard = next(board, 'ticket:called');
+    const called = await window.emitWithAck('window:callNext', { cmdId: cmdId(), windowId: 'w01' });
+    expect(called).toMatchObject({ ok: true, data: { ticket: { number: 'A001', state: 'called', windowNumber: 1 } } });
+    const call = await calledOnBoard;
+    expect(call.call).toMatchObject({ ticketNumber: 'A001', windowNumber: 1, windowId: 'w01' });
+    expect(call.window.current?.number).toBe('A001');
+    expect(call.window.staff?.name).toBeTruthy();
+    // Sequence numbers run on without gaps: day start, issue, sign-in, call.
+    expect(call.seq).toBe(before.seq + 4);
+  });
+
+  it('a board that reconnects gets a snapshot holding everything it missed', async () => {
+    const kiosk = await t.connect('demo-kiosk-1');
+    const window = await t.connect('demo-window-01');
+    const board = await t.connect('demo-board-1');
+    await signIn(window, 'w01', '0101');
+    await kiosk.emitWithAck('ticket:issue', { cmdId: cmdId(), categoryId: 'A' });
+
+    board.disconnect();
+    await kiosk.emitWithAck('ticket:issue', { cmdId: cmdId(), categoryId: 'A' });
+    await kiosk.emitWithAck('ticket:issue', { cmdId: cmdId(), categoryId: 'B' });
+    await window.emitWithAck('window:callNext', { cmdId: cmdId(), windowId: 'w01' });
+
+    const welcomed = new Promise((resolve) => board.once('device:welcome', resolve));
+    board.connect();
+    await welcomed;
+    const snap = await snapshot(board);
+    expect(snap.recentCalls[0]).toMatchObject({ ticketNumber: 'A001', windowNumber: 1 });
+    expect(snap.windows.find((w) => w.id === 'w01')?.current?.number).toBe('A001');
+    expect(snap.queues.find((q) => q.categoryId === 'A')?.waiting).toBe(1);
+    expect(snap.queues.find((q) => q.categoryId === 'B')?.waiting).toBe(1);
+    expect(snap.tickets.map((x) => x.number).sort()).toEqual(['A001', 'A002', 'B001']);
+
+    // After the snapshot, the next broadcast continues from its seq.
+    const following = next(board, 'ticket:issued');
+    await kiosk.emitWithAck('ticket:issue', { cmdId: cmdId(), categoryId: 'C' });
+    expect((await following).seq).toBe(snap.seq + 1);
+  });
+
+  it('serves health and the read-only REST API', async () => {
+    const kiosk = await t.connect('demo-kiosk-1');
+    await kiosk.emitWithAck('ticket:issue', { cmdId: cmdId(), categoryId: 'A', identity: { kind: 'phone', value: '13812345678' } });
+    const health = await (await fetch(`${t.hub.url}/api/health`)).json();
+    expect(health).toMatchObject({ ok: true, hall: 'demo-district' });
+    const ticket = await (await fetch(`${t.hub.url}/api/tickets/a001`)).json();
+    expect(ticket).toMatchObject({ ok: true, data: { number: 'A001', identity: '138****5678' } });
+    expect(JSON.stringify(ticket)).not.toContain('13812345678');
+    const missing = await fetch(`${t.hub.url}/api/tickets/Z999`);
+    expect(missing.status).toBe(404);
+    expect(await missing.json()).toMatchObject({ ok: false, error: { code: 'UNKNOWN_TICKET' } });
+    const stats = await (await fetch(`${t.hub.url}/api/stats/today`)).json();
+    expect(stats.data.total).toMatchObject({ issued: 1, waiting: 1 });
+  });
+});
