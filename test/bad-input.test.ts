@@ -32,11 +32,11 @@ describe('bad input', () => {
     ['null', null],
     ['a string', 'A'],
     ['an array', ['A']],
-    ['no cmdId', { categoryId: 'A' }],
+    ['no cmdId', { categoryId: 'general' }],
     ['a number for categoryId', { cmdId: 'x1', categoryId: 42 }],
-    ['an unknown priority', { cmdId: 'x2', categoryId: 'A', priority: 'vip' }],
-    ['an invalid ID number', { cmdId: 'x3', categoryId: 'A', identity: { kind: 'id', value: '110101199003071234' } }],
-    ['a cmdId with spaces', { cmdId: 'a b', categoryId: 'A' }],
+    ['an unknown priority', { cmdId: 'x2', categoryId: 'general', priority: 'vip' }],
+    ['an invalid ID number', { cmdId: 'x3', categoryId: 'general', identity: { kind: 'id', value: '110101199003071234' } }],
+    ['a cmdId with spaces', { cmdId: 'a b', categoryId: 'general' }],
   ])('refuses ticket:issue with %s', async (_name, payload) => {
     const ack = await raw(kiosk, 'ticket:issue', payload);
     expect(ack.ok).toBe(false);
@@ -46,7 +46,7 @@ describe('bad input', () => {
   });
 
   it('refuses an oversized payload with a clear error', async () => {
-    const ack = await raw(kiosk, 'ticket:issue', { cmdId: 'big', categoryId: 'A', padding: 'x'.repeat(100_000) });
+    const ack = await raw(kiosk, 'ticket:issue', { cmdId: 'big', categoryId: 'general', padding: 'x'.repeat(100_000) });
     expect(ack.error?.code).toBe('PAYLOAD_TOO_LARGE');
   });
 
@@ -58,7 +58,7 @@ describe('bad input', () => {
   });
 
   it('refuses commands from the wrong role or the wrong place', async () => {
-    expect((await raw(board, 'ticket:issue', { cmdId: cmdId(), categoryId: 'A' })).error?.code).toBe('FORBIDDEN');
+    expect((await raw(board, 'ticket:issue', { cmdId: cmdId(), categoryId: 'general' })).error?.code).toBe('FORBIDDEN');
     expect((await raw(kiosk, 'window:callNext', { cmdId: cmdId(), windowId: 'w01' })).error?.code).toBe('FORBIDDEN');
     const pad = await t.connect('demo-pad-01');
     expect((await raw(pad, 'window:callNext', { cmdId: cmdId(), windowId: 'w01' })).error?.code).toBe('FORBIDDEN');
@@ -81,17 +81,17 @@ describe('bad input', () => {
 
   it('answers a replayed command with its first result and does not repeat it', async () => {
     const id = cmdId();
-    const first = await kiosk.emitWithAck('ticket:issue', { cmdId: id, categoryId: 'B' });
-    const again = await kiosk.emitWithAck('ticket:issue', { cmdId: id, categoryId: 'B' });
+    const first = await kiosk.emitWithAck('ticket:issue', { cmdId: id, categoryId: 'social' });
+    const again = await kiosk.emitWithAck('ticket:issue', { cmdId: id, categoryId: 'social' });
     expect(first.ok && again.ok).toBe(true);
     if (!first.ok || !again.ok) return;
     expect(again.data.ticket.number).toBe(first.data.ticket.number);
     const stats = await (await fetch(`${t.hub.url}/api/stats/today`)).json();
-    expect(stats.data.byCategory.B.issued).toBe(1);
+    expect(stats.data.byCategory.social.issued).toBe(1);
 
     // 20 rapid presses of "call next" with one command id call exactly one ticket.
-    await kiosk.emitWithAck('ticket:issue', { cmdId: cmdId(), categoryId: 'A' });
-    await kiosk.emitWithAck('ticket:issue', { cmdId: cmdId(), categoryId: 'A' });
+    await kiosk.emitWithAck('ticket:issue', { cmdId: cmdId(), categoryId: 'general' });
+    await kiosk.emitWithAck('ticket:issue', { cmdId: cmdId(), categoryId: 'general' });
     const press = cmdId();
     const acks = await Promise.all(Array.from({ length: 20 }, () => window1.emitWithAck('window:callNext', { cmdId: press, windowId: 'w01' })));
     const numbers = new Set(acks.map((a) => (a.ok ? a.data.ticket?.number : a.error.code)));

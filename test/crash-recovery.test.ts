@@ -31,7 +31,7 @@ describe('crash recovery', () => {
     const issuer = async (): Promise<void> => {
       while (!stop) {
         try {
-          const ack = await kiosk.timeout(2000).emitWithAck('ticket:issue', { cmdId: cmdId(), categoryId: 'A' });
+          const ack = await kiosk.timeout(2000).emitWithAck('ticket:issue', { cmdId: cmdId(), categoryId: 'general' });
           if (ack.ok) acked.push(ack.data.ticket.number);
         } catch {
           return; // no ack: the hub died under us
@@ -49,7 +49,7 @@ describe('crash recovery', () => {
     expect(new Set(acked).size).toBe(acked.length);
     const second = await start();
     const stats = await (await fetch(`${second.url}/api/stats/today`)).json();
-    const total: number = stats.data.byCategory.A.issued;
+    const total: number = stats.data.byCategory.general.issued;
     // Journaled-but-unacknowledged tickets may exist too; acknowledged ones must.
     expect(total).toBeGreaterThanOrEqual(acked.length);
     for (const number of acked) {
@@ -62,7 +62,7 @@ describe('crash recovery', () => {
       expect((await fetch(`${second.url}/api/tickets/${number}`)).status).toBe(200);
     }
     const again = await connectClient(second.url, 'demo-kiosk-1');
-    const next = await again.emitWithAck('ticket:issue', { cmdId: cmdId(), categoryId: 'A' });
+    const next = await again.emitWithAck('ticket:issue', { cmdId: cmdId(), categoryId: 'general' });
     again.disconnect();
     expect(next).toMatchObject({ ok: true, data: { ticket: { number: `A${String(total + 1).padStart(3, '0')}` } } });
   });

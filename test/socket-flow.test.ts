@@ -32,11 +32,11 @@ describe('kiosk → window → board over real sockets', () => {
     const before = await snapshot(board);
 
     const issuedOnBoard = next(board, 'ticket:issued');
-    const issued = await kiosk.emitWithAck('ticket:issue', { cmdId: cmdId(), categoryId: 'A' });
+    const issued = await kiosk.emitWithAck('ticket:issue', { cmdId: cmdId(), categoryId: 'general' });
     expect(issued).toMatchObject({ ok: true, data: { ticket: { number: 'A001', state: 'waiting', ahead: 0 } } });
     const seen = await issuedOnBoard;
     expect(seen.ticket.number).toBe('A001');
-    expect(seen.queues.find((q) => q.categoryId === 'A')?.waiting).toBe(1);
+    expect(seen.queues.find((q) => q.categoryId === 'general')?.waiting).toBe(1);
 
     await signIn(window, 'w01', '0101');
     const calledOnBoard = next(board, 'ticket:called');
@@ -55,11 +55,11 @@ describe('kiosk → window → board over real sockets', () => {
     const window = await t.connect('demo-window-01');
     const board = await t.connect('demo-board-1');
     await signIn(window, 'w01', '0101');
-    await kiosk.emitWithAck('ticket:issue', { cmdId: cmdId(), categoryId: 'A' });
+    await kiosk.emitWithAck('ticket:issue', { cmdId: cmdId(), categoryId: 'general' });
 
     board.disconnect();
-    await kiosk.emitWithAck('ticket:issue', { cmdId: cmdId(), categoryId: 'A' });
-    await kiosk.emitWithAck('ticket:issue', { cmdId: cmdId(), categoryId: 'B' });
+    await kiosk.emitWithAck('ticket:issue', { cmdId: cmdId(), categoryId: 'general' });
+    await kiosk.emitWithAck('ticket:issue', { cmdId: cmdId(), categoryId: 'social' });
     await window.emitWithAck('window:callNext', { cmdId: cmdId(), windowId: 'w01' });
 
     const welcomed = new Promise((resolve) => board.once('device:welcome', resolve));
@@ -68,19 +68,19 @@ describe('kiosk → window → board over real sockets', () => {
     const snap = await snapshot(board);
     expect(snap.recentCalls[0]).toMatchObject({ ticketNumber: 'A001', windowNumber: 1 });
     expect(snap.windows.find((w) => w.id === 'w01')?.current?.number).toBe('A001');
-    expect(snap.queues.find((q) => q.categoryId === 'A')?.waiting).toBe(1);
-    expect(snap.queues.find((q) => q.categoryId === 'B')?.waiting).toBe(1);
+    expect(snap.queues.find((q) => q.categoryId === 'general')?.waiting).toBe(1);
+    expect(snap.queues.find((q) => q.categoryId === 'social')?.waiting).toBe(1);
     expect(snap.tickets.map((x) => x.number).sort()).toEqual(['A001', 'A002', 'B001']);
 
     // After the snapshot, the next broadcast continues from its seq.
     const following = next(board, 'ticket:issued');
-    await kiosk.emitWithAck('ticket:issue', { cmdId: cmdId(), categoryId: 'C' });
+    await kiosk.emitWithAck('ticket:issue', { cmdId: cmdId(), categoryId: 'insurance' });
     expect((await following).seq).toBe(snap.seq + 1);
   });
 
   it('serves health and the read-only REST API', async () => {
     const kiosk = await t.connect('demo-kiosk-1');
-    await kiosk.emitWithAck('ticket:issue', { cmdId: cmdId(), categoryId: 'A', identity: { kind: 'phone', value: '13812345678' } });
+    await kiosk.emitWithAck('ticket:issue', { cmdId: cmdId(), categoryId: 'general', identity: { kind: 'phone', value: '13812345678' } });
     const health = await (await fetch(`${t.hub.url}/api/health`)).json();
     expect(health).toMatchObject({ ok: true, hall: 'demo-district' });
     const ticket = await (await fetch(`${t.hub.url}/api/tickets/a001`)).json();

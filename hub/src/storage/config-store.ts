@@ -1,11 +1,11 @@
-// The hall's configuration in <dataDir>/config.json, kept by lowdb. The adapter is explicit:
-// JSONFilePreset would silently keep everything in memory under NODE_ENV=test.
+// The hall's configuration in <dataDir>/config.json, kept by lowdb. The adapter is explicit (and
+// durable): JSONFilePreset would silently keep everything in memory under NODE_ENV=test.
 import { access, copyFile, mkdir } from 'node:fs/promises';
 import { constants } from 'node:fs';
 import path from 'node:path';
 import { Low } from 'lowdb';
-import { JSONFile } from 'lowdb/node';
 import type { HallConfig } from '@yichuang/shared/domain';
+import { DurableJSONFile } from './durable-json-file.js';
 import { migrate, SCHEMA_VERSION, type StoredConfig } from './migrations.js';
 
 export class ConfigStore {
@@ -21,7 +21,7 @@ export class ConfigStore {
   static async open(dataDir: string, seed: () => Promise<HallConfig> | HallConfig): Promise<ConfigStore> {
     await mkdir(dataDir, { recursive: true });
     const file = path.join(dataDir, 'config.json');
-    const adapter = new JSONFile<HallConfig>(file);
+    const adapter = new DurableJSONFile<HallConfig>(file);
     const stored = await readStored(adapter, file);
     const db = new Low<HallConfig>(adapter, (stored as HallConfig | null) ?? (await seed()));
     if (!stored) await db.write();
@@ -49,7 +49,7 @@ export class ConfigStore {
     return this.#db.data;
   }
 
-  /** Writes the changed copy (temp file + rename), then swaps it in; on failure nothing changes. */
+  /** Writes the changed copy (temp file, fsync, rename), then swaps it in; on failure nothing changes. */
   update(mutator: (draft: HallConfig) => void): Promise<HallConfig> {
     const run = this.#queue.then(async () => {
       const draft = structuredClone(this.#db.data);
@@ -64,7 +64,7 @@ export class ConfigStore {
 }
 
 /** The file's content with a valid schemaVersion, or null when there is no file yet. */
-async function readStored(adapter: JSONFile<HallConfig>, file: string): Promise<StoredConfig | null> {
+async function readStored(adapter: DurableJSONFile<HallConfig>, file: string): Promise<StoredConfig | null> {
   let data: unknown;
   try {
     data = await adapter.read();

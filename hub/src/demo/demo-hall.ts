@@ -1,0 +1,33 @@
+// The demo hall, modelled on a district centre (区政务服务中心, DESIGN.md §1). Fictional throughout.
+import type { HallConfig } from '@yichuang/shared/domain';
+import { HALL_TIME_ZONE } from '@yichuang/shared/time';
+import { demoCategories } from './demo-categories.js';
+import { demoDevices } from './demo-devices.js';
+import { demoSchedule } from './demo-schedule.js';
+import { demoStaff } from './demo-staff.js';
+import { demoWindows } from './demo-windows.js';
+import { demoZones } from './demo-zones.js';
+
+export { DEMO_PIN } from './demo-staff.js';
+
+/** A complete, freshly built configuration (new PIN salts on every call). */
+export async function demoHall(): Promise<HallConfig> {
+  const windows = demoWindows();
+  return {
+    schemaVersion: 2,
+    hall: {
+      id: 'demo-district',
+      name: '示范区政务服务中心（演示）',
+      nameEn: 'Demo District Government Service Centre (demo)',
+      address: '演示市示范区政务大道 1 号',
+      timeZone: HALL_TIME_ZONE,
+      schedule: demoSchedule(),
+      zones: demoZones(),
+    },
+    categories: demoCategories(),
+    windows,
+    staff: await demoStaff(windows),
+    devices: demoDevices(windows),
+    rules: { priorityBurst: 3, recallCap: 2, noShowRequeuePlaces: 3, appointmentEarlyMinutes: 15 },
+  };
+}
