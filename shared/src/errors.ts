@@ -14,6 +14,7 @@ export const ERROR_MESSAGES = {
   OUTSIDE_HOURS: ['现在不在办理时间，下次开始取号：{nextOpening}', 'Outside service hours; ticketing opens {nextOpening}'],
   HALL_CLOSED: ['该业务近期不办理', 'This service is not offered in the coming days'],
   APPOINTMENT_ONLY: ['此时段该业务仅接待预约群众，请先预约', 'Appointments only at this time; please book first'],
+  APPOINTMENT_NOT_ALLOWED: ['该业务不接受预约', 'This service takes no appointments'],
   WALK_IN_NOT_ALLOWED: ['该业务不接受现场取号，请先预约', 'No walk-in tickets for this service; please book first'],
   PRIORITY_NOT_ALLOWED: ['该业务不设优先通道', 'No priority channel for this service'],
   DAILY_CAP_REACHED: ['今日{name}号已取完（每日限{cap}个），请改日再来或预约', 'Today\'s {cap} tickets for {name} are gone; come another day or book'],

@@ -64,7 +64,7 @@ export class Publisher {
         return;
       }
       default: {
-        const changed = this.ticketChanged(event.ticketId, event.windowId, at);
+        const changed = this.ticketChanged(event.ticketId, 'windowId' in event ? event.windowId : undefined, at);
         if (changed) emit(TICKET_BROADCASTS[event.type], changed);
       }
     }

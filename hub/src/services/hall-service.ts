@@ -69,7 +69,9 @@ export class HallService {
     if (!decision.ok) return { ok: false, error: appError(decision.error.code, decision.error.params) };
     if (decision.events.length === 0) return { ok: true, data: [] };
 
-    const day = serviceDay(now, config.hall.timeZone);
+    // The engine owns the service day (it keeps today's if the clock steps back over midnight).
+    const started = decision.events.find((e) => e.type === 'day.started');
+    const day = started?.type === 'day.started' ? started.day : (this.state.day ?? serviceDay(now, config.hall.timeZone));
     let records: JournalRecord[];
     try {
       records = await this.deps.journal.append(

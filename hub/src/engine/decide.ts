@@ -1,0 +1,62 @@
+// decide(state, command, ctx) → the events a command causes, or why it is refused. All business
+// rules live here and in the handlers it calls. Pure: the clock and the configuration are in ctx.
+import type { ServiceDay } from '@yichuang/shared/domain';
+import { serviceDay } from '@yichuang/shared/time';
+import { decideCallNext, decideCallNumber, decideNoShow, decideRecall } from './calling.js';
+import { decideIssue } from './issuing.js';
+import { decideCancel, decideRequeue, decideResume } from './returning.js';
+import { decideFinish, decideHold, decideStart, decideTransfer } from './serving.js';
+import { decidePause, decideSignIn, decideSignOut, decideUnpause } from './staffing.js';
+import { dayState } from './state.js';
+import type { Command, DecideContext, Decision, EngineEvent, EngineState } from './types.js';
+
+/**
+ * Every command first looks at the hall's calendar: the first command of a new service day
+ * (Asia/Shanghai midnight, whatever the machine's zone) starts the day, and is itself decided
+ * against the fresh day. A refused command starts nothing; the next accepted one will.
+ */
+export function decide(state: EngineState, command: Command, ctx: DecideContext): Decision {
+  const day = serviceDay(ctx.now, ctx.config.hall.timeZone);
+  // A clock stepped back across midnight must not wipe today (nor reuse yesterday's ticket ids).
+  if (state.day !== null && day <= state.day) return decideOn(state, command, ctx, state.day);
+  const started: EngineEvent = { type: 'day.started', at: ctx.now, day };
+  const decision = decideOn(dayState(state, day, ctx.now), command, ctx, day);
+  return decision.ok ? { ok: true, events: [started, ...decision.events] } : decision;
+}
+
+function decideOn(state: EngineState, c: Command, ctx: DecideContext, day: ServiceDay): Decision {
+  switch (c.type) {
+    case 'issue':
+      return decideIssue(state, c, ctx, day);
+    case 'callNext':
+      return decideCallNext(state, c, ctx);
+    case 'callNumber':
+      return decideCallNumber(state, c, ctx);
+    case 'recall':
+      return decideRecall(state, c, ctx);
+    case 'noShow':
+      return decideNoShow(state, c, ctx);
+    case 'start':
+      return decideStart(state, c, ctx);
+    case 'finish':
+      return decideFinish(state, c, ctx);
+    case 'hold':
+      return decideHold(state, c, ctx);
+    case 'transfer':
+      return decideTransfer(state, c, ctx);
+    case 'resume':
+      return decideResume(state, c, ctx);
+    case 'requeue':
+      return decideRequeue(state, c, ctx);
+    case 'cancel':
+      return decideCancel(state, c, ctx);
+    case 'signIn':
+      return decideSignIn(state, c, ctx);
+    case 'signOut':
+      return decideSignOut(state, c, ctx);
+    case 'pause':
+      return decidePause(state, c, ctx);
+    case 'unpause':
+      return decideUnpause(state, c, ctx);
+  }
+}

@@ -1,0 +1,6 @@
+// The queue engine: decide(state, command, ctx) → events, evolve(state, event) → state.
+export { decide } from './decide.js';
+export { evolve } from './evolve.js';
+export { aheadOf, categoryQueue, pickNext, waitingIn, type Picked } from './ordering.js';
+export { initialState } from './state.js';
+export type * from './types.js';

@@ -1,0 +1,122 @@
+// Call order. A window's next ticket is the first waiting ticket it may take, by these keys:
+//
+//   1. targeted at this window first (a transfer to this window, or a ticket resumed here);
+//   2. rank: 0 = appointment that is due (now ≥ dueAt − appointmentEarlyMinutes), ordered by
+//      dueAt; 1 = green channel; 2 = everyone else, appointments not yet due included;
+//   3. the window's weight for the ticket's category, higher first;
+//   4. queueAt, earlier first (arrival, or the place a returning no-show was given);
+//   5. sequence of the ticket number, lower first (then the number itself, so ties never
+//      depend on map order).
+//
+// A window may take a ticket targeted at it, or an untargeted ticket of a category it serves.
+//
+// Anti-starvation: window.priorityStreak counts consecutive calls-next that picked rank < 2.
+// Once it reaches rules.priorityBurst (≤ 0 turns the rule off) and a rank-2 ticket is waiting
+// for the window, that call takes the best rank-2 ticket instead; any rank-2 pick resets the
+// streak (see evolve, ticket.called).
+//
+// The same keys without the window's own (targeting counts for any window, no weight) order a
+// category's queue, for "people ahead" and for placing a returning no-show.
+import type { HallConfig, QueueRules, Ticket } from '@yichuang/shared/domain';
+import type { EngineState } from './types.js';
+
+const MINUTE = 60_000;
+
+type Rank = 0 | 1 | 2;
+
+interface Entry {
+  ticket: Ticket;
+  targeted: boolean;
+  rank: Rank;
+  weight: number;
+}
+
+export interface Picked {
+  ticket: Ticket;
+  /** Picked for its rank (due appointment or green channel): counts toward the streak. */
+  priorityPick: boolean;
+}
+
+function rankOf(t: Ticket, now: number, rules: QueueRules): Rank {
+  if (t.priority === 'appointment' && t.dueAt !== undefined && now >= t.dueAt - rules.appointmentEarlyMinutes * MINUTE) return 0;
+  return t.priority === 'green' ? 1 : 2;
+}
+
+function entry(ticket: Ticket, targeted: boolean, weight: number, now: number, rules: QueueRules): Entry {
+  return { ticket, targeted, rank: rankOf(ticket, now, rules), weight };
+}
+
+/** 'A023' → 23: the digits after the prefix letters. */
+function seqOf(t: Ticket): number {
+  let seq = 0;
+  for (let i = 0; i < t.number.length; i++) {
+    const digit = t.number.charCodeAt(i) - 48;
+    if (digit >= 0 && digit <= 9) seq = seq * 10 + digit;
+  }
+  return seq;
+}
+
+function compare(a: Entry, b: Entry): number {
+  if (a.targeted !== b.targeted) return a.targeted ? -1 : 1;
+  if (a.rank !== b.rank) return a.rank - b.rank;
+  // Rank 0 implies a dueAt.
+  if (a.rank === 0 && a.ticket.dueAt !== b.ticket.dueAt) return (a.ticket.dueAt ?? 0) - (b.ticket.dueAt ?? 0);
+  if (a.weight !== b.weight) return b.weight - a.weight;
+  if (a.ticket.queueAt !== b.ticket.queueAt) return a.ticket.queueAt - b.ticket.queueAt;
+  const bySeq = seqOf(a.ticket) - seqOf(b.ticket);
+  if (bySeq !== 0) return bySeq;
+  return a.ticket.number < b.ticket.number ? -1 : a.ticket.number > b.ticket.number ? 1 : 0;
+}
+
+/** The ticket `windowId` would call next, or undefined when nobody is waiting for it. */
+export function pickNext(state: EngineState, windowId: string, config: HallConfig, now: number): Picked | undefined {
+  const window = config.windows.find((w) => w.id === windowId);
+  if (!window) return undefined;
+  const weights = new Map(window.categories.map((c) => [c.categoryId, c.weight]));
+  let best: Entry | undefined;
+  let bestNormal: Entry | undefined;
+  // for…in: no array of the whole day's tickets on every call (measured 3× faster here).
+  for (const id in state.tickets) {
+    const t = state.tickets[id];
+    if (t?.state !== 'waiting') continue;
+    const targeted = t.targetWindowId === windowId;
+    if (!targeted && (t.targetWindowId !== undefined || !weights.has(t.categoryId))) continue;
+    const e = entry(t, targeted, weights.get(t.categoryId) ?? 0, now, config.rules);
+    if (!best || compare(e, best) < 0) best = e;
+    if (e.rank === 2 && (!bestNormal || compare(e, bestNormal) < 0)) bestNormal = e;
+  }
+  if (!best) return undefined;
+  const burst = config.rules.priorityBurst;
+  const streak = state.windows[windowId]?.priorityStreak ?? 0;
+  const pick = bestNormal && burst > 0 && streak >= burst ? bestNormal : best;
+  return { ticket: pick.ticket, priorityPick: pick.rank < 2 };
+}
+
+/** Waiting tickets of a category, in issue order. */
+export function waitingIn(state: EngineState, categoryId: string): Ticket[] {
+  return Object.values(state.tickets).filter((t) => t.state === 'waiting' && t.categoryId === categoryId);
+}
+
+/** A ticket's place in its category's queue, whichever window takes it. */
+const queueEntry = (t: Ticket, now: number, rules: QueueRules): Entry => entry(t, t.targetWindowId !== undefined, 0, now, rules);
+
+/** Waiting tickets of a category in call order, ignoring which window will take them. */
+export function categoryQueue(state: EngineState, categoryId: string, config: HallConfig, now: number): Ticket[] {
+  return waitingIn(state, categoryId)
+    .map((t) => queueEntry(t, now, config.rules))
+    .sort(compare)
+    .map((e) => e.ticket);
+}
+
+/**
+ * How many waiting tickets of the same category would be called before this one. An estimate:
+ * it ignores window weights and the anti-starvation rule. 0 for a ticket that is not waiting.
+ */
+export function aheadOf(state: EngineState, ticketId: string, config: HallConfig, now: number): number {
+  const t = state.tickets[ticketId];
+  if (!t || t.state !== 'waiting') return 0;
+  const me = queueEntry(t, now, config.rules);
+  let ahead = 0;
+  for (const o of waitingIn(state, t.categoryId)) if (o !== t && compare(queueEntry(o, now, config.rules), me) < 0) ahead++;
+  return ahead;
+}

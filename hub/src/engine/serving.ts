@@ -1,0 +1,73 @@
+// Serving the citizen at the window: start, finish with an outcome, put on hold, transfer.
+import type { Outcome } from '@yichuang/shared/domain';
+import { accept, currentIn, fail, isBlank, isError, refuse, staffedWindow, windowDef, type CommandOf } from './guards.js';
+import type { DecideContext, Decision, EngineState } from './types.js';
+
+/** 不予受理 and 材料不全 must tell the citizen why, so they need a note. */
+const NEEDS_NOTE: ReadonlySet<Outcome> = new Set<Outcome>(['refused', 'incomplete']);
+
+export function decideStart(state: EngineState, c: CommandOf<'start'>, { now, config }: DecideContext): Decision {
+  const w = staffedWindow(state, c.windowId, config);
+  if (isError(w)) return refuse(w);
+  const t = currentIn(w, 'called');
+  if (isError(t)) return refuse(t);
+  return accept({ type: 'ticket.started', at: now, ticketId: t.id, windowId: c.windowId, staffId: w.staffId });
+}
+
+export function decideFinish(state: EngineState, c: CommandOf<'finish'>, { now, config }: DecideContext): Decision {
+  const w = staffedWindow(state, c.windowId, config);
+  if (isError(w)) return refuse(w);
+  const t = currentIn(w, 'serving');
+  if (isError(t)) return refuse(t);
+  if (NEEDS_NOTE.has(c.outcome) && isBlank(c.note)) return fail('NOTE_REQUIRED');
+  return accept({
+    type: 'ticket.finished',
+    at: now,
+    ticketId: t.id,
+    windowId: c.windowId,
+    staffId: w.staffId,
+    outcome: c.outcome,
+    ...(c.note !== undefined && { note: c.note }),
+  });
+}
+
+/** The citizen steps away (to fetch a document): the window is free to call others meanwhile. */
+export function decideHold(state: EngineState, c: CommandOf<'hold'>, { now, config }: DecideContext): Decision {
+  const w = staffedWindow(state, c.windowId, config);
+  if (isError(w)) return refuse(w);
+  const t = currentIn(w, 'serving');
+  if (isError(t)) return refuse(t);
+  return accept({ type: 'ticket.held', at: now, ticketId: t.id, windowId: c.windowId, ...(c.note !== undefined && { note: c.note }) });
+}
+
+/**
+ * Sends the ticket to another category's queue or to a named window. The number and the original
+ * arrival stay, so the paper slip stays valid and the citizen does not lose their place. A transfer
+ * to a window keeps the ticket's category (unless one is given as well): targeting decides who calls it.
+ */
+export function decideTransfer(state: EngineState, c: CommandOf<'transfer'>, { now, config }: DecideContext): Decision {
+  const w = staffedWindow(state, c.windowId, config);
+  if (isError(w)) return refuse(w);
+  const t = currentIn(w, 'called', 'serving');
+  if (isError(t)) return refuse(t);
+  if (isBlank(c.note)) return fail('NOTE_REQUIRED');
+  if (c.toCategoryId === undefined && c.toWindowId === undefined) {
+    return fail('BAD_REQUEST', { detail: 'toCategoryId / toWindowId' });
+  }
+  if (c.toCategoryId !== undefined && !config.categories.some((k) => k.id === c.toCategoryId)) {
+    return fail('UNKNOWN_CATEGORY', { categoryId: c.toCategoryId });
+  }
+  if (c.toWindowId !== undefined) {
+    const target = windowDef(config, c.toWindowId);
+    if (isError(target)) return refuse(target);
+  }
+  return accept({
+    type: 'ticket.transferred',
+    at: now,
+    ticketId: t.id,
+    windowId: c.windowId,
+    toCategoryId: c.toCategoryId ?? t.categoryId,
+    ...(c.toWindowId !== undefined && { toWindowId: c.toWindowId }),
+    note: c.note,
+  });
+}

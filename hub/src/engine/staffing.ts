@@ -1,0 +1,45 @@
+// Who sits at a window, and whether it takes calls: sign in / out, pause / unpause.
+import { accept, fail, isError, refuse, staffedWindow, windowDef, type CommandOf } from './guards.js';
+import type { DecideContext, Decision, EngineState } from './types.js';
+
+export function decideSignIn(state: EngineState, c: CommandOf<'signIn'>, { now, config }: DecideContext): Decision {
+  const def = windowDef(config, c.windowId);
+  if (isError(def)) return refuse(def);
+  if (!config.staff.some((s) => s.id === c.staffId)) return fail('UNKNOWN_STAFF');
+  const here = state.windows[c.windowId]?.staffId;
+  // The same person signing in again (a restarted PC) is already where they want to be.
+  if (here === c.staffId) return accept();
+  if (here !== undefined) return fail('WINDOW_TAKEN');
+  const elsewhere = Object.values(state.windows).find((w) => w.staffId === c.staffId);
+  if (elsewhere) {
+    const number = config.windows.find((w) => w.id === elsewhere.id)?.number ?? elsewhere.id;
+    return fail('STAFF_ELSEWHERE', { windowNumber: number });
+  }
+  return accept({ type: 'staff.signedIn', at: now, windowId: c.windowId, staffId: c.staffId });
+}
+
+export function decideSignOut(state: EngineState, c: CommandOf<'signOut'>, { now, config }: DecideContext): Decision {
+  const def = windowDef(config, c.windowId);
+  if (isError(def)) return refuse(def);
+  const w = state.windows[c.windowId];
+  if (w?.staffId === undefined) return fail('STAFF_NOT_SIGNED_IN');
+  const current = w.currentTicketId === undefined ? undefined : state.tickets[w.currentTicketId];
+  if (current) return fail('WINDOW_BUSY', { number: current.number });
+  return accept({ type: 'staff.signedOut', at: now, windowId: c.windowId, staffId: w.staffId });
+}
+
+export function decidePause(state: EngineState, c: CommandOf<'pause'>, { now, config }: DecideContext): Decision {
+  const w = staffedWindow(state, c.windowId, config);
+  if (isError(w)) return refuse(w);
+  if (w.state.status === 'paused') return fail('WINDOW_PAUSED');
+  if (w.current) return fail('WINDOW_BUSY', { number: w.current.number });
+  return accept({ type: 'window.paused', at: now, windowId: c.windowId, reason: c.reason, ...(c.note !== undefined && { note: c.note }) });
+}
+
+export function decideUnpause(state: EngineState, c: CommandOf<'unpause'>, { now, config }: DecideContext): Decision {
+  const w = staffedWindow(state, c.windowId, config);
+  if (isError(w)) return refuse(w);
+  // Already open: nothing to do, and no reason to make the staff member read an error.
+  if (w.state.status !== 'paused') return accept();
+  return accept({ type: 'window.unpaused', at: now, windowId: c.windowId });
+}
