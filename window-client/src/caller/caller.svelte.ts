@@ -1,0 +1,165 @@
+// State of the staff caller: this device's window, what may be done now, and the commands in flight.
+import type { Outcome, PauseReason, TicketView, WindowView } from '@yichuang/shared/domain';
+import type { AppError } from '@yichuang/shared/errors';
+import type { ClientError, CommandInput, CommandName } from '@yichuang/shared/hall-sync';
+import type { Hall } from '@yichuang/shared/ui/hall.svelte';
+
+export type Action = 'signIn' | 'callNext' | 'recall' | 'start' | 'finish' | 'noShow' | 'pause' | 'unpause' | 'signOut';
+export type Dialog = 'finish' | 'pause' | 'signOut' | null;
+
+/** Outcomes that need a written reason (不予受理, 材料不全一次性告知). */
+export const NOTE_REQUIRED: readonly Outcome[] = ['refused', 'incomplete'];
+
+/** Shortcut key of each action shown on its button. */
+export const SHORTCUTS = {
+  callNext: 'F1',
+  recall: 'F2',
+  start: 'F3',
+  finish: 'F4',
+  noShow: 'F5',
+  pause: 'F6',
+  unpause: 'F6',
+  signOut: 'F8',
+} as const satisfies Partial<Record<Action, string>>;
+
+interface Failed {
+  action: Action;
+  retry: () => Promise<boolean>;
+}
+
+export class Caller {
+  /** The command in flight; every action button is disabled meanwhile (no double call). */
+  busy = $state<Action | null>(null);
+  error = $state.raw<AppError | ClientError | null>(null);
+  /** The last command got no answer: it can be sent again with the same cmdId. */
+  failed = $state.raw<Failed | null>(null);
+  dialog = $state<Dialog>(null);
+
+  private readonly hall: Hall;
+
+  constructor(hall: Hall) {
+    this.hall = hall;
+  }
+
+  readonly windowId = $derived.by(() => this.hall.welcome?.device.windowId);
+  readonly isWindowDevice = $derived.by(() => {
+    const d = this.hall.welcome?.device;
+    return !d || (d.role === 'window' && Boolean(d.windowId));
+  });
+  readonly window = $derived.by<WindowView | undefined>(() =>
+    this.hall.snapshot?.windows.find((w) => w.id === this.windowId),
+  );
+  readonly signedIn = $derived.by(() => Boolean(this.window && this.window.status !== 'closed' && this.window.staff));
+  readonly paused = $derived.by(() => this.window?.status === 'paused');
+  readonly current = $derived.by<TicketView | undefined>(() => this.window?.current);
+
+  /** Waiting tickets this window may call: its categories, or sent to it by name. */
+  readonly waiting = $derived.by<TicketView[]>(() => {
+    const w = this.window;
+    const s = this.hall.snapshot;
+    if (!w || !s) return [];
+    const serves = (categoryId: string): boolean => w.categories.some((c) => c.categoryId === categoryId);
+    return s.tickets
+      .filter((t) => t.state === 'waiting' && (serves(t.categoryId) || t.windowId === w.id))
+      .sort((a, b) => a.issuedAt - b.issuedAt);
+  });
+
+  /** Which actions make sense now; the hub still has the last word. */
+  readonly can = $derived.by(() => {
+    const online = this.hall.status === 'live' || this.hall.status === 'syncing';
+    const idle = online && this.busy === null && this.signedIn;
+    const state = this.current?.state;
+    return {
+      callNext: idle && !this.paused && !this.current,
+      recall: idle && !this.paused && state === 'called',
+      start: idle && !this.paused && state === 'called',
+      finish: idle && state === 'serving',
+      noShow: idle && state === 'called',
+      pause: idle && !this.paused,
+      unpause: idle && this.paused,
+      signOut: idle,
+    };
+  });
+
+  signIn = (staffNumber: string, pin: string): Promise<boolean> =>
+    this.run('signIn', 'staff:signIn', { windowId: this.requireWindow(), staffNumber, pin });
+
+  callNext = (): Promise<boolean> => this.run('callNext', 'window:callNext', { windowId: this.requireWindow() });
+  recall = (): Promise<boolean> => this.run('recall', 'window:recall', { windowId: this.requireWindow() });
+  start = (): Promise<boolean> => this.run('start', 'window:start', { windowId: this.requireWindow() });
+  noShow = (): Promise<boolean> => this.run('noShow', 'window:noShow', { windowId: this.requireWindow() });
+  unpause = (): Promise<boolean> => this.run('unpause', 'window:unpause', { windowId: this.requireWindow() });
+
+  finish = async (outcome: Outcome, note: string): Promise<boolean> => {
+    const trimmed = note.trim();
+    const ok = await this.run('finish', 'window:finish', {
+      windowId: this.requireWindow(),
+      outcome,
+      ...(trimmed ? { note: trimmed } : {}),
+    });
+    if (ok) this.dialog = null;
+    return ok;
+  };
+
+  pause = async (reason: PauseReason, note: string): Promise<boolean> => {
+    const trimmed = note.trim();
+    const ok = await this.run('pause', 'window:pause', { windowId: this.requireWindow(), reason, ...(trimmed ? { note: trimmed } : {}) });
+    if (ok) this.dialog = null;
+    return ok;
+  };
+
+  signOut = async (): Promise<boolean> => {
+    const ok = await this.run('signOut', 'staff:signOut', { windowId: this.requireWindow() });
+    if (ok) this.dialog = null;
+    return ok;
+  };
+
+  /** Sends the unanswered command again; HallSync gives it the same cmdId. */
+  retry = async (): Promise<void> => {
+    const f = this.failed;
+    if (f && this.busy === null) await f.retry();
+  };
+
+  dismissError = (): void => {
+    this.error = null;
+    this.failed = null;
+  };
+
+  /** A keyboard shortcut or a button: opens a dialog or sends the command, if it may be done now. */
+  trigger = (action: Exclude<Action, 'signIn'>): void => {
+    if (!this.can[action]) return;
+    switch (action) {
+      case 'finish':
+      case 'pause':
+      case 'signOut':
+        this.error = null;
+        this.dialog = action;
+        return;
+      default:
+        void this[action]();
+    }
+  };
+
+  private requireWindow(): string {
+    const id = this.windowId;
+    if (!id) throw new Error('no window');
+    return id;
+  }
+
+  private async run<E extends CommandName>(action: Action, event: E, input: CommandInput<E>): Promise<boolean> {
+    const sync = this.hall.sync;
+    if (!sync || this.busy !== null) return false;
+    this.busy = action;
+    this.error = null;
+    this.failed = null;
+    try {
+      const answer = await sync.command(event, input);
+      if (answer.ok) return true;
+      this.error = answer.error;
+      if (answer.error.code === 'TIMEOUT') this.failed = { action, retry: () => this.run(action, event, input) };
+      return false;
+    } finally {
+      this.busy = null;
+    }
+  }
+}
