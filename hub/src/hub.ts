@@ -6,8 +6,13 @@ import { demoHall } from './demo/demo-hall.js';
 import { apiRouter } from './http/api.js';
 import { createHttpApp } from './http/http-app.js';
 import { demoScreenLinks, screensRouter, type ScreenLink } from './http/screens.js';
+import { createLiveModule } from './live/module.js';
+import type { HubModule, ModuleDeps } from './modules.js';
+import { createPrintingModule } from './printing/module.js';
+import { createRatingsModule } from './ratings/module.js';
 import { createRealtime } from './realtime/socket-server.js';
 import { HallService } from './services/hall-service.js';
+import { HubBus } from './services/hub-bus.js';
 import { Ticketing } from './services/ticketing.js';
 import { Views } from './services/views.js';
 import { WindowDesk } from './services/window-desk.js';
@@ -33,22 +38,30 @@ export async function startHub(options: HubOptions, env: HubEnvironment): Promis
   const journal = await Journal.open(options.dataDir, config().hall.id);
   const hall = await HallService.load({ journal, config, clock: env.clock, log: env.log });
   const views = new Views(() => hall.current, config, env.clock);
+  const bus = new HubBus();
   const screens = () => demoScreenLinks(config(), options.screensDir);
 
-  let seq = () => 0;
-  const api = apiRouter({ config, state: () => hall.current, views, startedAt, version: options.version, seq: () => seq() });
-  const app = createHttpApp({ api, screens: screensRouter(options.screensDir, screens, () => config().hall.name) }, env.log);
-  const http = createServer(app);
+  const http = createServer();
+  let modules: HubModule[] = [];
   const { io, publisher } = createRealtime(http, {
     config,
     views,
     ticketing: new Ticketing(hall, views),
     desk: new WindowDesk(hall, views, config),
+    bus,
+    modules: () => modules,
     version: options.version,
     log: env.log,
   });
-  seq = () => publisher.lastSeq;
   hall.onRecords((records) => publisher.publish(records));
+
+  const deps: ModuleDeps = { options, store, config, hall, views, io, publisher, bus, clock: env.clock, log: env.log };
+  modules = [createPrintingModule(deps), createRatingsModule(deps), createLiveModule(deps)];
+
+  const api = apiRouter({ config, state: () => hall.current, views, startedAt, version: options.version, seq: () => publisher.lastSeq });
+  const moduleRoutes = modules.flatMap((m) => m.routes ?? []);
+  const screensRoutes = screensRouter(options.screensDir, screens, () => config().hall.name);
+  http.on('request', createHttpApp({ api: [...moduleRoutes, api], screens: screensRoutes }, env.log));
 
   await new Promise<void>((resolve, reject) => {
     http.once('error', reject);
@@ -63,6 +76,7 @@ export async function startHub(options: HubOptions, env: HubEnvironment): Promis
     screens: screens(),
     async close() {
       await new Promise<void>((resolve) => io.close(() => resolve()));
+      for (const m of modules) await m.close?.();
       await journal.close();
     },
   };

@@ -100,7 +100,8 @@ export interface Staff {
   roles: StaffRole[];
 }
 
-export type DeviceRole = 'kiosk' | 'board' | 'display' | 'window' | 'pad' | 'console';
+/** `agent`: a print agent on a kiosk PC, driving that kiosk's local printer. */
+export type DeviceRole = 'kiosk' | 'board' | 'display' | 'window' | 'pad' | 'console' | 'agent';
 
 export interface Device {
   id: string;
@@ -110,6 +111,8 @@ export interface Device {
   windowId?: string;
   /** Zone of a board or kiosk (e.g. the 24-hour zone). */
   zone?: string;
+  /** The kiosk a print agent prints for. */
+  kioskId?: string;
   /** Bearer token given at pairing; demo devices have well-known tokens. */
   token: string;
   demo: boolean;
@@ -189,6 +192,8 @@ export interface Ticket {
   outcome?: Outcome;
   outcomeNote?: string;
   periods: Period[];
+  /** The last print attempt of its slip; absent where no printer serves the kiosk. */
+  print?: { ok: boolean; printerId: string; at: number; reason?: string };
 }
 
 export type WindowStatus = 'closed' | 'open' | 'paused';
@@ -219,6 +224,8 @@ export interface TicketView {
   recalls: number;
   identity?: string;
   outcome?: Outcome;
+  /** Whether the slip was printed; absent where no printer was involved. */
+  printed?: boolean;
   /** People ahead in the queue while waiting. */
   ahead?: number;
 }

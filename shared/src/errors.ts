@@ -1,6 +1,10 @@
 // Error codes every command can answer with, and their messages in Chinese and English.
 
-export const ERROR_MESSAGES = {
+import { LIVE_ERRORS } from './live.js';
+import { PRINTING_ERRORS } from './printing.js';
+import { RATING_ERRORS } from './ratings.js';
+
+const QUEUE_ERRORS = {
   BAD_REQUEST: ['请求内容有误：{detail}', 'Invalid request: {detail}'],
   PAYLOAD_TOO_LARGE: ['请求内容过大', 'Request is too large'],
   UNAUTHENTICATED: ['设备未登记或凭证无效，请联系管理员配对', 'Device not paired or token invalid; ask a manager to pair it'],
@@ -33,6 +37,9 @@ export const ERROR_MESSAGES = {
   STORAGE_FAILED: ['数据未能保存，请重试；如持续出现请联系管理员', 'Could not save; try again, and call a manager if it persists'],
   INTERNAL: ['系统内部错误，请重试', 'Internal error; please try again'],
 } as const satisfies Record<string, readonly [string, string]>;
+
+/** Every error code with its Chinese and English message; each domain keeps its own in its file. */
+export const ERROR_MESSAGES = { ...QUEUE_ERRORS, ...PRINTING_ERRORS, ...RATING_ERRORS, ...LIVE_ERRORS } as const;
 
 export type ErrorCode = keyof typeof ERROR_MESSAGES;
 export type ErrorParams = Record<string, string | number>;

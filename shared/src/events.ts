@@ -2,6 +2,9 @@
 // Commands are imperative (client → hub, answered by an Ack); broadcasts are past tense (hub → clients).
 import type { CallView, Device, HallSnapshot, QueueView, ServiceDay, StaffCard, TicketView, WindowView } from './domain.js';
 import type { Ack } from './errors.js';
+import type { LiveBroadcasts, LiveCommands } from './live.js';
+import type { PrintingBroadcasts, PrintingCommands } from './printing.js';
+import type { RatingBroadcasts, RatingCommands } from './ratings.js';
 import type * as S from './schemas.js';
 
 export type AckFn<T> = (ack: Ack<T>) => void;
@@ -22,7 +25,8 @@ export interface SignedIn {
   staff: StaffCard;
 }
 
-export interface ClientToServerEvents {
+/** Queue commands; the other domains' commands are in their own files and joined below. */
+export interface QueueCommands {
   'ticket:issue': (p: S.IssueTicketInput, ack: AckFn<TicketIssued>) => void;
   'ticket:cancel': (p: S.CancelTicketInput, ack: AckFn<TicketView>) => void;
   'ticket:lookup': (p: S.LookupTicketInput, ack: AckFn<TicketView>) => void;
@@ -69,7 +73,7 @@ export interface DayStarted extends Sequenced {
   day: ServiceDay;
 }
 
-export interface ServerToClientEvents {
+export interface QueueBroadcasts {
   'ticket:issued': (e: TicketChanged) => void;
   'ticket:called': (e: TicketCalled) => void;
   'ticket:recalled': (e: TicketCalled) => void;
@@ -81,13 +85,38 @@ export interface ServerToClientEvents {
   'ticket:resumed': (e: TicketChanged) => void;
   'ticket:requeued': (e: TicketChanged) => void;
   'ticket:cancelled': (e: TicketChanged) => void;
+  /** A ticket's slip was printed, or printing failed (it then lives on as an e-ticket). */
+  'ticket:printed': (e: TicketChanged) => void;
   'window:changed': (e: WindowChanged) => void;
   'day:started': (e: DayStarted) => void;
   /** Sent once after the handshake: who the hub thinks this device is. */
   'device:welcome': (d: DeviceWelcome) => void;
 }
 
-export type HallBroadcast = Exclude<keyof ServerToClientEvents, 'device:welcome'>;
+/** The one event map: every domain's commands and broadcasts. */
+export interface ClientToServerEvents extends QueueCommands, PrintingCommands, RatingCommands, LiveCommands {}
+export interface ServerToClientEvents extends QueueBroadcasts, PrintingBroadcasts, RatingBroadcasts, LiveBroadcasts {}
+
+/** Queue broadcasts to the whole hall, numbered by seq. */
+export type HallBroadcast = Exclude<keyof QueueBroadcasts, 'device:welcome'>;
+
+/** Broadcasts that carry a changed ticket. Every hall broadcast is listed, so a client can listen to all. */
+export const TICKET_BROADCASTS = [
+  'ticket:issued',
+  'ticket:called',
+  'ticket:recalled',
+  'ticket:started',
+  'ticket:finished',
+  'ticket:noShow',
+  'ticket:transferred',
+  'ticket:held',
+  'ticket:resumed',
+  'ticket:requeued',
+  'ticket:cancelled',
+  'ticket:printed',
+] as const satisfies readonly HallBroadcast[];
+
+export const HALL_BROADCASTS = [...TICKET_BROADCASTS, 'window:changed', 'day:started'] as const satisfies readonly HallBroadcast[];
 
 export interface DeviceWelcome {
   device: Pick<Device, 'id' | 'name' | 'role' | 'windowId' | 'zone' | 'demo'>;

@@ -21,6 +21,7 @@ import type {
   TicketChanged,
   WindowChanged,
 } from './events.js';
+import { HALL_BROADCASTS } from './events.js';
 import { STRINGS } from './i18n.js';
 
 export type HallSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
@@ -71,21 +72,6 @@ export interface HallSyncOptions {
 
 export type BroadcastListener = <E extends HallBroadcast>(name: E, event: Parameters<ServerToClientEvents[E]>[0]) => void;
 
-const TICKET_BROADCASTS = [
-  'ticket:issued',
-  'ticket:called',
-  'ticket:recalled',
-  'ticket:started',
-  'ticket:finished',
-  'ticket:noShow',
-  'ticket:transferred',
-  'ticket:held',
-  'ticket:resumed',
-  'ticket:requeued',
-  'ticket:cancelled',
-] as const satisfies readonly HallBroadcast[];
-
-const ALL_BROADCASTS = [...TICKET_BROADCASTS, 'window:changed', 'day:started'] as const satisfies readonly HallBroadcast[];
 
 type AnyBroadcast = { seq: number; at: number };
 interface Held {
@@ -238,7 +224,7 @@ export class HallSync {
       this.welcome = d;
       this.notify();
     });
-    for (const name of ALL_BROADCASTS) this.listen(name, (e: AnyBroadcast) => this.receive(name, e));
+    for (const name of HALL_BROADCASTS) this.listen(name, (e: AnyBroadcast) => this.receive(name, e));
     if (socket.connected) this.onConnect();
   }
 

@@ -4,6 +4,7 @@ import type { ServiceDay } from '@yichuang/shared/domain';
 import { serviceDay } from '@yichuang/shared/time';
 import { decideCallNext, decideCallNumber, decideNoShow, decideRecall } from './calling.js';
 import { decideIssue } from './issuing.js';
+import { decideRecordPrint } from './printing.js';
 import { decideCancel, decideRequeue, decideResume } from './returning.js';
 import { decideFinish, decideHold, decideStart, decideTransfer } from './serving.js';
 import { decidePause, decideSignIn, decideSignOut, decideUnpause } from './staffing.js';
@@ -58,5 +59,7 @@ function decideOn(state: EngineState, c: Command, ctx: DecideContext, day: Servi
       return decidePause(state, c, ctx);
     case 'unpause':
       return decideUnpause(state, c, ctx);
+    case 'recordPrint':
+      return decideRecordPrint(state, c, ctx);
   }
 }

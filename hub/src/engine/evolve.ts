@@ -126,6 +126,12 @@ export function evolve(state: EngineState, e: EngineEvent): EngineState {
       return state;
     }
 
+    case 'ticket.printed': {
+      const t = ticketOf(state, e.ticketId);
+      t.print = { ok: e.ok, printerId: e.printerId, at: e.at, reason: e.reason };
+      return state;
+    }
+
     case 'window.paused': {
       const w = windowOf(state, e.windowId);
       w.status = 'paused';

@@ -64,7 +64,8 @@ export type Command =
   | { type: 'pause'; windowId: string; reason: PauseReason; note?: string }
   | { type: 'unpause'; windowId: string }
   | { type: 'signIn'; windowId: string; staffId: string }
-  | { type: 'signOut'; windowId: string };
+  | { type: 'signOut'; windowId: string }
+  | { type: 'recordPrint'; ticketId: string; printerId: string; ok: boolean; reason?: string };
 
 export type CommandType = Command['type'];
 
@@ -98,7 +99,8 @@ export type EngineEvent =
   | E<'window.paused', { windowId: string; reason: PauseReason; note?: string }>
   | E<'window.unpaused', { windowId: string }>
   | E<'staff.signedIn', { windowId: string; staffId: string }>
-  | E<'staff.signedOut', { windowId: string; staffId: string }>;
+  | E<'staff.signedOut', { windowId: string; staffId: string }>
+  | E<'ticket.printed', { ticketId: string; printerId: string; ok: boolean; reason?: string }>;
 
 export type EventType = EngineEvent['type'];
 export type EventOf<T extends EventType> = Extract<EngineEvent, { type: T }>;

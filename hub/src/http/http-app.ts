@@ -2,11 +2,12 @@
 import { appError } from '@yichuang/shared/errors';
 import express, { type ErrorRequestHandler, type Router } from 'express';
 
-export function createHttpApp(routers: { api: Router; screens: Router }, log: (line: string) => void): express.Express {
+/** `api` routers are tried in order under /api; the last one answers what no module knows. */
+export function createHttpApp(routers: { api: Router[]; screens: Router }, log: (line: string) => void): express.Express {
   const app = express();
   app.disable('x-powered-by');
   app.use(express.json({ limit: '16kb' }));
-  app.use('/api', routers.api);
+  app.use('/api', ...routers.api);
   app.use(routers.screens);
   const onError: ErrorRequestHandler = (err: { status?: number; type?: string; message?: string }, _req, res, _next) => {
     const status = err.status ?? 500;

@@ -9,10 +9,11 @@ export interface ScreenLink {
   path: string;
 }
 
-const PAGES: Record<Device['role'], { app: string; page: string }> = {
+/** Where each role's screen is; a print agent has none. */
+const PAGES: Partial<Record<Device['role'], { app: string; page: string }>> = {
   kiosk: { app: 'kiosk', page: '' },
   board: { app: 'kiosk', page: 'board.html' },
-  display: { app: 'window', page: 'display.html' },
+  display: { app: 'kiosk', page: 'display.html' },
   window: { app: 'window', page: '' },
   pad: { app: 'window', page: 'pad.html' },
   console: { app: 'console', page: '' },
@@ -23,7 +24,9 @@ const APP_DIRS: Record<string, string> = { kiosk: 'kiosk/dist', window: 'window-
 /** Links for the demo devices whose screen has been built. */
 export function demoScreenLinks(config: HallConfig, repoRoot: string): ScreenLink[] {
   return config.devices.flatMap((device) => {
-    const { app, page } = PAGES[device.role];
+    const screen = PAGES[device.role];
+    if (!screen) return [];
+    const { app, page } = screen;
     const file = path.join(repoRoot, APP_DIRS[app]!, page || 'index.html');
     if (!device.demo || !existsSync(file)) return [];
     return [{ device, path: `/${app}/${page}?token=${encodeURIComponent(device.token)}` }];

@@ -16,6 +16,7 @@ const TICKET_BROADCASTS = {
   'ticket.resumed': 'ticket:resumed',
   'ticket.requeued': 'ticket:requeued',
   'ticket.cancelled': 'ticket:cancelled',
+  'ticket.printed': 'ticket:printed',
 } as const satisfies Partial<Record<EngineEvent['type'], HallBroadcast>>;
 
 type Emit = <E extends HallBroadcast>(name: E, payload: Parameters<ServerToClientEvents[E]>[0]) => void;

@@ -3,6 +3,8 @@ import type { Server as HttpServer } from 'node:http';
 import type { HallConfig } from '@yichuang/shared/domain';
 import { appError } from '@yichuang/shared/errors';
 import { Server } from 'socket.io';
+import type { HubModule } from '../modules.js';
+import type { HubBus } from '../services/hub-bus.js';
 import type { Ticketing } from '../services/ticketing.js';
 import type { Views } from '../services/views.js';
 import type { WindowDesk } from '../services/window-desk.js';
@@ -19,6 +21,9 @@ export interface RealtimeComponents {
   views: Views;
   ticketing: Ticketing;
   desk: WindowDesk;
+  bus: HubBus;
+  /** The domain modules; read at each connection, so they may be created after the server. */
+  modules: () => readonly HubModule[];
   version: string;
   log: (line: string) => void;
 }
@@ -55,6 +60,9 @@ export function createRealtime(http: HttpServer, c: RealtimeComponents): { io: H
     registerTicketHandlers(ctx, c.ticketing);
     registerWindowHandlers(ctx, c.desk);
     registerStaffHandlers(ctx, c.desk);
+    for (const m of c.modules()) m.register?.(ctx);
+    c.bus.emit('device:online', device);
+    socket.on('disconnect', () => c.bus.emit('device:offline', device));
     const { id, name, role, windowId, zone, demo } = device;
     socket.emit('device:welcome', { device: { id, name, role, windowId, zone, demo }, hubVersion: c.version });
   });

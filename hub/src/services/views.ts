@@ -47,6 +47,7 @@ export class Views {
       recalls: ticket.recalls,
       identity: ticket.identity?.masked,
       outcome: ticket.outcome,
+      printed: ticket.print?.ok,
     };
     if (ticket.state === 'waiting') view.ahead = aheadOf(this.state(), ticket.id, this.config(), this.clock());
     return view;

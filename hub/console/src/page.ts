@@ -1,0 +1,27 @@
+// A console page. Each lives in its own folder under pages/ with a page.ts exporting `page`;
+// the console finds them all, so adding a page never touches another page's files.
+import type { StringKey } from '@yichuang/shared/i18n';
+import type { Lang } from '@yichuang/shared/i18n';
+import type { Hall } from '@yichuang/shared/ui/hall.svelte';
+import type { Component } from 'svelte';
+
+export interface PageProps {
+  hall: Hall;
+  lang: Lang;
+}
+
+export interface ConsolePage {
+  /** The address fragment: #/<id>. */
+  id: string;
+  /** Place in the navigation, lowest first. */
+  order: number;
+  title: StringKey;
+  component: Component<PageProps>;
+}
+
+export function discoverPages(): ConsolePage[] {
+  const modules = import.meta.glob<{ page: ConsolePage }>('./pages/*/page.ts', { eager: true });
+  return Object.values(modules)
+    .map((m) => m.page)
+    .sort((a, b) => a.order - b.order);
+}

@@ -1,0 +1,33 @@
+// A domain plugs into the hub as a module: socket handlers per connected device, REST routes,
+// and a close step. hub.ts creates the modules; the domains never edit each other's wiring.
+import type { HallConfig } from '@yichuang/shared/domain';
+import type { Router } from 'express';
+import type { HubOptions } from './config.js';
+import type { CommandContext } from './realtime/command.js';
+import type { Publisher } from './realtime/publisher.js';
+import type { HubServer } from './realtime/types.js';
+import type { HallService } from './services/hall-service.js';
+import type { HubBus } from './services/hub-bus.js';
+import type { Views } from './services/views.js';
+import type { ConfigStore } from './storage/config-store.js';
+
+export interface ModuleDeps {
+  options: HubOptions;
+  store: ConfigStore;
+  config: () => HallConfig;
+  hall: HallService;
+  views: Views;
+  io: HubServer;
+  publisher: Publisher;
+  bus: HubBus;
+  clock: () => number;
+  log: (line: string) => void;
+}
+
+export interface HubModule {
+  /** Registers this domain's socket handlers for one connected device. */
+  register?(ctx: CommandContext): void;
+  /** Mounted under /api. */
+  routes?: Router;
+  close?(): Promise<void>;
+}

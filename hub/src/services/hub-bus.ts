@@ -1,0 +1,22 @@
+// In-process notifications between the hub's domains (device presence, printer state, help requests),
+// so one domain can react to another without importing it.
+import { EventEmitter } from 'node:events';
+import type { Device } from '@yichuang/shared/domain';
+
+/** Event name → listener arguments. Domains add their events here. */
+export interface HubBusEvents {
+  'device:online': [device: Device];
+  'device:offline': [device: Device];
+}
+
+export class HubBus {
+  readonly #emitter = new EventEmitter();
+
+  emit<E extends keyof HubBusEvents>(event: E, ...args: HubBusEvents[E]): void {
+    this.#emitter.emit(event, ...args);
+  }
+
+  on<E extends keyof HubBusEvents>(event: E, listener: (...args: HubBusEvents[E]) => void): void {
+    this.#emitter.on(event, listener as (...args: unknown[]) => void);
+  }
+}

@@ -1,0 +1,9 @@
+// Evaluation pads, ratings (好差评) and bad-rating cases (issue 4): types, commands, broadcasts and error messages of this domain.
+// Its commands and broadcasts join the one event map in events.ts; its messages join errors.ts.
+
+/* eslint-disable @typescript-eslint/no-empty-object-type -- filled in by the domain's issue */
+export interface RatingCommands {}
+export interface RatingBroadcasts {}
+/* eslint-enable @typescript-eslint/no-empty-object-type */
+
+export const RATING_ERRORS = {} as const satisfies Record<string, readonly [string, string]>;

@@ -1,0 +1,3 @@
+// Printing: e-tickets on screen, printer states, reprints.
+export const PRINTING_STRINGS = {
+} as const satisfies Record<string, readonly [string, string]>;
