@@ -1,6 +1,7 @@
 // A kiosk issues, a window calls, the board sees it; a board that reconnects resyncs and misses nothing.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { HallSnapshot } from '@yichuang/shared/domain';
+import { io } from 'socket.io-client';
 import { cmdId, next, startTestHub, type Client, type TestHub } from './helpers/test-hub.js';
 
 const PIN = '123456';
@@ -76,6 +77,15 @@ describe('kiosk → window → board over real sockets', () => {
     const following = next(board, 'ticket:issued');
     await kiosk.emitWithAck('ticket:issue', { cmdId: cmdId(), categoryId: 'insurance' });
     expect((await following).seq).toBe(snap.seq + 1);
+  });
+
+  it('serves long-polling clients too (browsers start with it) without upsetting the HTTP routes', async () => {
+    const polling = io(t.hub.url, { auth: { token: 'demo-board-1' }, transports: ['polling'], forceNew: true }) as Client;
+    await new Promise((resolve) => polling.once('device:welcome', resolve));
+    const snap = await snapshot(polling);
+    polling.disconnect();
+    expect(snap.hall.id).toBe('demo-district');
+    expect((await fetch(`${t.hub.url}/api/health`)).status).toBe(200);
   });
 
   it('serves health and the read-only REST API', async () => {

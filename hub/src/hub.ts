@@ -1,6 +1,7 @@
 // Assembles a running hub from its parts. main.ts calls this; so do the tests, on port 0.
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { Router } from 'express';
 import type { HubOptions } from './config.js';
 import { demoHall } from './demo/demo-hall.js';
 import { apiRouter } from './http/api.js';
@@ -41,8 +42,14 @@ export async function startHub(options: HubOptions, env: HubEnvironment): Promis
   const bus = new HubBus();
   const screens = () => demoScreenLinks(config(), options.screensDir);
 
-  const http = createServer();
+  // Express must own the server's request listener before Socket.IO attaches, which wraps it so
+  // /socket.io requests never reach Express. Module routes join a router mounted up front.
+  const moduleRoutes = Router();
   let modules: HubModule[] = [];
+  let seq = (): number => 0;
+  const api = apiRouter({ config, state: () => hall.current, views, startedAt, version: options.version, seq: () => seq() });
+  const screensRoutes = screensRouter(options.screensDir, screens, () => config().hall.name);
+  const http = createServer(createHttpApp({ api: [moduleRoutes, api], screens: screensRoutes }, env.log));
   const { io, publisher } = createRealtime(http, {
     config,
     views,
@@ -53,15 +60,12 @@ export async function startHub(options: HubOptions, env: HubEnvironment): Promis
     version: options.version,
     log: env.log,
   });
+  seq = () => publisher.lastSeq;
   hall.onRecords((records) => publisher.publish(records));
 
   const deps: ModuleDeps = { options, store, config, hall, views, io, publisher, bus, clock: env.clock, log: env.log };
   modules = [createPrintingModule(deps), createRatingsModule(deps), createLiveModule(deps)];
-
-  const api = apiRouter({ config, state: () => hall.current, views, startedAt, version: options.version, seq: () => publisher.lastSeq });
-  const moduleRoutes = modules.flatMap((m) => m.routes ?? []);
-  const screensRoutes = screensRouter(options.screensDir, screens, () => config().hall.name);
-  http.on('request', createHttpApp({ api: [...moduleRoutes, api], screens: screensRoutes }, env.log));
+  for (const m of modules) if (m.routes) moduleRoutes.use(m.routes);
 
   await new Promise<void>((resolve, reject) => {
     http.once('error', reject);
