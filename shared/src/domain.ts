@@ -129,6 +129,16 @@ export interface QueueRules {
   appointmentEarlyMinutes: number;
 }
 
+/** 好差评: what the pad asks, and how bad ratings are followed up. */
+export interface EvaluationSettings {
+  /** Reasons offered for 不满意 / 非常不满意. */
+  badReasons: string[];
+  /** A pad that gets no rating within this time records 未评价. */
+  padTimeoutSeconds: number;
+  /** Case deadlines in working days from the rating (hall calendar: holidays, make-up workdays). */
+  caseDeadlines: { verifyDays: number; rectifyDays: number; followUpDays: number };
+}
+
 export interface HallConfig {
   schemaVersion: number;
   hall: Hall;
@@ -137,6 +147,7 @@ export interface HallConfig {
   staff: Staff[];
   devices: Device[];
   rules: QueueRules;
+  evaluation: EvaluationSettings;
 }
 
 export type TicketState = 'waiting' | 'called' | 'serving' | 'on-hold' | 'finished' | 'no-show' | 'cancelled';

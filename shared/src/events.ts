@@ -3,7 +3,7 @@
 import type { CallView, Device, HallSnapshot, QueueView, ServiceDay, StaffCard, TicketView, WindowView } from './domain.js';
 import type { Ack } from './errors.js';
 import type { LiveBroadcasts, LiveCommands } from './live.js';
-import type { PrintingBroadcasts, PrintingCommands } from './printing.js';
+import type { PrintResult, PrintingBroadcasts, PrintingCommands } from './printing.js';
 import type { RatingBroadcasts, RatingCommands } from './ratings.js';
 import type * as S from './schemas.js';
 
@@ -13,6 +13,8 @@ export interface TicketIssued {
   ticket: TicketView;
   /** Minutes, from the live queue and recent service times. */
   estimatedWaitMin: number;
+  /** Absent where no printer serves the kiosk. */
+  print?: PrintResult;
 }
 
 export interface WindowResult {

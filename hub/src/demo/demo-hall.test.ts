@@ -1,6 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { HallConfig, WeekHours } from '@yichuang/shared/domain';
 import { clockMinutes, periodsOn, weekdayOf, withinPeriods } from '@yichuang/shared/time';
+import { SCHEMA_VERSION } from '../storage/migrations.js';
 import { verifyPin } from '../security/pin.js';
 import { DEMO_PIN, demoHall } from './demo-hall.js';
 
@@ -20,7 +21,7 @@ const openDays = (hours: WeekHours | undefined): number[] =>
 
 describe('demo hall', () => {
   it('is schema version 2 in the Asia/Shanghai time zone', () => {
-    expect(config.schemaVersion).toBe(2);
+    expect(config.schemaVersion).toBe(SCHEMA_VERSION);
     expect(config.hall.id).toBe('demo-district');
     expect(config.hall.timeZone).toBe('Asia/Shanghai');
   });

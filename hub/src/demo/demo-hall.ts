@@ -1,6 +1,7 @@
 // The demo hall, modelled on a district centre (区政务服务中心, DESIGN.md §1). Fictional throughout.
 import type { HallConfig } from '@yichuang/shared/domain';
 import { HALL_TIME_ZONE } from '@yichuang/shared/time';
+import { SCHEMA_VERSION } from '../storage/migrations.js';
 import { demoCategories } from './demo-categories.js';
 import { demoDevices } from './demo-devices.js';
 import { demoSchedule } from './demo-schedule.js';
@@ -14,7 +15,7 @@ export { DEMO_PIN } from './demo-staff.js';
 export async function demoHall(): Promise<HallConfig> {
   const windows = demoWindows();
   return {
-    schemaVersion: 2,
+    schemaVersion: SCHEMA_VERSION,
     hall: {
       id: 'demo-district',
       name: '示范区政务服务中心（演示）',
@@ -29,5 +30,10 @@ export async function demoHall(): Promise<HallConfig> {
     staff: await demoStaff(windows),
     devices: demoDevices(windows),
     rules: { priorityBurst: 3, recallCap: 2, noShowRequeuePlaces: 3, appointmentEarlyMinutes: 15 },
+    evaluation: {
+      badReasons: ['服务态度', '办事效率', '多次跑动', '材料要求不清', '系统故障', '其他'],
+      padTimeoutSeconds: 60,
+      caseDeadlines: { verifyDays: 1, rectifyDays: 5, followUpDays: 10 },
+    },
   };
 }

@@ -70,7 +70,7 @@ export function makeConfig(overrides: ConfigOverrides = {}): HallConfig {
   const { rules, ...rest } = overrides;
   const windows = rest.windows ?? WINDOWS;
   return {
-    schemaVersion: 1,
+    schemaVersion: 3,
     hall: {
       id: 'hall-1',
       name: '示范区政务服务中心',
@@ -85,6 +85,7 @@ export function makeConfig(overrides: ConfigOverrides = {}): HallConfig {
     staff: windows.map((w) => staffMember(`s${w.number}`)),
     devices: [],
     rules: { priorityBurst: 3, recallCap: 2, noShowRequeuePlaces: 3, appointmentEarlyMinutes: 15, ...rules },
+    evaluation: { badReasons: ['服务态度', '其他'], padTimeoutSeconds: 60, caseDeadlines: { verifyDays: 1, rectifyDays: 5, followUpDays: 10 } },
     ...rest,
   };
 }

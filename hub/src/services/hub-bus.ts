@@ -2,11 +2,14 @@
 // so one domain can react to another without importing it.
 import { EventEmitter } from 'node:events';
 import type { Device } from '@yichuang/shared/domain';
+import type { AlertInput } from '@yichuang/shared/live';
 
 /** Event name → listener arguments. Domains add their events here. */
 export interface HubBusEvents {
   'device:online': [device: Device];
   'device:offline': [device: Device];
+  /** Any domain raises an alert for the managers' live board. */
+  'alert:raise': [alert: AlertInput];
 }
 
 export class HubBus {

@@ -27,6 +27,7 @@ function seedConfig(): HallConfig {
     staff: [],
     devices: [],
     rules: { priorityBurst: 3, recallCap: 2, noShowRequeuePlaces: 3, appointmentEarlyMinutes: 15 },
+    evaluation: { badReasons: ['其他'], padTimeoutSeconds: 60, caseDeadlines: { verifyDays: 1, rectifyDays: 5, followUpDays: 10 } },
   };
 }
 
@@ -88,7 +89,7 @@ describe('ConfigStore', () => {
   });
 
   it('migrates a v1 file after copying it aside', async () => {
-    const v1 = { ...seedConfig(), schemaVersion: 1, rules: undefined, windows: [{ ...seedConfig().windows[0], categories: ['A', 'B'] }] };
+    const v1 = { ...seedConfig(), schemaVersion: 1, rules: undefined, evaluation: undefined, windows: [{ ...seedConfig().windows[0], categories: ['A', 'B'] }] };
     const v1Text = JSON.stringify(v1);
     await writeFile(file, v1Text);
     const store = await ConfigStore.open(dir, seedConfig);
@@ -99,9 +100,10 @@ describe('ConfigStore', () => {
     expect(await readFile(path.join(dir, 'backups', backups[0]!), 'utf8')).toBe(v1Text);
 
     const expected = {
-      schemaVersion: 2,
+      schemaVersion: SCHEMA_VERSION,
       windows: [{ id: 'w1', categories: [{ categoryId: 'A', weight: 1 }, { categoryId: 'B', weight: 1 }] }],
       rules: { priorityBurst: 3, recallCap: 2, noShowRequeuePlaces: 3, appointmentEarlyMinutes: 15 },
+      evaluation: { padTimeoutSeconds: 60, caseDeadlines: { verifyDays: 1, rectifyDays: 5, followUpDays: 10 } },
     };
     expect(store.config).toMatchObject(expected);
     expect(await onDisk()).toMatchObject(expected);

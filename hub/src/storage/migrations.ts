@@ -2,7 +2,7 @@
 // old files into exactly what it did then, so it never reads today's defaults or types.
 import type { QueueRules } from '@yichuang/shared/domain';
 
-export const SCHEMA_VERSION = 2;
+export const SCHEMA_VERSION = 3;
 
 /** config.json as found on disk, at any schema version. */
 export interface StoredConfig {
@@ -33,6 +33,21 @@ export const migrations: readonly Migration[] = [
         ...v1,
         windows: v1.windows.map((w) => ({ ...w, categories: w.categories.map((categoryId) => ({ categoryId, weight: 1 })) })),
         rules,
+      };
+    },
+  },
+  {
+    from: 2,
+    to: 3,
+    describe: 'evaluation settings (好差评 reasons, pad timeout, case deadlines) added with defaults',
+    up(data) {
+      return {
+        ...data,
+        evaluation: {
+          badReasons: ['服务态度', '办事效率', '多次跑动', '材料要求不清', '系统故障', '其他'],
+          padTimeoutSeconds: 60,
+          caseDeadlines: { verifyDays: 1, rectifyDays: 5, followUpDays: 10 },
+        },
       };
     },
   },
