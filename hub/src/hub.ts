@@ -13,6 +13,7 @@ import { createPrintingModule } from './printing/module.js';
 import { createRatingsModule } from './ratings/module.js';
 import { createRealtime } from './realtime/socket-server.js';
 import { HallService } from './services/hall-service.js';
+import { createStatsModule } from './stats/module.js';
 import { HubBus } from './services/hub-bus.js';
 import { Ticketing } from './services/ticketing.js';
 import { Views } from './services/views.js';
@@ -63,8 +64,8 @@ export async function startHub(options: HubOptions, env: HubEnvironment): Promis
   seq = () => publisher.lastSeq;
   hall.onRecords((records) => publisher.publish(records));
 
-  const deps: ModuleDeps = { options, store, config, hall, views, io, publisher, bus, clock: env.clock, log: env.log };
-  modules = [createPrintingModule(deps), createRatingsModule(deps), createLiveModule(deps)];
+  const deps: ModuleDeps = { options, store, config, hall, journal, views, io, publisher, bus, clock: env.clock, log: env.log };
+  modules = [createPrintingModule(deps), createRatingsModule(deps), createLiveModule(deps), await createStatsModule(deps)];
   for (const m of modules) if (m.routes) moduleRoutes.use(m.routes);
 
   await new Promise<void>((resolve, reject) => {

@@ -10,12 +10,15 @@ import type { HallService } from './services/hall-service.js';
 import type { HubBus } from './services/hub-bus.js';
 import type { Views } from './services/views.js';
 import type { ConfigStore } from './storage/config-store.js';
+import type { Journal } from './storage/journal.js';
 
 export interface ModuleDeps {
   options: HubOptions;
   store: ConfigStore;
   config: () => HallConfig;
   hall: HallService;
+  /** Read only: the day journals (HallService appends). */
+  journal: Journal;
   views: Views;
   io: HubServer;
   publisher: Publisher;

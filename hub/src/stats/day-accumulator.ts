@@ -1,0 +1,107 @@
+// Builds one service day's roll-up from that day's journal records, fed one at a time: the hub
+// feeds it live as commands land, and a rebuild feeds it a whole day's journal — same code, same result.
+import type { PauseReason } from '@yichuang/shared/domain';
+import { evolve, initialState, type EngineEvent, type EngineState } from '../engine/index.js';
+import type { JournalRecord } from '../storage/journal.js';
+import { ticketFact, type WindowFact } from './facts.js';
+import type { DayRollup } from './rollup.js';
+
+interface WindowClock {
+  openSince?: number;
+  pausedSince?: number;
+  reason?: PauseReason;
+  openMs: number;
+  pauseMs: Partial<Record<PauseReason, number>>;
+}
+
+export class DayAccumulator {
+  private readonly state: EngineState = initialState();
+  private readonly clocks = new Map<string, WindowClock>();
+  private hall = '';
+  private lastSeq = 0;
+  private lastAt = 0;
+
+  constructor(readonly day: string) {}
+
+  apply(record: JournalRecord): void {
+    if (record.day !== this.day) return;
+    this.hall = record.hall;
+    this.lastSeq = record.seq;
+    this.lastAt = record.at;
+    evolve(this.state, record.event);
+    this.track(record.event);
+  }
+
+  private clock(windowId: string): WindowClock {
+    let c = this.clocks.get(windowId);
+    if (!c) this.clocks.set(windowId, (c = { openMs: 0, pauseMs: {} }));
+    return c;
+  }
+
+  private track(e: EngineEvent): void {
+    switch (e.type) {
+      case 'staff.signedIn':
+        this.clock(e.windowId).openSince = e.at;
+        return;
+      case 'window.paused': {
+        const c = this.clock(e.windowId);
+        closeOpen(c, e.at);
+        c.pausedSince = e.at;
+        c.reason = e.reason;
+        return;
+      }
+      case 'window.unpaused': {
+        const c = this.clock(e.windowId);
+        closePause(c, e.at);
+        c.openSince = e.at;
+        return;
+      }
+      case 'staff.signedOut': {
+        const c = this.clock(e.windowId);
+        closeOpen(c, e.at);
+        closePause(c, e.at);
+        return;
+      }
+      default:
+        return;
+    }
+  }
+
+  /**
+   * The roll-up as of `until` (windows still open count up to then). A past day's roll-up runs to
+   * its last event, so a window nobody signed out of does not count as open until midnight.
+   */
+  rollup(timeZone: string, until = this.lastAt): DayRollup {
+    const tickets = Object.values(this.state.tickets)
+      .sort((a, b) => a.issuedAt - b.issuedAt || a.number.localeCompare(b.number))
+      .map((t) => ticketFact(t, timeZone));
+    const serving = new Map<string, number>();
+    for (const t of Object.values(this.state.tickets)) {
+      for (const p of t.periods) {
+        if (p.state !== 'serving' || !p.windowId) continue;
+        serving.set(p.windowId, (serving.get(p.windowId) ?? 0) + ((p.end ?? until) - p.start));
+      }
+    }
+    const ids = new Set([...this.clocks.keys(), ...serving.keys()]);
+    const windows: WindowFact[] = [...ids].sort().map((id) => {
+      const c = { ...this.clock(id), pauseMs: { ...this.clock(id).pauseMs } };
+      closeOpen(c, until);
+      closePause(c, until);
+      return { window: id, openMs: c.openMs, servingMs: serving.get(id) ?? 0, pauseMs: c.pauseMs };
+    });
+    return { v: 1, hall: this.hall, day: this.day, seq: this.lastSeq, tickets, windows };
+  }
+}
+
+function closeOpen(c: WindowClock, at: number): void {
+  if (c.openSince === undefined) return;
+  c.openMs += Math.max(0, at - c.openSince);
+  delete c.openSince;
+}
+
+function closePause(c: WindowClock, at: number): void {
+  if (c.pausedSince === undefined || !c.reason) return;
+  c.pauseMs[c.reason] = (c.pauseMs[c.reason] ?? 0) + Math.max(0, at - c.pausedSince);
+  delete c.pausedSince;
+  delete c.reason;
+}
