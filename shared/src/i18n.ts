@@ -5,6 +5,7 @@ import { BOARD_STRINGS } from './strings/board.js';
 import { COMMON_STRINGS } from './strings/common.js';
 import { CONSOLE_CASES_STRINGS } from './strings/console-cases.js';
 import { CONSOLE_LIVE_STRINGS } from './strings/console-live.js';
+import { CONSOLE_REPORTS_STRINGS } from './strings/console-reports.js';
 import { CONSOLE_STRINGS } from './strings/console.js';
 import { KIOSK_STRINGS } from './strings/kiosk.js';
 import { PAD_STRINGS } from './strings/pad.js';
@@ -25,6 +26,7 @@ export const STRINGS = {
   ...CONSOLE_STRINGS,
   ...CONSOLE_CASES_STRINGS,
   ...CONSOLE_LIVE_STRINGS,
+  ...CONSOLE_REPORTS_STRINGS,
   ...PRINTING_STRINGS,
 } as const;
 

@@ -1,46 +1,7 @@
 // Aggregates ticket and window facts into the report figures defined in the README (Metric definitions).
 import { OUTCOMES, PAUSE_REASONS, type Outcome, type PauseReason } from '@yichuang/shared/domain';
+import type { DurationStats, TicketFigures, WindowFigures } from '@yichuang/shared/reports';
 import type { TicketFact, WindowFact } from './facts.js';
-
-export interface DurationStats {
-  /** Tickets with a value. */
-  n: number;
-  /** Milliseconds; 0 where n = 0. */
-  mean: number;
-  p50: number;
-  p90: number;
-  max: number;
-  /** Share of values over the threshold (0–1). */
-  overThreshold: number;
-}
-
-export interface TicketFigures {
-  issued: number;
-  finished: number;
-  noShow: number;
-  cancelled: number;
-  open: number;
-  transfers: number;
-  holds: number;
-  /** No-shows / tickets called at least once. */
-  noShowRate: number;
-  wait: DurationStats;
-  totalWait: DurationStats;
-  walk: DurationStats;
-  service: DurationStats;
-  stay: DurationStats;
-  outcomes: Record<Outcome, number>;
-  /** 即办 / finished. */
-  doneShare: number;
-}
-
-export interface WindowFigures {
-  openMs: number;
-  servingMs: number;
-  /** Serving time / open time (0–1). */
-  utilisation: number;
-  pauseMs: Record<PauseReason, number>;
-}
 
 /** Nearest-rank percentile: the smallest value with at least p of the values at or below it. */
 export function percentile(sorted: readonly number[], p: number): number {

@@ -1,10 +1,13 @@
 // Statistics: today's roll-up kept live from the journal feed, day roll-ups on disk, report routes.
 import { appError } from '@yichuang/shared/errors';
-import { Router } from 'express';
+import { Router, type Request, type Response } from 'express';
 import { z } from 'zod';
 import type { HubModule, ModuleDeps } from '../modules.js';
+import type { Report } from '@yichuang/shared/reports';
 import { RollupStore } from './rollup-store.js';
 import { StatsService } from './stats-service.js';
+import { reportTables, tableCsv } from './tables.js';
+import { tablesXlsx } from './xlsx-export.js';
 
 const FLUSH_EVERY_MS = 5 * 60_000;
 const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
@@ -26,14 +29,45 @@ export async function createStatsModule(deps: ModuleDeps): Promise<HubModule & {
   const timer = setInterval(() => void stats.flush(), FLUSH_EVERY_MS);
   timer.unref();
 
-  const routes = Router();
-  routes.get('/reports', async (req, res) => {
+  /** The report a query asks for, or undefined after answering 400. */
+  const reportFor = async (req: Request, res: Response): Promise<Report | undefined> => {
     const q = reportQuery.safeParse(req.query);
     if (!q.success || q.data.from > q.data.to) {
       res.status(400).json({ ok: false, error: appError('BAD_REQUEST', { detail: 'from, to: YYYY-MM-DD, from ≤ to; thresholdMin 1–600' }) });
+      return undefined;
+    }
+    return stats.report(q.data.from, q.data.to, q.data.thresholdMin * 60_000);
+  };
+  const fileName = (r: Report, ext: string): string => encodeURIComponent(`${deps.config().hall.name}-统计报表-${r.from}_${r.to}.${ext}`);
+
+  const routes = Router();
+  routes.get('/reports', async (req, res) => {
+    const report = await reportFor(req, res);
+    if (report) res.json({ ok: true, data: report });
+  });
+  routes.get('/reports/tables', async (req, res) => {
+    const report = await reportFor(req, res);
+    if (report) res.json({ ok: true, data: { from: report.from, to: report.to, tables: reportTables(report, deps.config()) } });
+  });
+  routes.get('/reports/export.xlsx', async (req, res) => {
+    const report = await reportFor(req, res);
+    if (!report) return;
+    const xlsx = await tablesXlsx(reportTables(report, deps.config()), `${deps.config().hall.name} ${report.from}–${report.to}`);
+    res.type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
+    res.setHeader('Content-Disposition', `attachment; filename*=UTF-8''${fileName(report, 'xlsx')}`);
+    res.send(xlsx);
+  });
+  routes.get('/reports/export.csv', async (req, res) => {
+    const report = await reportFor(req, res);
+    if (!report) return;
+    const table = reportTables(report, deps.config()).find((t) => t.id === req.query.table);
+    if (!table) {
+      res.status(400).json({ ok: false, error: appError('BAD_REQUEST', { detail: 'table: summary, byDay, byCategory, byWindow, byStaff, bySource, byPriority, byHour, waitDistribution' }) });
       return;
     }
-    res.json({ ok: true, data: await stats.report(q.data.from, q.data.to, q.data.thresholdMin * 60_000) });
+    res.type('text/csv; charset=utf-8');
+    res.setHeader('Content-Disposition', `attachment; filename*=UTF-8''${fileName(report, `${table.id}.csv`)}`);
+    res.send(tableCsv(table));
   });
 
   return {

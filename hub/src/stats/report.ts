@@ -1,33 +1,10 @@
 // A report over one or more service days, from their roll-ups.
 import type { TicketFact } from './facts.js';
-import { groupBy, ticketFigures, windowFigures, type TicketFigures, type WindowFigures } from './figures.js';
+import { WAIT_BUCKETS_MIN, type Report, type TicketFigures } from '@yichuang/shared/reports';
+import { groupBy, ticketFigures, windowFigures } from './figures.js';
 import type { DayRollup } from './rollup.js';
 
 const MINUTE = 60_000;
-/** Upper bounds (minutes) of the wait-distribution bars; the last bar is everything above. */
-export const WAIT_BUCKETS_MIN = [5, 10, 15, 20, 30, 45, 60] as const;
-
-export interface Report {
-  from: string;
-  to: string;
-  /** Days with any data. */
-  days: string[];
-  thresholdMs: number;
-  total: TicketFigures;
-  windowTotal: WindowFigures;
-  byDay: Record<string, TicketFigures>;
-  byCategory: Record<string, TicketFigures>;
-  bySource: Record<string, TicketFigures>;
-  byPriority: Record<string, TicketFigures>;
-  byWindow: Record<string, TicketFigures & { time: WindowFigures }>;
-  byStaff: Record<string, TicketFigures>;
-  /** Tickets issued per local hour (0–23). */
-  issuedByHour: number[];
-  /** Arrivals per weekday (0 = Sunday) × hour. */
-  arrivalsHeat: number[][];
-  /** Waits per bucket of WAIT_BUCKETS_MIN, plus one for longer waits. */
-  waitDistribution: number[];
-}
 
 export function buildReport(rollups: readonly DayRollup[], range: { from: string; to: string }, thresholdMs: number): Report {
   const days = rollups.filter((r) => r.tickets.length > 0 || r.windows.length > 0);

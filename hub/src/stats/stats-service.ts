@@ -4,7 +4,8 @@ import type { HallConfig } from '@yichuang/shared/domain';
 import { serviceDay } from '@yichuang/shared/time';
 import type { Journal, JournalRecord } from '../storage/journal.js';
 import { DayAccumulator } from './day-accumulator.js';
-import { buildReport, type Report } from './report.js';
+import type { Report } from '@yichuang/shared/reports';
+import { buildReport } from './report.js';
 import type { DayRollup } from './rollup.js';
 import type { RollupStore } from './rollup-store.js';
 

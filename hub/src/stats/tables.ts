@@ -1,0 +1,140 @@
+// One table model for every way a report leaves the hub: the console page, CSV and XLSX.
+// Headings are Chinese with English; durations in minutes (1 decimal); shares in percent (1 decimal).
+import type { HallConfig } from '@yichuang/shared/domain';
+import { WAIT_BUCKETS_MIN, type Cell, type Report, type Table, type TicketFigures } from '@yichuang/shared/reports';
+
+const MINUTE = 60_000;
+const minutes = (ms: number): number => Math.round((ms / MINUTE) * 10) / 10;
+const percent = (share: number): number => Math.round(share * 1000) / 10;
+
+const FIGURE_COLUMNS = [
+  '取号 Issued',
+  '办结 Finished',
+  '过号 No-show',
+  '取消 Cancelled',
+  '转移 Transfers',
+  '平均等候(分) Wait mean',
+  '等候P50(分) Wait p50',
+  '等候P90(分) Wait p90',
+  '最长等候(分) Wait max',
+  '超时占比% Over threshold',
+  '平均办理(分) Service mean',
+  '办理P90(分) Service p90',
+  '平均停留(分) Stay mean',
+  '即办率% Done share',
+  '过号率% No-show rate',
+];
+
+function figureCells(f: TicketFigures): Cell[] {
+  return [
+    f.issued,
+    f.finished,
+    f.noShow,
+    f.cancelled,
+    f.transfers,
+    minutes(f.wait.mean),
+    minutes(f.wait.p50),
+    minutes(f.wait.p90),
+    minutes(f.wait.max),
+    percent(f.wait.overThreshold),
+    minutes(f.service.mean),
+    minutes(f.service.p90),
+    minutes(f.stay.mean),
+    percent(f.doneShare),
+    percent(f.noShowRate),
+  ];
+}
+
+const SOURCE_NAMES: Record<string, string> = { kiosk: '取号机', appointment: '预约签到', staff: '窗口代取', terminal24: '24小时自助终端', phone: '手机' };
+const PRIORITY_NAMES: Record<string, string> = { normal: '普通', appointment: '预约', green: '绿色通道' };
+
+export function reportTables(report: Report, config: HallConfig): Table[] {
+  const category = (id: string): string => {
+    const c = config.categories.find((x) => x.id === id);
+    return c ? `${c.prefix} ${c.name}` : id;
+  };
+  const window = (id: string): string => {
+    const w = config.windows.find((x) => x.id === id);
+    return w ? `${w.number}号 ${w.name}` : id;
+  };
+  const staff = (id: string): string => {
+    const s = config.staff.find((x) => x.id === id);
+    return s ? `${s.name}（${s.number}）` : id;
+  };
+  const grouped = (id: string, title: string, label: string, groups: Record<string, TicketFigures>, name: (k: string) => string): Table => ({
+    id,
+    title,
+    columns: [label, ...FIGURE_COLUMNS],
+    rows: Object.entries(groups).map(([k, f]) => [name(k), ...figureCells(f)]),
+  });
+  const t = report.total;
+  const threshold = minutes(report.thresholdMs);
+
+  return [
+    {
+      id: 'summary',
+      title: '汇总 Summary',
+      columns: ['指标 Metric', '数值 Value'],
+      rows: [
+        ['统计期间 Period', `${report.from} – ${report.to}`],
+        ['有数据天数 Days with data', report.days.length],
+        ['取号量 Tickets issued', t.issued],
+        ['办结量 Finished', t.finished],
+        ['过号 No-shows', t.noShow],
+        ['取消 Cancelled', t.cancelled],
+        ['转移 Transfers', t.transfers],
+        ['平均等候(分) Mean wait (min)', minutes(t.wait.mean)],
+        ['等候P50(分) Wait p50 (min)', minutes(t.wait.p50)],
+        ['等候P90(分) Wait p90 (min)', minutes(t.wait.p90)],
+        ['最长等候(分) Longest wait (min)', minutes(t.wait.max)],
+        [`等候超过${threshold}分钟占比% Waits over ${threshold} min (%)`, percent(t.wait.overThreshold)],
+        ['平均走到窗口(分) Mean walk (min)', minutes(t.walk.mean)],
+        ['平均办理(分) Mean service (min)', minutes(t.service.mean)],
+        ['平均停留(分) Mean stay (min)', minutes(t.stay.mean)],
+        ['即办率% Done-on-the-spot share', percent(t.doneShare)],
+        ['过号率% No-show rate', percent(t.noShowRate)],
+        ['窗口利用率% Window utilisation', percent(report.windowTotal.utilisation)],
+      ],
+    },
+    grouped('byDay', '按日 By day', '日期 Day', report.byDay, (d) => d),
+    grouped('byCategory', '按业务 By service', '业务 Service', report.byCategory, category),
+    {
+      id: 'byWindow',
+      title: '按窗口 By window',
+      columns: ['窗口 Window', ...FIGURE_COLUMNS, '开放(分) Open', '办理(分) Serving', '利用率% Utilisation', '暂停(分) Paused'],
+      rows: Object.entries(report.byWindow).map(([id, f]) => [
+        window(id),
+        ...figureCells(f),
+        minutes(f.time.openMs),
+        minutes(f.time.servingMs),
+        percent(f.time.utilisation),
+        minutes(Object.values(f.time.pauseMs).reduce((a, b) => a + b, 0)),
+      ]),
+    },
+    grouped('byStaff', '按人员 By staff', '工作人员 Staff', report.byStaff, staff),
+    grouped('bySource', '按来源 By source', '来源 Source', report.bySource, (s) => SOURCE_NAMES[s] ?? s),
+    grouped('byPriority', '按优先级 By priority', '类别 Class', report.byPriority, (p) => PRIORITY_NAMES[p] ?? p),
+    {
+      id: 'byHour',
+      title: '按小时取号量 Tickets by hour',
+      columns: ['时段 Hour', '取号 Issued'],
+      rows: report.issuedByHour.map((n, h) => [`${String(h).padStart(2, '0')}:00`, n] as Cell[]).filter((r) => r[1] !== 0),
+    },
+    {
+      id: 'waitDistribution',
+      title: '等候时长分布 Wait distribution',
+      columns: ['等候时长 Wait', '人数 Tickets'],
+      rows: report.waitDistribution.map((n, i) => {
+        const lo = i === 0 ? 0 : WAIT_BUCKETS_MIN[i - 1];
+        const hi = WAIT_BUCKETS_MIN[i];
+        return [hi === undefined ? `> ${lo} 分钟` : `${lo}–${hi} 分钟`, n];
+      }),
+    },
+  ];
+}
+
+/** RFC 4180 CSV with a BOM, so Excel opens the Chinese text correctly. */
+export function tableCsv(table: Table): string {
+  const cell = (c: Cell): string => (typeof c === 'number' ? String(c) : /[",\n]/.test(c) ? `"${c.replace(/"/g, '""')}"` : c);
+  return `\uFEFF${[table.columns, ...table.rows].map((r) => r.map(cell).join(',')).join('\r\n')}\r\n`;
+}
