@@ -2,6 +2,7 @@
 // Commands are imperative (client → hub, answered by an Ack); broadcasts are past tense (hub → clients).
 import type { CallView, Device, HallSnapshot, QueueView, ServiceDay, StaffCard, TicketView, WindowView } from './domain.js';
 import type { Ack } from './errors.js';
+import type { AppointmentBroadcasts, AppointmentCommands } from './appointments.js';
 import type { LiveBroadcasts, LiveCommands } from './live.js';
 import type { PrintResult, PrintingBroadcasts, PrintingCommands } from './printing.js';
 import type { RatingBroadcasts, RatingCommands } from './ratings.js';
@@ -96,8 +97,8 @@ export interface QueueBroadcasts {
 }
 
 /** The one event map: every domain's commands and broadcasts. */
-export interface ClientToServerEvents extends QueueCommands, PrintingCommands, RatingCommands, LiveCommands {}
-export interface ServerToClientEvents extends QueueBroadcasts, PrintingBroadcasts, RatingBroadcasts, LiveBroadcasts {}
+export interface ClientToServerEvents extends QueueCommands, PrintingCommands, RatingCommands, LiveCommands, AppointmentCommands {}
+export interface ServerToClientEvents extends QueueBroadcasts, PrintingBroadcasts, RatingBroadcasts, LiveBroadcasts, AppointmentBroadcasts {}
 
 /** Queue broadcasts to the whole hall, numbered by seq. */
 export type HallBroadcast = Exclude<keyof QueueBroadcasts, 'device:welcome'>;

@@ -1,6 +1,7 @@
 // Which device may send which command, and where. Checked before any command reaches a service.
 import type { Device } from '@yichuang/shared/domain';
 import type { ClientToServerEvents } from '@yichuang/shared/events';
+import { APPOINTMENT_PERMISSIONS } from './permissions/appointments.js';
 import { LIVE_PERMISSIONS } from './permissions/live.js';
 import { PRINTING_PERMISSIONS } from './permissions/printing.js';
 import { QUEUE_PERMISSIONS } from './permissions/queue.js';
@@ -16,6 +17,7 @@ export const PERMISSIONS = {
   ...PRINTING_PERMISSIONS,
   ...RATING_PERMISSIONS,
   ...LIVE_PERMISSIONS,
+  ...APPOINTMENT_PERMISSIONS,
 } satisfies Record<CommandName, Rule>;
 
 export function mayRun(device: Device, command: CommandName, payload: unknown): boolean {
