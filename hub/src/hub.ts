@@ -3,6 +3,7 @@ import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { Router } from 'express';
 import type { HubOptions } from './config.js';
+import { createAppointmentsModule } from './appointments/module.js';
 import { demoHall } from './demo/demo-hall.js';
 import { apiRouter } from './http/api.js';
 import { createHttpApp } from './http/http-app.js';
@@ -65,7 +66,7 @@ export async function startHub(options: HubOptions, env: HubEnvironment): Promis
   hall.onRecords((records) => publisher.publish(records));
 
   const deps: ModuleDeps = { options, store, config, hall, journal, views, io, publisher, bus, clock: env.clock, log: env.log };
-  modules = [createPrintingModule(deps), createRatingsModule(deps), createLiveModule(deps), await createStatsModule(deps)];
+  modules = [createPrintingModule(deps), createRatingsModule(deps), createLiveModule(deps), createAppointmentsModule(deps), await createStatsModule(deps)];
   for (const m of modules) if (m.routes) moduleRoutes.use(m.routes);
 
   await new Promise<void>((resolve, reject) => {
