@@ -1,12 +1,15 @@
 // The one catalogue of screen strings: Chinese (zh-CN) first, English second (DESIGN.md §7).
 // Screens never hard-code a label; they call t(key, lang, params). Error messages come from the hub
 // (errors.ts) already in both languages; pick one with errorText().
+import { ADMIN_STRINGS } from './strings/admin.js';
+import { APPOINTMENTS_STRINGS } from './strings/appointments.js';
 import { BOARD_STRINGS } from './strings/board.js';
 import { COMMON_STRINGS } from './strings/common.js';
 import { CONSOLE_CASES_STRINGS } from './strings/console-cases.js';
 import { CONSOLE_LIVE_STRINGS } from './strings/console-live.js';
 import { CONSOLE_REPORTS_STRINGS } from './strings/console-reports.js';
 import { CONSOLE_STRINGS } from './strings/console.js';
+import { GUIDE_STRINGS } from './strings/guide.js';
 import { KIOSK_STRINGS } from './strings/kiosk.js';
 import { PAD_STRINGS } from './strings/pad.js';
 import { PRINTING_STRINGS } from './strings/printing.js';
@@ -28,6 +31,9 @@ export const STRINGS = {
   ...CONSOLE_LIVE_STRINGS,
   ...CONSOLE_REPORTS_STRINGS,
   ...PRINTING_STRINGS,
+  ...APPOINTMENTS_STRINGS,
+  ...ADMIN_STRINGS,
+  ...GUIDE_STRINGS,
 } as const;
 
 export type StringKey = keyof typeof STRINGS;
