@@ -3,11 +3,13 @@ import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { Router } from 'express';
 import type { HubOptions } from './config.js';
+import { createAdminModule } from './admin/module.js';
 import { createAppointmentsModule } from './appointments/module.js';
 import { demoHall } from './demo/demo-hall.js';
 import { apiRouter } from './http/api.js';
 import { createHttpApp } from './http/http-app.js';
 import { demoScreenLinks, screensRouter, type ScreenLink } from './http/screens.js';
+import { createKioskModule } from './kiosk/module.js';
 import { createLiveModule } from './live/module.js';
 import type { HubModule, ModuleDeps } from './modules.js';
 import { createPrintingModule } from './printing/module.js';
@@ -66,7 +68,15 @@ export async function startHub(options: HubOptions, env: HubEnvironment): Promis
   hall.onRecords((records) => publisher.publish(records));
 
   const deps: ModuleDeps = { options, store, config, hall, journal, views, io, publisher, bus, clock: env.clock, log: env.log };
-  modules = [createPrintingModule(deps), createRatingsModule(deps), createLiveModule(deps), createAppointmentsModule(deps), await createStatsModule(deps)];
+  modules = [
+    createPrintingModule(deps),
+    createRatingsModule(deps),
+    createLiveModule(deps),
+    createAppointmentsModule(deps),
+    createKioskModule(deps),
+    createAdminModule(deps),
+    await createStatsModule(deps),
+  ];
   for (const m of modules) if (m.routes) moduleRoutes.use(m.routes);
 
   await new Promise<void>((resolve, reject) => {

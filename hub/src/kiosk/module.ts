@@ -1,0 +1,5 @@
+import type { HubModule, ModuleDeps } from '../modules.js';
+
+export function createKioskModule(_deps: ModuleDeps): HubModule {
+  return {};
+}
