@@ -1,6 +1,8 @@
 // Error codes every command can answer with, and their messages in Chinese and English.
 
+import { ADMIN_ERRORS } from './admin.js';
 import { APPOINTMENT_ERRORS } from './appointments.js';
+import { KIOSK_ERRORS } from './kiosk.js';
 import { LIVE_ERRORS } from './live.js';
 import { PRINTING_ERRORS } from './printing.js';
 import { RATING_ERRORS } from './ratings.js';
@@ -40,7 +42,7 @@ const QUEUE_ERRORS = {
 } as const satisfies Record<string, readonly [string, string]>;
 
 /** Every error code with its Chinese and English message; each domain keeps its own in its file. */
-export const ERROR_MESSAGES = { ...QUEUE_ERRORS, ...PRINTING_ERRORS, ...RATING_ERRORS, ...LIVE_ERRORS, ...APPOINTMENT_ERRORS } as const;
+export const ERROR_MESSAGES = { ...QUEUE_ERRORS, ...PRINTING_ERRORS, ...RATING_ERRORS, ...LIVE_ERRORS, ...APPOINTMENT_ERRORS, ...KIOSK_ERRORS, ...ADMIN_ERRORS } as const;
 
 export type ErrorCode = keyof typeof ERROR_MESSAGES;
 export type ErrorParams = Record<string, string | number>;

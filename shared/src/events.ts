@@ -2,7 +2,9 @@
 // Commands are imperative (client → hub, answered by an Ack); broadcasts are past tense (hub → clients).
 import type { CallView, Device, HallSnapshot, QueueView, ServiceDay, StaffCard, TicketView, WindowView } from './domain.js';
 import type { Ack } from './errors.js';
+import type { AdminBroadcasts, AdminCommands } from './admin.js';
 import type { AppointmentBroadcasts, AppointmentCommands } from './appointments.js';
+import type { KioskBroadcasts, KioskCommands } from './kiosk.js';
 import type { LiveBroadcasts, LiveCommands } from './live.js';
 import type { PrintResult, PrintingBroadcasts, PrintingCommands } from './printing.js';
 import type { RatingBroadcasts, RatingCommands } from './ratings.js';
@@ -97,8 +99,22 @@ export interface QueueBroadcasts {
 }
 
 /** The one event map: every domain's commands and broadcasts. */
-export interface ClientToServerEvents extends QueueCommands, PrintingCommands, RatingCommands, LiveCommands, AppointmentCommands {}
-export interface ServerToClientEvents extends QueueBroadcasts, PrintingBroadcasts, RatingBroadcasts, LiveBroadcasts, AppointmentBroadcasts {}
+export interface ClientToServerEvents
+  extends QueueCommands,
+    PrintingCommands,
+    RatingCommands,
+    LiveCommands,
+    AppointmentCommands,
+    KioskCommands,
+    AdminCommands {}
+export interface ServerToClientEvents
+  extends QueueBroadcasts,
+    PrintingBroadcasts,
+    RatingBroadcasts,
+    LiveBroadcasts,
+    AppointmentBroadcasts,
+    KioskBroadcasts,
+    AdminBroadcasts {}
 
 /** Queue broadcasts to the whole hall, numbered by seq. */
 export type HallBroadcast = Exclude<keyof QueueBroadcasts, 'device:welcome'>;

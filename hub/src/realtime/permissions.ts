@@ -1,7 +1,9 @@
 // Which device may send which command, and where. Checked before any command reaches a service.
 import type { Device } from '@yichuang/shared/domain';
 import type { ClientToServerEvents } from '@yichuang/shared/events';
+import { ADMIN_PERMISSIONS } from './permissions/admin.js';
 import { APPOINTMENT_PERMISSIONS } from './permissions/appointments.js';
+import { KIOSK_PERMISSIONS } from './permissions/kiosk.js';
 import { LIVE_PERMISSIONS } from './permissions/live.js';
 import { PRINTING_PERMISSIONS } from './permissions/printing.js';
 import { QUEUE_PERMISSIONS } from './permissions/queue.js';
@@ -18,6 +20,8 @@ export const PERMISSIONS = {
   ...RATING_PERMISSIONS,
   ...LIVE_PERMISSIONS,
   ...APPOINTMENT_PERMISSIONS,
+  ...KIOSK_PERMISSIONS,
+  ...ADMIN_PERMISSIONS,
 } satisfies Record<CommandName, Rule>;
 
 export function mayRun(device: Device, command: CommandName, payload: unknown): boolean {
