@@ -1,10 +1,11 @@
 #!/usr/bin/env node
 // Runs after `npm install`: installs the Debian packages the hub and its tests use
-// (Chromium for screens, CJK fonts, socat for virtual printers, udev for serial port listing).
+// (Chromium for screens, CJK fonts, socat for virtual printers, udev for serial port listing,
+// shellcheck for the deploy scripts' test).
 // As root it installs what is missing; otherwise it says what to install. Never fails the npm install.
 import { execFileSync, spawnSync } from 'node:child_process';
 
-const PACKAGES = ['chromium', 'fonts-noto-cjk', 'socat', 'udev'];
+const PACKAGES = ['chromium', 'fonts-noto-cjk', 'socat', 'udev', 'shellcheck'];
 
 function installed(pkg) {
   const r = spawnSync('dpkg-query', ['-W', '-f=${Status}', pkg], { encoding: 'utf8' });
@@ -26,11 +27,14 @@ function main() {
   }
   console.log(`[一窗] 安装系统软件包 / installing Debian packages: ${missing.join(' ')}`);
   const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
+  // apt and dpkg talk a lot even with -qq: keep their output, and show it only when they fail.
+  const quiet = { stdio: ['ignore', 'pipe', 'pipe'], env, encoding: 'utf8' };
   try {
-    execFileSync('apt-get', ['update', '-qq'], { stdio: 'inherit', env });
-    execFileSync('apt-get', ['install', '-y', '-qq', '--no-install-recommends', ...missing], { stdio: 'inherit', env });
+    execFileSync('apt-get', ['update', '-qq'], quiet);
+    execFileSync('apt-get', ['install', '-y', '-qq', '--no-install-recommends', ...missing], quiet);
   } catch (err) {
     console.log(`[一窗] 安装失败 / install failed: ${err.message}`);
+    console.log(`${err.stdout ?? ''}${err.stderr ?? ''}`.split('\n').slice(-15).join('\n'));
   }
 }
 
