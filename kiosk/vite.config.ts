@@ -21,7 +21,7 @@ export default defineConfig({
     emptyOutDir: true,
     target: 'es2022',
     rolldownOptions: {
-      input: { index: here('index.html'), board: here('board.html') },
+      input: { index: here('index.html'), board: here('board.html'), display: here('display.html') },
     },
   },
   server: { proxy: { '/socket.io': { target: hub, ws: true } } },

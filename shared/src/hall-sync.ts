@@ -244,6 +244,11 @@ export class HallSync {
     return this.socket.connected;
   }
 
+  /** The socket itself, for a domain's own queries and room broadcasts (not the hall's seq'd ones). */
+  get domainSocket(): HallSocket {
+    return this.socket;
+  }
+
   /**
    * Sends a command with a fresh cmdId — or, when an identical command got no answer a moment ago,
    * with that one's cmdId, so the hub answers the retry instead of doing it twice. Resolves with

@@ -1,5 +1,9 @@
-// Managers' live board, alerts and tidal windows (issue 5): types, commands, broadcasts and error messages of this domain.
+// Managers' live board, alerts, tidal windows, and the settings of the hall's boards (issue 5):
+// types, commands, broadcasts and error messages of this domain.
 // Its commands and broadcasts join the one event map in events.ts; its messages join errors.ts.
+import type { PauseReason, TicketState, WindowCategory, WindowKind, WindowStatus, WindowView } from './domain.js';
+import type { AckFn } from './events.js';
+import type * as S from './live-schemas.js';
 
 export type AlertKind = 'long-wait' | 'paused-too-long' | 'bad-rating' | 'help-request' | 'printer' | 'device-offline';
 
@@ -15,9 +19,165 @@ export interface AlertInput {
   ticketNumber?: string;
 }
 
-/* eslint-disable @typescript-eslint/no-empty-object-type -- filled in by the domain's issue */
-export interface LiveCommands {}
-export interface LiveBroadcasts {}
-/* eslint-enable @typescript-eslint/no-empty-object-type */
+export interface Alert extends AlertInput {
+  id: string;
+  /** When this occurrence was first raised. */
+  raisedAt: number;
+  /** When it was last raised again (refreshed). */
+  lastAt: number;
+  /** How often it was raised since it was first raised or reopened. */
+  count: number;
+  /** A manager has seen it; raising it again reopens it. */
+  acknowledged?: { at: number; deviceId: string };
+  /** The hub's own checks found the condition over (the wait came down, the device is back). */
+  resolvedAt?: number;
+}
 
-export const LIVE_ERRORS = {} as const satisfies Record<string, readonly [string, string]>;
+/** How calls are voiced on the boards. */
+export interface VoiceSettings {
+  /** e.g. '请 {number} 号 到 {window} 号窗口 办理'; {number} = ticket, {window} = window number. */
+  template: string;
+  /** Times each call is spoken (after one chime). */
+  repeat: number;
+}
+
+/** What one board shows: empty lists mean everything. */
+export interface BoardProfile {
+  categories: string[];
+  /** Zones whose windows' calls the board shows (Zone.id). */
+  zones: string[];
+  /** Whether this board voices calls (one board per area usually does). */
+  voice: boolean;
+}
+
+/** Thresholds of the hub's own checks. */
+export interface AlertThresholds {
+  /** A ticket waiting longer than this raises a long-wait alert for its category. */
+  waitAlertMin: number;
+  /** A window paused longer than this raises an alert. */
+  pausedAlertMin: number;
+  /** A queue whose expected wait passes this gets a tidal-window suggestion. */
+  tidalWaitMin: number;
+  /** A kiosk or board gone longer than this raises an alert (short network blips do not). */
+  offlineAlertSec: number;
+}
+
+export interface LiveSettings {
+  /** Scrolling notice on the hall boards; empty = none. */
+  notice: string;
+  voice: VoiceSettings;
+  thresholds: AlertThresholds;
+  /** Per board device id; a board not listed shows everything and voices. */
+  boards: Record<string, BoardProfile>;
+}
+
+/** What a board needs beside the hall snapshot; the filter is resolved to ids by the hub. */
+export interface BoardView {
+  notice: string;
+  voice: VoiceSettings & { enabled: boolean };
+  /** Categories to show; null = all. */
+  categories: string[] | null;
+  /** Windows whose calls to show; null = all. */
+  windows: string[] | null;
+}
+
+export interface CategoryLive {
+  categoryId: string;
+  prefix: string;
+  name: string;
+  nameEn: string;
+  waiting: number;
+  estimatedWaitMin: number;
+  /** The ticket that has waited longest, and for how long (minutes). */
+  longest?: { ticketNumber: string; waitMin: number };
+  /** Mean wait (first call − issue) of today's called tickets; null before the first call. */
+  averageWaitMin: number | null;
+}
+
+export interface RatingsToday {
+  rated: number;
+  /** 非常满意 + 满意 */
+  satisfied: number;
+  /** 不满意 + 非常不满意 */
+  bad: number;
+}
+
+export interface WindowLive {
+  windowId: string;
+  number: number;
+  name: string;
+  nameEn: string;
+  kind: WindowKind;
+  categories: WindowCategory[];
+  status: WindowStatus;
+  pauseReason?: PauseReason;
+  /** Minutes in the current status (open, paused or closed). */
+  statusMin: number;
+  staffName?: string;
+  current?: { ticketNumber: string; state: TicketState; minutes: number };
+  /** Visits served at this window today (service periods that ended here). */
+  servedToday: number;
+  /** Absent until the hall records ratings. */
+  ratingsToday?: RatingsToday;
+}
+
+export interface TidalSuggestion {
+  categoryId: string;
+  prefix: string;
+  name: string;
+  nameEn: string;
+  estimatedWaitMin: number;
+  /** The tidal window to switch to that queue. */
+  windowId: string;
+  windowNumber: number;
+}
+
+/** A hall board and what it is set to show. */
+export interface BoardDevice {
+  deviceId: string;
+  name: string;
+  zone?: string;
+  profile: BoardProfile;
+}
+
+export interface LiveBoard {
+  at: number;
+  categories: CategoryLive[];
+  windows: WindowLive[];
+  /** Open alerts first, then today's acknowledged and resolved ones; newest first within each. */
+  alerts: Alert[];
+  suggestions: TidalSuggestion[];
+  settings: LiveSettings;
+  boards: BoardDevice[];
+  /** The hall's zones, for the boards' filters. */
+  zones: { id: string; name: string; nameEn: string }[];
+}
+
+export interface LiveCommands {
+  /** A board's settings (notice, voice, filter); asked on connect and reconnect. */
+  'board:settings': (p: Record<string, never>, ack: AckFn<BoardView>) => void;
+  /** The managers' live board; asked on connect and reconnect, then pushed as 'live:updated'. */
+  'live:snapshot': (p: Record<string, never>, ack: AckFn<LiveBoard>) => void;
+  'live:acknowledge': (p: S.AcknowledgeAlertInput, ack: AckFn<Alert>) => void;
+  /** Switches a tidal window to one queue (it then calls that queue first). */
+  'live:assignTidal': (p: S.AssignTidalInput, ack: AckFn<WindowView>) => void;
+  'live:updateSettings': (p: S.UpdateLiveSettingsInput, ack: AckFn<LiveSettings>) => void;
+  'live:setBoard': (p: S.SetBoardInput, ack: AckFn<LiveSettings>) => void;
+}
+
+export interface LiveBroadcasts {
+  /** To one board, when its settings change. */
+  'board:settingsChanged': (v: BoardView) => void;
+  /** To consoles: the live board, on every change and every few seconds. */
+  'live:updated': (b: LiveBoard) => void;
+}
+
+export const LIVE_ERRORS = {
+  NOT_TIDAL_WINDOW: ['{windowId} 不是潮汐窗口', '{windowId} is not a tidal window'],
+  UNKNOWN_ALERT: ['没有这条提醒', 'No such alert'],
+  UNKNOWN_BOARD: ['没有这块叫号屏：{deviceId}', 'No such board: {deviceId}'],
+  UNKNOWN_ZONE: ['没有这个区域：{zone}', 'No such zone: {zone}'],
+} as const satisfies Record<string, readonly [string, string]>;
+
+/** The default voice of a call (DESIGN.md §7). */
+export const DEFAULT_VOICE: VoiceSettings = { template: '请 {number} 号 到 {window} 号窗口 办理', repeat: 2 };

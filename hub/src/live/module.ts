@@ -1,5 +1,81 @@
+// The live domain in the hub: board settings for the boards, alerts and the live board for managers.
+// Checks run on the hub's clock every few seconds and after every engine record (coalesced).
+import type { AlertInput } from '@yichuang/shared/live';
 import type { HubModule, ModuleDeps } from '../modules.js';
+import { roleRoom } from '../realtime/rooms.js';
+import { registerLiveHandlers } from './handlers.js';
+import { LiveService } from './live-service.js';
+import { Presence } from './presence.js';
 
-export function createLiveModule(_deps: ModuleDeps): HubModule {
-  return {};
+/** Time-based conditions (waits, pauses, offline devices) are checked this often. */
+const CHECK_EVERY_MS = 5_000;
+/** Bursts of hall events are coalesced into one check and one console update. */
+const COALESCE_MS = 250;
+
+/** Each board's own room, for its settings. */
+const boardRoom = (deviceId: string): string => `board:${deviceId}`;
+
+export function createLiveModule(deps: ModuleDeps): HubModule {
+  const presence = new Presence();
+  const ready = LiveService.open({
+    dataDir: deps.options.dataDir,
+    store: deps.store,
+    hall: deps.hall,
+    views: deps.views,
+    presence,
+    clock: deps.clock,
+    log: deps.log,
+  });
+  ready.catch((err: unknown) => deps.log(`live module failed to start: ${(err as Error).stack ?? String(err)}`));
+
+  let pending: ReturnType<typeof setTimeout> | undefined;
+  let closed = false;
+  /** Checks, then sends the live board to the consoles (if any are connected). */
+  const refresh = (): void => {
+    if (pending || closed) return;
+    pending = setTimeout(() => {
+      pending = undefined;
+      void ready
+        .then(async (live) => {
+          await live.check();
+          if (!closed && deps.io.sockets.adapter.rooms.get(roleRoom('console'))?.size) {
+            deps.io.to(roleRoom('console')).emit('live:updated', live.board());
+          }
+        })
+        .catch((err: unknown) => deps.log(`live refresh failed: ${(err as Error).stack ?? String(err)}`));
+    }, COALESCE_MS);
+  };
+  const boardsChanged = (): void => {
+    void ready.then((live) => {
+      for (const device of deps.config().devices) {
+        if (device.role === 'board') deps.io.to(boardRoom(device.id)).emit('board:settingsChanged', live.boardView(device));
+      }
+    });
+  };
+
+  deps.bus.on('device:online', (device) => presence.online(device.id));
+  deps.bus.on('device:offline', (device) => {
+    presence.offline(device.id, deps.clock());
+    refresh();
+  });
+  deps.bus.on('alert:raise', (alert: AlertInput) => {
+    void ready
+      .then((live) => live.raise(alert))
+      .then(refresh, (err: unknown) => deps.log(`alert ${alert.key} not recorded: ${(err as Error).stack ?? String(err)}`));
+  });
+  deps.hall.onRecords(refresh);
+  const timer = setInterval(refresh, CHECK_EVERY_MS);
+
+  return {
+    register(ctx) {
+      if (ctx.device.role === 'board') void ctx.socket.join(boardRoom(ctx.device.id));
+      registerLiveHandlers(ctx, ready, { boardsChanged, liveChanged: refresh });
+    },
+    async close() {
+      closed = true;
+      clearInterval(timer);
+      clearTimeout(pending);
+      await ready.then((live) => live.settled(), () => undefined);
+    },
+  };
 }

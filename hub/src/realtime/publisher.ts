@@ -19,6 +19,10 @@ const TICKET_BROADCASTS = {
   'ticket.printed': 'ticket:printed',
 } as const satisfies Partial<Record<EngineEvent['type'], HallBroadcast>>;
 
+type TicketBroadcastEvent = Extract<EngineEvent, { type: keyof typeof TICKET_BROADCASTS }>;
+/** Queue ticket events become hall broadcasts; other domains' events (ratings, cases…) do not. */
+const isTicketBroadcast = (e: EngineEvent): e is TicketBroadcastEvent => e.type in TICKET_BROADCASTS;
+
 type Emit = <E extends HallBroadcast>(name: E, payload: Parameters<ServerToClientEvents[E]>[0]) => void;
 
 export class Publisher {
@@ -65,6 +69,7 @@ export class Publisher {
         return;
       }
       default: {
+        if (!isTicketBroadcast(event)) return;
         const changed = this.ticketChanged(event.ticketId, 'windowId' in event ? event.windowId : undefined, at);
         if (changed) emit(TICKET_BROADCASTS[event.type], changed);
       }

@@ -10,4 +10,14 @@ export const BOARD_STRINGS = {
   'board.waiting': ['等候', 'Waiting'],
   'board.noCalls': ['暂无叫号', 'No calls yet'],
   'board.recall': ['重呼', 'Recall'],
+  'board.enableSound': ['请点击屏幕开启语音叫号', 'Tap the screen to turn on voiced calls'],
+
+  // ---- window-top display ----
+  'display.calling': ['请 {number} 号到本窗口办理', 'Number {number}, please come to this window'],
+  'display.serving': ['正在办理', 'Now serving'],
+  'display.idle': ['欢迎办理', 'Welcome'],
+  'display.paused': ['暂停服务', 'Service paused'],
+  'display.closed': ['本窗口暂未开放', 'This window is closed'],
+  'display.staffNumber': ['工号 {number}', 'Staff no. {number}'],
+  'display.noWindow': ['本屏幕未绑定窗口，请联系管理员', 'This display belongs to no window; ask a manager'],
 } as const satisfies Record<string, readonly [string, string]>;

@@ -1,4 +1,13 @@
 import type { LiveCommands } from '@yichuang/shared/live';
 import type { Rule } from './rule.js';
 
-export const LIVE_PERMISSIONS = {} satisfies Record<keyof LiveCommands, Rule>;
+const MANAGERS: Rule = { roles: ['console'] };
+
+export const LIVE_PERMISSIONS = {
+  'board:settings': { roles: ['board', 'console'] },
+  'live:snapshot': MANAGERS,
+  'live:acknowledge': MANAGERS,
+  'live:assignTidal': MANAGERS,
+  'live:updateSettings': MANAGERS,
+  'live:setBoard': MANAGERS,
+} satisfies Record<keyof LiveCommands, Rule>;

@@ -1,0 +1,95 @@
+// The hub's own alert checks, pure: given the hall at time `now`, which alert conditions hold and
+// which tidal windows to suggest. The live service turns conditions into raised and resolved alerts.
+import type { DeviceRole, HallConfig, QueueView } from '@yichuang/shared/domain';
+import { pauseReasonName, t } from '@yichuang/shared/i18n';
+import type { AlertInput, AlertThresholds, TidalSuggestion } from '@yichuang/shared/live';
+import { formatClock } from '@yichuang/shared/time';
+import type { EngineState } from '../engine/index.js';
+import { tidalSuggestions } from './tidal.js';
+import { currentPeriodStart, longestWaiting, minutesBetween } from './waits.js';
+
+/** Keys of the alerts these checks raise; they resolve them too, when the condition is over. */
+export const CHECK_PREFIX = 'check:';
+/** Devices whose absence is worth an alert: the public screens and kiosks. */
+const WATCHED_ROLES: ReadonlySet<DeviceRole> = new Set(['kiosk', 'board', 'display']);
+
+export interface CheckInput {
+  now: number;
+  config: HallConfig;
+  state: EngineState;
+  queues: readonly QueueView[];
+  thresholds: AlertThresholds;
+  /** Device id → when its last connection closed, for devices that are offline. */
+  offlineSince: ReadonlyMap<string, number>;
+}
+
+export interface CheckResult {
+  conditions: AlertInput[];
+  suggestions: TidalSuggestion[];
+}
+
+export function runChecks(input: CheckInput): CheckResult {
+  return {
+    conditions: [...longWaits(input), ...longPauses(input), ...offlineDevices(input)],
+    suggestions: tidalSuggestions(input.config, input.queues, input.thresholds.tidalWaitMin),
+  };
+}
+
+function bi(key: Parameters<typeof t>[0], params: Record<string, string | number>, paramsEn = params): Pick<AlertInput, 'message' | 'messageEn'> {
+  return { message: t(key, 'zh', params), messageEn: t(key, 'en', paramsEn) };
+}
+
+function longWaits({ now, config, state, thresholds }: CheckInput): AlertInput[] {
+  return config.categories.flatMap((c) => {
+    const ticket = longestWaiting(state, c.id);
+    if (!ticket) return [];
+    if (minutesBetween(currentPeriodStart(ticket), now) < thresholds.waitAlertMin) return [];
+    const params = { number: ticket.number, minutes: thresholds.waitAlertMin };
+    return [
+      {
+        kind: 'long-wait' as const,
+        key: `${CHECK_PREFIX}long-wait:${c.id}`,
+        ticketNumber: ticket.number,
+        ...bi('live.alert.longWait', { ...params, category: c.name }, { ...params, category: c.nameEn }),
+      },
+    ];
+  });
+}
+
+function longPauses({ now, config, state, thresholds }: CheckInput): AlertInput[] {
+  return config.windows.flatMap((w) => {
+    const live = state.windows[w.id];
+    if (live?.status !== 'paused') return [];
+    if (minutesBetween(live.since, now) < thresholds.pausedAlertMin) return [];
+    const reason = live.pauseReason;
+    const params = { n: w.number, minutes: thresholds.pausedAlertMin };
+    return [
+      {
+        kind: 'paused-too-long' as const,
+        key: `${CHECK_PREFIX}paused:${w.id}`,
+        windowId: w.id,
+        ...bi(
+          'live.alert.paused',
+          { ...params, reason: reason ? pauseReasonName(reason, 'zh') : '' },
+          { ...params, reason: reason ? pauseReasonName(reason, 'en') : '' },
+        ),
+      },
+    ];
+  });
+}
+
+function offlineDevices({ now, config, thresholds, offlineSince }: CheckInput): AlertInput[] {
+  return config.devices.flatMap((d) => {
+    const since = offlineSince.get(d.id);
+    if (since === undefined || !WATCHED_ROLES.has(d.role) || now - since < thresholds.offlineAlertSec * 1000) return [];
+    return [
+      {
+        kind: 'device-offline' as const,
+        key: `${CHECK_PREFIX}offline:${d.id}`,
+        deviceId: d.id,
+        windowId: d.windowId,
+        ...bi('live.alert.offline', { device: d.name, time: formatClock(since, config.hall.timeZone) }, { device: d.id, time: formatClock(since, config.hall.timeZone) }),
+      },
+    ];
+  });
+}

@@ -1,0 +1,34 @@
+// Socket handlers of the live domain: thin, each parses, checks permission (onCommand) and calls the service.
+import * as S from '@yichuang/shared/live-schemas';
+import { z } from 'zod';
+import { onCommand, type CommandContext } from '../realtime/command.js';
+import type { LiveService } from './live-service.js';
+
+export interface LiveHandlerHooks {
+  /** After board settings changed: tell the boards. */
+  boardsChanged(): void;
+  /** After anything on the live board changed: tell the consoles. */
+  liveChanged(): void;
+}
+
+export function registerLiveHandlers(ctx: CommandContext, ready: Promise<LiveService>, hooks: LiveHandlerHooks): void {
+  const { device } = ctx;
+  const after = <T extends { ok: boolean }>(result: T, ...notify: (() => void)[]): T => {
+    if (result.ok) for (const n of notify) n();
+    return result;
+  };
+  onCommand(ctx, 'board:settings', z.object({}), async () => ({ ok: true, data: (await ready).boardView(device) }));
+  onCommand(ctx, 'live:snapshot', z.object({}), async () => {
+    const live = await ready;
+    await live.check();
+    return { ok: true, data: live.board() };
+  });
+  onCommand(ctx, 'live:acknowledge', S.acknowledgeAlert, async (p) => after(await (await ready).acknowledge(p.alertId, device), hooks.liveChanged));
+  onCommand(ctx, 'live:assignTidal', S.assignTidal, async (p) =>
+    after(await (await ready).assignTidal(p.windowId, p.categoryId), hooks.liveChanged),
+  );
+  onCommand(ctx, 'live:updateSettings', S.updateLiveSettings, async (p) =>
+    after(await (await ready).updateSettings(p), hooks.boardsChanged, hooks.liveChanged),
+  );
+  onCommand(ctx, 'live:setBoard', S.setBoard, async (p) => after(await (await ready).setBoard(p), hooks.boardsChanged, hooks.liveChanged));
+}

@@ -1,0 +1,47 @@
+// Waits as the live board and its alerts see them, from each ticket's period log (README: metrics).
+import type { Ticket } from '@yichuang/shared/domain';
+import { waitingIn, type EngineState } from '../engine/index.js';
+
+const MINUTE = 60_000;
+
+export const minutesBetween = (from: number, to: number): number => Math.max(0, Math.floor((to - from) / MINUTE));
+
+/** Start of the ticket's current period (for a waiting ticket: since when it waits now). */
+export function currentPeriodStart(t: Ticket): number {
+  return t.periods[t.periods.length - 1]?.start ?? t.issuedAt;
+}
+
+/** The waiting ticket of a category that has waited longest in its current wait. */
+export function longestWaiting(state: EngineState, categoryId: string): Ticket | undefined {
+  let longest: Ticket | undefined;
+  for (const t of waitingIn(state, categoryId)) if (!longest || currentPeriodStart(t) < currentPeriodStart(longest)) longest = t;
+  return longest;
+}
+
+/**
+ * Mean wait (first call − issue; appointments: first call − max(issue, booked time)) of today's
+ * tickets first called in each category, in minutes.
+ */
+export function averageWaits(state: EngineState): Map<string, number> {
+  const sums = new Map<string, { total: number; n: number }>();
+  for (const t of Object.values(state.tickets)) {
+    const call = t.periods.find((p) => p.state === 'called');
+    if (!call) continue;
+    const from = t.dueAt === undefined ? t.issuedAt : Math.max(t.issuedAt, t.dueAt);
+    const s = sums.get(call.categoryId) ?? { total: 0, n: 0 };
+    s.total += Math.max(0, call.start - from);
+    s.n++;
+    sums.set(call.categoryId, s);
+  }
+  return new Map([...sums].map(([categoryId, s]) => [categoryId, Math.round(s.total / s.n / MINUTE)]));
+}
+
+/** Visits served at each window today: tickets with a service period that ended there. */
+export function servedByWindow(state: EngineState): Map<string, number> {
+  const served = new Map<string, number>();
+  for (const t of Object.values(state.tickets)) {
+    const windows = new Set(t.periods.filter((p) => p.state === 'serving' && p.end !== undefined && p.windowId).map((p) => p.windowId!));
+    for (const w of windows) served.set(w, (served.get(w) ?? 0) + 1);
+  }
+  return served;
+}
