@@ -54,10 +54,11 @@ export async function startHub(options: HubOptions, env: HubEnvironment): Promis
   const api = apiRouter({ config, state: () => hall.current, views, startedAt, version: options.version, seq: () => seq() });
   const screensRoutes = screensRouter(options.screensDir, screens, () => config().hall.name);
   const http = createServer(createHttpApp({ api: [moduleRoutes, api], screens: screensRoutes }, env.log));
+  const ticketing = new Ticketing(hall, views);
   const { io, publisher } = createRealtime(http, {
     config,
     views,
-    ticketing: new Ticketing(hall, views),
+    ticketing,
     desk: new WindowDesk(hall, views, config),
     bus,
     modules: () => modules,
@@ -67,7 +68,7 @@ export async function startHub(options: HubOptions, env: HubEnvironment): Promis
   seq = () => publisher.lastSeq;
   hall.onRecords((records) => publisher.publish(records));
 
-  const deps: ModuleDeps = { options, store, config, hall, journal, views, io, publisher, bus, clock: env.clock, log: env.log };
+  const deps: ModuleDeps = { options, store, config, hall, journal, views, ticketing, io, publisher, bus, clock: env.clock, log: env.log };
   modules = [
     createPrintingModule(deps),
     createRatingsModule(deps),

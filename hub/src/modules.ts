@@ -8,6 +8,7 @@ import type { Publisher } from './realtime/publisher.js';
 import type { HubServer } from './realtime/types.js';
 import type { HallService } from './services/hall-service.js';
 import type { HubBus } from './services/hub-bus.js';
+import type { Ticketing } from './services/ticketing.js';
 import type { Views } from './services/views.js';
 import type { ConfigStore } from './storage/config-store.js';
 import type { Journal } from './storage/journal.js';
@@ -20,6 +21,8 @@ export interface ModuleDeps {
   /** Read only: the day journals (HallService appends). */
   journal: Journal;
   views: Views;
+  /** Issues tickets (and has their slips printed): for domains that issue, e.g. appointment check-in. */
+  ticketing: Ticketing;
   io: HubServer;
   publisher: Publisher;
   bus: HubBus;

@@ -16,7 +16,7 @@ export interface TicketIssued {
   ticket: TicketView;
   /** Minutes, from the live queue and recent service times. */
   estimatedWaitMin: number;
-  /** Absent where no printer serves the kiosk. */
+  /** Kiosk tickets: printed, or an e-ticket with its page address; absent for staff-issued tickets. */
   print?: PrintResult;
 }
 

@@ -1,16 +1,164 @@
 // Ticket printers and print agents (issue 10): types, commands, broadcasts and error messages of this domain.
 // Its commands and broadcasts join the one event map in events.ts; its messages join errors.ts.
+import type { TicketView } from './domain.js';
+import type { AppError } from './errors.js';
+import type { AckFn } from './events.js';
+import type * as P from './printing-schemas.js';
 
-/** What became of a new ticket's slip; the kiosk shows an e-ticket unless it was printed. */
-export interface PrintResult {
-  status: 'printed' | 'unprinted';
-  /** Why it was not printed, in Chinese and English. */
-  reason?: { message: string; messageEn: string };
+/** What a printer says about itself (DLE EOT), `offline` when it does not answer, `unknown` until it was asked. */
+export const PRINTER_STATUSES = ['unknown', 'ready', 'paper-near-end', 'paper-out', 'cover-open', 'error', 'offline'] as const;
+export type PrinterStatus = (typeof PRINTER_STATUSES)[number];
+/** A status found by asking the printer. */
+export type ObservedStatus = Exclude<PrinterStatus, 'unknown'>;
+
+/** Statuses in which a slip can be printed. */
+export const PRINTABLE: readonly PrinterStatus[] = ['ready', 'paper-near-end'];
+/** Statuses in which a slip is worth trying: printable, or not known yet (the attempt asks first). */
+export const WORTH_TRYING: readonly PrinterStatus[] = [...PRINTABLE, 'unknown'];
+
+export const PAPER_WIDTHS = [58, 80] as const;
+export type PaperWidth = (typeof PAPER_WIDTHS)[number];
+
+/** How the hub reaches a kiosk's printer. */
+export type PrinterConnection =
+  /** A serial (USB-serial) printer on the hub's own machine. */
+  | { kind: 'serial'; path: string; baudRate: number }
+  /** A network printer or serial device server (port 9100). */
+  | { kind: 'tcp'; host: string; port: number }
+  /** A serial printer on the kiosk PC, driven by the print agent whose device names this kiosk. */
+  | { kind: 'agent' };
+
+export interface PrinterConfig {
+  id: string;
+  name: string;
+  /** The kiosk device whose tickets it prints; one printer per kiosk. */
+  kioskId: string;
+  connection: PrinterConnection;
+  enabled: boolean;
+  /** Ask the printer for its status (DLE EOT); off for printers that never answer. */
+  statusQueries: boolean;
 }
 
-/* eslint-disable @typescript-eslint/no-empty-object-type -- filled in by the domain's issue */
-export interface PrintingCommands {}
-export interface PrintingBroadcasts {}
-/* eslint-enable @typescript-eslint/no-empty-object-type */
+/** The slip's layout, one per hall. */
+export interface TicketLayout {
+  /** First line; empty = the hall's name. */
+  header: string;
+  footer: string;
+  qr: boolean;
+  paperWidth: PaperWidth;
+  /** Address phones open from the QR code, e.g. http://192.168.1.10:8080; empty = the hub's own LAN address. */
+  publicUrl: string;
+}
 
-export const PRINTING_ERRORS = {} as const satisfies Record<string, readonly [string, string]>;
+export interface PrintingSettings {
+  layout: TicketLayout;
+  printers: PrinterConfig[];
+}
+
+/** The settings as managers see them, with the kiosks a printer can be given to. */
+export interface PrintingSettingsView extends PrintingSettings {
+  kiosks: { id: string; name: string }[];
+}
+
+export interface PrinterState {
+  printerId: string;
+  kioskId: string;
+  name: string;
+  connection: PrinterConnection['kind'];
+  /** Where it is: '/dev/ttyUSB0 @ 9600', '192.168.1.50:9100', or the agent's port. */
+  where: string;
+  enabled: boolean;
+  status: PrinterStatus;
+  /** When the status last changed. */
+  since: number;
+  /** Slips waiting for this printer. */
+  queued: number;
+  /** An agent printer: whether its agent is connected. */
+  agentConnected?: boolean;
+}
+
+/** Why a slip was not printed; stored in the journal's ticket.printed event. */
+export const FAIL_REASONS = ['no-printer', 'paper-out', 'cover-open', 'offline', 'error', 'timeout', 'agent-offline'] as const;
+export type FailReason = (typeof FAIL_REASONS)[number];
+
+/** What became of a kiosk ticket's slip; the kiosk shows an e-ticket unless it was printed. */
+export interface PrintResult {
+  status: 'printed' | 'unprinted';
+  /** The printer that printed or tried to. */
+  printerId?: string;
+  /** Why it was not printed, in Chinese and English. */
+  reason?: AppError;
+  /** The ticket's live page: the QR code on the slip and on the kiosk's screen. */
+  pageUrl: string;
+}
+
+/** A ticket of today whose slip failed, for reprinting. */
+export interface UnprintedTicket {
+  ticket: TicketView;
+  printerId: string;
+  reason?: FailReason;
+  at: number;
+}
+
+/** A slip sent to a print agent. */
+export interface AgentJob {
+  jobId: string;
+  ticketNumber: string;
+  data: Uint8Array;
+}
+
+/** What the agent's printer did with a job, and its status afterwards. */
+export interface AgentJobResult {
+  ok: boolean;
+  status: ObservedStatus;
+}
+
+export interface PrintingCommands {
+  /** States of the printers this device may see: a kiosk its own, staff and managers all. */
+  'printer:status': (p: P.PrintingQueryInput, ack: AckFn<PrinterState[]>) => void;
+  /** Today's tickets whose slip failed. */
+  'printer:unprinted': (p: P.PrintingQueryInput, ack: AckFn<UnprintedTicket[]>) => void;
+  'printer:settings': (p: P.PrintingQueryInput, ack: AckFn<PrintingSettingsView>) => void;
+  'printer:save': (p: P.SavePrinterInput, ack: AckFn<PrintingSettingsView>) => void;
+  'printer:remove': (p: P.RemovePrinterInput, ack: AckFn<PrintingSettingsView>) => void;
+  'printer:layout': (p: P.SaveLayoutInput, ack: AckFn<PrintingSettingsView>) => void;
+  /** Prints a ticket's slip again, with the same number, on its kiosk's printer or a chosen one. */
+  'ticket:reprint': (p: P.ReprintTicketInput, ack: AckFn<PrintResult>) => void;
+  /** A print agent reports its printer's status. */
+  'agent:state': (p: P.AgentStateInput, ack: AckFn<{ printerId: string }>) => void;
+}
+
+export interface PrintingBroadcasts {
+  /** A printer's status changed; sent to managers, window staff and the printer's own kiosk. */
+  'printer:changed': (s: PrinterState) => void;
+  /** Hub → print agent: print this slip and answer how it went. */
+  'agent:print': (job: AgentJob, ack: (r: AgentJobResult) => void) => void;
+}
+
+export const PRINTING_ERRORS = {
+  PRINTER_NONE: ['本机未配置打印机，请使用电子号票', 'No printer at this kiosk; use the e-ticket'],
+  PRINTER_PAPER_OUT: ['打印纸已用完', 'The printer is out of paper'],
+  PRINTER_COVER_OPEN: ['打印机盖未关好', 'The printer cover is open'],
+  PRINTER_OFFLINE: ['打印机未连接或未开机', 'The printer is offline'],
+  PRINTER_FAULT: ['打印机故障（切纸器或机芯）', 'Printer fault (cutter or mechanism)'],
+  PRINTER_TIMEOUT: ['打印机响应太慢', 'The printer did not answer in time'],
+  PRINTER_AGENT_OFFLINE: ['打印代理未连接', 'The print agent is not connected'],
+  UNKNOWN_PRINTER: ['没有这台打印机：{printerId}', 'No such printer: {printerId}'],
+  UNKNOWN_KIOSK: ['没有这台取号机：{kioskId}', 'No such kiosk: {kioskId}'],
+  KIOSK_HAS_PRINTER: ['取号机 {kioskId} 已配置打印机 {printerId}', 'Kiosk {kioskId} already has printer {printerId}'],
+  REPRINT_NO_PRINTER: ['号 {number} 没有对应的打印机，请选择一台', 'Ticket {number} has no printer; choose one'],
+  AGENT_NOT_LINKED: ['该打印代理没有对应的代理打印机', 'No agent printer is configured for this print agent'],
+  PRINTING_CONFIG_UNREADABLE: ['打印机配置文件无法读取，请修正 printers.json 后重启', 'printers.json cannot be read; fix it and restart the hub'],
+} as const satisfies Record<string, readonly [string, string]>;
+
+/** The error shown for each reason a slip was not printed. */
+export const FAIL_REASON_ERRORS = {
+  'no-printer': 'PRINTER_NONE',
+  'paper-out': 'PRINTER_PAPER_OUT',
+  'cover-open': 'PRINTER_COVER_OPEN',
+  offline: 'PRINTER_OFFLINE',
+  error: 'PRINTER_FAULT',
+  timeout: 'PRINTER_TIMEOUT',
+  'agent-offline': 'PRINTER_AGENT_OFFLINE',
+} as const satisfies Record<FailReason, keyof typeof PRINTING_ERRORS>;
+

@@ -4,7 +4,7 @@ import type { Device, DeviceRole, ServiceWindow } from '@yichuang/shared/domain'
 import { twoDigits } from './demo-windows.js';
 import { HALL_ZONE, SELF_SERVICE_ZONE } from './demo-zones.js';
 
-type Place = Pick<Device, 'zone' | 'windowId'>;
+type Place = Pick<Device, 'zone' | 'windowId' | 'kioskId'>;
 
 function demoDevice(id: string, name: string, role: DeviceRole, place: Place = {}): Device {
   return { id, name, role, ...place, token: `demo-${id}`, demo: true };
@@ -22,6 +22,10 @@ export function demoDevices(windows: readonly ServiceWindow[]): Device[] {
     demoDevice('kiosk-1', '1号取号机', 'kiosk', { zone: HALL_ZONE }),
     demoDevice('kiosk-2', '2号取号机', 'kiosk', { zone: HALL_ZONE }),
     demoDevice('terminal24-1', '24小时自助终端', 'kiosk', { zone: SELF_SERVICE_ZONE }),
+    // Print agents on the kiosk PCs (npm run agent -- --token demo-agent-kiosk-1 …).
+    demoDevice('agent-kiosk-1', '1号取号机打印代理', 'agent', { kioskId: 'kiosk-1' }),
+    demoDevice('agent-kiosk-2', '2号取号机打印代理', 'agent', { kioskId: 'kiosk-2' }),
+    demoDevice('agent-terminal24-1', '24小时自助终端打印代理', 'agent', { kioskId: 'terminal24-1' }),
     demoDevice('board-1', '大厅叫号屏', 'board', { zone: HALL_ZONE }),
     demoDevice('console-1', '管理控制台', 'console'),
     ...windows.flatMap((window) =>

@@ -3,6 +3,7 @@ import type { Device, MaskedIdentity, TicketSource, TicketView } from '@yichuang
 import { appError, type Ack } from '@yichuang/shared/errors';
 import type { TicketIssued } from '@yichuang/shared/events';
 import { maskIdNumber, maskPhone } from '@yichuang/shared/identity';
+import type { PrintResult } from '@yichuang/shared/printing';
 import type { z } from 'zod';
 import type * as S from '@yichuang/shared/schemas';
 import type { HallService } from './hall-service.js';
@@ -13,6 +14,19 @@ const ZONE_24H = 'self24';
 
 export function cmdKey(device: Device, cmdId: string): string {
   return `${device.id}:${cmdId}`;
+}
+
+/** Prints a kiosk ticket's slip once the ticket is committed, within a few seconds, whatever the printer does. */
+export interface SlipPrinter {
+  printIssued(ticketId: string, device: Device): Promise<PrintResult>;
+}
+
+/** Wait for a ticket already in the queue: the people ahead, served at the category's pace. */
+export function estimatedWait(views: Views, ticket: TicketView): number {
+  const queueWait = views.estimatedWaitMin(ticket.categoryId);
+  const waiting = views.queues().find((q) => q.categoryId === ticket.categoryId)?.waiting ?? 0;
+  if (waiting === 0 || ticket.ahead === undefined) return 0;
+  return Math.round((queueWait * ticket.ahead) / waiting);
 }
 
 function mask(identity: z.output<typeof S.identityInput>): MaskedIdentity {
@@ -27,10 +41,17 @@ function sourceOf(device: Device): TicketSource {
 }
 
 export class Ticketing {
+  /** Set by the printing module; a hub without one issues e-tickets only. */
+  private slips: SlipPrinter | undefined;
+
   constructor(
     private readonly hall: HallService,
     private readonly views: Views,
   ) {}
+
+  useSlipPrinter(slips: SlipPrinter | undefined): void {
+    this.slips = slips;
+  }
 
   async issue(input: z.output<typeof S.issueTicket>, device: Device): Promise<Ack<TicketIssued>> {
     const result = await this.hall.execute(
@@ -49,15 +70,12 @@ export class Ticketing {
     const issued = result.data.find((r) => r.event.type === 'ticket.issued')?.event;
     const ticket = issued?.type === 'ticket.issued' ? this.views.ticketById(issued.ticketId) : undefined;
     if (!ticket) return { ok: false, error: appError('INTERNAL') };
-    return { ok: true, data: { ticket, estimatedWaitMin: this.estimate(ticket) } };
-  }
-
-  /** Wait for a ticket already in the queue: the people ahead, served at the category's pace. */
-  private estimate(ticket: TicketView): number {
-    const queueWait = this.views.estimatedWaitMin(ticket.categoryId);
-    const waiting = this.views.queues().find((q) => q.categoryId === ticket.categoryId)?.waiting ?? 0;
-    if (waiting === 0 || ticket.ahead === undefined) return 0;
-    return Math.round((queueWait * ticket.ahead) / waiting);
+    const estimatedWaitMin = estimatedWait(this.views, ticket);
+    // The ticket is durable now; its slip comes second and cannot undo it.
+    const printer = device.role === 'kiosk' ? this.slips : undefined;
+    if (!printer) return { ok: true, data: { ticket, estimatedWaitMin } };
+    const print = await printer.printIssued(ticket.id, device);
+    return { ok: true, data: { ticket: this.views.ticketById(ticket.id) ?? ticket, estimatedWaitMin, print } };
   }
 
   async cancel(input: z.output<typeof S.cancelTicket>, device: Device): Promise<Ack<TicketView>> {

@@ -21,4 +21,12 @@ export const KIOSK_STRINGS = {
   'kiosk.done': ['完成', 'Done'],
   'kiosk.refused': ['暂时无法取号', 'No ticket could be issued'],
   'kiosk.autoReturn': ['{n} 秒后返回首页', 'Back to the start in {n} s'],
+  // ---- slips and e-tickets ----
+  'kiosk.takeSlip': ['请取走打印的号票', 'Please take your printed ticket'],
+  'kiosk.eTicket': ['电子号票', 'E-ticket'],
+  'kiosk.eTicketHint': ['本号未打印纸质号票，请拍照或扫码保存', 'No paper slip was printed: take a photo or scan the code to keep it'],
+  'kiosk.scanToFollow': ['扫码查看排队进度', 'Scan to follow the queue'],
+  'kiosk.paperOut': ['本机打印纸已用完', 'This kiosk is out of paper'],
+  'kiosk.printerDown': ['本机打印机暂不可用', 'This kiosk\'s printer is not working'],
+  'kiosk.eTicketsNow': ['仍可取号：号码将显示在屏幕上，请拍照或扫码保存', 'You can still take a number: it is shown on screen; take a photo or scan it'],
 } as const satisfies Record<string, readonly [string, string]>;

@@ -1,0 +1,23 @@
+// The address of a ticket's live page (/t/<number>?d=<day>), for the QR code on the slip and on the
+// kiosk's screen. Phones open it over the hall's LAN, so "localhost" will not do: unless the hall set
+// an address, the hub's first LAN address is used.
+import { networkInterfaces, type NetworkInterfaceInfo } from 'node:os';
+
+export function ticketPageUrl(base: string, number: string, day: string): string {
+  return `${base}/t/${encodeURIComponent(number)}?d=${encodeURIComponent(day)}`;
+}
+
+const WILDCARDS = new Set(['', '0.0.0.0', '::']);
+
+/** http://<address>:<port> of this hub as a phone on the LAN would reach it. */
+export function lanBaseUrl(host: string, port: number, interfaces: NodeJS.Dict<NetworkInterfaceInfo[]> = networkInterfaces()): string {
+  const address = WILDCARDS.has(host) ? (firstLanAddress(interfaces) ?? '127.0.0.1') : host;
+  return `http://${address.includes(':') ? `[${address}]` : address}:${port}`;
+}
+
+function firstLanAddress(interfaces: NodeJS.Dict<NetworkInterfaceInfo[]>): string | undefined {
+  for (const list of Object.values(interfaces)) {
+    for (const i of list ?? []) if (i.family === 'IPv4' && !i.internal) return i.address;
+  }
+  return undefined;
+}

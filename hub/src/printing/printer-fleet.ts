@@ -1,0 +1,145 @@
+// Every configured printer with its endpoint, its print queue and its live state. Reconfigured in
+// place when the managers change printers.json; print agents are matched to printers by kiosk.
+import type { PrinterConfig, PrinterState } from '@yichuang/shared/printing';
+import type { HubSocket } from '../realtime/types.js';
+import { AgentEndpoint } from './agent-endpoint.js';
+import type { JobOutcome, StatusReport } from './endpoint.js';
+import { describeConnection, LocalEndpoint } from './local-endpoint.js';
+import { EXPIRED, PrintQueue } from './print-queue.js';
+
+interface Entry {
+  config: PrinterConfig;
+  endpoint: LocalEndpoint | AgentEndpoint | undefined;
+  queue: PrintQueue;
+  state: PrinterState;
+}
+
+export interface FleetDeps {
+  /** Called whenever a printer's state changes. */
+  publish: (state: PrinterState) => void;
+  clock: () => number;
+  pollMs: number;
+}
+
+export class PrinterFleet {
+  readonly #entries = new Map<string, Entry>();
+  /** Connected print agents by kiosk, kept across reconfigurations. */
+  readonly #agents = new Map<string, HubSocket>();
+  #reconciling: Promise<void> = Promise.resolve();
+
+  constructor(private readonly deps: FleetDeps) {}
+
+  /** Applies a new printer list: removed or changed printers are closed, new ones started; one list at a time. */
+  reconcile(printers: readonly PrinterConfig[]): Promise<void> {
+    const run = this.#reconciling.then(() => this.#reconcile(printers));
+    this.#reconciling = run.catch(() => undefined);
+    return run;
+  }
+
+  async #reconcile(printers: readonly PrinterConfig[]): Promise<void> {
+    const wanted = new Map(printers.map((p) => [p.id, p]));
+    for (const [id, entry] of this.#entries) {
+      const next = wanted.get(id);
+      if (next && JSON.stringify(next) === JSON.stringify(entry.config)) continue;
+      this.#entries.delete(id);
+      await entry.endpoint?.close();
+      // A removed printer serves its kiosk no more: the kiosk stops warning about it.
+      if (!next) this.deps.publish({ ...entry.state, enabled: false, status: 'offline', queued: 0 });
+    }
+    for (const config of printers) if (!this.#entries.has(config.id)) this.#start(config);
+  }
+
+  /** The enabled printer of a kiosk. */
+  forKiosk(kioskId: string): PrinterState | undefined {
+    for (const e of this.#entries.values()) if (e.config.kioskId === kioskId && e.config.enabled) return e.state;
+    return undefined;
+  }
+
+  state(printerId: string): PrinterState | undefined {
+    return this.#entries.get(printerId)?.state;
+  }
+
+  states(): PrinterState[] {
+    return [...this.#entries.values()].map((e) => e.state);
+  }
+
+  /** Queues a slip; EXPIRED when it could not start before `startBy` (performance.now() time). */
+  run(printerId: string, bytes: Buffer, ticketNumber: string, startBy: number): Promise<JobOutcome | typeof EXPIRED> {
+    const entry = this.#entries.get(printerId);
+    const endpoint = entry?.endpoint;
+    if (!entry || !endpoint) return Promise.resolve({ ok: false, status: 'offline', reason: 'offline' });
+    return entry.queue.run(() => endpoint.print(bytes, ticketNumber), startBy);
+  }
+
+  attachAgent(kioskId: string, socket: HubSocket): void {
+    this.#agents.set(kioskId, socket);
+    this.#agentEndpoint(kioskId)?.attach(socket);
+  }
+
+  detachAgent(kioskId: string, socket: HubSocket): void {
+    if (this.#agents.get(kioskId) === socket) this.#agents.delete(kioskId);
+    this.#agentEndpoint(kioskId)?.detach(socket);
+  }
+
+  /** An agent's report; the printer it drives, or undefined when none is configured for its kiosk. */
+  agentReport(kioskId: string, report: StatusReport): string | undefined {
+    const endpoint = this.#agentEndpoint(kioskId);
+    endpoint?.update(report);
+    return endpoint && this.forKiosk(kioskId)?.printerId;
+  }
+
+  async close(): Promise<void> {
+    for (const e of this.#entries.values()) await e.endpoint?.close();
+    this.#entries.clear();
+  }
+
+  #agentEndpoint(kioskId: string): AgentEndpoint | undefined {
+    for (const e of this.#entries.values()) {
+      if (e.config.kioskId === kioskId && e.endpoint instanceof AgentEndpoint) return e.endpoint;
+    }
+    return undefined;
+  }
+
+  #start(config: PrinterConfig): void {
+    const c = config.connection;
+    const entry: Entry = {
+      config,
+      endpoint: undefined,
+      queue: new PrintQueue((queued) => this.#update(entry, { queued })),
+      state: {
+        printerId: config.id,
+        kioskId: config.kioskId,
+        name: config.name,
+        connection: c.kind,
+        where: c.kind === 'agent' ? '' : describeConnection(c),
+        enabled: config.enabled,
+        // An agent printer is offline until its agent connects; a local one is asked at once.
+        status: c.kind === 'agent' || !config.enabled ? 'offline' : 'unknown',
+        since: this.deps.clock(),
+        queued: 0,
+        ...(c.kind === 'agent' ? { agentConnected: false } : {}),
+      },
+    };
+    this.#entries.set(config.id, entry);
+    this.deps.publish(entry.state);
+    if (!config.enabled) return;
+    const report = (r: StatusReport & { agentConnected?: boolean }): void => {
+      if (this.#entries.get(config.id) === entry) this.#update(entry, r);
+    };
+    if (c.kind === 'agent') {
+      const agent = new AgentEndpoint(report);
+      entry.endpoint = agent;
+      const socket = this.#agents.get(config.kioskId);
+      if (socket) agent.attach(socket);
+    } else entry.endpoint = new LocalEndpoint({ ...config, connection: c }, report, this.deps.pollMs);
+  }
+
+  #update(entry: Entry, patch: Partial<Pick<PrinterState, 'status' | 'where' | 'queued' | 'agentConnected'>>): void {
+    const before = entry.state;
+    const next: PrinterState = { ...before, ...Object.fromEntries(Object.entries(patch).filter(([, v]) => v !== undefined)) };
+    if (next.status !== before.status) next.since = this.deps.clock();
+    if (JSON.stringify(next) === JSON.stringify(before)) return;
+    entry.state = next;
+    this.deps.publish(next);
+  }
+}

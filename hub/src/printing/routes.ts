@@ -1,0 +1,54 @@
+// REST endpoints for the printers (under /api/printing), for managers' tools and scripts. They read
+// and change printer settings, so they need a console device's token: `Authorization: Bearer <token>`.
+import type { HallConfig } from '@yichuang/shared/domain';
+import { appError, type Ack, type AppError } from '@yichuang/shared/errors';
+import * as P from '@yichuang/shared/printing-schemas';
+import { Router, type NextFunction, type Request, type Response } from 'express';
+import type { z } from 'zod';
+import type { PrintingComponents } from './handlers.js';
+import { listSerialPorts } from './serial-ports.js';
+
+const STATUS: Partial<Record<AppError['code'], number>> = { UNKNOWN_PRINTER: 404, UNKNOWN_KIOSK: 400, KIOSK_HAS_PRINTER: 409, STORAGE_FAILED: 500 };
+
+export function printingRoutes(c: PrintingComponents, config: () => HallConfig): Router {
+  const router = Router();
+  const fail = (res: Response, status: number, error: AppError): void => void res.status(status).json({ ok: false, error });
+  const reply = <T>(res: Response, ack: Ack<T>): void => {
+    if (ack.ok) res.json(ack);
+    else fail(res, STATUS[ack.error.code] ?? 400, ack.error);
+  };
+  const parse = <S extends z.ZodType>(schema: S, value: unknown, res: Response): z.output<S> | undefined => {
+    const parsed = schema.safeParse(value);
+    if (parsed.success) return parsed.data;
+    fail(res, 400, appError('BAD_REQUEST', { detail: parsed.error.issues.map((i) => `${i.path.join('.') || '(body)'}: ${i.message}`).join('; ') }));
+    return undefined;
+  };
+
+  router.use('/printing', (req: Request, res: Response, next: NextFunction) => {
+    const token = /^Bearer (.+)$/.exec(req.get('authorization') ?? '')?.[1];
+    const device = token ? config().devices.find((d) => d.token === token) : undefined;
+    if (!device) fail(res, 401, appError('UNAUTHENTICATED'));
+    else if (device.role !== 'console') fail(res, 403, appError('FORBIDDEN'));
+    else next();
+  });
+
+  router.get('/printing', (_req, res) => void res.json({ ok: true, data: { ...c.settings.view(), states: c.fleet.states() } }));
+  router.get('/printing/unprinted', (_req, res) => void res.json({ ok: true, data: c.slips.unprinted() }));
+  router.get('/printing/ports', async (_req, res) => {
+    try {
+      res.json({ ok: true, data: await listSerialPorts() });
+    } catch {
+      fail(res, 500, appError('INTERNAL'));
+    }
+  });
+  router.put('/printing/printers/:id', async (req, res) => {
+    const printer = parse(P.printerConfig, { ...(req.body as object | undefined), id: req.params.id }, res);
+    if (printer) reply(res, await c.settings.savePrinter(printer));
+  });
+  router.delete('/printing/printers/:id', async (req, res) => reply(res, await c.settings.removePrinter(req.params.id)));
+  router.put('/printing/layout', async (req, res) => {
+    const layout = parse(P.ticketLayout, req.body, res);
+    if (layout) reply(res, await c.settings.saveLayout(layout));
+  });
+  return router;
+}

@@ -1,0 +1,79 @@
+// zod schemas of the printing domain: its command payloads and its configuration file (printers.json).
+import { z } from 'zod';
+import { PAPER_WIDTHS, PRINTER_STATUSES } from './printing.js';
+import { issueTicket, ticketNumber } from './schemas.js';
+
+// The queue schemas' rules for ids and client command ids.
+const id = issueTicket.shape.categoryId;
+const cmdId = issueTicket.shape.cmdId;
+
+/** Printable ASCII only: it goes into the QR code, which carries ASCII data. */
+const publicUrl = z
+  .string()
+  .trim()
+  .max(200)
+  .refine((v) => v === '' || (/^https?:\/\/[\x21-\x7e]+$/.test(v) && URL.canParse(v)), 'http(s) address in ASCII, e.g. http://192.168.1.10:8080')
+  .transform((v) => v.replace(/\/+$/, ''));
+
+/** A line of slip text: no control characters (they would be printer commands). */
+const slipText = (max: number) =>
+  z
+    .string()
+    .trim()
+    .max(max)
+    .refine((v) => !Array.from(v).some((ch) => ch < ' ' || ch === '\u007f'), 'no control characters');
+
+export const ticketLayout = z.object({
+  header: slipText(60),
+  footer: slipText(120),
+  qr: z.boolean(),
+  paperWidth: z.union(PAPER_WIDTHS.map((w) => z.literal(w))),
+  publicUrl,
+});
+
+export const printerConnection = z.discriminatedUnion('kind', [
+  z.object({
+    kind: z.literal('serial'),
+    path: z.string().trim().min(1).max(200).regex(/^[\w./:\\-]+$/, 'a device path such as /dev/ttyUSB0 or COM3'),
+    baudRate: z.int().min(1200).max(921_600),
+  }),
+  z.object({
+    kind: z.literal('tcp'),
+    host: z.string().trim().min(1).max(253).regex(/^[\w.:-]+$/, 'a host name or IP address'),
+    port: z.int().min(1).max(65_535),
+  }),
+  z.object({ kind: z.literal('agent') }),
+]);
+
+export const printerConfig = z.object({
+  id,
+  name: z.string().trim().min(1).max(60),
+  kioskId: id,
+  connection: printerConnection,
+  enabled: z.boolean(),
+  statusQueries: z.boolean(),
+});
+
+export const PRINTING_SCHEMA_VERSION = 1;
+
+/** <dataDir>/printers.json */
+export const printingFile = z.object({
+  schemaVersion: z.literal(PRINTING_SCHEMA_VERSION),
+  layout: ticketLayout,
+  printers: z.array(printerConfig).max(500),
+});
+
+export const printingQuery = z.object({});
+export const reprintTicket = z.object({ cmdId, number: ticketNumber, printerId: id.optional() });
+export const savePrinter = z.object({ cmdId, printer: printerConfig });
+export const removePrinter = z.object({ cmdId, printerId: id });
+export const saveLayout = z.object({ cmdId, layout: ticketLayout });
+export const agentState = z.object({ status: z.enum(PRINTER_STATUSES).exclude(['unknown']), port: z.string().trim().max(200) });
+
+export type PrintingFile = z.output<typeof printingFile>;
+export type PrintingQueryInput = z.input<typeof printingQuery>;
+export type ReprintTicketInput = z.input<typeof reprintTicket>;
+export type SavePrinterInput = z.input<typeof savePrinter>;
+export type RemovePrinterInput = z.input<typeof removePrinter>;
+export type SaveLayoutInput = z.input<typeof saveLayout>;
+export type AgentStateInput = z.input<typeof agentState>;
