@@ -21,7 +21,7 @@ export default defineConfig({
     emptyOutDir: true,
     target: 'es2022',
     rolldownOptions: {
-      input: { index: here('index.html') },
+      input: { index: here('index.html'), pad: here('pad.html') },
     },
   },
   server: { proxy: { '/socket.io': { target: hub, ws: true } } },

@@ -3,8 +3,10 @@
 import type { ServiceDay } from '@yichuang/shared/domain';
 import { serviceDay } from '@yichuang/shared/time';
 import { decideCallNext, decideCallNumber, decideNoShow, decideRecall } from './calling.js';
+import { carriedCases, decideCloseCase, decideFollowUpCase, decideRectifyCase, decideVerifyCase } from './cases.js';
 import { decideIssue } from './issuing.js';
 import { decideRecordPrint } from './printing.js';
+import { decideExpireRating, decideRate, supersedingPrompt } from './rating.js';
 import { decideCancel, decideRequeue, decideResume } from './returning.js';
 import { decideFinish, decideHold, decideStart, decideTransfer } from './serving.js';
 import { decidePause, decideSignIn, decideSignOut, decideUnpause } from './staffing.js';
@@ -14,14 +16,15 @@ import type { Command, DecideContext, Decision, EngineEvent, EngineState } from 
 /**
  * Every command first looks at the hall's calendar: the first command of a new service day
  * (Asia/Shanghai midnight, whatever the machine's zone) starts the day, and is itself decided
- * against the fresh day. A refused command starts nothing; the next accepted one will.
+ * against the fresh day. The day's first event carries the bad-rating cases still being worked on. A refused command starts nothing; the next accepted one will.
  */
 export function decide(state: EngineState, command: Command, ctx: DecideContext): Decision {
   const day = serviceDay(ctx.now, ctx.config.hall.timeZone);
   // A clock stepped back across midnight must not wipe today (nor reuse yesterday's ticket ids).
   if (state.day !== null && day <= state.day) return decideOn(state, command, ctx, state.day);
-  const started: EngineEvent = { type: 'day.started', at: ctx.now, day };
-  const decision = decideOn(dayState(state, day, ctx.now), command, ctx, day);
+  const cases = carriedCases(state, day, ctx.config.hall.timeZone);
+  const started: EngineEvent = { type: 'day.started', at: ctx.now, day, ...(cases.length > 0 && { cases }) };
+  const decision = decideOn(dayState(state, day, ctx.now, cases), command, ctx, day);
   return decision.ok ? { ok: true, events: [started, ...decision.events] } : decision;
 }
 
@@ -40,7 +43,7 @@ function decideOn(state: EngineState, c: Command, ctx: DecideContext, day: Servi
     case 'start':
       return decideStart(state, c, ctx);
     case 'finish':
-      return decideFinish(state, c, ctx);
+      return supersedingPrompt(state, c.windowId, decideFinish(state, c, ctx), ctx.now);
     case 'hold':
       return decideHold(state, c, ctx);
     case 'transfer':
@@ -61,5 +64,17 @@ function decideOn(state: EngineState, c: Command, ctx: DecideContext, day: Servi
       return decideUnpause(state, c, ctx);
     case 'recordPrint':
       return decideRecordPrint(state, c, ctx);
+    case 'rate':
+      return decideRate(state, c, ctx);
+    case 'expireRating':
+      return decideExpireRating(state, c, ctx);
+    case 'verifyCase':
+      return decideVerifyCase(state, c, ctx);
+    case 'rectifyCase':
+      return decideRectifyCase(state, c, ctx);
+    case 'followUpCase':
+      return decideFollowUpCase(state, c, ctx);
+    case 'closeCase':
+      return decideCloseCase(state, c, ctx);
   }
 }

@@ -4,7 +4,8 @@
 // tickets × ~8 events) is a tight loop, and copying the ticket map per event would make it
 // quadratic. Whoever keeps a state must not expect an older reference to stay unchanged.
 import type { Period, Ticket, TicketState, WindowState } from '@yichuang/shared/domain';
-import { dayState } from './state.js';
+import { LEVEL_CODE, type Case, type CaseStepRecord, type Rating } from '@yichuang/shared/ratings';
+import { dayState, writableEvaluation } from './state.js';
 import type { CallRecord, EngineEvent, EngineState } from './types.js';
 
 const MAX_CALLS = 50;
@@ -12,8 +13,12 @@ const TERMINAL: ReadonlySet<TicketState> = new Set(['finished', 'no-show', 'canc
 
 export function evolve(state: EngineState, e: EngineEvent): EngineState {
   switch (e.type) {
-    case 'day.started':
-      return Object.assign(state, dayState(state, e.day, e.at));
+    case 'day.started': {
+      const next = dayState(state, e.day, e.at, e.cases);
+      // Yesterday's pads and ratings go too; the new day has evaluation state only if cases carried over.
+      delete state.evaluation;
+      return Object.assign(state, next);
+    }
 
     case 'ticket.issued': {
       const ticket: Ticket = {
@@ -76,6 +81,8 @@ export function evolve(state: EngineState, e: EngineEvent): EngineState {
       if (e.note !== undefined) t.outcomeNote = e.note;
       enter(t, 'finished', e.at, e.windowId, e.staffId);
       release(state, e.windowId, t.id);
+      // The visit is now this window's pad's to rate.
+      writableEvaluation(state).pads[e.windowId] = { ticketId: t.id, staffId: e.staffId, finishedAt: e.at };
       return state;
     }
 
@@ -148,6 +155,31 @@ export function evolve(state: EngineState, e: EngineEvent): EngineState {
       return state;
     }
 
+    case 'rating.recorded': {
+      const { channel, level, reasons, text, contact } = e;
+      return rate(state, e, { channel, level, code: LEVEL_CODE[level], reasons, ...(text !== undefined && { text }), ...(contact && { contact }) });
+    }
+
+    case 'rating.expired':
+      return rate(state, e, { channel: 'pad', level: 'unrated', reasons: [] });
+
+    case 'case.opened': {
+      const rating = writableEvaluation(state).ratings[e.ticketId];
+      if (!rating) throw new Error(`evolve: case ${e.caseId} for unrated ticket ${e.ticketId}`);
+      const opened: Case = { id: e.caseId, rating, department: e.department, openedAt: e.at, due: e.due, reached: 'opened', steps: [] };
+      writableEvaluation(state).cases[e.caseId] = opened;
+      return state;
+    }
+
+    case 'case.verified':
+      return step(state, e.caseId, { step: 'verify', at: e.at, by: e.by, text: e.notes, verdict: e.verdict }, e.verdict);
+    case 'case.rectified':
+      return step(state, e.caseId, { step: 'rectify', at: e.at, by: e.by, text: e.measures });
+    case 'case.followedUp':
+      return step(state, e.caseId, { step: 'followUp', at: e.at, by: e.by, text: e.notes, result: e.result });
+    case 'case.closed':
+      return step(state, e.caseId, { step: 'close', at: e.at, by: e.by, text: e.notes ?? '' });
+
     case 'staff.signedIn':
       state.windows[e.windowId] = { id: e.windowId, status: 'open', staffId: e.staffId, priorityStreak: 0, since: e.at };
       return state;
@@ -198,6 +230,42 @@ function requeue(t: Ticket, queueAt: number, at: number): void {
 function release(state: EngineState, windowId: string, ticketId: string): void {
   const w = state.windows[windowId];
   if (w?.currentTicketId === ticketId) delete w.currentTicketId;
+}
+
+/** Records a visit's rating (or its 未评价) and takes the visit off its window's pad. */
+function rate(
+  state: EngineState,
+  e: { at: number; ticketId: string; windowId: string; staffId: string },
+  given: Pick<Rating, 'channel' | 'level' | 'code' | 'reasons' | 'text' | 'contact'>,
+): EngineState {
+  const t = ticketOf(state, e.ticketId);
+  const finished = t.periods.findLast((p) => p.state === 'finished');
+  const rating: Rating = {
+    ticketId: t.id,
+    ticketNumber: t.number,
+    categoryId: t.categoryId,
+    windowId: e.windowId,
+    staffId: e.staffId,
+    finishedAt: finished?.start ?? e.at,
+    at: e.at,
+    ...given,
+  };
+  const evaluation = writableEvaluation(state);
+  evaluation.ratings[t.id] = rating;
+  if (evaluation.pads[e.windowId]?.ticketId === t.id) delete evaluation.pads[e.windowId];
+  return state;
+}
+
+/**
+ * Appends a step to a case. Cases are replaced, never changed in place: a day.started event holds
+ * the carried cases themselves, and that event must stay as it was journaled.
+ */
+function step(state: EngineState, caseId: string, record: CaseStepRecord, verdict?: Case['verdict']): EngineState {
+  const cases = writableEvaluation(state).cases;
+  const c = cases[caseId];
+  if (!c) throw new Error(`evolve: unknown case ${caseId}`);
+  cases[caseId] = { ...c, reached: record.step, steps: [...c.steps, record], ...(verdict && { verdict }) };
+  return state;
 }
 
 function logCall(state: EngineState, call: CallRecord): void {

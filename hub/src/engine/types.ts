@@ -12,6 +12,7 @@ import type {
   WindowState,
 } from '@yichuang/shared/domain';
 import type { ErrorCode, ErrorParams } from '@yichuang/shared/errors';
+import type { Case, CaseActor, DeadlineStep, FollowUpResult, Rating, RatingChannel, RatingLevel, Verdict } from '@yichuang/shared/ratings';
 
 export interface EngineState {
   /** Service day the state belongs to; null before the first event. */
@@ -25,6 +26,23 @@ export interface EngineState {
   windows: Record<string, WindowState>;
   /** Latest calls, newest first, at most 50. */
   calls: CallRecord[];
+  /** 好差评; absent until the day's first finished visit or a case carried over from an earlier day. */
+  evaluation?: EvaluationState;
+}
+
+export interface EvaluationState {
+  /** Window id → the visit just finished there, which that window's pad may rate. */
+  pads: Record<string, PadPrompt>;
+  /** Ticket id → today's rating of that visit, or its 未评价. */
+  ratings: Record<string, Rating>;
+  /** Case id → bad-rating case. Open cases (and recently closed ones) carry over into the next day. */
+  cases: Record<string, Case>;
+}
+
+export interface PadPrompt {
+  ticketId: string;
+  staffId: string;
+  finishedAt: number;
 }
 
 export interface CallRecord {
@@ -65,14 +83,22 @@ export type Command =
   | { type: 'unpause'; windowId: string }
   | { type: 'signIn'; windowId: string; staffId: string }
   | { type: 'signOut'; windowId: string }
-  | { type: 'recordPrint'; ticketId: string; printerId: string; ok: boolean; reason?: string };
+  | { type: 'recordPrint'; ticketId: string; printerId: string; ok: boolean; reason?: string }
+  | { type: 'rate'; windowId: string; ticketId: string; level: RatingLevel; reasons: string[]; text?: string; contact?: MaskedIdentity }
+  /** The hub's pad timer: the visit is 未评价 once its time is up. */
+  | { type: 'expireRating'; windowId: string; ticketId: string }
+  | { type: 'verifyCase'; caseId: string; verdict: Verdict; notes: string; by: CaseActor }
+  | { type: 'rectifyCase'; caseId: string; measures: string; by: CaseActor }
+  | { type: 'followUpCase'; caseId: string; result: FollowUpResult; notes: string; by: CaseActor }
+  | { type: 'closeCase'; caseId: string; notes?: string; by: CaseActor };
 
 export type CommandType = Command['type'];
 
 type E<T extends string, P> = { type: T; at: number } & P;
 
 export type EngineEvent =
-  | E<'day.started', { day: ServiceDay }>
+  /** `cases`: the cases carried over, so each day's journal rebuilds its state on its own. */
+  | E<'day.started', { day: ServiceDay; cases?: Case[] }>
   | E<
       'ticket.issued',
       {
@@ -100,7 +126,27 @@ export type EngineEvent =
   | E<'window.unpaused', { windowId: string }>
   | E<'staff.signedIn', { windowId: string; staffId: string }>
   | E<'staff.signedOut', { windowId: string; staffId: string }>
-  | E<'ticket.printed', { ticketId: string; printerId: string; ok: boolean; reason?: string }>;
+  | E<'ticket.printed', { ticketId: string; printerId: string; ok: boolean; reason?: string }>
+  | E<
+      'rating.recorded',
+      {
+        ticketId: string;
+        windowId: string;
+        staffId: string;
+        channel: RatingChannel;
+        level: RatingLevel;
+        reasons: string[];
+        text?: string;
+        contact?: MaskedIdentity;
+      }
+    >
+  /** 未评价: the pad's time ran out, or the window finished its next visit first. */
+  | E<'rating.expired', { ticketId: string; windowId: string; staffId: string; reason: 'timeout' | 'superseded' }>
+  | E<'case.opened', { caseId: string; ticketId: string; department: string; due: Record<DeadlineStep, ServiceDay> }>
+  | E<'case.verified', { caseId: string; verdict: Verdict; notes: string; by: CaseActor }>
+  | E<'case.rectified', { caseId: string; measures: string; by: CaseActor }>
+  | E<'case.followedUp', { caseId: string; result: FollowUpResult; notes: string; by: CaseActor }>
+  | E<'case.closed', { caseId: string; notes?: string; by: CaseActor }>;
 
 export type EventType = EngineEvent['type'];
 export type EventOf<T extends EventType> = Extract<EngineEvent, { type: T }>;

@@ -1,5 +1,29 @@
+// The ratings domain (好差评): window pads, staff figures, bad-rating cases, and the pad timer.
 import type { HubModule, ModuleDeps } from '../modules.js';
+import { badRatingAlerts } from './alerts.js';
+import { CaseDesk } from './case-desk.js';
+import { windowFigures } from './figures.js';
+import { registerRatingHandlers } from './handlers.js';
+import { PadDesk } from './pad-desk.js';
+import { PadTimer } from './pad-timer.js';
+import { ratingsRouter } from './routes.js';
 
-export function createRatingsModule(_deps: ModuleDeps): HubModule {
-  return {};
+export function createRatingsModule(deps: ModuleDeps): HubModule {
+  const desks = {
+    pads: new PadDesk(deps),
+    cases: new CaseDesk(deps),
+    figures: (windowId: string) => windowFigures(deps.hall.current, deps.config(), windowId),
+  };
+  const timer = new PadTimer(deps);
+  timer.start();
+  deps.hall.onRecords((records) => {
+    for (const alert of badRatingAlerts(records, deps.hall.current, deps.config())) deps.bus.emit('alert:raise', alert);
+  });
+  return {
+    register: (ctx) => registerRatingHandlers(ctx, desks),
+    routes: ratingsRouter(deps),
+    async close() {
+      timer.stop();
+    },
+  };
 }

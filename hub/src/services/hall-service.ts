@@ -29,12 +29,17 @@ export class HallService {
 
   private constructor(private readonly deps: HallServiceDeps) {}
 
-  /** Rebuilds today's state (and the answers to today's commands) from today's journal. */
+  /**
+   * Rebuilds the state (and the answers to its commands) from the last journal day up to today.
+   * Before today's first event that is the last day's state: the new day starts from it, carrying
+   * over what outlives a day (open bad-rating cases) in its day.started event.
+   */
   static async load(deps: HallServiceDeps): Promise<HallService> {
     const service = new HallService(deps);
     const config = deps.config();
     const today = serviceDay(deps.clock(), config.hall.timeZone);
-    for (const record of await deps.journal.readDay(today)) {
+    const last = (await deps.journal.days()).filter((day) => day <= today).at(-1);
+    for (const record of last ? await deps.journal.readDay(last) : []) {
       service.state = evolve(service.state, record.event);
       if (record.cmd) service.commands.remember(record.cmd, record);
     }

@@ -42,7 +42,8 @@ export class WindowDesk {
 
   private result(windowId: string, records: readonly JournalRecord[]): WindowResult {
     const window = this.views.window(windowId)!;
-    const touched = records.map((r) => r.event).find((e) => 'ticketId' in e);
+    // The queue's own event: a finish may also close the previous visit's rating (rating.expired).
+    const touched = records.map((r) => r.event).find((e) => e.type.startsWith('ticket.') && 'ticketId' in e);
     const ticket = touched && 'ticketId' in touched ? this.views.ticketById(touched.ticketId) : window.current;
     return { window, ticket };
   }

@@ -33,5 +33,40 @@ export const WINDOW_STRINGS = {
   'window.noteRequired': ['请填写原因', 'Please give a reason'],
   'window.paused': ['暂停服务：{reason}', 'Paused: {reason}'],
   'window.confirmSignOut': ['确定签退吗？', 'Sign out now?'],
-  'window.shortcutsHint': ['快捷键：F1 呼叫 · F2 重呼 · F3 开始 · F4 办结 · F5 过号 · F6 暂停/恢复 · F8 签退', 'Shortcuts: F1 call · F2 recall · F3 start · F4 finish · F5 no-show · F6 pause/resume · F8 sign out'],
+  'window.shortcutsHint': [
+    '快捷键：F1 呼叫 · F2 重呼 · F3 开始 · F4 办结 · F5 过号 · F6 暂停/恢复 · F7 指定号 · F8 签退 · F9 转移 · F10 挂起 · F11 取回挂起 · F12 过号重排',
+    'Keys: F1 call · F2 recall · F3 start · F4 finish · F5 no-show · F6 pause/resume · F7 by number · F8 sign out · F9 transfer · F10 hold · F11 resume · F12 requeue',
+  ],
+
+  // ---- by number: call a specific number, resume a held one, requeue a returning no-show ----
+  'window.callNumber': ['指定号', 'Call number'],
+  'window.callNumberTitle': ['呼叫指定号码', 'Call a specific number'],
+  'window.hold': ['挂起', 'Hold'],
+  'window.resume': ['取回', 'Resume'],
+  'window.resumeTitle': ['取回挂起的号（排在本窗口最前）', 'Resume a held ticket (first in line here)'],
+  'window.requeue': ['过号重排', 'Requeue'],
+  'window.requeueTitle': ['过号群众返回，重新排队', 'A no-show is back: queue them again'],
+  'window.number': ['号码', 'Number'],
+  'window.numberHint': ['如 A023；可用数字键 1–9 选择下列号码', 'e.g. A023; or press 1–9 to pick one below'],
+  'window.numberInvalid': ['号码格式如 A023', 'A number looks like A023'],
+  'window.held': ['挂起（{n}）', 'On hold ({n})'],
+
+  // ---- transfer ----
+  'window.transfer': ['转移', 'Transfer'],
+  'window.transferTitle': ['转移 {number}（号码不变）', 'Transfer {number} (same number)'],
+  'window.toCategory': ['转到业务', 'To a service'],
+  'window.toWindow': ['转到窗口', 'To a window'],
+  'window.choose': ['请选择', 'Choose'],
+  'window.transferReason': ['转移原因', 'Reason'],
+  'window.transferTarget': ['请选择转到的业务或窗口（二选一）', 'Choose a service or a window (one of them)'],
+
+  // ---- today's own figures ----
+  'window.figures': ['今日我的业绩', 'My day'],
+  'window.served': ['已办结', 'Served'],
+  'window.avgService': ['平均办理', 'Avg. service'],
+  'window.rated': ['已评价', 'Rated'],
+  'window.satisfaction': ['满意率', 'Satisfied'],
+  'window.badRatings': ['差评', 'Bad'],
+  'window.pendingRatings': ['待评价', 'Awaiting'],
+  'window.noFigures': ['—', '—'],
 } as const satisfies Record<string, readonly [string, string]>;

@@ -2,15 +2,32 @@
 import type { Outcome, PauseReason, TicketView, WindowView } from '@yichuang/shared/domain';
 import type { AppError } from '@yichuang/shared/errors';
 import type { ClientError, CommandInput, CommandName } from '@yichuang/shared/hall-sync';
+import type { StaffFigures } from '@yichuang/shared/ratings';
 import type { Hall } from '@yichuang/shared/ui/hall.svelte';
 
-export type Action = 'signIn' | 'callNext' | 'recall' | 'start' | 'finish' | 'noShow' | 'pause' | 'unpause' | 'signOut';
-export type Dialog = 'finish' | 'pause' | 'signOut' | null;
+export type Action =
+  | 'signIn'
+  | 'callNext'
+  | 'callNumber'
+  | 'recall'
+  | 'start'
+  | 'finish'
+  | 'noShow'
+  | 'transfer'
+  | 'hold'
+  | 'resume'
+  | 'requeue'
+  | 'pause'
+  | 'unpause'
+  | 'signOut';
+export type ButtonAction = Exclude<Action, 'signIn'>;
+/** Actions that ask something first (an outcome, a reason, a number, a target). */
+export type Dialog = Extract<ButtonAction, 'finish' | 'pause' | 'signOut' | 'callNumber' | 'transfer' | 'resume' | 'requeue'> | null;
 
 /** Outcomes that need a written reason (不予受理, 材料不全一次性告知). */
 export const NOTE_REQUIRED: readonly Outcome[] = ['refused', 'incomplete'];
 
-/** Shortcut key of each action shown on its button. */
+/** Shortcut key of each action, shown on its button: staff work with one hand on the keyboard. */
 export const SHORTCUTS = {
   callNext: 'F1',
   recall: 'F2',
@@ -19,8 +36,18 @@ export const SHORTCUTS = {
   noShow: 'F5',
   pause: 'F6',
   unpause: 'F6',
+  callNumber: 'F7',
   signOut: 'F8',
-} as const satisfies Partial<Record<Action, string>>;
+  transfer: 'F9',
+  hold: 'F10',
+  resume: 'F11',
+  requeue: 'F12',
+} as const satisfies Record<ButtonAction, string>;
+
+/** A ticket number as staff type it: prefix letter(s) and digits. */
+export const TICKET_NUMBER = /^[A-Z]{1,2}\d{3,4}$/;
+
+export type TransferTarget = { toCategoryId: string } | { toWindowId: string };
 
 interface Failed {
   action: Action;
@@ -34,6 +61,8 @@ export class Caller {
   /** The last command got no answer: it can be sent again with the same cmdId. */
   failed = $state.raw<Failed | null>(null);
   dialog = $state<Dialog>(null);
+  /** Today's figures of the staff member signed in here; null until fetched. */
+  figures = $state.raw<StaffFigures | null>(null);
 
   private readonly hall: Hall;
 
@@ -64,17 +93,28 @@ export class Caller {
       .sort((a, b) => a.issuedAt - b.issuedAt);
   });
 
+  /** Tickets put on hold at this window (the citizen stepped away), to resume. */
+  readonly held = $derived.by<TicketView[]>(() =>
+    (this.hall.snapshot?.tickets ?? []).filter((t) => t.state === 'on-hold' && t.windowId === this.windowId),
+  );
+
   /** Which actions make sense now; the hub still has the last word. */
-  readonly can = $derived.by(() => {
+  readonly can = $derived.by<Record<ButtonAction, boolean>>(() => {
     const online = this.hall.status === 'live' || this.hall.status === 'syncing';
     const idle = online && this.busy === null && this.signedIn;
     const state = this.current?.state;
+    const free = idle && !this.paused && !this.current;
     return {
-      callNext: idle && !this.paused && !this.current,
+      callNext: free,
+      callNumber: free,
       recall: idle && !this.paused && state === 'called',
       start: idle && !this.paused && state === 'called',
       finish: idle && state === 'serving',
       noShow: idle && state === 'called',
+      transfer: idle && (state === 'called' || state === 'serving'),
+      hold: idle && state === 'serving',
+      resume: idle && this.held.length > 0,
+      requeue: idle,
       pause: idle && !this.paused,
       unpause: idle && this.paused,
       signOut: idle,
@@ -88,30 +128,38 @@ export class Caller {
   recall = (): Promise<boolean> => this.run('recall', 'window:recall', { windowId: this.requireWindow() });
   start = (): Promise<boolean> => this.run('start', 'window:start', { windowId: this.requireWindow() });
   noShow = (): Promise<boolean> => this.run('noShow', 'window:noShow', { windowId: this.requireWindow() });
+  hold = (): Promise<boolean> => this.run('hold', 'window:hold', { windowId: this.requireWindow() });
   unpause = (): Promise<boolean> => this.run('unpause', 'window:unpause', { windowId: this.requireWindow() });
 
-  finish = async (outcome: Outcome, note: string): Promise<boolean> => {
+  callNumber = (number: string): Promise<boolean> =>
+    this.closing(this.run('callNumber', 'window:callNumber', { windowId: this.requireWindow(), number }));
+  resume = (number: string): Promise<boolean> =>
+    this.closing(this.run('resume', 'window:resume', { windowId: this.requireWindow(), number }));
+  requeue = (number: string): Promise<boolean> =>
+    this.closing(this.run('requeue', 'window:requeue', { windowId: this.requireWindow(), number }));
+
+  transfer = (target: TransferTarget, note: string): Promise<boolean> =>
+    this.closing(this.run('transfer', 'window:transfer', { windowId: this.requireWindow(), ...target, note: note.trim() }));
+
+  finish = (outcome: Outcome, note: string): Promise<boolean> => {
     const trimmed = note.trim();
-    const ok = await this.run('finish', 'window:finish', {
-      windowId: this.requireWindow(),
-      outcome,
-      ...(trimmed ? { note: trimmed } : {}),
-    });
-    if (ok) this.dialog = null;
-    return ok;
+    return this.closing(this.run('finish', 'window:finish', { windowId: this.requireWindow(), outcome, ...(trimmed ? { note: trimmed } : {}) }));
   };
 
-  pause = async (reason: PauseReason, note: string): Promise<boolean> => {
+  pause = (reason: PauseReason, note: string): Promise<boolean> => {
     const trimmed = note.trim();
-    const ok = await this.run('pause', 'window:pause', { windowId: this.requireWindow(), reason, ...(trimmed ? { note: trimmed } : {}) });
-    if (ok) this.dialog = null;
-    return ok;
+    return this.closing(this.run('pause', 'window:pause', { windowId: this.requireWindow(), reason, ...(trimmed ? { note: trimmed } : {}) }));
   };
 
-  signOut = async (): Promise<boolean> => {
-    const ok = await this.run('signOut', 'staff:signOut', { windowId: this.requireWindow() });
-    if (ok) this.dialog = null;
-    return ok;
+  signOut = (): Promise<boolean> => this.closing(this.run('signOut', 'staff:signOut', { windowId: this.requireWindow() }));
+
+  /** Asks the hub for today's figures; a failure keeps the last ones on screen. */
+  refreshFigures = async (): Promise<void> => {
+    const sync = this.hall.sync;
+    const windowId = this.windowId;
+    if (!sync || !windowId || !this.signedIn) return;
+    const answer = await sync.command('window:figures', { windowId });
+    if (answer.ok) this.figures = answer.data;
   };
 
   /** Sends the unanswered command again; HallSync gives it the same cmdId. */
@@ -126,12 +174,16 @@ export class Caller {
   };
 
   /** A keyboard shortcut or a button: opens a dialog or sends the command, if it may be done now. */
-  trigger = (action: Exclude<Action, 'signIn'>): void => {
+  trigger = (action: ButtonAction): void => {
     if (!this.can[action]) return;
     switch (action) {
       case 'finish':
       case 'pause':
       case 'signOut':
+      case 'callNumber':
+      case 'transfer':
+      case 'resume':
+      case 'requeue':
         this.error = null;
         this.dialog = action;
         return;
@@ -139,6 +191,12 @@ export class Caller {
         void this[action]();
     }
   };
+
+  private async closing(done: Promise<boolean>): Promise<boolean> {
+    const ok = await done;
+    if (ok) this.dialog = null;
+    return ok;
+  }
 
   private requireWindow(): string {
     const id = this.windowId;

@@ -1,0 +1,33 @@
+import { describe, expect, it } from 'vitest';
+import { addWorkingDays, isWorkingDay } from './working-days.js';
+
+// 2026-11-23 is a Monday; 2026-11-27 a Friday.
+const plain = { holidays: [], makeupWorkdays: [] };
+
+describe('working days', () => {
+  it('counts weekdays only, from the day after', () => {
+    expect(addWorkingDays('2026-11-23', 1, plain)).toBe('2026-11-24');
+    expect(addWorkingDays('2026-11-27', 1, plain)).toBe('2026-11-30');
+    expect(addWorkingDays('2026-11-23', 5, plain)).toBe('2026-11-30');
+    expect(addWorkingDays('2026-11-23', 10, plain)).toBe('2026-12-07');
+  });
+
+  it('starts from a weekend rating (周末不打烊) as from any other day', () => {
+    expect(addWorkingDays('2026-11-28', 1, plain)).toBe('2026-11-30');
+  });
+
+  it('skips holidays and counts make-up working days (调休上班)', () => {
+    const calendar = { holidays: ['2026-11-24', '2026-11-25'], makeupWorkdays: ['2026-11-29'] };
+    expect(isWorkingDay('2026-11-24', calendar)).toBe(false);
+    expect(isWorkingDay('2026-11-29', calendar)).toBe(true);
+    expect(isWorkingDay('2026-11-28', calendar)).toBe(false);
+    expect(addWorkingDays('2026-11-23', 1, calendar)).toBe('2026-11-26');
+    expect(addWorkingDays('2026-11-23', 3, calendar)).toBe('2026-11-29');
+  });
+
+  it('gives the day itself for zero days, and stops on a calendar of nothing but holidays', () => {
+    expect(addWorkingDays('2026-11-23', 0, plain)).toBe('2026-11-23');
+    const allHolidays = { holidays: Array.from({ length: 400 }, (_, i) => new Date(Date.UTC(2026, 10, 24 + i)).toISOString().slice(0, 10)), makeupWorkdays: [] };
+    expect(addWorkingDays('2026-11-23', 1, allHolidays) > '2027-11-01').toBe(true);
+  });
+});

@@ -1,0 +1,31 @@
+// The console's work on bad-rating cases: list them, and do each step in turn (who and when are journaled).
+import type { Device } from '@yichuang/shared/domain';
+import { appError, type Ack } from '@yichuang/shared/errors';
+import type { CaseView } from '@yichuang/shared/ratings';
+import { evaluationOf } from '../engine/state.js';
+import type { Command } from '../engine/types.js';
+import type { ModuleDeps } from '../modules.js';
+import { cmdKey } from '../services/ticketing.js';
+import { caseList, caseView } from './case-views.js';
+
+/** Omit on each member of a union (a plain Omit would merge the members into one). */
+type OmitEach<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;
+type CaseCommand = Extract<Command, { caseId: string }>;
+/** A case step as the console sends it; the hub adds who did it. */
+export type CaseStepInput = OmitEach<CaseCommand, 'by'>;
+
+export class CaseDesk {
+  constructor(private readonly deps: Pick<ModuleDeps, 'hall' | 'config' | 'clock'>) {}
+
+  list(): Ack<CaseView[]> {
+    return { ok: true, data: caseList(this.deps.hall.current, this.deps.config(), this.deps.clock()) };
+  }
+
+  async step(input: CaseStepInput, handler: string, cmdId: string, device: Device): Promise<Ack<CaseView>> {
+    const command = { ...input, by: { deviceId: device.id, name: handler } } as CaseCommand;
+    const result = await this.deps.hall.execute(command, { deviceId: device.id }, cmdKey(device, cmdId));
+    if (!result.ok) return result;
+    const c = evaluationOf(this.deps.hall.current).cases[input.caseId];
+    return c ? { ok: true, data: caseView(c, this.deps.config(), this.deps.clock()) } : { ok: false, error: appError('INTERNAL') };
+  }
+}

@@ -1,0 +1,34 @@
+// Socket commands of the ratings domain: thin, each parsed, checked and answered by onCommand.
+import type { Ack } from '@yichuang/shared/errors';
+import type { StaffFigures } from '@yichuang/shared/ratings';
+import * as S from '@yichuang/shared/ratings-schemas';
+import { onCommand, type CommandContext } from '../realtime/command.js';
+import type { CaseDesk } from './case-desk.js';
+import type { PadDesk } from './pad-desk.js';
+
+export interface RatingDesks {
+  pads: PadDesk;
+  cases: CaseDesk;
+  /** Today's figures of whoever is signed in at the window. */
+  figures: (windowId: string) => Ack<StaffFigures>;
+}
+
+export function registerRatingHandlers(ctx: CommandContext, { pads, cases, figures }: RatingDesks): void {
+  const { device } = ctx;
+  onCommand(ctx, 'pad:state', S.padState, (p) => pads.state(p.windowId));
+  onCommand(ctx, 'pad:rate', S.rate, (p) => pads.rate(p, device));
+  onCommand(ctx, 'window:figures', S.figures, (p) => figures(p.windowId));
+  onCommand(ctx, 'case:list', S.caseList, () => cases.list());
+  onCommand(ctx, 'case:verify', S.verifyCase, (p) =>
+    cases.step({ type: 'verifyCase', caseId: p.caseId, verdict: p.verdict, notes: p.notes }, p.handler, p.cmdId, device),
+  );
+  onCommand(ctx, 'case:rectify', S.rectifyCase, (p) =>
+    cases.step({ type: 'rectifyCase', caseId: p.caseId, measures: p.measures }, p.handler, p.cmdId, device),
+  );
+  onCommand(ctx, 'case:followUp', S.followUpCase, (p) =>
+    cases.step({ type: 'followUpCase', caseId: p.caseId, result: p.result, notes: p.notes }, p.handler, p.cmdId, device),
+  );
+  onCommand(ctx, 'case:close', S.closeCase, (p) =>
+    cases.step({ type: 'closeCase', caseId: p.caseId, ...(p.notes && { notes: p.notes }) }, p.handler, p.cmdId, device),
+  );
+}

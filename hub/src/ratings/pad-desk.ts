@@ -1,0 +1,47 @@
+// What a window's pad asks of the hub: the visit it may rate now, and recording the rating.
+import type { Device } from '@yichuang/shared/domain';
+import { appError, type Ack } from '@yichuang/shared/errors';
+import { maskPhone } from '@yichuang/shared/identity';
+import type { PadState, Rating } from '@yichuang/shared/ratings';
+import type * as S from '@yichuang/shared/ratings-schemas';
+import type { z } from 'zod';
+import { ratingDeadline } from '../engine/rating.js';
+import { evaluationOf } from '../engine/state.js';
+import type { ModuleDeps } from '../modules.js';
+import { cmdKey } from '../services/ticketing.js';
+
+export class PadDesk {
+  constructor(private readonly deps: Pick<ModuleDeps, 'hall' | 'config' | 'clock'>) {}
+
+  state(windowId: string): Ack<PadState> {
+    const config = this.deps.config();
+    if (!config.windows.some((w) => w.id === windowId)) return { ok: false, error: appError('UNKNOWN_WINDOW', { windowId }) };
+    const state = this.deps.hall.current;
+    const pad: PadState = { windowId, reasons: config.evaluation.badReasons };
+    const prompt = evaluationOf(state).pads[windowId];
+    const remainingMs = prompt ? ratingDeadline(prompt, config) - this.deps.clock() : 0;
+    const ticket = prompt && state.tickets[prompt.ticketId];
+    if (prompt && ticket && remainingMs > 0) pad.prompt = { ticketId: prompt.ticketId, ticketNumber: ticket.number, remainingMs };
+    return { ok: true, data: pad };
+  }
+
+  async rate(input: z.output<typeof S.rate>, device: Device): Promise<Ack<Rating>> {
+    const result = await this.deps.hall.execute(
+      {
+        type: 'rate',
+        windowId: input.windowId,
+        ticketId: input.ticketId,
+        level: input.level,
+        reasons: input.reasons,
+        ...(input.text && { text: input.text }),
+        // Only the masked number is stored, as every identity in the hub (DESIGN.md §7).
+        ...(input.phone && { contact: { kind: 'phone' as const, masked: maskPhone(input.phone) } }),
+      },
+      { deviceId: device.id },
+      cmdKey(device, input.cmdId),
+    );
+    if (!result.ok) return result;
+    const rating = evaluationOf(this.deps.hall.current).ratings[input.ticketId];
+    return rating ? { ok: true, data: rating } : { ok: false, error: appError('INTERNAL') };
+  }
+}

@@ -1,0 +1,44 @@
+// zod schemas of the ratings domain's command payloads (pads, staff figures, bad-rating cases).
+import { z } from 'zod';
+import { isValidPhone } from './identity.js';
+import { FOLLOW_UP_RESULTS, RATING_LEVELS, VERDICTS } from './ratings.js';
+
+const id = z.string().min(1).max(64).regex(/^[\w.:-]+$/, 'letters, digits, _ . : - only');
+const cmdId = id;
+const windowId = id;
+/** Today's ticket id, `${day}/${number}`. */
+const ticketId = z.string().regex(/^\d{4}-\d{2}-\d{2}\/[A-Z]{1,2}\d{3,4}$/, 'ticket id like 2026-11-23/A023');
+const caseId = z.string().regex(/^\d{8}-[A-Z]{1,2}\d{3,4}$/, 'case id like 20261123-A023');
+const text = (max: number) => z.string().trim().max(max);
+/** 经办人: who, by name, did the step on the console. */
+const handler = text(32).min(1, '请填写经办人 / name the handler');
+
+export const padState = z.object({ cmdId, windowId });
+
+export const rate = z.object({
+  cmdId,
+  windowId,
+  ticketId,
+  level: z.enum(RATING_LEVELS),
+  reasons: z.array(text(40).min(1)).max(10).default([]),
+  text: text(200).optional(),
+  phone: z.string().refine(isValidPhone, '手机号码格式不正确 / invalid mobile number').optional(),
+});
+
+export const figures = z.object({ cmdId, windowId });
+
+export const caseList = z.object({ cmdId });
+
+export const verifyCase = z.object({ cmdId, caseId, handler, verdict: z.enum(VERDICTS), notes: text(500) });
+export const rectifyCase = z.object({ cmdId, caseId, handler, measures: text(500) });
+export const followUpCase = z.object({ cmdId, caseId, handler, result: z.enum(FOLLOW_UP_RESULTS), notes: text(500) });
+export const closeCase = z.object({ cmdId, caseId, handler, notes: text(500).optional() });
+
+export type PadStateInput = z.input<typeof padState>;
+export type RateInput = z.input<typeof rate>;
+export type FiguresInput = z.input<typeof figures>;
+export type CaseListInput = z.input<typeof caseList>;
+export type VerifyCaseInput = z.input<typeof verifyCase>;
+export type RectifyCaseInput = z.input<typeof rectifyCase>;
+export type FollowUpCaseInput = z.input<typeof followUpCase>;
+export type CloseCaseInput = z.input<typeof closeCase>;
