@@ -1,6 +1,7 @@
 // Report shapes shared by the hub (which computes them) and the console (which shows them).
 // Durations are milliseconds; shares are 0–1. Definitions: README, "Metric definitions".
 import type { Outcome, PauseReason } from './domain.js';
+import type { RatingLevel } from './ratings.js';
 
 /** Upper bounds (minutes) of the wait-distribution bars; the last bar is everything above. */
 export const WAIT_BUCKETS_MIN = [5, 10, 15, 20, 30, 45, 60] as const;
@@ -47,6 +48,39 @@ export interface WindowFigures {
   pauseMs: Record<PauseReason, number>;
 }
 
+/** 好差评 over finished visits. Rates are 0–1, or null where their base is empty. */
+export interface RatingFigures {
+  /** Finished visits. */
+  visits: number;
+  /** Visits rated with one of the five levels. */
+  rated: number;
+  /** 未评价: nobody rated in time. */
+  unrated: number;
+  levels: Record<RatingLevel, number>;
+  /** rated / visits (一次一评 participation). */
+  participation: number | null;
+  /** (非常满意 + 满意) / rated. */
+  satisfaction: number | null;
+  /** All but 不满意 and 非常不满意, / rated. */
+  goodRate: number | null;
+}
+
+/** 差评工单 opened in the period, each in its latest known state. Rates are 0–1, or null without cases. */
+export interface CaseFigures {
+  cases: number;
+  open: number;
+  /** Verified (核实) / cases. */
+  verification: number | null;
+  /** Confirmed cases rectified by their deadline / confirmed cases (不属实 needs no rectification). */
+  rectificationOnTime: number | null;
+  /** Followed up (回访) / cases. */
+  followUp: number | null;
+  /** 实名差评 (with a contact): confirmed ones rectified on time / confirmed ones. */
+  realNameRectificationOnTime: number | null;
+  /** Some deadline passed with its step not done. */
+  overdue: number;
+}
+
 export interface Report {
   from: string;
   to: string;
@@ -67,6 +101,10 @@ export interface Report {
   arrivalsHeat: number[][];
   /** Waits per bucket of WAIT_BUCKETS_MIN, plus one for longer waits. */
   waitDistribution: number[];
+  ratings: RatingFigures;
+  ratingsByWindow: Record<string, RatingFigures>;
+  ratingsByStaff: Record<string, RatingFigures>;
+  cases: CaseFigures;
 }
 
 export interface Table {

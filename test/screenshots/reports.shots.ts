@@ -9,5 +9,7 @@ export async function shoot({ hub, browser, capture }: ShotContext): Promise<voi
   await page.getByTestId('issued').waitFor();
   await page.waitForTimeout(800); // charts animate in
   await capture(page, 'console-reports');
+  await page.goto(`${hub.hub.url}/api/reports/evaluation.html?from=2026-11-23&to=2026-11-23`);
+  await capture(page, 'evaluation-report');
   await page.context().close();
 }

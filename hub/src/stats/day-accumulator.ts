@@ -4,7 +4,7 @@ import type { PauseReason } from '@yichuang/shared/domain';
 import { evolve, initialState, type EngineEvent, type EngineState } from '../engine/index.js';
 import type { JournalRecord } from '../storage/journal.js';
 import { ticketFact, type WindowFact } from './facts.js';
-import type { DayRollup } from './rollup.js';
+import { ROLLUP_VERSION, type DayRollup } from './rollup.js';
 
 interface WindowClock {
   openSince?: number;
@@ -89,7 +89,10 @@ export class DayAccumulator {
       closePause(c, until);
       return { window: id, openMs: c.openMs, servingMs: serving.get(id) ?? 0, pauseMs: c.pauseMs };
     });
-    return { v: 1, hall: this.hall, day: this.day, seq: this.lastSeq, tickets, windows };
+    const evaluation = this.state.evaluation;
+    const ratings = Object.values(evaluation?.ratings ?? {}).sort((a, b) => a.at - b.at || a.ticketId.localeCompare(b.ticketId));
+    const cases = Object.values(evaluation?.cases ?? {}).sort((a, b) => a.id.localeCompare(b.id));
+    return { v: ROLLUP_VERSION, hall: this.hall, day: this.day, seq: this.lastSeq, tickets, windows, ratings, cases };
   }
 }
 

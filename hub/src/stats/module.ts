@@ -6,6 +6,8 @@ import type { HubModule, ModuleDeps } from '../modules.js';
 import type { Report } from '@yichuang/shared/reports';
 import { RollupStore } from './rollup-store.js';
 import { StatsService } from './stats-service.js';
+import { evaluationReportHtml } from './evaluation-report.js';
+import { nationalRecords, nationalTable } from './ratings-export.js';
 import { reportTables, tableCsv } from './tables.js';
 import { tablesXlsx } from './xlsx-export.js';
 
@@ -56,6 +58,27 @@ export async function createStatsModule(deps: ModuleDeps): Promise<HubModule & {
     res.type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
     res.setHeader('Content-Disposition', `attachment; filename*=UTF-8''${fileName(report, 'xlsx')}`);
     res.send(xlsx);
+  });
+  routes.get('/reports/evaluation.html', async (req, res) => {
+    const report = await reportFor(req, res);
+    if (!report) return;
+    res.type('html').send(evaluationReportHtml(report, deps.config(), reportTables(report, deps.config()), deps.clock()));
+  });
+  routes.get('/reports/ratings.:format', async (req, res) => {
+    const report = await reportFor(req, res);
+    if (!report) return;
+    const records = nationalRecords(await stats.ratingsIn(report.from, report.to), deps.config());
+    if (req.params.format === 'json') {
+      res.json({ ok: true, data: records });
+      return;
+    }
+    if (req.params.format !== 'csv') {
+      res.status(404).json({ ok: false, error: appError('BAD_REQUEST', { detail: 'ratings.json or ratings.csv' }) });
+      return;
+    }
+    res.type('text/csv; charset=utf-8');
+    res.setHeader('Content-Disposition', `attachment; filename*=UTF-8''${fileName(report, 'ratings.csv')}`);
+    res.send(tableCsv(nationalTable(records)));
   });
   routes.get('/reports/export.csv', async (req, res) => {
     const report = await reportFor(req, res);

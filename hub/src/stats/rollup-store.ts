@@ -4,7 +4,7 @@ import { mkdir, readdir } from 'node:fs/promises';
 import path from 'node:path';
 import { Low } from 'lowdb';
 import { DurableJSONFile } from '../storage/durable-json-file.js';
-import type { DayRollup } from './rollup.js';
+import { ROLLUP_VERSION, type DayRollup } from './rollup.js';
 
 const FILE = /^(\d{4}-\d{2}-\d{2})\.json$/;
 
@@ -21,10 +21,11 @@ export class RollupStore {
     return new Low<DayRollup | null>(new DurableJSONFile<DayRollup | null>(path.join(this.dir, `${day}.json`)), null);
   }
 
+  /** The stored roll-up, or null when there is none or it has an older shape (rebuild it). */
   async read(day: string): Promise<DayRollup | null> {
     const db = this.file(day);
     await db.read();
-    return db.data;
+    return db.data?.v === ROLLUP_VERSION ? db.data : null;
   }
 
   async write(rollup: DayRollup): Promise<void> {

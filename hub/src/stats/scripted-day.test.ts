@@ -29,6 +29,8 @@ function journalOf(script: Array<[string, Command]>): JournalRecord[] {
 const issue = (categoryId: string, priority: 'normal' | 'green' = 'normal'): Command => ({ type: 'issue', categoryId, priority, source: 'kiosk' });
 const at = (windowId: string, type: 'callNext' | 'recall' | 'start' | 'signOut'): Command => ({ type, windowId });
 
+const MANAGER = { deviceId: 'console-1', name: '林雪梅' };
+
 const SCRIPT: Array<[string, Command]> = [
   ['09:00', { type: 'signIn', windowId: 'w1', staffId: 's1' }],
   ['09:00', { type: 'signIn', windowId: 'w2', staffId: 's2' }],
@@ -41,6 +43,7 @@ const SCRIPT: Array<[string, Command]> = [
   ['09:12', at('w2', 'callNext')], // C001 (w2 prefers social): wait 8
   ['09:13', at('w2', 'start')], // walk 1
   ['09:20', { type: 'finish', windowId: 'w1', outcome: 'done' }], // A003 service 9, stay 15
+  ['09:20', { type: 'rate', windowId: 'w1', ticketId: `${DAY}/A003`, level: 'very-satisfied', reasons: [] }],
   ['09:21', at('w1', 'callNext')], // A001: wait 21
   ['09:21', at('w1', 'recall')],
   ['09:22', at('w1', 'recall')],
@@ -49,6 +52,8 @@ const SCRIPT: Array<[string, Command]> = [
   ['09:25', at('w1', 'start')], // walk 1
   ['09:30', { type: 'hold', windowId: 'w1', note: '补复印件' }], // served 5 so far
   ['09:30', { type: 'finish', windowId: 'w2', outcome: 'accepted' }], // C001 service 17, stay 26
+  // 不满意 with a (masked) phone: a real-name bad rating, which opens a case.
+  ['09:30', { type: 'rate', windowId: 'w2', ticketId: `${DAY}/C001`, level: 'dissatisfied', reasons: ['服务态度'], contact: { kind: 'phone', masked: '138****5678' } }],
   ['09:31', { type: 'pause', windowId: 'w1', reason: 'meal' }],
   ['09:41', { type: 'unpause', windowId: 'w1' }], // meal pause 10
   ['09:42', { type: 'resume', windowId: 'w1', number: 'A002' }],
@@ -56,14 +61,20 @@ const SCRIPT: Array<[string, Command]> = [
   ['09:43', at('w1', 'start')],
   ['09:44', issue('general')], // A004
   ['09:50', { type: 'finish', windowId: 'w1', outcome: 'incomplete', note: '缺身份证复印件' }], // A002 service 5+7=12, stay 48
+  ['09:51', { type: 'expireRating', windowId: 'w1', ticketId: `${DAY}/A002` }], // nobody rated A002: 未评价
   ['09:51', at('w2', 'callNext')], // A004: wait 7
   ['09:52', at('w2', 'start')], // walk 1
   ['09:53', { type: 'transfer', windowId: 'w2', toCategoryId: 'social', note: '属社保业务' }], // served 1, waits again
   ['09:54', at('w2', 'callNext')], // A004 (social now): waited 1 more
   ['09:55', at('w2', 'start')],
   ['10:05', { type: 'finish', windowId: 'w2', outcome: 'done' }], // A004 service 1+10=11, stay 21
+  ['10:05', { type: 'rate', windowId: 'w2', ticketId: `${DAY}/A004`, level: 'satisfied', reasons: [] }],
   ['10:06', issue('social')], // C002
   ['10:07', { type: 'cancel', number: 'C002' }], // waited 1
+  ['10:08', { type: 'verifyCase', caseId: '20261123-C001', verdict: 'confirmed', notes: '调看录像属实', by: MANAGER }],
+  ['10:09', { type: 'rectifyCase', caseId: '20261123-C001', measures: '窗口人员培训', by: MANAGER }],
+  ['10:09', { type: 'followUpCase', caseId: '20261123-C001', result: 'satisfied', notes: '电话回访', by: MANAGER }],
+  ['10:09', { type: 'closeCase', caseId: '20261123-C001', by: MANAGER }],
   ['10:10', at('w1', 'signOut')],
   ['10:10', at('w2', 'signOut')],
 ];
@@ -74,7 +85,7 @@ describe('a scripted day, figure by figure', () => {
   const acc = new DayAccumulator(DAY);
   for (const r of journalOf(SCRIPT)) acc.apply(r);
   const rollup = acc.rollup(config.hall.timeZone);
-  const report = buildReport([rollup], { from: DAY, to: DAY }, min(20));
+  const report = buildReport([rollup], { from: DAY, to: DAY }, min(20), { later: [], today: DAY, timeZone: config.hall.timeZone });
   const { total } = report;
 
   it('counts tickets by how they ended', () => {
@@ -116,6 +127,34 @@ describe('a scripted day, figure by figure', () => {
     expect(report.arrivalsHeat[1]?.[9]).toBe(5); // Monday, 09:00–10:00
     // Waits 5, 7, 8 are ≤ 10 min; 21 and 22 fall in 20–30.
     expect(report.waitDistribution).toEqual([1, 2, 0, 0, 2, 0, 0, 0]);
+  });
+
+  it('counts ratings over finished visits: 未评价 is its own figure, never a good rating', () => {
+    // Finished visits: A003 非常满意, C001 不满意, A002 未评价 (timed out), A004 满意.
+    expect(report.ratings).toEqual({
+      visits: 4,
+      rated: 3,
+      unrated: 1,
+      levels: { 'very-satisfied': 1, satisfied: 1, basic: 0, dissatisfied: 1, 'very-dissatisfied': 0 },
+      participation: 3 / 4,
+      satisfaction: 2 / 3,
+      goodRate: 2 / 3,
+    });
+    expect(report.ratingsByWindow.w1).toMatchObject({ visits: 2, rated: 1, unrated: 1, participation: 0.5, satisfaction: 1 });
+    expect(report.ratingsByWindow.w2).toMatchObject({ visits: 2, rated: 2, participation: 1, satisfaction: 0.5, goodRate: 0.5 });
+    expect(report.ratingsByStaff.s2).toMatchObject({ rated: 2 });
+  });
+
+  it('follows the bad rating through its case: verified, rectified on time, followed up, real-name', () => {
+    expect(report.cases).toEqual({
+      cases: 1,
+      open: 0,
+      verification: 1,
+      rectificationOnTime: 1,
+      followUp: 1,
+      realNameRectificationOnTime: 1,
+      overdue: 0,
+    });
   });
 
   it('computes window open time, serving time, utilisation and pause time by reason', () => {

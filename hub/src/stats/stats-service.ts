@@ -4,6 +4,7 @@ import type { HallConfig } from '@yichuang/shared/domain';
 import { serviceDay } from '@yichuang/shared/time';
 import type { Journal, JournalRecord } from '../storage/journal.js';
 import { DayAccumulator } from './day-accumulator.js';
+import type { Rating } from '@yichuang/shared/ratings';
 import type { Report } from '@yichuang/shared/reports';
 import { buildReport } from './report.js';
 import type { DayRollup } from './rollup.js';
@@ -81,10 +82,23 @@ export class StatsService {
     return rollup;
   }
 
+  /** Every rating record (and 未评价) of the period, oldest first. */
+  async ratingsIn(from: string, to: string): Promise<Rating[]> {
+    const known = await this.knownDays();
+    const rollups = await Promise.all(known.filter((d) => d >= from && d <= to).map((d) => this.rollupOf(d)));
+    return rollups.flatMap((r) => r.ratings);
+  }
+
+  /** Every day with a journal or a roll-up, and today, in order. */
+  private async knownDays(): Promise<string[]> {
+    return [...new Set([...(await this.deps.journal.days()), ...(await this.deps.rollups.days()), this.today.day])].sort();
+  }
+
   async report(from: string, to: string, thresholdMs: number): Promise<Report> {
-    const known = new Set([...(await this.deps.journal.days()), ...(await this.deps.rollups.days()), this.today.day]);
-    const days = [...known].filter((d) => d >= from && d <= to).sort();
-    const rollups = await Promise.all(days.map((d) => this.rollupOf(d)));
-    return buildReport(rollups, { from, to }, thresholdMs);
+    const known = await this.knownDays();
+    const rollups = await Promise.all(known.filter((d) => d >= from && d <= to).map((d) => this.rollupOf(d)));
+    // Cases of the period may have moved on since: their latest state is in the days after it.
+    const later = await Promise.all(known.filter((d) => d > to).map((d) => this.rollupOf(d)));
+    return buildReport(rollups, { from, to }, thresholdMs, { later, today: this.currentDay(), timeZone: this.timeZone });
   }
 }

@@ -1,11 +1,29 @@
 // One table model for every way a report leaves the hub: the console page, CSV and XLSX.
 // Headings are Chinese with English; durations in minutes (1 decimal); shares in percent (1 decimal).
 import type { HallConfig } from '@yichuang/shared/domain';
-import { WAIT_BUCKETS_MIN, type Cell, type Report, type Table, type TicketFigures } from '@yichuang/shared/reports';
+import { RATING_LEVELS } from '@yichuang/shared/ratings';
+import { WAIT_BUCKETS_MIN, type Cell, type RatingFigures, type Report, type Table, type TicketFigures } from '@yichuang/shared/reports';
 
 const MINUTE = 60_000;
 const minutes = (ms: number): number => Math.round((ms / MINUTE) * 10) / 10;
 const percent = (share: number): number => Math.round(share * 1000) / 10;
+/** A rate whose base may be empty: '—' rather than a made-up 0% or 100%. */
+const percentOrDash = (share: number | null): Cell => (share === null ? '—' : percent(share));
+
+const LEVEL_NAMES = ['非常满意', '满意', '基本满意', '不满意', '非常不满意'] as const;
+const RATING_COLUMNS = ['办结人次 Visits', '评价 Rated', '未评价 Unrated', '参评率% Participation', ...LEVEL_NAMES, '满意率% Satisfied', '好评率% Good'];
+
+function ratingCells(f: RatingFigures): Cell[] {
+  return [
+    f.visits,
+    f.rated,
+    f.unrated,
+    percentOrDash(f.participation),
+    ...RATING_LEVELS.map((l) => f.levels[l]),
+    percentOrDash(f.satisfaction),
+    percentOrDash(f.goodRate),
+  ];
+}
 
 const FIGURE_COLUMNS = [
   '取号 Issued',
@@ -67,7 +85,15 @@ export function reportTables(report: Report, config: HallConfig): Table[] {
     columns: [label, ...FIGURE_COLUMNS],
     rows: Object.entries(groups).map(([k, f]) => [name(k), ...figureCells(f)]),
   });
+  const ratingTable = (id: string, title: string, label: string, groups: Record<string, RatingFigures>, name: (k: string) => string): Table => ({
+    id,
+    title,
+    columns: [label, ...RATING_COLUMNS],
+    rows: Object.entries(groups).map(([k, f]) => [name(k), ...ratingCells(f)]),
+  });
   const t = report.total;
+  const r = report.ratings;
+  const c = report.cases;
   const threshold = minutes(report.thresholdMs);
 
   return [
@@ -114,6 +140,29 @@ export function reportTables(report: Report, config: HallConfig): Table[] {
     grouped('byStaff', '按人员 By staff', '工作人员 Staff', report.byStaff, staff),
     grouped('bySource', '按来源 By source', '来源 Source', report.bySource, (s) => SOURCE_NAMES[s] ?? s),
     grouped('byPriority', '按优先级 By priority', '类别 Class', report.byPriority, (p) => PRIORITY_NAMES[p] ?? p),
+    {
+      id: 'ratings',
+      title: '好差评 Ratings',
+      columns: ['指标 Metric', '数值 Value'],
+      rows: [
+        ['办结人次 Finished visits', r.visits],
+        ['评价人次 Rated', r.rated],
+        ['未评价 Not rated', r.unrated],
+        ['参评率% Participation (一次一评)', percentOrDash(r.participation)],
+        ...RATING_LEVELS.map((l, i): Cell[] => [LEVEL_NAMES[i]!, r.levels[l]]),
+        ['满意率% (非常满意+满意)', percentOrDash(r.satisfaction)],
+        ['好评率% (除不满意、非常不满意)', percentOrDash(r.goodRate)],
+        ['差评工单 Bad-rating cases', c.cases],
+        ['未办结工单 Open cases', c.open],
+        ['超期工单 Overdue cases', c.overdue],
+        ['差评核实率% Verified', percentOrDash(c.verification)],
+        ['差评按期整改率% Rectified on time', percentOrDash(c.rectificationOnTime)],
+        ['差评回访率% Followed up', percentOrDash(c.followUp)],
+        ['实名差评按期整改率% Real-name rectified on time', percentOrDash(c.realNameRectificationOnTime)],
+      ],
+    },
+    ratingTable('ratingsByWindow', '各窗口评价 Ratings by window', '窗口 Window', report.ratingsByWindow, window),
+    ratingTable('ratingsByStaff', '各人员评价 Ratings by staff', '工作人员 Staff', report.ratingsByStaff, staff),
     {
       id: 'byHour',
       title: '按小时取号量 Tickets by hour',

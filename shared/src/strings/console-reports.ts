@@ -14,6 +14,8 @@ export const CONSOLE_REPORTS_STRINGS = {
   'reports.noData': ['该期间没有数据', 'No data in this period'],
   'reports.exportXlsx': ['导出 Excel', 'Export XLSX'],
   'reports.exportCsv': ['CSV', 'CSV'],
+  'reports.ratingRecords': ['评价记录（国家字段）', 'Rating records (national fields)'],
+  'reports.evaluation': ['打印评价报告', 'Evaluation report'],
   'reports.issued': ['取号量', 'Tickets'],
   'reports.finished': ['办结量', 'Finished'],
   'reports.meanWait': ['平均等候', 'Mean wait'],

@@ -1,0 +1,116 @@
+// The printable evaluation report: the third-party evaluation's items about 预约/取号/叫号, the
+// 7×24 self-service zone, 一次一评, 差评 handling, waiting times and volumes, answered from the data.
+import type { HallConfig } from '@yichuang/shared/domain';
+import type { Report, Table } from '@yichuang/shared/reports';
+import { formatLocal } from '@yichuang/shared/time';
+
+const MINUTE = 60_000;
+const pct = (share: number | null): string => (share === null ? '—' : `${(share * 100).toFixed(1)}%`);
+const mins = (ms: number): string => `${(ms / MINUTE).toFixed(1)} 分钟`;
+const escape = (s: string): string => s.replace(/[&<>"']/g, (ch) => `&#${ch.charCodeAt(0)};`);
+
+type Verdict = 'met' | 'not-met' | 'n/a' | 'info';
+interface Item {
+  item: string;
+  result: string;
+  basis: string;
+  verdict: Verdict;
+}
+
+/** A rate the checklist wants at 100%: met, not met, or not applicable when there was nothing to handle. */
+function full(share: number | null): Verdict {
+  return share === null ? 'n/a' : share >= 1 ? 'met' : 'not-met';
+}
+
+export function evaluationItems(report: Report, config: HallConfig): Item[] {
+  const { total, ratings, cases } = report;
+  const bookable = config.categories.filter((c) => c.allowAppointment);
+  const appointmentTickets = report.bySource.appointment?.issued ?? 0;
+  const kioskTickets = (report.bySource.kiosk?.issued ?? 0) + (report.bySource.terminal24?.issued ?? 0);
+  const zone24 = config.hall.zones.find((z) => z.hours.every((day) => day.some((p) => p.start === '00:00' && p.end === '24:00')));
+  const terminals24 = config.devices.filter((d) => d.role === 'kiosk' && d.zone === zone24?.id);
+  return [
+    {
+      item: '提供预约服务',
+      result: bookable.length > 0 ? '提供' : '未提供',
+      basis: `可预约业务 ${bookable.length} 类；本期预约签到取号 ${appointmentTickets} 张`,
+      verdict: bookable.length > 0 ? 'met' : 'not-met',
+    },
+    {
+      item: '提供取号服务',
+      result: total.issued > 0 ? '提供' : '本期无取号',
+      basis: `本期取号 ${total.issued} 张，其中自助取号机/终端 ${kioskTickets} 张`,
+      verdict: total.issued > 0 ? 'met' : 'not-met',
+    },
+    {
+      item: '提供叫号服务',
+      result: total.finished + total.noShow > 0 ? '提供' : '本期无叫号',
+      basis: `本期叫号后办结 ${total.finished} 人次，过号 ${total.noShow} 人次`,
+      verdict: total.finished + total.noShow > 0 ? 'met' : 'not-met',
+    },
+    {
+      item: '设置7×24小时自助服务区',
+      result: zone24 ? `已设置：${zone24.name}` : '未设置',
+      basis: zone24 ? `全天候开放；自助终端 ${terminals24.length} 台，本期24小时终端取号 ${report.bySource.terminal24?.issued ?? 0} 张` : '配置中没有全天开放的区域',
+      verdict: zone24 && terminals24.length > 0 ? 'met' : 'not-met',
+    },
+    {
+      item: '一次一评（参评率）',
+      result: pct(ratings.participation),
+      basis: `办结 ${ratings.visits} 人次，评价 ${ratings.rated} 人次，未评价 ${ratings.unrated} 人次`,
+      verdict: 'info',
+    },
+    {
+      item: '满意率 / 好评率',
+      result: `${pct(ratings.satisfaction)} / ${pct(ratings.goodRate)}`,
+      basis: `非常满意 ${ratings.levels['very-satisfied']}，满意 ${ratings.levels.satisfied}，基本满意 ${ratings.levels.basic}，不满意 ${ratings.levels.dissatisfied}，非常不满意 ${ratings.levels['very-dissatisfied']}`,
+      verdict: 'info',
+    },
+    { item: '差评核实率（应为100%）', result: cases.cases === 0 ? '本期无差评' : pct(cases.verification), basis: `差评工单 ${cases.cases} 件，未办结 ${cases.open} 件，超期 ${cases.overdue} 件`, verdict: full(cases.verification) },
+    { item: '差评按期整改率（应为100%）', result: cases.cases === 0 ? '本期无差评' : pct(cases.rectificationOnTime), basis: '经核实属实的差评按期完成整改的比例', verdict: full(cases.rectificationOnTime) },
+    { item: '差评回访率（应为100%）', result: cases.cases === 0 ? '本期无差评' : pct(cases.followUp), basis: '差评完成回访的比例', verdict: full(cases.followUp) },
+    { item: '实名差评按期整改率', result: pct(cases.realNameRectificationOnTime), basis: '留有联系方式的属实差评按期整改的比例', verdict: full(cases.realNameRectificationOnTime) },
+    {
+      item: '等候时间',
+      result: `平均 ${mins(total.wait.mean)}，90% 不超过 ${mins(total.wait.p90)}`,
+      basis: `最长 ${mins(total.wait.max)}；超过 ${report.thresholdMs / MINUTE} 分钟的占 ${pct(total.wait.overThreshold)}`,
+      verdict: 'info',
+    },
+    {
+      item: '办件量',
+      result: `取号 ${total.issued} 张，办结 ${total.finished} 人次`,
+      basis: `即办率 ${pct(total.doneShare)}；平均办理 ${mins(total.service.mean)}；窗口利用率 ${pct(report.windowTotal.utilisation)}`,
+      verdict: 'info',
+    },
+  ];
+}
+
+const VERDICT_TEXT: Record<Verdict, string> = { met: '符合', 'not-met': '不符合', 'n/a': '不适用', info: '—' };
+
+function tableHtml(t: Table): string {
+  const head = t.columns.map((c) => `<th>${escape(c)}</th>`).join('');
+  const rows = t.rows.map((r) => `<tr>${r.map((c) => `<td${typeof c === 'number' ? ' class="n"' : ''}>${escape(String(c))}</td>`).join('')}</tr>`).join('');
+  return `<h2>${escape(t.title)}</h2><table><thead><tr>${head}</tr></thead><tbody>${rows}</tbody></table>`;
+}
+
+export function evaluationReportHtml(report: Report, config: HallConfig, tables: readonly Table[], generatedAt: number): string {
+  const items = evaluationItems(report, config)
+    .map((i) => `<tr class="${i.verdict}"><td>${escape(i.item)}</td><td>${escape(i.result)}</td><td>${escape(i.basis)}</td><td>${VERDICT_TEXT[i.verdict]}</td></tr>`)
+    .join('');
+  const annex = tables.filter((t) => ['byCategory', 'ratingsByWindow', 'byWindow'].includes(t.id)).map(tableHtml).join('');
+  const title = `${config.hall.name} 政务服务评价指标报告`;
+  return `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><title>${escape(title)}</title><style>
+body{font-family:"Noto Sans CJK SC","Microsoft YaHei",sans-serif;margin:2rem;color:#111}
+h1{font-size:1.5rem;margin:0 0 .3rem}h2{font-size:1.1rem;margin:1.5rem 0 .5rem}
+.meta{color:#444;margin-bottom:1rem}table{border-collapse:collapse;width:100%;font-size:.9rem}
+th,td{border:1px solid #999;padding:.35rem .5rem;text-align:left;vertical-align:top}th{background:#eee}
+td.n{text-align:right}tr.not-met td:last-child{color:#b00;font-weight:bold}tr.met td:last-child{color:#060}
+@media print{body{margin:0}h2{break-after:avoid}table{break-inside:auto}tr{break-inside:avoid}}
+</style></head><body>
+<h1>${escape(title)}</h1>
+<div class="meta">统计期间：${escape(report.from)} 至 ${escape(report.to)}（有数据 ${report.days.length} 天） · 地址：${escape(config.hall.address)} · 生成时间：${escape(formatLocal(generatedAt, config.hall.timeZone))}</div>
+<h2>评价项目</h2>
+<table data-testid="items"><thead><tr><th>评价项目</th><th>结果</th><th>依据</th><th>结论</th></tr></thead><tbody>${items}</tbody></table>
+${annex}
+</body></html>`;
+}
