@@ -27,6 +27,25 @@ async function hubOn(dataDir: string): Promise<HubProcess> {
 const get = async (url: string) => (await fetch(url)).json();
 const number = (prefix: string, n: number): string => `${prefix}${String(n).padStart(3, '0')}`;
 
+/** A visit served at window 1 and rated 不满意 on its pad (which opens a case); resolves once acknowledged. */
+async function rateOneVisit(url: string, kiosk: Client): Promise<{ ticketId: string }> {
+  const [w1, pad] = await Promise.all([connectClient(url, 'demo-window-01'), connectClient(url, 'demo-pad-01')]);
+  const must = <T extends { ok: boolean }>(ack: T): T => {
+    if (!ack.ok) throw new Error(JSON.stringify(ack));
+    return ack;
+  };
+  must(await w1.emitWithAck('staff:signIn', { cmdId: cmdId(), windowId: 'w01', staffNumber: '0101', pin: '123456' }));
+  const issued = must(await kiosk.emitWithAck('ticket:issue', { cmdId: cmdId(), categoryId: 'general' }));
+  must(await w1.emitWithAck('window:callNext', { cmdId: cmdId(), windowId: 'w01' }));
+  must(await w1.emitWithAck('window:start', { cmdId: cmdId(), windowId: 'w01' }));
+  must(await w1.emitWithAck('window:finish', { cmdId: cmdId(), windowId: 'w01', outcome: 'done' }));
+  const ticketId = issued.ok ? issued.data.ticket.id : '';
+  must(await pad.emitWithAck('pad:rate', { cmdId: cmdId(), windowId: 'w01', ticketId, level: 'dissatisfied', reasons: ['服务态度'] }));
+  w1.disconnect();
+  pad.disconnect();
+  return { ticketId };
+}
+
 /** Keeps issuing tickets in two categories until stopped; `acked` grows in acknowledgement order. */
 function issueContinuously(kiosk: Client) {
   const acked: string[] = [];
@@ -53,7 +72,7 @@ const until = async (check: () => boolean): Promise<void> => {
 };
 
 describe('backup and restore of a running hub', () => {
-  it('keeps every ticket acknowledged before the backup, and the settings', async () => {
+  it('keeps every ticket and rating acknowledged before the backup, and the settings', async () => {
     const [dataDir, backupDir, newHome] = await Promise.all([tempDir('yichuang-live-'), tempDir('yichuang-backups-'), tempDir('yichuang-restored-')]);
     dirs.push(dataDir, backupDir, newHome);
 
@@ -66,6 +85,7 @@ describe('backup and restore of a running hub', () => {
 
     const live = await hubOn(dataDir);
     const kiosk = await connectClient(live.url, 'demo-kiosk-1');
+    const rated = await rateOneVisit(live.url, kiosk);
     const issuing = issueContinuously(kiosk);
     await until(() => issuing.acked.length >= 30);
 
@@ -102,6 +122,9 @@ describe('backup and restore of a running hub', () => {
     }
 
     const hall = await get(`${restored.url}/api/hall`);
+    const day = rated.ticketId.slice(0, 10);
+    const ratings = await get(`${restored.url}/api/reports/ratings.json?from=${day}&to=${day}`);
+    expect(ratings.data).toEqual([expect.objectContaining({ caseNumber: rated.ticketId, level: '不满意', reasons: ['服务态度'] })]);
     expect(hall.data.hall.name).toBe('备份演练中心');
     expect(hall.data.categories.find((c: { id: string }) => c.id === 'social').name).toBe('社会事务（备份演练）');
     expect(JSON.parse(await readFile(path.join(restoredDir, 'config.json'), 'utf8'))).toEqual(JSON.parse(configAtBackup));
