@@ -1,8 +1,7 @@
 // zod schemas of the live-board and board-settings commands; the hub parses with them.
 import { z } from 'zod';
+import { cmdId, id } from './schemas.js';
 
-const id = z.string().min(1).max(64).regex(/^[\w.:-]+$/, 'letters, digits, _ . : - only');
-const cmdId = id;
 
 const PLACEHOLDERS = new Set(['number', 'window']);
 

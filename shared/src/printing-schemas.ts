@@ -1,11 +1,7 @@
 // zod schemas of the printing domain: its command payloads and its configuration file (printers.json).
 import { z } from 'zod';
 import { PAPER_WIDTHS, PRINTER_STATUSES } from './printing.js';
-import { issueTicket, ticketNumber } from './schemas.js';
-
-// The queue schemas' rules for ids and client command ids.
-const id = issueTicket.shape.categoryId;
-const cmdId = issueTicket.shape.cmdId;
+import { cmdId, id, ticketNumber } from './schemas.js';
 
 /** Printable ASCII only: it goes into the QR code, which carries ASCII data. */
 const publicUrl = z

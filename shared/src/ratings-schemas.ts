@@ -1,10 +1,9 @@
 // zod schemas of the ratings domain's command payloads (pads, staff figures, bad-rating cases).
 import { z } from 'zod';
+import { cmdId, id } from './schemas.js';
 import { isValidPhone } from './identity.js';
 import { FOLLOW_UP_RESULTS, RATING_LEVELS, VERDICTS } from './ratings.js';
 
-const id = z.string().min(1).max(64).regex(/^[\w.:-]+$/, 'letters, digits, _ . : - only');
-const cmdId = id;
 const windowId = id;
 /** Today's ticket id, `${day}/${number}`. */
 const ticketId = z.string().regex(/^\d{4}-\d{2}-\d{2}\/[A-Z]{1,2}\d{3,4}$/, 'ticket id like 2026-11-23/A023');

@@ -3,9 +3,10 @@ import { z } from 'zod';
 import { OUTCOMES, PAUSE_REASONS } from './domain.js';
 import { isValidIdNumber, isValidPhone } from './identity.js';
 
-const id = z.string().min(1).max(64).regex(/^[\w.:-]+$/, 'letters, digits, _ . : - only');
+/** Ids of configured things (categories, windows, devices…): every domain's schemas use this one. */
+export const id = z.string().min(1).max(64).regex(/^[\w.:-]+$/, 'letters, digits, _ . : - only');
 /** Client-made command id: a retried command with the same id is answered, not repeated. */
-const cmdId = id;
+export const cmdId = id;
 const note = z.string().trim().max(200);
 export const ticketNumber = z
   .string()
