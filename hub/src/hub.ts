@@ -42,7 +42,7 @@ export async function startHub(options: HubOptions, env: HubEnvironment): Promis
   const config = () => store.config;
   const journal = await Journal.open(options.dataDir, config().hall.id);
   const hall = await HallService.load({ journal, config, clock: env.clock, log: env.log });
-  const views = new Views(() => hall.current, config, env.clock);
+  const views = new Views(() => hall.current, config, env.clock, () => hall.version);
   const bus = new HubBus();
   const screens = () => demoScreenLinks(config(), options.screensDir);
 

@@ -23,6 +23,7 @@ export interface HallServiceDeps {
 
 export class HallService {
   private state: EngineState = initialState();
+  private applied = 0;
   private queue: Promise<unknown> = Promise.resolve();
   private readonly commands = new CommandLog();
   private readonly listeners: RecordsListener[] = [];
@@ -41,6 +42,7 @@ export class HallService {
     const last = (await deps.journal.days()).filter((day) => day <= today).at(-1);
     for (const record of last ? await deps.journal.readDay(last) : []) {
       service.state = evolve(service.state, record.event);
+      service.applied++;
       if (record.cmd) service.commands.remember(record.cmd, record);
     }
     return service;
@@ -48,6 +50,11 @@ export class HallService {
 
   get current(): EngineState {
     return this.state;
+  }
+
+  /** Changes every time an event is applied: read models cache their indexes by it. */
+  get version(): number {
+    return this.applied;
   }
 
   onRecords(listener: RecordsListener): void {
@@ -88,6 +95,7 @@ export class HallService {
     }
     for (const record of records) {
       this.state = evolve(this.state, record.event);
+      this.applied++;
       if (cmdKey) this.commands.remember(cmdKey, record);
     }
     for (const listener of this.listeners) {

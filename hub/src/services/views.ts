@@ -12,7 +12,7 @@ import type {
   WindowView,
 } from '@yichuang/shared/domain';
 import { localParts, nextOpening, periodsOn, withinPeriods } from '@yichuang/shared/time';
-import { aheadOf, waitingIn, type EngineState } from '../engine/index.js';
+import { aheadOf, type EngineState } from '../engine/index.js';
 
 const MINUTE = 60_000;
 /** Assumed service time until a category has finished visits today. */
@@ -20,12 +20,51 @@ const DEFAULT_SERVICE_MIN = 6;
 const SERVICE_SAMPLE = 20;
 const OPEN_STATES = new Set(['waiting', 'called', 'serving', 'on-hold']);
 
+/** Per-category facts every view needs, gathered in one pass over the day's tickets. */
+interface QueueIndex {
+  waiting: Map<string, Ticket[]>;
+  /** Service times (ms) of finished visits, in the order they were issued. */
+  served: Map<string, number[]>;
+}
+
 export class Views {
+  private index: { version: number; data: QueueIndex } | undefined;
+
+  /**
+   * `version` changes whenever the state does (HallService.version), so the per-category index is
+   * built once per change; without it (tests driving an engine directly) it is built on every use.
+   */
   constructor(
     private readonly state: () => EngineState,
     private readonly config: () => HallConfig,
     private readonly clock: () => number,
+    private readonly version?: () => number,
   ) {}
+
+  private queueIndex(): QueueIndex {
+    const version = this.version?.();
+    if (version !== undefined && this.index?.version === version) return this.index.data;
+    const data: QueueIndex = { waiting: new Map(), served: new Map() };
+    const push = <T>(map: Map<string, T[]>, key: string, value: T): void => {
+      const list = map.get(key);
+      if (list) list.push(value);
+      else map.set(key, [value]);
+    };
+    for (const t of Object.values(this.state().tickets)) {
+      if (t.state === 'waiting') push(data.waiting, t.categoryId, t);
+      else if (t.state === 'finished') {
+        const served = t.periods.reduce((s, p) => (p.state === 'serving' ? s + ((p.end ?? p.start) - p.start) : s), 0);
+        if (served > 0) push(data.served, t.categoryId, served);
+      }
+    }
+    if (version !== undefined) this.index = { version, data };
+    return data;
+  }
+
+  /** Today's waiting tickets of a category (in issue order). */
+  waitingIn(categoryId: string): readonly Ticket[] {
+    return this.queueIndex().waiting.get(categoryId) ?? [];
+  }
 
   staffCard(staff: Staff): StaffCard {
     const { id, number, name, department, title, photo, badge } = staff;
@@ -92,7 +131,7 @@ export class Views {
   estimatedWaitMin(categoryId: string): number {
     const state = this.state();
     const config = this.config();
-    const waiting = waitingIn(state, categoryId).length;
+    const waiting = this.waitingIn(categoryId).length;
     if (waiting === 0) return 0;
     const serving = config.windows.filter(
       (w) => w.categories.some((c) => c.categoryId === categoryId) && state.windows[w.id]?.status === 'open',
@@ -101,20 +140,14 @@ export class Views {
   }
 
   private averageServiceMin(categoryId: string): number {
-    const durations: number[] = [];
-    for (const t of Object.values(this.state().tickets)) {
-      if (t.state !== 'finished' || t.categoryId !== categoryId) continue;
-      const served = t.periods.filter((p) => p.state === 'serving').reduce((s, p) => s + ((p.end ?? p.start) - p.start), 0);
-      if (served > 0) durations.push(served);
-    }
-    const recent = durations.slice(-SERVICE_SAMPLE);
+    const recent = (this.queueIndex().served.get(categoryId) ?? []).slice(-SERVICE_SAMPLE);
     if (recent.length === 0) return DEFAULT_SERVICE_MIN;
     return recent.reduce((a, b) => a + b, 0) / recent.length / MINUTE;
   }
 
   queues(): QueueView[] {
     return this.config().categories.map((c) => {
-      const waiting = waitingIn(this.state(), c.id);
+      const waiting = this.waitingIn(c.id);
       return {
         categoryId: c.id,
         prefix: c.prefix,
