@@ -1,5 +1,85 @@
+// The appointments domain in the hub (预约): the phone page's REST routes, staff booking and check-in
+// commands, the no-show timer, and the notice outbox. Its rules file and phone key are opened in
+// the background; commands and routes wait for them.
+import type { ServiceDay } from '@yichuang/shared/domain';
+import { dueNoShows } from '../engine/booking.js';
 import type { HubModule, ModuleDeps } from '../modules.js';
+import { HUB_ACTOR } from '../ratings/pad-timer.js';
+import { roleRoom } from '../realtime/rooms.js';
+import type { JournalRecord } from '../storage/journal.js';
+import { BookingDesk } from './booking-desk.js';
+import { CheckInDesk } from './check-in-desk.js';
+import { registerAppointmentHandlers, type AppointmentDesks } from './handlers.js';
+import { issueWithoutSlip } from './issue-ticket.js';
+import { Outbox, recordOnlySender, type NoticeSender } from './outbox.js';
+import { PhoneVault } from './phone-vault.js';
+import { appointmentRoutes } from './routes.js';
+import { loadSettings, rulesFor } from './settings.js';
 
-export function createAppointmentsModule(_deps: ModuleDeps): HubModule {
-  return {};
+/** No-shows and reminders are looked for this often; polling also copes with a clock that jumps. */
+const CHECK_EVERY_MS = 15_000;
+
+/** Service days whose appointments the records changed. */
+function changedDays(records: readonly JournalRecord[]): Set<ServiceDay> {
+  const days = new Set<ServiceDay>();
+  for (const { day, event: e } of records) {
+    if (e.type === 'appointment.booked') days.add(e.booking.day);
+    else if (e.type === 'appointment.changed') days.add(e.fromDay).add(e.day);
+    else if (e.type === 'appointment.cancelled' || e.type === 'appointment.checkedIn' || e.type === 'appointment.noShow') days.add(e.day);
+    else if (e.type === 'appointment.notified') days.add(day);
+  }
+  return days;
+}
+
+/** `sender` delivers notices; the demo hall's only records them (journal, console). */
+export function createAppointmentsModule(deps: ModuleDeps, sender: NoticeSender = recordOnlySender): HubModule {
+  const { hall, config, clock, log } = deps;
+  const failed = (what: string) => (err: unknown) => log(`${what} failed: ${(err as Error).stack ?? String(err)}`);
+  const ready = (async () => {
+    const [settings, vault] = await Promise.all([loadSettings(deps.options.dataDir, log), PhoneVault.open(deps.options.dataDir)]);
+    const desks: AppointmentDesks = {
+      bookings: new BookingDesk({ hall, config, clock, vault, rulesFor: (id) => rulesFor(settings, id) }),
+      checkIns: new CheckInDesk(hall, issueWithoutSlip(hall, deps.views)),
+    };
+    const outbox = new Outbox({ hall, config, clock, log, vault, sender, reminderMinutesBefore: settings.notices.reminderMinutesBefore });
+    return { settings, desks, outbox };
+  })();
+  ready.catch(failed('appointments module start'));
+
+  let closed = false;
+  const flush = (): void => {
+    if (!closed) void ready.then(({ outbox }) => outbox.flush()).catch(failed('appointment notices'));
+  };
+  const check = (): void => {
+    if (closed) return;
+    void ready
+      .then(async ({ outbox }) => {
+        if (dueNoShows(hall.current, clock()).length > 0) {
+          const marked = await hall.execute({ type: 'markNoShows' }, HUB_ACTOR);
+          if (!marked.ok) log(`no-shows not marked: ${marked.error.messageEn}`);
+        }
+        await outbox.flush();
+      })
+      .catch(failed('appointments check'));
+  };
+  const timer = setInterval(check, CHECK_EVERY_MS);
+  timer.unref();
+
+  hall.onRecords((records) => {
+    const days = changedDays(records);
+    if (days.size > 0) deps.io.to([roleRoom('console'), roleRoom('window')]).emit('appointment:changed', { at: clock(), days: [...days].sort() });
+    // New bookings want their confirmation, calls their "called" notice: send now, not at the next tick.
+    if (days.size > 0 || records.some((r) => r.event.type === 'ticket.called')) flush();
+  });
+  check();
+
+  return {
+    register: (ctx) => registerAppointmentHandlers(ctx, ready.then((r) => r.desks)),
+    routes: appointmentRoutes({ desk: ready.then((r) => r.desks.bookings), config, clock, limits: ready.then((r) => r.settings.rateLimit) }),
+    async close() {
+      closed = true;
+      clearInterval(timer);
+      await ready.then(({ outbox }) => outbox.settled(), () => undefined);
+    },
+  };
 }

@@ -2,7 +2,9 @@
 // rules live here and in the handlers it calls. Pure: the clock and the configuration are in ctx.
 import type { ServiceDay } from '@yichuang/shared/domain';
 import { serviceDay } from '@yichuang/shared/time';
+import { carriedBookings, decideBook, decideCancelBooking, decideChangeBooking, decideMarkNoShows, decideRecordNotice } from './booking.js';
 import { decideCallNext, decideCallNumber, decideNoShow, decideRecall } from './calling.js';
+import { decideCheckIn } from './check-in.js';
 import { carriedCases, decideCloseCase, decideFollowUpCase, decideRectifyCase, decideVerifyCase } from './cases.js';
 import { decideIssue } from './issuing.js';
 import { decideRecordPrint } from './printing.js';
@@ -16,15 +18,17 @@ import type { Command, DecideContext, Decision, EngineEvent, EngineState } from 
 /**
  * Every command first looks at the hall's calendar: the first command of a new service day
  * (Asia/Shanghai midnight, whatever the machine's zone) starts the day, and is itself decided
- * against the fresh day. The day's first event carries the bad-rating cases still being worked on. A refused command starts nothing; the next accepted one will.
+ * against the fresh day. The day's first event carries the bad-rating cases still being worked on
+ * and the bookings still to come. A refused command starts nothing; the next accepted one will.
  */
 export function decide(state: EngineState, command: Command, ctx: DecideContext): Decision {
   const day = serviceDay(ctx.now, ctx.config.hall.timeZone);
   // A clock stepped back across midnight must not wipe today (nor reuse yesterday's ticket ids).
   if (state.day !== null && day <= state.day) return decideOn(state, command, ctx, state.day);
   const cases = carriedCases(state, day, ctx.config.hall.timeZone);
-  const started: EngineEvent = { type: 'day.started', at: ctx.now, day, ...(cases.length > 0 && { cases }) };
-  const decision = decideOn(dayState(state, day, ctx.now, cases), command, ctx, day);
+  const bookings = carriedBookings(state, day);
+  const started: EngineEvent = { type: 'day.started', at: ctx.now, day, ...(cases.length > 0 && { cases }), ...(bookings.length > 0 && { bookings }) };
+  const decision = decideOn(dayState(state, day, ctx.now, cases, bookings), command, ctx, day);
   return decision.ok ? { ok: true, events: [started, ...decision.events] } : decision;
 }
 
@@ -76,5 +80,17 @@ function decideOn(state: EngineState, c: Command, ctx: DecideContext, day: Servi
       return decideFollowUpCase(state, c, ctx);
     case 'closeCase':
       return decideCloseCase(state, c, ctx);
+    case 'book':
+      return decideBook(state, c, ctx, day);
+    case 'changeBooking':
+      return decideChangeBooking(state, c, ctx, day);
+    case 'cancelBooking':
+      return decideCancelBooking(state, c, ctx);
+    case 'checkIn':
+      return decideCheckIn(state, c, ctx, day);
+    case 'markNoShows':
+      return decideMarkNoShows(state, ctx);
+    case 'recordNotice':
+      return decideRecordNotice(state, c, ctx);
   }
 }

@@ -5,18 +5,21 @@
 // quadratic. Whoever keeps a state must not expect an older reference to stay unchanged.
 import type { Period, Ticket, TicketState, WindowState } from '@yichuang/shared/domain';
 import { LEVEL_CODE, type Case, type CaseStepRecord, type Rating } from '@yichuang/shared/ratings';
-import { dayState, writableEvaluation } from './state.js';
-import type { CallRecord, EngineEvent, EngineState } from './types.js';
+import { dayState, writableAppointments, writableEvaluation } from './state.js';
+import type { Booking, CallRecord, EngineEvent, EngineState } from './types.js';
 
 const MAX_CALLS = 50;
+const MAX_NOTICES = 100;
 const TERMINAL: ReadonlySet<TicketState> = new Set(['finished', 'no-show', 'cancelled']);
 
 export function evolve(state: EngineState, e: EngineEvent): EngineState {
   switch (e.type) {
     case 'day.started': {
-      const next = dayState(state, e.day, e.at, e.cases);
-      // Yesterday's pads and ratings go too; the new day has evaluation state only if cases carried over.
+      const next = dayState(state, e.day, e.at, e.cases, e.bookings);
+      // Yesterday's pads and ratings go too; the new day has evaluation state only if cases carried
+      // over, and an appointment book only if bookings did.
       delete state.evaluation;
+      delete state.appointments;
       return Object.assign(state, next);
     }
 
@@ -180,6 +183,35 @@ export function evolve(state: EngineState, e: EngineEvent): EngineState {
     case 'case.closed':
       return step(state, e.caseId, { step: 'close', at: e.at, by: e.by, text: e.notes ?? '' });
 
+    case 'appointment.booked':
+      writableAppointments(state).bookings.set(e.booking.id, { ...e.booking, status: 'booked', notices: [] });
+      return state;
+
+    case 'appointment.changed': {
+      const { day, slotStart, slotEnd, checkInFrom, checkInUntil } = e;
+      // New terms: the citizen is told again, and reminded again.
+      return rebook(state, e.bookingId, (b) => ({ ...b, day, slotStart, slotEnd, checkInFrom, checkInUntil, notices: b.notices.filter((k) => k === 'called') }));
+    }
+
+    case 'appointment.cancelled':
+      return rebook(state, e.bookingId, (b) => ({ ...b, status: 'cancelled' }));
+
+    case 'appointment.checkedIn':
+      return rebook(state, e.bookingId, (b) => ({ ...b, status: e.late ? 'late' : 'checkedIn', ticketId: e.ticketId }));
+
+    case 'appointment.noShow':
+      return rebook(state, e.bookingId, (b) => ({ ...b, status: 'noShow' }));
+
+    case 'appointment.notified': {
+      const { type: _, at, ...notice } = e;
+      const { code } = bookingOf(state, e.bookingId);
+      rebook(state, e.bookingId, (b) => ({ ...b, notices: [...b.notices, e.kind] }));
+      const notices = writableAppointments(state).notices;
+      notices.unshift({ at, code, ...notice });
+      if (notices.length > MAX_NOTICES) notices.length = MAX_NOTICES;
+      return state;
+    }
+
     case 'staff.signedIn':
       state.windows[e.windowId] = { id: e.windowId, status: 'open', staffId: e.staffId, priorityStreak: 0, since: e.at };
       return state;
@@ -266,6 +298,21 @@ function step(state: EngineState, caseId: string, record: CaseStepRecord, verdic
   if (!c) throw new Error(`evolve: unknown case ${caseId}`);
   cases[caseId] = { ...c, reached: record.step, steps: [...c.steps, record], ...(verdict && { verdict }) };
   return state;
+}
+
+/**
+ * Replaces a booking. Bookings are replaced, never changed in place: a day.started event holds the
+ * carried bookings themselves, and that event must stay as it was journaled.
+ */
+function rebook(state: EngineState, bookingId: string, change: (b: Booking) => Booking): EngineState {
+  writableAppointments(state).bookings.set(bookingId, change(bookingOf(state, bookingId)));
+  return state;
+}
+
+function bookingOf(state: EngineState, id: string): Booking {
+  const b = state.appointments?.bookings.get(id);
+  if (!b) throw new Error(`evolve: unknown booking ${id}`);
+  return b;
 }
 
 function logCall(state: EngineState, call: CallRecord): void {

@@ -1,6 +1,6 @@
 import type { ServiceDay, WindowState } from '@yichuang/shared/domain';
 import type { Case } from '@yichuang/shared/ratings';
-import type { EngineState, EvaluationState } from './types.js';
+import type { AppointmentBook, Booking, EngineState, EvaluationState, NoticeRecord } from './types.js';
 
 export function initialState(): EngineState {
   return { day: null, tickets: {}, byNumber: {}, counters: {}, windows: {}, calls: [] };
@@ -8,14 +8,21 @@ export function initialState(): EngineState {
 
 /**
  * The state a new service day starts from: no tickets, numbers back at 1, every known window
- * closed with nobody signed in, and the bad-rating cases carried over. Builds new collections and
- * never touches `prev`, so decide can reason on it without mutating the state it was given.
+ * closed with nobody signed in, and the bad-rating cases and bookings carried over. Builds new
+ * collections and never touches `prev`, so decide can reason on it without mutating the state it was given.
  */
-export function dayState(prev: EngineState, day: ServiceDay, at: number, cases: readonly Case[] = []): EngineState {
+export function dayState(
+  prev: EngineState,
+  day: ServiceDay,
+  at: number,
+  cases: readonly Case[] = [],
+  bookings: readonly Booking[] = [],
+): EngineState {
   const windows: Record<string, WindowState> = {};
   for (const id of Object.keys(prev.windows)) windows[id] = { id, status: 'closed', priorityStreak: 0, since: at };
   const next: EngineState = { day, tickets: {}, byNumber: {}, counters: {}, windows, calls: [] };
   if (cases.length > 0) next.evaluation = { pads: {}, ratings: {}, cases: Object.fromEntries(cases.map((c) => [c.id, c])) };
+  if (bookings.length > 0) next.appointments = { bookings: new Map(bookings.map((b) => [b.id, b])), notices: [] };
   return next;
 }
 
@@ -34,4 +41,23 @@ export function evaluationOf(state: EngineState): Readonly<EvaluationState> {
 export function writableEvaluation(state: EngineState): EvaluationState {
   state.evaluation ??= { pads: {}, ratings: {}, cases: {} };
   return state.evaluation;
+}
+
+/** The appointment book, read-only. */
+export interface BookReader {
+  readonly bookings: ReadonlyMap<string, Booking>;
+  readonly notices: readonly NoticeRecord[];
+}
+
+const NO_APPOINTMENTS: BookReader = Object.freeze({ bookings: new Map<string, Booking>(), notices: Object.freeze([]) });
+
+/** The appointment book for reading; empty (and frozen) when there is none yet. */
+export function appointmentsOf(state: EngineState): BookReader {
+  return state.appointments ?? NO_APPOINTMENTS;
+}
+
+/** The appointment book for evolve to write to, created on first use. */
+export function writableAppointments(state: EngineState): AppointmentBook {
+  state.appointments ??= { bookings: new Map(), notices: [] };
+  return state.appointments;
 }

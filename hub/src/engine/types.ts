@@ -11,6 +11,7 @@ import type {
   TicketSource,
   WindowState,
 } from '@yichuang/shared/domain';
+import type { BookedBy, BookingRules, BookingStatus, NoticeKind } from '@yichuang/shared/appointments';
 import type { ErrorCode, ErrorParams } from '@yichuang/shared/errors';
 import type { Case, CaseActor, DeadlineStep, FollowUpResult, Rating, RatingChannel, RatingLevel, Verdict } from '@yichuang/shared/ratings';
 
@@ -28,6 +29,60 @@ export interface EngineState {
   calls: CallRecord[];
   /** 好差评; absent until the day's first finished visit or a case carried over from an earlier day. */
   evaluation?: EvaluationState;
+  /** 预约; absent until the first booking, or bookings carried over from an earlier day. */
+  appointments?: AppointmentBook;
+}
+
+/**
+ * The appointment book: today's bookings and every later day's. A new day starts with the bookings
+ * of that day and after (plus earlier ones still to be marked no-show), carried in its day.started
+ * event, so each day's journal rebuilds the book on its own.
+ */
+export interface AppointmentBook {
+  /** Booking id → booking. A Map: a busy book holds thousands, and every booking scans them. */
+  bookings: Map<string, Booking>;
+  /** Today's notices, newest first, at most 100. */
+  notices: NoticeRecord[];
+}
+
+/** What a booking was made with; the event journals these, evolve adds the rest. */
+export interface BookingTerms {
+  id: string;
+  /** 6 digits, unique in the book. */
+  code: string;
+  categoryId: string;
+  day: ServiceDay;
+  slotStart: number;
+  slotEnd: number;
+  checkInFrom: number;
+  checkInUntil: number;
+  /** Masked (张*三): the full name is never stored. */
+  name: string;
+  /** Masked number for display, and a keyed hash for the per-person limits. */
+  phone: { masked: string; key: string };
+  /** The number sealed (encrypted) for the notice sender; absent when notices cannot reach it. */
+  contact?: string;
+  by: BookedBy;
+  bookedAt: number;
+}
+
+export interface Booking extends BookingTerms {
+  status: BookingStatus;
+  ticketId?: string;
+  /** Notices sent (or given up on) for the booking's current terms. */
+  notices: NoticeKind[];
+}
+
+export interface NoticeRecord {
+  at: number;
+  bookingId: string;
+  code: string;
+  kind: NoticeKind;
+  channel: string;
+  to: string;
+  text: string;
+  ok: boolean;
+  reason?: string;
 }
 
 export interface EvaluationState {
@@ -90,15 +145,35 @@ export type Command =
   | { type: 'verifyCase'; caseId: string; verdict: Verdict; notes: string; by: CaseActor }
   | { type: 'rectifyCase'; caseId: string; measures: string; by: CaseActor }
   | { type: 'followUpCase'; caseId: string; result: FollowUpResult; notes: string; by: CaseActor }
-  | { type: 'closeCase'; caseId: string; notes?: string; by: CaseActor };
+  | { type: 'closeCase'; caseId: string; notes?: string; by: CaseActor }
+  /** Id and code are made by the hub (random); the rules are the category's from appointments.json. */
+  | {
+      type: 'book';
+      bookingId: string;
+      code: string;
+      categoryId: string;
+      slotStart: number;
+      name: string;
+      phone: { masked: string; key: string };
+      contact?: string;
+      by: BookedBy;
+      rules: BookingRules;
+    }
+  /** `phoneTail` proves a citizen's claim to the code; staff leave it out. */
+  | { type: 'changeBooking'; code: string; phoneTail?: string; slotStart: number; rules: BookingRules }
+  | { type: 'cancelBooking'; code: string; phoneTail?: string; by: BookedBy }
+  | { type: 'checkIn'; code: string; acceptNormal: boolean; kioskId?: string }
+  /** The hub's timer: bookings whose check-in window closed and whose slot ended become no-shows. */
+  | { type: 'markNoShows' }
+  | { type: 'recordNotice'; bookingId: string; kind: NoticeKind; channel: string; to: string; text: string; ok: boolean; reason?: string };
 
 export type CommandType = Command['type'];
 
 type E<T extends string, P> = { type: T; at: number } & P;
 
 export type EngineEvent =
-  /** `cases`: the cases carried over, so each day's journal rebuilds its state on its own. */
-  | E<'day.started', { day: ServiceDay; cases?: Case[] }>
+  /** `cases`, `bookings`: what carries over, so each day's journal rebuilds its state on its own. */
+  | E<'day.started', { day: ServiceDay; cases?: Case[]; bookings?: Booking[] }>
   | E<
       'ticket.issued',
       {
@@ -146,7 +221,32 @@ export type EngineEvent =
   | E<'case.verified', { caseId: string; verdict: Verdict; notes: string; by: CaseActor }>
   | E<'case.rectified', { caseId: string; measures: string; by: CaseActor }>
   | E<'case.followedUp', { caseId: string; result: FollowUpResult; notes: string; by: CaseActor }>
-  | E<'case.closed', { caseId: string; notes?: string; by: CaseActor }>;
+  | E<'case.closed', { caseId: string; notes?: string; by: CaseActor }>
+  // Appointment events carry category, booked day and slot, so statistics can count them from the
+  // journal alone (the booked day may differ from the journal day the event is in).
+  | E<'appointment.booked', { booking: BookingTerms }>
+  | E<
+      'appointment.changed',
+      {
+        bookingId: string;
+        categoryId: string;
+        fromDay: ServiceDay;
+        fromSlotStart: number;
+        day: ServiceDay;
+        slotStart: number;
+        slotEnd: number;
+        checkInFrom: number;
+        checkInUntil: number;
+      }
+    >
+  | E<'appointment.cancelled', { bookingId: string; categoryId: string; day: ServiceDay; slotStart: number; by: BookedBy }>
+  /** `late`: after the check-in window, given a normal ticket; `afterNoShow`: it had been marked a no-show. */
+  | E<
+      'appointment.checkedIn',
+      { bookingId: string; categoryId: string; day: ServiceDay; slotStart: number; ticketId: string; late: boolean; afterNoShow?: true }
+    >
+  | E<'appointment.noShow', { bookingId: string; categoryId: string; day: ServiceDay; slotStart: number }>
+  | E<'appointment.notified', Omit<NoticeRecord, 'at' | 'code'>>;
 
 export type EventType = EngineEvent['type'];
 export type EventOf<T extends EventType> = Extract<EngineEvent, { type: T }>;

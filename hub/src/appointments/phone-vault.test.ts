@@ -1,0 +1,40 @@
+import { mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { KEY_FILE, PhoneVault } from './phone-vault.js';
+
+let dir: string;
+beforeEach(async () => {
+  dir = await mkdtemp(path.join(os.tmpdir(), 'vault-'));
+});
+afterEach(() => rm(dir, { recursive: true, force: true }));
+
+describe('phone vault', () => {
+  it('keys a number the same way across restarts, and differently per hall', async () => {
+    const a = await PhoneVault.open(dir);
+    expect((await stat(path.join(dir, KEY_FILE))).mode & 0o777).toBe(0o600);
+    expect(a.key('13812345678')).toBe((await PhoneVault.open(dir)).key('13812345678'));
+    expect(a.key('13812345678')).not.toBe(a.key('13812345679'));
+    expect(a.key('13812345678')).not.toContain('5678');
+    const other = await mkdtemp(path.join(os.tmpdir(), 'vault-'));
+    expect((await PhoneVault.open(other)).key('13812345678')).not.toBe(a.key('13812345678'));
+    await rm(other, { recursive: true });
+  });
+
+  it('seals a number for the notice sender only, and refuses a tampered seal', async () => {
+    const vault = await PhoneVault.open(dir);
+    const sealed = vault.seal('13812345678');
+    expect(sealed).not.toContain('13812345678');
+    expect(vault.seal('13812345678')).not.toBe(sealed);
+    expect(vault.unseal(sealed)).toBe('13812345678');
+    expect(vault.unseal(`${sealed.slice(0, -2)}AA`)).toBeUndefined();
+    expect(vault.unseal('13812345678')).toBeUndefined();
+  });
+
+  it('refuses a damaged key file rather than start keying numbers differently', async () => {
+    await writeFile(path.join(dir, KEY_FILE), 'not a key');
+    await expect(PhoneVault.open(dir)).rejects.toThrow(/damaged/);
+    expect(await readFile(path.join(dir, KEY_FILE), 'utf8')).toBe('not a key');
+  });
+});

@@ -1,0 +1,68 @@
+// A booking's phone number is never stored in clear: the book keeps it masked (for people), as a
+// keyed hash (for the per-person limits) and sealed with AES-256-GCM (for the notice sender only).
+// The key is <dataDir>/appointments.key (0600), made at first start; journals forwarded to a centre
+// carry no readable number. A backup holds key and journals together, so a restore still works.
+import { createCipheriv, createDecipheriv, createHmac, randomBytes } from 'node:crypto';
+import { open, readFile } from 'node:fs/promises';
+import path from 'node:path';
+
+export const KEY_FILE = 'appointments.key';
+const SEALED = /^v1\.([\w-]+)$/;
+
+export class PhoneVault {
+  readonly #hashKey: Buffer;
+  readonly #sealKey: Buffer;
+
+  private constructor(secret: Buffer) {
+    // Two keys from one secret, so the hash never gives away anything about the sealing key.
+    this.#hashKey = createHmac('sha256', secret).update('phone-hash').digest();
+    this.#sealKey = createHmac('sha256', secret).update('phone-seal').digest();
+  }
+
+  static async open(dataDir: string): Promise<PhoneVault> {
+    const file = path.join(dataDir, KEY_FILE);
+    let hex: string;
+    try {
+      hex = (await readFile(file, 'utf8')).trim();
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code !== 'ENOENT') throw err;
+      hex = randomBytes(32).toString('hex');
+      // 'wx': never overwrite a key another start has just written.
+      const handle = await open(file, 'wx', 0o600);
+      try {
+        await handle.writeFile(hex);
+        await handle.sync();
+      } finally {
+        await handle.close();
+      }
+    }
+    if (!/^[0-9a-f]{64}$/.test(hex)) throw new Error(`${file} is damaged: expected 64 hex digits`);
+    return new PhoneVault(Buffer.from(hex, 'hex'));
+  }
+
+  /** The same number always gives the same key; the key gives nothing back without the secret. */
+  key(phone: string): string {
+    return createHmac('sha256', this.#hashKey).update(phone).digest('base64url').slice(0, 22);
+  }
+
+  seal(phone: string): string {
+    const iv = randomBytes(12);
+    const cipher = createCipheriv('aes-256-gcm', this.#sealKey, iv);
+    const body = Buffer.concat([cipher.update(phone, 'utf8'), cipher.final()]);
+    return `v1.${Buffer.concat([iv, cipher.getAuthTag(), body]).toString('base64url')}`;
+  }
+
+  /** The number, or undefined when the seal is not one of this key's. */
+  unseal(sealed: string): string | undefined {
+    const raw = SEALED.exec(sealed)?.[1];
+    if (!raw) return undefined;
+    const bytes = Buffer.from(raw, 'base64url');
+    try {
+      const decipher = createDecipheriv('aes-256-gcm', this.#sealKey, bytes.subarray(0, 12));
+      decipher.setAuthTag(bytes.subarray(12, 28));
+      return Buffer.concat([decipher.update(bytes.subarray(28)), decipher.final()]).toString('utf8');
+    } catch {
+      return undefined;
+    }
+  }
+}

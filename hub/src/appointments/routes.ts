@@ -1,0 +1,87 @@
+// The phone booking page's REST routes (/api/appointments), open to citizens without a device
+// token: rate-limited per client address, bodies checked with zod, answers in the Ack shape with
+// bilingual errors. They show free places and, to whoever has the code and phone tail, one booking.
+import type { BookingPage } from '@yichuang/shared/appointments';
+import * as A from '@yichuang/shared/appointments-schemas';
+import type { HallConfig } from '@yichuang/shared/domain';
+import { appError, type Ack, type AppError } from '@yichuang/shared/errors';
+import { serviceDay } from '@yichuang/shared/time';
+import { Router, type NextFunction, type Request, type Response } from 'express';
+import type { z } from 'zod';
+import type { BookingDesk } from './booking-desk.js';
+import { RateLimiter } from './rate-limit.js';
+
+/** The journal's actor for bookings made on the phone page. */
+const PHONE_PAGE_ACTOR = { deviceId: 'phone-page' } as const;
+
+const STATUS: Partial<Record<AppError['code'], number>> = {
+  BAD_REQUEST: 400,
+  APPOINTMENT_UNKNOWN: 404,
+  UNKNOWN_CATEGORY: 404,
+  RATE_LIMITED: 429,
+  STORAGE_FAILED: 503,
+  INTERNAL: 500,
+};
+
+export interface RouteDeps {
+  /** Resolves once the domain is ready; the routes wait for it. */
+  desk: Promise<BookingDesk>;
+  config: () => HallConfig;
+  clock: () => number;
+  limits: Promise<{ readsPerMinute: number; writesPerMinute: number }>;
+}
+
+export function appointmentRoutes({ desk, config, clock, limits }: RouteDeps): Router {
+  const router = Router();
+  const fail = (res: Response, error: AppError): void => void res.status(STATUS[error.code] ?? 409).json({ ok: false, error });
+  const reply = <T>(res: Response, ack: Ack<T>): void => (ack.ok ? void res.json(ack) : fail(res, ack.error));
+  const parse = <S extends z.ZodType>(schema: S, value: unknown, res: Response): z.output<S> | undefined => {
+    const parsed = schema.safeParse(value ?? {});
+    if (parsed.success) return parsed.data;
+    fail(res, appError('BAD_REQUEST', { detail: parsed.error.issues.map((i) => `${i.path.join('.') || '(body)'}: ${i.message}`).join('; ') }));
+    return undefined;
+  };
+  const limiters = limits.then((l) => ({ reads: new RateLimiter(l.readsPerMinute, clock), writes: new RateLimiter(l.writesPerMinute, clock) }));
+
+  router.use('/appointments', (req: Request, res: Response, next: NextFunction) => {
+    void limiters.then(({ reads, writes }) => {
+      const limiter = req.method === 'GET' ? reads : writes;
+      if (limiter.take(req.ip ?? req.socket.remoteAddress ?? '')) next();
+      else fail(res, appError('RATE_LIMITED'));
+    }, next);
+  });
+
+  router.get('/appointments/services', async (_req, res) => {
+    const { hall } = config();
+    const page: BookingPage = {
+      hall: { name: hall.name, nameEn: hall.nameEn, address: hall.address, timeZone: hall.timeZone },
+      today: serviceDay(clock(), hall.timeZone),
+      services: (await desk).services(),
+    };
+    res.json({ ok: true, data: page });
+  });
+  router.get('/appointments/slots', async (req, res) => {
+    const q = parse(A.slotsQuery, req.query, res);
+    if (q) reply(res, (await desk).slots(q.categoryId, q.day));
+  });
+  router.post('/appointments', async (req, res) => {
+    const body = parse(A.webBook, req.body, res);
+    if (!body) return;
+    const { requestId, ...booking } = body;
+    reply(res, await (await desk).book(booking, 'citizen', PHONE_PAGE_ACTOR, (phoneKey) => `phone-page:${requestId}:${phoneKey}`));
+  });
+  // Code and phone tail travel in bodies (POST), never in addresses that proxies and logs keep.
+  router.post('/appointments/lookup', async (req, res) => {
+    const body = parse(A.webLookup, req.body, res);
+    if (body) reply(res, (await desk).lookup(body.code, body.phoneTail));
+  });
+  router.post('/appointments/cancel', async (req, res) => {
+    const body = parse(A.webCancel, req.body, res);
+    if (body) reply(res, await (await desk).cancel(body, 'citizen', PHONE_PAGE_ACTOR));
+  });
+  router.post('/appointments/change', async (req, res) => {
+    const body = parse(A.webChange, req.body, res);
+    if (body) reply(res, await (await desk).change(body, PHONE_PAGE_ACTOR));
+  });
+  return router;
+}
