@@ -1,28 +1,16 @@
 // A kiosk's printer on the hub's own serial port (a socat PTY): the slip that comes out says the
 // right number, category, people ahead and QR address, and the print is in the journal.
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { cmdId, type TestHub } from '../helpers/test-hub.js';
-import { HAS_SOCAT, ptyPair, type PtyPair } from './helpers/socat.js';
-import { printerOnPty, type WiredPrinter } from './helpers/virtual-printers.js';
-import { printer, printerIs, printRecords, PUBLIC_URL, startPrintingHub } from './helpers/printing-hub.js';
+import { describe, expect, it } from 'vitest';
+import { cmdId } from '../helpers/test-hub.js';
+import { printerIs, printRecords, PUBLIC_URL } from './helpers/printing-hub.js';
+import { serialPrinterHub } from './helpers/serial-hub.js';
+import { HAS_SOCAT } from './helpers/socat.js';
 
 describe.skipIf(!HAS_SOCAT)('a serial printer on the hub (socat PTY)', () => {
-  let pty: PtyPair;
-  let wired: WiredPrinter;
-  let t: TestHub;
-
-  beforeEach(async () => {
-    pty = await ptyPair();
-    wired = await printerOnPty(pty.printer);
-    t = await startPrintingHub([printer('p-kiosk-1', 'kiosk-1', { kind: 'serial', path: pty.host, baudRate: 9600 })]);
-  });
-  afterEach(async () => {
-    await t.close();
-    await wired.close();
-    await pty.close();
-  });
+  const rig = serialPrinterHub(9600);
 
   it('prints the ticket number, the Chinese category, the people ahead and the QR code of its page', async () => {
+    const { t, wired } = rig;
     const console_ = await t.connect('demo-console-1');
     await printerIs(console_, 'p-kiosk-1', 'ready');
     const kiosk = await t.connect('demo-kiosk-1');
@@ -47,6 +35,7 @@ describe.skipIf(!HAS_SOCAT)('a serial printer on the hub (socat PTY)', () => {
   });
 
   it('prints one slip for a retried issue', async () => {
+    const { t, wired } = rig;
     const console_ = await t.connect('demo-console-1');
     await printerIs(console_, 'p-kiosk-1', 'ready');
     const kiosk = await t.connect('demo-kiosk-1');

@@ -1,28 +1,16 @@
 // The printer runs out of paper: the kiosk gets an e-ticket at once, the journal marks the ticket
 // unprinted, the console sees the printer's state, and once paper is back a reprint gives the same number.
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { cmdId, type TestHub } from '../helpers/test-hub.js';
-import { HAS_SOCAT, ptyPair, type PtyPair } from './helpers/socat.js';
-import { printerOnPty, type WiredPrinter } from './helpers/virtual-printers.js';
-import { printer, printerIs, printRecords, PUBLIC_URL, startPrintingHub } from './helpers/printing-hub.js';
+import { describe, expect, it } from 'vitest';
+import { cmdId } from '../helpers/test-hub.js';
+import { printerIs, printRecords, PUBLIC_URL } from './helpers/printing-hub.js';
+import { serialPrinterHub } from './helpers/serial-hub.js';
+import { HAS_SOCAT } from './helpers/socat.js';
 
 describe.skipIf(!HAS_SOCAT)('a printer out of paper', () => {
-  let pty: PtyPair;
-  let wired: WiredPrinter;
-  let t: TestHub;
-
-  beforeEach(async () => {
-    pty = await ptyPair();
-    wired = await printerOnPty(pty.printer);
-    t = await startPrintingHub([printer('p-kiosk-1', 'kiosk-1', { kind: 'serial', path: pty.host, baudRate: 115_200 })]);
-  });
-  afterEach(async () => {
-    await t.close();
-    await wired.close();
-    await pty.close();
-  });
+  const rig = serialPrinterHub(115_200);
 
   it('gives an e-ticket, journals it unprinted, tells the console, and reprints the same number with paper back', async () => {
+    const { t, wired } = rig;
     const console_ = await t.connect('demo-console-1');
     const kiosk = await t.connect('demo-kiosk-1');
     await printerIs(console_, 'p-kiosk-1', 'ready');
@@ -67,6 +55,7 @@ describe.skipIf(!HAS_SOCAT)('a printer out of paper', () => {
   });
 
   it('a kiosk without a printer gives e-tickets and journals no print', async () => {
+    const { t } = rig;
     const kiosk = await t.connect('demo-kiosk-2');
     const ack = await kiosk.emitWithAck('ticket:issue', { cmdId: cmdId(), categoryId: 'general' });
     expect(ack).toMatchObject({ ok: true, data: { ticket: { number: 'A001' }, print: { status: 'unprinted', reason: { code: 'PRINTER_NONE' }, pageUrl: `${PUBLIC_URL}/t/A001?d=2026-11-23` } } });
