@@ -21,7 +21,14 @@ export default defineConfig({
     emptyOutDir: true,
     target: 'es2022',
     rolldownOptions: {
-      input: { index: here('index.html'), board: here('board.html'), display: here('display.html') },
+      input: {
+        index: here('index.html'),
+        board: here('board.html'),
+        display: here('display.html'),
+        guide: here('guide.html'),
+        ticket: here('ticket.html'),
+        book: here('book.html'),
+      },
     },
   },
   server: { proxy: { '/socket.io': { target: hub, ws: true } } },

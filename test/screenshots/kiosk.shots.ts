@@ -1,17 +1,140 @@
-// Take-a-number kiosk: home in both orientations, and the ticket it gives.
-import { LANDSCAPE, openScreen, PORTRAIT } from '../helpers/browser.js';
+// Kiosk screens, each in both orientations: take-a-number (home, help called, ticket type with the
+// optional number, keypad, ticket), the guide, check-in, rating, the suggestion box, the assisted mode; a 24-hour
+// terminal and a hall kiosk at night (with a refusal); the guide terminal, the phone pages, and the
+// console's kiosk and suggestion pages.
+import type { Page } from 'playwright-core';
+import { LANDSCAPE, openScreen } from '../helpers/browser.js';
+import { cmdId, startTestHub, type TestHub } from '../helpers/test-hub.js';
+import { openKiosk, ORIENTATIONS, PHONE, SUNDAY_NIGHT, tap } from '../kiosk/helpers/screens.js';
 import type { ShotContext } from './shot.js';
 
 export async function shoot({ hub, browser, capture }: ShotContext): Promise<void> {
-  for (const [orientation, viewport] of [['landscape', LANDSCAPE], ['portrait', PORTRAIT]] as const) {
-    const page = await openScreen(browser, `${hub.hub.url}/kiosk/?token=demo-kiosk-1`, viewport);
-    await page.getByText('综合受理').first().waitFor();
-    await capture(page, `kiosk-home-${orientation}`);
-    await page.getByText('综合受理').first().click();
-    const normal = page.getByText('普通取号');
-    if (await normal.isVisible().catch(() => false)) await normal.click();
-    await page.getByText('您的号码').waitFor();
-    await capture(page, `kiosk-ticket-${orientation}`);
-    await page.context().close();
+  // A few people already waiting, so the tiles and tickets show real numbers.
+  const kiosk = await hub.connect('demo-kiosk-2');
+  for (const categoryId of ['general', 'general', 'social', 'insurance', 'insurance', 'insurance', 'tax']) {
+    await kiosk.emitWithAck('ticket:issue', { cmdId: cmdId(), categoryId });
   }
+  await kiosk.emitWithAck('kiosk:suggest', { cmdId: cmdId(), kind: 'complaint', topics: ['waiting'], windowNumber: 5, phone: '13812345678' });
+  await kiosk.emitWithAck('kiosk:suggest', { cmdId: cmdId(), kind: 'praise', topics: ['staff', 'efficiency'] });
+
+  for (const [orientation, viewport] of ORIENTATIONS) {
+    const shot = (page: Page, name: string): Promise<void> => capture(page, `kiosk-${name}-${orientation}`);
+    const page = await openKiosk(browser, hub, '', 'demo-kiosk-1', viewport);
+    await page.getByText('综合受理').first().waitFor();
+    await shot(page, 'home');
+    await tap(page, '请工作人员帮助');
+    await page.getByText('已通知工作人员，请在此稍候，工作人员马上过来').waitFor();
+    await shot(page, 'help');
+    await tap(page, '关闭');
+    await tap(page, '社会事务');
+    await page.getByText('普通取号').waitFor();
+    await shot(page, 'choose');
+    await tap(page, '输入身份证号');
+    for (const key of '11010519491231002X') await page.locator('.keypad button', { hasText: new RegExp(`^${key}$`) }).tap();
+    await shot(page, 'identity');
+    await tap(page, '确定');
+    await tap(page, '绿色通道');
+    await page.getByText('您的号码', { exact: true }).waitFor();
+    await shot(page, 'ticket');
+    await tap(page, '完成');
+
+    await tap(page, '办事指南');
+    for (const letter of 'hkqy') await page.locator('.letters button', { hasText: new RegExp(`^${letter.toUpperCase()}$`) }).tap();
+    await page.getByText('户口迁移', { exact: true }).waitFor();
+    await shot(page, 'guide-search');
+    await tap(page, '户口迁移');
+    await page.getByText('受理条件').waitFor();
+    await shot(page, 'guide-item');
+    await tap(page, '返回');
+    await tap(page, '一件事一次办');
+    await tap(page, '新生儿出生一件事');
+    await page.getByText(/可一次办理/).waitFor();
+    await shot(page, 'guide-life-event');
+    await tap(page, '返回');
+    await tap(page, '返回');
+
+    await tap(page, '预约签到');
+    for (const key of '1234') await page.locator('.keypad button', { hasText: new RegExp(`^${key}$`) }).tap();
+    await shot(page, 'checkin');
+    await tap(page, '返回');
+
+    await tap(page, '意见箱');
+    await tap(page, '建议');
+    await tap(page, '等候时间');
+    await tap(page, '指引标识');
+    await shot(page, 'suggest');
+    await tap(page, '返回');
+    await tap(page, '返回');
+
+    await tap(page, '服务评价');
+    await shot(page, 'rate');
+    await tap(page, '返回');
+
+    await tap(page, '长者模式');
+    await page.getByText('取号办事').waitFor();
+    await shot(page, 'assisted-home');
+    await tap(page, '取号办事');
+    await page.getByText('其他业务').waitFor();
+    await shot(page, 'assisted-services');
+    await tap(page, '医保社保');
+    await page.locator('.number').waitFor();
+    await shot(page, 'assisted-ticket');
+    await page.context().close();
+
+    const guide = await openKiosk(browser, hub, 'guide.html', 'demo-kiosk-2', viewport);
+    await guide.getByText('预约签到').waitFor();
+    await shot(guide, 'guide-terminal');
+    await guide.context().close();
+  }
+
+  await nightShots(browser, capture);
+  await phoneShots(hub, browser, capture);
+
+  const console_ = await openScreen(browser, `${hub.hub.url}/console/?token=demo-console-1#/kiosks`, LANDSCAPE);
+  await console_.locator('tr[data-kiosk="kiosk-1"]').waitFor();
+  await capture(console_, 'console-kiosks');
+  await console_.goto(`${hub.hub.url}/console/?token=demo-console-1#/suggestions`);
+  await console_.getByText('待处理').waitFor();
+  await capture(console_, 'console-suggestions');
+  await console_.context().close();
+}
+
+/** A 24-hour terminal and a hall kiosk on a Sunday night. */
+async function nightShots(browser: ShotContext['browser'], capture: ShotContext['capture']): Promise<void> {
+  const night = await startTestHub({ start: SUNDAY_NIGHT });
+  try {
+    for (const [orientation, viewport] of ORIENTATIONS) {
+      const terminal = await openKiosk(browser, night, '', 'demo-terminal24-1', viewport);
+      await terminal.getByText('现在是非工作时间，暂停现场取号').waitFor();
+      await capture(terminal, `kiosk-self-service-${orientation}`);
+      await terminal.context().close();
+
+      const page = await openKiosk(browser, night, '', 'demo-kiosk-1', viewport);
+      await page.getByText('现在不在取号时间').waitFor();
+      await capture(page, `kiosk-closed-${orientation}`);
+      await tap(page, '综合受理（无差别）');
+      await tap(page, '普通取号');
+      await page.getByText('暂时无法取号').waitFor();
+      await capture(page, `kiosk-refused-${orientation}`);
+      await page.context().close();
+    }
+  } finally {
+    await night.close();
+  }
+}
+
+/** The ticket's phone page while waiting and when called, and an item's guide on a phone. */
+async function phoneShots(hub: TestHub, browser: ShotContext['browser'], capture: ShotContext['capture']): Promise<void> {
+  const phone = await openScreen(browser, `${hub.hub.url}/kiosk/ticket.html?n=C003&d=2026-11-23`, PHONE, { hasTouch: true, isMobile: true });
+  await phone.getByText(/前面还有/).waitFor();
+  await capture(phone, 'kiosk-phone-waiting');
+  const window = await hub.connect('demo-window-05');
+  await window.emitWithAck('staff:signIn', { cmdId: cmdId(), windowId: 'w05', staffNumber: '0501', pin: '123456' });
+  await window.emitWithAck('window:callNumber', { cmdId: cmdId(), windowId: 'w05', number: 'C003' });
+  await phone.getByText('您的号码正在 5 号窗口 呼叫').waitFor({ timeout: 10_000 });
+  await capture(phone, 'kiosk-phone-called');
+  await phone.goto(`${hub.hub.url}/kiosk/guide.html?item=hukou-move`);
+  await phone.getByText('受理条件').waitFor();
+  await capture(phone, 'kiosk-phone-guide');
+  await phone.context().close();
 }

@@ -1,5 +1,97 @@
+// The kiosk domain in the hub: the guide catalogue and the tickets' phone pages (REST), heartbeats
+// and presence of the kiosks, help requests, and the suggestion box.
+import type { AddressInfo } from 'node:net';
+import path from 'node:path';
+import type { Ack } from '@yichuang/shared/errors';
+import type { HelpRequested, Suggestion } from '@yichuang/shared/kiosk';
 import type { HubModule, ModuleDeps } from '../modules.js';
+import { AnswerMemo } from '../printing/answer-memo.js';
+import { lanBaseUrl } from '../printing/page-url.js';
+import { roleRoom, windowRoom } from '../realtime/rooms.js';
+import { ItemCatalogue } from './catalogue.js';
+import { DayFiles } from './day-files.js';
+import { DEMO_ITEMS, DEMO_LIFE_EVENTS } from './demo-items.js';
+import { registerKioskHandlers, type KioskServices } from './handlers.js';
+import { HelpDesk } from './help-desk.js';
+import { BEATS_EVERY_MS, KioskPresence } from './kiosk-presence.js';
+import { kioskRoutes } from './routes.js';
+import { SuggestionBox } from './suggestion-box.js';
+import type { PresenceRecord } from './uptime.js';
 
-export function createKioskModule(_deps: ModuleDeps): HubModule {
-  return {};
+/** How often the hall's opening hours are checked for a change. */
+const HOURS_CHECK_MS = 5_000;
+
+export function createKioskModule(deps: ModuleDeps): HubModule {
+  const { dataDir } = deps.options;
+  const timeZone = () => deps.config().hall.timeZone;
+  const toConsoles = () => deps.io.to(roleRoom('console'));
+  const catalogue = new ItemCatalogue(DEMO_ITEMS, DEMO_LIFE_EVENTS, deps.config);
+
+  const ready: Promise<KioskServices> = (async () => {
+    const presence = await KioskPresence.open({
+      files: new DayFiles<PresenceRecord>(path.join(dataDir, 'presence'), timeZone),
+      kiosks: () => deps.config().devices.filter((d) => d.role === 'kiosk'),
+      zones: () => deps.config().hall.zones.map(({ id, name, nameEn }) => ({ id, name, nameEn })),
+      clock: deps.clock,
+      timeZone,
+      log: deps.log,
+      changed: (status) => toConsoles().emit('kiosk:statusChanged', status),
+    });
+    const help = new HelpDesk({
+      files: new DayFiles<HelpRequested>(path.join(dataDir, 'help'), timeZone),
+      config: deps.config,
+      bus: deps.bus,
+      clock: deps.clock,
+      log: deps.log,
+      notifyWindows: (windowIds, request) => {
+        if (windowIds.length > 0) deps.io.to(windowIds.map(windowRoom)).emit('kiosk:helpRequested', request);
+      },
+    });
+    return { presence, help, box: await SuggestionBox.open(dataDir, deps.clock) };
+  })();
+  ready.catch((err: unknown) => deps.log(`kiosk module failed to start: ${(err as Error).stack ?? String(err)}`));
+
+  deps.bus.on('device:online', (device) => {
+    if (device.role === 'kiosk') void ready.then((s) => s.presence.online(device));
+  });
+  deps.bus.on('device:offline', (device) => {
+    if (device.role === 'kiosk') void ready.then((s) => s.presence.offline(device));
+  });
+  const timer = setInterval(() => {
+    void ready
+      .then((s) => s.presence.summarise())
+      .catch((err: unknown) => deps.log(`kiosk heartbeats not recorded: ${(err as Error).message}`));
+  }, BEATS_EVERY_MS);
+  // No engine event marks the hall opening or closing: watched here, so 24-hour terminals switch mode on time.
+  let open = deps.views.opening().open;
+  const hoursTimer = setInterval(() => {
+    const now = deps.views.opening();
+    if (now.open === open) return;
+    open = now.open;
+    deps.io.to(roleRoom('kiosk')).emit('kiosk:hoursChanged', now);
+  }, HOURS_CHECK_MS);
+
+  const components = {
+    ready,
+    helpAnswers: new AnswerMemo<Ack<HelpRequested>>(),
+    suggestionAnswers: new AnswerMemo<Ack<Suggestion>>(),
+    suggestionChanged: (s: Suggestion) => toConsoles().emit('kiosk:suggestionChanged', s),
+  };
+
+  return {
+    register: (ctx) => registerKioskHandlers(ctx, components),
+    routes: kioskRoutes({
+      catalogue,
+      follow: () => ({ views: deps.views, config: deps.config(), stateDay: deps.hall.current.day, now: deps.clock() }),
+      phoneBase: () => lanBaseUrl(deps.options.host, (deps.io.httpServer.address() as AddressInfo | null)?.port ?? deps.options.port),
+    }),
+    async close() {
+      clearInterval(timer);
+      clearInterval(hoursTimer);
+      const services = await ready.catch(() => undefined);
+      await services?.presence.close();
+      await services?.help.close();
+      await services?.box.close();
+    },
+  };
 }

@@ -1,0 +1,65 @@
+// The hall's service items as screens see them: each with the windows that take it and its pinyin
+// search keys. Pinyin is worked out here, once, so no screen has to ship a pinyin dictionary.
+import type { HallConfig } from '@yichuang/shared/domain';
+import type { Catalogue, ItemView, LifeEvent, Place, ServiceItem } from '@yichuang/shared/kiosk';
+import { pinyin } from 'pinyin-pro';
+
+interface Keys {
+  initials: string;
+  pinyin: string;
+}
+
+type ItemKeys = Pick<ItemView, 'initials' | 'pinyin'>;
+
+/** 户口迁移（跨省） → { initials: 'hkqyks', pinyin: 'hukouqianyikuasheng' }; letters and digits are kept. */
+export function pinyinKeys(text: string): Keys {
+  const syllables = pinyin(text, { toneType: 'none', type: 'array', nonZh: 'consecutive', v: true })
+    .map((s) => s.toLowerCase().replace(/[^a-z0-9]/g, ''))
+    .filter(Boolean);
+  return { initials: syllables.map((s) => s[0]).join(''), pinyin: syllables.join('') };
+}
+
+/** The windows of a category, read from the configuration each time (a tidal window may switch). */
+export function placeOf(config: HallConfig, categoryId: string): Place {
+  const windows = config.windows.filter((w) => w.categories.some((c) => c.categoryId === categoryId));
+  const zone = config.hall.zones.find((z) => z.id === windows[0]?.zone)?.name ?? '';
+  const numbers = windows.map((w) => w.number).sort((a, b) => a - b);
+  return { place: numbers.length ? `${zone} ${numbers.join('、')} 号窗口`.trim() : zone, windows: numbers };
+}
+
+export class ItemCatalogue {
+  readonly #keys: Map<string, ItemKeys>;
+
+  constructor(
+    private readonly items: readonly ServiceItem[],
+    private readonly lifeEvents: readonly LifeEvent[],
+    private readonly config: () => HallConfig,
+  ) {
+    this.#keys = new Map(
+      items.map((i) => {
+        const keys = [i.name, ...(i.keywords ?? [])].map(pinyinKeys);
+        return [i.id, { initials: keys.map((k) => k.initials), pinyin: keys.map((k) => k.pinyin) }];
+      }),
+    );
+  }
+
+  catalogue(phoneBase: string): Catalogue {
+    const config = this.config();
+    const items = this.items.map((i) => this.#view(i, config));
+    return {
+      items,
+      lifeEvents: this.lifeEvents.map((e) => ({ ...e, ...placeOf(config, e.categoryId) })),
+      departments: [...new Set(items.map((i) => i.department))],
+      phoneBase,
+    };
+  }
+
+  item(id: string): ItemView | undefined {
+    const found = this.items.find((i) => i.id === id);
+    return found && this.#view(found, this.config());
+  }
+
+  #view(item: ServiceItem, config: HallConfig): ItemView {
+    return { ...item, ...placeOf(config, item.categoryId), ...this.#keys.get(item.id)! };
+  }
+}

@@ -1,0 +1,57 @@
+// A folder of append-only day files, <dir>/YYYY-MM-DD.jsonl, by the hall's service day: a record
+// goes to the file of the day it happened on. Used for kiosk presence and help requests.
+import path from 'node:path';
+import type { ServiceDay } from '@yichuang/shared/domain';
+import { serviceDay } from '@yichuang/shared/time';
+import { JsonlFile, readJsonl } from './jsonl-file.js';
+
+export interface Dated {
+  at: number;
+}
+
+export class DayFiles<R extends Dated> {
+  #current: { day: ServiceDay; file: JsonlFile } | undefined;
+  /** Appends run in call order, across day changes too. */
+  #queue: Promise<unknown> = Promise.resolve();
+
+  constructor(
+    readonly dir: string,
+    private readonly timeZone: () => string,
+  ) {}
+
+  dayOf(at: number): ServiceDay {
+    return serviceDay(at, this.timeZone());
+  }
+
+  /** Appends records to a day's file (by default the first record's day), durably, after every earlier append. */
+  append(records: readonly R[], day?: ServiceDay): Promise<void> {
+    const run = this.#queue.then(() => this.#append(records, day));
+    this.#queue = run.catch(() => undefined);
+    return run;
+  }
+
+  async #append(records: readonly R[], given: ServiceDay | undefined): Promise<void> {
+    const first = records[0];
+    if (!first) return;
+    const day = given ?? this.dayOf(first.at);
+    if (this.#current?.day !== day) {
+      await this.#current?.file.close();
+      this.#current = { day, file: new JsonlFile(this.#path(day)) };
+    }
+    await this.#current.file.append(records);
+  }
+
+  read(day: ServiceDay): Promise<R[]> {
+    return readJsonl<R>(this.#path(day));
+  }
+
+  async close(): Promise<void> {
+    await this.#queue;
+    await this.#current?.file.close();
+    this.#current = undefined;
+  }
+
+  #path(day: ServiceDay): string {
+    return path.join(this.dir, `${day}.jsonl`);
+  }
+}

@@ -1,0 +1,48 @@
+// Read-only REST of the kiosk domain, open to every device on the hall's LAN (no token): the guide
+// catalogue for kiosks and phones, and a ticket's progress for its phone page. Nothing personal.
+import { appError, type Ack, type AppError } from '@yichuang/shared/errors';
+import { searchItems } from '@yichuang/shared/kiosk';
+import * as K from '@yichuang/shared/kiosk-schemas';
+import { Router, type Response } from 'express';
+import type { ItemCatalogue } from './catalogue.js';
+import { ticketFollow, type FollowSource } from './follow.js';
+
+export interface KioskRouteDeps {
+  catalogue: ItemCatalogue;
+  follow: () => FollowSource;
+  /** http://host:port phones reach the hub at. */
+  phoneBase: () => string;
+}
+
+const STATUS: Partial<Record<AppError['code'], number>> = { UNKNOWN_ITEM: 404, UNKNOWN_TICKET: 404, TICKET_NOT_TODAY: 410 };
+
+export function kioskRoutes({ catalogue, follow, phoneBase }: KioskRouteDeps): Router {
+  const router = Router();
+  const reply = <T>(res: Response, ack: Ack<T>): void => {
+    if (ack.ok) res.json(ack);
+    else res.status(STATUS[ack.error.code] ?? 400).json(ack);
+  };
+
+  router.get('/kiosk/items', (req, res) => {
+    const all = catalogue.catalogue(phoneBase());
+    const q = typeof req.query.q === 'string' ? req.query.q.slice(0, 40) : '';
+    reply(res, { ok: true, data: q ? { ...all, items: searchItems(all.items, q) } : all });
+  });
+
+  router.get('/kiosk/items/:id', (req, res) => {
+    const item = catalogue.item(req.params.id);
+    reply(res, item ? { ok: true, data: item } : { ok: false, error: appError('UNKNOWN_ITEM', { itemId: req.params.id.slice(0, 64) }) });
+  });
+
+  router.get('/kiosk/follow/:number', (req, res) => {
+    const parsed = K.followQuery.safeParse({ number: req.params.number, d: req.query.d });
+    if (!parsed.success) {
+      reply(res, { ok: false, error: appError('BAD_REQUEST', { detail: parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ') }) });
+      return;
+    }
+    res.set('Cache-Control', 'no-store');
+    reply(res, ticketFollow(follow(), parsed.data.number, parsed.data.d));
+  });
+
+  return router;
+}

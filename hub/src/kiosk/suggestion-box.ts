@@ -1,0 +1,84 @@
+// 意见箱: suggestions, complaints and praise from the kiosks, and how managers handled them.
+// One append-only file, <dataDir>/suggestions.jsonl (a few lines a day), read whole at start;
+// every submission and every handling is on disk before it is acknowledged.
+import { randomUUID } from 'node:crypto';
+import path from 'node:path';
+import type { Device } from '@yichuang/shared/domain';
+import { appError, type Ack } from '@yichuang/shared/errors';
+import { maskPhone } from '@yichuang/shared/identity';
+import type { Suggestion } from '@yichuang/shared/kiosk';
+import type * as K from '@yichuang/shared/kiosk-schemas';
+import type { z } from 'zod';
+import { JsonlFile, readJsonl } from './jsonl-file.js';
+
+type Line = { v: 1 } & ({ t: 'submitted'; suggestion: Suggestion } | { t: 'handled'; id: string; handled: NonNullable<Suggestion['handled']> });
+
+/** Handled suggestions shown to managers beside every open one. */
+const HANDLED_SHOWN = 200;
+
+export class SuggestionBox {
+  readonly #byId = new Map<string, Suggestion>();
+
+  private constructor(
+    private readonly file: JsonlFile,
+    private readonly clock: () => number,
+  ) {}
+
+  static async open(dataDir: string, clock: () => number): Promise<SuggestionBox> {
+    const file = path.join(dataDir, 'suggestions.jsonl');
+    const box = new SuggestionBox(new JsonlFile(file), clock);
+    for (const line of await readJsonl<Line>(file)) box.#apply(line);
+    return box;
+  }
+
+  async submit(input: z.output<typeof K.suggest>, device: Device): Promise<Ack<Suggestion>> {
+    if (input.topics.length === 0 && !input.text) return { ok: false, error: appError('SUGGESTION_EMPTY') };
+    const suggestion: Suggestion = {
+      id: randomUUID(),
+      at: this.clock(),
+      deviceId: device.id,
+      kioskName: device.name,
+      kind: input.kind,
+      topics: input.topics,
+      windowNumber: input.windowNumber,
+      text: input.text,
+      contact: input.phone && maskPhone(input.phone),
+    };
+    return this.#write({ v: 1, t: 'submitted', suggestion }, suggestion.id);
+  }
+
+  async handle(input: z.output<typeof K.handleSuggestion>): Promise<Ack<Suggestion>> {
+    const found = this.#byId.get(input.id);
+    if (!found) return { ok: false, error: appError('UNKNOWN_SUGGESTION', { id: input.id }) };
+    if (found.handled) return { ok: false, error: appError('SUGGESTION_HANDLED') };
+    return this.#write({ v: 1, t: 'handled', id: found.id, handled: { at: this.clock(), by: input.handler, note: input.note } }, found.id);
+  }
+
+  /** Open ones first, newest first within each; the latest handled ones only. */
+  list(): Suggestion[] {
+    const all = [...this.#byId.values()].sort((a, b) => b.at - a.at);
+    return [...all.filter((s) => !s.handled), ...all.filter((s) => s.handled).slice(0, HANDLED_SHOWN)];
+  }
+
+  close(): Promise<void> {
+    return this.file.close();
+  }
+
+  async #write(line: Line, id: string): Promise<Ack<Suggestion>> {
+    try {
+      await this.file.append([line]);
+    } catch {
+      return { ok: false, error: appError('STORAGE_FAILED') };
+    }
+    this.#apply(line);
+    return { ok: true, data: this.#byId.get(id)! };
+  }
+
+  #apply(line: Line): void {
+    if (line.t === 'submitted') this.#byId.set(line.suggestion.id, line.suggestion);
+    else {
+      const s = this.#byId.get(line.id);
+      if (s) this.#byId.set(s.id, { ...s, handled: line.handled });
+    }
+  }
+}

@@ -1,0 +1,48 @@
+// zod schemas of the kiosk domain's command payloads (heartbeats, help requests, the suggestion box).
+import { z } from 'zod';
+import { isValidPhone } from './identity.js';
+import { SUGGESTION_KINDS, SUGGESTION_TOPICS } from './kiosk.js';
+import { cmdId, id, ticketNumber } from './schemas.js';
+
+const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'day like 2026-11-23');
+
+export const heartbeat = z.object({
+  mode: z.enum(['service', 'self-service', 'closed']),
+  assisted: z.boolean().default(false),
+});
+
+export const help = z.object({
+  cmdId,
+  assisted: z.boolean().default(false),
+  ticketNumber: ticketNumber.optional(),
+});
+
+export const suggest = z
+  .object({
+    cmdId,
+    kind: z.enum(SUGGESTION_KINDS),
+    topics: z.array(z.enum(SUGGESTION_TOPICS)).max(SUGGESTION_TOPICS.length).default([]),
+    windowNumber: z.number().int().min(1).max(999).optional(),
+    text: z.string().trim().max(500).optional(),
+    phone: z.string().refine(isValidPhone, '手机号码格式不正确 / invalid mobile number').optional(),
+  })
+  .transform((v) => ({ ...v, topics: [...new Set(v.topics)], text: v.text || undefined }));
+
+export const query = z.object({});
+
+export const handleSuggestion = z.object({
+  cmdId,
+  id,
+  /** 经办人 */
+  handler: z.string().trim().min(1, '请填写经办人 / name the handler').max(32),
+  note: z.string().trim().max(500),
+});
+
+/** GET /api/kiosk/follow/:number?d=YYYY-MM-DD */
+export const followQuery = z.object({ number: ticketNumber, d: day.optional() });
+
+export type HeartbeatInput = z.input<typeof heartbeat>;
+export type HelpInput = z.input<typeof help>;
+export type SuggestInput = z.input<typeof suggest>;
+export type QueryInput = z.input<typeof query>;
+export type HandleSuggestionInput = z.input<typeof handleSuggestion>;
