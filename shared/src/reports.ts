@@ -1,5 +1,6 @@
 // Report shapes shared by the hub (which computes them) and the console (which shows them).
-// Durations are milliseconds; shares are 0–1. Definitions: README, "Metric definitions".
+// Durations are milliseconds, in whole seconds (roll-ups keep durations to the second); shares are 0–1.
+// Definitions: README, "Metric definitions".
 import type { Outcome, PauseReason } from './domain.js';
 import type { RatingLevel } from './ratings.js';
 

@@ -1,10 +1,12 @@
 // Builds one service day's roll-up from that day's journal records, fed one at a time: the hub
 // feeds it live as commands land, and a rebuild feeds it a whole day's journal — same code, same result.
 import type { PauseReason } from '@yichuang/shared/domain';
+import type { Case } from '@yichuang/shared/ratings';
+import { serviceDay, weekdayOf } from '@yichuang/shared/time';
 import { evolve, initialState, type EngineEvent, type EngineState } from '../engine/index.js';
 import type { JournalRecord } from '../storage/journal.js';
 import { ticketFact, type WindowFact } from './facts.js';
-import { ROLLUP_VERSION, type DayRollup } from './rollup.js';
+import { encodeTickets, ROLLUP_VERSION, type DayRollup } from './rollup.js';
 
 interface WindowClock {
   openSince?: number;
@@ -72,9 +74,11 @@ export class DayAccumulator {
    * its last event, so a window nobody signed out of does not count as open until midnight.
    */
   rollup(timeZone: string, until = this.lastAt): DayRollup {
-    const tickets = Object.values(this.state.tickets)
-      .sort((a, b) => a.issuedAt - b.issuedAt || a.number.localeCompare(b.number))
-      .map((t) => ticketFact(t, timeZone));
+    const tickets = encodeTickets(
+      Object.values(this.state.tickets)
+        .sort((a, b) => a.issuedAt - b.issuedAt || a.number.localeCompare(b.number))
+        .map((t) => ticketFact(t, timeZone)),
+    );
     const serving = new Map<string, number>();
     for (const t of Object.values(this.state.tickets)) {
       for (const p of t.periods) {
@@ -91,8 +95,14 @@ export class DayAccumulator {
     });
     const evaluation = this.state.evaluation;
     const ratings = Object.values(evaluation?.ratings ?? {}).sort((a, b) => a.at - b.at || a.ticketId.localeCompare(b.ticketId));
-    const cases = Object.values(evaluation?.cases ?? {}).sort((a, b) => a.id.localeCompare(b.id));
-    return { v: ROLLUP_VERSION, hall: this.hall, day: this.day, seq: this.lastSeq, tickets, windows, ratings, cases };
+    // Only cases opened or moved on this day: a report takes each case's latest version from the
+    // days up to today, and a case carried over unchanged would only repeat an earlier day's copy.
+    const changedToday = (c: Case): boolean =>
+      [c.openedAt, ...c.steps.map((st) => st.at)].some((at) => serviceDay(at, timeZone) === this.day);
+    const cases = Object.values(evaluation?.cases ?? {})
+      .filter(changedToday)
+      .sort((a, b) => a.id.localeCompare(b.id));
+    return { v: ROLLUP_VERSION, hall: this.hall, day: this.day, seq: this.lastSeq, weekday: weekdayOf(this.day), tickets, windows, ratings, cases };
   }
 }
 

@@ -1,21 +1,20 @@
-// A day's roll-up is a compact fact table: one row per ticket, one per window. Reports over any
-// period aggregate these rows, so every figure (percentiles included) is exact, not an average of averages.
+// A day's roll-up is a fact table: one row per ticket, one per window. Reports over any period
+// aggregate these rows, so every figure (percentiles included) is exact, not an average of averages.
+// The roll-up stores the ticket rows columnar, durations in whole seconds (rollup.ts).
 import type { Outcome, PauseReason, PriorityClass, Ticket, TicketSource } from '@yichuang/shared/domain';
 import { localParts } from '@yichuang/shared/time';
 
 export type TicketEnd = 'finished' | 'no-show' | 'cancelled' | 'open';
 
-/** Durations in milliseconds; absent where the ticket never reached that step. */
+/** Durations in milliseconds (stored to the second); absent where the ticket never reached that step. */
 export interface TicketFact {
   number: string;
   /** Category the ticket was issued in (a transfer does not move its arrival). */
   category: string;
   source: TicketSource;
   priority: PriorityClass;
-  /** Local hour (0–23) and weekday (0 = Sunday) of issue, for volume by hour and the heat map. */
-  hour: number;
-  weekday: number;
-  issuedAt: number;
+  /** Issue time by the hall's clock, in seconds since local midnight (its hour: issued / 3600). */
+  issued: number;
   end: TicketEnd;
   /** Window and staff that finished the visit (or last handled the ticket). */
   window?: string;
@@ -60,9 +59,7 @@ export function ticketFact(t: Ticket, timeZone: string): TicketFact {
     category: first?.categoryId ?? t.categoryId,
     source: t.source,
     priority: t.priority,
-    hour: Math.floor(local.minutes / 60),
-    weekday: local.weekday,
-    issuedAt: t.issuedAt,
+    issued: Math.round(local.minutes * 60),
     end,
     called: firstCall !== undefined,
     transfers: t.transfers,

@@ -6,6 +6,7 @@ import { local, makeConfig, MINUTE } from '../engine/test-fixtures.js';
 import type { JournalRecord } from '../storage/journal.js';
 import { DayAccumulator } from './day-accumulator.js';
 import { buildReport } from './report.js';
+import { decodeTickets } from './rollup.js';
 
 const DAY = '2026-11-23';
 const config = makeConfig();
@@ -108,7 +109,7 @@ describe('a scripted day, figure by figure', () => {
     expect(total.service).toEqual({ n: 4, mean: min(12.25), p50: min(11), p90: min(17), max: min(17), overThreshold: 0 });
     // Stays: A003 15, A004 21, C001 26, A002 48.
     expect(total.stay).toEqual({ n: 4, mean: min(27.5), p50: min(21), p90: min(48), max: min(48), overThreshold: 3 / 4 });
-    const a001 = rollup.tickets.find((t) => t.number === 'A001');
+    const a001 = decodeTickets(rollup.tickets).find((t) => t.number === 'A001');
     expect(a001).toMatchObject({ end: 'no-show', wait: min(21), window: 'w1' });
     expect(a001?.service).toBeUndefined();
   });

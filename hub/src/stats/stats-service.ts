@@ -6,7 +6,8 @@ import type { Journal, JournalRecord } from '../storage/journal.js';
 import { DayAccumulator } from './day-accumulator.js';
 import type { Rating } from '@yichuang/shared/ratings';
 import type { Report } from '@yichuang/shared/reports';
-import { buildReport } from './report.js';
+import { reportOf } from './report.js';
+import { reportDay, ReportDayCache, type ReportDay } from './report-day.js';
 import type { DayRollup } from './rollup.js';
 import type { RollupStore } from './rollup-store.js';
 
@@ -16,14 +17,37 @@ export interface StatsDeps {
   config: () => HallConfig;
   clock: () => number;
   log: (line: string) => void;
+  /** Memory for past days kept ready for reports (default 96 MB; a year of 2,000-ticket days takes ~70 MB). */
+  cacheBytes?: number;
+}
+
+const CACHE_BYTES = 96 * 1024 * 1024;
+/** Roll-ups read at once: enough to overlap disk and parsing, few enough that a year is never all in memory as JSON. */
+const READS_AT_ONCE = 4;
+
+/** fn over the items, at most READS_AT_ONCE at a time; results in the items' order. */
+async function fewAtATime<T, R>(items: readonly T[], fn: (item: T) => Promise<R>): Promise<R[]> {
+  const out: R[] = new Array<R>(items.length);
+  let next = 0;
+  const worker = async (): Promise<void> => {
+    while (next < items.length) {
+      const i = next++;
+      out[i] = await fn(items[i]!);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(READS_AT_ONCE, items.length) }, worker));
+  return out;
 }
 
 export class StatsService {
   private today: DayAccumulator;
   private writes: Promise<void> = Promise.resolve();
+  /** Days that are over never change: what a report needs of them stays in memory, within a budget. */
+  private readonly pastDays: ReportDayCache;
 
   private constructor(private readonly deps: StatsDeps) {
     this.today = new DayAccumulator(this.currentDay());
+    this.pastDays = new ReportDayCache(deps.cacheBytes ?? CACHE_BYTES);
   }
 
   /** Catches up with today's journal; call before feeding live records. */
@@ -78,8 +102,44 @@ export class StatsService {
     const acc = new DayAccumulator(day);
     for (const record of await this.deps.journal.readDay(day)) acc.apply(record);
     const rollup = acc.rollup(this.timeZone);
-    if (day < this.currentDay() && day !== this.today.day) await this.deps.rollups.write(rollup);
+    if (this.isOver(day)) {
+      await this.deps.rollups.write(rollup);
+      this.pastDays.delete(day);
+    }
     return rollup;
+  }
+
+  /** Before today by the clock, and not the day still being fed live: its roll-up is final. */
+  private isOver(day: string): boolean {
+    return day < this.currentDay() && day !== this.today.day;
+  }
+
+  /**
+   * The given days (consecutive known days, oldest first) as reports read them: from memory for a day
+   * that is over, else from its roll-up. A day that is over is then kept, without the bad-rating cases
+   * its next day carries too: a case travels in every day's roll-up while open and for a month after,
+   * and a report only wants its latest version, which is never in a day before one that carries it.
+   */
+  private async reportDays(days: readonly string[]): Promise<ReportDay[]> {
+    const loaded = await fewAtATime(days, async (day) => {
+      const cached = this.pastDays.get(day);
+      if (cached) return { d: cached, keep: false };
+      const over = this.isOver(day);
+      return { d: reportDay(await this.rollupOf(day)), keep: over };
+    });
+    return loaded.map(({ d, keep }, i) => {
+      if (!keep) return d;
+      const next = loaded[i + 1]?.d;
+      const later = new Set(next?.cases.map((c) => c.id));
+      const kept = next ? { ...d, cases: d.cases.filter((c) => !later.has(c.id)) } : d;
+      this.pastDays.set(kept);
+      return kept;
+    });
+  }
+
+  /** Days kept in memory for reports, and roughly how many bytes they hold. */
+  cacheSize(): { days: number; bytes: number } {
+    return this.pastDays.size;
   }
 
   /** Every rating record (and 未评价) of the period, oldest first. */
@@ -96,9 +156,10 @@ export class StatsService {
 
   async report(from: string, to: string, thresholdMs: number): Promise<Report> {
     const known = await this.knownDays();
-    const rollups = await Promise.all(known.filter((d) => d >= from && d <= to).map((d) => this.rollupOf(d)));
     // Cases of the period may have moved on since: their latest state is in the days after it.
-    const later = await Promise.all(known.filter((d) => d > to).map((d) => this.rollupOf(d)));
-    return buildReport(rollups, { from, to }, thresholdMs, { later, today: this.currentDay(), timeZone: this.timeZone });
+    const all = await this.reportDays(known.filter((d) => d >= from));
+    const days = all.filter((d) => d.day <= to);
+    const later = all.filter((d) => d.day > to);
+    return reportOf(days, later, { range: { from, to }, thresholdMs, cases: { today: this.currentDay(), timeZone: this.timeZone } });
   }
 }

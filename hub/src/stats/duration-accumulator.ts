@@ -1,0 +1,167 @@
+// Exact duration figures (n, mean, nearest-rank p50/p90, max, share over a threshold) of a group of
+// tickets, without keeping and sorting every value of a year. Values are whole seconds — roll-ups keep
+// durations to the second — so a counting histogram over seconds is exact:
+// - small mode: the values themselves in a growing Int32Array, sorted once at the end;
+// - histogram mode, once a group has more than SMALL_LIMIT values: one counter per second from 0 to
+//   4 h (HISTOGRAM_SECONDS), plus an exact list of the rare values above 4 h.
+// Either way an accumulator holds at most ~58 KB (the overflow list aside), whatever the period.
+// Past a few thousand values, one pass over the histogram (~14,400 counters) is cheaper than a sort.
+import type { DurationStats } from '@yichuang/shared/reports';
+
+/** Seconds 0…HISTOGRAM_SECONDS get a counter each; longer values go to the overflow list. */
+export const HISTOGRAM_SECONDS = 4 * 3600;
+/** Above this many values (8 KB of them) a group switches to its histogram (~58 KB). */
+export const SMALL_LIMIT = 2048;
+
+const SECOND = 1000;
+const EMPTY: DurationStats = { n: 0, mean: 0, p50: 0, p90: 0, max: 0, overThreshold: 0 };
+
+/** Nearest-rank rank (1-based) of percentile p among n values. */
+const rankOf = (p: number, n: number): number => Math.max(1, Math.ceil(p * n));
+
+export class DurationAccumulator {
+  /** Small mode: how many values, in values[0…size). */
+  private size = 0;
+  private values: Int32Array | null;
+  /** Histogram mode: counts[s] = how many values were s seconds. */
+  private counts: Int32Array | null = null;
+  /** Histogram mode: the values above HISTOGRAM_SECONDS, exactly. */
+  private readonly overflow: number[] = [];
+
+  /** `expected`: how many values may come; past smallLimit the accumulator starts as a histogram. */
+  constructor(
+    private readonly smallLimit = SMALL_LIMIT,
+    expected = 0,
+  ) {
+    this.values = new Int32Array(Math.min(8, smallLimit));
+    if (expected > smallLimit) this.toHistogram(new Int32Array(HISTOGRAM_SECONDS + 1));
+  }
+
+  /**
+   * An accumulator in histogram mode over `counts` (HISTOGRAM_SECONDS + 1 zeros, e.g. a view into a
+   * larger block): whoever passes it in may also count values up to HISTOGRAM_SECONDS into it directly.
+   */
+  static over(counts: Int32Array): DurationAccumulator {
+    const acc = new DurationAccumulator();
+    acc.toHistogram(counts);
+    return acc;
+  }
+
+  /** Adds one value in whole, non-negative seconds. Sum, max and the rest are worked out in stats(). */
+  add(seconds: number): void {
+    const counts = this.counts;
+    if (counts !== null) {
+      if (seconds <= HISTOGRAM_SECONDS) counts[seconds]!++;
+      else this.overflow.push(seconds);
+      return;
+    }
+    let values = this.values!;
+    if (this.size === values.length) {
+      if (this.size >= this.smallLimit) {
+        this.toHistogram(new Int32Array(HISTOGRAM_SECONDS + 1));
+        this.add(seconds);
+        return;
+      }
+      const grown = new Int32Array(Math.min(values.length * 2, this.smallLimit));
+      grown.set(values);
+      this.values = values = grown;
+    }
+    values[this.size++] = seconds;
+  }
+
+  /** Adds every value of another accumulator (which is left as it was). */
+  addAll(other: DurationAccumulator): void {
+    if (other.counts === null) {
+      for (let i = 0; i < other.size; i++) this.add(other.values![i]!);
+      return;
+    }
+    if (this.counts === null) this.toHistogram(new Int32Array(HISTOGRAM_SECONDS + 1));
+    const counts = this.counts!;
+    for (let s = 0; s <= HISTOGRAM_SECONDS; s++) counts[s]! += other.counts[s]!;
+    for (const v of other.overflow) this.overflow.push(v);
+  }
+
+  /** Moves the values so far into `counts` (zeros). */
+  private toHistogram(counts: Int32Array): void {
+    const values = this.values!;
+    for (let i = 0; i < this.size; i++) {
+      const v = values[i]!;
+      if (v <= HISTOGRAM_SECONDS) counts[v]!++;
+      else this.overflow.push(v);
+    }
+    this.counts = counts;
+    this.values = null;
+    this.size = 0;
+  }
+
+  /** Whether the group has switched to its histogram (for tests). */
+  get mode(): 'small' | 'histogram' {
+    return this.counts ? 'histogram' : 'small';
+  }
+
+  /** How many values were added. */
+  get count(): number {
+    if (this.counts === null) return this.size;
+    let n = this.overflow.length;
+    for (let s = 0; s <= HISTOGRAM_SECONDS; s++) n += this.counts[s]!;
+    return n;
+  }
+
+  /** The figures, in milliseconds; a value counts as over the threshold when strictly above it. */
+  stats(thresholdMs: number): DurationStats {
+    const n = this.count;
+    if (n === 0) return { ...EMPTY };
+    // For whole seconds v: v × 1000 > thresholdMs ⇔ v > floor(thresholdMs / 1000).
+    const f = this.counts ? this.fromHistogram(this.counts, n, Math.floor(thresholdMs / SECOND)) : this.fromValues(n, Math.floor(thresholdMs / SECOND));
+    return {
+      n,
+      mean: (f.sum * SECOND) / n,
+      p50: f.p50 * SECOND,
+      p90: f.p90 * SECOND,
+      max: f.max * SECOND,
+      overThreshold: (n - f.atOrBelow) / n,
+    };
+  }
+
+  private fromValues(n: number, limit: number): Figures {
+    const sorted = this.values!.subarray(0, n).sort();
+    let sum = 0;
+    let atOrBelow = 0;
+    for (let i = 0; i < n; i++) {
+      const v = sorted[i]!;
+      sum += v;
+      if (v <= limit) atOrBelow++;
+    }
+    return { sum, max: sorted[n - 1]!, p50: sorted[rankOf(0.5, n) - 1]!, p90: sorted[rankOf(0.9, n) - 1]!, atOrBelow };
+  }
+
+  /** One pass over the counters, then over the sorted overflow: values in ascending order either way. */
+  private fromHistogram(counts: Int32Array, n: number, limit: number): Figures {
+    const r50 = rankOf(0.5, n);
+    const r90 = rankOf(0.9, n);
+    const f: Figures = { sum: 0, max: 0, p50: -1, p90: -1, atOrBelow: 0 };
+    let seen = 0;
+    const visit = (v: number, c: number): void => {
+      seen += c;
+      f.sum += v * c;
+      f.max = v;
+      if (v <= limit) f.atOrBelow = seen;
+      if (f.p50 === -1 && seen >= r50) f.p50 = v;
+      if (f.p90 === -1 && seen >= r90) f.p90 = v;
+    };
+    for (let s = 0; s <= HISTOGRAM_SECONDS; s++) {
+      const c = counts[s]!;
+      if (c !== 0) visit(s, c);
+    }
+    for (const v of [...this.overflow].sort((a, b) => a - b)) visit(v, 1);
+    return f;
+  }
+}
+
+interface Figures {
+  sum: number;
+  max: number;
+  p50: number;
+  p90: number;
+  atOrBelow: number;
+}

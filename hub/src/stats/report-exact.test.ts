@@ -1,0 +1,190 @@
+// The report from columnar roll-ups equals the report worked out the plain way — every ticket's facts
+// in a list, grouped, every duration sorted — with durations taken to the second, for groups small and large.
+import { describe, expect, it } from 'vitest';
+import { OUTCOMES, PAUSE_REASONS, type PriorityClass, type TicketSource } from '@yichuang/shared/domain';
+import type { Rating, RatingLevel } from '@yichuang/shared/ratings';
+import { WAIT_BUCKETS_MIN, type DurationStats, type TicketFigures } from '@yichuang/shared/reports';
+import { weekdayOf } from '@yichuang/shared/time';
+import { ratingFigures } from './evaluation-figures.js';
+import type { TicketEnd, TicketFact, WindowFact } from './facts.js';
+import { windowFigures } from './figures.js';
+import { buildReport } from './report.js';
+import { decodeTickets, DURATION_KEYS, encodeTickets, ROLLUP_VERSION, type DayRollup } from './rollup.js';
+import { rollupJson } from './rollup-store.js';
+
+const TZ = 'Asia/Shanghai';
+const MINUTE = 60_000;
+
+function random(seed: number): () => number {
+  let x = seed;
+  return () => (x = (Math.imul(x, 1103515245) + 12345) >>> 0) / 2 ** 32;
+}
+
+/** A day of made-up tickets; durations in milliseconds that are not whole seconds. */
+function day(date: string, tickets: number, seed: number): { rollup: DayRollup; facts: TicketFact[] } {
+  const r = random(seed);
+  const pick = <T>(xs: readonly T[]): T => xs[Math.floor(r() * xs.length)]!;
+  const ms = (meanMin: number): number => Math.round(-Math.log(1 - r()) * meanMin * MINUTE);
+  const facts: TicketFact[] = [];
+  const ratings: Rating[] = [];
+  for (let i = 0; i < tickets; i++) {
+    const end = pick<TicketEnd>(['finished', 'finished', 'finished', 'no-show', 'cancelled', 'open']);
+    const f: TicketFact = {
+      number: `A${i}`,
+      category: pick(['c1', 'c2', 'c10', 'rare']),
+      source: pick<TicketSource>(['kiosk', 'kiosk', 'appointment', 'phone']),
+      priority: pick<PriorityClass>(['normal', 'normal', 'green']),
+      issued: 8 * 3600 + Math.floor(r() * 10 * 3600),
+      end,
+      called: end !== 'cancelled' && end !== 'open',
+      transfers: r() < 0.1 ? 1 : 0,
+      holds: r() < 0.1 ? 2 : 0,
+    };
+    if (f.called) {
+      f.wait = r() < 0.02 ? 5 * 3600 * 1000 + ms(60) : ms(15);
+      f.totalWait = f.wait + (f.transfers ? ms(3) : 0);
+      f.window = pick(['w1', 'w2', 'w10']);
+      if (r() < 0.9) f.staff = pick(['s1', 's2']);
+    }
+    if (end === 'finished') {
+      f.walk = ms(1);
+      f.service = ms(10);
+      f.stay = f.totalWait! + f.walk + f.service;
+      f.outcome = pick(OUTCOMES);
+      if (r() < 0.8) {
+        const level = pick<RatingLevel | 'unrated'>(['very-satisfied', 'satisfied', 'basic', 'dissatisfied', 'unrated']);
+        ratings.push({ ticketId: `${date}/${f.number}`, ticketNumber: f.number, categoryId: f.category, windowId: f.window!, staffId: f.staff ?? 's9', channel: 'pad', finishedAt: 0, at: 0, level, reasons: [] });
+      }
+    }
+    facts.push(f);
+  }
+  // A window no finished visit was counted at, rated all the same (its visit finished the day before).
+  if (tickets > 0) ratings.push({ ticketId: `${date}/Z1`, ticketNumber: 'Z1', categoryId: 'c1', windowId: 'w99', staffId: 's99', channel: 'pad', finishedAt: 0, at: 0, level: 'basic', reasons: [] });
+  const windows: WindowFact[] = ['w1', 'w2', 'w5'].map((w) => ({ window: w, openMs: 3 * 3600_000, servingMs: Math.floor(r() * 3 * 3600_000), pauseMs: { [pick(PAUSE_REASONS)]: 60_000 } }));
+  return { rollup: { v: ROLLUP_VERSION, hall: 'h', day: date, seq: 1, weekday: weekdayOf(date), tickets: encodeTickets(facts), windows, ratings, cases: [] }, facts };
+}
+
+// ---- the plain way, as the report was computed before roll-up version 3 ----
+
+function durationStats(values: number[], thresholdMs: number): DurationStats {
+  if (values.length === 0) return { n: 0, mean: 0, p50: 0, p90: 0, max: 0, overThreshold: 0 };
+  const sorted = [...values].sort((a, b) => a - b);
+  const at = (p: number): number => sorted[Math.max(1, Math.ceil(p * sorted.length)) - 1]!;
+  return {
+    n: sorted.length,
+    mean: sorted.reduce((a, b) => a + b, 0) / sorted.length,
+    p50: at(0.5),
+    p90: at(0.9),
+    max: sorted.at(-1)!,
+    overThreshold: sorted.filter((v) => v > thresholdMs).length / sorted.length,
+  };
+}
+
+const ratio = (a: number, b: number): number => (b === 0 ? 0 : a / b);
+
+function ticketFigures(facts: TicketFact[], thresholdMs: number): TicketFigures {
+  const count = (end: TicketEnd): number => facts.filter((f) => f.end === end).length;
+  // Durations to the second, as roll-ups keep them.
+  const values = (key: (typeof DURATION_KEYS)[number]): number[] => facts.flatMap((f) => (f[key] === undefined ? [] : [Math.round(f[key] / 1000) * 1000]));
+  const outcomes = Object.fromEntries(OUTCOMES.map((o) => [o, facts.filter((f) => f.outcome === o).length])) as TicketFigures['outcomes'];
+  return {
+    issued: facts.length,
+    finished: count('finished'),
+    noShow: count('no-show'),
+    cancelled: count('cancelled'),
+    open: count('open'),
+    transfers: facts.reduce((s, f) => s + f.transfers, 0),
+    holds: facts.reduce((s, f) => s + f.holds, 0),
+    noShowRate: ratio(count('no-show'), facts.filter((f) => f.called).length),
+    wait: durationStats(values('wait'), thresholdMs),
+    totalWait: durationStats(values('totalWait'), thresholdMs),
+    walk: durationStats(values('walk'), thresholdMs),
+    service: durationStats(values('service'), thresholdMs),
+    stay: durationStats(values('stay'), thresholdMs),
+    outcomes,
+    doneShare: ratio(outcomes.done, count('finished')),
+  };
+}
+
+function groupBy<T, R>(rows: T[], key: (row: T) => string | undefined, figures: (rows: T[]) => R): Record<string, R> {
+  const groups = new Map<string, T[]>();
+  for (const row of rows) {
+    const k = key(row);
+    if (k !== undefined) groups.set(k, [...(groups.get(k) ?? []), row]);
+  }
+  return Object.fromEntries([...groups].sort(([a], [b]) => a.localeCompare(b, 'en', { numeric: true })).map(([k, g]) => [k, figures(g)]));
+}
+
+describe('a report from columnar roll-ups', () => {
+  const made = [day('2026-11-23', 3000, 1), day('2026-11-24', 40, 2), day('2026-11-25', 0, 3), day('2026-11-26', 700, 4)];
+  const days = made.map((d) => d.rollup);
+  const thresholdMs = 30 * MINUTE + 500;
+  const report = buildReport(days, { from: '2026-11-23', to: '2026-11-26' }, thresholdMs, { later: [], today: '2026-11-27', timeZone: TZ });
+
+  it('equals the report over every ticket, sorted — total, by day, service, source, priority, window, staff', () => {
+    const tickets = days.flatMap((d) => decodeTickets(d.tickets).map((t) => ({ ...t, day: d.day })));
+    const figures = (rows: TicketFact[]): TicketFigures => ticketFigures(rows, thresholdMs);
+    expect(report.total).toEqual(figures(tickets));
+    expect(report.total.issued).toBe(3740);
+    expect(report.byDay).toEqual(groupBy(tickets, (t) => t.day, figures));
+    expect(Object.keys(report.byDay)).toEqual(['2026-11-23', '2026-11-24', '2026-11-26']);
+    expect(report.byCategory).toEqual(groupBy(tickets, (t) => t.category, figures));
+    expect(Object.keys(report.byCategory)).toEqual(['c1', 'c2', 'c10', 'rare']);
+    expect(report.bySource).toEqual(groupBy(tickets, (t) => t.source, figures));
+    expect(report.byPriority).toEqual(groupBy(tickets, (t) => t.priority, figures));
+    expect(report.byStaff).toEqual(groupBy(tickets, (t) => t.staff, figures));
+    const byWindowTime = groupBy(days.flatMap((d) => d.windows), (w) => w.window, windowFigures);
+    const byWindowTickets = groupBy(tickets, (t) => t.window, figures);
+    expect(Object.keys(report.byWindow)).toEqual(['w1', 'w10', 'w2', 'w5']);
+    for (const id of Object.keys(report.byWindow)) {
+      expect(report.byWindow[id]).toEqual({ ...(byWindowTickets[id] ?? figures([])), time: byWindowTime[id] ?? windowFigures([]) });
+    }
+    expect(report.windowTotal).toEqual(windowFigures(days.flatMap((d) => d.windows)));
+    expect(report.days).toEqual(['2026-11-23', '2026-11-24', '2026-11-25', '2026-11-26']); // the third had windows open
+  });
+
+  it('keeps durations to the second: the facts in, rounded to the second, come back out', () => {
+    const facts = made[0]!.facts;
+    const back = decodeTickets(days[0]!.tickets);
+    expect(back).toHaveLength(facts.length);
+    back.forEach((t, i) => {
+      const f = facts[i]!;
+      for (const key of DURATION_KEYS) expect(t[key]).toBe(f[key] === undefined ? undefined : Math.round(f[key] / 1000) * 1000);
+      expect({ ...t, wait: 0, totalWait: 0, walk: 0, service: 0, stay: 0 }).toEqual({ ...f, wait: 0, totalWait: 0, walk: 0, service: 0, stay: 0 });
+    });
+  });
+
+  it('counts arrivals by hour and weekday, waits by bucket, and ratings by window and staff as before', () => {
+    const rows = days.flatMap((d) => decodeTickets(d.tickets).map((t) => ({ ...t, weekday: d.weekday })));
+    const byHour = Array.from({ length: 24 }, (_, h) => rows.filter((t) => Math.floor(t.issued / 3600) === h).length);
+    expect(report.issuedByHour).toEqual(byHour);
+    expect(report.arrivalsHeat[1]).toEqual(Array.from({ length: 24 }, (_, h) => rows.filter((t) => t.weekday === 1 && Math.floor(t.issued / 3600) === h).length));
+    const bucket = (wait: number): number => {
+      const b = WAIT_BUCKETS_MIN.findIndex((limit) => wait <= limit * MINUTE);
+      return b === -1 ? WAIT_BUCKETS_MIN.length : b;
+    };
+    expect(report.waitDistribution).toEqual(Array.from({ length: WAIT_BUCKETS_MIN.length + 1 }, (_, b) => rows.filter((t) => t.wait !== undefined && bucket(t.wait) === b).length));
+
+    const ratings = days.flatMap((d) => d.ratings);
+    const finished = rows.filter((t) => t.end === 'finished');
+    expect(report.ratings).toEqual(ratingFigures(ratings, finished.length));
+    const places = (key: (r: Rating) => string, visitKey: (t: TicketFact) => string | undefined) => {
+      const visits = groupBy(finished, visitKey, (g) => g.length);
+      const rated = groupBy(ratings, key, (g) => g);
+      const ids = [...new Set([...Object.keys(visits), ...Object.keys(rated)])].sort((a, b) => a.localeCompare(b, 'en', { numeric: true }));
+      return Object.fromEntries(ids.map((id) => [id, ratingFigures(rated[id] ?? [], visits[id] ?? 0)]));
+    };
+    expect(report.ratingsByWindow).toEqual(places((r) => r.windowId, (t) => t.window));
+    expect(report.ratingsByWindow.w99).toMatchObject({ visits: 0, rated: 3, participation: null });
+    expect(report.ratingsByStaff).toEqual(places((r) => r.staffId, (t) => t.staff));
+  });
+
+  it('stores a day as JSON that reads back the same, one line per column, ASCII only', () => {
+    const rollup = { ...days[3]!, ratings: [{ ...days[3]!.ratings[0]!, reasons: ['服务态度'], text: '等太久 😀' }, ...days[3]!.ratings.slice(1)] };
+    const text = rollupJson(rollup);
+    expect(JSON.parse(text)).toEqual(rollup);
+    expect(text).not.toMatch(/[^ -~\n]/); // printable ASCII and newlines only
+    expect(text).toMatch(/\n {2}"seq": 1,\n/);
+    expect(text.split('\n').find((l) => l.startsWith('    "wait": '))).toMatch(/^ {4}"wait": \[[-\d,]+\],?$/);
+  });
+});

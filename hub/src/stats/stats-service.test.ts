@@ -1,0 +1,112 @@
+// The stats service's roll-up store and memory: stale roll-ups are rebuilt, past days are kept in
+// memory within a budget (oldest day out first), and a rebuild replaces what was kept.
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { weekdayOf } from '@yichuang/shared/time';
+import { local, makeConfig } from '../engine/test-fixtures.js';
+import { Journal } from '../storage/journal.js';
+import type { Case } from '@yichuang/shared/ratings';
+import type { TicketFact } from './facts.js';
+import { reportDay, reportDayBytes, ReportDayCache } from './report-day.js';
+import { encodeTickets, ROLLUP_VERSION, type DayRollup } from './rollup.js';
+import { RollupStore } from './rollup-store.js';
+import { StatsService } from './stats-service.js';
+
+const config = makeConfig();
+
+function rollupOf(day: string, tickets: number): DayRollup {
+  const facts: TicketFact[] = Array.from({ length: tickets }, (_, i) => ({
+    number: `A${i}`,
+    category: 'general',
+    source: 'kiosk',
+    priority: 'normal',
+    issued: 9 * 3600 + i,
+    end: 'finished',
+    called: true,
+    transfers: 0,
+    holds: 0,
+    wait: 60_000 * i,
+    window: 'w1',
+  }));
+  return { v: ROLLUP_VERSION, hall: 'hall-1', day, seq: 1, weekday: weekdayOf(day), tickets: encodeTickets(facts), windows: [], ratings: [], cases: [] };
+}
+
+let dir: string;
+let journal: Journal;
+let rollups: RollupStore;
+let stats: StatsService;
+
+beforeEach(async () => {
+  dir = await mkdtemp(path.join(os.tmpdir(), 'yichuang-stats-'));
+  journal = await Journal.open(dir, 'hall-1');
+  rollups = await RollupStore.open(dir);
+  stats = await StatsService.open({ journal, rollups, config: () => config, clock: () => local('2026-11-24 10:00'), log: () => {} });
+});
+afterEach(async () => {
+  await journal.close();
+  await rm(dir, { recursive: true, force: true });
+});
+
+describe('stats service', () => {
+  it('rebuilds a roll-up of an older version from its journal, and stores the new one', async () => {
+    const file = path.join(dir, 'rollups', '2026-11-20.json');
+    await writeFile(file, JSON.stringify({ v: 2, hall: 'hall-1', day: '2026-11-20', seq: 9, tickets: [{ number: 'A001' }], windows: [], ratings: [], cases: [] }));
+    const report = await stats.report('2026-11-20', '2026-11-20', 30 * 60_000);
+    expect(report.total.issued).toBe(0); // the (empty) journal is the truth
+    expect(JSON.parse(await readFile(file, 'utf8'))).toMatchObject({ v: ROLLUP_VERSION, day: '2026-11-20', tickets: { length: 0 } });
+  });
+
+  it('keeps past days in memory: a roll-up changed on disk is not read again until rebuilt', async () => {
+    await rollups.write(rollupOf('2026-11-20', 5));
+    await rollups.write(rollupOf('2026-11-21', 3));
+    expect((await stats.report('2026-11-20', '2026-11-21', 30 * 60_000)).total.issued).toBe(8);
+    expect(stats.cacheSize().days).toBe(2);
+
+    await rollups.write(rollupOf('2026-11-20', 50));
+    expect((await stats.report('2026-11-20', '2026-11-21', 30 * 60_000)).total.issued).toBe(8);
+    await stats.rebuild('2026-11-20'); // from the (empty) journal: stored, and what was kept is dropped
+    expect((await stats.report('2026-11-20', '2026-11-21', 30 * 60_000)).total.issued).toBe(3);
+    // Today is live, never kept.
+    await stats.report('2026-11-24', '2026-11-24', 30 * 60_000);
+    expect(stats.cacheSize().days).toBe(2);
+  });
+
+  it('judges each bad-rating case by its latest version, before and after the days are kept in memory', async () => {
+    const by = { deviceId: 'console-1', name: '林雪梅' };
+    const opened: Case = {
+      id: '20261120-A001',
+      rating: { ticketId: '2026-11-20/A001', ticketNumber: 'A001', categoryId: 'general', windowId: 'w1', staffId: 's1', channel: 'pad', finishedAt: 0, at: local('2026-11-20 10:00'), level: 'dissatisfied', code: 2, reasons: ['服务态度'] },
+      department: 'hall',
+      openedAt: local('2026-11-20 10:00'),
+      due: { verify: '2026-11-21', rectify: '2026-11-27', followUp: '2026-12-04' },
+      reached: 'opened',
+      steps: [],
+    };
+    const verified: Case = { ...opened, reached: 'verify', verdict: 'confirmed', steps: [{ step: 'verify', at: local('2026-11-21 09:00'), by, text: '属实' }] };
+    // The case rides in both days' roll-ups (the engine carries open cases from day to day).
+    await rollups.write({ ...rollupOf('2026-11-20', 1), cases: [opened] });
+    await rollups.write({ ...rollupOf('2026-11-21', 1), cases: [verified] });
+    for (let i = 0; i < 2; i++) {
+      expect((await stats.report('2026-11-20', '2026-11-20', 30 * 60_000)).cases).toMatchObject({ cases: 1, verification: 1 });
+      expect((await stats.report('2026-11-20', '2026-11-21', 30 * 60_000)).cases).toMatchObject({ cases: 1, verification: 1 });
+      expect((await stats.report('2026-11-21', '2026-11-21', 30 * 60_000)).cases).toMatchObject({ cases: 0 }); // rated before the period
+    }
+  });
+
+  it('holds past days within its budget, dropping the oldest service day first', () => {
+    const one = reportDay(rollupOf('2026-11-01', 100));
+    const cache = new ReportDayCache(0);
+    cache.set(one);
+    expect(cache.size).toEqual({ days: 0, bytes: 0 });
+
+    const days = ['2026-11-03', '2026-11-01', '2026-11-04', '2026-11-02'].map((d) => reportDay(rollupOf(d, 100)));
+    const roomFor3 = new ReportDayCache(3 * reportDayBytes(days[0]!) + 10);
+    for (const d of days) roomFor3.set(d);
+    expect(roomFor3.size.days).toBe(3);
+    expect(roomFor3.get('2026-11-01')).toBeUndefined();
+    expect(roomFor3.get('2026-11-02')?.tickets.length).toBe(100);
+    expect(roomFor3.get('2026-11-04')).toBeDefined();
+  });
+});
