@@ -25,6 +25,8 @@ export class HallService {
   private state: EngineState = initialState();
   private applied = 0;
   private queue: Promise<unknown> = Promise.resolve();
+  /** Settles once the last command's listeners have run. */
+  private notified: Promise<void> = Promise.resolve();
   private readonly commands = new CommandLog();
   private readonly listeners: RecordsListener[] = [];
 
@@ -67,8 +69,20 @@ export class HallService {
    */
   execute(command: Command, actor: Actor, cmdKey?: string): Promise<Ack<JournalRecord[]>> {
     const run = this.queue.then(() => this.run(command, actor, cmdKey));
-    this.queue = run.catch(() => undefined);
+    // The next command waits until this one's listeners have run, so they see the state it made.
+    this.queue = run.then(() => this.notified).catch(() => undefined);
     return run;
+  }
+
+  private notify(records: JournalRecord[]): void {
+    for (const listener of this.listeners) {
+      // The command is durable and applied; a failing listener must not turn that into an error.
+      try {
+        listener(records);
+      } catch (err) {
+        this.deps.log(`records listener failed: ${(err as Error).stack ?? String(err)}`);
+      }
+    }
   }
 
   private async run(command: Command, actor: Actor, cmdKey?: string): Promise<Ack<JournalRecord[]>> {
@@ -98,14 +112,14 @@ export class HallService {
       this.applied++;
       if (cmdKey) this.commands.remember(cmdKey, record);
     }
-    for (const listener of this.listeners) {
-      // The command is durable and applied; a failing listener must not turn that into an error.
-      try {
-        listener(records);
-      } catch (err) {
-        this.deps.log(`records listener failed: ${(err as Error).stack ?? String(err)}`);
-      }
-    }
+    // Listeners (broadcasts to every screen among them) run just after the command's answer has
+    // gone out: the answer waits only for the journal, not for writes to hundreds of sockets.
+    this.notified = new Promise((resolve) =>
+      setImmediate(() => {
+        this.notify(records);
+        resolve();
+      }),
+    );
     return { ok: true, data: records };
   }
 }
