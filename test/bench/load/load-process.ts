@@ -1,0 +1,55 @@
+// A load process: connects its share of the devices to the hub and as many plain sockets to the bare
+// Socket.IO server, then runs the phases the bench asks for and reports each result over IPC.
+import type { Socket } from 'socket.io-client';
+import { connectBare, connectHub, type HubDevice } from './connect.js';
+import { Fanout } from './fanout.js';
+import { Issuer } from './issuing.js';
+import type { FromLoad, LoadJob, Phase, PhaseResults, ToLoad } from './protocol.js';
+
+const send = (m: FromLoad): void => void process.send!(m);
+
+let hub: HubDevice[] = [];
+let bare: Socket[] = [];
+let issuer: Issuer | undefined;
+let fanout: Fanout | undefined;
+let job: LoadJob | undefined;
+
+async function start(j: LoadJob): Promise<void> {
+  job = j;
+  hub = await connectHub(j.hubUrl, j.devices);
+  bare = await connectBare(j.bareUrl, j.devices.length);
+  if (j.role === 'screens') fanout = new Fanout(hub, bare, j.settings);
+  else {
+    const snapshot = await hub[0]!.socket.emitWithAck('sync:snapshot', {});
+    if (!snapshot.ok) throw new Error(`snapshot: ${snapshot.error.message}`);
+    issuer = new Issuer(hub, snapshot.data.categories.map((c) => c.id));
+  }
+  send({ type: 'ready', sockets: hub.length + bare.length });
+}
+
+function run(phase: Phase): Promise<PhaseResults[Phase]> {
+  const { settings, hubPid } = job!;
+  switch (phase) {
+    case 'prepare':
+      return fanout!.prepare();
+    case 'fanout':
+      return fanout!.measure();
+    case 'steady':
+      return issuer!.steady(settings.steady.rate, settings.steady.seconds);
+    case 'burst':
+      return issuer!.bursts(settings.bursts);
+    case 'ramp':
+      return issuer!.ramp(settings.ramp, hubPid);
+  }
+}
+
+const fail = (err: unknown): void => {
+  send({ type: 'failed', message: err instanceof Error ? (err.stack ?? err.message) : String(err) });
+};
+
+process.on('message', (m: ToLoad) => {
+  if (m.type === 'job') start(m.job).catch(fail);
+  else run(m.phase).then((result) => send({ type: 'result', phase: m.phase, result }), fail);
+});
+// The bench is gone (crashed, or killed without a chance to stop us): so is this process.
+process.once('disconnect', () => process.exit(0));

@@ -1,0 +1,89 @@
+// What the bench (run.ts) and its load processes tell each other over IPC.
+import type { Summary } from '../summary.js';
+import type { DeviceSocketPlan } from './devices.js';
+
+export interface LoadJob {
+  role: 'screens' | 'kiosks';
+  hubUrl: string;
+  bareUrl: string;
+  hubPid: number;
+  devices: DeviceSocketPlan[];
+  settings: LoadSettings;
+}
+
+export interface LoadSettings {
+  calls: number;
+  warmUpCalls: number;
+  steady: { rate: number; seconds: number };
+  bursts: number;
+  ramp: { rates: number[]; seconds: number; p99LimitMs: number };
+}
+
+
+/** A load process runs until the bench stops it (SIGTERM) or goes away (IPC disconnect). */
+export type ToLoad = { type: 'job'; job: LoadJob } | { type: 'run'; phase: Phase };
+
+export type FromLoad =
+  | { type: 'ready'; sockets: number }
+  | { type: 'result'; phase: Phase; result: PhaseResults[Phase] }
+  | { type: 'failed'; message: string };
+
+export interface FanoutSide {
+  /** Every delivery: call sent → one receiver got it. */
+  delivery: Summary;
+  /** Per call: sent → the last receiver got it. */
+  last: Summary;
+  missed: number;
+}
+
+export interface FanoutResult {
+  receivers: number;
+  /** JSON size of the 'ticket:called' payload, sent as-is through the bare server. */
+  payloadBytes: number;
+  hub: FanoutSide;
+  bare: FanoutSide;
+  /** Calls made, warm-up included: a hub call is callNext then noShow, a bare call one broadcast. */
+  calls: { hub: number; bare: number };
+  refused: number;
+}
+
+export interface IssueResult {
+  ack: Summary;
+  errors: number;
+  unanswered: number;
+}
+
+export interface RampStep extends IssueResult {
+  rate: number;
+  /** Tickets acknowledged per second over the step. */
+  achieved: number;
+  /** Hub CPU over the step, in cores (1 = one core busy). */
+  hubCpu: number;
+}
+
+export interface BurstResult extends IssueResult {
+  size: number;
+  bursts: number;
+}
+
+export interface RampResult {
+  steps: RampStep[];
+  /** Highest rate with p99 within the limit and every ticket acknowledged. */
+  sustained: number;
+}
+
+export interface PrepareResult {
+  windows: number;
+  tickets: number;
+}
+
+export interface PhaseResults {
+  /** Windows signed in and cleared, and tickets waiting for the fan-out's calls. */
+  prepare: PrepareResult;
+  fanout: FanoutResult;
+  steady: IssueResult;
+  burst: BurstResult;
+  ramp: RampResult;
+}
+
+export type Phase = keyof PhaseResults;

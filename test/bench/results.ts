@@ -1,0 +1,116 @@
+// The bench's figures, and the table rows that hold them against DESIGN.md §8's targets.
+import type { PageBundle } from './bundles.js';
+import type { ReportTiming } from './hub-timing.js';
+import type { BurstResult, FanoutResult, IssueResult, RampResult } from './load/protocol.js';
+import type { BenchSettings } from './settings.js';
+import type { TicketSize } from './ticket-size.js';
+
+export interface Figures {
+  history: { firstDay: string; today: string; days: number; tickets: number; records: number; journalMb: number; rollupMb: number; generationMs: number; cached: boolean };
+  hubStartMs: number[];
+  report: { firstMs: number; runsMs: number[]; answer: Omit<ReportTiming, 'ms'> };
+  fanout: FanoutResult;
+  steady: IssueResult;
+  burst: BurstResult;
+  /**
+   * CPU time per operation, from /proc: less sensitive than latencies to other work on the machine.
+   * A hub call is callNext + noShow (two commands, two broadcasts); a bare call is one broadcast.
+   */
+  cpuMs: { hubPerCall: number; barePerCall: number; hubPerTicket: number };
+  ramp: RampResult;
+  /** The hub's peak is taken before the reports, which need far more. */
+  memory: { devices: number; hubIdleMb: number; hubRssMb: number; hubPeakMb: number; bareRssMb: number };
+  bundles: PageBundle[];
+  ticket: TicketSize;
+}
+
+export interface Row {
+  metric: string;
+  value: string;
+  target: string;
+  /** null where there is no target. */
+  met: boolean | null;
+}
+
+export interface Machine {
+  cpu: string;
+  cores: number;
+  memoryGb: number;
+  node: string;
+  os: string;
+  /** 1-minute load average when the bench started: other work on the machine skews every figure. */
+  loadAtStart: number;
+}
+
+export interface BenchResults {
+  mode: BenchSettings['mode'];
+  at: string;
+  machine: Machine;
+  settings: BenchSettings;
+  durationS: number;
+  /** Seconds per stage of the run. */
+  stagesS: Record<string, number>;
+  figures: Figures;
+  rows: Row[];
+}
+
+const BUNDLE_TARGET_KB = 60;
+/** Pages DESIGN.md §8 sets a bundle target for: the kiosk and the hall board. */
+const BUNDLE_TARGETS = new Set(['kiosk/index.html', 'kiosk/board.html']);
+
+export const median = (xs: readonly number[]): number => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s.length === 0 ? NaN : s.length % 2 ? s[(s.length - 1) / 2]! : (s[s.length / 2 - 1]! + s[s.length / 2]!) / 2;
+};
+const ms = (x: number): string => `${x < 10 ? x.toFixed(2) : x < 100 ? x.toFixed(1) : Math.round(x)} ms`;
+const pair = (a: number, b: number): string => `${ms(a).replace(' ms', '')} / ${ms(b)}`;
+const ratio = (a: number, b: number): number => (b > 0 ? Math.round((a / b) * 100) / 100 : NaN);
+const atMost = (value: number, limit: number): boolean => Number.isFinite(value) && value <= limit;
+
+export function rows(f: Figures, s: BenchSettings): Row[] {
+  const out: Row[] = [];
+  const add = (metric: string, value: string, target = '—', met: boolean | null = null): void => void out.push({ metric, value, target, met });
+  const h = f.history;
+
+  add(
+    'History on disk (synthetic, through the engine)',
+    `${h.days} days to ${h.today}, ${h.tickets.toLocaleString('en')} tickets, ${h.records.toLocaleString('en')} events; journal ${h.journalMb} MB, roll-ups ${h.rollupMb} MB; ${h.cached ? 'cached, was generated' : 'generated'} in ${(h.generationMs / 1000).toFixed(1)} s`,
+  );
+  const start = median(f.hubStartMs);
+  add(`Hub start → serving (median of ${f.hubStartMs.length})`, ms(start), '≤ 2000 ms', atMost(start, 2000));
+  const report = median(f.report.runsMs);
+  add(`${h.days}-day report, GET /api/reports (median of ${f.report.runsMs.length} after a first of ${ms(f.report.firstMs)})`, ms(report), '≤ 500 ms', atMost(report, 500));
+
+  const { hub, bare, receivers, payloadBytes } = f.fanout;
+  const devices = `${receivers} boards, displays and pads of ${f.memory.devices} devices`;
+  add(`Call → each of ${devices}, per delivery p50 / p99`, `hub ${pair(hub.delivery.p50, hub.delivery.p99)}; bare ${pair(bare.delivery.p50, bare.delivery.p99)}`);
+  add(`Call → the last of them, per call p50 / p99 (${hub.last.n} calls, ${payloadBytes} B payload)`, `hub ${pair(hub.last.p50, hub.last.p99)}; bare ${pair(bare.last.p50, bare.last.p99)}`);
+  const deliveryRatio = ratio(hub.delivery.p99, bare.delivery.p99);
+  add('Fan-out p99, hub ÷ bare Socket.IO (per delivery)', `${deliveryRatio}×`, '≤ 1.5×', atMost(deliveryRatio, 1.5) && hub.missed === 0);
+  const lastRatio = ratio(hub.last.p99, bare.last.p99);
+  add('Fan-out p99, hub ÷ bare Socket.IO (to the last receiver)', `${lastRatio}×`, '≤ 1.5×', atMost(lastRatio, 1.5) && hub.missed === 0);
+
+  add('CPU per call: hub (callNext + noShow, 2 broadcasts) / bare (1 broadcast)', `hub ${f.cpuMs.hubPerCall} ms / bare ${f.cpuMs.barePerCall} ms`);
+
+  const issue = (r: IssueResult): boolean => atMost(r.ack.p99, 20) && r.errors === 0 && r.unanswered === 0;
+  add(`Issue → durable ack, steady ${s.load.steady.rate}/s, p50 / p99 (${f.steady.ack.n} tickets)`, pair(f.steady.ack.p50, f.steady.ack.p99), 'p99 ≤ 20 ms', issue(f.steady));
+  add(`Issue → durable ack, burst of ${f.burst.size} kiosks at once ×${f.burst.bursts}, p50 / p99`, pair(f.burst.ack.p50, f.burst.ack.p99), 'p99 ≤ 20 ms', issue(f.burst));
+  add('Hub CPU per issued ticket (steady phase)', `${f.cpuMs.hubPerTicket} ms`);
+  const top = f.ramp.steps.at(-1);
+  const stoppedAt = top && top.rate !== f.ramp.sustained ? `; at ${top.rate}/s p99 ${ms(top.ack.p99)}` : '';
+  add(`Sustained tickets/s with ack p99 ≤ ${s.load.ramp.p99LimitMs} ms (steps of ${s.load.ramp.seconds} s)`, `${f.ramp.sustained}/s${stoppedAt}`);
+  const m = f.memory;
+  add(`Hub memory (VmRSS) with ${m.devices} devices connected`, `${m.hubRssMb} MB (${m.hubIdleMb} MB before they came; peak under load ${m.hubPeakMb} MB; bare server ${m.bareRssMb} MB)`);
+
+  for (const b of f.bundles) {
+    const kb = Math.round(b.gzipBytes / 102.4) / 10;
+    const targeted = BUNDLE_TARGETS.has(b.page);
+    add(`Bundle ${b.page}, gzip (${b.files} files)`, `${kb} KB`, targeted ? `≤ ${BUNDLE_TARGET_KB} KB` : '—', targeted ? kb <= BUNDLE_TARGET_KB : null);
+  }
+  if ('missing' in f.ticket) add('Bytes per printed ticket', f.ticket.missing, '≤ 300 B', null);
+  else {
+    const t = f.ticket;
+    add(`Bytes per printed ticket (hub/dist/printing/ticket-size.js, ${t.slips} kinds of slip)`, `${t.firstBytes} B plain; largest ${t.maxBytes} B`, '≤ 300 B', t.maxBytes <= 300);
+  }
+  return out;
+}
