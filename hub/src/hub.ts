@@ -1,5 +1,4 @@
 // Assembles a running hub from its parts. main.ts calls this; so do the tests, on port 0.
-import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { Router } from 'express';
 import type { HubOptions } from './config.js';
@@ -9,6 +8,7 @@ import { demoHall } from './demo/demo-hall.js';
 import { apiRouter } from './http/api.js';
 import { createHttpApp } from './http/http-app.js';
 import { demoScreenLinks, screensRouter, type ScreenLink } from './http/screens.js';
+import { createHubServer } from './http/server.js';
 import { createKioskModule } from './kiosk/module.js';
 import { createLiveModule } from './live/module.js';
 import type { HubModule, ModuleDeps } from './modules.js';
@@ -53,7 +53,7 @@ export async function startHub(options: HubOptions, env: HubEnvironment): Promis
   let seq = (): number => 0;
   const api = apiRouter({ config, state: () => hall.current, views, startedAt, version: options.version, seq: () => seq() });
   const screensRoutes = screensRouter(options.screensDir, screens, () => config().hall.name);
-  const http = createServer(createHttpApp({ api: [moduleRoutes, api], screens: screensRoutes }, env.log));
+  const http = createHubServer(createHttpApp({ api: [moduleRoutes, api], screens: screensRoutes }, env.log), options.tls);
   const ticketing = new Ticketing(hall, views);
   const { io, publisher } = createRealtime(http, {
     config,
@@ -70,12 +70,13 @@ export async function startHub(options: HubOptions, env: HubEnvironment): Promis
 
   const deps: ModuleDeps = { options, store, config, hall, journal, views, ticketing, io, publisher, bus, clock: env.clock, log: env.log };
   modules = [
+    // First: its routes decide who may use every module's REST routes, and it keeps the consoles' sessions.
+    createAdminModule(deps),
     createPrintingModule(deps),
     createRatingsModule(deps),
     createLiveModule(deps),
     createAppointmentsModule(deps),
     createKioskModule(deps),
-    createAdminModule(deps),
     await createStatsModule(deps),
   ];
   for (const m of modules) if (m.routes) moduleRoutes.use(m.routes);
@@ -89,7 +90,7 @@ export async function startHub(options: HubOptions, env: HubEnvironment): Promis
 
   return {
     port,
-    url: `http://${shownHost}:${port}`,
+    url: `${options.tls ? 'https' : 'http'}://${shownHost}:${port}`,
     screens: screens(),
     async close() {
       await new Promise<void>((resolve) => io.close(() => resolve()));

@@ -13,6 +13,12 @@ async function main(): Promise<void> {
   console.log(`一窗 hub 已启动 / started: ${hub.url}  (port ${hub.port}, data ${options.dataDir})`);
   console.log(`健康检查 / health: ${hub.url}/api/health`);
   for (const s of hub.screens) console.log(`  ${s.device.role.padEnd(8)} ${s.device.name}: ${hub.url}${s.path}`);
+  if (hub.screens.length > 0) {
+    console.log(
+      `注意：${hub.screens.length} 台演示设备使用公开凭证，正式启用前请在控制台“设备”页撤销 / ` +
+        `note: demo devices use public tokens; revoke them on the console's Devices page before going live`,
+    );
+  }
 
   const stop = (signal: string): void => {
     log(`${signal}: stopping`);

@@ -1,9 +1,175 @@
 // Console administration (issue 7): configuration, accounts, device pairing, audit — types, commands,
 // broadcasts and error messages of this domain. Its commands and broadcasts join the one event map.
+import type {
+  Category,
+  Device,
+  DeviceRole,
+  EvaluationSettings,
+  Hall,
+  QueueRules,
+  RetentionSettings,
+  ServiceWindow,
+  Staff,
+  StaffRole,
+} from './domain.js';
+import type { AckFn } from './events.js';
+import type * as A from './admin-schemas.js';
 
-/* eslint-disable @typescript-eslint/no-empty-object-type -- filled in by the domain's issue */
-export interface AdminCommands {}
-export interface AdminBroadcasts {}
-/* eslint-enable @typescript-eslint/no-empty-object-type */
+/** Who is signed in at a console (a session), as the console and the hub's checks see it. */
+export interface Operator {
+  /** Absent for the demo console's built-in demo manager. */
+  staffId?: string;
+  number?: string;
+  name: string;
+  roles: StaffRole[];
+  /** The demo hall's console device acting without a sign-in. */
+  demo: boolean;
+  /** When the session ends unless it is used again (idle timeout), capped by its absolute lifetime. */
+  expiresAt?: number;
+}
 
-export const ADMIN_ERRORS = {} as const satisfies Record<string, readonly [string, string]>;
+/** A staff member as the console edits it: no hashes, only whether a PIN and a password are set. */
+export type StaffAccount = Omit<Staff, 'pinHash' | 'passwordHash'> & { hasPassword: boolean };
+
+/** Everything the configuration pages edit. */
+export interface AdminConfig {
+  hall: Hall;
+  categories: Category[];
+  windows: ServiceWindow[];
+  staff: StaffAccount[];
+  rules: QueueRules;
+  evaluation: EvaluationSettings;
+  retention: RetentionSettings;
+  /** Of every window: a staff member is signed in or a ticket is open there (it cannot be removed now). */
+  busyWindows: string[];
+}
+
+/**
+ * A new screen waiting for a manager to type its code (6 characters without look-alikes: no 0/O,
+ * 1/I/L). The code itself is not listed: only someone looking at the screen can pair it.
+ */
+export interface PairingRequest {
+  /** The page that asked (kiosk, board, display, window, pad, console): the role proposed. */
+  screen: DeviceRole;
+  /** The screen's network address, to tell two new screens apart. */
+  address: string;
+  requestedAt: number;
+  expiresAt: number;
+}
+
+export type DeviceView = Omit<Device, 'tokenHash'> & { online: boolean };
+
+export interface DeviceList {
+  devices: DeviceView[];
+  requests: PairingRequest[];
+}
+
+/** What a screen polling its pairing gets. `page` is where a screen of the approved role lives. */
+export type PairingStatus = { status: 'pending'; code: string; expiresAt: number } | { status: 'approved'; token: string; page: string };
+
+export interface AuditActor {
+  deviceId?: string;
+  staffId?: string;
+  name: string;
+  address?: string;
+}
+
+/** One line of the audit log (<dataDir>/audit/YYYY-MM.jsonl): who did or saw what, when. */
+export interface AuditEntry {
+  at: number;
+  actor: AuditActor;
+  /** e.g. 'category.save', 'device.revoke', 'session.signIn', 'personal.view', 'personal.export'. */
+  action: string;
+  /** What it was done to: an id, a command or a route. */
+  target?: string;
+  /** The changed thing before and after (secrets left out). */
+  before?: unknown;
+  after?: unknown;
+}
+
+/** Configuration sections; 'config:changed' names those that changed. */
+export type ConfigSection = 'hall' | 'categories' | 'windows' | 'staff' | 'devices' | 'rules' | 'evaluation' | 'retention';
+
+export interface ConfigChanged {
+  at: number;
+  sections: ConfigSection[];
+}
+
+export interface AdminCommands {
+  'admin:config': (p: Record<string, never>, ack: AckFn<AdminConfig>) => void;
+  'admin:saveHall': (p: A.SaveHallInput, ack: AckFn<AdminConfig>) => void;
+  'admin:saveRules': (p: A.SaveRulesInput, ack: AckFn<AdminConfig>) => void;
+  'admin:saveCategory': (p: A.SaveCategoryInput, ack: AckFn<AdminConfig>) => void;
+  'admin:removeCategory': (p: A.RemoveCategoryInput, ack: AckFn<AdminConfig>) => void;
+  'admin:saveWindow': (p: A.SaveWindowInput, ack: AckFn<AdminConfig>) => void;
+  'admin:removeWindow': (p: A.RemoveWindowInput, ack: AckFn<AdminConfig>) => void;
+  'admin:saveStaff': (p: A.SaveStaffInput, ack: AckFn<AdminConfig>) => void;
+  'admin:removeStaff': (p: A.RemoveStaffInput, ack: AckFn<AdminConfig>) => void;
+  'admin:resetPin': (p: A.ResetPinInput, ack: AckFn<AdminConfig>) => void;
+  'admin:setPassword': (p: A.SetPasswordInput, ack: AckFn<AdminConfig>) => void;
+  'admin:saveEvaluation': (p: A.SaveEvaluationInput, ack: AckFn<AdminConfig>) => void;
+  'admin:saveRetention': (p: A.SaveRetentionInput, ack: AckFn<AdminConfig>) => void;
+  'device:list': (p: Record<string, never>, ack: AckFn<DeviceList>) => void;
+  'device:approve': (p: A.ApproveDeviceInput, ack: AckFn<DeviceList>) => void;
+  'device:revoke': (p: A.RevokeDeviceInput, ack: AckFn<DeviceList>) => void;
+  /** Revokes every demo device (public tokens) at once, before the hall goes live. */
+  'device:revokeDemo': (p: A.RevokeDemoInput, ack: AckFn<DeviceList>) => void;
+  'audit:list': (p: A.AuditListInput, ack: AckFn<AuditEntry[]>) => void;
+}
+
+export interface AdminBroadcasts {
+  /** To every screen (by role room, no hall seq): the configuration changed; ask a fresh snapshot. */
+  'config:changed': (e: ConfigChanged) => void;
+  /** To consoles: devices or pairing requests changed. */
+  'device:listChanged': (e: DeviceList) => void;
+  /** To the revoked device alone, just before the hub disconnects it: forget the token, pair again. */
+  'device:revoked': (e: { at: number }) => void;
+}
+
+export const ADMIN_ERRORS = {
+  SIGN_IN_REQUIRED: ['请先登录管理控制台（登录已过期或尚未登录）', 'Sign in to the console first (not signed in, or the session expired)'],
+  BAD_PASSWORD: ['工号或密码错误', 'Wrong staff number or password'],
+  SIGN_IN_LOCKED: ['登录失败次数过多，请 {minutes} 分钟后再试', 'Too many failed sign-ins; try again in {minutes} min'],
+  NO_CONSOLE_ROLE: ['该账号没有管理控制台权限', 'This account may not use the console'],
+  UNKNOWN_PAIRING_CODE: ['配对码无效或已过期：{code}', 'Pairing code {code} is unknown or has expired'],
+  UNKNOWN_DEVICE: ['没有这台设备：{deviceId}', 'No such device: {deviceId}'],
+  BAD_PLACE: ['{role} 设备需要指定{place}', 'A {role} device needs {placeEn}'],
+  UNKNOWN_STAFF_ID: ['没有这名工作人员：{staffId}', 'No such staff member: {staffId}'],
+  DUPLICATE_ID: ['编号已被占用：{id}', 'That id is taken: {id}'],
+  DUPLICATE_PREFIX: ['号码字头已被 {name} 使用：{prefix}', 'Prefix {prefix} is used by {name}'],
+  DUPLICATE_WINDOW_NUMBER: ['窗口号已被占用：{number}', 'Window number {number} is taken'],
+  DUPLICATE_STAFF_NUMBER: ['工号已被占用：{number}', 'Staff number {number} is taken'],
+  PREFIX_IN_USE_TODAY: ['今天已发出 {prefix} 字头的号，明天起才能更换或启用该字头', 'Tickets with prefix {prefix} were issued today; change or reuse it from tomorrow'],
+  UNKNOWN_ZONE: ['没有这个区域：{zone}', 'No such zone: {zone}'],
+  ZONE_IN_USE: ['区域 {zone} 仍有窗口或设备在用', 'Zone {zone} is still used by windows or devices'],
+  CATEGORY_IN_USE: ['仍有窗口办理该类别（{windows} 号窗口），请先修改这些窗口', 'Windows {windows} still serve this category; change them first'],
+  CATEGORY_HAS_TICKETS: ['该类别今天还有 {count} 个号未办结，请办结后再删除', '{count} tickets of this category are still open today; remove it once they are done'],
+  WINDOW_IN_USE: ['{number} 号窗口有人登录或有未办结的号，请先签退', 'Window {number} has a signed-in staff member or an open ticket; sign out first'],
+  WINDOW_HAS_DEVICES: ['该窗口仍有配对设备（{devices}），请先撤销', 'Devices are still paired to this window ({devices}); revoke them first'],
+  STAFF_SIGNED_IN: ['该工作人员正在 {number} 号窗口登录，请先签退', 'This staff member is signed in at window {number}; sign out first'],
+  LAST_ADMIN: ['至少要保留一名设有密码的管理员', 'At least one admin with a password must remain'],
+  PIN_REQUIRED: ['新增工作人员须设置 PIN', 'A new staff member needs a PIN'],
+  PHOTO_INVALID: ['照片须为 JPEG、PNG 或 WebP 图片，不超过 512 KB', 'A photo must be a JPEG, PNG or WebP image of at most 512 KB'],
+} as const satisfies Record<string, readonly [string, string]>;
+
+/** Which roles a device of each kind needs a place for. */
+export const DEVICE_PLACES: Record<DeviceRole, 'windowId' | 'zone' | 'kioskId' | null> = {
+  kiosk: 'zone',
+  board: 'zone',
+  display: 'windowId',
+  window: 'windowId',
+  pad: 'windowId',
+  console: null,
+  agent: 'kioskId',
+};
+
+/** Where each role's screen is served. A print agent has no page: it is a program on a kiosk PC. */
+export const SCREEN_PAGES: Record<DeviceRole, string> = {
+  kiosk: '/kiosk/',
+  board: '/kiosk/board.html',
+  display: '/kiosk/display.html',
+  window: '/window/',
+  pad: '/window/pad.html',
+  console: '/console/',
+  agent: '',
+};

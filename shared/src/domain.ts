@@ -95,10 +95,15 @@ export interface Staff {
   title: string;
   photo?: string;
   badge?: Badge;
-  /** scrypt hash 'scrypt$N$r$p$saltB64$hashB64'. */
+  /** The window PIN, hashed: argon2id ('$argon2id$…'); a legacy scrypt hash is replaced at the next sign-in. */
   pinHash: string;
+  /** Console password (argon2id), for accounts with a console role; absent = no console sign-in. */
+  passwordHash?: string;
   roles: StaffRole[];
 }
+
+/** Roles that sign in at the console: admin (accounts, devices, everything), manager, evaluator (read only). */
+export const CONSOLE_ROLES = ['admin', 'manager', 'evaluator'] as const satisfies readonly StaffRole[];
 
 /** `agent`: a print agent on a kiosk PC, driving that kiosk's local printer. */
 export type DeviceRole = 'kiosk' | 'board' | 'display' | 'window' | 'pad' | 'console' | 'agent';
@@ -113,9 +118,15 @@ export interface Device {
   zone?: string;
   /** The kiosk a print agent prints for. */
   kioskId?: string;
-  /** Bearer token given at pairing; demo devices have well-known tokens. */
-  token: string;
+  /**
+   * SHA-256 of the bearer token given at pairing ('sha256:' + base64url); the token itself is kept
+   * only by the device. Demo devices have well-known tokens ('demo-' + id), stored hashed too.
+   */
+  tokenHash: string;
+  /** Pre-paired demo device with a public token: to be revoked before the hall goes live. */
   demo: boolean;
+  /** When a manager approved its pairing (absent for demo devices). */
+  pairedAt?: number;
 }
 
 export interface QueueRules {
@@ -139,6 +150,12 @@ export interface EvaluationSettings {
   caseDeadlines: { verifyDays: number; rectifyDays: number; followUpDays: number };
 }
 
+/** How long personal data is kept (数据保留期限). */
+export interface RetentionSettings {
+  /** Masked identities and their keyed hashes are purged from day journals older than this. */
+  personalDataDays: number;
+}
+
 export interface HallConfig {
   schemaVersion: number;
   hall: Hall;
@@ -148,6 +165,7 @@ export interface HallConfig {
   devices: Device[];
   rules: QueueRules;
   evaluation: EvaluationSettings;
+  retention: RetentionSettings;
 }
 
 export type TicketState = 'waiting' | 'called' | 'serving' | 'on-hold' | 'finished' | 'no-show' | 'cancelled';
@@ -164,6 +182,11 @@ export interface MaskedIdentity {
   kind: 'phone' | 'id';
   /** e.g. 138****5678 or 1101**********123X */
   masked: string;
+  /**
+   * Keyed hash of the full number (HMAC-SHA256 with the hall's secret key, base64url): the same
+   * person's visits can be counted without keeping the number. Never shown on a screen.
+   */
+  hash?: string;
 }
 
 /** One stretch of a ticket's life; every state change closes one and opens the next. */

@@ -24,7 +24,8 @@ async function hubOn(dataDir: string): Promise<HubProcess> {
   return hub;
 }
 
-const get = async (url: string) => (await fetch(url)).json();
+// The demo console's token as a bearer: reports need a console operator (the demo hall's manager).
+const get = async (url: string) => (await fetch(url, { headers: { authorization: 'Bearer demo-console-1' } })).json();
 const number = (prefix: string, n: number): string => `${prefix}${String(n).padStart(3, '0')}`;
 
 /** A visit served at window 1 and rated 不满意 on its pad (which opens a case); resolves once acknowledged. */

@@ -45,13 +45,16 @@ afterAll(async () => {
   await t.close();
 });
 
+/** Reports need a console operator; the demo console's token acts as the demo hall's manager. */
+const MANAGER = { headers: { authorization: 'Bearer demo-console-1' } };
+
 describe('evaluation figures', () => {
   it('reports ratings and case handling, and marks the unfinished follow-up as not met', async () => {
-    const report = (await (await fetch(`${t.hub.url}/api/reports?${q}`)).json()).data;
+    const report = (await (await fetch(`${t.hub.url}/api/reports?${q}`, MANAGER)).json()).data;
     expect(report.ratings).toMatchObject({ visits: 3, rated: 3, unrated: 0, participation: 1, satisfaction: 2 / 3, goodRate: 2 / 3 });
     expect(report.cases).toMatchObject({ cases: 1, open: 1, verification: 1, rectificationOnTime: 1, followUp: 0, realNameRectificationOnTime: 1 });
 
-    const html = await (await fetch(`${t.hub.url}/api/reports/evaluation.html?${q}`)).text();
+    const html = await (await fetch(`${t.hub.url}/api/reports/evaluation.html?${q}`, MANAGER)).text();
     expect(html).toContain('示范区政务服务中心');
     expect(html).toContain(`统计期间：${DAY} 至 ${DAY}`);
     const row = (item: string): string => html.split('<tr').find((r) => r.includes(item)) ?? '';
@@ -62,7 +65,7 @@ describe('evaluation figures', () => {
   });
 
   it('exports rating records with the national fields, phones masked', async () => {
-    const records = (await (await fetch(`${t.hub.url}/api/reports/ratings.json?${q}`)).json()).data;
+    const records = (await (await fetch(`${t.hub.url}/api/reports/ratings.json?${q}`, MANAGER)).json()).data;
     expect(records).toHaveLength(3);
     expect(records[1]).toMatchObject({
       caseNumber: `${DAY}/A002`,
@@ -75,7 +78,7 @@ describe('evaluation figures', () => {
       contact: '139****5678',
     });
     expect(records[1].ratedAt).toMatch(/^2026-11-23T10:\d\d:\d\d\.\d{3}\+08:00$/);
-    const bytes = Buffer.from(await (await fetch(`${t.hub.url}/api/reports/ratings.csv?${q}`)).arrayBuffer());
+    const bytes = Buffer.from(await (await fetch(`${t.hub.url}/api/reports/ratings.csv?${q}`, MANAGER)).arrayBuffer());
     const csv = bytes.toString('utf8');
     expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]); // BOM, so Excel reads the Chinese
     expect(csv.slice(1).startsWith('办件编号,评价渠道,评价时间')).toBe(true);

@@ -53,7 +53,7 @@ describe('roll-ups', () => {
     expect((await kiosk.emitWithAck('ticket:issue', { cmdId: cmdId(), categoryId: 'general' })).ok).toBe(true);
     const tuesday = '2026-11-24';
 
-    const live = async (day: string) => (await (await fetch(`${t.hub.url}/api/reports?from=${day}&to=${day}`)).json()).data;
+    const live = async (day: string) => (await (await fetch(`${t.hub.url}/api/reports?from=${day}&to=${day}`, { headers: { authorization: 'Bearer demo-console-1' } })).json()).data;
     const liveMonday = await live(monday);
     expect(liveMonday.total).toMatchObject({ issued: 5, finished: 1, noShow: 1, transfers: 1 });
     const liveTuesday = await live(tuesday);
@@ -75,7 +75,7 @@ describe('roll-ups', () => {
   });
 
   it('answers a bad report query with a clear error', async () => {
-    const res = await fetch(`${t.hub.url}/api/reports?from=2026-13-01&to=yesterday`);
+    const res = await fetch(`${t.hub.url}/api/reports?from=2026-13-01&to=yesterday`, { headers: { authorization: 'Bearer demo-console-1' } });
     expect(res.status).toBe(400);
     expect(await res.json()).toMatchObject({ ok: false, error: { code: 'BAD_REQUEST' } });
   });

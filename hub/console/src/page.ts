@@ -1,13 +1,17 @@
 // A console page. Each lives in its own folder under pages/ with a page.ts exporting `page`;
 // the console finds them all, so adding a page never touches another page's files.
+import type { StaffRole } from '@yichuang/shared/domain';
 import type { StringKey } from '@yichuang/shared/i18n';
 import type { Lang } from '@yichuang/shared/i18n';
+import type { ConsoleSession } from '@yichuang/shared/ui/console-session.svelte';
 import type { Hall } from '@yichuang/shared/ui/hall.svelte';
 import type { Component } from 'svelte';
 
 export interface PageProps {
   hall: Hall;
   lang: Lang;
+  /** Who is signed in (never null while a page shows). */
+  session: ConsoleSession;
 }
 
 export interface ConsolePage {
@@ -17,7 +21,12 @@ export interface ConsolePage {
   order: number;
   title: StringKey;
   component: Component<PageProps>;
+  /** Who sees the page; absent = everyone signed in (the hub still checks every command). */
+  roles?: readonly StaffRole[];
 }
+
+/** Configuration pages: managers and admins. */
+export const MANAGERS: readonly StaffRole[] = ['admin', 'manager'];
 
 export function discoverPages(): ConsolePage[] {
   const modules = import.meta.glob<{ page: ConsolePage }>('./pages/*/page.ts', { eager: true });

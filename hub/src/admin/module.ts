@@ -1,5 +1,136 @@
+// The administration domain in the hub: the hall's secret key and personal-data hashing, console
+// sessions and who may do what at a console, configuration changes with their audit log, device
+// pairing and revocation, staff photos, and the daily personal-data retention job.
+import type { ConfigSection } from '@yichuang/shared/admin';
+import type { HallConfig } from '@yichuang/shared/domain';
+import { addDays, serviceDay } from '@yichuang/shared/time';
+import { sessionToken } from '../http/access.js';
 import type { HubModule, ModuleDeps } from '../modules.js';
+import { AnswerMemo } from '../printing/answer-memo.js';
+import type { CommandContext } from '../realtime/command.js';
+import { roleRoom } from '../realtime/rooms.js';
+import { AuditLog } from '../security/audit-log.js';
+import { PairingDesk } from '../security/pairing.js';
+import { PersonalData } from '../security/personal-data.js';
+import { RateLimiter } from '../security/rate-limit.js';
+import { purgePersonalData } from '../security/retention.js';
+import { loadSecretKey } from '../security/secret-key.js';
+import { Sessions } from '../security/sessions.js';
+import { adminConfig } from './config-change.js';
+import { ConfigDesk } from './config-desk.js';
+import { ConsoleSignIn, DEMO_OPERATOR } from './console-sign-in.js';
+import { DeviceDesk } from './device-desk.js';
+import { registerAdminHandlers, type AdminDesks } from './handlers.js';
+import { PhotoStore } from './photos.js';
+import { adminRoutes } from './routes.js';
+import { StaffDesk } from './staff-desk.js';
 
-export function createAdminModule(_deps: ModuleDeps): HubModule {
-  return {};
+/** The retention job looks this often; each journal day is purged once (retention.json marks how far). */
+const RETENTION_CHECK_MS = 60 * 60_000;
+/** Screens whose snapshot shows configuration: told to fetch a fresh one when it changes. */
+const SCREEN_ROLES = ['kiosk', 'board', 'display', 'window', 'pad', 'console'] as const;
+
+export function createAdminModule(deps: ModuleDeps): HubModule {
+  const { options, store, config, hall, io, bus, clock, log } = deps;
+  deps.ticketing.usePersonalData(new PersonalData(loadSecretKey(options.dataDir)));
+  const sessions = new Sessions(clock);
+  const audit = new AuditLog(options.dataDir, clock, () => config().hall.timeZone);
+  const pairing = new PairingDesk(Date.now);
+  const photos = new PhotoStore(options.dataDir);
+  const changeDeps = { store, audit, state: () => hall.current, log };
+  const devices = new DeviceDesk({ store, pairing, sessions, audit, io, clock, log });
+  const desks: AdminDesks = {
+    config: new ConfigDesk(changeDeps),
+    staff: new StaffDesk({ ...changeDeps, sessions, removePhoto: (url) => photos.remove(url) }),
+    devices,
+    audit,
+    view: () => adminConfig(config(), hall.current),
+    changes: new AnswerMemo(),
+    deviceChanges: new AnswerMemo(),
+  };
+
+  let retention: Promise<unknown> = Promise.resolve();
+  const purge = (): void => {
+    retention = retention.then(async () => {
+      const { hall: h, retention: r } = config();
+      const before = addDays(serviceDay(clock(), h.timeZone), -r.personalDataDays);
+      const result = await purgePersonalData(deps.journal, options.dataDir, before);
+      if (result.records === 0) return;
+      log(`retention: personal data purged from ${result.records} journal records (${result.days[0]} … ${result.days.at(-1)})`);
+      await audit.append({ actor: { name: '保留期限清理 / retention job' }, action: 'personal.purge', target: `journal before ${before}`, after: result });
+    }).catch((err: unknown) => log(`retention job failed: ${(err as Error).stack ?? String(err)}`));
+  };
+  purge();
+  const timer = setInterval(purge, RETENTION_CHECK_MS);
+  timer.unref();
+
+  store.onChange((after, before) => {
+    const sections = changedSections(after, before, deps.views.staffCard.bind(deps.views));
+    if (sections.some((s) => s !== 'devices' && s !== 'retention')) {
+      io.to(SCREEN_ROLES.map(roleRoom)).emit('config:changed', { at: clock(), sections });
+    }
+    if (sections.includes('retention')) purge();
+  });
+  bus.on('staff:pinRehashed', ({ staffId, previous, next }) => {
+    store
+      .update((draft) => {
+        const staff = draft.staff.find((s) => s.id === staffId);
+        if (staff?.pinHash === previous) staff.pinHash = next;
+      })
+      .catch((err: unknown) => log(`PIN hash of ${staffId} not upgraded: ${String(err)}`));
+  });
+  bus.on('device:online', () => devices.announce());
+  bus.on('device:offline', () => devices.announce());
+
+  const auditEntry = (entry: Parameters<AuditLog['append']>[0]) => audit.append(entry);
+  const signIn = new ConsoleSignIn({ config, sessions, audit, log });
+
+  return {
+    register(ctx: CommandContext) {
+      const { device, socket } = ctx;
+      if (device.role === 'console') {
+        // The session cookie came with the handshake; a console signs in again by reconnecting.
+        const token = sessionToken(socket.request.headers.cookie);
+        ctx.operator = () => {
+          const session = sessions.use(token);
+          if (session?.deviceId === device.id) return sessions.operator(session);
+          return device.demo ? DEMO_OPERATOR : undefined;
+        };
+      }
+      ctx.audit = async ({ action, target }) => {
+        const operator = ctx.operator();
+        await audit.append({ actor: { deviceId: device.id, staffId: operator?.staffId, name: operator?.name ?? device.name, address: socket.handshake.address }, action, target });
+      };
+      registerAdminHandlers(ctx, desks);
+    },
+    routes: adminRoutes({
+      config,
+      sessions,
+      demoOperator: DEMO_OPERATOR,
+      audit: auditEntry,
+      log,
+      signIn,
+      pairing,
+      pairingRequested: () => devices.announce(),
+      limits: new RateLimiter(Date.now),
+      photos,
+      setPhoto: (staffId, url, actor) => desks.staff.setPhoto(staffId, url, actor),
+    }),
+    async close() {
+      clearInterval(timer);
+      await retention;
+      await audit.close();
+    },
+  };
+}
+
+/** Which sections differ; staff only by what their cards show (a rehashed PIN is no news to screens). */
+function changedSections(after: HallConfig, before: HallConfig, card: (s: HallConfig['staff'][number]) => unknown): ConfigSection[] {
+  const same = (a: unknown, b: unknown): boolean => JSON.stringify(a) === JSON.stringify(b);
+  const sections: ConfigSection[] = [];
+  for (const key of ['hall', 'categories', 'windows', 'devices', 'rules', 'evaluation', 'retention'] as const) {
+    if (!same(after[key], before[key])) sections.push(key);
+  }
+  if (!same(after.staff.map(card), before.staff.map(card))) sections.push('staff');
+  return sections;
 }

@@ -10,7 +10,6 @@ import type { JournalRecord } from '../storage/journal.js';
 import { BookingDesk } from './booking-desk.js';
 import { CheckInDesk } from './check-in-desk.js';
 import { registerAppointmentHandlers, type AppointmentDesks } from './handlers.js';
-import { issueWithoutSlip } from './issue-ticket.js';
 import { Outbox, recordOnlySender, type NoticeSender } from './outbox.js';
 import { PhoneVault } from './phone-vault.js';
 import { appointmentRoutes } from './routes.js';
@@ -39,7 +38,7 @@ export function createAppointmentsModule(deps: ModuleDeps, sender: NoticeSender 
     const [settings, vault] = await Promise.all([loadSettings(deps.options.dataDir, log), PhoneVault.open(deps.options.dataDir)]);
     const desks: AppointmentDesks = {
       bookings: new BookingDesk({ hall, config, clock, vault, rulesFor: (id) => rulesFor(settings, id) }),
-      checkIns: new CheckInDesk(hall, issueWithoutSlip(hall, deps.views)),
+      checkIns: new CheckInDesk(hall, (command, device, cmdId) => deps.ticketing.issueWith(command, device, cmdId)),
     };
     const outbox = new Outbox({ hall, config, clock, log, vault, sender, reminderMinutesBefore: settings.notices.reminderMinutesBefore });
     return { settings, desks, outbox };

@@ -1,13 +1,15 @@
 // Pre-paired demo devices. Each token is 'demo-' + the device id, so screens can be opened
-// without pairing, e.g. the pad of window 3 with token 'demo-pad-03'.
+// without pairing, e.g. the pad of window 3 with token 'demo-pad-03'. Stored hashed like any token,
+// and marked demo: the console lists them, and revokes them all before a hall goes live.
 import type { Device, DeviceRole, ServiceWindow } from '@yichuang/shared/domain';
+import { tokenHash } from '../security/device-tokens.js';
 import { twoDigits } from './demo-windows.js';
 import { HALL_ZONE, SELF_SERVICE_ZONE } from './demo-zones.js';
 
 type Place = Pick<Device, 'zone' | 'windowId' | 'kioskId'>;
 
 function demoDevice(id: string, name: string, role: DeviceRole, place: Place = {}): Device {
-  return { id, name, role, ...place, token: `demo-${id}`, demo: true };
+  return { id, name, role, ...place, tokenHash: tokenHash(`demo-${id}`), demo: true };
 }
 
 /** Every window has a staff client, a citizen-facing rating pad and a window-top display. */

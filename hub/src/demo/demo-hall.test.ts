@@ -2,8 +2,9 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { HallConfig, WeekHours } from '@yichuang/shared/domain';
 import { clockMinutes, periodsOn, weekdayOf, withinPeriods } from '@yichuang/shared/time';
 import { SCHEMA_VERSION } from '../storage/migrations.js';
-import { verifyPin } from '../security/pin.js';
-import { DEMO_PIN, demoHall } from './demo-hall.js';
+import { tokenHash } from '../security/device-tokens.js';
+import { verifySecret } from '../security/passwords.js';
+import { DEMO_PASSWORD, DEMO_PIN, demoHall } from './demo-hall.js';
 
 let config: HallConfig;
 beforeAll(async () => {
@@ -20,7 +21,7 @@ const openDays = (hours: WeekHours | undefined): number[] =>
   (hours ?? []).flatMap((periods, weekday) => (periods.length > 0 ? [weekday] : []));
 
 describe('demo hall', () => {
-  it('is schema version 2 in the Asia/Shanghai time zone', () => {
+  it('is of the current schema version, in the Asia/Shanghai time zone', () => {
     expect(config.schemaVersion).toBe(SCHEMA_VERSION);
     expect(config.hall.id).toBe('demo-district');
     expect(config.hall.timeZone).toBe('Asia/Shanghai');
@@ -130,27 +131,36 @@ describe('demo staff', () => {
     expect(duplicates(config.staff.map((s) => s.number))).toEqual([]);
   });
 
-  it('staff every window from its own department, and include a manager and an admin', () => {
+  it('staff every window from its own department, and include a manager, an admin and an evaluator', () => {
     const staffPerDepartment = count(config.staff.filter((s) => s.roles.includes('staff')).map((s) => s.department));
     for (const [department, windows] of count(config.windows.map((w) => w.department))) {
       expect(staffPerDepartment.get(department) ?? 0, department).toBeGreaterThanOrEqual(windows);
     }
     expect(config.staff.some((s) => s.roles.includes('manager'))).toBe(true);
     expect(config.staff.some((s) => s.roles.includes('admin'))).toBe(true);
+    expect(config.staff.some((s) => s.roles.includes('evaluator'))).toBe(true);
   });
 
-  it('sign in with DEMO_PIN, each hash with its own salt', async () => {
+  it('sign in with DEMO_PIN, each argon2id hash with its own salt', async () => {
     const hashes = config.staff.map((s) => s.pinHash);
     expect(duplicates(hashes)).toEqual([]);
-    expect(await Promise.all(hashes.map((hash) => verifyPin(DEMO_PIN, hash)))).toEqual(hashes.map(() => true));
-    expect(await verifyPin('654321', hashes[0] ?? '')).toBe(false);
+    for (const hash of hashes) expect(hash).toMatch(/^\$argon2id\$/);
+    expect(await Promise.all(hashes.map((hash) => verifySecret(DEMO_PIN, hash)))).toEqual(hashes.map(() => true));
+    expect(await verifySecret('654321', hashes[0] ?? '')).toBe(false);
+  });
+
+  it('give a console password to exactly the accounts with a console role', async () => {
+    const consoleRoles = ['admin', 'manager', 'evaluator'];
+    for (const s of config.staff) expect(s.passwordHash !== undefined, s.number).toBe(s.roles.some((r) => consoleRoles.includes(r)));
+    const withPassword = config.staff.filter((s) => s.passwordHash);
+    expect(await Promise.all(withPassword.map((s) => verifySecret(DEMO_PASSWORD, s.passwordHash!)))).toEqual(withPassword.map(() => true));
   });
 });
 
 describe('demo devices', () => {
-  it('are pre-paired demo devices with unique ids and tokens', () => {
+  it('are pre-paired demo devices with unique ids and token hashes', () => {
     expect(duplicates(config.devices.map((d) => d.id))).toEqual([]);
-    expect(duplicates(config.devices.map((d) => d.token))).toEqual([]);
+    expect(duplicates(config.devices.map((d) => d.tokenHash))).toEqual([]);
     for (const d of config.devices) expect(d.demo).toBe(true);
   });
 
@@ -173,9 +183,10 @@ describe('demo devices', () => {
     expect(config.devices.some((d) => d.role === 'console')).toBe(true);
   });
 
-  it('have the well-known tokens the screens are opened with', () => {
-    const tokens = config.devices.map((d) => d.token);
+  it('have the well-known tokens the screens are opened with, stored only as hashes', () => {
+    const hashes = config.devices.map((d) => d.tokenHash);
     const wellKnown = ['demo-kiosk-1', 'demo-terminal24-1', 'demo-board-1', 'demo-window-01', 'demo-pad-01', 'demo-display-17'];
-    expect(tokens).toEqual(expect.arrayContaining(wellKnown));
+    expect(hashes).toEqual(expect.arrayContaining(wellKnown.map(tokenHash)));
+    expect(JSON.stringify(config.devices)).not.toContain('demo-kiosk-1');
   });
 });

@@ -9,9 +9,9 @@ import { demoStaff } from './demo-staff.js';
 import { demoWindows } from './demo-windows.js';
 import { demoZones } from './demo-zones.js';
 
-export { DEMO_PIN } from './demo-staff.js';
+export { DEMO_PASSWORD, DEMO_PIN } from './demo-staff.js';
 
-/** A complete, freshly built configuration (new PIN salts on every call). */
+/** A complete, freshly built configuration (new PIN and password salts on every call). */
 export async function demoHall(): Promise<HallConfig> {
   const windows = demoWindows();
   return {
@@ -35,5 +35,6 @@ export async function demoHall(): Promise<HallConfig> {
       padTimeoutSeconds: 60,
       caseDeadlines: { verifyDays: 1, rectifyDays: 5, followUpDays: 10 },
     },
+    retention: { personalDataDays: 365 },
   };
 }

@@ -1,11 +1,14 @@
-// Demo staff: one per window, plus the hall manager and an administrator. Names are fictional.
+// Demo staff: one per window, plus the hall manager, an administrator and a third-party evaluator
+// (the three console accounts). Names are fictional.
 import type { Badge, ServiceWindow, Staff } from '@yichuang/shared/domain';
-import { hashPin } from '../security/pin.js';
+import { hashSecret } from '../security/passwords.js';
 import { DEPT } from './demo-departments.js';
 import { twoDigits } from './demo-windows.js';
 
-/** Every demo account signs in with this PIN. */
+/** Every demo account signs in at a window with this PIN. */
 export const DEMO_PIN = '123456';
+/** The demo console accounts (0001 manager, 0002 admin, 0003 evaluator) sign in with this password. */
+export const DEMO_PASSWORD = 'yichuang-demo-2026';
 
 interface Profile {
   name: string;
@@ -34,9 +37,11 @@ const WINDOW_STAFF: Record<string, Profile> = {
   w17: { name: '何宇航', title: '出证专员' },
 };
 
-const HALL_OFFICE: (Profile & Pick<Staff, 'number' | 'roles'>)[] = [
-  { number: '0001', name: '林雪梅', title: '大厅负责人', badge: 'party', roles: ['manager', 'staff'] },
-  { number: '0002', name: '高鹏', title: '信息化管理员', roles: ['admin'] },
+const HALL_OFFICE: (Profile & Pick<Staff, 'number' | 'roles' | 'department'>)[] = [
+  { number: '0001', name: '林雪梅', title: '大厅负责人', badge: 'party', roles: ['manager', 'staff'], department: DEPT.centre },
+  { number: '0002', name: '高鹏', title: '信息化管理员', roles: ['admin'], department: DEPT.centre },
+  // Third-party assessors read reports and cases (read only).
+  { number: '0003', name: '周评', title: '评估员', roles: ['evaluator'], department: '第三方评估机构' },
 ];
 
 /** Staff numbers (工号) are the window number followed by '01'; hall office numbers start '00'. */
@@ -46,12 +51,13 @@ export async function demoStaff(windows: readonly ServiceWindow[]): Promise<Staf
     if (!profile) throw new Error(`no demo staff for window ${window.id}`);
     return { ...profile, number: `${twoDigits(window.number)}01`, department: window.department, roles: ['staff'] };
   });
-  const office = HALL_OFFICE.map((member) => ({ ...member, department: DEPT.centre }));
-  return Promise.all(
-    [...atWindows, ...office].map(async (member) => ({
+  return Promise.all([
+    ...atWindows.map(async (member) => ({ id: `s${member.number}`, ...member, pinHash: await hashSecret(DEMO_PIN) })),
+    ...HALL_OFFICE.map(async (member) => ({
       id: `s${member.number}`,
       ...member,
-      pinHash: await hashPin(DEMO_PIN),
+      pinHash: await hashSecret(DEMO_PIN),
+      passwordHash: await hashSecret(DEMO_PASSWORD),
     })),
-  );
+  ]);
 }

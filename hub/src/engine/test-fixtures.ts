@@ -86,6 +86,7 @@ export function makeConfig(overrides: ConfigOverrides = {}): HallConfig {
     devices: [],
     rules: { priorityBurst: 3, recallCap: 2, noShowRequeuePlaces: 3, appointmentEarlyMinutes: 15, ...rules },
     evaluation: { badReasons: ['服务态度', '其他'], padTimeoutSeconds: 60, caseDeadlines: { verifyDays: 1, rectifyDays: 5, followUpDays: 10 } },
+    retention: { personalDataDays: 365 },
     ...rest,
   };
 }

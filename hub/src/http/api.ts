@@ -1,5 +1,6 @@
-// The read-only REST API for integrations (documented in the README). Identities stay masked.
-import type { HallConfig } from '@yichuang/shared/domain';
+// The read-only REST API for integrations (documented in the README). Open to the LAN, so it carries
+// no personal data: tickets go out without even their masked identity.
+import type { HallConfig, TicketView, WindowView } from '@yichuang/shared/domain';
 import { appError } from '@yichuang/shared/errors';
 import { Router, type Response } from 'express';
 import type { EngineState } from '../engine/index.js';
@@ -15,6 +16,12 @@ export interface ApiComponents {
 }
 
 const ok = (res: Response, data: unknown): void => void res.json({ ok: true, data });
+const TICKET_NUMBER = /^[A-Za-z]{1,2}\d{3,4}$/;
+
+function publicTicket({ identity: _identity, ...ticket }: TicketView): TicketView {
+  return ticket;
+}
+const publicWindow = (w: WindowView): WindowView => (w.current ? { ...w, current: publicTicket(w.current) } : w);
 
 export function apiRouter(c: ApiComponents): Router {
   const router = Router();
@@ -29,15 +36,20 @@ export function apiRouter(c: ApiComponents): Router {
   });
 
   router.get('/queues', (_req, res) => ok(res, c.views.queues()));
-  router.get('/windows', (_req, res) => ok(res, c.views.windows()));
+  router.get('/windows', (_req, res) => ok(res, c.views.windows().map(publicWindow)));
 
   router.get('/tickets/:number', (req, res) => {
-    const ticket = c.views.ticketByNumber(req.params.number);
-    if (!ticket) {
-      res.status(404).json({ ok: false, error: appError('UNKNOWN_TICKET', { number: req.params.number }) });
+    const { number } = req.params;
+    if (!TICKET_NUMBER.test(number)) {
+      res.status(400).json({ ok: false, error: appError('BAD_REQUEST', { detail: 'number: 号码如 A023 / a ticket number like A023' }) });
       return;
     }
-    ok(res, ticket);
+    const ticket = c.views.ticketByNumber(number);
+    if (!ticket) {
+      res.status(404).json({ ok: false, error: appError('UNKNOWN_TICKET', { number }) });
+      return;
+    }
+    ok(res, publicTicket(ticket));
   });
 
   router.get('/stats/today', (_req, res) => ok(res, todayCounts(c.state(), c.config())));

@@ -1,40 +1,35 @@
-// Serves the built screens and lists their URLs (the demo devices' links carry their tokens).
+// Serves the built screens and lists their URLs (the demo devices' links carry their well-known tokens).
 import { existsSync } from 'node:fs';
 import path from 'node:path';
+import { SCREEN_PAGES } from '@yichuang/shared/admin';
 import type { Device, HallConfig } from '@yichuang/shared/domain';
 import express, { Router } from 'express';
+import { redirectToTicketPage } from '../kiosk/ticket-page.js';
+import { demoToken } from '../security/device-tokens.js';
 
 export interface ScreenLink {
   device: Device;
   path: string;
 }
 
-/** Where each role's screen is; a print agent has none. */
-const PAGES: Partial<Record<Device['role'], { app: string; page: string }>> = {
-  kiosk: { app: 'kiosk', page: '' },
-  board: { app: 'kiosk', page: 'board.html' },
-  display: { app: 'kiosk', page: 'display.html' },
-  window: { app: 'window', page: '' },
-  pad: { app: 'window', page: 'pad.html' },
-  console: { app: 'console', page: '' },
-};
-
 const APP_DIRS: Record<string, string> = { kiosk: 'kiosk/dist', window: 'window-client/dist', console: 'hub/console/dist' };
 
-/** Links for the demo devices whose screen has been built. */
+/** Links for the demo devices (still paired with their public tokens) whose screen has been built. */
 export function demoScreenLinks(config: HallConfig, repoRoot: string): ScreenLink[] {
   return config.devices.flatMap((device) => {
-    const screen = PAGES[device.role];
-    if (!screen) return [];
-    const { app, page } = screen;
-    const file = path.join(repoRoot, APP_DIRS[app]!, page || 'index.html');
-    if (!device.demo || !existsSync(file)) return [];
-    return [{ device, path: `/${app}/${page}?token=${encodeURIComponent(device.token)}` }];
+    const page = SCREEN_PAGES[device.role];
+    const token = demoToken(device);
+    if (!page || !token) return [];
+    const [, app, file] = page.split('/');
+    if (!existsSync(path.join(repoRoot, APP_DIRS[app!]!, file || 'index.html'))) return [];
+    return [{ device, path: `${page}?token=${encodeURIComponent(token)}` }];
   });
 }
 
 export function screensRouter(repoRoot: string, links: () => ScreenLink[], hallName: () => string): Router {
   const router = Router();
+  // The address in a ticket's QR code (slip and e-ticket) opens the ticket's phone page.
+  router.get('/t/:number', redirectToTicketPage);
   for (const [app, dir] of Object.entries(APP_DIRS)) {
     router.use(`/${app}`, express.static(path.join(repoRoot, dir), { index: 'index.html', maxAge: '1h' }));
   }

@@ -53,8 +53,8 @@ describe('the hub’s alert checks at a given time', () => {
     const config: HallConfig = {
       ...makeConfig(),
       devices: [
-        { id: 'kiosk-1', name: '1号取号机', role: 'kiosk', token: 'k', demo: true },
-        { id: 'window-01', name: '1号窗口叫号终端', role: 'window', windowId: 'w1', token: 'w', demo: true },
+        { id: 'kiosk-1', name: '1号取号机', role: 'kiosk', tokenHash: 'sha256:k', demo: true },
+        { id: 'window-01', name: '1号窗口叫号终端', role: 'window', windowId: 'w1', tokenHash: 'sha256:w', demo: true },
       ],
     };
     const hall = new Hall(config);

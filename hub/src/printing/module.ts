@@ -72,7 +72,7 @@ export function createPrintingModule(deps: ModuleDeps): HubModule {
       }
       registerPrintingHandlers(ctx, components);
     },
-    routes: printingRoutes(components, deps.config),
+    routes: printingRoutes(components),
     async close() {
       deps.ticketing.useSlipPrinter(undefined);
       await settings.ready;

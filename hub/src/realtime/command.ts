@@ -1,14 +1,28 @@
-// The one path every socket command takes: size check → zod parse → permission → run → ack.
-// Raw exceptions never reach a client; they are logged and answered with INTERNAL.
+// The one path every socket command takes: size check → who may send it (device role and place; at
+// a console, the person signed in) → rate limit → zod parse → run → ack. Raw exceptions never reach a
+// client; they are logged and answered with INTERNAL.
+import type { Operator } from '@yichuang/shared/admin';
 import type { Device } from '@yichuang/shared/domain';
-import { appError, type Ack } from '@yichuang/shared/errors';
+import { appError, type Ack, type AppError } from '@yichuang/shared/errors';
 import type { ClientToServerEvents } from '@yichuang/shared/events';
 import type { z } from 'zod';
+import type { RateLimiter, RateRule } from '../security/rate-limit.js';
 import { mayRun, type CommandName } from './permissions.js';
+import { operatorMay, PERSONAL_DATA_READS } from './permissions/admin.js';
 import type { HubSocket } from './types.js';
 
 /** Larger command payloads are refused; nothing legitimate comes near this. */
 export const MAX_PAYLOAD_BYTES = 16 * 1024;
+
+/**
+ * Commands a person sends at a human pace, limited per device: taking a number at a kiosk (a family
+ * takes a few at once, then the next person steps up), and signing in (PIN guessing is also locked
+ * per staff number by the window desk).
+ */
+const RATE_RULES: Partial<Record<CommandName, RateRule>> = {
+  'ticket:issue': { burst: 6, perMinute: 10 },
+  'staff:signIn': { burst: 5, perMinute: 10 },
+};
 
 export type AckData<E extends CommandName> =
   Parameters<Parameters<ClientToServerEvents[E]>[1]>[0] extends Ack<infer T> ? T : never;
@@ -17,6 +31,15 @@ export interface CommandContext {
   socket: HubSocket;
   device: Device;
   log: (line: string) => void;
+  /** This hub's rate limits. */
+  limits: RateLimiter;
+  /**
+   * The person signed in at a console connection, asked at every command (sessions expire). The
+   * admin module, which keeps the sessions, sets it as it registers the connection.
+   */
+  operator: () => Operator | undefined;
+  /** Writes to the audit log that this connection read personal data; set by the admin module too. */
+  audit: (entry: { action: string; target: string }) => Promise<void>;
 }
 
 export function onCommand<E extends CommandName, S extends z.ZodType>(
@@ -43,19 +66,39 @@ async function answer<E extends CommandName, S extends z.ZodType>(
   run: (input: z.output<S>) => Promise<Ack<AckData<E>>> | Ack<AckData<E>>,
 ): Promise<Ack<AckData<E>>> {
   try {
-    if (payloadBytes(payload) > MAX_PAYLOAD_BYTES) return { ok: false, error: appError('PAYLOAD_TOO_LARGE') };
+    if (payloadBytes(payload) > MAX_PAYLOAD_BYTES) return refuse(appError('PAYLOAD_TOO_LARGE'));
+    // Rights come before parsing: a device outside them learns nothing about the payload's shape.
+    const refusal = refusalOf(ctx, name, typeof payload === 'object' && payload !== null ? payload : {});
+    if (refusal) return refuse(refusal);
+    const rule = RATE_RULES[name];
+    if (rule && !ctx.device.demo && !ctx.limits.take(`${ctx.device.id}|${name}`, rule)) return refuse(appError('RATE_LIMITED'));
     const parsed = schema.safeParse(payload ?? {});
     if (!parsed.success) {
       const detail = parsed.error.issues.map((i) => `${i.path.join('.') || '(payload)'}: ${i.message}`).join('; ');
-      return { ok: false, error: appError('BAD_REQUEST', { detail }) };
+      return refuse(appError('BAD_REQUEST', { detail }));
     }
-    if (!mayRun(ctx.device, name, parsed.data)) return { ok: false, error: appError('FORBIDDEN') };
-    return await run(parsed.data);
+    // The place again, on what was parsed: that is what runs.
+    if (!mayRun(ctx.device, name, parsed.data)) return refuse(appError('FORBIDDEN'));
+    const result = await run(parsed.data);
+    // No trail, no data: a read of personal data is answered once the audit log has it.
+    if (result.ok && PERSONAL_DATA_READS.has(name)) await ctx.audit({ action: 'personal.view', target: name });
+    return result;
   } catch (err) {
     ctx.log(`${name} from ${ctx.device.id} failed: ${(err as Error).stack ?? String(err)}`);
-    return { ok: false, error: appError('INTERNAL') };
+    return refuse(appError('INTERNAL'));
   }
 }
+
+/** Why this connection may not send the command, or undefined when it may. */
+function refusalOf(ctx: CommandContext, name: CommandName, payload: object): AppError | undefined {
+  if (!mayRun(ctx.device, name, payload)) return appError('FORBIDDEN');
+  if (ctx.device.role !== 'console') return undefined;
+  const operator = ctx.operator();
+  if (!operator) return appError('SIGN_IN_REQUIRED');
+  return operatorMay(operator, name) ? undefined : appError('FORBIDDEN');
+}
+
+const refuse = <T>(error: AppError): Ack<T> => ({ ok: false, error });
 
 function payloadBytes(payload: unknown): number {
   try {

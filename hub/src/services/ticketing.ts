@@ -1,16 +1,16 @@
 // Taking, cancelling and looking up tickets: turns requests into engine commands and answers with views.
-import type { Device, MaskedIdentity, TicketSource, TicketView } from '@yichuang/shared/domain';
+import type { Device, TicketSource, TicketView } from '@yichuang/shared/domain';
 import { appError, type Ack } from '@yichuang/shared/errors';
 import type { TicketIssued } from '@yichuang/shared/events';
-import { maskIdNumber, maskPhone } from '@yichuang/shared/identity';
+import { SELF_SERVICE_ZONE } from '@yichuang/shared/kiosk';
 import type { PrintResult } from '@yichuang/shared/printing';
 import type { z } from 'zod';
 import type * as S from '@yichuang/shared/schemas';
+import type { Command } from '../engine/types.js';
+import type { PersonalData } from '../security/personal-data.js';
 import type { HallService } from './hall-service.js';
 import type { Views } from './views.js';
 
-/** The hall's zone whose kiosks run as 24-hour self-service terminals. */
-const ZONE_24H = 'self24';
 
 export function cmdKey(device: Device, cmdId: string): string {
   return `${device.id}:${cmdId}`;
@@ -29,20 +29,16 @@ export function estimatedWait(views: Views, ticket: TicketView): number {
   return Math.round((queueWait * ticket.ahead) / waiting);
 }
 
-function mask(identity: z.output<typeof S.identityInput>): MaskedIdentity {
-  return identity.kind === 'phone'
-    ? { kind: 'phone', masked: maskPhone(identity.value) }
-    : { kind: 'id', masked: maskIdNumber(identity.value) };
-}
-
 function sourceOf(device: Device): TicketSource {
   if (device.role !== 'kiosk') return 'staff';
-  return device.zone === ZONE_24H ? 'terminal24' : 'kiosk';
+  return device.zone === SELF_SERVICE_ZONE ? 'terminal24' : 'kiosk';
 }
 
 export class Ticketing {
   /** Set by the printing module; a hub without one issues e-tickets only. */
   private slips: SlipPrinter | undefined;
+  /** Set by the admin module (it holds the hall's secret key); identities are refused without it. */
+  private personal: PersonalData | undefined;
 
   constructor(
     private readonly hall: HallService,
@@ -53,19 +49,31 @@ export class Ticketing {
     this.slips = slips;
   }
 
+  usePersonalData(personal: PersonalData): void {
+    this.personal = personal;
+  }
+
   async issue(input: z.output<typeof S.issueTicket>, device: Device): Promise<Ack<TicketIssued>> {
-    const result = await this.hall.execute(
+    // Only the masked number and its keyed hash are journaled; the full number ends here.
+    if (input.identity && !this.personal) throw new Error('ticketing: no secret key to hash identities with');
+    const identity = input.identity && this.personal?.mask(input.identity);
+    return this.issueWith(
       {
         type: 'issue',
         categoryId: input.categoryId,
         priority: input.priority,
         source: sourceOf(device),
-        identity: input.identity && mask(input.identity),
+        identity,
         kioskId: device.role === 'kiosk' ? device.id : undefined,
       },
-      { deviceId: device.id },
-      cmdKey(device, input.cmdId),
+      device,
+      input.cmdId,
     );
+  }
+
+  /** Runs an engine command that issues one ticket (take-a-number, appointment check-in) and prints a kiosk's slip. */
+  async issueWith(command: Command, device: Device, cmdId: string): Promise<Ack<TicketIssued>> {
+    const result = await this.hall.execute(command, { deviceId: device.id }, cmdKey(device, cmdId));
     if (!result.ok) return result;
     const issued = result.data.find((r) => r.event.type === 'ticket.issued')?.event;
     const ticket = issued?.type === 'ticket.issued' ? this.views.ticketById(issued.ticketId) : undefined;

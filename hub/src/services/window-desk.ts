@@ -3,7 +3,8 @@ import type { Device, HallConfig } from '@yichuang/shared/domain';
 import { appError, type Ack } from '@yichuang/shared/errors';
 import type { SignedIn, WindowResult } from '@yichuang/shared/events';
 import type { Command } from '../engine/index.js';
-import { verifyPin } from '../security/pin.js';
+import { hashSecret, isOutdated, verifySecret } from '../security/passwords.js';
+import { SignInThrottle, waitMinutes } from '../security/throttle.js';
 import type { JournalRecord } from '../storage/journal.js';
 import type { HallService } from './hall-service.js';
 import { cmdKey } from './ticketing.js';
@@ -11,12 +12,27 @@ import type { Views } from './views.js';
 
 export type WindowCommand = Extract<Command, { windowId: string }>;
 
+/** A staff member's PIN hash was made by an older scheme; `next` is its argon2id replacement. */
+export type PinRehashed = (change: { staffId: string; previous: string; next: string }) => void;
+
 export class WindowDesk {
+  /**
+   * Failed PINs lock the staff number, and the window device tried from (guessing across numbers).
+   * Real elapsed time, not the hall's clock: a lock must not lift when that clock is set forward.
+   */
+  private readonly throttle = new SignInThrottle(Date.now);
+  private rehashed: PinRehashed | undefined;
+
   constructor(
     private readonly hall: HallService,
     private readonly views: Views,
     private readonly config: () => HallConfig,
   ) {}
+
+  /** Who stores a replaced PIN hash (the admin module, through the hub's bus). */
+  onPinRehashed(listener: PinRehashed): void {
+    this.rehashed = listener;
+  }
 
   async run(command: WindowCommand, device: Device, cmdId: string): Promise<Ack<WindowResult>> {
     if (!this.views.window(command.windowId)) {
@@ -32,9 +48,19 @@ export class WindowDesk {
     input: { cmdId: string; windowId: string; staffNumber: string; pin: string },
     device: Device,
   ): Promise<Ack<SignedIn>> {
+    const attempt = { account: input.staffNumber, place: device.id };
+    const wait = this.throttle.wait(attempt);
+    if (wait > 0) return { ok: false, error: appError('SIGN_IN_LOCKED', { minutes: waitMinutes(wait) }) };
     const staff = this.config().staff.find((s) => s.number === input.staffNumber);
     // Same answer for an unknown number and a wrong PIN, so numbers cannot be probed.
-    if (!staff || !(await verifyPin(input.pin, staff.pinHash))) return { ok: false, error: appError('BAD_PIN') };
+    if (!staff || !(await verifySecret(input.pin, staff.pinHash))) {
+      this.throttle.fail(attempt);
+      return { ok: false, error: appError('BAD_PIN') };
+    }
+    this.throttle.succeed(attempt);
+    if (isOutdated(staff.pinHash) && this.rehashed) {
+      this.rehashed({ staffId: staff.id, previous: staff.pinHash, next: await hashSecret(input.pin) });
+    }
     const result = await this.run({ type: 'signIn', windowId: input.windowId, staffId: staff.id }, device, input.cmdId);
     if (!result.ok) return result;
     return { ok: true, data: { window: result.data.window, staff: this.views.staffCard(staff) } };

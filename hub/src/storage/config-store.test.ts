@@ -3,6 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { HallConfig, WeekHours } from '@yichuang/shared/domain';
+import { tokenHash } from '../security/device-tokens.js';
 import { ConfigStore } from './config-store.js';
 import { SCHEMA_VERSION } from './migrations.js';
 
@@ -28,6 +29,7 @@ function seedConfig(): HallConfig {
     devices: [],
     rules: { priorityBurst: 3, recallCap: 2, noShowRequeuePlaces: 3, appointmentEarlyMinutes: 15 },
     evaluation: { badReasons: ['其他'], padTimeoutSeconds: 60, caseDeadlines: { verifyDays: 1, rectifyDays: 5, followUpDays: 10 } },
+    retention: { personalDataDays: 365 },
   };
 }
 
@@ -107,6 +109,29 @@ describe('ConfigStore', () => {
     };
     expect(store.config).toMatchObject(expected);
     expect(await onDisk()).toMatchObject(expected);
+  });
+
+  it('migrates a v3 file: device tokens become hashes, retention is added, PIN hashes stay', async () => {
+    const { retention: _retention, ...current } = seedConfig();
+    const kiosk = { id: 'kiosk-1', name: '1号取号机', role: 'kiosk', zone: 'hall', token: 'secret-token-1', demo: false };
+    await writeFile(file, JSON.stringify({ ...current, schemaVersion: 3, staff: [staff], devices: [kiosk] }));
+    const store = await ConfigStore.open(dir, seedConfig);
+
+    const { token: _token, ...rest } = kiosk;
+    expect(store.config.devices).toEqual([{ ...rest, tokenHash: tokenHash('secret-token-1') }]);
+    expect(store.config.retention).toEqual({ personalDataDays: 365 });
+    expect(store.config.staff).toEqual([staff]);
+    expect(await readFile(file, 'utf8')).not.toContain('secret-token-1');
+    expect(await readdir(path.join(dir, 'backups'))).toEqual([expect.stringMatching(/^config\.v3\..+\.json$/)]);
+  });
+
+  it('tells listeners of each durable change, with the config before and after', async () => {
+    const store = await ConfigStore.open(dir, seedConfig);
+    const seen: string[] = [];
+    store.onChange((after, before) => seen.push(`${before.hall.name} → ${after.hall.name}`));
+    await store.update((d) => void (d.hall.name = '甲'));
+    await expect(store.update(() => { throw new Error('refused'); })).rejects.toThrow('refused');
+    expect(seen).toEqual(['政务服务中心 → 甲']);
   });
 
   it('refuses a file from a newer hub, in Chinese and English', async () => {

@@ -8,10 +8,13 @@ import type { HallConfig } from '@yichuang/shared/domain';
 import { DurableJSONFile } from './durable-json-file.js';
 import { migrate, SCHEMA_VERSION, type StoredConfig } from './migrations.js';
 
+export type ConfigListener = (after: HallConfig, before: HallConfig) => void;
+
 export class ConfigStore {
   readonly #db: Low<HallConfig>;
   /** Updates run one after another so none is built on a config another is replacing. */
   #queue: Promise<unknown> = Promise.resolve();
+  readonly #listeners: ConfigListener[] = [];
 
   private constructor(db: Low<HallConfig>) {
     this.#db = db;
@@ -49,13 +52,23 @@ export class ConfigStore {
     return this.#db.data;
   }
 
-  /** Writes the changed copy (temp file, fsync, rename), then swaps it in; on failure nothing changes. */
+  /** Called after every durable change (whoever made it), e.g. to tell the screens. Must not throw. */
+  onChange(listener: ConfigListener): void {
+    this.#listeners.push(listener);
+  }
+
+  /**
+   * Writes the changed copy (temp file, fsync, rename), then swaps it in; on failure nothing changes.
+   * A mutator may throw to refuse the change: it is then neither written nor announced.
+   */
   update(mutator: (draft: HallConfig) => void): Promise<HallConfig> {
     const run = this.#queue.then(async () => {
-      const draft = structuredClone(this.#db.data);
+      const before = this.#db.data;
+      const draft = structuredClone(before);
       mutator(draft);
       await this.#db.adapter.write(draft);
       this.#db.data = draft;
+      for (const listener of this.#listeners) listener(draft, before);
       return draft;
     });
     this.#queue = run.catch(() => undefined);

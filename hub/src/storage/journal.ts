@@ -1,7 +1,7 @@
 // Append-only event journal: one JSONL file per service day, each batch written in one write
 // and fdatasync'd before the command is acknowledged (DESIGN.md §5).
 import { randomUUID } from 'node:crypto';
-import { mkdir, open, readdir, readFile, truncate, type FileHandle } from 'node:fs/promises';
+import { mkdir, open, readdir, readFile, rename, truncate, type FileHandle } from 'node:fs/promises';
 import path from 'node:path';
 import type { ServiceDay } from '@yichuang/shared/domain';
 import type { EngineEvent } from '../engine/types.js';
@@ -162,6 +162,41 @@ export class Journal {
 
   days(): Promise<ServiceDay[]> {
     return listDays(this.#dir);
+  }
+
+  /**
+   * Rewrites a past day's file record by record (retention strips personal data this way): a temp
+   * file, fsync, rename, folder fsync, so a reader sees the old file or the new one, never half.
+   * `change` returns the record to write instead, or undefined to keep it. Resolves with how many
+   * records changed (the file is left alone when none did). The newest day cannot be rewritten.
+   */
+  rewriteDay(day: ServiceDay, change: (record: JournalRecord) => JournalRecord | undefined): Promise<number> {
+    if (!DAY.test(day)) return Promise.reject(new Error(`journal: bad service day ${JSON.stringify(day)}`));
+    const run = this.#queue.then(async () => {
+      if (this.#lastDay === undefined || day >= this.#lastDay) throw new Error(`journal: ${day} is still being written; only past days can be rewritten`);
+      const file = dayFile(this.#dir, day);
+      const { records } = parseDay(await readFile(file), file);
+      let changed = 0;
+      const lines = records.map((record) => {
+        const next = change(record);
+        if (next) changed++;
+        return JSON.stringify(next ?? record) + '\n';
+      });
+      if (changed === 0) return 0;
+      const temp = path.join(this.#dir, `.${day}.jsonl.tmp`);
+      const handle = await open(temp, 'w');
+      try {
+        await handle.writeFile(lines.join(''));
+        await handle.sync();
+      } finally {
+        await handle.close();
+      }
+      await rename(temp, file);
+      await syncDir(this.#dir);
+      return changed;
+    });
+    this.#queue = run.catch(() => undefined);
+    return run;
   }
 
   /** Lets appends already queued finish, then releases the file. */

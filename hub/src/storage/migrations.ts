@@ -1,8 +1,9 @@
 // Forward-only migrations of config.json. Each step is frozen once released: it must keep turning
 // old files into exactly what it did then, so it never reads today's defaults or types.
+import { createHash } from 'node:crypto';
 import type { QueueRules } from '@yichuang/shared/domain';
 
-export const SCHEMA_VERSION = 3;
+export const SCHEMA_VERSION = 4;
 
 /** config.json as found on disk, at any schema version. */
 export interface StoredConfig {
@@ -19,6 +20,10 @@ export interface Migration {
 
 interface ConfigV1 extends StoredConfig {
   windows: Array<{ categories: string[]; [key: string]: unknown }>;
+}
+
+interface ConfigV3 extends StoredConfig {
+  devices: Array<{ token: string; [key: string]: unknown }>;
 }
 
 export const migrations: readonly Migration[] = [
@@ -48,6 +53,24 @@ export const migrations: readonly Migration[] = [
           padTimeoutSeconds: 60,
           caseDeadlines: { verifyDays: 1, rectifyDays: 5, followUpDays: 10 },
         },
+      };
+    },
+  },
+  {
+    from: 3,
+    to: 4,
+    describe:
+      'device tokens kept only as SHA-256 hashes; personal-data retention added (365 days). ' +
+      'PIN hashes stay as they are: scrypt ones are replaced by argon2id at each staff member\'s next sign-in',
+    up(data) {
+      const v3 = data as ConfigV3;
+      return {
+        ...v3,
+        devices: v3.devices.map(({ token, ...device }) => ({
+          ...device,
+          tokenHash: `sha256:${createHash('sha256').update(token, 'utf8').digest('base64url')}`,
+        })),
+        retention: { personalDataDays: 365 },
       };
     },
   },

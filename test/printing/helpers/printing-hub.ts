@@ -8,6 +8,7 @@ import type { PrintingFile } from '@yichuang/shared/printing-schemas';
 import { demoHall } from '../../../hub/src/demo/demo-hall.js';
 import type { JournalRecord } from '../../../hub/src/storage/journal.js';
 import { defaultPrinting } from '../../../hub/src/printing/printing-store.js';
+import { tokenHash } from '../../../hub/src/security/device-tokens.js';
 import { startTestHub, tempDir, type Client, type TestHub } from '../../helpers/test-hub.js';
 
 export const PUBLIC_URL = 'http://hall.example:8080';
@@ -18,7 +19,7 @@ export const agentDevice = (kioskId: string): Device => ({
   name: `${kioskId} 打印代理`,
   role: 'agent',
   kioskId,
-  token: `demo-agent-${kioskId}`,
+  tokenHash: tokenHash(`demo-agent-${kioskId}`),
   demo: true,
 });
 

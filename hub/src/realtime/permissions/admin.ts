@@ -1,4 +1,61 @@
-import type { AdminCommands } from '@yichuang/shared/admin';
+// The administration domain's rules, and the second check every console command passes: a console
+// device alone is not enough, a person with a console role must be signed in at it.
+import type { AdminCommands, Operator } from '@yichuang/shared/admin';
+import type { ClientToServerEvents } from '@yichuang/shared/events';
+import type { StaffRole } from '@yichuang/shared/domain';
 import type { Rule } from './rule.js';
 
-export const ADMIN_PERMISSIONS = {} satisfies Record<keyof AdminCommands, Rule>;
+type Command = keyof ClientToServerEvents;
+
+const CONSOLES: Rule = { roles: ['console'] };
+
+export const ADMIN_PERMISSIONS = {
+  'admin:config': CONSOLES,
+  'admin:saveHall': CONSOLES,
+  'admin:saveRules': CONSOLES,
+  'admin:saveCategory': CONSOLES,
+  'admin:removeCategory': CONSOLES,
+  'admin:saveWindow': CONSOLES,
+  'admin:removeWindow': CONSOLES,
+  'admin:saveStaff': CONSOLES,
+  'admin:removeStaff': CONSOLES,
+  'admin:resetPin': CONSOLES,
+  'admin:setPassword': CONSOLES,
+  'admin:saveEvaluation': CONSOLES,
+  'admin:saveRetention': CONSOLES,
+  'device:list': CONSOLES,
+  'device:approve': CONSOLES,
+  'device:revoke': CONSOLES,
+  'device:revokeDemo': CONSOLES,
+  'audit:list': CONSOLES,
+} satisfies Record<keyof AdminCommands, Rule>;
+
+/**
+ * What an evaluator (third-party assessor) may send besides a manager: reading the hall, figures and
+ * cases, never changing anything. Every other console command needs a manager or an admin; the
+ * admin pages hold back what only an admin may do (console roles, others' passwords).
+ */
+const READ_ONLY = new Set<Command>([
+  'sync:snapshot',
+  'ticket:lookup',
+  'case:list',
+  'live:snapshot',
+  'board:settings',
+  'printer:status',
+  'printer:settings',
+  'printer:unprinted',
+  'window:figures',
+  'pad:state',
+  'kiosk:status',
+]);
+
+const MANAGERS: readonly StaffRole[] = ['admin', 'manager'];
+const ANY_OPERATOR: readonly StaffRole[] = ['admin', 'manager', 'evaluator'];
+
+export function operatorMay(operator: Operator, command: Command): boolean {
+  const allowed = READ_ONLY.has(command) ? ANY_OPERATOR : MANAGERS;
+  return operator.roles.some((role) => allowed.includes(role));
+}
+
+/** Reads that show citizens' (masked) numbers or words: each is written to the audit log. */
+export const PERSONAL_DATA_READS = new Set<Command>(['case:list', 'kiosk:suggestions']);

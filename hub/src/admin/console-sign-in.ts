@@ -1,0 +1,70 @@
+// Signing in at a console: a paired console device, then a person with a console role and their
+// password. Failures are throttled per staff number and per address; the answer never says which
+// of number and password was wrong. A demo console may open its demo manager's session without one.
+import type { AuditActor, Operator } from '@yichuang/shared/admin';
+import type * as A from '@yichuang/shared/admin-schemas';
+import { CONSOLE_ROLES, type HallConfig, type StaffRole } from '@yichuang/shared/domain';
+import { appError, type AppError } from '@yichuang/shared/errors';
+import type { z } from 'zod';
+import type { AuditLog } from '../security/audit-log.js';
+import { deviceByToken } from '../security/device-tokens.js';
+import { verifySecret } from '../security/passwords.js';
+import type { Session, Sessions } from '../security/sessions.js';
+import { SignInThrottle, waitMinutes } from '../security/throttle.js';
+
+/**
+ * The hash of a random password nobody knows: an unknown staff number, or an account without a
+ * password, costs the same argon2 check as a wrong password, so timing does not tell them apart.
+ */
+const NOBODY = '$argon2id$v=19$m=19456,t=2,p=1$z9TjH4Z/TZjzcWz1tCQ25Q$vWE2xQ8NGALF2Iy300U+Qnpd+Bih8Z1MAkM4A00La+Y';
+
+/** Who a demo console is without a sign-in: the demo hall's manager (not its admin). */
+export const DEMO_OPERATOR: Operator = { name: '演示管理员 / demo manager', roles: ['manager'], demo: true };
+
+export interface ConsoleSignInDeps {
+  config: () => HallConfig;
+  sessions: Sessions;
+  audit: AuditLog;
+  log: (line: string) => void;
+}
+
+export type SignInResult = { ok: true; session: Session } | { ok: false; status: number; error: AppError };
+
+export class ConsoleSignIn {
+  /** Real elapsed time: a lock must not lift when the hall's clock is set forward. */
+  readonly #throttle = new SignInThrottle(Date.now);
+
+  constructor(private readonly deps: ConsoleSignInDeps) {}
+
+  async signIn(input: z.output<typeof A.signInRequest>, address: string): Promise<SignInResult> {
+    const device = deviceByToken(this.deps.config().devices, input.deviceToken);
+    if (!device) return { ok: false, status: 401, error: appError('UNAUTHENTICATED') };
+    if (device.role !== 'console') return { ok: false, status: 403, error: appError('FORBIDDEN') };
+    if (input.staffNumber === undefined || input.password === undefined) {
+      if (!device.demo) return { ok: false, status: 400, error: appError('SIGN_IN_REQUIRED') };
+      const { name, roles } = DEMO_OPERATOR;
+      return { ok: true, session: this.deps.sessions.open({ deviceId: device.id, name, roles, demo: true }) };
+    }
+    const attempt = { account: input.staffNumber, place: address };
+    const wait = this.#throttle.wait(attempt);
+    if (wait > 0) return { ok: false, status: 429, error: appError('SIGN_IN_LOCKED', { minutes: waitMinutes(wait) }) };
+    const actor: AuditActor = { deviceId: device.id, name: input.staffNumber, address };
+    const staff = this.deps.config().staff.find((s) => s.number === input.staffNumber);
+    const verified = await verifySecret(input.password, staff?.passwordHash ?? NOBODY);
+    if (!staff || !verified) {
+      this.#throttle.fail(attempt);
+      await this.#audit({ actor, action: 'session.failed', target: input.staffNumber });
+      return { ok: false, status: 401, error: appError('BAD_PASSWORD') };
+    }
+    this.#throttle.succeed(attempt);
+    const roles = staff.roles.filter((r): r is StaffRole => (CONSOLE_ROLES as readonly StaffRole[]).includes(r));
+    if (roles.length === 0) return { ok: false, status: 403, error: appError('NO_CONSOLE_ROLE') };
+    const session = this.deps.sessions.open({ deviceId: device.id, staffId: staff.id, number: staff.number, name: staff.name, roles, demo: false });
+    await this.#audit({ actor: { ...actor, staffId: staff.id, name: staff.name }, action: 'session.signIn', target: device.id });
+    return { ok: true, session };
+  }
+
+  async #audit(entry: { actor: AuditActor; action: string; target: string }): Promise<void> {
+    await this.deps.audit.append(entry).catch((err: unknown) => this.deps.log(`audit log write failed for ${entry.action}: ${String(err)}`));
+  }
+}

@@ -1,0 +1,121 @@
+// Devices on the console's devices page: pairing a new screen by its code (role and place chosen by
+// the manager), revoking a device (it is told, then disconnected at once, and its token is dead),
+// and the list with demo devices marked.
+import { DEVICE_PLACES, SCREEN_PAGES, type AuditActor, type DeviceList, type DeviceView } from '@yichuang/shared/admin';
+import type * as A from '@yichuang/shared/admin-schemas';
+import type { Device, HallConfig } from '@yichuang/shared/domain';
+import { appError, type Ack } from '@yichuang/shared/errors';
+import type { z } from 'zod';
+import { roleRoom } from '../realtime/rooms.js';
+import { deviceRoom } from '../realtime/socket-server.js';
+import type { HubServer } from '../realtime/types.js';
+import type { AuditLog } from '../security/audit-log.js';
+import { newDeviceToken, tokenHash } from '../security/device-tokens.js';
+import type { PairingDesk } from '../security/pairing.js';
+import type { Sessions } from '../security/sessions.js';
+import type { ConfigStore } from '../storage/config-store.js';
+import { refuse, Refusal } from './config-change.js';
+
+export interface DeviceDeskDeps {
+  store: ConfigStore;
+  pairing: PairingDesk;
+  sessions: Sessions;
+  audit: AuditLog;
+  io: HubServer;
+  clock: () => number;
+  log: (line: string) => void;
+}
+
+const PLACE_NAMES = { windowId: ['窗口', 'a window'], zone: ['区域', 'a zone'], kioskId: ['取号机', 'a kiosk'] } as const;
+
+export class DeviceDesk {
+  constructor(private readonly deps: DeviceDeskDeps) {}
+
+  list(): DeviceList {
+    const rooms = this.deps.io.sockets.adapter.rooms;
+    const devices = this.deps.store.config.devices.map(
+      ({ tokenHash: _hash, ...device }): DeviceView => ({ ...device, online: (rooms.get(deviceRoom(device.id))?.size ?? 0) > 0 }),
+    );
+    return { devices, requests: this.deps.pairing.open() };
+  }
+
+  /** Tells every console what changed (a new pairing request, a device paired or revoked). */
+  announce(): void {
+    this.deps.io.to(roleRoom('console')).emit('device:listChanged', this.list());
+  }
+
+  async approve({ code, device: input }: z.output<typeof A.approveDevice>, actor: AuditActor): Promise<Ack<DeviceList>> {
+    if (!this.deps.pairing.has(code)) return { ok: false, error: appError('UNKNOWN_PAIRING_CODE', { code }) };
+    const token = newDeviceToken();
+    let device: Device | undefined;
+    try {
+      await this.deps.store.update((draft) => {
+        device = { ...placed(draft, input), tokenHash: tokenHash(token), demo: false, pairedAt: this.deps.clock() };
+        draft.devices.push(device);
+      });
+    } catch (err) {
+      if (err instanceof Refusal) return { ok: false, error: err.error };
+      throw err;
+    }
+    // The screen may have given up meanwhile; the device stays paired, its token unclaimed.
+    this.deps.pairing.approve(code, { token, page: SCREEN_PAGES[device!.role] });
+    await this.#audit(actor, 'device.pair', device!.id, { after: { ...device!, tokenHash: undefined, code } });
+    this.announce();
+    return { ok: true, data: this.list() };
+  }
+
+  async revoke({ deviceId }: z.output<typeof A.revokeDevice>, actor: AuditActor): Promise<Ack<DeviceList>> {
+    const device = this.deps.store.config.devices.find((d) => d.id === deviceId);
+    if (!device) return { ok: false, error: appError('UNKNOWN_DEVICE', { deviceId }) };
+    await this.#remove([device], actor);
+    return { ok: true, data: this.list() };
+  }
+
+  async revokeDemo(actor: AuditActor): Promise<Ack<DeviceList>> {
+    const demo = this.deps.store.config.devices.filter((d) => d.demo);
+    if (demo.length) await this.#remove(demo, actor);
+    return { ok: true, data: this.list() };
+  }
+
+  async #remove(devices: readonly Device[], actor: AuditActor): Promise<void> {
+    const ids = new Set(devices.map((d) => d.id));
+    await this.deps.store.update((draft) => void (draft.devices = draft.devices.filter((d) => !ids.has(d.id))));
+    for (const device of devices) {
+      this.deps.sessions.closeWhere((s) => s.deviceId === device.id);
+      // Told first, so the screen drops to pairing instead of retrying a dead token.
+      this.deps.io.to(deviceRoom(device.id)).emit('device:revoked', { at: this.deps.clock() });
+      this.deps.io.in(deviceRoom(device.id)).disconnectSockets(true);
+      await this.#audit(actor, 'device.revoke', device.id, { before: { ...device, tokenHash: undefined } });
+    }
+    this.announce();
+  }
+
+  async #audit(actor: AuditActor, action: string, target: string, record: { before?: unknown; after?: unknown }): Promise<void> {
+    await this.deps.audit.append({ actor, action, target, ...record }).catch((err: unknown) => this.deps.log(`audit log write failed for ${action} ${target}: ${String(err)}`));
+  }
+}
+
+/** The new device with its place checked against the configuration it joins. */
+function placed(config: HallConfig, input: z.output<typeof A.approveDevice>['device']): Omit<Device, 'tokenHash' | 'demo'> {
+  const { role, name } = input;
+  const id = input.id ?? nextId(config, role);
+  if (config.devices.some((d) => d.id === id)) refuse('DUPLICATE_ID', { id });
+  const device: Omit<Device, 'tokenHash' | 'demo'> = { id, name, role };
+  const place = DEVICE_PLACES[role];
+  if (!place) return device;
+  const value = input[place];
+  const known =
+    place === 'windowId' ? config.windows.some((w) => w.id === value)
+    : place === 'zone' ? config.hall.zones.some((z) => z.id === value)
+    : config.devices.some((d) => d.id === value && d.role === 'kiosk');
+  if (!value || !known) refuse('BAD_PLACE', { role, place: PLACE_NAMES[place][0], placeEn: PLACE_NAMES[place][1] });
+  return { ...device, [place]: value };
+}
+
+/** kiosk-3 after kiosk-1 and kiosk-2. */
+function nextId(config: HallConfig, role: Device['role']): string {
+  const taken = new Set(config.devices.map((d) => d.id));
+  let n = 1;
+  while (taken.has(`${role}-${n}`)) n++;
+  return `${role}-${n}`;
+}

@@ -1,0 +1,53 @@
+// Staff photos for the staff card (岗位牌): uploaded on the console, kept in <dataDir>/photos as
+// <staff id>-<content hash>.<ext> (a new photo gets a new address, so no screen shows a stale one),
+// served publicly like the card itself. Only JPEG, PNG and WebP, recognised by their first bytes.
+import { createHash } from 'node:crypto';
+import { mkdir, open, rename, rm } from 'node:fs/promises';
+import path from 'node:path';
+
+export const MAX_PHOTO_BYTES = 512 * 1024;
+export const PHOTO_ROUTE = '/photos';
+const FILE = /^[a-z0-9][a-z0-9-]*-[0-9a-f]{16}\.(jpg|png|webp)$/;
+
+function kindOf(bytes: Buffer): 'jpg' | 'png' | 'webp' | undefined {
+  if (bytes.subarray(0, 3).equals(Buffer.from([0xff, 0xd8, 0xff]))) return 'jpg';
+  if (bytes.subarray(0, 8).equals(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]))) return 'png';
+  if (bytes.subarray(0, 4).toString('latin1') === 'RIFF' && bytes.subarray(8, 12).toString('latin1') === 'WEBP') return 'webp';
+  return undefined;
+}
+
+export class PhotoStore {
+  readonly dir: string;
+
+  constructor(dataDir: string) {
+    this.dir = path.join(dataDir, 'photos');
+  }
+
+  /** Stores the image durably; its public address, or undefined when it is not an image we take. */
+  async save(staffId: string, bytes: Buffer): Promise<string | undefined> {
+    const kind = kindOf(bytes);
+    if (!kind || bytes.length > MAX_PHOTO_BYTES) return undefined;
+    const name = `${staffId}-${createHash('sha256').update(bytes).digest('hex').slice(0, 16)}.${kind}`;
+    await mkdir(this.dir, { recursive: true });
+    const temp = path.join(this.dir, `.${name}.tmp`);
+    const handle = await open(temp, 'w');
+    try {
+      await handle.writeFile(bytes);
+      await handle.sync();
+    } finally {
+      await handle.close();
+    }
+    await rename(temp, path.join(this.dir, name));
+    return `/api${PHOTO_ROUTE}/${name}`;
+  }
+
+  /** The file behind a photo address, if it is one of ours. */
+  file(name: string): string | undefined {
+    return FILE.test(name) ? path.join(this.dir, name) : undefined;
+  }
+
+  async remove(url: string): Promise<void> {
+    const file = this.file(path.basename(url));
+    if (file && url.startsWith(`/api${PHOTO_ROUTE}/`)) await rm(file, { force: true });
+  }
+}

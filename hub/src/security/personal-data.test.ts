@@ -1,0 +1,34 @@
+// The hall's secret key, and masking with a keyed hash.
+import { mkdtemp, rm, stat, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { PersonalData } from './personal-data.js';
+import { loadSecretKey } from './secret-key.js';
+
+describe('personal data and the secret key', () => {
+  it('creates the key once (32 bytes, 0600), keeps it, and refuses a damaged one', async () => {
+    const dir = await mkdtemp(path.join(os.tmpdir(), 'yichuang-key-'));
+    try {
+      const key = loadSecretKey(dir);
+      expect(key).toHaveLength(32);
+      expect((await stat(path.join(dir, 'secret.key'))).mode & 0o777).toBe(0o600);
+      expect(loadSecretKey(dir).equals(key)).toBe(true);
+      await writeFile(path.join(dir, 'secret.key'), 'short');
+      expect(() => loadSecretKey(dir)).toThrow(/32/);
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('masks a number and hashes it with the key: same person, same hash; another key, another hash', () => {
+    const a = new PersonalData(Buffer.alloc(32, 1));
+    const b = new PersonalData(Buffer.alloc(32, 2));
+    const phone = { kind: 'phone' as const, value: '13812345678' };
+    expect(a.mask(phone)).toEqual({ kind: 'phone', masked: '138****5678', hash: a.hash(phone) });
+    expect(a.hash(phone)).toBe(a.hash({ ...phone }));
+    expect(a.hash(phone)).not.toBe(b.hash(phone));
+    expect(a.hash({ kind: 'id', value: '11010519491231002x' })).toBe(a.hash({ kind: 'id', value: '11010519491231002X' }));
+    expect(JSON.stringify(a.mask(phone))).not.toContain('13812345678');
+  });
+});

@@ -1,0 +1,57 @@
+// Retention: journal days before the cut-off lose citizens' numbers (kind kept), once each.
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { EngineEvent } from '../engine/types.js';
+import { Journal } from '../storage/journal.js';
+import { purgePersonalData, withoutPersonalData } from './retention.js';
+
+const phone = { kind: 'phone' as const, masked: '138****5678', hash: 'h1' };
+const issued = (at: number): EngineEvent => ({ type: 'ticket.issued', at, ticketId: `t${at}`, number: `A00${at}`, categoryId: 'general', source: 'kiosk', priority: 'normal', identity: phone });
+const rated: EngineEvent = { type: 'rating.recorded', at: 5, ticketId: 't1', windowId: 'w1', staffId: 's1', channel: 'pad', level: 'dissatisfied', reasons: ['x'], contact: phone };
+
+let dir: string;
+beforeEach(async () => {
+  dir = await mkdtemp(path.join(os.tmpdir(), 'yichuang-retention-'));
+});
+afterEach(async () => {
+  await rm(dir, { recursive: true, force: true });
+});
+
+describe('withoutPersonalData', () => {
+  it('keeps the kind of an identity or contact and drops its number and hash', () => {
+    const record = { v: 1 as const, id: 'r', hall: 'h', seq: 1, day: '2025-01-01', at: 1, event: issued(1) };
+    expect(withoutPersonalData(record)?.event).toMatchObject({ identity: { kind: 'phone', masked: '' } });
+    expect(withoutPersonalData({ ...record, event: rated })?.event).toMatchObject({ contact: { kind: 'phone', masked: '' } });
+    expect(withoutPersonalData(withoutPersonalData(record)!)).toBeUndefined();
+    expect(withoutPersonalData({ ...record, event: { type: 'window.unpaused', at: 1, windowId: 'w1' } })).toBeUndefined();
+  });
+});
+
+describe('purgePersonalData', () => {
+  it('rewrites each past day once, keeps seqs and ids, and leaves newer days alone', async () => {
+    const journal = await Journal.open(dir, 'h');
+    for (const day of ['2025-01-01', '2025-01-02', '2025-03-01']) {
+      await journal.append([{ day, at: 1, event: issued(1) }, { day, at: 5, event: rated }]);
+    }
+    const before = await journal.readDay('2025-01-01');
+    expect(await purgePersonalData(journal, dir, '2025-02-01')).toEqual({ days: ['2025-01-01', '2025-01-02'], records: 4 });
+    const after = await journal.readDay('2025-01-01');
+    expect(after.map((r) => [r.seq, r.id])).toEqual(before.map((r) => [r.seq, r.id]));
+    expect(JSON.stringify(after)).not.toMatch(/5678|"h1"/);
+    expect(await readFile(path.join(dir, 'journal', '2025-03-01.jsonl'), 'utf8')).toContain('138****5678');
+    expect(JSON.parse(await readFile(path.join(dir, 'retention.json'), 'utf8'))).toEqual({ purgedBefore: '2025-02-01' });
+    // Run again: nothing left to do, and the days already done are not read again.
+    expect(await purgePersonalData(journal, dir, '2025-02-01')).toEqual({ days: [], records: 0 });
+    await journal.close();
+  });
+
+  it('waits with the newest day, which may still be written to', async () => {
+    const journal = await Journal.open(dir, 'h');
+    await journal.append([{ day: '2025-01-01', at: 1, event: issued(1) }]);
+    expect(await purgePersonalData(journal, dir, '2025-06-01')).toEqual({ days: [], records: 0 });
+    await expect(journal.rewriteDay('2025-01-01', () => undefined)).rejects.toThrow(/still being written/);
+    await journal.close();
+  });
+});

@@ -1,0 +1,63 @@
+// Personal-data retention: day journals older than the hall's retention period are rewritten without
+// citizens' numbers. What is purged: the masked phone/ID number and its keyed hash of every ticket
+// (ticket.issued identity), rating (rating.recorded contact) and carried-over case (day.started
+// cases[].rating.contact). What stays: the kind ('phone' | 'id'), so a real-name visit or 实名差评
+// still counts as one in rebuilt reports, and everything else of the record (ids, seq, times).
+import path from 'node:path';
+import type { MaskedIdentity, ServiceDay } from '@yichuang/shared/domain';
+import type { EngineEvent } from '../engine/types.js';
+import { DurableJSONFile } from '../storage/durable-json-file.js';
+import type { Journal, JournalRecord } from '../storage/journal.js';
+
+interface RetentionMark {
+  /** Every day before this one has been purged already. */
+  purgedBefore: ServiceDay;
+}
+
+const purged = (identity: MaskedIdentity): MaskedIdentity => ({ kind: identity.kind, masked: '' });
+const needsPurge = (identity: MaskedIdentity | undefined): identity is MaskedIdentity =>
+  identity !== undefined && (identity.masked !== '' || identity.hash !== undefined);
+
+/** The record without personal data, or undefined when it holds none. */
+export function withoutPersonalData(record: JournalRecord): JournalRecord | undefined {
+  const event: EngineEvent = record.event;
+  if (event.type === 'ticket.issued' && needsPurge(event.identity)) {
+    return { ...record, event: { ...event, identity: purged(event.identity) } };
+  }
+  if (event.type === 'rating.recorded' && needsPurge(event.contact)) {
+    return { ...record, event: { ...event, contact: purged(event.contact) } };
+  }
+  if (event.type === 'day.started' && event.cases?.some((c) => needsPurge(c.rating.contact))) {
+    const cases = event.cases.map((c) => (needsPurge(c.rating.contact) ? { ...c, rating: { ...c.rating, contact: purged(c.rating.contact) } } : c));
+    return { ...record, event: { ...event, cases } };
+  }
+  return undefined;
+}
+
+export interface PurgeResult {
+  days: ServiceDay[];
+  records: number;
+}
+
+/**
+ * Purges every journal day before `before` not purged yet. A mark file (<dataDir>/retention.json)
+ * remembers how far it got, so each day file is rewritten once, not read again every night.
+ */
+export async function purgePersonalData(journal: Journal, dataDir: string, before: ServiceDay): Promise<PurgeResult> {
+  const mark = new DurableJSONFile<RetentionMark>(path.join(dataDir, 'retention.json'));
+  const from = (await mark.read())?.purgedBefore ?? '';
+  const all = await journal.days();
+  // The newest day file may still be open for appends (a hall closed for weeks): it waits its turn.
+  const newest = all.at(-1);
+  const until = newest !== undefined && newest < before ? newest : before;
+  const result: PurgeResult = { days: [], records: 0 };
+  for (const day of all.filter((d) => d >= from && d < until)) {
+    const changed = await journal.rewriteDay(day, withoutPersonalData);
+    if (changed > 0) {
+      result.days.push(day);
+      result.records += changed;
+    }
+  }
+  if (until > from) await mark.write({ purgedBefore: until });
+  return result;
+}

@@ -1,0 +1,203 @@
+// zod schemas of the administration domain: configuration changes, accounts, pairing, sessions.
+// Messages are Chinese and English at once: they reach the manager inside BAD_REQUEST's detail.
+import { z } from 'zod';
+import { CONSOLE_ROLES } from './domain.js';
+import { issueTicket } from './schemas.js';
+
+const cmdId = issueTicket.shape.cmdId;
+/** Ids a manager types (categories, windows, staff, zones, devices): short, URL- and file-safe. */
+const slug = z.string().trim().min(1).max(32).regex(/^[a-z0-9][a-z0-9-]*$/, '小写字母、数字和连字符 / lower-case letters, digits and hyphens');
+const text = (min: number, max: number) =>
+  z
+    .string()
+    .trim()
+    .min(min, min === 1 ? '不能为空 / required' : `至少 ${min} 个字 / at least ${min} characters`)
+    .max(max, `最多 ${max} 个字 / at most ${max} characters`)
+    .refine((v) => !Array.from(v).some((ch) => ch < ' ' || ch === '\u007f'), '不能含控制字符 / no control characters');
+const int = (min: number, max: number) => z.int(`须为整数 / a whole number`).min(min, `不小于 ${min} / at least ${min}`).max(max, `不大于 ${max} / at most ${max}`);
+const day = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/, '日期格式 YYYY-MM-DD / a date as YYYY-MM-DD');
+const clock = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$|^24:00$/, '时间格式 HH:MM / a time as HH:MM');
+const minutes = (c: string): number => Number(c.slice(0, 2)) * 60 + Number(c.slice(3));
+
+const timeRange = z
+  .object({ start: clock, end: clock })
+  .refine((r) => minutes(r.start) < minutes(r.end), '结束须晚于开始 / the end must come after the start');
+
+/** One weekday's periods, e.g. 09:00–12:00 and 13:30–17:00 (the gap is the lunch break). */
+const dayPeriods = z
+  .array(timeRange)
+  .max(4, '每天最多 4 个时段 / at most 4 periods a day')
+  .refine(
+    (periods) => periods.every((p, i) => i === 0 || minutes(periods[i - 1]!.end) <= minutes(p.start)),
+    '时段须按时间先后排列且不重叠 / periods in order, not overlapping',
+  );
+
+/** Index 0 = Sunday … 6 = Saturday. */
+export const weekHours = z.tuple([dayPeriods, dayPeriods, dayPeriods, dayPeriods, dayPeriods, dayPeriods, dayPeriods]);
+
+const uniqueDays = z
+  .array(day)
+  .max(400)
+  .refine((days) => new Set(days).size === days.length, '日期重复 / a date is listed twice')
+  .transform((days) => [...days].sort());
+
+export const zoneSettings = z.object({ id: slug, name: text(1, 30), nameEn: text(0, 60), hours: weekHours });
+
+export const hallSettings = z
+  .object({
+    name: text(1, 60),
+    nameEn: text(0, 120),
+    address: text(0, 120),
+    schedule: z.object({ hours: weekHours, holidays: uniqueDays, makeupWorkdays: uniqueDays }),
+    zones: z.array(zoneSettings).min(1, '至少一个区域 / at least one zone').max(20),
+  })
+  .refine((h) => new Set(h.zones.map((z) => z.id)).size === h.zones.length, '区域编号重复 / a zone id is used twice')
+  .refine(
+    (h) => !h.schedule.holidays.some((d) => h.schedule.makeupWorkdays.includes(d)),
+    '同一天不能既是节假日又是调休上班日 / a day cannot be both a holiday and a make-up working day',
+  );
+
+export const queueRules = z.object({
+  priorityBurst: int(1, 20),
+  recallCap: int(0, 10),
+  noShowRequeuePlaces: int(0, 50),
+  appointmentEarlyMinutes: int(0, 120),
+});
+
+export const categorySettings = z
+  .object({
+    id: slug,
+    prefix: z
+      .string()
+      .trim()
+      .toUpperCase()
+      .regex(/^[A-HJ-NP-Z]{1,2}$/, '1–2 个大写字母，不用 I 和 O（易与 1、0 混淆）/ 1–2 capital letters, not I or O (they read as 1 and 0)'),
+    name: text(1, 30),
+    nameEn: text(0, 60),
+    department: text(0, 60),
+    hours: weekHours.optional(),
+    appointmentHours: weekHours.optional(),
+    allowWalkIn: z.boolean(),
+    allowAppointment: z.boolean(),
+    allowPriority: z.boolean(),
+    dailyCap: int(1, 9999).optional(),
+    slotQuota: z.object({ minutes: int(5, 240), max: int(1, 999) }).optional(),
+  })
+  .refine((c) => c.allowWalkIn || c.allowAppointment, '至少允许现场取号或预约之一 / allow walk-ins or appointments (or both)');
+
+export const windowSettings = z
+  .object({
+    id: slug,
+    number: int(1, 999),
+    name: text(1, 40),
+    nameEn: text(0, 80),
+    kind: z.enum(['comprehensive', 'department', 'certificate', 'assist', 'tidal']),
+    department: text(0, 60),
+    categories: z
+      .array(z.object({ categoryId: slug, weight: int(1, 100) }))
+      .min(1, '至少办理一个类别 / serve at least one category')
+      .max(40),
+    zone: slug.optional(),
+  })
+  .refine((w) => new Set(w.categories.map((c) => c.categoryId)).size === w.categories.length, '类别重复 / a category is listed twice');
+
+const pin = z.string().regex(/^\d{6}$/, 'PIN 须为 6 位数字 / a PIN is 6 digits');
+/** Console passwords: long enough, letters and digits. */
+export const password = z
+  .string()
+  .min(10, '密码至少 10 位 / at least 10 characters')
+  .max(128)
+  .refine((v) => /[A-Za-z]/.test(v) && /\d/.test(v), '密码须同时包含字母和数字 / letters and digits both');
+
+export const staffSettings = z.object({
+  id: slug,
+  number: z.string().trim().regex(/^[A-Za-z0-9-]{1,16}$/, '工号：字母、数字，最多 16 位 / staff number: letters and digits, up to 16'),
+  name: text(1, 30),
+  department: text(0, 60),
+  title: text(0, 30),
+  badge: z.enum(['party', 'league']).optional(),
+  roles: z
+    .array(z.enum(['staff', ...CONSOLE_ROLES]))
+    .min(1, '至少一个角色 / at least one role')
+    .refine((roles) => new Set(roles).size === roles.length, '角色重复 / a role is listed twice'),
+});
+
+export const evaluationSettings = z.object({
+  badReasons: z
+    .array(text(1, 20))
+    .min(1, '至少一个原因 / at least one reason')
+    .max(12)
+    .refine((r) => new Set(r).size === r.length, '原因重复 / a reason is listed twice'),
+  padTimeoutSeconds: int(15, 600),
+  caseDeadlines: z.object({ verifyDays: int(1, 60), rectifyDays: int(1, 60), followUpDays: int(1, 60) }),
+});
+
+export const retentionSettings = z.object({ personalDataDays: int(7, 3650) });
+
+const isNew = z.boolean().default(false);
+
+export const saveHall = z.object({ cmdId, hall: hallSettings });
+export const saveRules = z.object({ cmdId, rules: queueRules });
+export const saveCategory = z.object({ cmdId, category: categorySettings, isNew });
+export const removeCategory = z.object({ cmdId, categoryId: slug });
+export const saveWindow = z.object({ cmdId, window: windowSettings, isNew });
+export const removeWindow = z.object({ cmdId, windowId: slug });
+/** A new staff member needs a PIN (PIN_REQUIRED); an existing one keeps theirs unless it is given. */
+export const saveStaff = z.object({ cmdId, staff: staffSettings, isNew, pin: pin.optional() });
+export const removeStaff = z.object({ cmdId, staffId: slug });
+export const resetPin = z.object({ cmdId, staffId: slug, pin });
+export const setPassword = z.object({ cmdId, staffId: slug, password });
+export const saveEvaluation = z.object({ cmdId, evaluation: evaluationSettings });
+export const saveRetention = z.object({ cmdId, retention: retentionSettings });
+
+const deviceRole = z.enum(['kiosk', 'board', 'display', 'window', 'pad', 'console', 'agent']);
+/** Pairing codes are typed by a manager: upper-cased, spaces and dashes dropped. */
+export const pairingCode = z
+  .string()
+  .transform((v) => v.toUpperCase().replace(/[\s-]/g, ''))
+  .pipe(z.string().regex(/^[2-9A-HJKMNP-Z]{6}$/, '6 位配对码 / a 6-character pairing code'));
+
+export const approveDevice = z.object({
+  cmdId,
+  code: pairingCode,
+  device: z.object({
+    id: slug.optional(),
+    name: text(1, 40),
+    role: deviceRole,
+    windowId: slug.optional(),
+    zone: slug.optional(),
+    kioskId: slug.optional(),
+  }),
+});
+export const revokeDevice = z.object({ cmdId, deviceId: slug });
+export const revokeDemo = z.object({ cmdId });
+export const auditList = z.object({
+  month: z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, '月份格式 YYYY-MM / a month as YYYY-MM').optional(),
+  limit: int(1, 500).default(200),
+});
+
+/** REST: a new screen asks for a pairing code. */
+export const pairingRequest = z.object({ screen: deviceRole });
+/** REST: console sign-in. Without staff number and password, only a demo console gets its demo manager. */
+export const signInRequest = z.object({
+  deviceToken: z.string().min(1).max(200),
+  staffNumber: z.string().trim().min(1).max(16).optional(),
+  password: z.string().min(1).max(128).optional(),
+});
+
+export type SaveHallInput = z.input<typeof saveHall>;
+export type SaveRulesInput = z.input<typeof saveRules>;
+export type SaveCategoryInput = z.input<typeof saveCategory>;
+export type RemoveCategoryInput = z.input<typeof removeCategory>;
+export type SaveWindowInput = z.input<typeof saveWindow>;
+export type RemoveWindowInput = z.input<typeof removeWindow>;
+export type SaveStaffInput = z.input<typeof saveStaff>;
+export type RemoveStaffInput = z.input<typeof removeStaff>;
+export type ResetPinInput = z.input<typeof resetPin>;
+export type SetPasswordInput = z.input<typeof setPassword>;
+export type SaveEvaluationInput = z.input<typeof saveEvaluation>;
+export type SaveRetentionInput = z.input<typeof saveRetention>;
+export type ApproveDeviceInput = z.input<typeof approveDevice>;
+export type RevokeDeviceInput = z.input<typeof revokeDevice>;
+export type RevokeDemoInput = z.input<typeof revokeDemo>;
+export type AuditListInput = z.input<typeof auditList>;

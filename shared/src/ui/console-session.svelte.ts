@@ -1,0 +1,88 @@
+// Who is signed in at this console. The session lives in an HttpOnly cookie set by the hub (so the
+// console's REST calls, report downloads included, carry it); the socket learns it at its handshake,
+// so signing in or out reconnects the socket. A demo console starts as the demo hall's manager.
+import type { Operator } from '@yichuang/shared/admin';
+import type { AppError } from '@yichuang/shared/errors';
+import { t } from '@yichuang/shared/i18n';
+import type { Hall } from './hall.svelte';
+
+type Answer<T> = { ok: true; data: T } | { ok: false; error: AppError };
+
+/** Checked this long after the session's idle deadline passes without the console being used. */
+const EXPIRY_SLACK_MS = 2000;
+/** The console PC's clock may be off from the hub's: never look again sooner than this. */
+const MIN_CHECK_MS = 30_000;
+
+export class ConsoleSession {
+  /** null: nobody signed in (the sign-in form shows); undefined: not known yet. */
+  operator = $state.raw<Operator | null | undefined>(undefined);
+  error = $state.raw<AppError | null>(null);
+  busy = $state(false);
+  /** Signed out on purpose: a demo console then waits for a sign-in instead of its demo manager. */
+  #signedOut = false;
+  #timer: ReturnType<typeof setTimeout> | undefined;
+
+  constructor(private readonly hall: Hall) {}
+
+  /** Asks the hub who is signed in (once the device is known); a demo console opens its demo session. */
+  async check(): Promise<void> {
+    const current = await request<Operator | null>('GET', '/api/session');
+    if (current.ok && current.data) return this.#adopt(current.data, false);
+    if (this.hall.welcome?.device.demo && !this.#signedOut) {
+      const demo = await request<Operator>('POST', '/api/session', { deviceToken: this.hall.token });
+      if (demo.ok) return this.#adopt(demo.data, true);
+    }
+    this.#adopt(null, false);
+  }
+
+  async signIn(staffNumber: string, password: string): Promise<void> {
+    this.busy = true;
+    this.error = null;
+    const answer = await request<Operator>('POST', '/api/session', { deviceToken: this.hall.token, staffNumber, password });
+    this.busy = false;
+    if (!answer.ok) {
+      this.error = answer.error;
+      return;
+    }
+    this.#signedOut = false;
+    this.#adopt(answer.data, true);
+  }
+
+  async signOut(): Promise<void> {
+    await request('DELETE', '/api/session');
+    this.#signedOut = true;
+    this.#adopt(null, true);
+  }
+
+  has(...roles: Operator['roles']): boolean {
+    return Boolean(this.operator?.roles.some((r) => roles.includes(r)));
+  }
+
+  #adopt(operator: Operator | null, reconnect: boolean): void {
+    this.operator = operator;
+    clearTimeout(this.#timer);
+    // Sessions expire when unused: look again once this one should have, and show the form if it did.
+    if (operator?.expiresAt) {
+      this.#timer = setTimeout(() => void this.check(), Math.max(MIN_CHECK_MS, operator.expiresAt - Date.now() + EXPIRY_SLACK_MS));
+    }
+    const socket = this.hall.sync?.domainSocket;
+    if (reconnect && socket) {
+      socket.disconnect();
+      socket.connect();
+    }
+  }
+}
+
+async function request<T>(method: string, url: string, body?: unknown): Promise<Answer<T>> {
+  try {
+    const res = await fetch(url, {
+      method,
+      headers: body === undefined ? {} : { 'content-type': 'application/json' },
+      body: body === undefined ? undefined : JSON.stringify(body),
+      cache: 'no-store',
+    });
+    return (await res.json()) as Answer<T>;
+  } catch {
+    return { ok: false, error: { code: 'INTERNAL', message: t('pair.unreachable', 'zh'), messageEn: t('pair.unreachable', 'en') } };
+  }
+}
