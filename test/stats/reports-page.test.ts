@@ -25,6 +25,8 @@ beforeAll(async () => {
     t.clock.advance(6 * 60_000);
     await w1.emitWithAck('window:finish', { cmdId: cmdId(), windowId: 'w01', outcome: 'done' });
   }
+  // Closed, the window's open time (and so its utilisation) stops growing while page and export are compared.
+  expect((await w1.emitWithAck('staff:signOut', { cmdId: cmdId(), windowId: 'w01' })).ok).toBe(true);
 });
 afterAll(async () => {
   await browser?.close();
