@@ -1,14 +1,9 @@
 // The one catalogue of screen strings: Chinese (zh-CN) first, English second (DESIGN.md §7).
 // Screens never hard-code a label; they call t(key, lang, params). Error messages come from the hub
 // (errors.ts) already in both languages; pick one with errorText().
-import { ADMIN_STRINGS } from './strings/admin.js';
 import { APPOINTMENTS_STRINGS } from './strings/appointments.js';
 import { BOARD_STRINGS } from './strings/board.js';
 import { COMMON_STRINGS } from './strings/common.js';
-import { CONSOLE_CASES_STRINGS } from './strings/console-cases.js';
-import { CONSOLE_LIVE_STRINGS } from './strings/console-live.js';
-import { CONSOLE_REPORTS_STRINGS } from './strings/console-reports.js';
-import { CONSOLE_STRINGS } from './strings/console.js';
 import { GUIDE_STRINGS } from './strings/guide.js';
 import { KIOSK_STRINGS } from './strings/kiosk.js';
 import { PAD_STRINGS } from './strings/pad.js';
@@ -19,27 +14,25 @@ import type { Outcome, PauseReason, PriorityClass, TicketState, WindowStatus } f
 export type Lang = 'zh' | 'en';
 export const LANGS: readonly Lang[] = ['zh', 'en'];
 
-/** Composed from one file per screen family in strings/, so each screen's strings live together. */
+/**
+ * The screens' strings, composed from one file per screen family in strings/. The console's own strings
+ * join them in console-i18n.ts, so kiosks and boards do not carry them (bundle ≤ 60 KB).
+ */
 export const STRINGS = {
   ...COMMON_STRINGS,
   ...KIOSK_STRINGS,
   ...BOARD_STRINGS,
   ...WINDOW_STRINGS,
   ...PAD_STRINGS,
-  ...CONSOLE_STRINGS,
-  ...CONSOLE_CASES_STRINGS,
-  ...CONSOLE_LIVE_STRINGS,
-  ...CONSOLE_REPORTS_STRINGS,
   ...PRINTING_STRINGS,
   ...APPOINTMENTS_STRINGS,
-  ...ADMIN_STRINGS,
   ...GUIDE_STRINGS,
 } as const;
 
 export type StringKey = keyof typeof STRINGS;
 export type Params = Record<string, string | number>;
 
-function fill(template: string, params: Params | undefined): string {
+export function fill(template: string, params: Params | undefined): string {
   if (!params) return template;
   return template.replace(/\{(\w+)\}/g, (whole, k: string) => (k in params ? String(params[k]) : whole));
 }

@@ -1,8 +1,8 @@
 // A console page. Each lives in its own folder under pages/ with a page.ts exporting `page`;
 // the console finds them all, so adding a page never touches another page's files.
 import type { StaffRole } from '@yichuang/shared/domain';
-import type { StringKey } from '@yichuang/shared/i18n';
-import type { Lang } from '@yichuang/shared/i18n';
+import type { StringKey } from '@yichuang/shared/console-i18n';
+import type { Lang } from '@yichuang/shared/console-i18n';
 import type { ConsoleSession } from '@yichuang/shared/ui/console-session.svelte';
 import type { Hall } from '@yichuang/shared/ui/hall.svelte';
 import type { Component } from 'svelte';

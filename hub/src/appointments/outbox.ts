@@ -4,7 +4,7 @@
 // sent just before a crash, but not yet recorded, is sent again after it (at least once).
 import type { NoticeKind } from '@yichuang/shared/appointments';
 import type { HallConfig } from '@yichuang/shared/domain';
-import { t } from '@yichuang/shared/i18n';
+import { t } from '@yichuang/shared/console-i18n';
 import { formatClock } from '@yichuang/shared/time';
 import { appointmentsOf } from '../engine/state.js';
 import type { Booking, EngineState } from '../engine/types.js';

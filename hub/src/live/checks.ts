@@ -1,7 +1,7 @@
 // The hub's own alert checks, pure: given the hall at time `now`, which alert conditions hold and
 // which tidal windows to suggest. The live service turns conditions into raised and resolved alerts.
 import type { DeviceRole, HallConfig, QueueView } from '@yichuang/shared/domain';
-import { pauseReasonName, t } from '@yichuang/shared/i18n';
+import { pauseReasonName, t } from '@yichuang/shared/console-i18n';
 import type { AlertInput, AlertThresholds, TidalSuggestion } from '@yichuang/shared/live';
 import { formatClock } from '@yichuang/shared/time';
 import type { EngineState } from '../engine/index.js';

@@ -3,7 +3,7 @@
 import type { AddressInfo } from 'node:net';
 import type { Ack } from '@yichuang/shared/errors';
 import { PRINTABLE, type PrinterState, type PrinterStatus, type PrintingSettingsView } from '@yichuang/shared/printing';
-import { t } from '@yichuang/shared/i18n';
+import { t } from '@yichuang/shared/console-i18n';
 import type { HubModule, ModuleDeps } from '../modules.js';
 import { roleRoom } from '../realtime/rooms.js';
 import { AnswerMemo } from './answer-memo.js';

@@ -4,7 +4,7 @@
 //   npm run printer:test -- --list
 import { parseArgs } from 'node:util';
 import { PAPER_WIDTHS, PRINTABLE, type PaperWidth } from '@yichuang/shared/printing';
-import { t } from '@yichuang/shared/i18n';
+import { t } from '@yichuang/shared/console-i18n';
 import { describeStatusByte, STATUS_KINDS, statusFrom, statusQuery } from './escpos.js';
 import { PrinterLink, serialWire, tcpWire, type WireOpener } from './printer-link.js';
 import { sampleSlip } from './sample-slip.js';

@@ -3,7 +3,7 @@
 import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import { Low } from 'lowdb';
-import { t } from '@yichuang/shared/i18n';
+import { t } from '@yichuang/shared/console-i18n';
 import type { PrintingSettings } from '@yichuang/shared/printing';
 import { PRINTING_SCHEMA_VERSION, printingFile, type PrintingFile } from '@yichuang/shared/printing-schemas';
 import { DurableJSONFile } from '../storage/durable-json-file.js';

@@ -1,5 +1,5 @@
 // A slip with every field filled in, as long as the demo hall makes one: for the test print and the size report.
-import { t } from '@yichuang/shared/i18n';
+import { t } from '@yichuang/shared/console-i18n';
 import { HALL_TIME_ZONE } from '@yichuang/shared/time';
 import type { TicketSlip } from './ticket-layout.js';
 

@@ -1,7 +1,7 @@
 // A ticket's slip as ESC/POS bytes: text and a native QR code only (a raster logo would cost
 // ~7 KB, 7.5 s at 9600 baud). Built with node-thermal-printer in buffer mode; the hub writes the bytes.
 import type { PriorityClass } from '@yichuang/shared/domain';
-import { priorityName, t } from '@yichuang/shared/i18n';
+import { priorityName, t } from '@yichuang/shared/console-i18n';
 import type { TicketLayout } from '@yichuang/shared/printing';
 import { formatLocal } from '@yichuang/shared/time';
 import { BreakLine, CharacterSet, PrinterTypes, ThermalPrinter } from 'node-thermal-printer';

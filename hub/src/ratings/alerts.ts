@@ -1,6 +1,6 @@
 // A bad rating is raised on the managers' live board as soon as its case opens.
 import type { HallConfig } from '@yichuang/shared/domain';
-import { t } from '@yichuang/shared/i18n';
+import { t } from '@yichuang/shared/console-i18n';
 import type { AlertInput } from '@yichuang/shared/live';
 import type { EngineState } from '../engine/types.js';
 import type { JournalRecord } from '../storage/journal.js';

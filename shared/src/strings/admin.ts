@@ -1,10 +1,6 @@
 // Console administration: pairing screens, console sign-in, hall configuration, devices, audit.
 // Every screen carries this catalogue: keep the strings short.
 export const ADMIN_STRINGS = {
-  'pair.hint': ['请管理员在管理控制台“设备”页输入此配对码', 'Ask a manager to enter this code on the console’s Devices page'],
-  'pair.code': ['配对码', 'Pairing code'],
-  'pair.expires': ['{minutes} 分钟内有效，过期自动更新', 'Valid for {minutes} min, then renewed'],
-  'pair.unreachable': ['无法连接服务器，稍后重试', 'Cannot reach the hub; retrying'],
 
   'signIn.title': ['管理控制台登录', 'Console sign-in'],
   'signIn.staffNumber': ['工号', 'Staff number'],

@@ -46,4 +46,9 @@ export const COMMON_STRINGS = {
   'windowStatus.closed': ['未开放', 'Closed'],
   'windowStatus.open': ['服务中', 'Open'],
   'windowStatus.paused': ['暂停服务', 'Paused'],
+  // ---- pairing a new screen ----
+  'pair.hint': ['请管理员在管理控制台“设备”页输入此配对码', 'Ask a manager to enter this code on the console’s Devices page'],
+  'pair.code': ['配对码', 'Pairing code'],
+  'pair.expires': ['{minutes} 分钟内有效，过期自动更新', 'Valid for {minutes} min, then renewed'],
+  'pair.unreachable': ['无法连接服务器，稍后重试', 'Cannot reach the hub; retrying'],
 } as const satisfies Record<string, readonly [string, string]>;

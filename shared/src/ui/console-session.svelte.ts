@@ -3,7 +3,7 @@
 // so signing in or out reconnects the socket. A demo console starts as the demo hall's manager.
 import type { Operator } from '@yichuang/shared/admin';
 import type { AppError } from '@yichuang/shared/errors';
-import { t } from '@yichuang/shared/i18n';
+import { t } from '@yichuang/shared/console-i18n';
 import type { Hall } from './hall.svelte';
 
 type Answer<T> = { ok: true; data: T } | { ok: false; error: AppError };

@@ -1,0 +1,26 @@
+// The console's catalogue: the screens' strings plus the console's own, which only the console loads.
+// Console code imports t and StringKey from here; everything else is the screens' i18n.
+import { fill, STRINGS, type Lang, type Params } from './i18n.js';
+import { ADMIN_STRINGS } from './strings/admin.js';
+import { CONSOLE_CASES_STRINGS } from './strings/console-cases.js';
+import { CONSOLE_LIVE_STRINGS } from './strings/console-live.js';
+import { CONSOLE_REPORTS_STRINGS } from './strings/console-reports.js';
+import { CONSOLE_STRINGS } from './strings/console.js';
+
+export * from './i18n.js';
+
+export const CONSOLE_CATALOGUE = {
+  ...STRINGS,
+  ...CONSOLE_STRINGS,
+  ...CONSOLE_CASES_STRINGS,
+  ...CONSOLE_LIVE_STRINGS,
+  ...CONSOLE_REPORTS_STRINGS,
+  ...ADMIN_STRINGS,
+} as const;
+
+export type StringKey = keyof typeof CONSOLE_CATALOGUE;
+
+export function t(key: StringKey, lang: Lang, params?: Params): string {
+  const pair = CONSOLE_CATALOGUE[key];
+  return fill(lang === 'zh' ? pair[0] : pair[1], params);
+}
