@@ -2,6 +2,7 @@
 // one at a time, and reading skips a last line torn by a crash (it was never acknowledged).
 import { mkdir, open, readFile, type FileHandle } from 'node:fs/promises';
 import path from 'node:path';
+import { syncFolder } from '../storage/durable-json-file.js';
 
 export class JsonlFile {
   #handle: Promise<FileHandle> | undefined;
@@ -46,17 +47,6 @@ export class JsonlFile {
     // A torn last line (a crash mid-write) must not swallow the next record.
     else if (!(await endsWithNewline(this.file))) await handle.appendFile('\n');
     return handle;
-  }
-}
-
-/** Windows cannot open a folder for fsync; there the new name is left to NTFS. */
-async function syncFolder(dir: string): Promise<void> {
-  if (process.platform === 'win32') return;
-  const handle = await open(dir, 'r');
-  try {
-    await handle.sync();
-  } finally {
-    await handle.close();
   }
 }
 

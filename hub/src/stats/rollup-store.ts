@@ -1,9 +1,10 @@
 // Day roll-ups in <dataDir>/rollups/YYYY-MM-DD.json, each a lowdb file (for a busy day ~115 KB of
 // ticket columns, plus its ratings and the bad-rating cases it carries), so a year's report reads 365
 // of them instead of replaying 365 journals.
-import { mkdir, open, readdir, readFile, rename } from 'node:fs/promises';
+import { mkdir, readdir } from 'node:fs/promises';
 import path from 'node:path';
-import { Low, type Adapter } from 'lowdb';
+import { Low } from 'lowdb';
+import { DurableJSONFile } from '../storage/durable-json-file.js';
 import { ROLLUP_VERSION, type DayRollup } from './rollup.js';
 
 const FILE = /^(\d{4}-\d{2}-\d{2})\.json$/;
@@ -18,7 +19,10 @@ export class RollupStore {
   }
 
   private file(day: string): Low<DayRollup | null> {
-    return new Low<DayRollup | null>(new RollupFile(path.join(this.dir, `${day}.json`)), null);
+    return new Low<DayRollup | null>(
+      new DurableJSONFile<DayRollup | null>(path.join(this.dir, `${day}.json`), (data) => (data === null ? 'null\n' : rollupJson(data))),
+      null,
+    );
   }
 
   /** The stored roll-up, or null when there is none or it has another shape (rebuild it). */
@@ -61,45 +65,4 @@ export function rollupJson(rollup: DayRollup): string {
     return field(key, asciiJson(value), '  ');
   });
   return `{\n${lines.join(',\n')}\n}\n`;
-}
-
-/** Written like storage/durable-json-file.ts: temp file, fsync, rename, fsync of the folder. */
-class RollupFile implements Adapter<DayRollup | null> {
-  readonly #file: string;
-  readonly #temp: string;
-
-  constructor(file: string) {
-    this.#file = file;
-    this.#temp = path.join(path.dirname(file), `.${path.basename(file)}.tmp`);
-  }
-
-  /** null when the file does not exist; a SyntaxError when it is not JSON. */
-  async read(): Promise<DayRollup | null> {
-    let text: string;
-    try {
-      text = await readFile(this.#file, 'utf8');
-    } catch (err) {
-      if ((err as NodeJS.ErrnoException).code === 'ENOENT') return null;
-      throw err;
-    }
-    return JSON.parse(text) as DayRollup;
-  }
-
-  async write(data: DayRollup | null): Promise<void> {
-    const handle = await open(this.#temp, 'w');
-    try {
-      await handle.writeFile(data === null ? 'null\n' : rollupJson(data));
-      await handle.sync();
-    } finally {
-      await handle.close();
-    }
-    await rename(this.#temp, this.#file);
-    if (process.platform === 'win32') return; // Windows cannot fsync a folder; the rename is left to NTFS
-    const folder = await open(path.dirname(this.#file), 'r');
-    try {
-      await folder.sync();
-    } finally {
-      await folder.close();
-    }
-  }
 }

@@ -8,8 +8,12 @@ export class DurableJSONFile<T> implements Adapter<T> {
   readonly #file: string;
   readonly #temp: string;
 
-  constructor(file: string) {
+  readonly #serialize: (data: T) => string;
+
+  /** `serialize` lays the file out (default: indented JSON); reading always parses JSON. */
+  constructor(file: string, serialize: (data: T) => string = (data) => JSON.stringify(data, null, 2)) {
     this.#file = file;
+    this.#serialize = serialize;
     this.#temp = path.join(path.dirname(file), `.${path.basename(file)}.tmp`);
   }
 
@@ -28,7 +32,7 @@ export class DurableJSONFile<T> implements Adapter<T> {
   async write(data: T): Promise<void> {
     const handle = await open(this.#temp, 'w');
     try {
-      await handle.writeFile(JSON.stringify(data, null, 2));
+      await handle.writeFile(this.#serialize(data));
       await handle.sync();
     } finally {
       await handle.close();
@@ -39,7 +43,7 @@ export class DurableJSONFile<T> implements Adapter<T> {
 }
 
 /** Makes a rename durable. Windows cannot open a folder for fsync; there the rename is left to NTFS. */
-async function syncFolder(dir: string): Promise<void> {
+export async function syncFolder(dir: string): Promise<void> {
   if (process.platform === 'win32') return;
   const handle = await open(dir, 'r');
   try {
