@@ -103,12 +103,22 @@ describe('heartbeats and presence', () => {
       return ack.data.find((k) => k.deviceId === 'terminal24-1')!;
     };
     expect(await status()).toMatchObject({ online: true, mode: 'service', assisted: false, zone: { id: 'self24' } });
-    const changed = next(console_, 'kiosk:statusChanged');
+    // An earlier change may still be on its way: wait for the one the next step causes.
+    const changeOf = (wanted: (k: KioskStatus) => boolean): Promise<KioskStatus> =>
+      new Promise((resolve) => {
+        const onChange = (k: KioskStatus): void => {
+          if (k.deviceId !== 'terminal24-1' || !wanted(k)) return;
+          console_.off('kiosk:statusChanged', onChange);
+          resolve(k);
+        };
+        console_.on('kiosk:statusChanged', onChange);
+      });
+    const changed = changeOf((k) => k.assisted === true);
     await kiosk.emitWithAck('kiosk:heartbeat', { mode: 'service', assisted: true });
     expect(await changed).toMatchObject({ deviceId: 'terminal24-1', assisted: true });
 
     t.clock.advance(10 * 60_000);
-    const gone = next(console_, 'kiosk:statusChanged');
+    const gone = changeOf((k) => !k.online);
     kiosk.disconnect();
     const offline = await gone;
     expect(offline).toMatchObject({ deviceId: 'terminal24-1', online: false });
