@@ -25,8 +25,12 @@ export const LEVEL_CODE: Record<RatingLevel, 1 | 2 | 3 | 4 | 5> = {
 export const BAD_LEVELS: readonly RatingLevel[] = ['dissatisfied', 'very-dissatisfied'];
 export const isBadLevel = (level: RatingLevel): boolean => BAD_LEVELS.includes(level);
 
-/** Where the rating was given (评价渠道); the window's pad is the only one so far. */
-export type RatingChannel = 'pad';
+/**
+ * Where the rating was given (评价渠道): the window's pad right after the visit, or later by ticket
+ * number at a hall kiosk or on the phone page the slip's QR code opens.
+ */
+export const RATING_CHANNELS = ['pad', 'kiosk', 'phone'] as const;
+export type RatingChannel = (typeof RATING_CHANNELS)[number];
 
 /** One visit's evaluation (一次一评), with the national fields a provincial export needs. */
 export interface Rating {

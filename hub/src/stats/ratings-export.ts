@@ -12,7 +12,11 @@ const LEVEL_NAMES: Record<Rating['level'], string> = {
   'very-dissatisfied': '非常不满意',
   unrated: '未评价',
 };
-const CHANNEL_NAMES: Record<Rating['channel'], string> = { pad: '政务服务大厅窗口评价器' };
+const CHANNEL_NAMES: Record<Rating['channel'], string> = {
+  pad: '政务服务大厅窗口评价器',
+  kiosk: '政务服务大厅自助终端',
+  phone: '移动端（取号单二维码）',
+};
 
 export interface NationalRatingRecord {
   /** 办件编号 */
