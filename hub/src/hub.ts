@@ -15,6 +15,8 @@ import type { HubModule, ModuleDeps } from './modules.js';
 import { createPrintingModule } from './printing/module.js';
 import { createRatingsModule } from './ratings/module.js';
 import { createRealtime } from './realtime/socket-server.js';
+import { loadSecretKey } from './security/secret-key.js';
+import { TicketLinks } from './security/ticket-links.js';
 import { HallService } from './services/hall-service.js';
 import { createStatsModule } from './stats/module.js';
 import { HubBus } from './services/hub-bus.js';
@@ -68,7 +70,9 @@ export async function startHub(options: HubOptions, env: HubEnvironment): Promis
   seq = () => publisher.lastSeq;
   hall.onRecords((records) => publisher.publish(records));
 
-  const deps: ModuleDeps = { options, store, config, hall, journal, views, ticketing, io, publisher, bus, clock: env.clock, log: env.log };
+  const secretKey = loadSecretKey(options.dataDir);
+  const ticketLinks = new TicketLinks(secretKey);
+  const deps: ModuleDeps = { options, store, config, hall, journal, views, ticketing, io, publisher, bus, secretKey, ticketLinks, clock: env.clock, log: env.log };
   modules = [
     // First: its routes decide who may use every module's REST routes, and it keeps the consoles' sessions.
     createAdminModule(deps),

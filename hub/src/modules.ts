@@ -6,6 +6,7 @@ import type { HubOptions } from './config.js';
 import type { CommandContext } from './realtime/command.js';
 import type { Publisher } from './realtime/publisher.js';
 import type { HubServer } from './realtime/types.js';
+import type { TicketLinks } from './security/ticket-links.js';
 import type { HallService } from './services/hall-service.js';
 import type { HubBus } from './services/hub-bus.js';
 import type { Ticketing } from './services/ticketing.js';
@@ -26,6 +27,10 @@ export interface ModuleDeps {
   io: HubServer;
   publisher: Publisher;
   bus: HubBus;
+  /** The hall's secret key (<dataDir>/secret.key): keys the identity hash and the ticket links. */
+  secretKey: Buffer;
+  /** Signs and checks the phone links printed on slips. */
+  ticketLinks: TicketLinks;
   clock: () => number;
   log: (line: string) => void;
 }

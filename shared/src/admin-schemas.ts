@@ -2,7 +2,7 @@
 // Messages are Chinese and English at once: they reach the manager inside BAD_REQUEST's detail.
 import { z } from 'zod';
 import { CONSOLE_ROLES } from './domain.js';
-import { issueTicket } from './schemas.js';
+import { day, issueTicket } from './schemas.js';
 
 const cmdId = issueTicket.shape.cmdId;
 /** Ids a manager types (categories, windows, staff, zones, devices): short, URL- and file-safe. */
@@ -15,7 +15,6 @@ const text = (min: number, max: number) =>
     .max(max, `最多 ${max} 个字 / at most ${max} characters`)
     .refine((v) => !Array.from(v).some((ch) => ch < ' ' || ch === '\u007f'), '不能含控制字符 / no control characters');
 const int = (min: number, max: number) => z.int(`须为整数 / a whole number`).min(min, `不小于 ${min} / at least ${min}`).max(max, `不大于 ${max} / at most ${max}`);
-const day = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/, '日期格式 YYYY-MM-DD / a date as YYYY-MM-DD');
 const clock = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$|^24:00$/, '时间格式 HH:MM / a time as HH:MM');
 const minutes = (c: string): number => Number(c.slice(0, 2)) * 60 + Number(c.slice(3));
 

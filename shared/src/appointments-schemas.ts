@@ -2,10 +2,8 @@
 // appointments.json. Screens import only the inferred types (zod stays out of their bundles).
 import { z } from 'zod';
 import { isValidPhone } from './identity.js';
+import { cmdId, day, id } from './schemas.js';
 
-const id = z.string().min(1).max(64).regex(/^[\w.:-]+$/, 'letters, digits, _ . : - only');
-const cmdId = id;
-const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'day like 2026-11-28');
 export const bookingCode = z.string().trim().regex(/^\d{6}$/, '预约码为6位数字 / the code has 6 digits');
 const phoneTail = z.string().trim().regex(/^\d{4}$/, '请输入手机号后4位 / give the last 4 digits of the phone number');
 const slotStart = z.number().int().positive();

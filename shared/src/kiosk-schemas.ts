@@ -2,9 +2,8 @@
 import { z } from 'zod';
 import { isValidPhone } from './identity.js';
 import { SUGGESTION_KINDS, SUGGESTION_TOPICS } from './kiosk.js';
-import { cmdId, id, ticketNumber } from './schemas.js';
+import { cmdId, day, id, ticketNumber } from './schemas.js';
 
-const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'day like 2026-11-23');
 
 export const heartbeat = z.object({
   mode: z.enum(['service', 'self-service', 'closed']),

@@ -1,6 +1,6 @@
 // zod schemas of the ratings domain's command payloads (pads, staff figures, bad-rating cases).
 import { z } from 'zod';
-import { cmdId, id } from './schemas.js';
+import { cmdId, day, id, ticketNumber } from './schemas.js';
 import { isValidPhone } from './identity.js';
 import { FOLLOW_UP_RESULTS, RATING_LEVELS, VERDICTS } from './ratings.js';
 
@@ -14,15 +14,28 @@ const handler = text(32).min(1, '请填写经办人 / name the handler');
 
 export const padState = z.object({ cmdId, windowId });
 
-export const rate = z.object({
-  cmdId,
-  windowId,
-  ticketId,
+/** What a citizen gives, wherever they rate. */
+const given = {
   level: z.enum(RATING_LEVELS),
   reasons: z.array(text(40).min(1)).max(10).default([]),
   text: text(200).optional(),
   phone: z.string().refine(isValidPhone, '手机号码格式不正确 / invalid mobile number').optional(),
+};
+
+export const rate = z.object({ cmdId, windowId, ticketId, ...given });
+
+/** A kiosk finds a finished visit by the number on its slip, and rates it. */
+export const visitFind = z.object({ cmdId, number: ticketNumber });
+export const visitRate = z.object({ cmdId, number: ticketNumber, ...given });
+
+/** The phone page's link: /api/visit/:number?d=<day>&s=<signature>. */
+export const visitLink = z.object({
+  number: ticketNumber,
+  d: day,
+  s: z.string().regex(/^[A-Za-z0-9_-]{10}$/, '链接不完整 / incomplete link'),
 });
+/** The phone page's rating (POST body). */
+export const phoneRate = z.object({ cmdId, ...given });
 
 export const figures = z.object({ cmdId, windowId });
 
@@ -35,6 +48,9 @@ export const closeCase = z.object({ cmdId, caseId, handler, notes: text(500).opt
 
 export type PadStateInput = z.input<typeof padState>;
 export type RateInput = z.input<typeof rate>;
+export type VisitFindInput = z.input<typeof visitFind>;
+export type VisitRateInput = z.input<typeof visitRate>;
+export type PhoneRateInput = z.input<typeof phoneRate>;
 export type FiguresInput = z.input<typeof figures>;
 export type CaseListInput = z.input<typeof caseList>;
 export type VerifyCaseInput = z.input<typeof verifyCase>;

@@ -148,11 +148,30 @@ export interface StaffFigures {
   ratings: RatingCounts;
 }
 
+/** A finished visit as a kiosk or the phone page shows it, to be rated later by its number. */
+export interface VisitToRate {
+  number: string;
+  categoryName: string;
+  categoryNameEn: string;
+  windowNumber: number;
+  windowName: string;
+  windowNameEn: string;
+  staff?: Pick<StaffCard, 'number' | 'name'>;
+  finishedAt: number;
+  /** The rating given, if any: a rated visit is not rated again. 未评价 is no rating. */
+  rated?: { level: RatingLevel; channel: RatingChannel; at: number };
+  /** Reasons offered for the two bad levels. */
+  reasons: string[];
+}
+
 export interface RatingCommands {
   /** The pad's state after a (re)connect, and after each visit finished at its window. */
   'pad:state': (p: S.PadStateInput, ack: AckFn<PadState>) => void;
   'pad:rate': (p: S.RateInput, ack: AckFn<Rating>) => void;
   'window:figures': (p: S.FiguresInput, ack: AckFn<StaffFigures>) => void;
+  /** A kiosk: today's finished visit by the number on its slip; then its rating. */
+  'visit:find': (p: S.VisitFindInput, ack: AckFn<VisitToRate>) => void;
+  'visit:rate': (p: S.VisitRateInput, ack: AckFn<VisitToRate>) => void;
   'case:list': (p: S.CaseListInput, ack: AckFn<CaseView[]>) => void;
   'case:verify': (p: S.VerifyCaseInput, ack: AckFn<CaseView>) => void;
   'case:rectify': (p: S.RectifyCaseInput, ack: AckFn<CaseView>) => void;
@@ -169,6 +188,8 @@ export const RATING_ERRORS = {
   NOT_RATABLE: ['此评价器只能评价本窗口刚办结的业务', 'A pad can rate only the visit just finished at its own window'],
   ALREADY_RATED: ['该次办理已评价过（一次一评）', 'This visit has been rated already (one rating per visit)'],
   RATING_EXPIRED: ['评价时间已过，本次记为未评价', 'The time to rate this visit has passed; it counts as not rated'],
+  LINK_INVALID: ['链接无效，请扫描取号单上的二维码', 'This link is not valid; scan the QR code on your ticket'],
+  VISIT_NOT_FINISHED: ['{number} 号还没有办结，办结后才能评价', 'Ticket {number} is not finished yet; rate it once it is'],
   REASONS_REQUIRED: ['请选择不满意的原因', 'Please choose what was wrong'],
   REASONS_NOT_ALLOWED: ['只有“不满意”“非常不满意”需要选择原因', 'Reasons go with 不满意 / 非常不满意 only'],
   UNKNOWN_REASON: ['没有这个原因选项：{reason}', 'Not one of the offered reasons: {reason}'],

@@ -7,6 +7,8 @@ import { isValidIdNumber, isValidPhone } from './identity.js';
 export const id = z.string().min(1).max(64).regex(/^[\w.:-]+$/, 'letters, digits, _ . : - only');
 /** Client-made command id: a retried command with the same id is answered, not repeated. */
 export const cmdId = id;
+/** A service day or any calendar date, YYYY-MM-DD. */
+export const day = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/, '日期格式 YYYY-MM-DD / a date as YYYY-MM-DD');
 const note = z.string().trim().max(200);
 export const ticketNumber = z
   .string()

@@ -5,6 +5,9 @@ import path from 'node:path';
 import type { ClientToServerEvents, DeviceWelcome, ServerToClientEvents } from '@yichuang/shared/events';
 import { io, type Socket } from 'socket.io-client';
 import { startHub, type RunningHub } from '../../hub/src/hub.js';
+import { ticketPageUrl } from '../../hub/src/printing/page-url.js';
+import { loadSecretKey } from '../../hub/src/security/secret-key.js';
+import { TicketLinks } from '../../hub/src/security/ticket-links.js';
 
 export const REPO_ROOT = path.resolve(import.meta.dirname, '../..');
 
@@ -31,6 +34,8 @@ export interface TestHub {
   clock: TestClock;
   logs: string[];
   connect(token: string): Promise<Client>;
+  /** The signed page address a slip of that number carries (the hub's own address unless given). */
+  pageUrl(number: string, base?: string, day?: string): string;
   close(): Promise<void>;
 }
 
@@ -47,11 +52,13 @@ export async function startTestHub(options: { dataDir?: string; start?: number }
     { clock: clock.now, log: (l) => logs.push(l) },
   );
   const clients: Client[] = [];
+  const links = new TicketLinks(loadSecretKey(dataDir));
   return {
     hub,
     dataDir,
     clock,
     logs,
+    pageUrl: (number, base = hub.url, day = '2026-11-23') => ticketPageUrl(base, number, day, links.sign(day, number)),
     async connect(token) {
       const client = await connectClient(hub.url, token);
       clients.push(client);

@@ -26,7 +26,7 @@ afterAll(async () => {
 const page = (p: string) => `${t.hub.url}/${p}`;
 /** The QR code drawn for an address, as the kiosk draws it. */
 const qrOf = (url: string): string | undefined => /\sd="([^"]+)"/.exec(renderSVG(url, { ecc: 'M', border: 2 }))?.[1];
-const ticketUrl = (number: string) => `${t.hub.url}/t/${number}?d=2026-11-23`;
+const ticketUrl = (number: string) => t.pageUrl(number);
 
 /**
  * A browser with a Mandarin voice that records what it says (headless Chromium has none). A string,

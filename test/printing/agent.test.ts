@@ -47,7 +47,7 @@ describe.skipIf(!HAS_SOCAT)('a printer behind a print agent', () => {
     expect(slip.lines.find((l) => l.text === 'E004')).toMatchObject({ width: 4, height: 4 });
     expect(text).toContain('房产事务·不动产登记');
     expect(text.some((l) => l.startsWith('前面等候 3 人'))).toBe(true);
-    expect(slip.qr).toEqual([`${PUBLIC_URL}/t/E004?d=2026-11-23`]);
+    expect(slip.qr).toEqual([t.pageUrl('E004', PUBLIC_URL)]);
     expect((await console_.emitWithAck('printer:status', {}))).toMatchObject({ ok: true, data: [{ printerId: 'p-agent-1', agentConnected: true, where: expect.stringContaining('@ 9600') }] });
   });
 
@@ -63,7 +63,7 @@ describe.skipIf(!HAS_SOCAT)('a printer behind a print agent', () => {
 
     expect(await issued).toMatchObject({
       ok: true,
-      data: { ticket: { number: 'A001', printed: false }, print: { status: 'unprinted', reason: { code: 'PRINTER_AGENT_OFFLINE' }, pageUrl: `${PUBLIC_URL}/t/A001?d=2026-11-23` } },
+      data: { ticket: { number: 'A001', printed: false }, print: { status: 'unprinted', reason: { code: 'PRINTER_AGENT_OFFLINE' }, pageUrl: t.pageUrl('A001', PUBLIC_URL) } },
     });
     expect(await offline).toMatchObject({ agentConnected: false });
     expect(await printRecords(t, 'A001')).toEqual([expect.objectContaining({ ok: false, reason: 'agent-offline' })]);

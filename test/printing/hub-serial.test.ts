@@ -19,7 +19,7 @@ describe.skipIf(!HAS_SOCAT)('a serial printer on the hub (socat PTY)', () => {
     const ack = await kiosk.emitWithAck('ticket:issue', { cmdId: cmdId(), categoryId: 'social' });
     expect(ack).toMatchObject({
       ok: true,
-      data: { ticket: { number: 'B003', ahead: 2, printed: true }, print: { status: 'printed', printerId: 'p-kiosk-1', pageUrl: `${PUBLIC_URL}/t/B003?d=2026-11-23` } },
+      data: { ticket: { number: 'B003', ahead: 2, printed: true }, print: { status: 'printed', printerId: 'p-kiosk-1', pageUrl: t.pageUrl('B003', PUBLIC_URL) } },
     });
 
     const slips = await wired.vp.waitForSlips(3);
@@ -29,7 +29,7 @@ describe.skipIf(!HAS_SOCAT)('a serial printer on the hub (socat PTY)', () => {
     expect(text).toContain('社会事务');
     expect(text).toContain('前面等候 2 人 · 约 12 分钟');
     expect(text.some((l) => l.startsWith('示范区政务服务中心'))).toBe(true);
-    expect(slip.qr).toEqual([`${PUBLIC_URL}/t/B003?d=2026-11-23`]);
+    expect(slip.qr).toEqual([t.pageUrl('B003', PUBLIC_URL)]);
     expect(slip.rasterBytes).toBe(0);
     expect(await printRecords(t, 'B003')).toEqual([expect.objectContaining({ ok: true, printerId: 'p-kiosk-1' })]);
   });

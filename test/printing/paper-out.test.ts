@@ -23,7 +23,7 @@ describe.skipIf(!HAS_SOCAT)('a printer out of paper', () => {
       ok: true,
       data: {
         ticket: { number: 'A001', printed: false },
-        print: { status: 'unprinted', printerId: 'p-kiosk-1', pageUrl: `${PUBLIC_URL}/t/A001?d=2026-11-23`, reason: { code: 'PRINTER_PAPER_OUT', message: '打印纸已用完', messageEn: 'The printer is out of paper' } },
+        print: { status: 'unprinted', printerId: 'p-kiosk-1', pageUrl: t.pageUrl('A001', PUBLIC_URL), reason: { code: 'PRINTER_PAPER_OUT', message: '打印纸已用完', messageEn: 'The printer is out of paper' } },
       },
     });
     expect(await seenByConsole).toMatchObject({ kioskId: 'kiosk-1', status: 'paper-out' });
@@ -44,7 +44,7 @@ describe.skipIf(!HAS_SOCAT)('a printer out of paper', () => {
     expect(reprinted).toMatchObject({ ok: true, data: { status: 'printed', printerId: 'p-kiosk-1' } });
     const [slip] = await wired.vp.waitForSlips(1);
     expect(slip!.lines.map((l) => l.text)).toContain('A001');
-    expect(slip!.qr).toEqual([`${PUBLIC_URL}/t/A001?d=2026-11-23`]);
+    expect(slip!.qr).toEqual([t.pageUrl('A001', PUBLIC_URL)]);
     expect((await printRecords(t, 'A001')).map((e) => e.ok)).toEqual([false, true]);
 
     // A window's staff may reprint too; the list follows.
@@ -58,7 +58,7 @@ describe.skipIf(!HAS_SOCAT)('a printer out of paper', () => {
     const { t } = rig;
     const kiosk = await t.connect('demo-kiosk-2');
     const ack = await kiosk.emitWithAck('ticket:issue', { cmdId: cmdId(), categoryId: 'general' });
-    expect(ack).toMatchObject({ ok: true, data: { ticket: { number: 'A001' }, print: { status: 'unprinted', reason: { code: 'PRINTER_NONE' }, pageUrl: `${PUBLIC_URL}/t/A001?d=2026-11-23` } } });
+    expect(ack).toMatchObject({ ok: true, data: { ticket: { number: 'A001' }, print: { status: 'unprinted', reason: { code: 'PRINTER_NONE' }, pageUrl: t.pageUrl('A001', PUBLIC_URL) } } });
     expect(ack.ok && ack.data.ticket.printed).toBeUndefined();
     expect(await printRecords(t, 'A001')).toEqual([]);
     expect(await kiosk.emitWithAck('printer:status', {})).toEqual({ ok: true, data: [] });

@@ -33,7 +33,7 @@ describe('printing on the screens', () => {
     await takeNumber(kiosk, '税务');
     await kiosk.getByText('电子号票').waitFor();
     await expect(kiosk.getByText('请拍照或扫码保存').isVisible()).resolves.toBe(true);
-    const url = `${PUBLIC_URL}/t/F001?d=2026-11-23`;
+    const url = t.pageUrl('F001', PUBLIC_URL);
     // The modules drawn on screen are those of the ticket's address.
     const modules = /\sd="([^"]+)"/.exec(renderSVG(url, { ecc: 'M', border: 2 }))?.[1];
     expect(await kiosk.locator('figure.qr path').getAttribute('d')).toBe(modules);

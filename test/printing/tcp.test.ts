@@ -28,7 +28,7 @@ describe('a TCP printer on loopback', () => {
     expect(slip.lines.find((l) => l.text === 'F002')).toMatchObject({ width: 4, height: 4, bold: true });
     expect(text).toContain('税务');
     expect(text.some((l) => l.startsWith('前面等候 1 人'))).toBe(true);
-    expect(slip.qr).toEqual([`${PUBLIC_URL}/t/F002?d=2026-11-23`]);
+    expect(slip.qr).toEqual([t.pageUrl('F002', PUBLIC_URL)]);
   });
 
   it('gives an e-ticket when the printer stops answering, and marks the ticket unprinted', async () => {

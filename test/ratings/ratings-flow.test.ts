@@ -1,10 +1,9 @@
 // 好差评 over real sockets: a finished visit is rated at its own window's pad only, once; a bad
 // rating opens a case the console works through; a pad that never answers leaves 未评价.
-import { readdir, readFile } from 'node:fs/promises';
-import path from 'node:path';
 import type { Rating } from '@yichuang/shared/ratings';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { cmdId, startTestHub, type Client, type TestHub } from '../helpers/test-hub.js';
+import { journalLines as journalOf, serveOne as serve } from './serve.js';
 
 let t: TestHub;
 let kiosk: Client;
@@ -19,25 +18,8 @@ afterAll(async () => {
   await t.close();
 });
 
-/** Signs in at window NN, issues a ticket of `categoryId` and serves it to the end; returns its number. */
-async function serveOne(window: Client, nn: string, categoryId: string): Promise<string> {
-  const windowId = `w${nn}`;
-  await window.emitWithAck('staff:signIn', { cmdId: cmdId(), windowId, staffNumber: `${nn}01`, pin: '123456' });
-  const issued = await kiosk.emitWithAck('ticket:issue', { cmdId: cmdId(), categoryId });
-  if (!issued.ok) throw new Error(issued.error.messageEn);
-  const called = await window.emitWithAck('window:callNumber', { cmdId: cmdId(), windowId, number: issued.data.ticket.number });
-  expect(called.ok).toBe(true);
-  expect((await window.emitWithAck('window:start', { cmdId: cmdId(), windowId })).ok).toBe(true);
-  expect((await window.emitWithAck('window:finish', { cmdId: cmdId(), windowId, outcome: 'done' })).ok).toBe(true);
-  return issued.data.ticket.number;
-}
-
-async function journalLines(): Promise<string[]> {
-  const dir = path.join(t.dataDir, 'journal');
-  const lines: string[] = [];
-  for (const f of await readdir(dir)) lines.push(...(await readFile(path.join(dir, f), 'utf8')).split('\n').filter(Boolean));
-  return lines;
-}
+const serveOne = async (window: Client, nn: string, categoryId: string): Promise<string> => (await serve(kiosk, window, nn, categoryId)).ticket.number;
+const journalLines = (): Promise<string[]> => journalOf(t.dataDir);
 
 async function todaysRatings(): Promise<Rating[]> {
   return ((await (await fetch(`${t.hub.url}/api/ratings/today`, { headers: { authorization: 'Bearer demo-console-1' } })).json()) as { data: Rating[] }).data;

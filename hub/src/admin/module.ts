@@ -14,7 +14,6 @@ import { PairingDesk } from '../security/pairing.js';
 import { PersonalData } from '../security/personal-data.js';
 import { RateLimiter } from '../security/rate-limit.js';
 import { purgePersonalData } from '../security/retention.js';
-import { loadSecretKey } from '../security/secret-key.js';
 import { Sessions } from '../security/sessions.js';
 import { adminConfig } from './config-change.js';
 import { ConfigDesk } from './config-desk.js';
@@ -32,7 +31,7 @@ const SCREEN_ROLES = ['kiosk', 'board', 'display', 'window', 'pad', 'console'] a
 
 export function createAdminModule(deps: ModuleDeps): HubModule {
   const { options, store, config, hall, io, bus, clock, log } = deps;
-  deps.ticketing.usePersonalData(new PersonalData(loadSecretKey(options.dataDir)));
+  deps.ticketing.usePersonalData(new PersonalData(deps.secretKey));
   const sessions = new Sessions(clock);
   const audit = new AuditLog(options.dataDir, clock, () => config().hall.timeZone);
   const pairing = new PairingDesk(Date.now);

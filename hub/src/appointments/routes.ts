@@ -9,10 +9,8 @@ import { serviceDay } from '@yichuang/shared/time';
 import { Router, type NextFunction, type Request, type Response } from 'express';
 import type { z } from 'zod';
 import type { BookingDesk } from './booking-desk.js';
+import { PHONE_PAGE_ACTOR } from '../services/hall-service.js';
 import { RateLimiter } from './rate-limit.js';
-
-/** The journal's actor for bookings made on the phone page. */
-const PHONE_PAGE_ACTOR = { deviceId: 'phone-page' } as const;
 
 const STATUS: Partial<Record<AppError['code'], number>> = {
   BAD_REQUEST: 400,

@@ -101,6 +101,63 @@ describe('pad prompt', () => {
   });
 });
 
+describe('rating later by number (kiosk, phone page)', () => {
+  const later = (extra: Partial<Extract<Command, { type: 'rateVisit' }>> = {}): Command => ({
+    type: 'rateVisit',
+    number: 'A001',
+    channel: 'kiosk',
+    level: 'satisfied',
+    reasons: [],
+    ...extra,
+  });
+
+  it('fills a 未评价 with the rating, at the window and staff that finished the visit', () => {
+    const hall = finishedHall();
+    const finishedAt = hall.now;
+    hall.wait(2);
+    hall.run({ type: 'expireRating', windowId: 'w1', ticketId: A001 });
+    hall.wait(30);
+    expect(hall.run(later({ channel: 'phone', level: 'very-satisfied', text: ' 耐心 ' }))).toEqual([
+      { type: 'rating.recorded', at: hall.now, ticketId: A001, windowId: 'w1', staffId: 's1', channel: 'phone', level: 'very-satisfied', reasons: [], text: '耐心' },
+    ]);
+    expect(hall.state.evaluation?.ratings[A001]).toMatchObject({ channel: 'phone', level: 'very-satisfied', code: 5, finishedAt, at: hall.now });
+    expect(hall.refusal(later())).toEqual({ code: 'ALREADY_RATED' });
+    expect(hall.refusal(rate())).toEqual({ code: 'ALREADY_RATED' });
+  });
+
+  it('takes the visit off its pad when rated at a kiosk while the pad still waits', () => {
+    const hall = finishedHall();
+    hall.wait(0.2).run(later());
+    expect(hall.state.evaluation?.pads).toEqual({});
+    expect(hall.run({ type: 'expireRating', windowId: 'w1', ticketId: A001 })).toEqual([]);
+  });
+
+  it('refuses a visit not finished, an unknown number, and a visit rated already', () => {
+    const hall = finishedHall();
+    expect(hall.refusal(later({ number: 'A002' }))).toEqual({ code: 'VISIT_NOT_FINISHED', params: { number: 'A002' } });
+    expect(hall.refusal(later({ number: 'A009' }))).toEqual({ code: 'UNKNOWN_TICKET', params: { number: 'A009' } });
+    hall.wait(0.2).run(rate({ level: 'basic' }));
+    expect(hall.refusal(later())).toEqual({ code: 'ALREADY_RATED' });
+  });
+
+  it('rates a transferred visit at the window that finished it, and opens a case for a bad level', () => {
+    const hall = new Hall().open(1, 2);
+    hall.issue('general');
+    hall.callNext('w1');
+    hall.run({ type: 'start', windowId: 'w1' });
+    hall.run({ type: 'transfer', windowId: 'w1', toWindowId: 'w2', note: '转社保' });
+    hall.callNext('w2');
+    hall.run({ type: 'start', windowId: 'w2' });
+    hall.run({ type: 'finish', windowId: 'w2', outcome: 'done' });
+    hall.wait(5);
+    expect(hall.refusal(later({ level: 'dissatisfied' }))).toEqual({ code: 'REASONS_REQUIRED' });
+    const events = hall.run(later({ level: 'dissatisfied', reasons: ['服务态度'] }));
+    expect(events.map((e) => e.type)).toEqual(['rating.recorded', 'case.opened']);
+    expect(events[0]).toMatchObject({ windowId: 'w2', staffId: 's2', channel: 'kiosk' });
+    expect(hall.state.evaluation?.cases['20261123-A001']?.rating).toMatchObject({ windowId: 'w2', level: 'dissatisfied' });
+  });
+});
+
 describe('a new day', () => {
   it('forgets the pads and ratings of the day before', () => {
     const hall = finishedHall();

@@ -1,10 +1,12 @@
-// 好差评 at the window's pad. A finished visit may be rated once (一次一评), only by the pad of the
-// window that finished it, and only within the pad's time. Otherwise it becomes 未评价 by an explicit
-// event — when the time is up (the hub's timer asks), or when the window finishes its next visit.
-import type { HallConfig } from '@yichuang/shared/domain';
-import { isBadLevel } from '@yichuang/shared/ratings';
+// 好差评. At the window's pad, a finished visit may be rated only by the pad of the window that
+// finished it, and only within the pad's time; otherwise it becomes 未评价 by an explicit event —
+// when the time is up (the hub's timer asks), or when the window finishes its next visit.
+// A citizen who skipped the pad may rate the visit later the same day by its number, at a kiosk
+// or on the slip's phone page: that rating fills the 未评价. Either way one rating per visit (一次一评).
+import type { HallConfig, MaskedIdentity } from '@yichuang/shared/domain';
+import { isBadLevel, type RatingChannel, type RatingLevel } from '@yichuang/shared/ratings';
 import { openCase } from './cases.js';
-import { accept, fail, isError, refuse, windowDef, type CommandOf } from './guards.js';
+import { accept, fail, isError, refuse, ticketByNumber, windowDef, wrongState, type CommandOf } from './guards.js';
 import { evaluationOf } from './state.js';
 import type { DecideContext, Decision, EngineEvent, EngineState, PadPrompt } from './types.js';
 
@@ -23,6 +25,38 @@ export function decideRate(state: EngineState, c: CommandOf<'rate'>, { now, conf
   if (prompt?.ticketId !== c.ticketId) return fail('NOT_RATABLE');
   if (now >= ratingDeadline(prompt, config)) return fail('RATING_EXPIRED');
 
+  return recordRating(c, { ticketId: c.ticketId, windowId: c.windowId, staffId: prompt.staffId, channel: 'pad' }, now, config);
+}
+
+/** A rating given later by the visit's number: allowed once the visit is finished, while it has no rating but 未评价. */
+export function decideRateVisit(state: EngineState, c: CommandOf<'rateVisit'>, { now, config }: DecideContext): Decision {
+  const t = ticketByNumber(state, c.number);
+  if (isError(t)) return refuse(t);
+  if (t.state !== 'finished') return fail('VISIT_NOT_FINISHED', { number: t.number });
+  // Only a staffed window finishes a visit, so its last finished period names both.
+  const finished = t.periods.findLast((p) => p.state === 'finished');
+  if (!finished?.windowId || !finished.staffId) return refuse(wrongState(t));
+  const earlier = evaluationOf(state).ratings[t.id];
+  if (earlier && earlier.level !== 'unrated') return fail('ALREADY_RATED');
+  return recordRating(c, { ticketId: t.id, windowId: finished.windowId, staffId: finished.staffId, channel: c.channel }, now, config);
+}
+
+interface Given {
+  level: RatingLevel;
+  reasons: string[];
+  text?: string;
+  contact?: MaskedIdentity;
+}
+
+/** The rating and, for a bad one, its case — after the checks every channel shares. */
+function recordRating(
+  c: Given,
+  visit: { ticketId: string; windowId: string; staffId: string; channel: RatingChannel },
+  now: number,
+  config: HallConfig,
+): Decision {
+  const window = windowDef(config, visit.windowId);
+  if (isError(window)) return refuse(window);
   const bad = isBadLevel(c.level);
   const reasons = [...new Set(c.reasons)];
   if (bad && reasons.length === 0) return fail('REASONS_REQUIRED');
@@ -34,16 +68,13 @@ export function decideRate(state: EngineState, c: CommandOf<'rate'>, { now, conf
   const recorded: EngineEvent = {
     type: 'rating.recorded',
     at: now,
-    ticketId: c.ticketId,
-    windowId: c.windowId,
-    staffId: prompt.staffId,
-    channel: 'pad',
+    ...visit,
     level: c.level,
     reasons,
     ...(text && { text }),
     ...(c.contact && { contact: c.contact }),
   };
-  return bad ? accept(recorded, openCase(c.ticketId, window, now, config)) : accept(recorded);
+  return bad ? accept(recorded, openCase(visit.ticketId, window, now, config)) : accept(recorded);
 }
 
 export function decideExpireRating(state: EngineState, c: CommandOf<'expireRating'>, { now, config }: DecideContext): Decision {

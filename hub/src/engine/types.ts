@@ -140,6 +140,8 @@ export type Command =
   | { type: 'signOut'; windowId: string }
   | { type: 'recordPrint'; ticketId: string; printerId: string; ok: boolean; reason?: string }
   | { type: 'rate'; windowId: string; ticketId: string; level: RatingLevel; reasons: string[]; text?: string; contact?: MaskedIdentity }
+  /** A rating given later by the visit's number, at a kiosk or on the phone page. */
+  | { type: 'rateVisit'; number: string; channel: Exclude<RatingChannel, 'pad'>; level: RatingLevel; reasons: string[]; text?: string; contact?: MaskedIdentity }
   /** The hub's pad timer: the visit is 未评价 once its time is up. */
   | { type: 'expireRating'; windowId: string; ticketId: string }
   | { type: 'verifyCase'; caseId: string; verdict: Verdict; notes: string; by: CaseActor }

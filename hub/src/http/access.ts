@@ -33,9 +33,10 @@ const RULES: readonly RouteRule[] = [
 
 /**
  * Routes anyone may post to: a new screen asking for a pairing code, signing in and out, and citizens
- * booking on the phone page (that domain limits requests per address itself).
+ * on their phones booking, or rating a visit through its slip's signed link (those domains limit
+ * requests per address themselves).
  */
-const OPEN_WRITES = /^\/(pairing|session|appointments)(\/|$)/;
+const OPEN_WRITES = /^\/(pairing|session|appointments|visit)(\/|$)/;
 
 export interface AccessDeps {
   config: () => HallConfig;

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { SCREEN_PAGES } from '@yichuang/shared/admin';
 import type { Device, HallConfig } from '@yichuang/shared/domain';
 import express, { Router } from 'express';
-import { redirectToTicketPage } from '../kiosk/ticket-page.js';
+import { redirectToTicketPage, TICKET_PAGE_PATH } from '../kiosk/ticket-page.js';
 import { demoToken } from '../security/device-tokens.js';
 
 export interface ScreenLink {
@@ -29,7 +29,7 @@ export function demoScreenLinks(config: HallConfig, repoRoot: string): ScreenLin
 export function screensRouter(repoRoot: string, links: () => ScreenLink[], hallName: () => string): Router {
   const router = Router();
   // The address in a ticket's QR code (slip and e-ticket) opens the ticket's phone page.
-  router.get('/t/:number', redirectToTicketPage);
+  router.get(TICKET_PAGE_PATH, redirectToTicketPage);
   for (const [app, dir] of Object.entries(APP_DIRS)) {
     router.use(`/${app}`, express.static(path.join(repoRoot, dir), { index: 'index.html', maxAge: '1h' }));
   }

@@ -56,6 +56,7 @@ export function createPrintingModule(deps: ModuleDeps): HubModule {
     fleet,
     settings,
     lanBaseUrl: () => lanBaseUrl(deps.options.host, (deps.io.httpServer.address() as AddressInfo | null)?.port ?? deps.options.port),
+    links: deps.ticketLinks,
     log: deps.log,
   });
   const components: PrintingComponents = { fleet, settings, slips, changes: new AnswerMemo<Ack<PrintingSettingsView>>() };

@@ -7,7 +7,7 @@ const nic = (address: string, internal: boolean, family: 'IPv4' | 'IPv6' = 'IPv4
 
 describe('ticket page address', () => {
   it('links to /t/<number> with the service day', () => {
-    expect(ticketPageUrl('http://192.168.1.10:8080', 'A023', '2026-11-23')).toBe('http://192.168.1.10:8080/t/A023?d=2026-11-23');
+    expect(ticketPageUrl('http://192.168.1.10:8080', 'A023', '2026-11-23', 'Zx_3-0aBcD')).toBe('http://192.168.1.10:8080/t/A023/2026-11-23/Zx_3-0aBcD');
   });
 
   it('uses the first LAN address of a hub listening on every interface, never loopback', () => {

@@ -1,10 +1,10 @@
-// The address of a ticket's live page (/t/<number>?d=<day>), for the QR code on the slip and on the
-// kiosk's screen. Phones open it over the hall's LAN, so "localhost" will not do: unless the hall set
+// The address of a ticket's live page (/t/<number>/<day>/<signature>), for the QR code on the slip
+// and on the kiosk's screen; the signature lets that phone rate the visit later. Phones open it over the hall's LAN, so "localhost" will not do: unless the hall set
 // an address, the hub's first LAN address is used.
 import { networkInterfaces, type NetworkInterfaceInfo } from 'node:os';
 
-export function ticketPageUrl(base: string, number: string, day: string): string {
-  return `${base}/t/${encodeURIComponent(number)}?d=${encodeURIComponent(day)}`;
+export function ticketPageUrl(base: string, number: string, day: string, signature: string): string {
+  return `${base}/t/${encodeURIComponent(number)}/${encodeURIComponent(day)}/${encodeURIComponent(signature)}`;
 }
 
 const WILDCARDS = new Set(['', '0.0.0.0', '::']);

@@ -15,7 +15,7 @@ export function sampleSlip(overrides: Partial<TicketSlip> = {}): TicketSlip {
     estimatedWaitMin: 45,
     identity: '138****5678',
     footer: t('slip.footer', 'zh'),
-    pageUrl: 'http://192.168.100.200:8080/t/K123?d=2026-11-23',
+    pageUrl: 'http://192.168.100.200:8080/t/K123/2026-11-23/Qm7cY2vR0k',
     ...overrides,
   };
 }

@@ -4,6 +4,7 @@
 import type { Device, HallConfig, Ticket } from '@yichuang/shared/domain';
 import { appError, type Ack } from '@yichuang/shared/errors';
 import { FAIL_REASON_ERRORS, FAIL_REASONS, WORTH_TRYING, type FailReason, type PrintResult, type UnprintedTicket } from '@yichuang/shared/printing';
+import type { TicketLinks } from '../security/ticket-links.js';
 import type { HallService } from '../services/hall-service.js';
 import { cmdKey, estimatedWait, type SlipPrinter } from '../services/ticketing.js';
 import type { Views } from '../services/views.js';
@@ -28,6 +29,7 @@ export interface SlipServiceDeps {
   settings: PrintingSettingsService;
   /** http://host:port phones reach the hub at, when the layout does not name one. */
   lanBaseUrl: () => string;
+  links: TicketLinks;
   log: (line: string) => void;
 }
 
@@ -102,7 +104,7 @@ export class SlipService implements SlipPrinter {
 
   pageUrl(ticket: Ticket): string {
     const base = this.deps.settings.settings().layout.publicUrl || this.deps.lanBaseUrl();
-    return ticketPageUrl(base, ticket.number, ticket.day);
+    return ticketPageUrl(base, ticket.number, ticket.day, this.deps.links.sign(ticket.day, ticket.number));
   }
 
   async #reprint(input: { cmdId: string; number: string; printerId?: string }, device: Device): Promise<Ack<PrintResult>> {

@@ -7,11 +7,13 @@ import { registerRatingHandlers } from './handlers.js';
 import { PadDesk } from './pad-desk.js';
 import { PadTimer } from './pad-timer.js';
 import { ratingsRouter } from './routes.js';
+import { VisitDesk } from './visit-desk.js';
 
 export function createRatingsModule(deps: ModuleDeps): HubModule {
   const desks = {
     pads: new PadDesk(deps),
     cases: new CaseDesk(deps),
+    visits: new VisitDesk(deps),
     figures: (windowId: string) => windowFigures(deps.hall.current, deps.config(), windowId),
   };
   const timer = new PadTimer(deps);
@@ -21,7 +23,7 @@ export function createRatingsModule(deps: ModuleDeps): HubModule {
   });
   return {
     register: (ctx) => registerRatingHandlers(ctx, desks),
-    routes: ratingsRouter(deps),
+    routes: ratingsRouter({ ...deps, visits: desks.visits }),
     async close() {
       timer.stop();
     },

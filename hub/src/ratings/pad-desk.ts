@@ -1,13 +1,13 @@
 // What a window's pad asks of the hub: the visit it may rate now, and recording the rating.
 import type { Device } from '@yichuang/shared/domain';
 import { appError, type Ack } from '@yichuang/shared/errors';
-import { maskPhone } from '@yichuang/shared/identity';
 import type { PadState, Rating } from '@yichuang/shared/ratings';
 import type * as S from '@yichuang/shared/ratings-schemas';
 import type { z } from 'zod';
 import { ratingDeadline } from '../engine/rating.js';
 import { evaluationOf } from '../engine/state.js';
 import type { ModuleDeps } from '../modules.js';
+import { ratingGiven } from './given.js';
 import { cmdKey } from '../services/ticketing.js';
 
 export class PadDesk {
@@ -27,16 +27,7 @@ export class PadDesk {
 
   async rate(input: z.output<typeof S.rate>, device: Device): Promise<Ack<Rating>> {
     const result = await this.deps.hall.execute(
-      {
-        type: 'rate',
-        windowId: input.windowId,
-        ticketId: input.ticketId,
-        level: input.level,
-        reasons: input.reasons,
-        ...(input.text && { text: input.text }),
-        // Only the masked number is stored, as every identity in the hub (DESIGN.md §7).
-        ...(input.phone && { contact: { kind: 'phone' as const, masked: maskPhone(input.phone) } }),
-      },
+      { type: 'rate', windowId: input.windowId, ticketId: input.ticketId, ...ratingGiven(input) },
       { deviceId: device.id },
       cmdKey(device, input.cmdId),
     );

@@ -16,12 +16,14 @@ export const MAX_PAYLOAD_BYTES = 16 * 1024;
 
 /**
  * Commands a person sends at a human pace, limited per device: taking a number at a kiosk (a family
- * takes a few at once, then the next person steps up), and signing in (PIN guessing is also locked
- * per staff number by the window desk).
+ * takes a few at once, then the next person steps up), signing in (PIN guessing is also locked
+ * per staff number by the window desk), and rating a visit by its number (no sweeping through numbers).
  */
 const RATE_RULES: Partial<Record<CommandName, RateRule>> = {
   'ticket:issue': { burst: 6, perMinute: 10 },
   'staff:signIn': { burst: 5, perMinute: 10 },
+  'visit:find': { burst: 10, perMinute: 20 },
+  'visit:rate': { burst: 5, perMinute: 10 },
 };
 
 export type AckData<E extends CommandName> =

@@ -12,6 +12,9 @@ export interface Actor {
   staffId?: string;
 }
 
+/** Citizens on their phones: the booking page and a ticket's page have no device of the hall's. */
+export const PHONE_PAGE_ACTOR: Actor = { deviceId: 'phone-page' };
+
 export type RecordsListener = (records: JournalRecord[]) => void;
 
 export interface HallServiceDeps {

@@ -5,7 +5,7 @@ export const PRINTING_STRINGS = {
   'slip.aheadWait': ['前面等候 {n} 人 · 约 {min} 分钟', '{n} ahead · about {min} min'],
   'slip.issuedAt': ['取号时间 {time}', 'Issued {time}'],
   'slip.identity': ['登记 {identity}', 'Registered {identity}'],
-  'slip.footer': ['扫码查看排队进度，请留意叫号屏', 'Scan to follow the queue, and watch the call board'],
+  'slip.footer': ['扫码查看进度、评价服务', 'Scan to follow the queue and rate the service'],
   'slip.test': ['打印测试', 'Printer test'],
 
   // ---- printer states ----

@@ -9,6 +9,9 @@ export const RATING_PERMISSIONS = {
   'pad:state': { roles: ['pad', 'console'], ownWindow: true },
   'pad:rate': { roles: ['pad'], ownWindow: true },
   'window:figures': { roles: ['window', 'console'], ownWindow: true },
+  // A citizen at a kiosk (24-hour terminals too) rates a visit of today by its number.
+  'visit:find': { roles: ['kiosk'] },
+  'visit:rate': { roles: ['kiosk'] },
   'case:list': CASES,
   'case:verify': CASES,
   'case:rectify': CASES,
