@@ -1,33 +1,15 @@
 // The suggestion box as managers see it: asked for whenever the hall connection becomes live, then
 // kept up by 'kiosk:suggestionChanged'; handling goes through HallSync (retried with its cmdId).
-import type { Ack, AppError } from '@yichuang/shared/errors';
-import type { ClientError } from '@yichuang/shared/hall-sync';
 import type { Suggestion } from '@yichuang/shared/kiosk';
 import type { Hall } from '@yichuang/shared/ui/hall.svelte';
+import { PageState } from '../../page-state.svelte';
 
-const ASK_TIMEOUT_MS = 8000;
-
-export class SuggestionsState {
+export class SuggestionsState extends PageState {
   list = $state.raw<Suggestion[]>([]);
-  error = $state.raw<AppError | ClientError | null>(null);
-  busy = $state(false);
-  readonly #offs: (() => void)[] = [];
 
-  constructor(private readonly hall: Hall) {
-    const sync = hall.sync;
-    if (!sync) return;
-    const socket = sync.domainSocket;
-    const changed = (s: Suggestion): void => this.#put(s);
-    socket.on('kiosk:suggestionChanged', changed);
-    this.#offs.push(() => socket.off('kiosk:suggestionChanged', changed));
-    let wasLive = false;
-    const onChange = (): void => {
-      const live = sync.status === 'live';
-      if (live && !wasLive) this.load();
-      wasLive = live;
-    };
-    this.#offs.push(sync.onChange(onChange));
-    onChange();
+  constructor(hall: Hall) {
+    super(hall);
+    this.follow({ 'kiosk:suggestionChanged': (s) => this.#put(s) });
   }
 
   get open(): number {
@@ -35,31 +17,12 @@ export class SuggestionsState {
   }
 
   load(): void {
-    this.hall.sync?.domainSocket
-      .timeout(ASK_TIMEOUT_MS)
-      .emitWithAck('kiosk:suggestions', {})
-      .then(
-        (ack: Ack<Suggestion[]>) => {
-          if (ack.ok) this.list = ack.data;
-        },
-        () => undefined, // no answer: asked again on the next reconnect
-      );
+    // A role the hub does not show the box to sees it empty, without an error.
+    this.ask('kiosk:suggestions', (list) => (this.list = list), () => undefined);
   }
 
-  async handle(id: string, handler: string, note: string): Promise<boolean> {
-    const sync = this.hall.sync;
-    if (!sync) return false;
-    this.busy = true;
-    this.error = null;
-    const answer = await sync.command('kiosk:handleSuggestion', { id, handler, note });
-    this.busy = false;
-    if (answer.ok) this.#put(answer.data);
-    else this.error = answer.error;
-    return answer.ok;
-  }
-
-  destroy(): void {
-    for (const off of this.#offs.splice(0)) off();
+  handle(id: string, handler: string, note: string): Promise<boolean> {
+    return this.command('kiosk:handleSuggestion', { id, handler, note }, (s) => this.#put(s));
   }
 
   /** Open ones first, newest first within each, as the hub lists them. */
