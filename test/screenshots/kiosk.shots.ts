@@ -16,6 +16,12 @@ export async function shoot({ hub, browser, capture }: ShotContext): Promise<voi
   }
   await kiosk.emitWithAck('kiosk:suggest', { cmdId: cmdId(), kind: 'complaint', topics: ['waiting'], windowNumber: 5, phone: '13812345678' });
   await kiosk.emitWithAck('kiosk:suggest', { cmdId: cmdId(), kind: 'praise', topics: ['staff', 'efficiency'] });
+  // A001 served and finished at window 9 without a rating, to be rated later at the kiosk.
+  const window9 = await hub.connect('demo-window-09');
+  await window9.emitWithAck('staff:signIn', { cmdId: cmdId(), windowId: 'w09', staffNumber: '0901', pin: '123456' });
+  await window9.emitWithAck('window:callNumber', { cmdId: cmdId(), windowId: 'w09', number: 'A001' });
+  await window9.emitWithAck('window:start', { cmdId: cmdId(), windowId: 'w09' });
+  await window9.emitWithAck('window:finish', { cmdId: cmdId(), windowId: 'w09', outcome: 'done' });
 
   for (const [orientation, viewport] of ORIENTATIONS) {
     const shot = (page: Page, name: string): Promise<void> => capture(page, `kiosk-${name}-${orientation}`);
@@ -68,6 +74,15 @@ export async function shoot({ hub, browser, capture }: ShotContext): Promise<voi
 
     await tap(page, '服务评价');
     await shot(page, 'rate');
+    await tap(page, 'A');
+    for (const key of '001') await page.locator('.keypad button', { hasText: new RegExp(`^${key}$`) }).tap();
+    await tap(page, '下一步');
+    await page.getByText('请对本次服务作出评价').waitFor();
+    await shot(page, 'rate-visit');
+    await page.locator('[data-level="dissatisfied"]').tap();
+    await tap(page, '办事效率');
+    await shot(page, 'rate-reasons');
+    await tap(page, '返回');
     await tap(page, '返回');
 
     await tap(page, '长者模式');
@@ -123,7 +138,7 @@ async function nightShots(browser: ShotContext['browser'], capture: ShotContext[
   }
 }
 
-/** The ticket's phone page while waiting and when called, and an item's guide on a phone. */
+/** The ticket's phone page while waiting, when called and to rate the finished visit, and an item's guide on a phone. */
 async function phoneShots(hub: TestHub, browser: ShotContext['browser'], capture: ShotContext['capture']): Promise<void> {
   const phone = await openScreen(browser, `${hub.hub.url}/kiosk/ticket.html?n=C003&d=2026-11-23`, PHONE, { hasTouch: true, isMobile: true });
   await phone.getByText(/前面还有/).waitFor();
@@ -133,6 +148,15 @@ async function phoneShots(hub: TestHub, browser: ShotContext['browser'], capture
   await window.emitWithAck('window:callNumber', { cmdId: cmdId(), windowId: 'w05', number: 'C003' });
   await phone.getByText('您的号码正在 5 号窗口 呼叫').waitFor({ timeout: 10_000 });
   await capture(phone, 'kiosk-phone-called');
+  await window.emitWithAck('window:start', { cmdId: cmdId(), windowId: 'w05' });
+  await window.emitWithAck('window:finish', { cmdId: cmdId(), windowId: 'w05', outcome: 'done' });
+  // The slip's own (signed) link: only it offers the rating.
+  await phone.goto(hub.pageUrl('C003'));
+  await phone.getByText('评价本次服务', { exact: true }).waitFor();
+  await capture(phone, 'kiosk-phone-rate');
+  await phone.locator('[data-level="very-dissatisfied"]').tap();
+  await tap(phone, '材料要求不清');
+  await capture(phone, 'kiosk-phone-rate-reasons');
   await phone.goto(`${hub.hub.url}/kiosk/guide.html?item=hukou-move`);
   await phone.getByText('受理条件').waitFor();
   await capture(phone, 'kiosk-phone-guide');

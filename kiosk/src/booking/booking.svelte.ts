@@ -5,7 +5,7 @@ import type { ServiceDay } from '@yichuang/shared/domain';
 import { newCmdId } from '@yichuang/shared/hall-sync';
 import { isValidPhone } from '@yichuang/shared/identity';
 import type { StringKey } from '@yichuang/shared/i18n';
-import { api, type ApiError } from './api';
+import { api, type ApiError } from '../rest';
 
 /** A day and a slot of one service, with the day's slots fetched from the hub. */
 export class SlotChoice {
@@ -21,7 +21,7 @@ export class SlotChoice {
     this.day = day;
     this.slot = null;
     this.loading = true;
-    const answer = await api<SlotView[]>(`/slots?categoryId=${encodeURIComponent(this.service.id)}&day=${day}`);
+    const answer = await api<SlotView[]>(`/appointments/slots?categoryId=${encodeURIComponent(this.service.id)}&day=${day}`);
     if (this.day !== day) return; // another day was picked meanwhile
     this.loading = false;
     this.slots = answer.ok ? answer.data : [];
@@ -49,7 +49,7 @@ export class NewBooking {
   private requestId = newCmdId();
 
   load = async (): Promise<void> => {
-    const answer = await api<BookingPage>('/services');
+    const answer = await api<BookingPage>('/appointments/services');
     if (answer.ok) {
       this.page = answer.data;
       this.loadError = null;
@@ -68,7 +68,7 @@ export class NewBooking {
     if (this.invalid) return;
     this.busy = true;
     this.error = null;
-    const answer = await api<BookingView>('', {
+    const answer = await api<BookingView>('/appointments', {
       requestId: this.requestId,
       categoryId: this.choice.service.id,
       slotStart: slot.start,
@@ -140,10 +140,10 @@ export class ManageBooking {
 
   lookup = (): Promise<void> => {
     this.booking = null;
-    return this.run('/lookup', this.proof, null);
+    return this.run('/appointments/lookup', this.proof, null);
   };
 
-  cancel = (): Promise<void> => this.run('/cancel', this.proof, 'cancelled');
+  cancel = (): Promise<void> => this.run('/appointments/cancel', this.proof, 'cancelled');
 
   startChange = (service: BookableService): void => {
     this.choice = new SlotChoice(service);
@@ -152,6 +152,6 @@ export class ManageBooking {
 
   change = (): Promise<void> => {
     const slot = this.choice?.slot;
-    return slot ? this.run('/change', { ...this.proof, slotStart: slot.start }, 'changed') : Promise.resolve();
+    return slot ? this.run('/appointments/change', { ...this.proof, slotStart: slot.start }, 'changed') : Promise.resolve();
   };
 }

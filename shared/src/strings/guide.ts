@@ -39,7 +39,10 @@ export const GUIDE_STRINGS = {
   'rate.title': ['服务评价', 'Rate a visit'],
   'rate.prompt': ['请输入号票上的号码，评价今天的办事体验', 'Enter the number on your ticket to rate today\'s visit'],
   'rate.find': ['下一步', 'Next'],
-  'rate.unavailable': ['本机暂不能评价，请在办理窗口的评价器上评价；意见和建议可投意见箱', 'Visits cannot be rated here yet: please use the pad at the window, or the suggestion box'],
+  'rate.visit': ['{window} 号窗口 · {time} 办结', 'Window {window} · finished at {time}'],
+  'rate.staff': ['服务人员 {name}（工号 {number}）', 'Served by {name} (staff No. {number})'],
+  'rate.rated': ['这次办事已评价：{level}', 'This visit has been rated: {level}'],
+  'rate.here': ['评价本次服务', 'Rate this visit'],
   // ---- suggestion box ----
   'suggest.title': ['意见箱', 'Suggestion box'],
   'suggest.kindPrompt': ['您想留下哪种意见？', 'What would you like to leave?'],
