@@ -45,6 +45,7 @@ export const verifyCase = z.object({ cmdId, caseId, handler, verdict: z.enum(VER
 export const rectifyCase = z.object({ cmdId, caseId, handler, measures: text(500) });
 export const followUpCase = z.object({ cmdId, caseId, handler, result: z.enum(FOLLOW_UP_RESULTS), notes: text(500) });
 export const closeCase = z.object({ cmdId, caseId, handler, notes: text(500).optional() });
+export const caseContact = z.object({ cmdId, caseId });
 
 export type PadStateInput = z.input<typeof padState>;
 export type RateInput = z.input<typeof rate>;
@@ -57,3 +58,4 @@ export type VerifyCaseInput = z.input<typeof verifyCase>;
 export type RectifyCaseInput = z.input<typeof rectifyCase>;
 export type FollowUpCaseInput = z.input<typeof followUpCase>;
 export type CloseCaseInput = z.input<typeof closeCase>;
+export type CaseContactInput = z.input<typeof caseContact>;

@@ -101,12 +101,19 @@ export interface Case {
   reached: 'opened' | CaseStep;
   verdict?: Verdict;
   steps: CaseStepRecord[];
+  /**
+   * The citizen's phone for the follow-up (回访), sealed (AES-256-GCM, key from secret.key): only the
+   * hub opens it, for a manager, and writes each opening to the audit log. Never sent to a screen.
+   */
+  sealedContact?: string;
 }
 
 /** A deadline step's standing: done in time, done late, still open (in time or overdue), or skipped. */
 export type StepStanding = 'done' | 'late' | 'pending' | 'overdue' | 'skipped';
 
-export interface CaseView extends Case {
+export interface CaseView extends Omit<Case, 'sealedContact'> {
+  /** A manager may open the citizen's full number for the follow-up ('case:contact'). */
+  callable: boolean;
   /** The step to do next; null once closed. */
   next: CaseStep | null;
   standing: Record<DeadlineStep, StepStanding>;
@@ -164,6 +171,11 @@ export interface VisitToRate {
   reasons: string[];
 }
 
+export interface CaseContact {
+  caseId: string;
+  phone: string;
+}
+
 export interface RatingCommands {
   /** The pad's state after a (re)connect, and after each visit finished at its window. */
   'pad:state': (p: S.PadStateInput, ack: AckFn<PadState>) => void;
@@ -177,6 +189,8 @@ export interface RatingCommands {
   'case:rectify': (p: S.RectifyCaseInput, ack: AckFn<CaseView>) => void;
   'case:followUp': (p: S.FollowUpCaseInput, ack: AckFn<CaseView>) => void;
   'case:close': (p: S.CloseCaseInput, ack: AckFn<CaseView>) => void;
+  /** The citizen's full number for the 回访: managers only, each answer audited. */
+  'case:contact': (p: S.CaseContactInput, ack: AckFn<CaseContact>) => void;
 }
 
 // Screens learn of a finished visit from the hall's own sequenced 'ticket:finished' and then ask
@@ -194,6 +208,7 @@ export const RATING_ERRORS = {
   REASONS_NOT_ALLOWED: ['只有“不满意”“非常不满意”需要选择原因', 'Reasons go with 不满意 / 非常不满意 only'],
   UNKNOWN_REASON: ['没有这个原因选项：{reason}', 'Not one of the offered reasons: {reason}'],
   UNKNOWN_CASE: ['没有这个工单：{caseId}', 'No such case: {caseId}'],
+  NO_CONTACT: ['该工单没有可回访的号码', 'This case has no number to call back'],
   CASE_STEP_ORDER: ['该工单现在应当{next}', 'This case needs {nextEn} now'],
   CASE_CLOSED: ['该工单已办结', 'This case is closed'],
 } as const satisfies Record<string, readonly [string, string]>;

@@ -81,6 +81,20 @@ describe('a pad rates the visit just finished at its own window', () => {
     expect(lines.join('\n')).not.toContain('13812345678');
   });
 
+  it('opens the citizen’s sealed number for the 回访 to a manager, writing who saw it to the audit log', async () => {
+    const caseId = `20261123-${number}`;
+    const list = await console1.emitWithAck('case:list', { cmdId: cmdId() });
+    expect(list).toMatchObject({ ok: true, data: [{ id: caseId, callable: true, rating: { contact: { masked: '138****5678' } } }] });
+    expect(JSON.stringify(list)).not.toMatch(/13812345678|"v1\./);
+    const lines = await journalLines();
+    expect(lines.find((l) => l.includes('"case.opened"'))).toMatch(/"sealedContact":"v1\.[\w-]+"/);
+
+    expect(await console1.emitWithAck('case:contact', { cmdId: cmdId(), caseId })).toEqual({ ok: true, data: { caseId, phone: '13812345678' } });
+    expect(await window1.emitWithAck('case:contact', { cmdId: cmdId(), caseId })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+    const audit = await console1.emitWithAck('audit:list', {});
+    expect(audit.ok && audit.data).toEqual(expect.arrayContaining([expect.objectContaining({ action: 'personal.view', target: `case:contact ${caseId}` })]));
+  });
+
   it('takes the case through verify, rectify, follow-up and close on the console, in order', async () => {
     const caseId = `20261123-${number}`;
     const list = await console1.emitWithAck('case:list', { cmdId: cmdId() });
@@ -109,6 +123,9 @@ describe('a pad rates the visit just finished at its own window', () => {
       ['close', { deviceId: 'console-1', name: handler }],
     ]);
     expect(closed.ok && closed.data.standing).toEqual({ verify: 'done', rectify: 'done', followUp: 'done' });
+    // Closed: the number is not needed any more.
+    expect(closed.ok && closed.data.callable).toBe(false);
+    expect(await console1.emitWithAck('case:contact', { cmdId: cmdId(), caseId })).toMatchObject({ ok: false, error: { code: 'NO_CONTACT' } });
     const rest = await (await fetch(`${t.hub.url}/api/cases`, { headers: { authorization: 'Bearer demo-console-1' } })).json();
     expect(rest).toMatchObject({ ok: true, data: [{ id: caseId, next: null }] });
   });

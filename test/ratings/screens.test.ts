@@ -121,6 +121,9 @@ describe('window 1: call, finish, rate 不满意, work the case', () => {
     await console1.getByLabel('属实', { exact: true }).check();
     await doStep('verify', '调阅录像，等候时间过长属实');
     await doStep('rectify', '午间增开一个综合窗口');
+    // The follow-up call needs the full number: opened on request, written to the audit log.
+    await console1.getByRole('button', { name: /查看完整号码/ }).click();
+    await expect.poll(() => console1.locator('[data-phone]').innerText()).toBe('13812345678');
     await console1.getByLabel('满意', { exact: true }).check();
     await doStep('followUp', '电话回访，群众表示满意');
     await doStep('close', '');

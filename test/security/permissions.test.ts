@@ -93,6 +93,7 @@ describe('roles × commands', () => {
     const evaluator = callers.find((c) => c.operator?.roles.includes('evaluator'))!.client;
     expect((await raw(evaluator, 'case:list', { cmdId: 'e0' })).ok).toBe(true);
     expect((await raw(evaluator, 'case:verify', { cmdId: 'e1', caseId: 'x', verdict: 'confirmed', notes: 'n', name: 'n' })).error?.code).toBe('FORBIDDEN');
+    expect((await raw(evaluator, 'case:contact', { cmdId: 'e3', caseId: '20261123-A001' })).error?.code).toBe('FORBIDDEN');
     expect((await raw(evaluator, 'admin:saveRetention', { cmdId: 'e2', retention: { personalDataDays: 30 } })).error?.code).toBe('FORBIDDEN');
     const admin = callers.find((c) => c.operator?.roles.includes('admin'))!.client;
     const audit = await raw(admin, 'audit:list', {});

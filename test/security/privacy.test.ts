@@ -12,6 +12,7 @@ import { raw, type RawAck } from './helpers.js';
 const PHONE = '13812345678';
 const ID_NUMBER = '11010519491231002X';
 const PAD_PHONE = '13987654321';
+const BOOKING_PHONE = '13711112468';
 /** The numbers whole, and long stretches of them (anything beyond the masked head and tail). */
 const FULL = [PHONE, ID_NUMBER, PAD_PHONE, '1234567', '0519491231', '9876543'];
 
@@ -159,7 +160,13 @@ describe('retention', () => {
     const prompt = await pad.emitWithAck('pad:state', { cmdId: cmdId(), windowId: 'w01' });
     const ticketId = prompt.ok ? prompt.data.prompt!.ticketId : '';
     expect((await pad.emitWithAck('pad:rate', { cmdId: cmdId(), windowId: 'w01', ticketId, level: 'satisfied', reasons: [], phone: PAD_PHONE })).ok).toBe(true);
+    // A booking for the next morning and a complaint in the suggestion box, each with a phone number.
+    const staff = await before.connect('demo-console-1');
+    const slotStart = Date.parse('2025-06-03T01:00:00Z');
+    expect(await staff.emitWithAck('appointment:book', { cmdId: cmdId(), categoryId: 'general', slotStart, name: '赵钱孙', phone: BOOKING_PHONE })).toMatchObject({ ok: true });
+    expect((await kiosk.emitWithAck('kiosk:suggest', { cmdId: cmdId(), kind: 'complaint', topics: ['waiting'], phone: BOOKING_PHONE })).ok).toBe(true);
     await before.close();
+    expect(await readFile(path.join(dataDir, 'suggestions.jsonl'), 'utf8')).toContain('137****2468');
     const oldDay = path.join(dataDir, 'journal', '2025-06-02.jsonl');
     expect(await readFile(oldDay, 'utf8')).toContain('138****5678');
 
@@ -173,8 +180,10 @@ describe('retention', () => {
       const audit = await console.emitWithAck('audit:list', {});
       return audit.ok ? audit.data.filter((e) => e.action === 'personal.purge') : [];
     };
-    await expect.poll(purges, { timeout: 10_000 }).toEqual([expect.objectContaining({ after: { days: ['2025-06-02'], records: 2 } })]);
-    expect(await readFile(oldDay, 'utf8')).not.toContain('5678');
+    // Ticket, rating, booking and the notice of the booking.
+    await expect.poll(purges, { timeout: 10_000 }).toEqual([expect.objectContaining({ after: { days: ['2025-06-02'], records: 4 } })]);
+    expect(await readFile(oldDay, 'utf8')).not.toMatch(/5678|2468|赵/);
+    await expect.poll(async () => readFile(path.join(dataDir, 'suggestions.jsonl'), 'utf8'), { timeout: 10_000 }).not.toContain('2468');
 
     const records = (await readFile(oldDay, 'utf8')).trim().split('\n').map((l) => JSON.parse(l) as { seq: number; event: Record<string, unknown> });
     const issued = records.find((r) => r.event.type === 'ticket.issued')!;
@@ -183,7 +192,10 @@ describe('retention', () => {
     expect(issued.event.identity).toEqual({ kind: 'phone', masked: '' });
     expect(rating.event.contact).toEqual({ kind: 'phone', masked: '' });
     expect(records.map((r) => r.seq)).toEqual(records.map((_, i) => records[0]!.seq + i));
-    expect(JSON.parse(await readFile(path.join(dataDir, 'retention.json'), 'utf8'))).toMatchObject({ purgedBefore: expect.stringMatching(/^2026-/) });
+    // The job at start may have purged already (the hub's first command today came first): the retention change's run follows.
+    await expect
+      .poll(async () => JSON.parse(await readFile(path.join(dataDir, 'retention.json'), 'utf8')) as unknown, { timeout: 10_000 })
+      .toMatchObject({ purgedBefore: expect.stringMatching(/^2026-/) });
     await now.close();
   });
 });

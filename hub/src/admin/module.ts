@@ -54,6 +54,7 @@ export function createAdminModule(deps: ModuleDeps): HubModule {
       const { hall: h, retention: r } = config();
       const before = addDays(serviceDay(clock(), h.timeZone), -r.personalDataDays);
       const result = await purgePersonalData(deps.journal, options.dataDir, before);
+      bus.emit('retention:due', before);
       if (result.records === 0) return;
       log(`retention: personal data purged from ${result.records} journal records (${result.days[0]} … ${result.days.at(-1)})`);
       await audit.append({ actor: { name: '保留期限清理 / retention job' }, action: 'personal.purge', target: `journal before ${before}`, after: result });

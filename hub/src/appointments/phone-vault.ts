@@ -2,21 +2,21 @@
 // keyed hash (for the per-person limits) and sealed with AES-256-GCM (for the notice sender only).
 // The key is <dataDir>/appointments.key (0600), made at first start; journals forwarded to a centre
 // carry no readable number. A backup holds key and journals together, so a restore still works.
-import { createCipheriv, createDecipheriv, createHmac, randomBytes } from 'node:crypto';
+import { createHmac, randomBytes } from 'node:crypto';
 import { open, readFile } from 'node:fs/promises';
 import path from 'node:path';
+import { Sealer } from '../security/sealer.js';
 
 export const KEY_FILE = 'appointments.key';
-const SEALED = /^v1\.([\w-]+)$/;
 
 export class PhoneVault {
   readonly #hashKey: Buffer;
-  readonly #sealKey: Buffer;
+  readonly #sealer: Sealer;
 
   private constructor(secret: Buffer) {
     // Two keys from one secret, so the hash never gives away anything about the sealing key.
     this.#hashKey = createHmac('sha256', secret).update('phone-hash').digest();
-    this.#sealKey = createHmac('sha256', secret).update('phone-seal').digest();
+    this.#sealer = new Sealer(secret, 'phone-seal');
   }
 
   static async open(dataDir: string): Promise<PhoneVault> {
@@ -46,23 +46,11 @@ export class PhoneVault {
   }
 
   seal(phone: string): string {
-    const iv = randomBytes(12);
-    const cipher = createCipheriv('aes-256-gcm', this.#sealKey, iv);
-    const body = Buffer.concat([cipher.update(phone, 'utf8'), cipher.final()]);
-    return `v1.${Buffer.concat([iv, cipher.getAuthTag(), body]).toString('base64url')}`;
+    return this.#sealer.seal(phone);
   }
 
   /** The number, or undefined when the seal is not one of this key's. */
   unseal(sealed: string): string | undefined {
-    const raw = SEALED.exec(sealed)?.[1];
-    if (!raw) return undefined;
-    const bytes = Buffer.from(raw, 'base64url');
-    try {
-      const decipher = createDecipheriv('aes-256-gcm', this.#sealKey, bytes.subarray(0, 12));
-      decipher.setAuthTag(bytes.subarray(12, 28));
-      return Buffer.concat([decipher.update(bytes.subarray(28)), decipher.final()]).toString('utf8');
-    } catch {
-      return undefined;
-    }
+    return this.#sealer.unseal(sealed);
   }
 }

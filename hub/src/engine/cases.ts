@@ -25,7 +25,7 @@ export function caseIdOf(ticketId: string): string {
   return ticketId.replace(/-/g, '').replace('/', '-');
 }
 
-export function openCase(ticketId: string, window: ServiceWindow, now: number, config: HallConfig): EngineEvent {
+export function openCase(ticketId: string, window: ServiceWindow, now: number, config: HallConfig, sealedContact?: string): EngineEvent {
   const ratedOn = serviceDay(now, config.hall.timeZone);
   const days = config.evaluation.caseDeadlines;
   const due = (n: number): ServiceDay => addWorkingDays(ratedOn, n, config.hall.schedule);
@@ -36,6 +36,7 @@ export function openCase(ticketId: string, window: ServiceWindow, now: number, c
     ticketId,
     department: window.department,
     due: { verify: due(days.verifyDays), rectify: due(days.rectifyDays), followUp: due(days.followUpDays) },
+    ...(sealedContact && { sealedContact }),
   };
 }
 

@@ -169,7 +169,16 @@ export function evolve(state: EngineState, e: EngineEvent): EngineState {
     case 'case.opened': {
       const rating = writableEvaluation(state).ratings[e.ticketId];
       if (!rating) throw new Error(`evolve: case ${e.caseId} for unrated ticket ${e.ticketId}`);
-      const opened: Case = { id: e.caseId, rating, department: e.department, openedAt: e.at, due: e.due, reached: 'opened', steps: [] };
+      const opened: Case = {
+        id: e.caseId,
+        rating,
+        department: e.department,
+        openedAt: e.at,
+        due: e.due,
+        reached: 'opened',
+        steps: [],
+        ...(e.sealedContact && { sealedContact: e.sealedContact }),
+      };
       writableEvaluation(state).cases[e.caseId] = opened;
       return state;
     }

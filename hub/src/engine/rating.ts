@@ -41,16 +41,18 @@ export function decideRateVisit(state: EngineState, c: CommandOf<'rateVisit'>, {
   return recordRating(c, { ticketId: t.id, windowId: finished.windowId, staffId: finished.staffId, channel: c.channel }, now, config);
 }
 
-interface Given {
+/** What a citizen gave, wherever they rated. */
+export interface RatingGiven {
   level: RatingLevel;
   reasons: string[];
   text?: string;
   contact?: MaskedIdentity;
+  sealedContact?: string;
 }
 
 /** The rating and, for a bad one, its case — after the checks every channel shares. */
 function recordRating(
-  c: Given,
+  c: RatingGiven,
   visit: { ticketId: string; windowId: string; staffId: string; channel: RatingChannel },
   now: number,
   config: HallConfig,
@@ -74,7 +76,7 @@ function recordRating(
     ...(text && { text }),
     ...(c.contact && { contact: c.contact }),
   };
-  return bad ? accept(recorded, openCase(visit.ticketId, window, now, config)) : accept(recorded);
+  return bad ? accept(recorded, openCase(visit.ticketId, window, now, config, c.sealedContact)) : accept(recorded);
 }
 
 export function decideExpireRating(state: EngineState, c: CommandOf<'expireRating'>, { now, config }: DecideContext): Decision {

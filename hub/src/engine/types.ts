@@ -139,9 +139,9 @@ export type Command =
   | { type: 'signIn'; windowId: string; staffId: string }
   | { type: 'signOut'; windowId: string }
   | { type: 'recordPrint'; ticketId: string; printerId: string; ok: boolean; reason?: string }
-  | { type: 'rate'; windowId: string; ticketId: string; level: RatingLevel; reasons: string[]; text?: string; contact?: MaskedIdentity }
+  | { type: 'rate'; windowId: string; ticketId: string; level: RatingLevel; reasons: string[]; text?: string; contact?: MaskedIdentity; sealedContact?: string }
   /** A rating given later by the visit's number, at a kiosk or on the phone page. */
-  | { type: 'rateVisit'; number: string; channel: Exclude<RatingChannel, 'pad'>; level: RatingLevel; reasons: string[]; text?: string; contact?: MaskedIdentity }
+  | { type: 'rateVisit'; number: string; channel: Exclude<RatingChannel, 'pad'>; level: RatingLevel; reasons: string[]; text?: string; contact?: MaskedIdentity; sealedContact?: string }
   /** The hub's pad timer: the visit is 未评价 once its time is up. */
   | { type: 'expireRating'; windowId: string; ticketId: string }
   | { type: 'verifyCase'; caseId: string; verdict: Verdict; notes: string; by: CaseActor }
@@ -219,7 +219,8 @@ export type EngineEvent =
     >
   /** 未评价: the pad's time ran out, or the window finished its next visit first. */
   | E<'rating.expired', { ticketId: string; windowId: string; staffId: string; reason: 'timeout' | 'superseded' }>
-  | E<'case.opened', { caseId: string; ticketId: string; department: string; due: Record<DeadlineStep, ServiceDay> }>
+  /** `sealedContact`: the citizen's phone sealed by the hub for the 回访, when they gave one. */
+  | E<'case.opened', { caseId: string; ticketId: string; department: string; due: Record<DeadlineStep, ServiceDay>; sealedContact?: string }>
   | E<'case.verified', { caseId: string; verdict: Verdict; notes: string; by: CaseActor }>
   | E<'case.rectified', { caseId: string; measures: string; by: CaseActor }>
   | E<'case.followedUp', { caseId: string; result: FollowUpResult; notes: string; by: CaseActor }>

@@ -1,6 +1,6 @@
 // Append-only JSON lines: each append is written and fdatasync'ed before it resolves, appends run
 // one at a time, and reading skips a last line torn by a crash (it was never acknowledged).
-import { mkdir, open, readFile, type FileHandle } from 'node:fs/promises';
+import { mkdir, open, readFile, rename, type FileHandle } from 'node:fs/promises';
 import path from 'node:path';
 import { syncFolder } from '../storage/durable-json-file.js';
 
@@ -14,8 +14,27 @@ export class JsonlFile {
     const run = this.#queue.then(async () => {
       if (records.length === 0) return;
       const handle = await this.#open();
-      await handle.appendFile(records.map((r) => `${JSON.stringify(r)}\n`).join(''));
+      await handle.appendFile(jsonLines(records));
       await handle.datasync();
+    });
+    this.#queue = run.catch(() => undefined);
+    return run;
+  }
+
+  /** Replaces the whole file (written aside, synced, renamed over it): for purging old lines' data. */
+  rewrite(records: readonly object[]): Promise<void> {
+    const run = this.#queue.then(async () => {
+      await this.#release();
+      const temp = `${this.file}.tmp`;
+      const handle = await open(temp, 'w');
+      try {
+        await handle.writeFile(jsonLines(records));
+        await handle.sync();
+      } finally {
+        await handle.close();
+      }
+      await rename(temp, this.file);
+      await syncFolder(path.dirname(this.file));
     });
     this.#queue = run.catch(() => undefined);
     return run;
@@ -23,6 +42,10 @@ export class JsonlFile {
 
   async close(): Promise<void> {
     await this.#queue;
+    await this.#release();
+  }
+
+  async #release(): Promise<void> {
     const handle = this.#handle;
     this.#handle = undefined;
     await (await handle?.catch(() => undefined))?.close();
@@ -49,6 +72,8 @@ export class JsonlFile {
     return handle;
   }
 }
+
+const jsonLines = (records: readonly object[]): string => records.map((r) => `${JSON.stringify(r)}\n`).join('');
 
 async function endsWithNewline(file: string): Promise<boolean> {
   const handle = await open(file, 'r');

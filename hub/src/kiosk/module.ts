@@ -51,6 +51,14 @@ export function createKioskModule(deps: ModuleDeps): HubModule {
   })();
   ready.catch((err: unknown) => deps.log(`kiosk module failed to start: ${(err as Error).stack ?? String(err)}`));
 
+  deps.bus.on('retention:due', (before) => {
+    void ready
+      .then((s) => s.box.forgetContacts(before, deps.config().hall.timeZone))
+      .then(
+        (n) => n > 0 && deps.log(`retention: reply numbers purged from ${n} suggestions left before ${before}`),
+        (err: unknown) => deps.log(`retention of suggestions failed: ${String(err)}`),
+      );
+  });
   deps.bus.on('device:online', (device) => {
     if (device.role === 'kiosk') void ready.then((s) => s.presence.online(device));
   });

@@ -3,11 +3,12 @@
 // every submission and every handling is on disk before it is acknowledged.
 import { randomUUID } from 'node:crypto';
 import path from 'node:path';
-import type { Device } from '@yichuang/shared/domain';
+import type { Device, ServiceDay } from '@yichuang/shared/domain';
 import { appError, type Ack } from '@yichuang/shared/errors';
 import { maskPhone } from '@yichuang/shared/identity';
 import type { Suggestion } from '@yichuang/shared/kiosk';
 import type * as K from '@yichuang/shared/kiosk-schemas';
+import { serviceDay } from '@yichuang/shared/time';
 import type { z } from 'zod';
 import { JsonlFile, readJsonl } from './jsonl-file.js';
 
@@ -58,6 +59,26 @@ export class SuggestionBox {
   list(): Suggestion[] {
     const all = [...this.#byId.values()].sort((a, b) => b.at - a.at);
     return [...all.filter((s) => !s.handled), ...all.filter((s) => s.handled).slice(0, HANDLED_SHOWN)];
+  }
+
+  /**
+   * Retention: suggestions left on a service day before `before` lose their reply number. The file
+   * is rewritten from what the box holds, then the box forgets them; returns how many were purged.
+   */
+  async forgetContacts(before: ServiceDay, timeZone: string): Promise<number> {
+    const old = [...this.#byId.values()].filter((s) => s.contact !== undefined && serviceDay(s.at, timeZone) < before);
+    if (old.length === 0) return 0;
+    const kept = new Map(this.#byId);
+    for (const { contact: _purged, ...s } of old) kept.set(s.id, s);
+    const lines: Line[] = [...kept.values()]
+      .sort((a, b) => a.at - b.at)
+      .flatMap(({ handled, ...suggestion }) => [
+        { v: 1 as const, t: 'submitted' as const, suggestion },
+        ...(handled ? [{ v: 1 as const, t: 'handled' as const, id: suggestion.id, handled }] : []),
+      ]);
+    await this.file.rewrite(lines);
+    for (const [id, s] of kept) this.#byId.set(id, s);
+    return old.length;
   }
 
   close(): Promise<void> {

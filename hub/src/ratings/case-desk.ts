@@ -1,10 +1,11 @@
 // The console's work on bad-rating cases: list them, and do each step in turn (who and when are journaled).
 import type { Device } from '@yichuang/shared/domain';
 import { appError, type Ack } from '@yichuang/shared/errors';
-import type { CaseView } from '@yichuang/shared/ratings';
+import type { CaseContact, CaseView } from '@yichuang/shared/ratings';
 import { evaluationOf } from '../engine/state.js';
 import type { Command } from '../engine/types.js';
 import type { ModuleDeps } from '../modules.js';
+import type { Sealer } from '../security/sealer.js';
 import { cmdKey } from '../services/ticketing.js';
 import { caseList, caseView } from './case-views.js';
 
@@ -15,10 +16,22 @@ type CaseCommand = Extract<Command, { caseId: string }>;
 export type CaseStepInput = OmitEach<CaseCommand, 'by'>;
 
 export class CaseDesk {
-  constructor(private readonly deps: Pick<ModuleDeps, 'hall' | 'config' | 'clock'>) {}
+  constructor(
+    private readonly deps: Pick<ModuleDeps, 'hall' | 'config' | 'clock'>,
+    private readonly contacts: Sealer,
+  ) {}
 
   list(): Ack<CaseView[]> {
     return { ok: true, data: caseList(this.deps.hall.current, this.deps.config(), this.deps.clock()) };
+  }
+
+  /** The sealed number of an open case, opened for the 回访 (the command layer audits the answer). */
+  contact(caseId: string): Ack<CaseContact> {
+    const c = evaluationOf(this.deps.hall.current).cases[caseId];
+    if (!c) return { ok: false, error: appError('UNKNOWN_CASE', { caseId }) };
+    if (!caseView(c, this.deps.config(), this.deps.clock()).callable) return { ok: false, error: appError('NO_CONTACT') };
+    const phone = this.contacts.unseal(c.sealedContact!);
+    return phone ? { ok: true, data: { caseId, phone } } : { ok: false, error: appError('NO_CONTACT') };
   }
 
   async step(input: CaseStepInput, handler: string, cmdId: string, device: Device): Promise<Ack<CaseView>> {

@@ -12,9 +12,13 @@ export function caseView(c: Case, config: HallConfig, now: number): CaseView {
   const standing = standings(c, serviceDay(now, timeZone), timeZone);
   const window = config.windows.find((w) => w.id === c.rating.windowId);
   const staff = config.staff.find((s) => s.id === c.rating.staffId);
+  const { sealedContact, ...shown } = c;
+  const next = nextStep(c);
   return {
-    ...c,
-    next: nextStep(c),
+    ...shown,
+    // The number is for the follow-up: once the case is closed nobody needs it.
+    callable: sealedContact !== undefined && next !== null,
+    next,
     standing,
     overdue: Object.values(standing).includes('overdue'),
     windowNumber: window?.number,

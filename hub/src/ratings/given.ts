@@ -1,7 +1,8 @@
 // What a citizen gave, as the engine's rating commands take it, wherever they rated.
-import type { MaskedIdentity } from '@yichuang/shared/domain';
 import { maskPhone } from '@yichuang/shared/identity';
-import type { RatingLevel } from '@yichuang/shared/ratings';
+import { isBadLevel, type RatingLevel } from '@yichuang/shared/ratings';
+import type { RatingGiven } from '../engine/rating.js';
+import type { Sealer } from '../security/sealer.js';
 
 export interface GivenInput {
   level: RatingLevel;
@@ -10,12 +11,14 @@ export interface GivenInput {
   phone?: string | undefined;
 }
 
-export function ratingGiven({ level, reasons, text, phone }: GivenInput): { level: RatingLevel; reasons: string[]; text?: string; contact?: MaskedIdentity } {
+export function ratingGiven({ level, reasons, text, phone }: GivenInput, contacts: Sealer): RatingGiven {
   return {
     level,
     reasons,
     ...(text && { text }),
-    // Only the masked number is stored, as every identity in the hub (DESIGN.md §7).
+    // The rating keeps the masked number only, as every identity in the hub (DESIGN.md §7); a bad
+    // rating's case keeps it sealed too, for the follow-up call.
     ...(phone && { contact: { kind: 'phone' as const, masked: maskPhone(phone) } }),
+    ...(phone && isBadLevel(level) && { sealedContact: contacts.seal(phone) }),
   };
 }

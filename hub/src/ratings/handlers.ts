@@ -33,6 +33,7 @@ export function registerRatingHandlers(ctx: CommandContext, { pads, cases, visit
   onCommand(ctx, 'case:followUp', S.followUpCase, (p) =>
     cases.step({ type: 'followUpCase', caseId: p.caseId, result: p.result, notes: p.notes }, p.handler, p.cmdId, device),
   );
+  onCommand(ctx, 'case:contact', S.caseContact, (p) => cases.contact(p.caseId));
   onCommand(ctx, 'case:close', S.closeCase, (p) =>
     cases.step({ type: 'closeCase', caseId: p.caseId, ...(p.notes && { notes: p.notes }) }, p.handler, p.cmdId, device),
   );

@@ -6,14 +6,16 @@ import { windowFigures } from './figures.js';
 import { registerRatingHandlers } from './handlers.js';
 import { PadDesk } from './pad-desk.js';
 import { PadTimer } from './pad-timer.js';
+import { Sealer } from '../security/sealer.js';
 import { ratingsRouter } from './routes.js';
 import { VisitDesk } from './visit-desk.js';
 
 export function createRatingsModule(deps: ModuleDeps): HubModule {
+  const contacts = new Sealer(deps.secretKey, 'rating-contact');
   const desks = {
-    pads: new PadDesk(deps),
-    cases: new CaseDesk(deps),
-    visits: new VisitDesk(deps),
+    pads: new PadDesk(deps, contacts),
+    cases: new CaseDesk(deps, contacts),
+    visits: new VisitDesk(deps, contacts),
     figures: (windowId: string) => windowFigures(deps.hall.current, deps.config(), windowId),
   };
   const timer = new PadTimer(deps);

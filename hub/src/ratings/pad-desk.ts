@@ -7,11 +7,15 @@ import type { z } from 'zod';
 import { ratingDeadline } from '../engine/rating.js';
 import { evaluationOf } from '../engine/state.js';
 import type { ModuleDeps } from '../modules.js';
+import type { Sealer } from '../security/sealer.js';
 import { ratingGiven } from './given.js';
 import { cmdKey } from '../services/ticketing.js';
 
 export class PadDesk {
-  constructor(private readonly deps: Pick<ModuleDeps, 'hall' | 'config' | 'clock'>) {}
+  constructor(
+    private readonly deps: Pick<ModuleDeps, 'hall' | 'config' | 'clock'>,
+    private readonly contacts: Sealer,
+  ) {}
 
   state(windowId: string): Ack<PadState> {
     const config = this.deps.config();
@@ -27,7 +31,7 @@ export class PadDesk {
 
   async rate(input: z.output<typeof S.rate>, device: Device): Promise<Ack<Rating>> {
     const result = await this.deps.hall.execute(
-      { type: 'rate', windowId: input.windowId, ticketId: input.ticketId, ...ratingGiven(input) },
+      { type: 'rate', windowId: input.windowId, ticketId: input.ticketId, ...ratingGiven(input, this.contacts) },
       { deviceId: device.id },
       cmdKey(device, input.cmdId),
     );

@@ -7,13 +7,17 @@ import { serviceDay } from '@yichuang/shared/time';
 import type { z } from 'zod';
 import { evaluationOf } from '../engine/state.js';
 import type { ModuleDeps } from '../modules.js';
+import type { Sealer } from '../security/sealer.js';
 import type { Actor } from '../services/hall-service.js';
 import { ratingGiven } from './given.js';
 
 type Given = Omit<z.output<typeof S.visitRate>, 'cmdId'>;
 
 export class VisitDesk {
-  constructor(private readonly deps: Pick<ModuleDeps, 'hall' | 'config' | 'clock'>) {}
+  constructor(
+    private readonly deps: Pick<ModuleDeps, 'hall' | 'config' | 'clock'>,
+    private readonly contacts: Sealer,
+  ) {}
 
   /** Today's visit by number, once finished; a visit still in the queue or at a window is refused. */
   find(number: string): Ack<VisitToRate> {
@@ -49,7 +53,7 @@ export class VisitDesk {
 
   async rate(given: Given, channel: Exclude<RatingChannel, 'pad'>, actor: Actor, cmdKey: string): Promise<Ack<VisitToRate>> {
     const result = await this.deps.hall.execute(
-      { type: 'rateVisit', number: given.number, channel, ...ratingGiven(given) },
+      { type: 'rateVisit', number: given.number, channel, ...ratingGiven(given, this.contacts) },
       actor,
       cmdKey,
     );

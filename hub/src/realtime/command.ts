@@ -83,7 +83,7 @@ async function answer<E extends CommandName, S extends z.ZodType>(
     if (!mayRun(ctx.device, name, parsed.data)) return refuse(appError('FORBIDDEN'));
     const result = await run(parsed.data);
     // No trail, no data: a read of personal data is answered once the audit log has it.
-    if (result.ok && PERSONAL_DATA_READS.has(name)) await ctx.audit({ action: 'personal.view', target: name });
+    if (result.ok && PERSONAL_DATA_READS.has(name)) await ctx.audit({ action: 'personal.view', target: auditTarget(name, parsed.data) });
     return result;
   } catch (err) {
     ctx.log(`${name} from ${ctx.device.id} failed: ${(err as Error).stack ?? String(err)}`);
@@ -101,6 +101,12 @@ function refusalOf(ctx: CommandContext, name: CommandName, payload: object): App
 }
 
 const refuse = <T>(error: AppError): Ack<T> => ({ ok: false, error });
+
+/** The command, and the case it opened if any: the trail says whose number was seen. */
+function auditTarget(name: CommandName, input: unknown): string {
+  const caseId = (input as { caseId?: unknown }).caseId;
+  return typeof caseId === 'string' ? `${name} ${caseId}` : name;
+}
 
 function payloadBytes(payload: unknown): number {
   try {

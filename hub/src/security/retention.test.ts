@@ -3,7 +3,7 @@ import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { EngineEvent } from '../engine/types.js';
+import type { BookingTerms, EngineEvent } from '../engine/types.js';
 import { Journal } from '../storage/journal.js';
 import { purgePersonalData, withoutPersonalData } from './retention.js';
 
@@ -26,6 +26,43 @@ describe('withoutPersonalData', () => {
     expect(withoutPersonalData({ ...record, event: rated })?.event).toMatchObject({ contact: { kind: 'phone', masked: '' } });
     expect(withoutPersonalData(withoutPersonalData(record)!)).toBeUndefined();
     expect(withoutPersonalData({ ...record, event: { type: 'window.unpaused', at: 1, windowId: 'w1' } })).toBeUndefined();
+  });
+});
+
+describe('withoutPersonalData, a case’s sealed number', () => {
+  it('drops the number sealed for the follow-up from the opening and from the cases a day carries', () => {
+    const record = (event: EngineEvent) => ({ v: 1 as const, id: 'r', hall: 'h', seq: 1, day: '2025-01-01', at: 1, event });
+    const due = { verify: '2025-01-02', rectify: '2025-01-08', followUp: '2025-01-15' };
+    const opened = withoutPersonalData(record({ type: 'case.opened', at: 1, caseId: '20250101-A001', ticketId: 't1', department: 'd', due, sealedContact: 'v1.sealed' }));
+    expect(opened?.event).toEqual({ type: 'case.opened', at: 1, caseId: '20250101-A001', ticketId: 't1', department: 'd', due });
+    const rating = { ticketId: 't1', ticketNumber: 'A001', categoryId: 'general', windowId: 'w1', staffId: 's1', channel: 'pad' as const, finishedAt: 1, at: 1, level: 'dissatisfied' as const, reasons: ['x'], contact: phone };
+    const carried = withoutPersonalData(record({ type: 'day.started', at: 1, day: '2025-01-01', cases: [{ id: 'c', rating, department: 'd', openedAt: 1, due, reached: 'opened', steps: [], sealedContact: 'v1.sealed' }] }));
+    expect(JSON.stringify(carried)).not.toMatch(/sealed|5678|"h1"/);
+    expect(carried?.event).toMatchObject({ cases: [{ id: 'c', rating: { contact: { kind: 'phone', masked: '' } } }] });
+  });
+});
+
+describe('withoutPersonalData, bookings', () => {
+  const terms: BookingTerms = {
+    id: 'b1', code: '123456', categoryId: 'tax', day: '2025-01-02', slotStart: 10, slotEnd: 20, checkInFrom: 5, checkInUntil: 15,
+    name: '张*', phone: { masked: '139****0000', key: 'k1' }, contact: 'v1.sealed', by: 'citizen', bookedAt: 1,
+  };
+  const record = (event: EngineEvent) => ({ v: 1 as const, id: 'r', hall: 'h', seq: 1, day: '2025-01-01', at: 1, event });
+
+  it('drops a booking’s name, phone, hash and sealed number, and where its notices went', () => {
+    const booked = withoutPersonalData(record({ type: 'appointment.booked', at: 1, booking: terms }))!.event;
+    expect(booked).toEqual({ type: 'appointment.booked', at: 1, booking: { ...terms, name: '', phone: { masked: '', key: '' }, contact: undefined } });
+    expect(JSON.stringify(booked)).not.toMatch(/张|0000|k1|sealed/);
+    const notified = withoutPersonalData(record({ type: 'appointment.notified', at: 1, bookingId: 'b1', kind: 'confirmed', channel: 'sms', to: '139****0000', text: '【大厅】已预约', ok: true }));
+    expect(notified?.event).toMatchObject({ to: '', text: '【大厅】已预约' });
+  });
+
+  it('drops them from the book a day carries over too, keeping its cases’ kinds', () => {
+    const started = record({ type: 'day.started', at: 1, day: '2025-01-01', bookings: [{ ...terms, status: 'booked', notices: [] }] });
+    const purged = withoutPersonalData(started)!;
+    expect(JSON.stringify(purged)).not.toMatch(/张|0000|k1|sealed/);
+    expect(purged.event).toMatchObject({ bookings: [{ id: 'b1', code: '123456', status: 'booked', name: '' }] });
+    expect(withoutPersonalData(purged)).toBeUndefined();
   });
 });
 

@@ -1,11 +1,15 @@
 // Personal-data retention: day journals older than the hall's retention period are rewritten without
-// citizens' numbers. What is purged: the masked phone/ID number and its keyed hash of every ticket
-// (ticket.issued identity), rating (rating.recorded contact) and carried-over case (day.started
-// cases[].rating.contact). What stays: the kind ('phone' | 'id'), so a real-name visit or 实名差评
-// still counts as one in rebuilt reports, and everything else of the record (ids, seq, times).
+// citizens' numbers and names. What is purged: the masked phone/ID number and its keyed hash of every
+// ticket (ticket.issued identity), rating (rating.recorded contact) and carried-over case (day.started
+// cases[].rating.contact); a booking's masked name, masked phone, its keyed hash and its sealed number
+// (appointment.booked, and the book carried in day.started), and where a notice went
+// (appointment.notified to); a bad-rating case's sealed number for the follow-up (case.opened, and the
+// cases carried in day.started). What stays: the kind ('phone' | 'id'), so a real-name visit or 实名差评
+// still counts as one in rebuilt reports, and everything else of the record (ids, seq, times, slots).
 import path from 'node:path';
 import type { MaskedIdentity, ServiceDay } from '@yichuang/shared/domain';
-import type { EngineEvent } from '../engine/types.js';
+import type { Case } from '@yichuang/shared/ratings';
+import type { BookingTerms, EngineEvent } from '../engine/types.js';
 import { DurableJSONFile } from '../storage/durable-json-file.js';
 import type { Journal, JournalRecord } from '../storage/journal.js';
 
@@ -18,6 +22,16 @@ const purged = (identity: MaskedIdentity): MaskedIdentity => ({ kind: identity.k
 const needsPurge = (identity: MaskedIdentity | undefined): identity is MaskedIdentity =>
   identity !== undefined && (identity.masked !== '' || identity.hash !== undefined);
 
+const caseNeedsPurge = (c: Case): boolean => needsPurge(c.rating.contact) || c.sealedContact !== undefined;
+function purgedCase({ sealedContact: _sealed, ...c }: Case): Case {
+  return c.rating.contact ? { ...c, rating: { ...c.rating, contact: purged(c.rating.contact) } } : c;
+}
+
+const bookingNeedsPurge = (b: BookingTerms): boolean => b.name !== '' || b.phone.masked !== '' || b.phone.key !== '' || b.contact !== undefined;
+function purgedBooking<B extends BookingTerms>({ contact: _sealed, ...b }: B): Omit<B, 'contact'> {
+  return { ...b, name: '', phone: { masked: '', key: '' } };
+}
+
 /** The record without personal data, or undefined when it holds none. */
 export function withoutPersonalData(record: JournalRecord): JournalRecord | undefined {
   const event: EngineEvent = record.event;
@@ -27,9 +41,28 @@ export function withoutPersonalData(record: JournalRecord): JournalRecord | unde
   if (event.type === 'rating.recorded' && needsPurge(event.contact)) {
     return { ...record, event: { ...event, contact: purged(event.contact) } };
   }
-  if (event.type === 'day.started' && event.cases?.some((c) => needsPurge(c.rating.contact))) {
-    const cases = event.cases.map((c) => (needsPurge(c.rating.contact) ? { ...c, rating: { ...c.rating, contact: purged(c.rating.contact) } } : c));
-    return { ...record, event: { ...event, cases } };
+  if (event.type === 'case.opened' && event.sealedContact !== undefined) {
+    const { sealedContact: _sealed, ...rest } = event;
+    return { ...record, event: rest };
+  }
+  if (event.type === 'appointment.booked' && bookingNeedsPurge(event.booking)) {
+    return { ...record, event: { ...event, booking: purgedBooking(event.booking) } };
+  }
+  if (event.type === 'appointment.notified' && event.to !== '') {
+    return { ...record, event: { ...event, to: '' } };
+  }
+  if (event.type === 'day.started') {
+    const cases = event.cases?.some(caseNeedsPurge);
+    const bookings = event.bookings?.some(bookingNeedsPurge);
+    if (!cases && !bookings) return undefined;
+    return {
+      ...record,
+      event: {
+        ...event,
+        ...(cases && { cases: event.cases!.map((c) => (caseNeedsPurge(c) ? purgedCase(c) : c)) }),
+        ...(bookings && { bookings: event.bookings!.map((b) => (bookingNeedsPurge(b) ? purgedBooking(b) : b)) }),
+      },
+    };
   }
   return undefined;
 }

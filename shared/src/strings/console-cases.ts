@@ -3,6 +3,7 @@ export const CONSOLE_CASES_STRINGS = {
   'cases.title': ['差评工单', 'Bad-rating cases'],
   'alert.badRating': ['{n}号窗口收到“{level}”评价（{number}），已生成差评工单 {caseId}', 'Window {n}: “{level}” rating for {number}; case {caseId} opened'],
   'cases.empty': ['暂无差评工单', 'No cases'],
+  'cases.showPhone': ['查看完整号码（回访用，将记入审计日志）', 'Show the full number for the call back (written to the audit log)'],
   'cases.refresh': ['刷新', 'Refresh'],
   'cases.showClosed': ['显示已办结', 'Show closed'],
   'cases.id': ['工单号', 'Case'],

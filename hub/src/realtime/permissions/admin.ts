@@ -57,5 +57,5 @@ export function operatorMay(operator: Operator, command: Command): boolean {
   return operator.roles.some((role) => allowed.includes(role));
 }
 
-/** Reads that show citizens' (masked) numbers or words: each is written to the audit log. */
-export const PERSONAL_DATA_READS = new Set<Command>(['case:list', 'kiosk:suggestions']);
+/** Reads that show citizens' numbers (masked, or in full for a 回访) or words: each is written to the audit log. */
+export const PERSONAL_DATA_READS = new Set<Command>(['case:list', 'case:contact', 'kiosk:suggestions']);

@@ -17,4 +17,5 @@ export const RATING_PERMISSIONS = {
   'case:rectify': CASES,
   'case:followUp': CASES,
   'case:close': CASES,
+  'case:contact': CASES,
 } satisfies Record<keyof RatingCommands, Rule>;

@@ -1,7 +1,7 @@
 // The console's case list: fetched from the hub on load, every so often and after each step.
 import type { AppError } from '@yichuang/shared/errors';
 import type { ClientError, CommandInput } from '@yichuang/shared/hall-sync';
-import type { CaseView } from '@yichuang/shared/ratings';
+import type { CaseContact, CaseView } from '@yichuang/shared/ratings';
 import type { Hall } from '@yichuang/shared/ui/hall.svelte';
 
 export type StepCommand = 'case:verify' | 'case:rectify' | 'case:followUp' | 'case:close';
@@ -17,6 +17,8 @@ export class CaseBoard {
   showClosed = $state(false);
   busy = $state(false);
   error = $state.raw<AppError | ClientError | null>(null);
+  /** The full number opened for the follow-up call (audited on the hub); forgotten with another case. */
+  phone = $state.raw<CaseContact | null>(null);
   /** 经办人: kept on this console, so the manager types their name once. */
   handler = $state('');
 
@@ -43,6 +45,18 @@ export class CaseBoard {
       this.cases = answer.data;
       this.loaded = true;
     }
+  };
+
+  revealPhone = async (): Promise<void> => {
+    const sync = this.hall().sync;
+    const c = this.selected;
+    if (!sync || !c || this.busy) return;
+    this.busy = true;
+    this.error = null;
+    const answer = await sync.command('case:contact', { caseId: c.id });
+    this.busy = false;
+    if (answer.ok) this.phone = answer.data;
+    else this.error = answer.error;
   };
 
   /** Does the selected case's next step; true when the hub took it. */
