@@ -1,4 +1,5 @@
 // The bench's figures, and the table rows that hold them against DESIGN.md §8's targets.
+import { gzipKb, PAGE_TARGETS_KB } from '../../shared/vite/page-size.js';
 import type { PageBundle } from './bundles.js';
 import type { ReportTiming } from './hub-timing.js';
 import type { BurstResult, FanoutResult, IssueResult, RampResult } from './load/protocol.js';
@@ -54,9 +55,6 @@ export interface BenchResults {
   rows: Row[];
 }
 
-const BUNDLE_TARGET_KB = 60;
-/** Pages DESIGN.md §8 sets a bundle target for: the kiosk and the hall board. */
-const BUNDLE_TARGETS = new Set(['kiosk/index.html', 'kiosk/board.html']);
 
 export const median = (xs: readonly number[]): number => {
   const s = [...xs].sort((a, b) => a - b);
@@ -103,9 +101,9 @@ export function rows(f: Figures, s: BenchSettings): Row[] {
   add(`Hub memory (VmRSS) with ${m.devices} devices connected`, `${m.hubRssMb} MB (${m.hubIdleMb} MB before they came; peak under load ${m.hubPeakMb} MB; bare server ${m.bareRssMb} MB)`);
 
   for (const b of f.bundles) {
-    const kb = Math.round(b.gzipBytes / 102.4) / 10;
-    const targeted = BUNDLE_TARGETS.has(b.page);
-    add(`Bundle ${b.page}, gzip (${b.files} files)`, `${kb} KB`, targeted ? `≤ ${BUNDLE_TARGET_KB} KB` : '—', targeted ? kb <= BUNDLE_TARGET_KB : null);
+    const kb = gzipKb(b);
+    const target = PAGE_TARGETS_KB[b.page];
+    add(`Bundle ${b.page}, gzip (${b.files} files)`, `${kb} KB`, target ? `≤ ${target} KB` : '—', target ? kb <= target : null);
   }
   if ('missing' in f.ticket) add('Bytes per printed ticket', f.ticket.missing, '≤ 300 B', null);
   else {
