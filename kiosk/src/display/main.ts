@@ -1,5 +1,6 @@
 import { mount } from 'svelte';
 import '@yichuang/shared/ui/base.css';
+import '../board/signage.css';
 import Display from './Display.svelte';
 
 const target = document.getElementById('app');
