@@ -1,8 +1,16 @@
 // Window caller: a staff member mid-morning — one citizen served, one on hold, one being served,
-// the queue and today's own figures; and the transfer dialog.
+// the queue and today's own figures; the transfer dialog; and the counter services: 代取号, 预约签到
+// (a citizen booked on the console's behalf), and 补打号票 after a kiosk printer ran out of paper
+// (the project's virtual printer on a loopback TCP port). The caller once more on a 1366×768 screen.
+import { slotAt } from '../appointments/rest.js';
 import { cmdId } from '../helpers/test-hub.js';
 import { LANDSCAPE, openScreen } from '../helpers/browser.js';
+import { printer } from '../printing/helpers/printing-hub.js';
+import { printerOnTcp } from '../printing/helpers/virtual-printers.js';
 import type { ShotContext } from './shot.js';
+
+/** A common office PC screen, the smallest the caller is laid out for. */
+const SMALL = { width: 1366, height: 768 };
 
 export async function shoot({ hub, browser, capture }: ShotContext): Promise<void> {
   const kiosk = await hub.connect('demo-kiosk-1');
@@ -39,5 +47,59 @@ export async function shoot({ hub, browser, capture }: ShotContext): Promise<voi
   await page.getByLabel('转到业务').selectOption('property');
   await page.getByLabel('转移原因').fill('涉及不动产登记，转房产窗口办理');
   await capture(page, 'window-caller-transfer');
+  await page.keyboard.press('Escape');
+
+  // 代取号 for an elderly walk-in: the service, the green channel, then the number.
+  await page.locator('[data-action=issue]').click();
+  await page.keyboard.press('1');
+  await page.getByLabel(/绿色通道/).check();
+  await capture(page, 'window-caller-issue');
+  await page.keyboard.press('Enter');
+  await page.locator('[data-issued]').waitFor();
+  await capture(page, 'window-caller-issued');
+  await page.keyboard.press('Escape');
+
+  // 预约签到: booked for 11:00 as the console books, checked in at 10:45 with the code typed.
+  const console_ = await hub.connect('demo-console-1');
+  const slot = await slotAt(hub, 'general', '2026-11-23', '11:00');
+  const booked = await console_.emitWithAck('appointment:book', { cmdId: cmdId(), categoryId: 'general', slotStart: slot.start, name: '李建国', phone: '13912345678' });
+  if (!booked.ok) throw new Error(booked.error.messageEn);
+  hub.clock.advance(slot.start - 15 * 60_000 - hub.clock.now());
+  await page.locator('[data-action=checkIn]').click();
+  await page.keyboard.type(booked.data.code);
+  await capture(page, 'window-caller-checkin');
+  await page.keyboard.press('Enter');
+  await page.locator('[data-issued]').waitFor();
+  await capture(page, 'window-caller-checked-in');
+  await page.keyboard.press('Escape');
+
+  // 补打号票: kiosk 1's printer ran out of paper; two citizens took e-tickets; paper is back.
+  const wired = await printerOnTcp();
+  try {
+    wired.vp.state = 'paper-out';
+    await console_.emitWithAck('printer:save', { cmdId: cmdId(), printer: { ...printer('p-kiosk-1', 'kiosk-1', { kind: 'tcp', host: '127.0.0.1', port: wired.port }), name: '1号取号机打印机' } });
+    for (const categoryId of ['general', 'social']) await kiosk.emitWithAck('ticket:issue', { cmdId: cmdId(), categoryId });
+    await page.locator('[data-action=reprint] .count', { hasText: '2' }).waitFor();
+    await capture(page, 'window-caller-desk');
+    await page.locator('[data-action=reprint]').click();
+    await page.locator('li[data-ticket=B001]').waitFor();
+    await capture(page, 'window-caller-reprint');
+    wired.vp.state = 'ready';
+    await page.locator('li[data-ticket=A008]').getByRole('button', { name: '补打' }).click();
+    await page.getByText('A008 已补打').waitFor();
+    await page.locator('li[data-ticket=A008]').waitFor({ state: 'detached' });
+    await capture(page, 'window-caller-reprinted');
+    await page.keyboard.press('Escape');
+  } finally {
+    await wired.close();
+  }
   await page.context().close();
+
+  const small = await openScreen(browser, `${hub.hub.url}/window/?token=demo-window-01`, SMALL);
+  await small.locator('.current .number').waitFor();
+  await capture(small, 'window-caller-1366');
+  await small.locator('[data-action=reprint]').click();
+  await small.getByText('今日未打印的号票').waitFor();
+  await capture(small, 'window-caller-reprint-1366');
+  await small.context().close();
 }

@@ -1,7 +1,10 @@
 // State of the staff caller: this device's window, what may be done now, and the commands in flight.
+import type { CheckedIn } from '@yichuang/shared/appointments';
 import type { Outcome, PauseReason, TicketView, WindowView } from '@yichuang/shared/domain';
 import type { AppError } from '@yichuang/shared/errors';
-import type { ClientError, CommandInput, CommandName } from '@yichuang/shared/hall-sync';
+import type { TicketIssued } from '@yichuang/shared/events';
+import type { AckDataOf, ClientError, CommandInput, CommandName } from '@yichuang/shared/hall-sync';
+import type { PrintResult } from '@yichuang/shared/printing';
 import type { StaffFigures } from '@yichuang/shared/ratings';
 import type { Hall } from '@yichuang/shared/ui/hall.svelte';
 
@@ -19,10 +22,16 @@ export type Action =
   | 'requeue'
   | 'pause'
   | 'unpause'
-  | 'signOut';
-export type ButtonAction = Exclude<Action, 'signIn'>;
-/** Actions that ask something first (an outcome, a reason, a number, a target). */
-export type Dialog = Extract<ButtonAction, 'finish' | 'pause' | 'signOut' | 'callNumber' | 'transfer' | 'resume' | 'requeue'> | null;
+  | 'signOut'
+  | DeskAction;
+/**
+ * Counter services that add to the queue or mend a slip rather than work the current ticket: a ticket
+ * for a walk-in who cannot use the kiosk, an appointment check-in, a reprint. Each has its dialog, no F-key.
+ */
+export type DeskAction = 'issue' | 'checkIn' | 'reprint';
+export type ButtonAction = Exclude<Action, 'signIn' | DeskAction>;
+/** Actions that ask something first (an outcome, a reason, a number, a target), and the counter services. */
+export type Dialog = Extract<ButtonAction, 'finish' | 'pause' | 'signOut' | 'callNumber' | 'transfer' | 'resume' | 'requeue'> | DeskAction | null;
 
 /** Outcomes that need a written reason (不予受理, 材料不全一次性告知). */
 export const NOTE_REQUIRED: readonly Outcome[] = ['refused', 'incomplete'];
@@ -46,6 +55,8 @@ export const SHORTCUTS = {
 
 /** A ticket number as staff type it: prefix letter(s) and digits. */
 export const TICKET_NUMBER = /^[A-Z]{1,2}\d{3,4}$/;
+/** An appointment's check-in code. */
+export const BOOKING_CODE_LENGTH = 6;
 
 export type TransferTarget = { toCategoryId: string } | { toWindowId: string };
 
@@ -63,6 +74,10 @@ export class Caller {
   dialog = $state<Dialog>(null);
   /** Today's figures of the staff member signed in here; null until fetched. */
   figures = $state.raw<StaffFigures | null>(null);
+  /** The counter services' last answers, shown in their dialog until it is opened again. */
+  issued = $state.raw<TicketIssued | null>(null);
+  checkedIn = $state.raw<CheckedIn | null>(null);
+  reprinted = $state.raw<{ number: string; result: PrintResult } | null>(null);
 
   private readonly hall: Hall;
 
@@ -98,8 +113,11 @@ export class Caller {
     (this.hall.snapshot?.tickets ?? []).filter((t) => t.state === 'on-hold' && t.windowId === this.windowId),
   );
 
+  /** Open tickets whose slip failed (they live on as e-tickets until reprinted). */
+  readonly unprintedOpen = $derived.by(() => (this.hall.snapshot?.tickets ?? []).filter((t) => t.printed === false).length);
+
   /** Which actions make sense now; the hub still has the last word. */
-  readonly can = $derived.by<Record<ButtonAction, boolean>>(() => {
+  readonly can = $derived.by<Record<ButtonAction | DeskAction, boolean>>(() => {
     const online = this.hall.status === 'live' || this.hall.status === 'syncing';
     const idle = online && this.busy === null && this.signedIn;
     const state = this.current?.state;
@@ -118,6 +136,10 @@ export class Caller {
       pause: idle && !this.paused,
       unpause: idle && this.paused,
       signOut: idle,
+      // A paused window still serves the counter: staff are at their desk.
+      issue: idle,
+      checkIn: idle,
+      reprint: idle,
     };
   });
 
@@ -153,6 +175,18 @@ export class Caller {
 
   signOut = (): Promise<boolean> => this.closing(this.run('signOut', 'staff:signOut', { windowId: this.requireWindow() }));
 
+  /** A ticket for a walk-in who cannot use the kiosk; the hub records it as staff-issued. */
+  issue = (categoryId: string, priority: 'normal' | 'green'): Promise<boolean> =>
+    this.run('issue', 'ticket:issue', { categoryId, priority }, (data) => (this.issued = data));
+
+  /** `acceptNormal`: the citizen came too late and agreed to a standard ticket. */
+  checkIn = (code: string, acceptNormal = false): Promise<boolean> =>
+    this.run('checkIn', 'appointment:checkIn', { code, ...(acceptNormal && { acceptNormal }) }, (data) => (this.checkedIn = data));
+
+  /** The same number again, on its own kiosk's printer unless another is chosen. */
+  reprint = (number: string, printerId?: string): Promise<boolean> =>
+    this.run('reprint', 'ticket:reprint', { number, ...(printerId && { printerId }) }, (result) => (this.reprinted = { number, result }));
+
   /** Asks the hub for today's figures; a failure keeps the last ones on screen. */
   refreshFigures = async (): Promise<void> => {
     const sync = this.hall.sync;
@@ -171,6 +205,23 @@ export class Caller {
   dismissError = (): void => {
     this.error = null;
     this.failed = null;
+  };
+
+  /** Opens a counter service's dialog afresh. */
+  openDesk = (action: DeskAction): void => {
+    if (!this.can[action]) return;
+    this.error = null;
+    this.failed = null;
+    this.issued = null;
+    this.checkedIn = null;
+    this.reprinted = null;
+    this.dialog = action;
+  };
+
+  /** Closes a counter service's dialog; its last refusal goes with it (it was about what was typed there). */
+  closeDesk = (): void => {
+    this.dialog = null;
+    this.dismissError();
   };
 
   /** A keyboard shortcut or a button: opens a dialog or sends the command, if it may be done now. */
@@ -204,7 +255,8 @@ export class Caller {
     return id;
   }
 
-  private async run<E extends CommandName>(action: Action, event: E, input: CommandInput<E>): Promise<boolean> {
+  /** Sends a command unless one is in flight; `apply` takes the hub's answer when it says yes. */
+  private async run<E extends CommandName>(action: Action, event: E, input: CommandInput<E>, apply?: (data: AckDataOf<E>) => void): Promise<boolean> {
     const sync = this.hall.sync;
     if (!sync || this.busy !== null) return false;
     this.busy = action;
@@ -212,9 +264,12 @@ export class Caller {
     this.failed = null;
     try {
       const answer = await sync.command(event, input);
-      if (answer.ok) return true;
+      if (answer.ok) {
+        apply?.(answer.data);
+        return true;
+      }
       this.error = answer.error;
-      if (answer.error.code === 'TIMEOUT') this.failed = { action, retry: () => this.run(action, event, input) };
+      if (answer.error.code === 'TIMEOUT') this.failed = { action, retry: () => this.run(action, event, input, apply) };
       return false;
     } finally {
       this.busy = null;
