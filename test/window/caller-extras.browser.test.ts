@@ -211,6 +211,7 @@ describe.skipIf(!HAS_SOCAT)('reprinting at the window', () => {
 
       // A ticket issued at a window has no kiosk printer of its own: staff choose one.
       const other = await t.connect('demo-window-02');
+      await other.emitWithAck('staff:signIn', { cmdId: cmdId(), windowId: 'w02', staffNumber: '0201', pin: '123456' });
       expect(await other.emitWithAck('ticket:issue', { cmdId: cmdId(), categoryId: 'general' })).toMatchObject({ ok: true, data: { ticket: { number: 'A003', source: 'staff' } } });
       await dialog.getByLabel('补打其他号码').fill('A003');
       await page.keyboard.press('Enter');

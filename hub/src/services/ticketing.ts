@@ -8,7 +8,7 @@ import type { z } from 'zod';
 import type * as S from '@yichuang/shared/schemas';
 import type { Command } from '../engine/types.js';
 import type { PersonalData } from '../security/personal-data.js';
-import type { HallService } from './hall-service.js';
+import type { Actor, HallService } from './hall-service.js';
 import type { Views } from './views.js';
 
 
@@ -54,6 +54,8 @@ export class Ticketing {
   }
 
   async issue(input: z.output<typeof S.issueTicket>, device: Device): Promise<Ack<TicketIssued>> {
+    // 代取号 at a window is done by the person signed in there, and journaled on their name.
+    if (device.role === 'window' && !this.actor(device).staffId) return { ok: false, error: appError('STAFF_NOT_SIGNED_IN') };
     // Only the masked number and its keyed hash are journaled; the full number ends here.
     if (input.identity && !this.personal) throw new Error('ticketing: no secret key to hash identities with');
     const identity = input.identity && this.personal?.mask(input.identity);
@@ -73,7 +75,7 @@ export class Ticketing {
 
   /** Runs an engine command that issues one ticket (take-a-number, appointment check-in) and prints a kiosk's slip. */
   async issueWith(command: Command, device: Device, cmdId: string): Promise<Ack<TicketIssued>> {
-    const result = await this.hall.execute(command, { deviceId: device.id }, cmdKey(device, cmdId));
+    const result = await this.hall.execute(command, this.actor(device), cmdKey(device, cmdId));
     if (!result.ok) return result;
     const issued = result.data.find((r) => r.event.type === 'ticket.issued')?.event;
     const ticket = issued?.type === 'ticket.issued' ? this.views.ticketById(issued.ticketId) : undefined;
@@ -89,11 +91,17 @@ export class Ticketing {
   async cancel(input: z.output<typeof S.cancelTicket>, device: Device): Promise<Ack<TicketView>> {
     const result = await this.hall.execute(
       { type: 'cancel', number: input.number, note: input.note },
-      { deviceId: device.id },
+      this.actor(device),
       cmdKey(device, input.cmdId),
     );
     if (!result.ok) return result;
     return this.lookup(input.number);
+  }
+
+  /** Who acts: the device, and at a window the staff member signed in there. */
+  private actor(device: Device): Actor {
+    const staffId = device.role === 'window' && device.windowId ? this.hall.current.windows[device.windowId]?.staffId : undefined;
+    return { deviceId: device.id, ...(staffId && { staffId }) };
   }
 
   lookup(number: string): Ack<TicketView> {
