@@ -18,7 +18,7 @@ describe.skipIf(!HAS_SOCAT)('a printer behind a print agent', () => {
   async function kioskPc(): Promise<{ agent: AgentProcess; wired: WiredPrinter; pty: PtyPair }> {
     const pty = await ptyPair();
     const wired = await printerOnPty(pty.printer);
-    const agent = startAgent(t.hub.url, pty.host, TOKEN);
+    const agent = startAgent(t.hub.url, pty.host, { token: TOKEN });
     cleanup.push(() => agent.kill(), () => wired.close(), () => pty.close());
     await printerIs(console_, 'p-agent-1', 'ready', 10_000).catch((err: Error) => {
       throw new Error(`${err.message}\nagent output:\n${agent.output()}`);

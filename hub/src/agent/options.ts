@@ -1,23 +1,32 @@
 // The print agent's command line, read in this one place.
+import path from 'node:path';
 import { parseArgs } from 'node:util';
 
 export interface AgentOptions {
   hub: string;
-  token: string;
+  /** Given with --token; otherwise read from tokenFile, where pairing stores it. */
+  token?: string;
+  tokenFile: string;
+  /** Pair with a code whenever there is no usable token (none stored, or the stored one refused). */
+  pair: boolean;
   printer: string;
   baudRate: number;
   pollMs: number;
   statusQueries: boolean;
 }
 
-export const AGENT_USAGE = `用法 / usage: npm run agent -- --hub http://HUB:8080 --printer /dev/ttyUSB0 [--baud 9600] --token TOKEN
-  --hub URL       大厅服务器地址 / the hub's address
-  --printer PATH  本机打印机串口 / this PC's printer port (/dev/ttyUSB0, COM3)
-  --baud N        波特率 / baud rate (default 9600)
-  --token TOKEN   本代理的设备凭证 / this agent's device token
-  --pair CODE     配对码（暂不支持，请用 --token）/ pairing code (not yet: use --token)
-  --poll-ms N     查询打印机状态的间隔 / status poll interval (default 5000)
-  --no-status     打印机不支持状态查询 (DLE EOT) / the printer does not answer status queries`;
+/** Like the hub's own ./data folder: a token paired once is found again on every start. */
+const DEFAULT_TOKEN_FILE = path.join('data', 'agent-token');
+
+export const AGENT_USAGE = `用法 / usage: npm run agent -- --hub http://HUB:8080 --printer /dev/ttyUSB0 [--baud 9600] [--pair | --token TOKEN]
+  --hub URL          大厅服务器地址 / the hub's address
+  --printer PATH     本机打印机串口 / this PC's printer port (/dev/ttyUSB0, COM3)
+  --baud N           波特率 / baud rate (default 9600)
+  --pair             没有可用凭证时显示配对码，在管理台「设备」页输入 / without a usable token, show a code to enter on the console's Devices page
+  --token-file PATH  配对所得凭证的存放位置，以后启动直接读取 / where the paired token is kept and read on later starts (default ./${DEFAULT_TOKEN_FILE})
+  --token TOKEN      直接使用此设备凭证，不读写凭证文件 / use this device token instead of a token file
+  --poll-ms N        查询打印机状态的间隔 / status poll interval (default 5000)
+  --no-status        打印机不支持状态查询 (DLE EOT) / the printer does not answer status queries`;
 
 export class AgentOptionsError extends Error {}
 
@@ -31,7 +40,8 @@ export function readAgentOptions(argv: string[]): AgentOptions {
         printer: { type: 'string' },
         baud: { type: 'string', default: '9600' },
         token: { type: 'string' },
-        pair: { type: 'string' },
+        'token-file': { type: 'string' },
+        pair: { type: 'boolean', default: false },
         'poll-ms': { type: 'string', default: '5000' },
         'no-status': { type: 'boolean', default: false },
         help: { type: 'boolean', default: false },
@@ -42,15 +52,25 @@ export function readAgentOptions(argv: string[]): AgentOptions {
     throw new AgentOptionsError(`${(err as Error).message}\n${AGENT_USAGE}`);
   }
   if (values.help) throw new AgentOptionsError(AGENT_USAGE);
-  if (values.pair && !values.token) {
-    throw new AgentOptionsError(`配对码暂不支持，请向管理员索取设备凭证并使用 --token / pairing codes are not supported yet; use --token\n${AGENT_USAGE}`);
+  if (values.token !== undefined && (values.pair || values['token-file'] !== undefined)) {
+    throw new AgentOptionsError(`--token 不能与 --pair 或 --token-file 同时使用 / --token cannot be combined with --pair or --token-file\n${AGENT_USAGE}`);
   }
-  const missing = (['hub', 'printer', 'token'] as const).filter((k) => !values[k]);
+  const missing = (['hub', 'printer'] as const).filter((k) => !values[k]);
   if (missing.length) throw new AgentOptionsError(`缺少参数 / missing: ${missing.map((k) => `--${k}`).join(' ')}\n${AGENT_USAGE}`);
   if (!URL.canParse(values.hub!)) throw new AgentOptionsError(`地址无效 / invalid --hub: ${values.hub}\n${AGENT_USAGE}`);
+  if (values.token === '' || values['token-file'] === '') throw new AgentOptionsError(`凭证参数为空 / empty --token or --token-file\n${AGENT_USAGE}`);
   const baudRate = Number(values.baud);
   const pollMs = Number(values['poll-ms']);
   if (!Number.isInteger(baudRate) || baudRate < 1200) throw new AgentOptionsError(`波特率无效 / invalid --baud: ${values.baud}\n${AGENT_USAGE}`);
   if (!Number.isInteger(pollMs) || pollMs < 200) throw new AgentOptionsError(`间隔无效 / invalid --poll-ms: ${values['poll-ms']}\n${AGENT_USAGE}`);
-  return { hub: values.hub!, token: values.token!, printer: values.printer!, baudRate, pollMs, statusQueries: !values['no-status'] };
+  return {
+    hub: values.hub!,
+    token: values.token,
+    tokenFile: path.resolve(values['token-file'] ?? DEFAULT_TOKEN_FILE),
+    pair: values.pair,
+    printer: values.printer!,
+    baudRate,
+    pollMs,
+    statusQueries: !values['no-status'],
+  };
 }

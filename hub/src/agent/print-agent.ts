@@ -4,8 +4,7 @@
 import type { ClientToServerEvents, ServerToClientEvents } from '@yichuang/shared/events';
 import type { AgentJob, AgentJobResult, ObservedStatus } from '@yichuang/shared/printing';
 import { io, type Socket } from 'socket.io-client';
-import { DevicePrinter } from '../printing/device-printer.js';
-import { PrinterLink, serialWire } from '../printing/printer-link.js';
+import type { DevicePrinter } from '../printing/device-printer.js';
 import type { AgentOptions } from './options.js';
 
 type AgentSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
@@ -14,20 +13,25 @@ type AgentSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
 const REJOIN_MS = 10_000;
 
 export class PrintAgent {
-  readonly #printer: DevicePrinter;
   readonly #socket: AgentSocket;
   readonly #port: string;
   #status: ObservedStatus | undefined;
   #timer: ReturnType<typeof setInterval> | undefined;
   #rejoin: ReturnType<typeof setTimeout> | undefined;
 
+  /**
+   * The printer outlives the agent's connections (one per token): it is opened once for the process.
+   * `refused` hears when the hub refuses the token or revokes the device (the agent keeps asking again).
+   */
   constructor(
     private readonly options: AgentOptions,
+    private readonly printer: DevicePrinter,
+    token: string,
     private readonly log: (line: string) => void,
+    private readonly refused: () => void = () => undefined,
   ) {
     this.#port = `${options.printer} @ ${options.baudRate}`;
-    this.#printer = new DevicePrinter(new PrinterLink(serialWire(options.printer, options.baudRate)), { statusQueries: options.statusQueries, retries: 1 });
-    this.#socket = io(options.hub, { auth: { token: options.token }, autoConnect: false, reconnectionDelay: 500, reconnectionDelayMax: 5000 });
+    this.#socket = io(options.hub, { auth: { token }, autoConnect: false, reconnectionDelay: 500, reconnectionDelayMax: 5000 });
   }
 
   start(): void {
@@ -36,27 +40,39 @@ export class PrintAgent {
       this.log(`已连接大厅服务器 / connected to ${this.options.hub}`);
       void this.#poll(true);
     });
-    socket.on('disconnect', (reason) => this.log(`与服务器断开 / disconnected: ${reason}`));
+    socket.on('disconnect', (reason) => {
+      this.log(`与服务器断开 / disconnected: ${reason}`);
+      // The hub let go of this agent (revoked): socket.io does not come back by itself.
+      if (reason === 'io server disconnect') this.#rejoinLater();
+    });
     socket.on('connect_error', (err: Error & { data?: { message?: string; messageEn?: string } }) => {
       if (socket.active) return; // network trouble: socket.io keeps trying
-      this.log(`服务器拒绝连接 / refused: ${err.data?.message ?? err.message}`);
-      clearTimeout(this.#rejoin);
-      this.#rejoin = setTimeout(() => socket.connect(), REJOIN_MS);
+      this.log(`服务器拒绝连接：${err.data?.message ?? err.message} / refused: ${err.data?.messageEn ?? err.message}`);
+      this.#rejoinLater();
+      this.refused();
+    });
+    socket.on('device:revoked', () => {
+      this.log('本代理已在管理台被撤销 / this agent was revoked on the console');
+      this.refused();
     });
     socket.on('agent:print', (job, ack) => void this.#print(job).then(ack));
     this.#timer = setInterval(() => void this.#poll(false), this.options.pollMs);
     socket.connect();
   }
 
-  async stop(): Promise<void> {
+  #rejoinLater(): void {
+    clearTimeout(this.#rejoin);
+    this.#rejoin = setTimeout(() => this.#socket.connect(), REJOIN_MS);
+  }
+
+  stop(): void {
     clearInterval(this.#timer);
     clearTimeout(this.#rejoin);
     this.#socket.disconnect();
-    await this.#printer.close();
   }
 
   async #print(job: AgentJob): Promise<AgentJobResult> {
-    const result = await this.#printer.print(Buffer.from(job.data));
+    const result = await this.printer.print(Buffer.from(job.data));
     this.log(`${job.ticketNumber}: ${result.ok ? '已打印 / printed' : `未打印 / not printed (${result.status})`}`);
     this.#status = result.status;
     return result;
@@ -64,7 +80,7 @@ export class PrintAgent {
 
   /** Reports the status when it changed, or always (after connecting). */
   async #poll(always: boolean): Promise<void> {
-    const status = await this.#printer.status();
+    const status = await this.printer.status();
     if (!always && status === this.#status) return;
     if (status !== this.#status) this.log(`打印机 / printer ${this.#port}: ${status}`);
     this.#status = status;
