@@ -16,7 +16,7 @@ usage() {
   --token TOKEN       本屏幕的设备令牌 / this screen's device token
   --user USER         自动登录并显示屏幕的本机用户 / the local user who logs in and shows the screen
   --printer DEV       本机小票打印机，如 /dev/yichuang-printer-1：安装打印代理 / this kiosk's printer: install the print agent
-  --agent-token T     打印代理的设备令牌 / the print agent's device token (with --printer)
+  --agent-token T     打印代理的设备令牌；不给则用配对码配对 / the agent's device token; without it the agent pairs with a code
   --baud N            打印机波特率 / printer baud rate (default 9600)
   --speech            安装语音播报（叫号屏默认安装） / install speech-dispatcher (default for boards)
   --node PATH, --app-dir DIR, --prebuilt, --no-packages, --dry-run   同 install-hub.sh / as in install-hub.sh
@@ -29,7 +29,7 @@ case "$role" in
   -h | --help) usage; exit 0 ;;
   *) usage >&2; die "未知的屏幕类型 / unknown role: '$role'" ;;
 esac
-hub="" token="" user="" printer="" agent_token="" baud=9600 speech=0 node="" app=$YC_DEFAULT_APP_DIR prebuilt=0 packages=1
+hub="" token="" user="" printer="" agent_token="" agent_auth="" baud=9600 speech=0 node="" app=$YC_DEFAULT_APP_DIR prebuilt=0 packages=1
 [ "$role" != board ] || speech=1
 while [ $# -gt 0 ]; do
   case "$1" in
@@ -56,7 +56,7 @@ launch=("$app/deploy/launchers/launch-screen.sh" "$role" --hub "$hub" --token "$
 "$here/launchers/launch-screen.sh" "$role" --hub "$hub" --token "$token" --browser chromium --dry-run >/dev/null
 if [ -n "$printer" ]; then
   [[ "$printer" = /dev/* ]] || die "--printer 应为设备路径，如 /dev/yichuang-printer-1 / --printer must be a device path"
-  [[ "$agent_token" =~ ^[A-Za-z0-9._~-]+$ ]] || die "--printer 需要 --agent-token / --printer needs a valid --agent-token"
+  [ -z "$agent_token" ] || [[ "$agent_token" =~ ^[A-Za-z0-9._~-]+$ ]] || die "--agent-token 无效 / invalid --agent-token"
   [[ "$baud" =~ ^[0-9]+$ ]] || die "波特率无效 / invalid baud rate: $baud"
 fi
 src=$(cd "$here/.." && pwd)
@@ -77,6 +77,8 @@ done
 
 if [ -n "$printer" ]; then
   # The print agent is the hub's own code in agent mode: it needs Node and the built app.
+  # Without a token it pairs: the code shows in its journal, a manager enters it on the console.
+  if [ -n "$agent_token" ]; then agent_auth="--token $agent_token"; else agent_auth="--pair --token-file /var/lib/yichuang/agent-token"; fi
   if [ -z "$node" ]; then node=$(command -v node || true); fi
   [ -n "$node" ] || die "打印代理需要 Node.js。$(node_help)"
   require_node "$node"
@@ -91,7 +93,7 @@ if [ -n "$printer" ]; then
 YICHUANG_HUB=$hub
 YICHUANG_PRINTER=$printer
 YICHUANG_BAUD=$baud
-YICHUANG_AGENT_TOKEN=$agent_token
+YICHUANG_AGENT_AUTH="$agent_auth"
 EOF
   run chgrp "$YC_SERVICE_USER" /etc/default/yichuang-agent
   run install -m 644 "$app/deploy/systemd/yichuang-agent.service" /etc/systemd/system/yichuang-agent.service
@@ -100,7 +102,7 @@ EOF
 [Service]
 WorkingDirectory=$app
 ExecStart=
-ExecStart=$node $app/hub/dist/agent/main.js --hub \${YICHUANG_HUB} --printer \${YICHUANG_PRINTER} --baud \${YICHUANG_BAUD} --token \${YICHUANG_AGENT_TOKEN}
+ExecStart=$node $app/hub/dist/agent/main.js --hub \${YICHUANG_HUB} --printer \${YICHUANG_PRINTER} --baud \${YICHUANG_BAUD} \$YICHUANG_AGENT_AUTH
 EOF
   fi
   run systemctl daemon-reload
@@ -131,4 +133,5 @@ say "  $(quote_cmd "${launch[@]}")"
 if [ -n "$printer" ]; then
   say "插上打印机后给它固定名称 / name the printer once plugged in: sudo $app/deploy/udev/add-printer.sh /dev/ttyUSB0 ${printer##*-}"
   say "打印代理日志 / agent log: journalctl -u yichuang-agent -f"
+  [ -n "$agent_token" ] || say "打印代理的配对码显示在日志中，请在管理台「设备」页输入，角色选打印代理 / the agent's pairing code is in that log: enter it on the console's Devices page, role print agent"
 fi

@@ -87,12 +87,21 @@ describe('install-kiosk.sh --dry-run', () => {
     const lines = commands(r.stdout);
     indexOf(lines, /^install -D -m 644 \S+\/deploy\/chromium\/yichuang-kiosk-policy\.json \/etc\/chromium\/policies\/managed\/yichuang-kiosk\.json$/);
     indexOf(lines, /npm run build$/);
-    expect(r.stdout).toMatch(/^ {4}YICHUANG_PRINTER=\/dev\/yichuang-printer-1\n {4}YICHUANG_BAUD=19200\n {4}YICHUANG_AGENT_TOKEN=agent-kiosk-1$/m);
+    expect(r.stdout).toMatch(/^ {4}YICHUANG_PRINTER=\/dev\/yichuang-printer-1\n {4}YICHUANG_BAUD=19200\n {4}YICHUANG_AGENT_AUTH="--token agent-kiosk-1"$/m);
     indexOf(lines, /^install -m 644 \/opt\/yichuang\/deploy\/systemd\/yichuang-agent\.service \/etc\/systemd\/system\/yichuang-agent\.service$/);
     indexOf(lines, /^systemctl enable yichuang-agent\.service$/);
     expect(r.stdout).toContain(
       '    Exec="/opt/yichuang/deploy/launchers/launch-screen.sh" "kiosk" "--hub" "http://192.168.1.10:8080" "--token" "demo-kiosk-1"\n',
     );
+  });
+
+  it('lets a print agent without a token pair with a code, keeping its token in its state folder', async () => {
+    const r = await runScript('install-kiosk.sh', [
+      'kiosk', '--hub', 'http://192.168.1.10:8080', '--token', 'demo-kiosk-1', '--user', 'nobody', '--printer', '/dev/yichuang-printer-1', '--dry-run', '--no-packages',
+    ]);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout).toMatch(/^ {4}YICHUANG_AGENT_AUTH="--pair --token-file \/var\/lib\/yichuang\/agent-token"$/m);
+    expect(r.stdout).toContain('配对码');
   });
 
   it('installs only the launcher on a board PC, with speech', async () => {
