@@ -3,7 +3,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { cmdId, type Client, type TestHub } from '../helpers/test-hub.js';
 import { startAgent, type AgentProcess } from './helpers/agent-process.js';
-import { agentDevice, printer, printerIs, printRecords, PUBLIC_URL, startPrintingHub } from './helpers/printing-hub.js';
+import { printer, printerIs, printRecords, PUBLIC_URL, startPrintingHub } from './helpers/printing-hub.js';
 import { HAS_SOCAT, ptyPair, type PtyPair } from './helpers/socat.js';
 import { printerOnPty, type WiredPrinter } from './helpers/virtual-printers.js';
 
@@ -27,7 +27,7 @@ describe.skipIf(!HAS_SOCAT)('a printer behind a print agent', () => {
   }
 
   beforeEach(async () => {
-    t = await startPrintingHub([printer('p-agent-1', 'kiosk-1', { kind: 'agent' })], { agents: [agentDevice('kiosk-1')] });
+    t = await startPrintingHub([printer('p-agent-1', 'kiosk-1', { kind: 'agent' })]);
     console_ = await t.connect('demo-console-1');
   });
   afterEach(async () => {

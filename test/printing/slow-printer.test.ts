@@ -4,7 +4,7 @@
 import type { AgentJob, AgentJobResult } from '@yichuang/shared/printing';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { cmdId, type Client, type TestHub } from '../helpers/test-hub.js';
-import { agentDevice, printer, printerIs, printRecords, startPrintingHub } from './helpers/printing-hub.js';
+import { printer, printerIs, printRecords, startPrintingHub } from './helpers/printing-hub.js';
 
 let t: TestHub;
 let agent: Client;
@@ -12,7 +12,7 @@ const jobs: { job: AgentJob; answer: (r: AgentJobResult) => void }[] = [];
 
 beforeEach(async () => {
   jobs.length = 0;
-  t = await startPrintingHub([printer('p-agent-1', 'kiosk-1', { kind: 'agent' })], { agents: [agentDevice('kiosk-1')] });
+  t = await startPrintingHub([printer('p-agent-1', 'kiosk-1', { kind: 'agent' })]);
   agent = await t.connect('demo-agent-kiosk-1');
   agent.on('agent:print', (job, answer) => jobs.push({ job, answer }));
   expect(await agent.emitWithAck('agent:state', { status: 'ready', port: '/dev/ttyUSB0 @ 9600' })).toMatchObject({ ok: true, data: { printerId: 'p-agent-1' } });

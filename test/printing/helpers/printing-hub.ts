@@ -1,36 +1,23 @@
-// A demo hub on port 0 with printers configured in its printers.json (and print agents among its
-// devices) before it starts, as a hall would have them.
+// A demo hub on port 0 with printers configured in its printers.json before it starts, as a hall
+// would have them (the demo hall's devices include a print agent for each kiosk).
 import { readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import type { Device } from '@yichuang/shared/domain';
 import type { PrinterConfig, PrinterState, PrinterStatus } from '@yichuang/shared/printing';
 import type { PrintingFile } from '@yichuang/shared/printing-schemas';
 import { demoHall } from '../../../hub/src/demo/demo-hall.js';
 import type { JournalRecord } from '../../../hub/src/storage/journal.js';
 import { defaultPrinting } from '../../../hub/src/printing/printing-store.js';
-import { tokenHash } from '../../../hub/src/security/device-tokens.js';
 import { startTestHub, tempDir, type Client, type TestHub } from '../../helpers/test-hub.js';
 
 export const PUBLIC_URL = 'http://hall.example:8080';
-
-/** The print agent device of a kiosk (until demo-devices.ts has them). */
-export const agentDevice = (kioskId: string): Device => ({
-  id: `agent-${kioskId}`,
-  name: `${kioskId} 打印代理`,
-  role: 'agent',
-  kioskId,
-  tokenHash: tokenHash(`demo-agent-${kioskId}`),
-  demo: true,
-});
 
 export function printer(id: string, kioskId: string, connection: PrinterConfig['connection']): PrinterConfig {
   return { id, name: `${kioskId} 打印机`, kioskId, connection, enabled: true, statusQueries: true };
 }
 
-export async function startPrintingHub(printers: PrinterConfig[], options: { agents?: Device[] } = {}): Promise<TestHub> {
+export async function startPrintingHub(printers: PrinterConfig[]): Promise<TestHub> {
   const dataDir = await tempDir('yichuang-print-');
   const config = await demoHall();
-  config.devices.push(...(options.agents ?? []));
   await writeFile(path.join(dataDir, 'config.json'), JSON.stringify(config));
   const file: PrintingFile = { ...defaultPrinting(), printers };
   file.layout.publicUrl = PUBLIC_URL;
