@@ -22,6 +22,8 @@ export interface LinkTimeouts {
 
 const DEFAULT_TIMEOUTS: LinkTimeouts = { queryMs: 800, writeMs: 5000 };
 const CONNECT_MS = 2000;
+/** How long close() waits for the port to say it has closed. */
+const CLOSE_WAIT_MS = 1000;
 
 class LinkError extends Error {}
 
@@ -74,7 +76,18 @@ export class PrinterLink {
   async close(): Promise<void> {
     this.#closed = true;
     await this.#queue.catch(() => undefined);
-    if (this.#wire) this.#drop(this.#wire);
+    const wire = this.#wire;
+    if (!wire) return;
+    const closed = new Promise<void>((resolve) => {
+      if (wire.stream.closed) resolve();
+      else wire.stream.once('close', () => resolve());
+    });
+    this.#drop(wire);
+    // A serial port's lock is released only once it has closed: a printer reopened right after
+    // (new settings) must find it free. A stream that never says so does not hold the hub up.
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    await Promise.race([closed, new Promise<void>((resolve) => (timer = setTimeout(resolve, CLOSE_WAIT_MS)))]);
+    clearTimeout(timer);
   }
 
   #serial<T>(op: () => Promise<T>): Promise<T> {
