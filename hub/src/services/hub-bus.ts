@@ -1,7 +1,7 @@
 // In-process notifications between the hub's domains (device presence, printer state, help requests),
 // so one domain can react to another without importing it.
 import { EventEmitter } from 'node:events';
-import type { Device } from '@yichuang/shared/domain';
+import type { Device, ServiceDay } from '@yichuang/shared/domain';
 import type { AlertInput } from '@yichuang/shared/live';
 
 /** Event name → listener arguments. Domains add their events here. */
@@ -10,6 +10,8 @@ export interface HubBusEvents {
   'device:offline': [device: Device];
   /** Any domain raises an alert for the managers' live board. */
   'alert:raise': [alert: AlertInput];
+  /** The retention job ran: personal data from service days before `before` must go, wherever a domain keeps it. */
+  'retention:due': [before: ServiceDay];
 }
 
 export class HubBus {
