@@ -82,6 +82,41 @@ export interface CaseFigures {
   overdue: number;
 }
 
+/**
+ * 预约. Bookings made, changed and cancelled count on the day they were made; check-ins and no-shows
+ * on the day booked for (a no-show may be marked a day later, after a hub outage).
+ */
+export interface AppointmentFigures {
+  booked: number;
+  changed: number;
+  cancelled: number;
+  /** Bookings for the period's days checked in, late ones included. */
+  checkedIn: number;
+  /** Checked in after the check-in window (a normal ticket), those who came after being marked no-show included. */
+  late: number;
+  /** Checked in after being marked no-show (counted in checkedIn and late, not in noShow). */
+  afterNoShow: number;
+  /** Bookings for the period's days marked no-show that never checked in. */
+  noShow: number;
+  /** noShow / (checkedIn + noShow), null when no booking came due. */
+  noShowRate: number | null;
+}
+
+/** Kiosks' online time within the time they were due to be up. */
+export interface UptimeFigures {
+  /** Kiosks with any due time. */
+  kiosks: number;
+  dueMs: number;
+  upMs: number;
+  /** upMs / dueMs, null when nothing was due. */
+  uptime: number | null;
+}
+
+export interface KioskUptime extends UptimeFigures {
+  /** A 24-hour terminal (due all day), else a take-a-number kiosk (due in the hall's opening hours). */
+  allDay: boolean;
+}
+
 export interface Report {
   from: string;
   to: string;
@@ -106,6 +141,16 @@ export interface Report {
   ratingsByWindow: Record<string, RatingFigures>;
   ratingsByStaff: Record<string, RatingFigures>;
   cases: CaseFigures;
+  appointments: AppointmentFigures;
+  appointmentsByCategory: Record<string, AppointmentFigures>;
+  appointmentsByDay: Record<string, AppointmentFigures>;
+  uptime: {
+    /** Take-a-number kiosks. */
+    kiosks: UptimeFigures;
+    /** 24-hour self-service terminals (7×24). */
+    terminals24: UptimeFigures;
+    byKiosk: Record<string, KioskUptime>;
+  };
 }
 
 export interface Table {

@@ -9,6 +9,7 @@ const q = `from=${DAY}&to=${DAY}`;
 
 beforeAll(async () => {
   t = await startTestHub();
+  await t.connect('demo-terminal24-1'); // online from the hub's start
   const kiosk = await t.connect('demo-kiosk-1');
   const w1 = await t.connect('demo-window-01');
   const pad = await t.connect('demo-pad-01');
@@ -62,6 +63,10 @@ describe('evaluation figures', () => {
     expect(row('差评核实率')).toContain('符合');
     expect(row('差评回访率')).toContain('不符合');
     expect(row('提供叫号服务')).toContain('符合');
+    // The 24-hour terminal has been online all along; nothing was booked.
+    expect(row('7×24小时自助服务区')).toMatch(/终端在线率 (99\.\d|100\.0)%/); // but for the instant it took to connect
+    expect(row('7×24小时自助服务区')).toContain('<td>符合</td>');
+    expect(row('提供预约服务')).toContain('本期预约 0 次');
   });
 
   it('exports rating records with the national fields, phones masked', async () => {

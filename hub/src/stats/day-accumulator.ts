@@ -2,11 +2,12 @@
 // feeds it live as commands land, and a rebuild feeds it a whole day's journal — same code, same result.
 import type { PauseReason } from '@yichuang/shared/domain';
 import type { Case } from '@yichuang/shared/ratings';
-import { serviceDay, weekdayOf } from '@yichuang/shared/time';
+import { serviceDay, startOfDay, weekdayOf } from '@yichuang/shared/time';
 import { evolve, initialState, type EngineEvent, type EngineState } from '../engine/index.js';
 import type { JournalRecord } from '../storage/journal.js';
-import { ticketFact, type WindowFact } from './facts.js';
-import { encodeTickets, ROLLUP_VERSION, type DayRollup } from './rollup.js';
+import { caseFact } from './evaluation-figures.js';
+import { ticketFact, type AppointmentFact, type KioskFact, type WindowFact } from './facts.js';
+import { encodeRatings, encodeTickets, ROLLUP_VERSION, type DayRollup } from './rollup.js';
 
 interface WindowClock {
   openSince?: number;
@@ -19,6 +20,8 @@ interface WindowClock {
 export class DayAccumulator {
   private readonly state: EngineState = initialState();
   private readonly clocks = new Map<string, WindowClock>();
+  /** Appointment events by day booked for and category. */
+  private readonly appointments = new Map<string, AppointmentFact>();
   private hall = '';
   private lastSeq = 0;
   private lastAt = 0;
@@ -40,8 +43,34 @@ export class DayAccumulator {
     return c;
   }
 
+  private appointment(day: string, category: string): AppointmentFact {
+    const key = `${day} ${category}`;
+    let a = this.appointments.get(key);
+    if (!a) this.appointments.set(key, (a = { day, category, booked: 0, changed: 0, cancelled: 0, checkedIn: 0, late: 0, afterNoShow: 0, noShow: 0 }));
+    return a;
+  }
+
   private track(e: EngineEvent): void {
     switch (e.type) {
+      case 'appointment.booked':
+        this.appointment(e.booking.day, e.booking.categoryId).booked++;
+        return;
+      case 'appointment.changed':
+        this.appointment(e.day, e.categoryId).changed++;
+        return;
+      case 'appointment.cancelled':
+        this.appointment(e.day, e.categoryId).cancelled++;
+        return;
+      case 'appointment.checkedIn': {
+        const a = this.appointment(e.day, e.categoryId);
+        a.checkedIn++;
+        if (e.late) a.late++;
+        if (e.afterNoShow) a.afterNoShow++;
+        return;
+      }
+      case 'appointment.noShow':
+        this.appointment(e.day, e.categoryId).noShow++;
+        return;
       case 'staff.signedIn':
         this.clock(e.windowId).openSince = e.at;
         return;
@@ -72,8 +101,9 @@ export class DayAccumulator {
   /**
    * The roll-up as of `until` (windows still open count up to then). A past day's roll-up runs to
    * its last event, so a window nobody signed out of does not count as open until midnight.
+   * `kiosks`: the day's kiosk uptime, from its presence file (kiosk-uptime.ts); `partial`: the day is not over.
    */
-  rollup(timeZone: string, until = this.lastAt): DayRollup {
+  rollup(timeZone: string, { until = this.lastAt, kiosks = [], partial = false }: { until?: number; kiosks?: KioskFact[]; partial?: boolean } = {}): DayRollup {
     const tickets = encodeTickets(
       Object.values(this.state.tickets)
         .sort((a, b) => a.issuedAt - b.issuedAt || a.number.localeCompare(b.number))
@@ -101,8 +131,23 @@ export class DayAccumulator {
       [c.openedAt, ...c.steps.map((st) => st.at)].some((at) => serviceDay(at, timeZone) === this.day);
     const cases = Object.values(evaluation?.cases ?? {})
       .filter(changedToday)
-      .sort((a, b) => a.id.localeCompare(b.id));
-    return { v: ROLLUP_VERSION, hall: this.hall, day: this.day, seq: this.lastSeq, weekday: weekdayOf(this.day), tickets, windows, ratings, cases };
+      .sort((a, b) => a.id.localeCompare(b.id))
+      .map((c) => caseFact(c, timeZone));
+    const appointments = [...this.appointments.values()].sort((a, b) => a.day.localeCompare(b.day) || a.category.localeCompare(b.category));
+    return {
+      v: ROLLUP_VERSION,
+      hall: this.hall,
+      day: this.day,
+      seq: this.lastSeq,
+      weekday: weekdayOf(this.day),
+      ...(partial && { partial: true as const }),
+      tickets,
+      windows,
+      ratings: encodeRatings(ratings, startOfDay(this.day, timeZone)),
+      cases,
+      appointments,
+      kiosks,
+    };
   }
 }
 

@@ -70,6 +70,16 @@ describe('duration accumulator', () => {
     }
   });
 
+  it('counts a small group spread over few seconds (a day of waits) with the same figures as sorting it', () => {
+    // Counted, not sorted (a few past 4 h apart); one group after another, as a report's days are.
+    for (const [n, seed, wrap] of [[2000, 10, Infinity], [300, 11, 2 * HOUR_S], [2000, 12, 2 * HOUR_S], [40, 13, HOUR_S / 2], [1, 14, Infinity]] as const) {
+      const values = waits(n, seed).map((v) => v % wrap);
+      for (const thresholdMs of [0, 30 * MINUTE, 30 * MINUTE + 500, 3 * 60 * MINUTE]) {
+        expect(accumulate(values, Infinity).stats(thresholdMs)).toEqual(reference(values, thresholdMs));
+      }
+    }
+  });
+
   it('keeps values above 4 h exactly: as max, as percentiles, and against a threshold above 4 h', () => {
     const h = HISTOGRAM_SECONDS;
     // 10 values, 3 of them past the histogram: p50 is the 5th value, p90 the 9th.

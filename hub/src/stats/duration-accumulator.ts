@@ -1,7 +1,7 @@
 // Exact duration figures (n, mean, nearest-rank p50/p90, max, share over a threshold) of a group of
 // tickets, without keeping and sorting every value of a year. Values are whole seconds — roll-ups keep
 // durations to the second — so a counting histogram over seconds is exact:
-// - small mode: the values themselves in a growing Int32Array, sorted once at the end;
+// - small mode: the values themselves in a growing Int32Array, counted (or, spread thin, sorted) at the end;
 // - histogram mode, once a group has more than SMALL_LIMIT values: one counter per second from 0 to
 //   4 h (HISTOGRAM_SECONDS), plus an exact list of the rare values above 4 h.
 // Either way an accumulator holds at most ~58 KB (the overflow list aside), whatever the period.
@@ -14,6 +14,10 @@ export const HISTOGRAM_SECONDS = 4 * 3600;
 export const SMALL_LIMIT = 2048;
 
 const SECOND = 1000;
+/** Small groups whose largest value is below this many seconds per value are counted, not sorted. */
+const COUNTING_SPREAD = 16;
+/** Counters for counting a small group (fromValues); zero between uses. */
+let scratch: Int32Array | null = null;
 const EMPTY: DurationStats = { n: 0, mean: 0, p50: 0, p90: 0, max: 0, overThreshold: 0 };
 
 /** Nearest-rank rank (1-based) of percentile p among n values. */
@@ -28,12 +32,12 @@ export class DurationAccumulator {
   /** Histogram mode: the values above HISTOGRAM_SECONDS, exactly. */
   private readonly overflow: number[] = [];
 
-  /** `expected`: how many values may come; past smallLimit the accumulator starts as a histogram. */
+  /** `expected`: how many values may come (at most); past smallLimit the accumulator starts as a histogram. */
   constructor(
     private readonly smallLimit = SMALL_LIMIT,
     expected = 0,
   ) {
-    this.values = new Int32Array(Math.min(8, smallLimit));
+    this.values = new Int32Array(Math.min(Math.max(8, expected), smallLimit));
     if (expected > smallLimit) this.toHistogram(new Int32Array(HISTOGRAM_SECONDS + 1));
   }
 
@@ -123,16 +127,50 @@ export class DurationAccumulator {
     };
   }
 
+  /**
+   * Small mode. Values spread over few seconds for their number (a day's 2,000 waits, nearly all within
+   * a couple of hours) are counted into a scratch histogram, read off up to the 90th percentile (the
+   * rare values past 4 h sorted apart): ~4× faster than sorting them all. Others are sorted.
+   */
   private fromValues(n: number, limit: number): Figures {
-    const sorted = this.values!.subarray(0, n).sort();
+    const values = this.values!;
+    let max = 0;
     let sum = 0;
     let atOrBelow = 0;
     for (let i = 0; i < n; i++) {
-      const v = sorted[i]!;
+      const v = values[i]!;
       sum += v;
+      if (v > max) max = v;
       if (v <= limit) atOrBelow++;
     }
-    return { sum, max: sorted[n - 1]!, p50: sorted[rankOf(0.5, n) - 1]!, p90: sorted[rankOf(0.9, n) - 1]!, atOrBelow };
+    if (Math.min(max, HISTOGRAM_SECONDS) >= n * COUNTING_SPREAD) {
+      const sorted = values.subarray(0, n).sort();
+      return { sum, max, p50: sorted[rankOf(0.5, n) - 1]!, p90: sorted[rankOf(0.9, n) - 1]!, atOrBelow };
+    }
+    const counts = (scratch ??= new Int32Array(HISTOGRAM_SECONDS + 1));
+    const over: number[] = [];
+    for (let i = 0; i < n; i++) {
+      const v = values[i]!;
+      if (v <= HISTOGRAM_SECONDS) counts[v]!++;
+      else over.push(v);
+    }
+    const r50 = rankOf(0.5, n);
+    const r90 = rankOf(0.9, n);
+    let p50 = -1;
+    let p90 = -1;
+    let seen = 0;
+    for (let v = 0; v <= HISTOGRAM_SECONDS && p90 === -1; v++) {
+      seen += counts[v]!;
+      if (p50 === -1 && seen >= r50) p50 = v;
+      if (seen >= r90) p90 = v;
+    }
+    if (p90 === -1) {
+      over.sort((a, b) => a - b);
+      if (p50 === -1) p50 = over[r50 - seen - 1]!;
+      p90 = over[r90 - seen - 1]!;
+    }
+    for (let i = 0; i < n; i++) if (values[i]! <= HISTOGRAM_SECONDS) counts[values[i]!] = 0; // all zeros for the next group
+    return { sum, max, p50, p90, atOrBelow };
   }
 
   /** One pass over the counters, then over the sorted overflow: values in ascending order either way. */

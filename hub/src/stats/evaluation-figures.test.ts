@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import type { Case, CaseStep } from '@yichuang/shared/ratings';
+import type { Case, CaseStep, DeadlineStep } from '@yichuang/shared/ratings';
+import { addDays } from '@yichuang/shared/time';
+import { standings } from '../engine/cases.js';
 import { local } from '../engine/test-fixtures.js';
-import { caseFigures, ratingFigures } from './evaluation-figures.js';
+import { caseFact, caseFigures, ratingFigures } from './evaluation-figures.js';
 
 const TZ = 'Asia/Shanghai';
 const by = { deviceId: 'console-1', name: '林雪梅' };
@@ -45,7 +47,7 @@ describe('case figures', () => {
       // Never verified: overdue from 11-25.
       aCase('A004', []),
     ];
-    expect(caseFigures(cases, '2026-12-03', TZ)).toEqual({
+    expect(caseFigures(cases.map((c) => caseFact(c, TZ)), '2026-12-03')).toEqual({
       cases: 4,
       open: 3,
       verification: 3 / 4,
@@ -56,8 +58,29 @@ describe('case figures', () => {
     });
   });
 
+  it('judges a case from its roll-up fact as the engine judges the case, on every day', () => {
+    const cases = [
+      aCase('A001', [['verify', '2026-11-25 15:00']], { verdict: 'confirmed' }, true),
+      aCase('A002', [['verify', '2026-11-24 09:00'], ['rectify', '2026-12-01 09:00'], ['followUp', '2026-12-09 09:00']], { verdict: 'confirmed' }),
+      aCase('A003', [['verify', '2026-11-24 09:00']], { verdict: 'unfounded' }),
+      aCase('A004', []),
+    ];
+    const facts = cases.map((c) => caseFact(c, TZ));
+    for (let day = '2026-11-23'; day <= '2026-12-12'; day = addDays(day, 1)) {
+      // As of `day`, each case as it then stood: steps done after it not yet taken.
+      const asOf = cases.map((c) => ({ ...c, steps: c.steps.filter((st) => st.at < local(`${addDays(day, 1)} 00:00`)) }));
+      const judged = asOf.map((c) => standings(c, day, TZ));
+      const count = (step: DeadlineStep, ...kinds: string[]): number => judged.filter((s) => kinds.includes(s[step])).length;
+      const figures = caseFigures(asOf.map((c) => caseFact(c, TZ)), day);
+      expect(figures.verification, day).toBe(count('verify', 'done', 'late') / 4);
+      expect(figures.followUp, day).toBe(count('followUp', 'done', 'late') / 4);
+      expect(figures.overdue, day).toBe(judged.filter((s) => Object.values(s).includes('overdue')).length);
+    }
+    expect(facts.map((f) => f.settled)).toEqual([{ verify: 'late' }, { verify: 'done', rectify: 'late', followUp: 'late' }, { verify: 'done', rectify: 'skipped' }, {}]);
+  });
+
   it('reports no rate, rather than 100%, where there is nothing to rate', () => {
-    expect(caseFigures([], '2026-12-03', TZ)).toMatchObject({ cases: 0, verification: null, rectificationOnTime: null });
+    expect(caseFigures([], '2026-12-03')).toMatchObject({ cases: 0, verification: null, rectificationOnTime: null });
     expect(ratingFigures([], 0)).toMatchObject({ participation: null, satisfaction: null, goodRate: null });
   });
 });

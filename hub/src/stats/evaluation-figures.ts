@@ -1,7 +1,8 @@
 // 好差评 figures: ratings over finished visits, and how bad-rating cases were handled.
 import type { CaseFigures, RatingFigures } from '@yichuang/shared/reports';
-import { RATING_LEVELS, type Case, type Rating, type RatingLevel } from '@yichuang/shared/ratings';
+import { RATING_LEVELS, type Case, type DeadlineStep, type Rating, type RatingLevel, type StepStanding } from '@yichuang/shared/ratings';
 import { standings } from '../engine/cases.js';
+import type { CaseFact, SettledStanding } from './facts.js';
 
 const rate = (part: number, whole: number): number | null => (whole === 0 ? null : part / whole);
 
@@ -32,26 +33,43 @@ export function ratingFiguresOf(levels: Record<RatingLevel, number>, unrated: nu
   };
 }
 
-/** A case's standings as of a day, worked out once per case object (reports keep past days' cases in memory). */
-const judgedAt = new WeakMap<Case, { asOf: string; s: ReturnType<typeof standings> }>();
-function standingsOf(c: Case, today: string, timeZone: string): ReturnType<typeof standings> {
-  const asOf = `${today} ${timeZone}`;
-  const hit = judgedAt.get(c);
-  if (hit?.asOf === asOf) return hit.s;
-  const s = standings(c, today, timeZone);
-  judgedAt.set(c, { asOf, s });
-  return s;
+/**
+ * A case version as reports keep it. Its settled steps are judged here, once, by the engine's rules
+ * (engine/cases.ts standings); what is still open is judged against a report's day in caseFigures.
+ */
+export function caseFact(c: Case, timeZone: string): CaseFact {
+  const day = c.rating.ticketId.slice(0, c.rating.ticketId.indexOf('/')); // ticket ids carry their service day
+  // A settled step's standing does not depend on the day it is asked on.
+  const s = standings(c, day, timeZone);
+  const settled = Object.fromEntries(DEADLINE_STEPS.flatMap((step) => (isSettled(s[step]) ? [[step, s[step]]] : []))) as CaseFact['settled'];
+  return {
+    id: c.id,
+    day,
+    realName: c.rating.contact !== undefined,
+    ...(c.verdict && { verdict: c.verdict }),
+    closed: c.reached === 'close',
+    due: c.due,
+    settled,
+  };
+}
+
+const DEADLINE_STEPS = ['verify', 'rectify', 'followUp'] as const satisfies readonly DeadlineStep[];
+const isSettled = (s: StepStanding): s is SettledStanding => s === 'done' || s === 'late' || s === 'skipped';
+
+/** A step's standing as of `today`: settled, or else overdue once its last day has passed (as the engine judges it). */
+function standingOf(f: CaseFact, step: DeadlineStep, today: string): StepStanding {
+  return f.settled[step] ?? (today > f.due[step] ? 'overdue' : 'pending');
 }
 
 /** Cases in their latest known state, judged against their deadlines as of `today`. */
-export function caseFigures(cases: readonly Case[], today: string, timeZone: string): CaseFigures {
-  const judged = cases.map((c) => ({ c, s: standingsOf(c, today, timeZone) }));
+export function caseFigures(cases: readonly CaseFact[], today: string): CaseFigures {
+  const judged = cases.map((c) => ({ c, s: Object.fromEntries(DEADLINE_STEPS.map((step) => [step, standingOf(c, step, today)])) as Record<DeadlineStep, StepStanding> }));
   const confirmed = judged.filter(({ c }) => c.verdict === 'confirmed');
-  const realName = confirmed.filter(({ c }) => c.rating.contact !== undefined);
+  const realName = confirmed.filter(({ c }) => c.realName);
   const onTime = (xs: typeof judged): number => xs.filter(({ s }) => s.rectify === 'done').length;
   return {
     cases: cases.length,
-    open: cases.filter((c) => c.reached !== 'close').length,
+    open: cases.filter((c) => !c.closed).length,
     verification: rate(judged.filter(({ s }) => s.verify === 'done' || s.verify === 'late').length, cases.length),
     rectificationOnTime: rate(onTime(confirmed), confirmed.length),
     followUp: rate(judged.filter(({ s }) => s.followUp === 'done' || s.followUp === 'late').length, cases.length),

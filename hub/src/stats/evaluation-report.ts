@@ -1,12 +1,14 @@
 // The printable evaluation report: the third-party evaluation's items about 预约/取号/叫号, the
 // 7×24 self-service zone, 一次一评, 差评 handling, waiting times and volumes, answered from the data.
 import type { HallConfig } from '@yichuang/shared/domain';
+import { SELF_SERVICE_ZONE } from '@yichuang/shared/kiosk';
 import type { Report, Table } from '@yichuang/shared/reports';
 import { formatLocal } from '@yichuang/shared/time';
 
 const MINUTE = 60_000;
 const pct = (share: number | null): string => (share === null ? '—' : `${(share * 100).toFixed(1)}%`);
 const mins = (ms: number): string => `${(ms / MINUTE).toFixed(1)} 分钟`;
+const hrs = (ms: number): string => `${(ms / MINUTE / 60).toFixed(1)} 小时`;
 const escape = (s: string): string => s.replace(/[&<>"']/g, (ch) => `&#${ch.charCodeAt(0)};`);
 
 type Verdict = 'met' | 'not-met' | 'n/a' | 'info';
@@ -22,24 +24,29 @@ function full(share: number | null): Verdict {
   return share === null ? 'n/a' : share >= 1 ? 'met' : 'not-met';
 }
 
+/** 7×24 self-service "actually runs": its terminals were online at least this share of the period. */
+export const RUNNING_UPTIME = 0.95;
+
 export function evaluationItems(report: Report, config: HallConfig): Item[] {
-  const { total, ratings, cases } = report;
+  const { total, ratings, cases, appointments: a, uptime } = report;
   const bookable = config.categories.filter((c) => c.allowAppointment);
-  const appointmentTickets = report.bySource.appointment?.issued ?? 0;
   const kioskTickets = (report.bySource.kiosk?.issued ?? 0) + (report.bySource.terminal24?.issued ?? 0);
-  const zone24 = config.hall.zones.find((z) => z.hours.every((day) => day.some((p) => p.start === '00:00' && p.end === '24:00')));
-  const terminals24 = config.devices.filter((d) => d.role === 'kiosk' && d.zone === zone24?.id);
+  const zone24 = config.hall.zones.find((z) => z.id === SELF_SERVICE_ZONE);
+  const terminals24 = config.devices.filter((d) => d.role === 'kiosk' && d.zone === SELF_SERVICE_ZONE);
+  const t24 = uptime.terminals24;
   return [
     {
       item: '提供预约服务',
       result: bookable.length > 0 ? '提供' : '未提供',
-      basis: `可预约业务 ${bookable.length} 类；本期预约签到取号 ${appointmentTickets} 张`,
+      basis:
+        `可预约业务 ${bookable.length} 类；本期预约 ${a.booked} 次（改约 ${a.changed} 次，取消 ${a.cancelled} 次）；` +
+        `预约在本期的签到 ${a.checkedIn} 人次（其中迟到 ${a.late}），爽约 ${a.noShow} 人次，爽约率 ${pct(a.noShowRate)}`,
       verdict: bookable.length > 0 ? 'met' : 'not-met',
     },
     {
       item: '提供取号服务',
       result: total.issued > 0 ? '提供' : '本期无取号',
-      basis: `本期取号 ${total.issued} 张，其中自助取号机/终端 ${kioskTickets} 张`,
+      basis: `本期取号 ${total.issued} 张，其中自助取号机/终端 ${kioskTickets} 张；取号机开放时间内在线率 ${pct(uptime.kiosks.uptime)}`,
       verdict: total.issued > 0 ? 'met' : 'not-met',
     },
     {
@@ -49,10 +56,12 @@ export function evaluationItems(report: Report, config: HallConfig): Item[] {
       verdict: total.finished + total.noShow > 0 ? 'met' : 'not-met',
     },
     {
-      item: '设置7×24小时自助服务区',
-      result: zone24 ? `已设置：${zone24.name}` : '未设置',
-      basis: zone24 ? `全天候开放；自助终端 ${terminals24.length} 台，本期24小时终端取号 ${report.bySource.terminal24?.issued ?? 0} 张` : '配置中没有全天开放的区域',
-      verdict: zone24 && terminals24.length > 0 ? 'met' : 'not-met',
+      item: '设置7×24小时自助服务区并正常运行',
+      result: zone24 ? `已设置：${zone24.name}；终端在线率 ${pct(t24.uptime)}` : '未设置',
+      basis: zone24
+        ? `自助终端 ${terminals24.length} 台，应在线 ${hrs(t24.dueMs)}，实际在线 ${hrs(t24.upMs)}（全天24小时计，在线率不低于 ${pct(RUNNING_UPTIME)} 为正常运行）；本期24小时终端取号 ${report.bySource.terminal24?.issued ?? 0} 张`
+        : '配置中没有24小时自助服务区',
+      verdict: zone24 && terminals24.length > 0 && t24.uptime !== null && t24.uptime >= RUNNING_UPTIME ? 'met' : 'not-met',
     },
     {
       item: '一次一评（参评率）',
@@ -97,7 +106,7 @@ export function evaluationReportHtml(report: Report, config: HallConfig, tables:
   const items = evaluationItems(report, config)
     .map((i) => `<tr class="${i.verdict}"><td>${escape(i.item)}</td><td>${escape(i.result)}</td><td>${escape(i.basis)}</td><td>${VERDICT_TEXT[i.verdict]}</td></tr>`)
     .join('');
-  const annex = tables.filter((t) => ['byCategory', 'ratingsByWindow', 'byWindow'].includes(t.id)).map(tableHtml).join('');
+  const annex = tables.filter((t) => ['byCategory', 'ratingsByWindow', 'byWindow', 'appointmentsByCategory', 'uptime'].includes(t.id)).map(tableHtml).join('');
   const title = `${config.hall.name} 政务服务评价指标报告`;
   return `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><title>${escape(title)}</title><style>
 body{font-family:"Noto Sans CJK SC","Microsoft YaHei",sans-serif;margin:2rem;color:#111}

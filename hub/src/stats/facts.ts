@@ -1,7 +1,10 @@
-// A day's roll-up is a fact table: one row per ticket, one per window. Reports over any period
-// aggregate these rows, so every figure (percentiles included) is exact, not an average of averages.
+// A day's roll-up is a fact table: one row per ticket, one per window, rating, case version, kiosk,
+// and day and category of appointments. Reports over any period aggregate these rows, so every figure
+// (percentiles included) is exact, not an average of averages.
 // The roll-up stores the ticket rows columnar, durations in whole seconds (rollup.ts).
-import type { Outcome, PauseReason, PriorityClass, Ticket, TicketSource } from '@yichuang/shared/domain';
+import type { Outcome, PauseReason, PriorityClass, ServiceDay, Ticket, TicketSource } from '@yichuang/shared/domain';
+import type { DeadlineStep, StepStanding, Verdict } from '@yichuang/shared/ratings';
+import type { AppointmentFigures } from '@yichuang/shared/reports';
 import { localParts } from '@yichuang/shared/time';
 
 export type TicketEnd = 'finished' | 'no-show' | 'cancelled' | 'open';
@@ -79,3 +82,45 @@ export function ticketFact(t: Ticket, timeZone: string): TicketFact {
   if (finish) fact.stay = finish.start - t.issuedAt;
   return fact;
 }
+
+/**
+ * One day's appointment events about the bookings of one day and category. Bookings made, changed
+ * and cancelled count on the day they happened (the roll-up's day); check-ins and no-shows on the day
+ * booked for, which a no-show marked after a hub outage may precede.
+ */
+export interface AppointmentFact extends Pick<AppointmentFigures, 'booked' | 'changed' | 'cancelled' | 'checkedIn' | 'late' | 'afterNoShow'> {
+  /** The day booked for (after a change, the new day). */
+  day: string;
+  category: string;
+  /** No-show marks: a check-in after one (afterNoShow) undoes it. */
+  noShow: number;
+}
+
+/** A kiosk's day: the time it was due to be up, and how much of it it was online. */
+export interface KioskFact {
+  kiosk: string;
+  /** A 24-hour terminal (the self-service zone), due all day; else a take-a-number kiosk, due in the hall's opening hours. */
+  allDay: boolean;
+  dueMs: number;
+  upMs: number;
+}
+
+/**
+ * A bad-rating case as reports judge it, as it stood at the end of a day that opened or moved it. The
+ * case itself (rating, steps, texts) stays in the journal and the console's case pages; reports need
+ * only this, and read it from a year of roll-ups.
+ */
+export interface CaseFact {
+  id: string;
+  /** Service day of the rated visit: the case counts in the period that holds it. */
+  day: ServiceDay;
+  /** 实名差评: the rating left a contact. */
+  realName: boolean;
+  verdict?: Verdict;
+  closed: boolean;
+  due: Record<DeadlineStep, ServiceDay>;
+  /** Deadline steps settled: done in time, done late, or skipped (no rectification of an unfounded case). */
+  settled: Partial<Record<DeadlineStep, SettledStanding>>;
+}
+
+export type SettledStanding = Extract<StepStanding, 'done' | 'late' | 'skipped'>;

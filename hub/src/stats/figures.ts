@@ -17,21 +17,21 @@ const ratio = (a: number, b: number): number => (b === 0 ? 0 : a / b);
 
 /** One way of grouping a day's tickets: a key column (NONE = in no group) and the ids its values stand for. */
 export interface Dimension {
-  /** Names the day's memo of its counts by this dimension. */
+  /** Names the day's memo of its counts by this dimension (dimensions with the same key column may share it). */
   name: string;
   key(t: TicketColumns): Int32Array;
-  ids(t: TicketColumns): readonly string[];
+  ids(d: ReportDay): readonly string[];
 }
 
 let zeros = new Int32Array(0);
-/** Every ticket in one group, ''. */
-export const ALL: Dimension = {
-  name: 'all',
+/** Every ticket of a day in one group, named by the day: each day's own figures. */
+export const DAY: Dimension = {
+  name: 'day',
   key: (t) => {
     if (zeros.length < t.length) zeros = new Int32Array(Math.max(t.length, 2 * zeros.length));
     return zeros;
   },
-  ids: () => [''],
+  ids: (d) => [d.day],
 };
 
 // Counters of a group, side by side in an Int32Array: issued, called, transfers, holds, then one per
@@ -47,13 +47,13 @@ const COUNTERS = OUTCOMES_AT + OUTCOMES.length;
 const BINS = HISTOGRAM_SECONDS + 1;
 
 /** A day's counters per group of a dimension (group g at g × COUNTERS), worked out once per day. */
-function dayCounts(d: ReportDay, dim: Dimension): Int32Array {
+export function dayCounts(d: ReportDay, dim: Dimension): Int32Array {
   let counts = d.counts.get(dim.name);
   if (counts) return counts;
   const t = d.tickets;
   const key = dim.key(t);
   const { end, called, transfers, holds, outcome } = t;
-  counts = new Int32Array(dim.ids(t).length * COUNTERS);
+  counts = new Int32Array(dim.ids(d).length * COUNTERS);
   for (let i = 0; i < t.length; i++) {
     const k = key[i]!;
     if (k === NONE) continue;
@@ -120,7 +120,7 @@ export function figuresBy(days: readonly ReportDay[], dim: Dimension, thresholdM
     return g;
   };
   // Per day: its key column, and its key values mapped to the period's groups.
-  const keyed = days.map((d) => ({ d, t: d.tickets, key: dim.key(d.tickets), group: Int32Array.from(dim.ids(d.tickets), groupOf) }));
+  const keyed = days.map((d) => ({ d, t: d.tickets, key: dim.key(d.tickets), group: Int32Array.from(dim.ids(d), groupOf) }));
   const groups = index.size;
   // Group g's counters at g × COUNTERS; the sum of all groups after them.
   const counts = new Float64Array((groups + 1) * COUNTERS);
@@ -142,7 +142,9 @@ export function figuresBy(days: readonly ReportDay[], dim: Dimension, thresholdM
   const durations: DurationStats[][] = Array.from({ length: groups + 1 }, () => []);
   for (const name of DURATION_KEYS) {
     block.fill(0);
-    const accumulators = Array.from({ length: groups }, (_, g) => (big[g] === NONE ? new DurationAccumulator() : DurationAccumulator.over(block.subarray(big[g]!, big[g]! + BINS))));
+    const accumulators = Array.from({ length: groups }, (_, g) =>
+      big[g] === NONE ? new DurationAccumulator(SMALL_LIMIT, counts[g * COUNTERS + ISSUED]) : DurationAccumulator.over(block.subarray(big[g]!, big[g]! + BINS)),
+    );
     for (const { t, key, group } of keyed) {
       const column = t[name];
       for (let i = 0; i < t.length; i++) {

@@ -1,9 +1,11 @@
-// Statistics: today's roll-up kept live from the journal feed, day roll-ups on disk, report routes.
+// Statistics: today's roll-up kept live from the journal feed, day roll-ups on disk (read ahead into
+// memory after a start), report routes.
 import { appError } from '@yichuang/shared/errors';
 import { Router, type Request, type Response } from 'express';
 import { z } from 'zod';
 import type { HubModule, ModuleDeps } from '../modules.js';
 import type { Report } from '@yichuang/shared/reports';
+import { PresenceFiles } from './kiosk-uptime.js';
 import { RollupStore } from './rollup-store.js';
 import { StatsService } from './stats-service.js';
 import { evaluationReportHtml } from './evaluation-report.js';
@@ -12,17 +14,21 @@ import { reportTables, tableCsv } from './tables.js';
 import { tablesXlsx } from './xlsx-export.js';
 
 const FLUSH_EVERY_MS = 5 * 60_000;
+/** The warm-up after a start waits this long, so the start itself and the first connections come first. */
+const WARM_UP_AFTER_MS = 2_000;
+const DEFAULT_THRESHOLD_MIN = 30;
 const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
 const reportQuery = z.object({
   from: day,
   to: day,
-  thresholdMin: z.coerce.number().int().min(1).max(600).default(30),
+  thresholdMin: z.coerce.number().int().min(1).max(600).default(DEFAULT_THRESHOLD_MIN),
 });
 
 export async function createStatsModule(deps: ModuleDeps): Promise<HubModule & { stats: StatsService }> {
   const stats = await StatsService.open({
     journal: deps.journal,
     rollups: await RollupStore.open(deps.options.dataDir),
+    presence: new PresenceFiles(deps.options.dataDir, () => deps.config().hall.timeZone),
     config: deps.config,
     clock: deps.clock,
     log: deps.log,
@@ -30,6 +36,11 @@ export async function createStatsModule(deps: ModuleDeps): Promise<HubModule & {
   deps.hall.onRecords((records) => stats.apply(records));
   const timer = setInterval(() => void stats.flush(), FLUSH_EVERY_MS);
   timer.unref();
+  let closing = false;
+  const warmUp = setTimeout(() => {
+    stats.warmUp(DEFAULT_THRESHOLD_MIN * 60_000, () => closing).catch((err: unknown) => deps.log(`statistics warm-up stopped: ${(err as Error).message}`));
+  }, WARM_UP_AFTER_MS);
+  warmUp.unref();
 
   /** The report a query asks for, or undefined after answering 400. */
   const reportFor = async (req: Request, res: Response): Promise<Report | undefined> => {
@@ -83,9 +94,10 @@ export async function createStatsModule(deps: ModuleDeps): Promise<HubModule & {
   routes.get('/reports/export.csv', async (req, res) => {
     const report = await reportFor(req, res);
     if (!report) return;
-    const table = reportTables(report, deps.config()).find((t) => t.id === req.query.table);
+    const tables = reportTables(report, deps.config());
+    const table = tables.find((t) => t.id === req.query.table);
     if (!table) {
-      res.status(400).json({ ok: false, error: appError('BAD_REQUEST', { detail: 'table: summary, byDay, byCategory, byWindow, byStaff, bySource, byPriority, byHour, waitDistribution' }) });
+      res.status(400).json({ ok: false, error: appError('BAD_REQUEST', { detail: `table: ${tables.map((t) => t.id).join(', ')}` }) });
       return;
     }
     res.type('text/csv; charset=utf-8');
@@ -97,6 +109,8 @@ export async function createStatsModule(deps: ModuleDeps): Promise<HubModule & {
     stats,
     routes,
     async close() {
+      closing = true;
+      clearTimeout(warmUp);
       clearInterval(timer);
       await stats.flush();
     },

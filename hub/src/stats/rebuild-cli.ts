@@ -1,10 +1,11 @@
 // `npm run stats:rebuild -- [--data DIR] [--from YYYY-MM-DD] [--to YYYY-MM-DD]`: rebuilds day
-// roll-ups exactly from the day journals. Safe while the hub runs (journals are only read).
+// roll-ups exactly from the day journals and kiosk presence files. Safe while the hub runs (both are only read).
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { serviceDay } from '@yichuang/shared/time';
 import { ConfigStore } from '../storage/config-store.js';
 import { Journal } from '../storage/journal.js';
+import { PresenceFiles } from './kiosk-uptime.js';
 import { RollupStore } from './rollup-store.js';
 import { StatsService } from './stats-service.js';
 
@@ -18,6 +19,7 @@ async function main(): Promise<void> {
   const stats = await StatsService.open({
     journal,
     rollups: await RollupStore.open(dataDir),
+    presence: new PresenceFiles(dataDir, () => store.config.hall.timeZone),
     config: () => store.config,
     clock: Date.now,
     log: (line) => console.error(line),

@@ -1,8 +1,9 @@
-// `npx tsx hub/src/stats/report-bench.ts [--days 365] [--tickets 2000] [--runs 5]`: times a one-year
+// `npx tsx hub/src/stats/report-bench.ts [--days 365] [--tickets 2000] [--runs 5] [--keep DIR]`: times a one-year
 // report (DESIGN.md §8: ≤ 500 ms) over synthetic day roll-ups written straight in the roll-up format
 // (no engine), in a temp folder that is removed afterwards. Prints the roll-up size of a busy day
 // (and what the same day took as one JSON object per ticket, roll-up version 2), the report's time
-// cold (first, roll-ups read from disk) and warm (median of the next runs), and memory.
+// cold (first, roll-ups read from disk) and warm (median of the next runs), memory, and the first
+// report of a fresh service after the warm-up a hub start runs in the background.
 import { mkdtemp, readdir, rm, stat } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -11,15 +12,16 @@ import v8 from 'node:v8';
 import vm from 'node:vm';
 import { OUTCOMES, type HallConfig, type PauseReason, type PriorityClass, type TicketSource } from '@yichuang/shared/domain';
 import { LEVEL_CODE, type Case, type CaseStep, type Rating, type RatingLevel } from '@yichuang/shared/ratings';
-import { CLOSED_CASES_KEPT_DAYS } from '../engine/cases.js';
 import { addDays, HALL_TIME_ZONE, weekdayOf, zonedInstant } from '@yichuang/shared/time';
 import { Journal } from '../storage/journal.js';
-import type { TicketEnd, TicketFact, WindowFact } from './facts.js';
-import { encodeTickets, ROLLUP_VERSION, type DayRollup } from './rollup.js';
-import { RollupStore } from './rollup-store.js';
+import type { AppointmentFact, KioskFact, TicketEnd, TicketFact, WindowFact } from './facts.js';
+import { caseFact } from './evaluation-figures.js';
+import { PresenceFiles } from './kiosk-uptime.js';
+import { decodeRatings, encodeRatings, encodeTickets, ROLLUP_VERSION, type DayRollup } from './rollup.js';
+import { RollupStore, rollupJson } from './rollup-store.js';
 import { StatsService } from './stats-service.js';
 
-const { values: args } = parseArgs({ options: { days: { type: 'string' }, tickets: { type: 'string' }, runs: { type: 'string' } } });
+const { values: args } = parseArgs({ options: { days: { type: 'string' }, tickets: { type: 'string' }, runs: { type: 'string' }, keep: { type: 'string' } } });
 const DAYS = Number(args.days ?? 365);
 const TICKETS = Number(args.tickets ?? 2000);
 const RUNS = Number(args.runs ?? 5);
@@ -48,14 +50,17 @@ const PRIORITIES: PriorityClass[] = ['normal', 'normal', 'normal', 'normal', 'no
 const LEVELS: RatingLevel[] = ['very-satisfied', 'satisfied', 'basic', 'dissatisfied', 'very-dissatisfied'];
 const PAUSES: PauseReason[] = ['away', 'meal', 'meeting'];
 
-/** Days after its rating a case reaches each step, and how long a closed case is still carried (engine/cases.ts). */
+const KIOSKS = ['kiosk-1', 'kiosk-2', 'kiosk-3', 'kiosk-4', 'kiosk-5', 'kiosk-6'];
+const TERMINALS24 = ['terminal24-1', 'terminal24-2'];
+
+/** Days after its rating a case reaches each step: a day's roll-up holds the cases opened or moved on it. */
 const CASE_STEPS: Array<[CaseStep, number, string]> = [
   ['verify', 1, '调看录像属实'],
   ['rectify', 3, '窗口人员培训'],
   ['followUp', 7, '电话回访，群众满意'],
   ['close', 8, '办结'],
 ];
-const CARRIED_DAYS = 8 + CLOSED_CASES_KEPT_DAYS;
+const CASE_DAYS = 8;
 
 /** A case as it stands `age` days after it was opened. */
 function caseAt(c: Case, age: number): Case {
@@ -65,8 +70,8 @@ function caseAt(c: Case, age: number): Case {
 
 /**
  * One synthetic service day: `tickets` tickets over 09:00–17:00, a few waits beyond 4 h, most finished
- * visits rated, ~2.5% of ratings bad (each opens a case). `carried`: the cases of earlier days, which
- * the engine carries in every day's roll-up while open and for a month after they close.
+ * visits rated, ~2.5% of ratings bad (each opens a case), bookings for the week ahead, kiosk uptime.
+ * `carried`: the cases of earlier days; the day holds those that reach a step on it.
  */
 function syntheticDay(day: string, index: number, tickets: number, carried: ReadonlyArray<{ c: Case; index: number }>): { rollup: DayRollup; facts: TicketFact[]; opened: Case[] } {
   const r = rng(index + 1);
@@ -148,6 +153,20 @@ function syntheticDay(day: string, index: number, tickets: number, carried: Read
     servingMs: Math.round(5 * 3600 * SECOND * (0.8 + 0.2 * r())),
     pauseMs: { [pick(PAUSES)]: Math.round(exp(30 * MINUTE)) },
   }));
+  // Bookings made today for the week ahead; check-ins and no-shows of today's bookings.
+  const appointments: AppointmentFact[] = [];
+  for (let ahead = 0; ahead < 7; ahead++) {
+    for (const category of CATEGORIES.slice(0, 8)) {
+      const due = ahead === 0;
+      const checkedIn = due ? Math.round(20 * r()) : 0;
+      appointments.push({ day: addDays(day, ahead), category, booked: Math.round(6 * r()), changed: r() < 0.3 ? 1 : 0, cancelled: r() < 0.3 ? 1 : 0, checkedIn, late: due && r() < 0.3 ? 1 : 0, afterNoShow: 0, noShow: due ? Math.round(2 * r()) : 0 });
+    }
+  }
+  const up = (dueMs: number): number => Math.round(dueMs * (r() < 0.05 ? 0.7 + 0.3 * r() : 1));
+  const kiosks: KioskFact[] = [
+    ...KIOSKS.map((kiosk) => ({ kiosk, allDay: false, dueMs: 8 * 3600 * SECOND, upMs: up(8 * 3600 * SECOND) })),
+    ...TERMINALS24.map((kiosk) => ({ kiosk, allDay: true, dueMs: 24 * 3600 * SECOND, upMs: up(24 * 3600 * SECOND) })),
+  ];
   const rollup: DayRollup = {
     v: ROLLUP_VERSION,
     hall: HALL,
@@ -156,8 +175,10 @@ function syntheticDay(day: string, index: number, tickets: number, carried: Read
     weekday: weekdayOf(day),
     tickets: encodeTickets(facts),
     windows,
-    ratings: ratings.sort((a, b) => a.at - b.at),
-    cases: [...carried.filter((o) => index - o.index <= CARRIED_DAYS).map((o) => caseAt(o.c, index - o.index)), ...opened],
+    ratings: encodeRatings(ratings.sort((a, b) => a.at - b.at), midnight),
+    cases: [...carried.filter((o) => CASE_STEPS.some(([, after]) => after === index - o.index)).map((o) => caseAt(o.c, index - o.index)), ...opened].map((c) => caseFact(c, HALL_TIME_ZONE)),
+    appointments,
+    kiosks,
   };
   return { rollup, facts, opened };
 }
@@ -171,7 +192,7 @@ function version2Bytes({ rollup, facts }: { rollup: DayRollup; facts: TicketFact
     weekday: rollup.weekday,
     issuedAt: midnight + issued * SECOND + 123,
   }));
-  const v2 = { v: 2, hall: rollup.hall, day: rollup.day, seq: rollup.seq, tickets, windows: rollup.windows, ratings: rollup.ratings, cases: rollup.cases };
+  const v2 = { v: 2, hall: rollup.hall, day: rollup.day, seq: rollup.seq, tickets, windows: rollup.windows, ratings: decodeRatings(rollup.ratings, rollup.day), cases: rollup.cases };
   return { file: Buffer.byteLength(JSON.stringify(v2, null, 2)), tickets: Buffer.byteLength(JSON.stringify({ tickets }, null, 2)) };
 }
 
@@ -186,48 +207,64 @@ const kb = (bytes: number): string => `${Math.round(bytes / 1024)} KB`;
 const median = (xs: number[]): number => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 
 async function main(): Promise<void> {
-  const dir = await mkdtemp(path.join(os.tmpdir(), 'yichuang-report-bench-'));
+  // --keep DIR: write there and leave it (to profile a report over it), else a temp folder removed afterwards.
+  const dir = args.keep ? path.resolve(args.keep) : await mkdtemp(path.join(os.tmpdir(), 'yichuang-report-bench-'));
   try {
     const lastDay = addDays(FIRST_DAY, DAYS - 1);
     console.log(`${DAYS} days ${FIRST_DAY} … ${lastDay}, ${TICKETS} tickets a day, in ${dir}`);
     const rollups = await RollupStore.open(dir);
     let sample: { rollup: DayRollup; facts: TicketFact[] } | undefined;
     let carried: Array<{ c: Case; index: number }> = [];
-    const sampleIndex = Math.min(DAYS - 1, CARRIED_DAYS + 1); // a day carrying a full month of cases
+    const sampleIndex = Math.min(DAYS - 1, CASE_DAYS + 1); // a day moving cases of every age
     const started = performance.now();
     for (let i = 0; i < DAYS; i++) {
       const day = syntheticDay(addDays(FIRST_DAY, i), i, TICKETS, carried);
       if (i === sampleIndex) sample = day;
       await rollups.write(day.rollup);
-      carried = [...carried.filter((o) => i + 1 - o.index <= CARRIED_DAYS), ...day.opened.map((c) => ({ c, index: i }))];
+      carried = [...carried.filter((o) => i + 1 - o.index <= CASE_DAYS), ...day.opened.map((c) => ({ c, index: i }))];
     }
     const files = await readdir(path.join(dir, 'rollups'));
     let bytes = 0;
     for (const f of files) bytes += (await stat(path.join(dir, 'rollups', f))).size;
     const { rollup: busy } = sample!;
     const dayBytes = (await stat(path.join(dir, 'rollups', `${busy.day}.json`))).size;
-    const part = (x: unknown): string => kb(Buffer.byteLength(JSON.stringify(x)));
+    // Bytes of each top-level field in the stored file (rollupJson writes each from a line `  "name": …`).
+    const sections = new Map<string, number>();
+    let section = '';
+    for (const line of rollupJson(busy).split('\n')) {
+      section = /^ {2}"(\w+)"/.exec(line)?.[1] ?? section;
+      sections.set(section, (sections.get(section) ?? 0) + line.length + 1);
+    }
+    const part = (name: keyof DayRollup): string => kb(sections.get(name) ?? 0);
     console.log(`written in ${Math.round(performance.now() - started)} ms: ${files.length} files, ${mb(bytes)}`);
     const v2 = version2Bytes(sample!);
     console.log(
-      `a busy day (${busy.day}): ${kb(dayBytes)} — ticket columns ${part(busy.tickets)}, ${busy.ratings.length} ratings ${part(busy.ratings)}, ` +
-        `${busy.cases.length} cases carried ${part(busy.cases)}; as roll-up v2 (one pretty-printed object per ticket): ${kb(v2.file)}, of which ticket rows ${kb(v2.tickets)}`,
+      `a busy day (${busy.day}): ${kb(dayBytes)} — tickets ${part('tickets')}, ${busy.ratings.length} ratings ${part('ratings')} (as objects, roll-up v4: ${kb(Buffer.byteLength(JSON.stringify(decodeRatings(busy.ratings, busy.day))))}), ` +
+        `${busy.cases.length} cases opened or moved ${part('cases')}, appointments ${part('appointments')}; as roll-up v2 (one pretty-printed object per ticket): ${kb(v2.file)}, of which ticket rows ${kb(v2.tickets)}`,
     );
 
-    const config = { hall: { id: HALL, timeZone: HALL_TIME_ZONE } } as HallConfig; // all the stats service reads of it
+    const nineToFive = [{ start: '09:00', end: '17:00' }];
+    const schedule = { hours: [[], nineToFive, nineToFive, nineToFive, nineToFive, nineToFive, []], holidays: [], makeupWorkdays: [] } as HallConfig['hall']['schedule'];
+    const config = { hall: { id: HALL, timeZone: HALL_TIME_ZONE, schedule }, devices: [] } as unknown as HallConfig; // all the stats service reads of it
     const journal = await Journal.open(dir, HALL);
     const now = zonedInstant(addDays(lastDay, 1), 8 * 60, HALL_TIME_ZONE); // the morning after: every day is over
-    const stats = await StatsService.open({ journal, rollups, config: () => config, clock: () => now, log: console.error });
+    const presence = new PresenceFiles(dir, () => HALL_TIME_ZONE);
+    const open = (): Promise<StatsService> => StatsService.open({ journal, rollups, presence, config: () => config, clock: () => now, log: console.error });
+    const stats = await open();
     gc();
     const before = process.memoryUsage();
     /** Wall time, and the CPU time of this process (the same on a busy machine, where wall time is not). */
-    const time = async (): Promise<{ ms: number; cpuMs: number; issued: number }> => {
+    const timed = async <T>(work: () => Promise<T>): Promise<{ ms: number; cpuMs: number; result: T }> => {
       const cpu0 = process.cpuUsage();
       const t0 = performance.now();
-      const report = await stats.report(FIRST_DAY, lastDay, 30 * MINUTE);
+      const result = await work();
       const ms = performance.now() - t0;
       const cpu = process.cpuUsage(cpu0);
-      return { ms, cpuMs: (cpu.user + cpu.system) / 1000, issued: report.total.issued };
+      return { ms, cpuMs: (cpu.user + cpu.system) / 1000, result };
+    };
+    const time = async (service = stats): Promise<{ ms: number; cpuMs: number; issued: number }> => {
+      const { ms, cpuMs, result } = await timed(() => service.report(FIRST_DAY, lastDay, 30 * MINUTE));
+      return { ms, cpuMs, issued: result.total.issued };
     };
     const cold = await time();
     const warm: Array<{ ms: number; cpuMs: number }> = [];
@@ -242,9 +279,14 @@ async function main(): Promise<void> {
     const cache = stats.cacheSize();
     const grown = (key: 'heapUsed' | 'arrayBuffers'): string => mb(after[key] - before[key]);
     console.log(`memory: ${cache.days} past days kept for reports (budget estimate ${mb(cache.bytes)}); after gc: JS heap +${grown('heapUsed')}, typed arrays +${grown('arrayBuffers')}`);
+    // A fresh service, as after a hub start, which reads past days ahead in the background (module.ts).
+    const restarted = await open();
+    const warmUp = await timed(() => restarted.warmUp(30 * MINUTE, () => false));
+    const first = await time(restarted);
+    console.log(`  after the warm-up a start runs in the background (${Math.round(warmUp.ms)} ms, CPU ${Math.round(warmUp.cpuMs)} ms): first report ${Math.round(first.ms)} ms (CPU ${Math.round(first.cpuMs)} ms)`);
     await journal.close();
   } finally {
-    await rm(dir, { recursive: true, force: true });
+    if (!args.keep) await rm(dir, { recursive: true, force: true });
   }
 }
 

@@ -1,16 +1,18 @@
 // What a report needs of one service day, in the form it aggregates fastest: the ticket columns as
-// typed arrays (one element type per column, so the report's inner loop stays monomorphic), ratings
-// already counted by level per window and staff member, and the day's cases. A past day never
-// changes, so the stats service keeps these in memory (ReportDayCache): a busy day (2,000 tickets)
-// takes about 190 KB (110 KB of columns, the rest mostly its bad-rating cases), a year ~70 MB.
-import type { Case, Rating, RatingLevel } from '@yichuang/shared/ratings';
+// typed arrays, ratings already counted by level per window and staff member, the day's case versions,
+// appointment and kiosk facts. A past day never changes, so the stats service keeps these in memory
+// (ReportDayCache): a busy day (2,000 tickets) takes about 140 KB, a year ~50 MB.
+import { RATING_LEVELS, type RatingLevel } from '@yichuang/shared/ratings';
 import type { TicketFigures } from '@yichuang/shared/reports';
 import { emptyLevels } from './evaluation-figures.js';
-import type { WindowFact } from './facts.js';
-import type { DayRollup, TicketTable } from './rollup.js';
+import type { AppointmentFact, CaseFact, KioskFact, WindowFact } from './facts.js';
+import { UNRATED, type ReportRollup } from './rollup.js';
 
-/** TicketTable's columns as typed arrays (NONE = -1 where a value is absent), without ticket numbers
- * and with the hour of issue for its time: ~55 bytes a ticket. */
+/**
+ * TicketTable's columns as a report reads them: the roll-up's own arrays, group keys widened to
+ * Int32Array (one element type per column, so the report's inner loops stay monomorphic), the hour of
+ * issue for its time, and no ticket numbers: ~45 bytes a ticket.
+ */
 export interface TicketColumns {
   length: number;
   categoryIds: string[];
@@ -24,8 +26,8 @@ export interface TicketColumns {
   end: Int8Array;
   outcome: Int8Array;
   called: Int8Array;
-  transfers: Int32Array;
-  holds: Int32Array;
+  transfers: Int16Array;
+  holds: Int16Array;
   /** Local hour of issue (0–23). */
   hour: Int8Array;
   wait: Int32Array;
@@ -40,16 +42,22 @@ export class RatingTally {
   readonly levels: Record<RatingLevel, number> = emptyLevels();
   unrated = 0;
 
-  add(level: RatingLevel | 'unrated', n = 1): void {
-    if (level === 'unrated') this.unrated += n;
-    else this.levels[level] += n;
-  }
-
   addTally(other: RatingTally): void {
     this.unrated += other.unrated;
     for (const l of Object.keys(other.levels) as RatingLevel[]) this.levels[l] += other.levels[l];
   }
+
+  /** From counters by level code (RatingTable.level) at `at`…`at + CODES`. */
+  static ofCodes(counts: Int32Array, at: number): RatingTally {
+    const tally = new RatingTally();
+    RATING_LEVELS.forEach((l, code) => (tally.levels[l] = counts[at + code]!));
+    tally.unrated = counts[at + UNRATED]!;
+    return tally;
+  }
 }
+
+/** Level codes of RatingTable.level: the five levels, then UNRATED. */
+const CODES = UNRATED + 1;
 
 export interface ReportDay {
   day: string;
@@ -59,75 +67,77 @@ export interface ReportDay {
   ratings: RatingTally;
   ratingsByWindow: Map<string, RatingTally>;
   ratingsByStaff: Map<string, RatingTally>;
-  cases: Case[];
+  cases: CaseFact[];
+  appointments: AppointmentFact[];
+  kiosks: KioskFact[];
   /** The day's own figures by threshold, worked out once (a report's byDay). */
   figures: Map<number, TicketFigures>;
   /** The day's ticket counters per dimension (figures.ts), worked out once. */
   counts: Map<string, Int32Array>;
 }
 
-function tallyBy(ratings: readonly Rating[], key: (r: Rating) => string): Map<string, RatingTally> {
-  const out = new Map<string, RatingTally>();
-  for (const r of ratings) {
-    const k = key(r);
-    let t = out.get(k);
-    if (!t) out.set(k, (t = new RatingTally()));
-    t.add(r.level);
-  }
-  return out;
+/** Rating records counted by level per value of a dictionary column (window or staff). */
+function tallyBy(t: ReportRollup['ratings'], ids: readonly string[], column: Int16Array): Map<string, RatingTally> {
+  const counts = new Int32Array(ids.length * CODES);
+  for (let i = 0; i < t.length; i++) counts[column[i]! * CODES + t.level[i]!]!++;
+  return new Map(ids.map((id, k) => [id, RatingTally.ofCodes(counts, k * CODES)]));
 }
 
-export function ticketColumns(t: TicketTable): TicketColumns {
+export function ticketColumns(t: ReportRollup['tickets']): TicketColumns {
+  const hour = new Int8Array(t.length);
+  for (let i = 0; i < t.length; i++) hour[i] = Math.floor(t.issued[i]! / 3600);
   return {
     length: t.length,
     categoryIds: t.categoryIds,
     windowIds: t.windowIds,
     staffIds: t.staffIds,
-    category: Int32Array.from(t.category),
-    window: Int32Array.from(t.window),
-    staff: Int32Array.from(t.staff),
-    source: Int32Array.from(t.source),
-    priority: Int32Array.from(t.priority),
-    end: Int8Array.from(t.end),
-    outcome: Int8Array.from(t.outcome),
-    called: Int8Array.from(t.called),
-    transfers: Int32Array.from(t.transfers),
-    holds: Int32Array.from(t.holds),
-    hour: Int8Array.from(t.issued, (s) => Math.floor(s / 3600)),
-    wait: Int32Array.from(t.wait),
-    totalWait: Int32Array.from(t.totalWait),
-    walk: Int32Array.from(t.walk),
-    service: Int32Array.from(t.service),
-    stay: Int32Array.from(t.stay),
+    category: new Int32Array(t.category),
+    window: new Int32Array(t.window),
+    staff: new Int32Array(t.staff),
+    source: new Int32Array(t.source),
+    priority: new Int32Array(t.priority),
+    end: t.end,
+    outcome: t.outcome,
+    called: t.called,
+    transfers: t.transfers,
+    holds: t.holds,
+    hour,
+    wait: t.wait,
+    totalWait: t.totalWait,
+    walk: t.walk,
+    service: t.service,
+    stay: t.stay,
   };
 }
 
-export function reportDay(rollup: DayRollup): ReportDay {
-  const ratings = new RatingTally();
-  for (const r of rollup.ratings) ratings.add(r.level);
+export function reportDay(rollup: ReportRollup): ReportDay {
+  const r = rollup.ratings;
+  const counts = new Int32Array(CODES);
+  for (let i = 0; i < r.length; i++) counts[r.level[i]!]!++;
   return {
     day: rollup.day,
     weekday: rollup.weekday,
     tickets: ticketColumns(rollup.tickets),
     windows: rollup.windows,
-    ratings,
-    ratingsByWindow: tallyBy(rollup.ratings, (r) => r.windowId),
-    ratingsByStaff: tallyBy(rollup.ratings, (r) => r.staffId),
+    ratings: RatingTally.ofCodes(counts, 0),
+    ratingsByWindow: tallyBy(r, r.windowIds, r.window),
+    ratingsByStaff: tallyBy(r, r.staffIds, r.staff),
     cases: rollup.cases,
+    appointments: rollup.appointments,
+    kiosks: rollup.kiosks,
     figures: new Map(),
     counts: new Map(),
   };
 }
 
-/** Roughly what a ReportDay holds in memory, in bytes. */
+/** Roughly what a ReportDay holds in memory, in bytes (objects at ~250 bytes each, as V8 keeps these small ones). */
 export function reportDayBytes(d: ReportDay): number {
   const t = d.tickets;
   const columns = [t.category, t.window, t.staff, t.source, t.priority, t.end, t.outcome, t.called, t.transfers, t.holds, t.hour, t.wait, t.totalWait, t.walk, t.service, t.stay];
   const arrays = columns.reduce((s, c) => s + c.byteLength + 100, 0);
   const ids = t.categoryIds.length + t.windowIds.length + t.staffIds.length;
   const tallies = 1 + d.ratingsByWindow.size + d.ratingsByStaff.size;
-  // Objects by their JSON size, a fair proxy for V8's heap (~1–2×).
-  const objects = 2 * (JSON.stringify(d.windows).length + JSON.stringify(d.cases).length);
+  const objects = 250 * (d.windows.length + d.cases.length + d.appointments.length + d.kiosks.length);
   // Room for a few byDay figures and per-dimension counters, worked out later.
   return 1_000 + arrays + 50 * ids + 200 * tallies + objects + 10_000 + 60 * ids;
 }

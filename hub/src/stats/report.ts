@@ -1,11 +1,10 @@
 // A report over one or more service days. Ticket figures are worked out per dimension (category,
 // window, …) straight from each day's ticket columns, so a year of tickets is never gathered, copied
 // or sorted whole (figures.ts, duration-accumulator.ts).
-import type { Case } from '@yichuang/shared/ratings';
-import { WAIT_BUCKETS_MIN, type RatingFigures, type Report, type TicketFigures } from '@yichuang/shared/reports';
+import { WAIT_BUCKETS_MIN, type AppointmentFigures, type KioskUptime, type RatingFigures, type Report, type TicketFigures, type UptimeFigures } from '@yichuang/shared/reports';
 import { caseFigures, ratingFiguresOf } from './evaluation-figures.js';
-import type { WindowFact } from './facts.js';
-import { ALL, emptyFigures, figuresBy, groupBy, inKeyOrder, sortKeys, windowFigures, type Dimension } from './figures.js';
+import type { AppointmentFact, CaseFact, KioskFact, WindowFact } from './facts.js';
+import { DAY, dayCounts, emptyFigures, figuresBy, groupBy, inKeyOrder, sortKeys, windowFigures, type Dimension } from './figures.js';
 import { RatingTally, reportDay, type ReportDay } from './report-day.js';
 import { NONE, PRIORITIES, SOURCES, type DayRollup } from './rollup.js';
 
@@ -15,26 +14,32 @@ const WAIT_BUCKETS_S = WAIT_BUCKETS_MIN.map((m) => m * 60);
 const KEPT_THRESHOLDS = 4;
 
 /** The category of issue: every ticket has one, so its groups add up to the total. */
-const CATEGORY: Dimension = { name: 'category', key: (t) => t.category, ids: (t) => t.categoryIds };
+const CATEGORY: Dimension = { name: 'category', key: (t) => t.category, ids: (d) => d.tickets.categoryIds };
 const SOURCE: Dimension = { name: 'source', key: (t) => t.source, ids: () => SOURCES };
 const PRIORITY: Dimension = { name: 'priority', key: (t) => t.priority, ids: () => PRIORITIES };
 /** The window and staff member that finished the visit (or last handled the ticket); not every ticket has one. */
-const WINDOW: Dimension = { name: 'window', key: (t) => t.window, ids: (t) => t.windowIds };
-const STAFF: Dimension = { name: 'staff', key: (t) => t.staff, ids: (t) => t.staffIds };
+const WINDOW: Dimension = { name: 'window', key: (t) => t.window, ids: (d) => d.tickets.windowIds };
+const STAFF: Dimension = { name: 'staff', key: (t) => t.staff, ids: (d) => d.tickets.staffIds };
 
 function waitBucket(seconds: number): number {
   for (let b = 0; b < WAIT_BUCKETS_S.length; b++) if (seconds <= WAIT_BUCKETS_S[b]!) return b;
   return WAIT_BUCKETS_S.length;
 }
 
-/** A day's own figures (byDay), from its memo when the same threshold was asked before. */
-function dayFigures(d: ReportDay, thresholdMs: number): TicketFigures {
-  let f = d.figures.get(thresholdMs);
-  if (f) return f;
-  f = figuresBy([d], ALL, thresholdMs, true).sum!;
-  if (d.figures.size >= KEPT_THRESHOLDS) d.figures.clear();
-  d.figures.set(thresholdMs, f);
-  return f;
+/** Each day's own figures (byDay), from its memo when the same threshold was asked before; the rest worked out together. */
+function dayFigures(days: readonly ReportDay[], thresholdMs: number): Map<string, TicketFigures> {
+  const fresh = figuresBy(
+    days.filter((d) => !d.figures.has(thresholdMs)),
+    DAY,
+    thresholdMs,
+  ).groups;
+  for (const d of days) {
+    const f = fresh.get(d.day);
+    if (!f) continue;
+    if (d.figures.size >= KEPT_THRESHOLDS) d.figures.clear();
+    d.figures.set(thresholdMs, f);
+  }
+  return new Map(days.map((d) => [d.day, d.figures.get(thresholdMs)!]));
 }
 
 /** Ratings per window (or staff member) over the finished visits there; a place with neither is left out. */
@@ -57,11 +62,69 @@ function ratingGroups(visits: Map<string, TicketFigures>, days: readonly ReportD
   );
 }
 
+type AppointmentCounts = Omit<AppointmentFact, 'day' | 'category'>;
+const noAppointments = (): AppointmentCounts => ({ booked: 0, changed: 0, cancelled: 0, checkedIn: 0, late: 0, afterNoShow: 0, noShow: 0 });
+
+function appointmentFigures(c: AppointmentCounts): AppointmentFigures {
+  // A no-show who came after all checked in: that mark no longer stands.
+  const noShow = c.noShow - c.afterNoShow;
+  const due = c.checkedIn + noShow;
+  return { booked: c.booked, changed: c.changed, cancelled: c.cancelled, checkedIn: c.checkedIn, late: c.late, afterNoShow: c.afterNoShow, noShow, noShowRate: due === 0 ? null : noShow / due };
+}
+
+/**
+ * Appointment figures of the period: bookings made, changed and cancelled on its days; check-ins and
+ * no-shows of the bookings for its days, wherever they were journaled (`withLater`: the period's days
+ * and every later one, for no-shows marked after the day).
+ */
+function appointmentsOf(days: readonly ReportDay[], withLater: readonly ReportDay[], range: { from: string; to: string }): Pick<Report, 'appointments' | 'appointmentsByCategory' | 'appointmentsByDay'> {
+  const total = noAppointments();
+  const byCategory = new Map<string, AppointmentCounts>();
+  const byDay = new Map<string, AppointmentCounts>();
+  const counts = (groups: Map<string, AppointmentCounts>, key: string): AppointmentCounts => {
+    let c = groups.get(key);
+    if (!c) groups.set(key, (c = noAppointments()));
+    return c;
+  };
+  const MADE = ['booked', 'changed', 'cancelled'] as const;
+  const DUE = ['checkedIn', 'late', 'afterNoShow', 'noShow'] as const;
+  const add = (keys: readonly (keyof AppointmentCounts)[], a: AppointmentFact, day: string): void => {
+    if (keys.every((k) => a[k] === 0)) return;
+    for (const c of [total, counts(byCategory, a.category), counts(byDay, day)]) for (const k of keys) c[k] += a[k];
+  };
+  for (const d of days) for (const a of d.appointments) add(MADE, a, d.day);
+  for (const d of withLater) for (const a of d.appointments) if (a.day >= range.from && a.day <= range.to) add(DUE, a, a.day);
+  const figures = (groups: Map<string, AppointmentCounts>): Record<string, AppointmentFigures> => inKeyOrder(new Map([...groups].map(([k, c]) => [k, appointmentFigures(c)])));
+  return { appointments: appointmentFigures(total), appointmentsByCategory: figures(byCategory), appointmentsByDay: figures(byDay) };
+}
+
+function uptimeFigures(facts: readonly KioskFact[]): UptimeFigures {
+  const dueMs = facts.reduce((s, f) => s + f.dueMs, 0);
+  const upMs = facts.reduce((s, f) => s + f.upMs, 0);
+  return { kiosks: new Set(facts.map((f) => f.kiosk)).size, dueMs, upMs, uptime: dueMs === 0 ? null : upMs / dueMs };
+}
+
+function uptimeOf(days: readonly ReportDay[]): Report['uptime'] {
+  const facts = days.flatMap((d) => d.kiosks);
+  const byKiosk = groupBy(facts, (f) => f.kiosk, (fs): KioskUptime => ({ ...uptimeFigures(fs), allDay: fs.at(-1)!.allDay }));
+  return { kiosks: uptimeFigures(facts.filter((f) => !f.allDay)), terminals24: uptimeFigures(facts.filter((f) => f.allDay)), byKiosk };
+}
+
+/**
+ * Works out ahead what reports keep of each day: its own figures for `thresholdMs` and its counters by
+ * every dimension (the stats service's warm-up after a start).
+ */
+export function prepareDays(days: readonly ReportDay[], thresholdMs: number): void {
+  const withTickets = days.filter((d) => d.tickets.length > 0);
+  dayFigures(withTickets, thresholdMs);
+  for (const dim of [CATEGORY, WINDOW, STAFF, SOURCE, PRIORITY]) for (const d of withTickets) dayCounts(d, dim);
+}
+
 export interface ReportPeriod {
   range: { from: string; to: string };
   thresholdMs: number;
   /** As of when the period's bad-rating cases are judged against their deadlines. */
-  cases: { today: string; timeZone: string };
+  cases: { today: string };
 }
 
 /**
@@ -100,12 +163,9 @@ export function reportOf(allDays: readonly ReportDay[], later: readonly ReportDa
   const ratings = new RatingTally();
   for (const d of days) ratings.addTally(d.ratings);
   // Each case in its latest version, if its rating falls in the period.
-  const latest = new Map<string, Case>();
+  const latest = new Map<string, CaseFact>();
   for (const d of [...allDays, ...later]) for (const c of d.cases) latest.set(c.id, c);
-  const inPeriod = [...latest.values()].filter((c) => {
-    const day = c.rating.ticketId.slice(0, c.rating.ticketId.indexOf('/')); // ticket ids carry their service day
-    return day >= range.from && day <= range.to;
-  });
+  const inPeriod = [...latest.values()].filter((c) => c.day >= range.from && c.day <= range.to);
 
   return {
     ...range,
@@ -113,7 +173,7 @@ export function reportOf(allDays: readonly ReportDay[], later: readonly ReportDa
     thresholdMs,
     total,
     windowTotal: windowFigures(windowFacts),
-    byDay: inKeyOrder(new Map(withTickets.map((d) => [d.day, dayFigures(d, thresholdMs)]))),
+    byDay: inKeyOrder(dayFigures(withTickets, thresholdMs)),
     byCategory: inKeyOrder(byCategory.groups),
     bySource: inKeyOrder(figuresBy(withTickets, SOURCE, thresholdMs).groups),
     byPriority: inKeyOrder(figuresBy(withTickets, PRIORITY, thresholdMs).groups),
@@ -125,7 +185,9 @@ export function reportOf(allDays: readonly ReportDay[], later: readonly ReportDa
     ratings: ratingFiguresOf(ratings.levels, ratings.unrated, total.finished),
     ratingsByWindow: ratingGroups(byWindowTickets, days, (d) => d.ratingsByWindow),
     ratingsByStaff: ratingGroups(byStaff, days, (d) => d.ratingsByStaff),
-    cases: caseFigures(inPeriod, cases.today, cases.timeZone),
+    cases: caseFigures(inPeriod, cases.today),
+    ...appointmentsOf(allDays, [...allDays, ...later], range),
+    uptime: uptimeOf(allDays),
   };
 }
 
@@ -134,7 +196,7 @@ export function buildReport(
   rollups: readonly DayRollup[],
   range: { from: string; to: string },
   thresholdMs: number,
-  cases: { later: readonly DayRollup[]; today: string; timeZone: string },
+  cases: { later: readonly DayRollup[]; today: string },
 ): Report {
   return reportOf(rollups.map(reportDay), cases.later.map(reportDay), { range, thresholdMs, cases });
 }

@@ -1,11 +1,11 @@
 // Day roll-ups in <dataDir>/rollups/YYYY-MM-DD.json, each a lowdb file (for a busy day ~115 KB of
-// ticket columns, plus its ratings and the bad-rating cases it carries), so a year's report reads 365
-// of them instead of replaying 365 journals.
-import { mkdir, readdir } from 'node:fs/promises';
+// tickets, ~50 KB of ratings, and the case, appointment and kiosk facts of the day: ~210 KB), so a
+// year's report reads 365 of them instead of replaying 365 journals.
+import { mkdir, readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { Low } from 'lowdb';
 import { DurableJSONFile } from '../storage/durable-json-file.js';
-import { ROLLUP_VERSION, type DayRollup } from './rollup.js';
+import { columnText, fromText, RATING_COLUMNS, REPORT_RATING_FIELDS, reviveRollup, ROLLUP_VERSION, TICKET_COLUMNS, type DayRollup, type ReportRollup } from './rollup.js';
 
 const FILE = /^(\d{4}-\d{2}-\d{2})\.json$/;
 
@@ -29,7 +29,20 @@ export class RollupStore {
   async read(day: string): Promise<DayRollup | null> {
     const db = this.file(day);
     await db.read();
-    return db.data?.v === ROLLUP_VERSION ? db.data : null;
+    return db.data?.v === ROLLUP_VERSION ? reviveRollup(db.data) : null;
+  }
+
+  /** What a report reads of the stored roll-up (see reportRollupOf), or null as for read(). */
+  async readForReport(day: string): Promise<ReportRollup | null> {
+    let text: string;
+    try {
+      text = await readFile(path.join(this.dir, `${day}.json`), 'utf8');
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code === 'ENOENT') return null;
+      throw err;
+    }
+    const r = reportRollupOf(text);
+    return r === undefined ? this.read(day) : r;
   }
 
   async write(rollup: DayRollup): Promise<void> {
@@ -49,7 +62,8 @@ const asciiJson = (value: unknown): string => JSON.stringify(value).replace(/[\u
 
 /**
  * A roll-up as JSON that stays readable but compact: one top-level field per line ("seq": N among
- * them), each ticket column on one line, one window, rating or case per line; all ASCII.
+ * them), each table column on one line (integer columns in base64, rollup.ts), one window, case,
+ * appointment or kiosk fact per line; all ASCII.
  */
 export function rollupJson(rollup: DayRollup): string {
   const field = (key: string, value: unknown, indent: string): string => `${indent}${JSON.stringify(key)}: ${value}`;
@@ -59,10 +73,61 @@ export function rollupJson(rollup: DayRollup): string {
       return field(key, `[\n${value.map((v) => `    ${asciiJson(v)}`).join(',\n')}\n  ]`, '  ');
     }
     if (typeof value === 'object' && value !== null) {
-      const inner = Object.entries(value).map(([k, v]) => field(k, asciiJson(v), '    '));
+      const inner = Object.entries(value).map(([k, v]) => field(k, ArrayBuffer.isView(v) ? JSON.stringify(columnText(v)) : asciiJson(v), '    '));
       return field(key, `{\n${inner.join(',\n')}\n  }`, '  ');
     }
     return field(key, asciiJson(value), '  ');
   });
   return `{\n${lines.join(',\n')}\n}\n`;
+}
+
+/** The fields of each table a report reads. */
+const READ: Record<string, (field: string) => boolean> = {
+  tickets: (field) => field !== 'number',
+  ratings: (field) => (REPORT_RATING_FIELDS as readonly string[]).includes(field),
+};
+const COLUMNS: Record<string, Record<string, Int8ArrayConstructor | Int16ArrayConstructor | Int32ArrayConstructor>> = { tickets: TICKET_COLUMNS, ratings: RATING_COLUMNS };
+
+/**
+ * A roll-up as a report reads it, straight from the lines rollupJson lays out: base64 columns are
+ * decoded without JSON-parsing their text, and what a report does not need (ticket numbers, the
+ * ratings' national fields) is skipped — a year of roll-ups reads in about half the time of
+ * JSON.parse. null for a roll-up of another version; undefined if the text is not laid out so.
+ */
+export function reportRollupOf(text: string): ReportRollup | null | undefined {
+  const lines = text.split('\n');
+  if (lines[0] !== '{') return undefined;
+  const out: Record<string, unknown> = {};
+  let table: { name: string; fields: Record<string, unknown> } | undefined;
+  let list: { name: string; items: string[] } | undefined;
+  const entry = (line: string, indent: number): [string, string] => {
+    const colon = line.indexOf('": ', indent);
+    return [line.slice(indent + 1, colon), line.slice(colon + 3, line.endsWith(',') ? -1 : undefined)];
+  };
+  for (const line of lines.slice(1)) {
+    if (list) {
+      if (line === '  ]' || line === '  ],') {
+        out[list.name] = JSON.parse(`[${list.items.join('\n')}]`);
+        list = undefined;
+      } else list.items.push(line);
+    } else if (table) {
+      if (line === '  }' || line === '  },') {
+        out[table.name] = table.fields;
+        table = undefined;
+        continue;
+      }
+      const [key, value] = entry(line, 4);
+      if (READ[table.name]?.(key) === false) continue;
+      const Type = COLUMNS[table.name]?.[key];
+      table.fields[key] = Type ? fromText(Type, value.slice(1, -1)) : JSON.parse(value);
+    } else if (line.startsWith('  "')) {
+      const [key, value] = entry(line, 2);
+      if (value === '{') table = { name: key, fields: {} };
+      else if (value === '[') list = { name: key, items: [] };
+      else out[key] = JSON.parse(value);
+      if (key === 'v' && out.v !== ROLLUP_VERSION) return null; // "v" comes first: nothing else is read
+    } else if (line !== '}' && line !== '') return undefined;
+  }
+  const complete = ['day', 'weekday', 'tickets', 'windows', 'ratings', 'cases', 'appointments', 'kiosks'].every((k) => k in out);
+  return complete && out.v === ROLLUP_VERSION ? (out as ReportRollup) : undefined;
 }

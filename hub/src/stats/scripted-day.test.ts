@@ -1,30 +1,48 @@
 // A scripted day through the real engine on a virtual clock, every figure worked out by hand
-// (minutes in the comments), then compared with what the roll-up and report compute.
-import { describe, expect, it } from 'vitest';
+// (minutes in the comments), then compared with what the roll-up and report compute: tickets,
+// ratings and cases; kiosk uptime from a presence file; appointments over the days around it.
+import { mkdtemp, mkdir, rm, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Device } from '@yichuang/shared/domain';
+import { SELF_SERVICE_ZONE } from '@yichuang/shared/kiosk';
+import type { Report } from '@yichuang/shared/reports';
+import { addDays, serviceDay, startOfDay } from '@yichuang/shared/time';
+import { defaultSettings } from '../appointments/settings.js';
 import { decide, evolve, initialState, type Command } from '../engine/index.js';
 import { local, makeConfig, MINUTE } from '../engine/test-fixtures.js';
+import type { PresenceRecord } from '../kiosk/uptime.js';
 import type { JournalRecord } from '../storage/journal.js';
 import { DayAccumulator } from './day-accumulator.js';
+import { kioskFacts, PresenceFiles } from './kiosk-uptime.js';
 import { buildReport } from './report.js';
-import { decodeTickets } from './rollup.js';
+import { decodeTickets, type DayRollup } from './rollup.js';
 
 const DAY = '2026-11-23';
 const config = makeConfig();
 
-/** Runs the script through decide/evolve and returns the journal records it would have written. */
+/** Runs the script ('HH:MM' on DAY, or 'YYYY-MM-DD HH:MM') through decide/evolve: the journal records it would have written. */
 function journalOf(script: Array<[string, Command]>): JournalRecord[] {
   let state = initialState();
   const records: JournalRecord[] = [];
   for (const [clock, command] of script) {
-    const now = local(`${DAY} ${clock}`);
+    const now = local(clock.includes(' ') ? clock : `${DAY} ${clock}`);
     const decision = decide(state, command, { now, config });
     if (!decision.ok) throw new Error(`${clock} ${command.type}: ${JSON.stringify(decision.error)}`);
     for (const event of decision.events) {
       state = evolve(state, event);
-      records.push({ v: 1, id: `r${records.length}`, hall: 'hall-1', seq: records.length + 1, day: DAY, at: now, event });
+      records.push({ v: 1, id: `r${records.length}`, hall: 'hall-1', seq: records.length + 1, day: serviceDay(now, config.hall.timeZone), at: now, event });
     }
   }
   return records;
+}
+
+/** The roll-up of one day of the records. */
+function rollupOf(records: readonly JournalRecord[], day: string, kiosks: DayRollup['kiosks'] = []): DayRollup {
+  const acc = new DayAccumulator(day);
+  for (const r of records) acc.apply(r);
+  return acc.rollup(config.hall.timeZone, { kiosks });
 }
 
 const issue = (categoryId: string, priority: 'normal' | 'green' = 'normal'): Command => ({ type: 'issue', categoryId, priority, source: 'kiosk' });
@@ -83,10 +101,8 @@ const SCRIPT: Array<[string, Command]> = [
 const min = (n: number): number => n * MINUTE;
 
 describe('a scripted day, figure by figure', () => {
-  const acc = new DayAccumulator(DAY);
-  for (const r of journalOf(SCRIPT)) acc.apply(r);
-  const rollup = acc.rollup(config.hall.timeZone);
-  const report = buildReport([rollup], { from: DAY, to: DAY }, min(20), { later: [], today: DAY, timeZone: config.hall.timeZone });
+  const rollup = rollupOf(journalOf(SCRIPT), DAY);
+  const report = buildReport([rollup], { from: DAY, to: DAY }, min(20), { later: [], today: DAY });
   const { total } = report;
 
   it('counts tickets by how they ended', () => {
@@ -164,5 +180,143 @@ describe('a scripted day, figure by figure', () => {
     expect(report.byWindow.w1?.time.pauseMs.meal).toBe(min(10));
     expect(report.byWindow.w2?.time).toMatchObject({ openMs: min(70), servingMs: min(28), utilisation: 0.4 });
     expect(report.windowTotal).toMatchObject({ openMs: min(130), servingMs: min(49) });
+  });
+});
+
+// ---- kiosk uptime, from the day's presence file ----
+
+const kiosk = (id: string, zone?: string): Device => ({ id, name: id, role: 'kiosk', ...(zone && { zone }), tokenHash: 'sha256:x', demo: false });
+const hallWithTerminals = makeConfig({
+  hall: { ...config.hall, zones: [...config.hall.zones, { id: SELF_SERVICE_ZONE, name: '24小时自助服务区', nameEn: '24-hour zone', hours: config.hall.zones[0]!.hours }] },
+  devices: [kiosk('k1'), kiosk('k2'), kiosk('t1', SELF_SERVICE_ZONE)],
+});
+
+/** A day of presence records, as the kiosk domain writes them (times on DAY, '24:00' = the next midnight). */
+const time = (clock: string): number => (clock === '24:00' ? local(`${addDays(DAY, 1)} 00:00`) : local(`${DAY} ${clock}`));
+const PRESENCE: PresenceRecord[] = [
+  { v: 1, at: time('00:00'), t: 'day-start', online: ['t1'] }, // the terminal ran through the night
+  { v: 1, at: time('03:00'), t: 'offline', device: 't1' },
+  { v: 1, at: time('03:30'), t: 'online', device: 't1' }, // down 30
+  { v: 1, at: time('08:50'), t: 'online', device: 'k1' },
+  { v: 1, at: time('10:30'), t: 'offline', device: 'k1' },
+  { v: 1, at: time('10:45'), t: 'online', device: 'k1' }, // down 15 in opening hours
+  { v: 1, at: time('12:30'), t: 'offline', device: 'k1' },
+  { v: 1, at: time('13:00'), t: 'online', device: 'k1' }, // the lunch break is not opening hours
+  { v: 1, at: time('14:55'), t: 'beats', device: 'k1', n: 10, mode: 'service' },
+  { v: 1, at: time('15:00'), t: 'hub-stop' }, // a hub restart takes both offline
+  { v: 1, at: time('15:05'), t: 'hub-start' },
+  { v: 1, at: time('15:06'), t: 'online', device: 'k1' }, // k1 down 6
+  { v: 1, at: time('15:07'), t: 'online', device: 't1' }, // t1 down 7
+  { v: 1, at: time('17:30'), t: 'offline', device: 'k1' },
+  { v: 1, at: time('20:00'), t: 'beats', device: 't1', n: 120, mode: 'self-service' },
+  { v: 1, at: time('24:00'), t: 'day-end' },
+];
+
+describe('kiosk uptime on the scripted day', () => {
+  let dir: string;
+  let report: Report;
+  beforeAll(async () => {
+    dir = await mkdtemp(path.join(os.tmpdir(), 'yichuang-uptime-'));
+    await mkdir(path.join(dir, 'presence'));
+    await writeFile(path.join(dir, 'presence', `${DAY}.jsonl`), PRESENCE.map((r) => `${JSON.stringify(r)}\n`).join(''));
+    const presence = new PresenceFiles(dir, () => config.hall.timeZone);
+    const span = { until: startOfDay(addDays(DAY, 1), config.hall.timeZone), live: false, since: await presence.since() };
+    const rollup = rollupOf(journalOf(SCRIPT), DAY, kioskFacts(await presence.read(DAY), DAY, hallWithTerminals, span));
+    report = buildReport([rollup], { from: DAY, to: DAY }, min(20), { later: [], today: DAY });
+  });
+  afterAll(() => rm(dir, { recursive: true, force: true }));
+
+  it('counts a take-a-number kiosk against the hall’s opening hours (09:00–12:00, 13:30–17:00: 390 min)', () => {
+    // k1 online 09:00–10:30 (90), 10:45–12:00 (75), 13:30–15:00 (90), 15:06–17:00 (114) = 369; k2 never came.
+    expect(report.uptime.byKiosk.k1).toEqual({ kiosks: 1, allDay: false, dueMs: min(390), upMs: min(369), uptime: 369 / 390 });
+    expect(report.uptime.byKiosk.k2).toEqual({ kiosks: 1, allDay: false, dueMs: min(390), upMs: 0, uptime: 0 });
+    expect(report.uptime.kiosks).toEqual({ kiosks: 2, dueMs: min(780), upMs: min(369), uptime: 369 / 780 });
+  });
+
+  it('counts a 24-hour terminal against the whole day (1,440 min)', () => {
+    // t1 down 03:00–03:30 (30) and 15:00–15:07 (7): 1,403 of 1,440.
+    expect(report.uptime.terminals24).toEqual({ kiosks: 1, dueMs: min(1440), upMs: min(1403), uptime: 1403 / 1440 });
+    expect(report.uptime.byKiosk.t1).toMatchObject({ allDay: true, upMs: min(1403) });
+  });
+});
+
+// ---- appointments, over the days around the scripted one ----
+
+/** The hub's default rules: 30-minute slots, check-in from 30 minutes before the slot to 15 after its start. */
+const RULES = defaultSettings().defaults;
+let bookings = 0;
+const book = (code: string, categoryId: string, slot: string): Command => ({
+  type: 'book',
+  bookingId: `b${code}`,
+  code,
+  categoryId,
+  slotStart: local(slot),
+  name: '李*',
+  phone: { masked: `139****${String(++bookings).padStart(4, '0')}`, key: `k${code}` },
+  by: 'citizen',
+  rules: RULES,
+});
+const checkIn = (code: string, acceptNormal = false): Command => ({ type: 'checkIn', code, acceptNormal });
+
+const FRIDAY = '2026-11-20';
+const TUESDAY = '2026-11-24';
+/** A booking is a no-show once its slot has ended unchecked. */
+const APPOINTMENTS: Array<[string, Command]> = [
+  // Friday: five bookings, four of them for Monday.
+  [`${FRIDAY} 10:00`, book('100001', 'general', `${DAY} 10:00`)],
+  [`${FRIDAY} 10:01`, book('100002', 'general', `${DAY} 10:30`)],
+  [`${FRIDAY} 10:02`, book('100003', 'social', `${DAY} 11:00`)],
+  [`${FRIDAY} 10:03`, book('100004', 'social', `${DAY} 14:00`)],
+  [`${FRIDAY} 10:04`, book('100005', 'general', `${FRIDAY} 16:00`)], // nobody comes; the hub is off until Monday
+  // Monday: Friday's no-show is marked now, but it belongs to Friday.
+  ['08:00', { type: 'markNoShows' }],
+  ['09:00', book('100006', 'general', '2026-11-25 09:30')],
+  ['09:05', { type: 'changeBooking', code: '100006', slotStart: local('2026-11-26 10:00'), rules: RULES }],
+  ['09:10', book('100007', 'social', `${TUESDAY} 09:00`)],
+  ['09:12', { type: 'cancelBooking', code: '100007', by: 'citizen' }],
+  ['09:15', book('100008', 'general', `${DAY} 15:00`)], // nobody comes; marked on Tuesday
+  ['09:40', checkIn('100001')], // on time
+  ['10:20', checkIn('100002')], // on time
+  ['11:31', { type: 'markNoShows' }], // 100003's slot ended at 11:30
+  ['11:40', checkIn('100003', true)], // late, after being marked a no-show: a normal ticket
+  ['14:20', checkIn('100004', true)], // late: check-in closed at 14:15
+  // Tuesday morning: Monday's 15:00 booking is marked a no-show — it counts for Monday.
+  [`${TUESDAY} 08:00`, { type: 'markNoShows' }],
+];
+
+describe('appointments around the scripted day', () => {
+  const records = journalOf(APPOINTMENTS);
+  const [friday, monday, tuesday] = [FRIDAY, DAY, TUESDAY].map((d) => rollupOf(records, d));
+  const reportOn = (day: string, days: DayRollup[], later: DayRollup[]): Report => buildReport(days, { from: day, to: day }, min(20), { later, today: TUESDAY });
+  const mon = reportOn(DAY, [monday!], [tuesday!]);
+
+  it('counts bookings made, changed and cancelled on the day they happened', () => {
+    // Monday: 100006, 100007 and 100008 booked; 100006 moved to Thursday; 100007 cancelled.
+    expect(mon.appointments).toMatchObject({ booked: 3, changed: 1, cancelled: 1 });
+    expect(reportOn(FRIDAY, [friday!], [monday!, tuesday!]).appointments).toMatchObject({ booked: 5, changed: 0, cancelled: 0 });
+  });
+
+  it('counts check-ins and no-shows on the day booked for, wherever they were journaled', () => {
+    // Monday's bookings: 100001 and 100002 on time, 100003 late after its no-show mark, 100004 late,
+    // 100008 a no-show (marked Tuesday). 100003's mark no longer stands: 1 no-show of 5 due.
+    expect(mon.appointments).toEqual({ booked: 3, changed: 1, cancelled: 1, checkedIn: 4, late: 2, afterNoShow: 1, noShow: 1, noShowRate: 1 / 5 });
+    // Without Tuesday's journal, Monday's 15:00 no-show is not known yet.
+    expect(reportOn(DAY, [monday!], []).appointments).toMatchObject({ checkedIn: 4, noShow: 0, noShowRate: 0 });
+    // Friday's no-show, marked on Monday, is Friday's; Tuesday has none of its own.
+    expect(reportOn(FRIDAY, [friday!], [monday!, tuesday!]).appointments).toMatchObject({ checkedIn: 0, noShow: 1, noShowRate: 1 });
+    expect(reportOn(TUESDAY, [tuesday!], []).appointments).toMatchObject({ booked: 0, noShow: 0, noShowRate: null });
+  });
+
+  it('splits by category and by day', () => {
+    expect(mon.appointmentsByCategory).toEqual({
+      general: { booked: 2, changed: 1, cancelled: 0, checkedIn: 2, late: 0, afterNoShow: 0, noShow: 1, noShowRate: 1 / 3 },
+      social: { booked: 1, changed: 0, cancelled: 1, checkedIn: 2, late: 2, afterNoShow: 1, noShow: 0, noShowRate: 0 },
+    });
+    expect(mon.appointmentsByDay).toEqual({ [DAY]: mon.appointments });
+    // A week: each figure under its own day — bookings where made, no-shows where due.
+    const week = buildReport([friday!, monday!, tuesday!], { from: FRIDAY, to: TUESDAY }, min(20), { later: [], today: TUESDAY });
+    expect(week.appointments).toMatchObject({ booked: 8, checkedIn: 4, noShow: 2 });
+    expect(week.appointmentsByDay[FRIDAY]).toMatchObject({ booked: 5, noShow: 1 });
+    expect(week.appointmentsByDay[TUESDAY]).toBeUndefined();
   });
 });

@@ -9,8 +9,10 @@ import { local, makeConfig } from '../engine/test-fixtures.js';
 import { Journal } from '../storage/journal.js';
 import type { Case } from '@yichuang/shared/ratings';
 import type { TicketFact } from './facts.js';
+import { caseFact } from './evaluation-figures.js';
+import { PresenceFiles } from './kiosk-uptime.js';
 import { reportDay, reportDayBytes, ReportDayCache } from './report-day.js';
-import { encodeTickets, ROLLUP_VERSION, type DayRollup } from './rollup.js';
+import { encodeRatings, encodeTickets, ROLLUP_VERSION, type DayRollup } from './rollup.js';
 import { RollupStore } from './rollup-store.js';
 import { StatsService } from './stats-service.js';
 
@@ -30,7 +32,7 @@ function rollupOf(day: string, tickets: number): DayRollup {
     wait: 60_000 * i,
     window: 'w1',
   }));
-  return { v: ROLLUP_VERSION, hall: 'hall-1', day, seq: 1, weekday: weekdayOf(day), tickets: encodeTickets(facts), windows: [], ratings: [], cases: [] };
+  return { v: ROLLUP_VERSION, hall: 'hall-1', day, seq: 1, weekday: weekdayOf(day), tickets: encodeTickets(facts), windows: [], ratings: encodeRatings([], 0), cases: [], appointments: [], kiosks: [] };
 }
 
 let dir: string;
@@ -42,7 +44,7 @@ beforeEach(async () => {
   dir = await mkdtemp(path.join(os.tmpdir(), 'yichuang-stats-'));
   journal = await Journal.open(dir, 'hall-1');
   rollups = await RollupStore.open(dir);
-  stats = await StatsService.open({ journal, rollups, config: () => config, clock: () => local('2026-11-24 10:00'), log: () => {} });
+  stats = await StatsService.open({ journal, rollups, presence: new PresenceFiles(dir, () => config.hall.timeZone), config: () => config, clock: () => local('2026-11-24 10:00'), log: () => {} });
 });
 afterEach(async () => {
   await journal.close();
@@ -56,6 +58,12 @@ describe('stats service', () => {
     const report = await stats.report('2026-11-20', '2026-11-20', 30 * 60_000);
     expect(report.total.issued).toBe(0); // the (empty) journal is the truth
     expect(JSON.parse(await readFile(file, 'utf8'))).toMatchObject({ v: ROLLUP_VERSION, day: '2026-11-20', tickets: { length: 0 } });
+  });
+
+  it('rebuilds a past day whose roll-up was saved while the day was still going (a shutdown before midnight)', async () => {
+    await rollups.write({ ...rollupOf('2026-11-20', 7), partial: true });
+    expect((await stats.report('2026-11-20', '2026-11-20', 30 * 60_000)).total.issued).toBe(0); // from the (empty) journal
+    expect((await rollups.read('2026-11-20'))?.partial).toBeUndefined();
   });
 
   it('keeps past days in memory: a roll-up changed on disk is not read again until rebuilt', async () => {
@@ -86,13 +94,29 @@ describe('stats service', () => {
     };
     const verified: Case = { ...opened, reached: 'verify', verdict: 'confirmed', steps: [{ step: 'verify', at: local('2026-11-21 09:00'), by, text: '属实' }] };
     // The case rides in both days' roll-ups (the engine carries open cases from day to day).
-    await rollups.write({ ...rollupOf('2026-11-20', 1), cases: [opened] });
-    await rollups.write({ ...rollupOf('2026-11-21', 1), cases: [verified] });
+    await rollups.write({ ...rollupOf('2026-11-20', 1), cases: [caseFact(opened, config.hall.timeZone)] });
+    await rollups.write({ ...rollupOf('2026-11-21', 1), cases: [caseFact(verified, config.hall.timeZone)] });
     for (let i = 0; i < 2; i++) {
       expect((await stats.report('2026-11-20', '2026-11-20', 30 * 60_000)).cases).toMatchObject({ cases: 1, verification: 1 });
       expect((await stats.report('2026-11-20', '2026-11-21', 30 * 60_000)).cases).toMatchObject({ cases: 1, verification: 1 });
       expect((await stats.report('2026-11-21', '2026-11-21', 30 * 60_000)).cases).toMatchObject({ cases: 0 }); // rated before the period
     }
+  });
+
+  it('reads past days ahead after a start, newest first, as far as its budget goes', async () => {
+    for (const d of ['2026-11-19', '2026-11-20', '2026-11-21']) await rollups.write(rollupOf(d, 4));
+    await stats.warmUp(30 * 60_000, () => false);
+    expect(stats.cacheSize().days).toBe(3);
+    await rollups.write(rollupOf('2026-11-21', 40)); // on disk now, but the day in memory is used
+    expect((await stats.report('2026-11-19', '2026-11-21', 30 * 60_000)).total.issued).toBe(12);
+
+    const oneDay = reportDayBytes(reportDay(rollupOf('2026-11-19', 4)));
+    const small = await StatsService.open({ journal, rollups, presence: new PresenceFiles(dir, () => config.hall.timeZone), config: () => config, clock: () => local('2026-11-24 10:00'), log: () => {}, cacheBytes: 2.5 * oneDay });
+    await small.warmUp(30 * 60_000, () => false);
+    expect(small.cacheSize().days).toBe(2);
+    const stopped = await StatsService.open({ journal, rollups, presence: new PresenceFiles(dir, () => config.hall.timeZone), config: () => config, clock: () => local('2026-11-24 10:00'), log: () => {} });
+    await stopped.warmUp(30 * 60_000, () => true);
+    expect(stopped.cacheSize().days).toBe(0);
   });
 
   it('holds past days within its budget, dropping the oldest service day first', () => {

@@ -1,29 +1,37 @@
 // Keeps today's roll-up live as journal records land, and serves reports from day roll-ups,
-// building a missing one from its journal (a day the hub was down at midnight, or never rolled up).
+// building a missing one from its journal and presence file (a day the hub was down at midnight, or
+// never rolled up).
 import type { HallConfig } from '@yichuang/shared/domain';
-import { serviceDay } from '@yichuang/shared/time';
+import { addDays, serviceDay, startOfDay } from '@yichuang/shared/time';
 import type { Journal, JournalRecord } from '../storage/journal.js';
 import { DayAccumulator } from './day-accumulator.js';
 import type { Rating } from '@yichuang/shared/ratings';
 import type { Report } from '@yichuang/shared/reports';
-import { reportOf } from './report.js';
+import type { KioskFact } from './facts.js';
+import { kioskFacts, type PresenceSource } from './kiosk-uptime.js';
+import { prepareDays, reportOf } from './report.js';
 import { reportDay, ReportDayCache, type ReportDay } from './report-day.js';
-import type { DayRollup } from './rollup.js';
+import { decodeRatings, type DayRollup } from './rollup.js';
 import type { RollupStore } from './rollup-store.js';
 
 export interface StatsDeps {
   journal: Journal;
   rollups: RollupStore;
+  /** Kiosk presence records, for kiosk uptime. */
+  presence: PresenceSource;
   config: () => HallConfig;
   clock: () => number;
   log: (line: string) => void;
-  /** Memory for past days kept ready for reports (default 96 MB; a year of 2,000-ticket days takes ~70 MB). */
+  /** Memory for past days kept ready for reports (default 96 MB; a year of 2,000-ticket days takes ~50 MB). */
   cacheBytes?: number;
 }
 
 const CACHE_BYTES = 96 * 1024 * 1024;
 /** Roll-ups read at once: enough to overlap disk and parsing, few enough that a year is never all in memory as JSON. */
 const READS_AT_ONCE = 4;
+/** Past days read ahead after a start, and how many at a time. */
+const WARM_UP_DAYS = 366;
+const WARM_UP_BATCH = 8;
 
 /** fn over the items, at most READS_AT_ONCE at a time; results in the items' order. */
 async function fewAtATime<T, R>(items: readonly T[], fn: (item: T) => Promise<R>): Promise<R[]> {
@@ -69,7 +77,9 @@ export class StatsService {
   apply(records: readonly JournalRecord[]): void {
     for (const record of records) {
       if (record.day > this.today.day) {
-        this.store(this.today.rollup(this.timeZone));
+        const closed = this.today;
+        // This hub has run since before the day ended: a kiosk still online in its records was online at midnight.
+        this.store(closed.day, async () => closed.rollup(this.timeZone, { kiosks: await this.kiosksOf(closed.day, this.endOf(closed.day), true) }));
         this.today = new DayAccumulator(record.day);
       }
       this.today.apply(record);
@@ -78,31 +88,56 @@ export class StatsService {
 
   /** Writes today's roll-up as it stands (periodically and at shutdown); resolves when all writes are done. */
   flush(): Promise<void> {
-    this.store(this.today.rollup(this.timeZone));
+    const today = this.today;
+    this.store(today.day, async () => today.rollup(this.timeZone, { kiosks: await this.kiosksOf(today.day, this.deps.clock(), true), partial: true }));
     return this.writes;
   }
 
-  private store(rollup: DayRollup): void {
+  /** Writes a day's roll-up, made when the writes before it are done (it reads the presence file). */
+  private store(day: string, rollup: () => Promise<DayRollup>): void {
     // Roll-ups can always be rebuilt from the journal, so a failed write is logged, not fatal.
     this.writes = this.writes
-      .then(() => this.deps.rollups.write(rollup))
-      .catch((err: unknown) => this.deps.log(`roll-up ${rollup.day} not written: ${(err as Error).message}`));
+      .then(async () => this.deps.rollups.write(await rollup()))
+      .catch((err: unknown) => this.deps.log(`roll-up ${day} not written: ${(err as Error).message}`));
+  }
+
+  private endOf(day: string): number {
+    return startOfDay(addDays(day, 1), this.timeZone);
+  }
+
+  /** A day's kiosk uptime up to `until`, from its presence file (see UptimeSpan for `live`). */
+  private async kiosksOf(day: string, until: number, live: boolean): Promise<KioskFact[]> {
+    const { presence } = this.deps;
+    return kioskFacts(await presence.read(day), day, this.deps.config(), { until, live, since: await presence.since() });
   }
 
   async rollupOf(day: string): Promise<DayRollup> {
-    if (day === this.today.day) return this.today.rollup(this.timeZone, this.deps.clock());
+    return this.dayRollup(day, (d) => this.deps.rollups.read(d));
+  }
+
+  /** Today's roll-up as it stands, else the stored one as `read` reads it, rebuilt if missing, stale or partial. */
+  private async dayRollup<R extends { partial?: true }>(day: string, read: (day: string) => Promise<R | null>): Promise<R | DayRollup> {
+    if (day === this.today.day) {
+      const now = this.deps.clock();
+      return this.today.rollup(this.timeZone, { until: now, kiosks: await this.kiosksOf(day, now, true), partial: true });
+    }
     await this.writes; // a day just closed may still be on its way to disk
-    const stored = await this.deps.rollups.read(day);
-    if (stored) return stored;
+    const stored = await read(day);
+    if (stored && !stored.partial) return stored;
     return this.rebuild(day);
   }
 
-  /** Rebuilds one day's roll-up from its journal, exactly; a day that is over is stored. */
+  /**
+   * Rebuilds one day's roll-up from its journal and presence file, exactly; a day that is over is
+   * stored. Today's is rebuilt as of its last event (window times) and now (kiosk uptime).
+   */
   async rebuild(day: string): Promise<DayRollup> {
     const acc = new DayAccumulator(day);
     for (const record of await this.deps.journal.readDay(day)) acc.apply(record);
-    const rollup = acc.rollup(this.timeZone);
-    if (this.isOver(day)) {
+    const over = this.isOver(day);
+    const until = over ? this.endOf(day) : this.deps.clock();
+    const rollup = acc.rollup(this.timeZone, { kiosks: await this.kiosksOf(day, until, false), partial: !over });
+    if (over) {
       await this.deps.rollups.write(rollup);
       this.pastDays.delete(day);
     }
@@ -117,15 +152,15 @@ export class StatsService {
   /**
    * The given days (consecutive known days, oldest first) as reports read them: from memory for a day
    * that is over, else from its roll-up. A day that is over is then kept, without the bad-rating cases
-   * its next day carries too: a case travels in every day's roll-up while open and for a month after,
-   * and a report only wants its latest version, which is never in a day before one that carries it.
+   * its next day carries too: a case is in the roll-up of every day that moved it, and a report only
+   * wants its latest version, which is never in a day before one that carries it.
    */
   private async reportDays(days: readonly string[]): Promise<ReportDay[]> {
     const loaded = await fewAtATime(days, async (day) => {
       const cached = this.pastDays.get(day);
       if (cached) return { d: cached, keep: false };
       const over = this.isOver(day);
-      return { d: reportDay(await this.rollupOf(day)), keep: over };
+      return { d: reportDay(await this.dayRollup(day, (d) => this.deps.rollups.readForReport(d))), keep: over };
     });
     return loaded.map(({ d, keep }, i) => {
       if (!keep) return d;
@@ -137,6 +172,22 @@ export class StatsService {
     });
   }
 
+  /**
+   * Reads the past year's roll-ups into memory (as far as the budget goes, newest first) and works out
+   * what reports keep of each day for `thresholdMs`, a few days at a time with the event loop let go
+   * in between, so that the first report after a start does not read and prepare a year of days.
+   * `stopped()` ends it early (the hub is closing).
+   */
+  async warmUp(thresholdMs: number, stopped: () => boolean): Promise<void> {
+    const past = (await this.knownDays()).filter((d) => this.isOver(d)).slice(-WARM_UP_DAYS);
+    for (let end = past.length; end > 0 && !stopped(); end -= WARM_UP_BATCH) {
+      const batch = past.slice(Math.max(0, end - WARM_UP_BATCH), end);
+      prepareDays(await this.reportDays(batch), thresholdMs);
+      if (!batch.every((d) => this.pastDays.get(d))) return; // full: older days would only push newer ones out
+      await new Promise((resolve) => setImmediate(resolve));
+    }
+  }
+
   /** Days kept in memory for reports, and roughly how many bytes they hold. */
   cacheSize(): { days: number; bytes: number } {
     return this.pastDays.size;
@@ -145,8 +196,8 @@ export class StatsService {
   /** Every rating record (and 未评价) of the period, oldest first. */
   async ratingsIn(from: string, to: string): Promise<Rating[]> {
     const known = await this.knownDays();
-    const rollups = await Promise.all(known.filter((d) => d >= from && d <= to).map((d) => this.rollupOf(d)));
-    return rollups.flatMap((r) => r.ratings);
+    const rollups = await fewAtATime(known.filter((d) => d >= from && d <= to), (d) => this.rollupOf(d));
+    return rollups.flatMap((r) => decodeRatings(r.ratings, r.day));
   }
 
   /** Every day with a journal or a roll-up, and today, in order. */
@@ -160,6 +211,6 @@ export class StatsService {
     const all = await this.reportDays(known.filter((d) => d >= from));
     const days = all.filter((d) => d.day <= to);
     const later = all.filter((d) => d.day > to);
-    return reportOf(days, later, { range: { from, to }, thresholdMs, cases: { today: this.currentDay(), timeZone: this.timeZone } });
+    return reportOf(days, later, { range: { from, to }, thresholdMs, cases: { today: this.currentDay() } });
   }
 }

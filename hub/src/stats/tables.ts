@@ -2,10 +2,11 @@
 // Headings are Chinese with English; durations in minutes (1 decimal); shares in percent (1 decimal).
 import type { HallConfig } from '@yichuang/shared/domain';
 import { RATING_LEVELS } from '@yichuang/shared/ratings';
-import { WAIT_BUCKETS_MIN, type Cell, type RatingFigures, type Report, type Table, type TicketFigures } from '@yichuang/shared/reports';
+import { WAIT_BUCKETS_MIN, type AppointmentFigures, type Cell, type RatingFigures, type Report, type Table, type TicketFigures } from '@yichuang/shared/reports';
 
 const MINUTE = 60_000;
 const minutes = (ms: number): number => Math.round((ms / MINUTE) * 10) / 10;
+const hours = (ms: number): number => Math.round((ms / MINUTE / 60) * 10) / 10;
 const percent = (share: number): number => Math.round(share * 1000) / 10;
 /** A rate whose base may be empty: '—' rather than a made-up 0% or 100%. */
 const percentOrDash = (share: number | null): Cell => (share === null ? '—' : percent(share));
@@ -63,6 +64,12 @@ function figureCells(f: TicketFigures): Cell[] {
   ];
 }
 
+const APPOINTMENT_COLUMNS = ['预约 Booked', '改约 Changed', '取消 Cancelled', '签到 Checked in', '迟到签到 Late', '爽约后签到 After no-show', '爽约 No-show', '爽约率% No-show rate'];
+
+function appointmentCells(f: AppointmentFigures): Cell[] {
+  return [f.booked, f.changed, f.cancelled, f.checkedIn, f.late, f.afterNoShow, f.noShow, percentOrDash(f.noShowRate)];
+}
+
 const SOURCE_NAMES: Record<string, string> = { kiosk: '取号机', appointment: '预约签到', staff: '窗口代取', terminal24: '24小时自助终端', phone: '手机' };
 const PRIORITY_NAMES: Record<string, string> = { normal: '普通', appointment: '预约', green: '绿色通道' };
 
@@ -79,6 +86,13 @@ export function reportTables(report: Report, config: HallConfig): Table[] {
     const s = config.staff.find((x) => x.id === id);
     return s ? `${s.name}（${s.number}）` : id;
   };
+  const kiosk = (id: string): string => config.devices.find((d) => d.id === id)?.name ?? id;
+  const appointmentTable = (id: string, title: string, label: string, groups: Record<string, AppointmentFigures>, name: (k: string) => string): Table => ({
+    id,
+    title,
+    columns: [label, ...APPOINTMENT_COLUMNS],
+    rows: Object.entries(groups).map(([k, f]) => [name(k), ...appointmentCells(f)]),
+  });
   const grouped = (id: string, title: string, label: string, groups: Record<string, TicketFigures>, name: (k: string) => string): Table => ({
     id,
     title,
@@ -94,6 +108,8 @@ export function reportTables(report: Report, config: HallConfig): Table[] {
   const t = report.total;
   const r = report.ratings;
   const c = report.cases;
+  const a = report.appointments;
+  const u = report.uptime;
   const threshold = minutes(report.thresholdMs);
 
   return [
@@ -120,6 +136,15 @@ export function reportTables(report: Report, config: HallConfig): Table[] {
         ['即办率% Done-on-the-spot share', percent(t.doneShare)],
         ['过号率% No-show rate', percent(t.noShowRate)],
         ['窗口利用率% Window utilisation', percent(report.windowTotal.utilisation)],
+        ['预约 Bookings made', a.booked],
+        ['改约 Bookings changed', a.changed],
+        ['取消预约 Bookings cancelled', a.cancelled],
+        ['预约签到 Appointments checked in', a.checkedIn],
+        ['其中迟到签到 of which late', a.late],
+        ['预约爽约 Appointment no-shows', a.noShow],
+        ['预约爽约率% Appointment no-show rate', percentOrDash(a.noShowRate)],
+        ['取号机在线率% Kiosk uptime (opening hours)', percentOrDash(u.kiosks.uptime)],
+        ['24小时自助终端在线率% 24-hour terminal uptime (7×24)', percentOrDash(u.terminals24.uptime)],
       ],
     },
     grouped('byDay', '按日 By day', '日期 Day', report.byDay, (d) => d),
@@ -163,6 +188,14 @@ export function reportTables(report: Report, config: HallConfig): Table[] {
     },
     ratingTable('ratingsByWindow', '各窗口评价 Ratings by window', '窗口 Window', report.ratingsByWindow, window),
     ratingTable('ratingsByStaff', '各人员评价 Ratings by staff', '工作人员 Staff', report.ratingsByStaff, staff),
+    appointmentTable('appointmentsByCategory', '按业务预约 Appointments by service', '业务 Service', report.appointmentsByCategory, category),
+    appointmentTable('appointmentsByDay', '按日预约 Appointments by day', '日期 Day', report.appointmentsByDay, (d) => d),
+    {
+      id: 'uptime',
+      title: '终端在线率 Kiosk uptime',
+      columns: ['终端 Kiosk', '类型 Kind', '应在线(时) Due (h)', '在线(时) Online (h)', '在线率% Uptime'],
+      rows: Object.entries(u.byKiosk).map(([id, k]) => [kiosk(id), k.allDay ? '24小时自助终端 24-hour terminal' : '取号机 Kiosk', hours(k.dueMs), hours(k.upMs), percentOrDash(k.uptime)]),
+    },
     {
       id: 'byHour',
       title: '按小时取号量 Tickets by hour',
