@@ -39,8 +39,9 @@ export interface BookingRules {
   checkIn: { earlyMinutes: number; lateMinutes: number };
 }
 
-/** A booking as screens see it: name and phone masked. */
-export interface BookingView {
+/** What every booking has, in the hub's book and on the screens: its code, slot and check-in window. */
+export interface BookingCore {
+  /** 6 digits, unique in the book. */
   code: string;
   categoryId: string;
   day: ServiceDay;
@@ -48,13 +49,17 @@ export interface BookingView {
   slotEnd: number;
   checkInFrom: number;
   checkInUntil: number;
+  by: BookedBy;
+  bookedAt: number;
+}
+
+/** A booking as screens see it: name and phone masked. */
+export interface BookingView extends BookingCore {
   /** 张*三 */
   name: string;
   /** 138****5678 */
   phone: string;
   status: BookingStatus;
-  by: BookedBy;
-  bookedAt: number;
   /** The check-in's ticket. */
   ticketNumber?: string;
 }

@@ -11,7 +11,7 @@ import type {
   TicketSource,
   WindowState,
 } from '@yichuang/shared/domain';
-import type { BookedBy, BookingRules, BookingStatus, NoticeKind } from '@yichuang/shared/appointments';
+import type { BookedBy, BookingCore, BookingRules, BookingStatus, NoticeKind } from '@yichuang/shared/appointments';
 import type { ErrorCode, ErrorParams } from '@yichuang/shared/errors';
 import type { Case, CaseActor, DeadlineStep, FollowUpResult, Rating, RatingChannel, RatingLevel, Verdict } from '@yichuang/shared/ratings';
 
@@ -46,24 +46,14 @@ export interface AppointmentBook {
 }
 
 /** What a booking was made with; the event journals these, evolve adds the rest. */
-export interface BookingTerms {
+export interface BookingTerms extends BookingCore {
   id: string;
-  /** 6 digits, unique in the book. */
-  code: string;
-  categoryId: string;
-  day: ServiceDay;
-  slotStart: number;
-  slotEnd: number;
-  checkInFrom: number;
-  checkInUntil: number;
   /** Masked (张*三): the full name is never stored. */
   name: string;
   /** Masked number for display, and a keyed hash for the per-person limits. */
   phone: { masked: string; key: string };
   /** The number sealed (encrypted) for the notice sender; absent when notices cannot reach it. */
   contact?: string;
-  by: BookedBy;
-  bookedAt: number;
 }
 
 export interface Booking extends BookingTerms {
