@@ -1,5 +1,4 @@
-// Statistics: today's roll-up kept live from the journal feed, day roll-ups on disk (read ahead into
-// memory after a start), report routes.
+// Statistics: today's roll-up kept live from the journal feed, day roll-ups on disk, report routes.
 import { appError } from '@yichuang/shared/errors';
 import { Router, type Request, type Response } from 'express';
 import { z } from 'zod';
@@ -14,8 +13,6 @@ import { reportTables, tableCsv } from './tables.js';
 import { tablesXlsx } from './xlsx-export.js';
 
 const FLUSH_EVERY_MS = 5 * 60_000;
-/** The warm-up after a start waits this long, so the start itself and the first connections come first. */
-const WARM_UP_AFTER_MS = 2_000;
 const DEFAULT_THRESHOLD_MIN = 30;
 const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
 const reportQuery = z.object({
@@ -36,11 +33,6 @@ export async function createStatsModule(deps: ModuleDeps): Promise<HubModule & {
   deps.hall.onRecords((records) => stats.apply(records));
   const timer = setInterval(() => void stats.flush(), FLUSH_EVERY_MS);
   timer.unref();
-  let closing = false;
-  const warmUp = setTimeout(() => {
-    stats.warmUp(DEFAULT_THRESHOLD_MIN * 60_000, () => closing).catch((err: unknown) => deps.log(`statistics warm-up stopped: ${(err as Error).message}`));
-  }, WARM_UP_AFTER_MS);
-  warmUp.unref();
 
   /** The report a query asks for, or undefined after answering 400. */
   const reportFor = async (req: Request, res: Response): Promise<Report | undefined> => {
@@ -109,8 +101,6 @@ export async function createStatsModule(deps: ModuleDeps): Promise<HubModule & {
     stats,
     routes,
     async close() {
-      closing = true;
-      clearTimeout(warmUp);
       clearInterval(timer);
       await stats.flush();
     },

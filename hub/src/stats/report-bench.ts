@@ -2,8 +2,7 @@
 // report (DESIGN.md §8: ≤ 500 ms) over synthetic day roll-ups written straight in the roll-up format
 // (no engine), in a temp folder that is removed afterwards. Prints the roll-up size of a busy day
 // (and what the same day took as one JSON object per ticket, roll-up version 2), the report's time
-// cold (first, roll-ups read from disk) and warm (median of the next runs), memory, and the first
-// report of a fresh service after the warm-up a hub start runs in the background.
+// cold (first, roll-ups read from disk) and warm (median of the next runs), and memory.
 import { mkdtemp, readdir, rm, stat } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -249,8 +248,7 @@ async function main(): Promise<void> {
     const journal = await Journal.open(dir, HALL);
     const now = zonedInstant(addDays(lastDay, 1), 8 * 60, HALL_TIME_ZONE); // the morning after: every day is over
     const presence = new PresenceFiles(dir, () => HALL_TIME_ZONE);
-    const open = (): Promise<StatsService> => StatsService.open({ journal, rollups, presence, config: () => config, clock: () => now, log: console.error });
-    const stats = await open();
+    const stats = await StatsService.open({ journal, rollups, presence, config: () => config, clock: () => now, log: console.error });
     gc();
     const before = process.memoryUsage();
     /** Wall time, and the CPU time of this process (the same on a busy machine, where wall time is not). */
@@ -279,11 +277,6 @@ async function main(): Promise<void> {
     const cache = stats.cacheSize();
     const grown = (key: 'heapUsed' | 'arrayBuffers'): string => mb(after[key] - before[key]);
     console.log(`memory: ${cache.days} past days kept for reports (budget estimate ${mb(cache.bytes)}); after gc: JS heap +${grown('heapUsed')}, typed arrays +${grown('arrayBuffers')}`);
-    // A fresh service, as after a hub start, which reads past days ahead in the background (module.ts).
-    const restarted = await open();
-    const warmUp = await timed(() => restarted.warmUp(30 * MINUTE, () => false));
-    const first = await time(restarted);
-    console.log(`  after the warm-up a start runs in the background (${Math.round(warmUp.ms)} ms, CPU ${Math.round(warmUp.cpuMs)} ms): first report ${Math.round(first.ms)} ms (CPU ${Math.round(first.cpuMs)} ms)`);
     await journal.close();
   } finally {
     if (!args.keep) await rm(dir, { recursive: true, force: true });

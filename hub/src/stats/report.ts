@@ -4,7 +4,7 @@
 import { WAIT_BUCKETS_MIN, type AppointmentFigures, type KioskUptime, type RatingFigures, type Report, type TicketFigures, type UptimeFigures } from '@yichuang/shared/reports';
 import { caseFigures, ratingFiguresOf } from './evaluation-figures.js';
 import type { AppointmentFact, CaseFact, KioskFact, WindowFact } from './facts.js';
-import { DAY, dayCounts, emptyFigures, figuresBy, groupBy, inKeyOrder, sortKeys, windowFigures, type Dimension } from './figures.js';
+import { DAY, emptyFigures, figuresBy, groupBy, inKeyOrder, sortKeys, windowFigures, type Dimension } from './figures.js';
 import { RatingTally, reportDay, type ReportDay } from './report-day.js';
 import { NONE, PRIORITIES, SOURCES, type DayRollup } from './rollup.js';
 
@@ -108,16 +108,6 @@ function uptimeOf(days: readonly ReportDay[]): Report['uptime'] {
   const facts = days.flatMap((d) => d.kiosks);
   const byKiosk = groupBy(facts, (f) => f.kiosk, (fs): KioskUptime => ({ ...uptimeFigures(fs), allDay: fs.at(-1)!.allDay }));
   return { kiosks: uptimeFigures(facts.filter((f) => !f.allDay)), terminals24: uptimeFigures(facts.filter((f) => f.allDay)), byKiosk };
-}
-
-/**
- * Works out ahead what reports keep of each day: its own figures for `thresholdMs` and its counters by
- * every dimension (the stats service's warm-up after a start).
- */
-export function prepareDays(days: readonly ReportDay[], thresholdMs: number): void {
-  const withTickets = days.filter((d) => d.tickets.length > 0);
-  dayFigures(withTickets, thresholdMs);
-  for (const dim of [CATEGORY, WINDOW, STAFF, SOURCE, PRIORITY]) for (const d of withTickets) dayCounts(d, dim);
 }
 
 export interface ReportPeriod {

@@ -103,22 +103,6 @@ describe('stats service', () => {
     }
   });
 
-  it('reads past days ahead after a start, newest first, as far as its budget goes', async () => {
-    for (const d of ['2026-11-19', '2026-11-20', '2026-11-21']) await rollups.write(rollupOf(d, 4));
-    await stats.warmUp(30 * 60_000, () => false);
-    expect(stats.cacheSize().days).toBe(3);
-    await rollups.write(rollupOf('2026-11-21', 40)); // on disk now, but the day in memory is used
-    expect((await stats.report('2026-11-19', '2026-11-21', 30 * 60_000)).total.issued).toBe(12);
-
-    const oneDay = reportDayBytes(reportDay(rollupOf('2026-11-19', 4)));
-    const small = await StatsService.open({ journal, rollups, presence: new PresenceFiles(dir, () => config.hall.timeZone), config: () => config, clock: () => local('2026-11-24 10:00'), log: () => {}, cacheBytes: 2.5 * oneDay });
-    await small.warmUp(30 * 60_000, () => false);
-    expect(small.cacheSize().days).toBe(2);
-    const stopped = await StatsService.open({ journal, rollups, presence: new PresenceFiles(dir, () => config.hall.timeZone), config: () => config, clock: () => local('2026-11-24 10:00'), log: () => {} });
-    await stopped.warmUp(30 * 60_000, () => true);
-    expect(stopped.cacheSize().days).toBe(0);
-  });
-
   it('holds past days within its budget, dropping the oldest service day first', () => {
     const one = reportDay(rollupOf('2026-11-01', 100));
     const cache = new ReportDayCache(0);

@@ -9,7 +9,7 @@ import type { Rating } from '@yichuang/shared/ratings';
 import type { Report } from '@yichuang/shared/reports';
 import type { KioskFact } from './facts.js';
 import { kioskFacts, type PresenceSource } from './kiosk-uptime.js';
-import { prepareDays, reportOf } from './report.js';
+import { reportOf } from './report.js';
 import { reportDay, ReportDayCache, type ReportDay } from './report-day.js';
 import { decodeRatings, type DayRollup } from './rollup.js';
 import type { RollupStore } from './rollup-store.js';
@@ -29,9 +29,6 @@ export interface StatsDeps {
 const CACHE_BYTES = 96 * 1024 * 1024;
 /** Roll-ups read at once: enough to overlap disk and parsing, few enough that a year is never all in memory as JSON. */
 const READS_AT_ONCE = 4;
-/** Past days read ahead after a start, and how many at a time. */
-const WARM_UP_DAYS = 366;
-const WARM_UP_BATCH = 8;
 
 /** fn over the items, at most READS_AT_ONCE at a time; results in the items' order. */
 async function fewAtATime<T, R>(items: readonly T[], fn: (item: T) => Promise<R>): Promise<R[]> {
@@ -170,22 +167,6 @@ export class StatsService {
       this.pastDays.set(kept);
       return kept;
     });
-  }
-
-  /**
-   * Reads the past year's roll-ups into memory (as far as the budget goes, newest first) and works out
-   * what reports keep of each day for `thresholdMs`, a few days at a time with the event loop let go
-   * in between, so that the first report after a start does not read and prepare a year of days.
-   * `stopped()` ends it early (the hub is closing).
-   */
-  async warmUp(thresholdMs: number, stopped: () => boolean): Promise<void> {
-    const past = (await this.knownDays()).filter((d) => this.isOver(d)).slice(-WARM_UP_DAYS);
-    for (let end = past.length; end > 0 && !stopped(); end -= WARM_UP_BATCH) {
-      const batch = past.slice(Math.max(0, end - WARM_UP_BATCH), end);
-      prepareDays(await this.reportDays(batch), thresholdMs);
-      if (!batch.every((d) => this.pastDays.get(d))) return; // full: older days would only push newer ones out
-      await new Promise((resolve) => setImmediate(resolve));
-    }
   }
 
   /** Days kept in memory for reports, and roughly how many bytes they hold. */
