@@ -1,9 +1,11 @@
 // Runs engine commands one at a time: decide → journal (durable) → evolve → notify.
 // Serialising here is the hall-wide lock: no two windows can ever be given the same ticket.
+// Commands that arrive while the last ones' listeners run (ten kiosks pressed at once) are decided
+// one after another as before, then journaled with one write and one fdatasync (group commit).
 import type { HallConfig } from '@yichuang/shared/domain';
 import { appError, type Ack } from '@yichuang/shared/errors';
 import { serviceDay } from '@yichuang/shared/time';
-import { decide, evolve, initialState, type Command, type EngineState } from '../engine/index.js';
+import { decide, evolve, initialState, type Command, type EngineEvent, type EngineState } from '../engine/index.js';
 import type { Journal, JournalRecord } from '../storage/journal.js';
 import { CommandLog } from './command-log.js';
 
@@ -17,6 +19,13 @@ export const PHONE_PAGE_ACTOR: Actor = { deviceId: 'phone-page' };
 
 export type RecordsListener = (records: JournalRecord[]) => void;
 
+interface Pending {
+  command: Command;
+  actor: Actor;
+  cmdKey: string | undefined;
+  answer: (ack: Ack<JournalRecord[]>) => void;
+}
+
 export interface HallServiceDeps {
   journal: Journal;
   config: () => HallConfig;
@@ -27,7 +36,8 @@ export interface HallServiceDeps {
 export class HallService {
   private state: EngineState = initialState();
   private applied = 0;
-  private queue: Promise<unknown> = Promise.resolve();
+  private pending: Pending[] = [];
+  private draining = false;
   /** Settles once the last command's listeners have run. */
   private notified: Promise<void> = Promise.resolve();
   private readonly commands = new CommandLog();
@@ -71,10 +81,26 @@ export class HallService {
    * the records of the first run instead of running again.
    */
   execute(command: Command, actor: Actor, cmdKey?: string): Promise<Ack<JournalRecord[]>> {
-    const run = this.queue.then(() => this.run(command, actor, cmdKey));
-    // The next command waits until this one's listeners have run, so they see the state it made.
-    this.queue = run.then(() => this.notified).catch(() => undefined);
-    return run;
+    return new Promise((answer) => {
+      this.pending.push({ command, actor, cmdKey, answer });
+      if (!this.draining) void this.drain();
+    });
+  }
+
+  private async drain(): Promise<void> {
+    this.draining = true;
+    while (this.pending.length > 0) {
+      // The next commands wait until the last ones' listeners have run, so they see the state it made.
+      await this.notified;
+      const batch = this.pending.splice(0);
+      try {
+        this.pending.unshift(...(await this.run(batch)));
+      } catch (err) {
+        this.deps.log(`command batch failed: ${(err as Error).stack ?? String(err)}`);
+        for (const p of batch) p.answer({ ok: false, error: appError('INTERNAL') });
+      }
+    }
+    this.draining = false;
   }
 
   private notify(records: JournalRecord[]): void {
@@ -88,41 +114,86 @@ export class HallService {
     }
   }
 
-  private async run(command: Command, actor: Actor, cmdKey?: string): Promise<Ack<JournalRecord[]>> {
-    const earlier = cmdKey ? this.commands.recall(cmdKey) : undefined;
-    if (earlier) return { ok: true, data: earlier };
-
+  /**
+   * Decides the batch's commands in order, journals what they decided in one write, then applies it
+   * and answers each. Returns the commands left for the next batch (those of a new service day).
+   * With more than one command the batch is decided on a copy of the state, so nothing of it shows
+   * (a snapshot, a REST read) before it is durable; a write that fails leaves the state as it was.
+   */
+  private async run(batch: Pending[]): Promise<Pending[]> {
     const now = this.deps.clock();
     const config = this.deps.config();
-    const decision = decide(this.state, command, { now, config });
-    if (!decision.ok) return { ok: false, error: appError(decision.error.code, decision.error.params) };
-    if (decision.events.length === 0) return { ok: true, data: [] };
+    let working = batch.length > 1 ? structuredClone(this.state) : this.state;
+    const decided: Array<{ p: Pending; events: EngineEvent[] }> = [];
+    const retried: Array<{ p: Pending; of: Pending }> = [];
+    let day: string | undefined;
+    let left: Pending[] = [];
+    for (const [i, p] of batch.entries()) {
+      const earlier = p.cmdKey ? this.commands.recall(p.cmdKey) : undefined;
+      if (earlier) {
+        p.answer({ ok: true, data: earlier });
+        continue;
+      }
+      const twin = p.cmdKey === undefined ? undefined : decided.find((d) => d.p.cmdKey === p.cmdKey);
+      if (twin) {
+        retried.push({ p, of: twin.p });
+        continue;
+      }
+      const decision = decide(working, p.command, { now, config });
+      if (!decision.ok) {
+        p.answer({ ok: false, error: appError(decision.error.code, decision.error.params) });
+        continue;
+      }
+      if (decision.events.length === 0) {
+        p.answer({ ok: true, data: [] });
+        continue;
+      }
+      // The engine owns the service day (it keeps today's if the clock steps back over midnight).
+      const started = decision.events.find((e) => e.type === 'day.started');
+      const eventsDay = started?.type === 'day.started' ? started.day : (working.day ?? serviceDay(now, config.hall.timeZone));
+      // One journal write holds one day: a command that starts a new day waits for the next batch.
+      if (day !== undefined && eventsDay !== day) {
+        left = batch.slice(i);
+        break;
+      }
+      day = eventsDay;
+      decided.push({ p, events: decision.events });
+      if (batch.length > 1) for (const event of decision.events) working = evolve(working, event);
+    }
+    if (day === undefined) return left;
 
-    // The engine owns the service day (it keeps today's if the clock steps back over midnight).
-    const started = decision.events.find((e) => e.type === 'day.started');
-    const day = started?.type === 'day.started' ? started.day : (this.state.day ?? serviceDay(now, config.hall.timeZone));
     let records: JournalRecord[];
     try {
       records = await this.deps.journal.append(
-        decision.events.map((event) => ({ day, at: event.at, cmd: cmdKey, actor, event })),
+        decided.flatMap(({ p, events }) => events.map((event) => ({ day: day!, at: event.at, cmd: p.cmdKey, actor: p.actor, event }))),
       );
     } catch (err) {
       this.deps.log(`journal append failed: ${(err as Error).message}`);
-      return { ok: false, error: appError('STORAGE_FAILED') };
+      for (const p of [...decided.map((d) => d.p), ...retried.map((r) => r.p)]) p.answer({ ok: false, error: appError('STORAGE_FAILED') });
+      return left;
     }
-    for (const record of records) {
-      this.state = evolve(this.state, record.event);
-      this.applied++;
-      if (cmdKey) this.commands.remember(cmdKey, record);
+    if (batch.length > 1) this.state = working;
+    else for (const record of records) this.state = evolve(this.state, record.event);
+    this.applied += records.length;
+
+    const answers = new Map<Pending, JournalRecord[]>();
+    let at = 0;
+    for (const { p, events } of decided) {
+      const own = records.slice(at, at + events.length);
+      at += events.length;
+      if (p.cmdKey) for (const record of own) this.commands.remember(p.cmdKey, record);
+      answers.set(p, own);
+      p.answer({ ok: true, data: own });
     }
-    // Listeners (broadcasts to every screen among them) run just after the command's answer has
-    // gone out: the answer waits only for the journal, not for writes to hundreds of sockets.
+    for (const { p, of } of retried) p.answer({ ok: true, data: answers.get(of) ?? [] });
+    // Listeners (broadcasts to every screen among them) run just after the commands' answers have
+    // gone out: the answers wait only for the journal, not for writes to hundreds of sockets.
     this.notified = new Promise((resolve) =>
       setImmediate(() => {
         this.notify(records);
         resolve();
       }),
     );
-    return { ok: true, data: records };
+    return left;
   }
 }

@@ -1,0 +1,72 @@
+// The hall-wide lock with group commit: commands that arrive together are decided one after another
+// and journaled with one write; each gets its own answer, and a failed write changes nothing.
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { local, makeConfig } from '../engine/test-fixtures.js';
+import type { Command } from '../engine/types.js';
+import { Journal } from '../storage/journal.js';
+import { HallService } from './hall-service.js';
+
+const issue: Command = { type: 'issue', categoryId: 'general', priority: 'normal', source: 'kiosk' };
+const kiosk = { deviceId: 'kiosk-1' };
+
+let dir: string;
+let journal: Journal;
+let appends: number;
+let failWrites: boolean;
+
+beforeEach(async () => {
+  dir = await mkdtemp(path.join(os.tmpdir(), 'yichuang-hall-'));
+  journal = await Journal.open(dir, 'h');
+  appends = 0;
+  failWrites = false;
+  const append = journal.append.bind(journal);
+  journal.append = (entries) => {
+    appends++;
+    return failWrites ? Promise.reject(new Error('disk full')) : append(entries);
+  };
+});
+afterEach(async () => {
+  await journal.close();
+  await rm(dir, { recursive: true, force: true });
+});
+
+const open = (): Promise<HallService> => HallService.load({ journal, config: () => makeConfig(), clock: () => local('2026-11-23 10:00'), log: () => {} });
+const numbers = (hall: HallService): string[] => Object.values(hall.current.tickets).map((t) => t.number);
+
+describe('HallService', () => {
+  it('journals commands that come together in one write, in order, each with its own answer', async () => {
+    const hall = await open();
+    await hall.execute(issue, kiosk, 'k:first');
+    appends = 0;
+    const answers = await Promise.all([
+      ...Array.from({ length: 8 }, (_, i) => hall.execute(issue, kiosk, `k:${i}`)),
+      hall.execute({ ...issue, categoryId: 'nowhere' }, kiosk, 'k:bad'),
+      hall.execute(issue, kiosk, 'k:3'), // a retry inside the same batch
+    ]);
+    expect(appends).toBe(1);
+    const issued = answers.slice(0, 8).map((a) => (a.ok ? a.data.map((r) => (r.event.type === 'ticket.issued' ? r.event.number : r.event.type)) : a.error.code));
+    expect(issued).toEqual(['A002', 'A003', 'A004', 'A005', 'A006', 'A007', 'A008', 'A009'].map((n) => [n]));
+    expect(answers[8]).toMatchObject({ ok: false, error: { code: 'UNKNOWN_CATEGORY' } });
+    expect(answers[9]).toEqual(answers[3]);
+    expect(numbers(hall)).toHaveLength(9);
+    const lines = (await readFile(path.join(dir, 'journal', '2026-11-23.jsonl'), 'utf8')).trim().split('\n');
+    expect(lines.map((l) => (JSON.parse(l) as { seq: number }).seq)).toEqual(lines.map((_, i) => i + 1));
+    // A restart rebuilds the same state, and remembers every command's answer.
+    const again = await open();
+    expect(numbers(again)).toEqual(numbers(hall));
+    expect(await again.execute(issue, kiosk, 'k:5')).toEqual(answers[5]);
+  });
+
+  it('answers every command of a batch whose write failed with STORAGE_FAILED, and keeps the state as it was', async () => {
+    const hall = await open();
+    await hall.execute(issue, kiosk, 'k:first');
+    const before = structuredClone(hall.current);
+    failWrites = true;
+    const answers = await Promise.all([hall.execute(issue, kiosk, 'k:a'), hall.execute(issue, kiosk, 'k:b'), hall.execute(issue, kiosk, 'k:c')]);
+    expect(answers.map((a) => !a.ok && a.error.code)).toEqual(['STORAGE_FAILED', 'STORAGE_FAILED', 'STORAGE_FAILED']);
+    expect(hall.current).toEqual(before);
+  });
+});
