@@ -21,6 +21,7 @@ export async function shoot({ hub, browser, capture }: ShotContext): Promise<voi
   await window9.emitWithAck('staff:signIn', { cmdId: cmdId(), windowId: 'w09', staffNumber: '0901', pin: '123456' });
   await window9.emitWithAck('window:callNumber', { cmdId: cmdId(), windowId: 'w09', number: 'A001' });
   await window9.emitWithAck('window:start', { cmdId: cmdId(), windowId: 'w09' });
+  hub.clock.advance(7 * 60_000); // a visit of seven minutes, so the estimates have a service time to go by
   await window9.emitWithAck('window:finish', { cmdId: cmdId(), windowId: 'w09', outcome: 'done' });
 
   for (const [orientation, viewport] of ORIENTATIONS) {
@@ -73,6 +74,7 @@ export async function shoot({ hub, browser, capture }: ShotContext): Promise<voi
     await tap(page, '返回');
 
     await tap(page, '服务评价');
+    await page.getByText('请输入号票上的号码', { exact: false }).waitFor();
     await shot(page, 'rate');
     await tap(page, 'A');
     for (const key of '001') await page.locator('.keypad button', { hasText: new RegExp(`^${key}$`) }).tap();
@@ -109,7 +111,7 @@ export async function shoot({ hub, browser, capture }: ShotContext): Promise<voi
   await console_.locator('tr[data-kiosk="kiosk-1"]').waitFor();
   await capture(console_, 'console-kiosks');
   await console_.goto(`${hub.hub.url}/console/?token=demo-console-1#/suggestions`);
-  await console_.getByText('待处理').waitFor();
+  await console_.locator('tr[data-suggestion]').first().waitFor();
   await capture(console_, 'console-suggestions');
   await console_.context().close();
 }
