@@ -136,7 +136,8 @@ export class Views {
     const serving = config.windows.filter(
       (w) => w.categories.some((c) => c.categoryId === categoryId) && state.windows[w.id]?.status === 'open',
     ).length;
-    return Math.round((waiting * this.averageServiceMin(categoryId)) / Math.max(1, serving));
+    // Someone is waiting: never "about 0 minutes", even after a run of visits closed in seconds.
+    return Math.max(1, Math.round((waiting * this.averageServiceMin(categoryId)) / Math.max(1, serving)));
   }
 
   private averageServiceMin(categoryId: string): number {
