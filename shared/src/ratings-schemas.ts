@@ -1,6 +1,6 @@
 // zod schemas of the ratings domain's command payloads (pads, staff figures, bad-rating cases).
 import { z } from 'zod';
-import { cmdId, day, id, ticketNumber } from './schemas.js';
+import { cmdId, day, id, linkSignature, ticketNumber } from './schemas.js';
 import { isValidPhone } from './identity.js';
 import { FOLLOW_UP_RESULTS, RATING_LEVELS, VERDICTS } from './ratings.js';
 
@@ -32,7 +32,7 @@ export const visitRate = z.object({ cmdId, number: ticketNumber, ...given });
 export const visitLink = z.object({
   number: ticketNumber,
   d: day,
-  s: z.string().regex(/^[A-Za-z0-9_-]{10}$/, '链接不完整 / incomplete link'),
+  s: linkSignature,
 });
 /** The phone page's rating (POST body). */
 export const phoneRate = z.object({ cmdId, ...given });

@@ -9,6 +9,9 @@ export const id = z.string().min(1).max(64).regex(/^[\w.:-]+$/, 'letters, digits
 export const cmdId = id;
 /** A service day or any calendar date, YYYY-MM-DD. */
 export const day = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/, '日期格式 YYYY-MM-DD / a date as YYYY-MM-DD');
+/** The signature of a slip's phone link (60 bits, base64url), as hub/src/security/ticket-links.ts makes it. */
+export const SIGNATURE = /^[A-Za-z0-9_-]{10}$/;
+export const linkSignature = z.string().regex(SIGNATURE, '链接不完整 / incomplete link');
 const note = z.string().trim().max(200);
 export const ticketNumber = z
   .string()

@@ -4,7 +4,7 @@ import type { AdminConfig, AuditActor, PairingStatus } from '@yichuang/shared/ad
 import * as A from '@yichuang/shared/admin-schemas';
 import { appError, type Ack, type AppError } from '@yichuang/shared/errors';
 import express, { Router, type Request, type Response } from 'express';
-import type { z } from 'zod';
+import { parseOr400 } from '../http/parse.js';
 import { callerOf, clientAddress, restAccess, sessionToken, type AccessDeps } from '../http/access.js';
 import type { PairingDesk } from '../security/pairing.js';
 import type { RateLimiter } from '../security/rate-limit.js';
@@ -29,13 +29,6 @@ export interface AdminRouteDeps extends AccessDeps {
 
 const fail = (res: Response, status: number, error: AppError): void => void res.status(status).json({ ok: false, error });
 
-function parse<S extends z.ZodType>(schema: S, value: unknown, res: Response): z.output<S> | undefined {
-  const parsed = schema.safeParse(value ?? {});
-  if (parsed.success) return parsed.data;
-  fail(res, 400, appError('BAD_REQUEST', { detail: parsed.error.issues.map((i) => `${i.path.join('.') || '(body)'}: ${i.message}`).join('; ') }));
-  return undefined;
-}
-
 function sessionCookie(req: Request, token: string, maxAgeS: number): string {
   return `${SESSION_COOKIE}=${token}; Path=/; HttpOnly; SameSite=Strict; Max-Age=${maxAgeS}${req.secure ? '; Secure' : ''}`;
 }
@@ -51,7 +44,7 @@ export function adminRoutes(deps: AdminRouteDeps): Router {
 
   router.post('/session', async (req, res) => {
     if (limited(req, res, SIGN_IN_RATE, 'session')) return;
-    const input = parse(A.signInRequest, req.body, res);
+    const input = parseOr400(A.signInRequest, req.body ?? {}, res);
     if (!input) return;
     const result = await deps.signIn.signIn(input, clientAddress(req));
     if (!result.ok) return fail(res, result.status, result.error);
@@ -75,7 +68,7 @@ export function adminRoutes(deps: AdminRouteDeps): Router {
 
   router.post('/pairing', (req, res) => {
     if (limited(req, res, PAIRING_RATE, 'pairing')) return;
-    const input = parse(A.pairingRequest, req.body, res);
+    const input = parseOr400(A.pairingRequest, req.body ?? {}, res);
     if (!input) return;
     const request = deps.pairing.request(input.screen, clientAddress(req));
     if (!request) return fail(res, 429, appError('RATE_LIMITED'));

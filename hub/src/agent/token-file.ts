@@ -2,6 +2,7 @@
 // this kiosk PC's password to the hub. Written whole or not at all, so a crash never leaves half a token.
 import { mkdir, open, readFile, rename, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
+import { syncFolder } from '../storage/durable-json-file.js';
 
 export class TokenFileError extends Error {}
 
@@ -30,6 +31,8 @@ export class TokenFile {
 
   async write(token: string): Promise<void> {
     await rename(await this.#writeTemp(`${token}\n`), this.path);
+    // The rename survives a power cut only once the folder is synced: the hub hands a token out once.
+    await syncFolder(path.dirname(this.path));
   }
 
   async forget(): Promise<void> {

@@ -4,7 +4,7 @@
 import type { ServiceDay } from '@yichuang/shared/domain';
 import { dueNoShows } from '../engine/booking.js';
 import type { HubModule, ModuleDeps } from '../modules.js';
-import { HUB_ACTOR } from '../ratings/pad-timer.js';
+import { HUB_ACTOR } from '../services/hall-service.js';
 import { roleRoom } from '../realtime/rooms.js';
 import type { JournalRecord } from '../storage/journal.js';
 import { BookingDesk } from './booking-desk.js';

@@ -9,7 +9,7 @@ import { formatClock } from '@yichuang/shared/time';
 import { appointmentsOf } from '../engine/state.js';
 import type { Booking, EngineState } from '../engine/types.js';
 import type { HallService } from '../services/hall-service.js';
-import { HUB_ACTOR } from '../ratings/pad-timer.js';
+import { HUB_ACTOR } from '../services/hall-service.js';
 import type { PhoneVault } from './phone-vault.js';
 
 const MINUTE = 60_000;

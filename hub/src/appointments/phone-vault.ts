@@ -5,6 +5,7 @@
 import { createHmac, randomBytes } from 'node:crypto';
 import { open, readFile } from 'node:fs/promises';
 import path from 'node:path';
+import { deriveKey } from '../security/secret-key.js';
 import { Sealer } from '../security/sealer.js';
 
 export const KEY_FILE = 'appointments.key';
@@ -15,7 +16,7 @@ export class PhoneVault {
 
   private constructor(secret: Buffer) {
     // Two keys from one secret, so the hash never gives away anything about the sealing key.
-    this.#hashKey = createHmac('sha256', secret).update('phone-hash').digest();
+    this.#hashKey = deriveKey(secret, 'phone-hash');
     this.#sealer = new Sealer(secret, 'phone-seal');
   }
 

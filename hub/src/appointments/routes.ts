@@ -7,8 +7,8 @@ import type { HallConfig } from '@yichuang/shared/domain';
 import { appError, type Ack, type AppError } from '@yichuang/shared/errors';
 import { serviceDay } from '@yichuang/shared/time';
 import { Router, type NextFunction, type Request, type Response } from 'express';
-import type { z } from 'zod';
 import type { BookingDesk } from './booking-desk.js';
+import { parseOr400 } from '../http/parse.js';
 import { PHONE_PAGE_ACTOR } from '../services/hall-service.js';
 import { RateLimiter } from './rate-limit.js';
 
@@ -33,12 +33,6 @@ export function appointmentRoutes({ desk, config, clock, limits }: RouteDeps): R
   const router = Router();
   const fail = (res: Response, error: AppError): void => void res.status(STATUS[error.code] ?? 409).json({ ok: false, error });
   const reply = <T>(res: Response, ack: Ack<T>): void => (ack.ok ? void res.json(ack) : fail(res, ack.error));
-  const parse = <S extends z.ZodType>(schema: S, value: unknown, res: Response): z.output<S> | undefined => {
-    const parsed = schema.safeParse(value ?? {});
-    if (parsed.success) return parsed.data;
-    fail(res, appError('BAD_REQUEST', { detail: parsed.error.issues.map((i) => `${i.path.join('.') || '(body)'}: ${i.message}`).join('; ') }));
-    return undefined;
-  };
   const limiters = limits.then((l) => ({ reads: new RateLimiter(l.readsPerMinute, clock), writes: new RateLimiter(l.writesPerMinute, clock) }));
 
   router.use('/appointments', (req: Request, res: Response, next: NextFunction) => {
@@ -59,26 +53,26 @@ export function appointmentRoutes({ desk, config, clock, limits }: RouteDeps): R
     res.json({ ok: true, data: page });
   });
   router.get('/appointments/slots', async (req, res) => {
-    const q = parse(A.slotsQuery, req.query, res);
+    const q = parseOr400(A.slotsQuery, req.query, res);
     if (q) reply(res, (await desk).slots(q.categoryId, q.day));
   });
   router.post('/appointments', async (req, res) => {
-    const body = parse(A.webBook, req.body, res);
+    const body = parseOr400(A.webBook, req.body ?? {}, res);
     if (!body) return;
     const { requestId, ...booking } = body;
     reply(res, await (await desk).book(booking, 'citizen', PHONE_PAGE_ACTOR, (phoneKey) => `phone-page:${requestId}:${phoneKey}`));
   });
   // Code and phone tail travel in bodies (POST), never in addresses that proxies and logs keep.
   router.post('/appointments/lookup', async (req, res) => {
-    const body = parse(A.webLookup, req.body, res);
+    const body = parseOr400(A.webLookup, req.body ?? {}, res);
     if (body) reply(res, (await desk).lookup(body.code, body.phoneTail));
   });
   router.post('/appointments/cancel', async (req, res) => {
-    const body = parse(A.webCancel, req.body, res);
+    const body = parseOr400(A.webCancel, req.body ?? {}, res);
     if (body) reply(res, await (await desk).cancel(body, 'citizen', PHONE_PAGE_ACTOR));
   });
   router.post('/appointments/change', async (req, res) => {
-    const body = parse(A.webChange, req.body, res);
+    const body = parseOr400(A.webChange, req.body ?? {}, res);
     if (body) reply(res, await (await desk).change(body, PHONE_PAGE_ACTOR));
   });
   return router;

@@ -5,7 +5,7 @@
 // quadratic. Whoever keeps a state must not expect an older reference to stay unchanged.
 import type { Period, Ticket, TicketState, WindowState } from '@yichuang/shared/domain';
 import { LEVEL_CODE, type Case, type CaseStepRecord, type Rating } from '@yichuang/shared/ratings';
-import { dayState, writableAppointments, writableEvaluation } from './state.js';
+import { dayState, finishedPeriod, writableAppointments, writableEvaluation } from './state.js';
 import type { Booking, CallRecord, EngineEvent, EngineState } from './types.js';
 
 const MAX_CALLS = 50;
@@ -280,7 +280,7 @@ function rate(
   given: Pick<Rating, 'channel' | 'level' | 'code' | 'reasons' | 'text' | 'contact'>,
 ): EngineState {
   const t = ticketOf(state, e.ticketId);
-  const finished = t.periods.findLast((p) => p.state === 'finished');
+  const finished = finishedPeriod(t);
   const rating: Rating = {
     ticketId: t.id,
     ticketNumber: t.number,

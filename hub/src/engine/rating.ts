@@ -7,7 +7,7 @@ import type { HallConfig, MaskedIdentity } from '@yichuang/shared/domain';
 import { isBadLevel, type RatingChannel, type RatingLevel } from '@yichuang/shared/ratings';
 import { openCase } from './cases.js';
 import { accept, fail, isError, refuse, ticketByNumber, windowDef, wrongState, type CommandOf } from './guards.js';
-import { evaluationOf } from './state.js';
+import { evaluationOf, finishedPeriod } from './state.js';
 import type { DecideContext, Decision, EngineEvent, EngineState, PadPrompt } from './types.js';
 
 /** The instant a pad's prompt runs out. */
@@ -34,7 +34,7 @@ export function decideRateVisit(state: EngineState, c: CommandOf<'rateVisit'>, {
   if (isError(t)) return refuse(t);
   if (t.state !== 'finished') return fail('VISIT_NOT_FINISHED', { number: t.number });
   // Only a staffed window finishes a visit, so its last finished period names both.
-  const finished = t.periods.findLast((p) => p.state === 'finished');
+  const finished = finishedPeriod(t);
   if (!finished?.windowId || !finished.staffId) return refuse(wrongState(t));
   const earlier = evaluationOf(state).ratings[t.id];
   if (earlier && earlier.level !== 'unrated') return fail('ALREADY_RATED');

@@ -1,4 +1,4 @@
-import type { ServiceDay, WindowState } from '@yichuang/shared/domain';
+import type { Period, ServiceDay, Ticket, WindowState } from '@yichuang/shared/domain';
 import type { Case } from '@yichuang/shared/ratings';
 import type { AppointmentBook, Booking, EngineState, EvaluationState, NoticeRecord } from './types.js';
 
@@ -33,6 +33,11 @@ const NO_EVALUATION: Readonly<EvaluationState> = Object.freeze({
 });
 
 /** The day's evaluation state for reading; empty (and frozen) when there is none yet. */
+/** The period in which the visit was finished (where and by whom), if it was. */
+export function finishedPeriod(t: Ticket): Period | undefined {
+  return t.periods.findLast((p) => p.state === 'finished');
+}
+
 export function evaluationOf(state: EngineState): Readonly<EvaluationState> {
   return state.evaluation ?? NO_EVALUATION;
 }

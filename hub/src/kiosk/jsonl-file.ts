@@ -1,8 +1,8 @@
 // Append-only JSON lines: each append is written and fdatasync'ed before it resolves, appends run
 // one at a time, and reading skips a last line torn by a crash (it was never acknowledged).
-import { mkdir, open, readFile, rename, type FileHandle } from 'node:fs/promises';
+import { mkdir, open, readFile, type FileHandle } from 'node:fs/promises';
 import path from 'node:path';
-import { syncFolder } from '../storage/durable-json-file.js';
+import { DurableJSONFile, syncFolder } from '../storage/durable-json-file.js';
 
 export class JsonlFile {
   #handle: Promise<FileHandle> | undefined;
@@ -25,16 +25,7 @@ export class JsonlFile {
   rewrite(records: readonly object[]): Promise<void> {
     const run = this.#queue.then(async () => {
       await this.#release();
-      const temp = `${this.file}.tmp`;
-      const handle = await open(temp, 'w');
-      try {
-        await handle.writeFile(jsonLines(records));
-        await handle.sync();
-      } finally {
-        await handle.close();
-      }
-      await rename(temp, this.file);
-      await syncFolder(path.dirname(this.file));
+      await new DurableJSONFile<readonly object[]>(this.file, jsonLines).write(records);
     });
     this.#queue = run.catch(() => undefined);
     return run;

@@ -4,6 +4,7 @@ import { appError, type Ack, type AppError } from '@yichuang/shared/errors';
 import { searchItems } from '@yichuang/shared/kiosk';
 import * as K from '@yichuang/shared/kiosk-schemas';
 import { Router, type Response } from 'express';
+import { parseOr400 } from '../http/parse.js';
 import type { ItemCatalogue } from './catalogue.js';
 import { ticketFollow, type FollowSource } from './follow.js';
 
@@ -35,13 +36,10 @@ export function kioskRoutes({ catalogue, follow, phoneBase }: KioskRouteDeps): R
   });
 
   router.get('/kiosk/follow/:number', (req, res) => {
-    const parsed = K.followQuery.safeParse({ number: req.params.number, d: req.query.d });
-    if (!parsed.success) {
-      reply(res, { ok: false, error: appError('BAD_REQUEST', { detail: parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ') }) });
-      return;
-    }
+    const query = parseOr400(K.followQuery, { number: req.params.number, d: req.query.d }, res);
+    if (!query) return;
     res.set('Cache-Control', 'no-store');
-    reply(res, ticketFollow(follow(), parsed.data.number, parsed.data.d));
+    reply(res, ticketFollow(follow(), query.number, query.d));
   });
 
   return router;

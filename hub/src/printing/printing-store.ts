@@ -7,6 +7,7 @@ import { t } from '@yichuang/shared/console-i18n';
 import type { PrintingSettings } from '@yichuang/shared/printing';
 import { PRINTING_SCHEMA_VERSION, printingFile, type PrintingFile } from '@yichuang/shared/printing-schemas';
 import { DurableJSONFile } from '../storage/durable-json-file.js';
+import { issuesDetail } from '../http/parse.js';
 
 export const PRINTING_FILE = 'printers.json';
 
@@ -44,8 +45,7 @@ export class PrintingStore {
     }
     const parsed = stored === null ? { success: true as const, data: seed() } : printingFile.safeParse(stored);
     if (!parsed.success) {
-      const detail = parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ');
-      throw new Error(`${file} 内容有误 / is invalid: ${detail}`);
+      throw new Error(`${file} 内容有误 / is invalid: ${issuesDetail(parsed.error, '')}`);
     }
     const db = new Low<PrintingFile>(adapter as DurableJSONFile<PrintingFile>, parsed.data);
     if (stored === null) await db.write();

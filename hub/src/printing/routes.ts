@@ -4,7 +4,7 @@
 import { appError, type Ack, type AppError } from '@yichuang/shared/errors';
 import * as P from '@yichuang/shared/printing-schemas';
 import { Router, type Response } from 'express';
-import type { z } from 'zod';
+import { parseOr400 } from '../http/parse.js';
 import type { PrintingComponents } from './handlers.js';
 import { listSerialPorts } from './serial-ports.js';
 
@@ -17,12 +17,6 @@ export function printingRoutes(c: PrintingComponents): Router {
     if (ack.ok) res.json(ack);
     else fail(res, STATUS[ack.error.code] ?? 400, ack.error);
   };
-  const parse = <S extends z.ZodType>(schema: S, value: unknown, res: Response): z.output<S> | undefined => {
-    const parsed = schema.safeParse(value);
-    if (parsed.success) return parsed.data;
-    fail(res, 400, appError('BAD_REQUEST', { detail: parsed.error.issues.map((i) => `${i.path.join('.') || '(body)'}: ${i.message}`).join('; ') }));
-    return undefined;
-  };
 
   router.get('/printing', (_req, res) => void res.json({ ok: true, data: { ...c.settings.view(), states: c.fleet.states() } }));
   router.get('/printing/unprinted', (_req, res) => void res.json({ ok: true, data: c.slips.unprinted() }));
@@ -34,12 +28,12 @@ export function printingRoutes(c: PrintingComponents): Router {
     }
   });
   router.put('/printing/printers/:id', async (req, res) => {
-    const printer = parse(P.printerConfig, { ...(req.body as object | undefined), id: req.params.id }, res);
+    const printer = parseOr400(P.printerConfig, { ...(req.body as object | undefined), id: req.params.id }, res);
     if (printer) reply(res, await c.settings.savePrinter(printer));
   });
   router.delete('/printing/printers/:id', async (req, res) => reply(res, await c.settings.removePrinter(req.params.id)));
   router.put('/printing/layout', async (req, res) => {
-    const layout = parse(P.ticketLayout, req.body, res);
+    const layout = parseOr400(P.ticketLayout, req.body, res);
     if (layout) reply(res, await c.settings.saveLayout(layout));
   });
   return router;

@@ -7,7 +7,7 @@ import type { Command } from '../engine/types.js';
 import type { ModuleDeps } from '../modules.js';
 import type { Sealer } from '../security/sealer.js';
 import { cmdKey } from '../services/ticketing.js';
-import { caseList, caseView } from './case-views.js';
+import { caseList, caseView, isCallable } from './case-views.js';
 
 /** Omit on each member of a union (a plain Omit would merge the members into one). */
 type OmitEach<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;
@@ -29,8 +29,8 @@ export class CaseDesk {
   contact(caseId: string): Ack<CaseContact> {
     const c = evaluationOf(this.deps.hall.current).cases[caseId];
     if (!c) return { ok: false, error: appError('UNKNOWN_CASE', { caseId }) };
-    if (!caseView(c, this.deps.config(), this.deps.clock()).callable) return { ok: false, error: appError('NO_CONTACT') };
-    const phone = this.contacts.unseal(c.sealedContact!);
+    if (!isCallable(c)) return { ok: false, error: appError('NO_CONTACT') };
+    const phone = this.contacts.unseal(c.sealedContact);
     return phone ? { ok: true, data: { caseId, phone } } : { ok: false, error: appError('NO_CONTACT') };
   }
 

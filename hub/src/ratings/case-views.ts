@@ -7,18 +7,21 @@ import { nextStep, standings } from '../engine/cases.js';
 import { evaluationOf } from '../engine/state.js';
 import type { EngineState } from '../engine/types.js';
 
+/** A sealed number is there for the follow-up: once the case is closed nobody needs it. */
+export function isCallable(c: Case): c is Case & { sealedContact: string } {
+  return c.sealedContact !== undefined && nextStep(c) !== null;
+}
+
 export function caseView(c: Case, config: HallConfig, now: number): CaseView {
   const timeZone = config.hall.timeZone;
   const standing = standings(c, serviceDay(now, timeZone), timeZone);
   const window = config.windows.find((w) => w.id === c.rating.windowId);
   const staff = config.staff.find((s) => s.id === c.rating.staffId);
-  const { sealedContact, ...shown } = c;
-  const next = nextStep(c);
+  const { sealedContact: _sealed, ...shown } = c;
   return {
     ...shown,
-    // The number is for the follow-up: once the case is closed nobody needs it.
-    callable: sealedContact !== undefined && next !== null,
-    next,
+    callable: isCallable(c),
+    next: nextStep(c),
     standing,
     overdue: Object.values(standing).includes('overdue'),
     windowNumber: window?.number,

@@ -3,9 +3,9 @@
 import { ratingDeadline } from '../engine/rating.js';
 import { evaluationOf } from '../engine/state.js';
 import type { ModuleDeps } from '../modules.js';
+import { HUB_ACTOR } from '../services/hall-service.js';
 
 /** The journal's actor for commands the hub issues itself. */
-export const HUB_ACTOR = { deviceId: 'hub' } as const;
 
 export class PadTimer {
   private timer: ReturnType<typeof setInterval> | undefined;

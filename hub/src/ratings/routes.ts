@@ -8,6 +8,7 @@ import { Router, type Request, type Response } from 'express';
 import type { z } from 'zod';
 import { evaluationOf } from '../engine/state.js';
 import type { ModuleDeps } from '../modules.js';
+import { parseOr400 } from '../http/parse.js';
 import { RateLimiter, type RateRule } from '../security/rate-limit.js';
 import { PHONE_PAGE_ACTOR } from '../services/hall-service.js';
 import { caseList } from './case-views.js';
@@ -32,16 +33,10 @@ export function ratingsRouter({ hall, config, clock, ticketLinks, visits }: Rout
   const router = Router();
   const limits = new RateLimiter(clock);
   const reply = <T>(res: Response, ack: Ack<T>): void => void (ack.ok ? res.json(ack) : res.status(STATUS[ack.error.code] ?? 409).json(ack));
-  const parse = <Schema extends z.ZodType>(schema: Schema, value: unknown, res: Response): z.output<Schema> | undefined => {
-    const parsed = schema.safeParse(value ?? {});
-    if (parsed.success) return parsed.data;
-    reply(res, { ok: false, error: appError('BAD_REQUEST', { detail: parsed.error.issues.map((i) => `${i.path.join('.') || '(body)'}: ${i.message}`).join('; ') }) });
-    return undefined;
-  };
   /** The visit the phone's link names, once the link is checked; else the refusal is sent. */
   const linked = (req: Request, res: Response, rule: RateRule): z.output<typeof S.visitLink> | undefined => {
     if (!limits.take(`visit:${req.ip ?? ''}`, rule)) return void reply(res, { ok: false, error: appError('RATE_LIMITED') });
-    const link = parse(S.visitLink, { ...req.query, number: req.params.number }, res);
+    const link = parseOr400(S.visitLink, { ...req.query, number: req.params.number }, res);
     if (!link) return undefined;
     if (!ticketLinks.verify(link.d, link.number, link.s)) return void reply(res, { ok: false, error: appError('LINK_INVALID') });
     // Numbers restart every day: the link is good on its own day only.
@@ -62,7 +57,7 @@ export function ratingsRouter({ hall, config, clock, ticketLinks, visits }: Rout
   });
   router.post('/visit/:number/rating', async (req, res) => {
     const link = linked(req, res, PHONE_WRITES);
-    const body = link && parse(S.phoneRate, req.body, res);
+    const body = link && parseOr400(S.phoneRate, req.body ?? {}, res);
     if (!link || !body) return;
     const { cmdId, ...given } = body;
     reply(res, await visits.rate({ number: link.number, ...given }, 'phone', PHONE_PAGE_ACTOR, `phone-page:${link.d}/${link.number}:${cmdId}`));

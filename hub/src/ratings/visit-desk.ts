@@ -5,7 +5,7 @@ import type { RatingChannel, VisitToRate } from '@yichuang/shared/ratings';
 import type * as S from '@yichuang/shared/ratings-schemas';
 import { serviceDay } from '@yichuang/shared/time';
 import type { z } from 'zod';
-import { evaluationOf } from '../engine/state.js';
+import { evaluationOf, finishedPeriod } from '../engine/state.js';
 import type { ModuleDeps } from '../modules.js';
 import type { Sealer } from '../security/sealer.js';
 import type { Actor } from '../services/hall-service.js';
@@ -28,7 +28,7 @@ export class VisitDesk {
     const ticket = id === undefined ? undefined : state.tickets[id];
     if (!ticket) return { ok: false, error: appError('UNKNOWN_TICKET', { number }) };
     if (ticket.state !== 'finished') return { ok: false, error: appError('VISIT_NOT_FINISHED', { number }) };
-    const finished = ticket.periods.findLast((p) => p.state === 'finished');
+    const finished = finishedPeriod(ticket);
     const window = config.windows.find((w) => w.id === finished?.windowId);
     if (!finished || !window) return { ok: false, error: appError('INTERNAL') };
     const staff = config.staff.find((s) => s.id === finished.staffId);

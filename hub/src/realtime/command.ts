@@ -6,6 +6,7 @@ import type { Device } from '@yichuang/shared/domain';
 import { appError, type Ack, type AppError } from '@yichuang/shared/errors';
 import type { ClientToServerEvents } from '@yichuang/shared/events';
 import type { z } from 'zod';
+import { issuesDetail } from '../http/parse.js';
 import type { RateLimiter, RateRule } from '../security/rate-limit.js';
 import { mayRun, type CommandName } from './permissions.js';
 import { operatorMay, PERSONAL_DATA_READS } from './permissions/admin.js';
@@ -76,8 +77,7 @@ async function answer<E extends CommandName, S extends z.ZodType>(
     if (rule && !ctx.device.demo && !ctx.limits.take(`${ctx.device.id}|${name}`, rule)) return refuse(appError('RATE_LIMITED'));
     const parsed = schema.safeParse(payload ?? {});
     if (!parsed.success) {
-      const detail = parsed.error.issues.map((i) => `${i.path.join('.') || '(payload)'}: ${i.message}`).join('; ');
-      return refuse(appError('BAD_REQUEST', { detail }));
+      return refuse(appError('BAD_REQUEST', { detail: issuesDetail(parsed.error, '(payload)') }));
     }
     // The place again, on what was parsed: that is what runs.
     if (!mayRun(ctx.device, name, parsed.data)) return refuse(appError('FORBIDDEN'));

@@ -1,7 +1,8 @@
 // Sealing a number for the one use that needs it back (a notice to send, a citizen to call back):
 // AES-256-GCM under a key derived from a secret for that purpose alone. Only the hub can open a
 // seal; journals and backups carry it unreadable, and the retention job drops it.
-import { createCipheriv, createDecipheriv, createHmac, randomBytes } from 'node:crypto';
+import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
+import { deriveKey } from './secret-key.js';
 
 const SEALED = /^v1\.([\w-]+)$/;
 
@@ -9,7 +10,7 @@ export class Sealer {
   readonly #key: Buffer;
 
   constructor(secret: Buffer, purpose: string) {
-    this.#key = createHmac('sha256', secret).update(purpose).digest();
+    this.#key = deriveKey(secret, purpose);
   }
 
   seal(value: string): string {

@@ -1,10 +1,15 @@
 // The hall's secret key (<dataDir>/secret.key, 32 random bytes, mode 0600), made at first start.
 // It keys the hash of phone and ID numbers, so it must survive restarts and travel with backups.
 import { closeSync, chmodSync, fsyncSync, openSync, readFileSync, statSync, writeSync } from 'node:fs';
-import { randomBytes } from 'node:crypto';
+import { createHmac, randomBytes } from 'node:crypto';
 import path from 'node:path';
 
 const KEY_BYTES = 32;
+
+/** A key of its own for one use of a secret, so what one use reveals says nothing about another's key. */
+export function deriveKey(secret: Buffer, purpose: string): Buffer {
+  return createHmac('sha256', secret).update(purpose).digest();
+}
 
 /** Reads the key, or creates it (exclusively, synced) when the data folder has none yet. */
 export function loadSecretKey(dataDir: string): Buffer {

@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { SIGNATURE, TicketLinks } from './ticket-links.js';
+import { SIGNATURE } from '@yichuang/shared/schemas';
+import { TicketLinks } from './ticket-links.js';
 
 describe('signed ticket links', () => {
   const links = new TicketLinks(randomBytes(32));

@@ -16,6 +16,8 @@ export interface Actor {
 
 /** Citizens on their phones: the booking page and a ticket's page have no device of the hall's. */
 export const PHONE_PAGE_ACTOR: Actor = { deviceId: 'phone-page' };
+/** The hub's own timers: a pad's time running out, no-shows of appointments, notices sent. */
+export const HUB_ACTOR: Actor = { deviceId: 'hub' };
 
 export type RecordsListener = (records: JournalRecord[]) => void;
 

@@ -118,7 +118,9 @@ export class DayAccumulator {
     }
     const ids = new Set([...this.clocks.keys(), ...serving.keys()]);
     const windows: WindowFact[] = [...ids].sort().map((id) => {
-      const c = { ...this.clock(id), pauseMs: { ...this.clock(id).pauseMs } };
+      // A copy, closed at `until`: making the roll-up must not change the day it is made of.
+      const kept = this.clocks.get(id);
+      const c: WindowClock = { openMs: 0, ...kept, pauseMs: { ...kept?.pauseMs } };
       closeOpen(c, until);
       closePause(c, until);
       return { window: id, openMs: c.openMs, servingMs: serving.get(id) ?? 0, pauseMs: c.pauseMs };

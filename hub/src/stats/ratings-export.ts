@@ -1,17 +1,10 @@
 // Ratings as records with the national 好差评 fields, for a provincial platform (JSON and CSV).
 // Phones stay masked: the hub never keeps a full number.
 import type { HallConfig } from '@yichuang/shared/domain';
+import { t } from '@yichuang/shared/console-i18n';
 import type { Rating } from '@yichuang/shared/ratings';
 import type { Table } from '@yichuang/shared/reports';
 
-const LEVEL_NAMES: Record<Rating['level'], string> = {
-  'very-satisfied': '非常满意',
-  satisfied: '满意',
-  basic: '基本满意',
-  dissatisfied: '不满意',
-  'very-dissatisfied': '非常不满意',
-  unrated: '未评价',
-};
 const CHANNEL_NAMES: Record<Rating['channel'], string> = {
   pad: '政务服务大厅窗口评价器',
   kiosk: '政务服务大厅自助终端',
@@ -59,7 +52,7 @@ export function nationalRecords(ratings: readonly Rating[], config: HallConfig):
       channel: CHANNEL_NAMES[r.channel],
       ratedAt: isoInHall(r.at),
       finishedAt: isoInHall(r.finishedAt),
-      level: LEVEL_NAMES[r.level],
+      level: t(`level.${r.level}`, 'zh'),
       levelCode: r.code ?? null,
       reasons: r.reasons,
       text: r.text ?? '',

@@ -1,6 +1,7 @@
 // One table model for every way a report leaves the hub: the console page, CSV and XLSX.
 // Headings are Chinese with English; durations in minutes (1 decimal); shares in percent (1 decimal).
 import type { HallConfig } from '@yichuang/shared/domain';
+import { t } from '@yichuang/shared/console-i18n';
 import { RATING_LEVELS } from '@yichuang/shared/ratings';
 import { WAIT_BUCKETS_MIN, type AppointmentFigures, type Cell, type RatingFigures, type Report, type Table, type TicketFigures } from '@yichuang/shared/reports';
 
@@ -11,7 +12,8 @@ const percent = (share: number): number => Math.round(share * 1000) / 10;
 /** A rate whose base may be empty: '—' rather than a made-up 0% or 100%. */
 const percentOrDash = (share: number | null): Cell => (share === null ? '—' : percent(share));
 
-const LEVEL_NAMES = ['非常满意', '满意', '基本满意', '不满意', '非常不满意'] as const;
+/** The national names of the five levels, as every screen shows them. */
+const LEVEL_NAMES = RATING_LEVELS.map((l) => t(`level.${l}`, 'zh'));
 const RATING_COLUMNS = ['办结人次 Visits', '评价 Rated', '未评价 Unrated', '参评率% Participation', ...LEVEL_NAMES, '满意率% Satisfied', '好评率% Good'];
 
 function ratingCells(f: RatingFigures): Cell[] {
