@@ -1,13 +1,15 @@
 // Assembles a running hub from its parts. main.ts calls this; so do the tests, on port 0.
 import type { AddressInfo } from 'node:net';
-import { Router } from 'express';
+import type { Express } from 'express';
 import type { HubOptions } from './config.js';
 import { createAdminModule } from './admin/module.js';
 import { createAppointmentsModule } from './appointments/module.js';
 import { demoHall } from './demo/demo-hall.js';
-import { apiRouter } from './http/api.js';
+import { RestAccess } from './http/access.js';
+import { apiNotFound, integrationRoutes } from './http/api.js';
 import { createHttpApp } from './http/http-app.js';
-import { demoScreenLinks, screensRouter, type ScreenLink } from './http/screens.js';
+import { Routes } from './http/routes.js';
+import { demoScreenLinks, screenRoutes, type ScreenLink } from './http/screens.js';
 import { createHubServer } from './http/server.js';
 import { createKioskModule } from './kiosk/module.js';
 import { createLiveModule } from './live/module.js';
@@ -15,7 +17,9 @@ import type { HubModule, ModuleDeps } from './modules.js';
 import { createPrintingModule } from './printing/module.js';
 import { createRatingsModule } from './ratings/module.js';
 import { createRealtime } from './realtime/socket-server.js';
+import { AuditLog } from './security/audit-log.js';
 import { loadSecretKey } from './security/secret-key.js';
+import { Sessions } from './security/sessions.js';
 import { TicketLinks } from './security/ticket-links.js';
 import { HallService } from './services/hall-service.js';
 import { createStatsModule } from './stats/module.js';
@@ -30,6 +34,8 @@ export interface RunningHub {
   port: number;
   url: string;
   screens: ScreenLink[];
+  /** The HTTP app: its router lists every route the hub answers (the access test walks it). */
+  app: Express;
   close(): Promise<void>;
 }
 
@@ -48,14 +54,20 @@ export async function startHub(options: HubOptions, env: HubEnvironment): Promis
   const bus = new HubBus();
   const screens = () => demoScreenLinks(config(), options.screensDir);
 
+  const sessions = await Sessions.open(options.dataDir, env.clock, config, env.log);
+  const audit = new AuditLog(options.dataDir, env.clock, () => config().hall.timeZone);
+  const access = new RestAccess({ config, sessions, audit: (entry) => audit.append(entry), log: env.log });
+
   // Express must own the server's request listener before Socket.IO attaches, which wraps it so
-  // /socket.io requests never reach Express. Module routes join a router mounted up front.
-  const moduleRoutes = Router();
+  // /socket.io requests never reach Express. Module routes join the API router mounted up front.
+  const api = new Routes(access);
+  const screenPages = new Routes(access);
   let modules: HubModule[] = [];
   let seq = (): number => 0;
-  const api = apiRouter({ config, state: () => hall.current, views, startedAt, version: options.version, seq: () => seq() });
-  const screensRoutes = screensRouter(options.screensDir, screens, () => config().hall.name);
-  const http = createHubServer(createHttpApp({ api: [moduleRoutes, api], screens: screensRoutes }, env.log), options.tls);
+  integrationRoutes(api, { config, state: () => hall.current, views, startedAt, version: options.version, seq: () => seq() });
+  screenRoutes(screenPages, options.screensDir, screens, () => config().hall.name);
+  const app = createHttpApp({ api: api.router, screens: screenPages.router }, env.log);
+  const http = createHubServer(app, options.tls);
   const ticketing = new Ticketing(hall, views);
   const { io, publisher } = createRealtime(http, {
     config,
@@ -63,6 +75,8 @@ export async function startHub(options: HubOptions, env: HubEnvironment): Promis
     ticketing,
     desk: new WindowDesk(hall, views, config),
     bus,
+    sessions,
+    audit,
     modules: () => modules,
     version: options.version,
     log: env.log,
@@ -72,9 +86,8 @@ export async function startHub(options: HubOptions, env: HubEnvironment): Promis
 
   const secretKey = loadSecretKey(options.dataDir);
   const ticketLinks = new TicketLinks(secretKey);
-  const deps: ModuleDeps = { options, store, config, hall, journal, views, ticketing, io, publisher, bus, secretKey, ticketLinks, clock: env.clock, log: env.log };
+  const deps: ModuleDeps = { options, store, config, hall, journal, views, ticketing, io, publisher, bus, secretKey, ticketLinks, api, sessions, audit, clock: env.clock, log: env.log };
   modules = [
-    // First: its routes decide who may use every module's REST routes, and it keeps the consoles' sessions.
     createAdminModule(deps),
     createPrintingModule(deps),
     createRatingsModule(deps),
@@ -83,7 +96,7 @@ export async function startHub(options: HubOptions, env: HubEnvironment): Promis
     createKioskModule(deps),
     await createStatsModule(deps),
   ];
-  for (const m of modules) if (m.routes) moduleRoutes.use(m.routes);
+  api.router.use(apiNotFound);
 
   await new Promise<void>((resolve, reject) => {
     http.once('error', reject);
@@ -96,9 +109,12 @@ export async function startHub(options: HubOptions, env: HubEnvironment): Promis
     port,
     url: `${options.tls ? 'https' : 'http'}://${shownHost}:${port}`,
     screens: screens(),
+    app,
     async close() {
       await new Promise<void>((resolve) => io.close(() => resolve()));
       for (const m of modules) await m.close?.();
+      await sessions.flush();
+      await audit.close();
       await journal.close();
     },
   };

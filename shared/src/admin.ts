@@ -124,6 +124,8 @@ export interface AdminBroadcasts {
   'device:listChanged': (e: DeviceList) => void;
   /** To the revoked device alone, just before the hub disconnects it: forget the token, pair again. */
   'device:revoked': (e: { at: number }) => void;
+  /** To a console connection refused for want of a sign-in: its session ended; show the sign-in form. */
+  'session:ended': () => void;
 }
 
 export const ADMIN_ERRORS = {

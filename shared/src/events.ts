@@ -1,6 +1,6 @@
 // The one Socket.IO event map, imported by the hub and by every screen.
 // Commands are imperative (client → hub, answered by an Ack); broadcasts are past tense (hub → clients).
-import type { CallView, Device, HallSnapshot, QueueView, ServiceDay, StaffCard, TicketView, WindowView } from './domain.js';
+import type { CallView, Device, Hall, HallSnapshot, QueueView, ServiceDay, StaffCard, TicketView, WindowView } from './domain.js';
 import type { Ack } from './errors.js';
 import type { AdminBroadcasts, AdminCommands } from './admin.js';
 import type { AppointmentBroadcasts, AppointmentCommands } from './appointments.js';
@@ -139,6 +139,8 @@ export const HALL_BROADCASTS = [...TICKET_BROADCASTS, 'window:changed', 'day:sta
 
 export interface DeviceWelcome {
   device: Pick<Device, 'id' | 'name' | 'role' | 'windowId' | 'zone' | 'demo'>;
+  /** The hall's name, for a screen that shows it before any hall data (a console's sign-in form). */
+  hall: Pick<Hall, 'name' | 'nameEn'>;
   hubVersion: string;
 }
 

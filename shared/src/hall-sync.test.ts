@@ -317,7 +317,7 @@ describe('HallSync', () => {
   });
 
   it('stores the device welcome', () => {
-    fake.fire('device:welcome', { device: { id: 'd1', name: '1号窗口', role: 'window', windowId: 'w01', demo: true }, hubVersion: '0.1.0' });
+    fake.fire('device:welcome', { device: { id: 'd1', name: '1号窗口', role: 'window', windowId: 'w01', demo: true }, hall: { name: '示范大厅', nameEn: 'Demo hall' }, hubVersion: '0.1.0' });
     expect(sync.welcome?.device.windowId).toBe('w01');
   });
 });

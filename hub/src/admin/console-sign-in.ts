@@ -3,13 +3,13 @@
 // of number and password was wrong. A demo console may open its demo manager's session without one.
 import type { AuditActor, Operator } from '@yichuang/shared/admin';
 import type * as A from '@yichuang/shared/admin-schemas';
-import { CONSOLE_ROLES, type HallConfig, type StaffRole } from '@yichuang/shared/domain';
+import type { HallConfig } from '@yichuang/shared/domain';
 import { appError, type AppError } from '@yichuang/shared/errors';
 import type { z } from 'zod';
 import type { AuditLog } from '../security/audit-log.js';
 import { deviceByToken } from '../security/device-tokens.js';
 import { verifySecret } from '../security/passwords.js';
-import type { Session, Sessions } from '../security/sessions.js';
+import { consoleRolesOf, type Sessions } from '../security/sessions.js';
 import { SignInThrottle, waitMinutes } from '../security/throttle.js';
 
 /**
@@ -18,9 +18,6 @@ import { SignInThrottle, waitMinutes } from '../security/throttle.js';
  */
 const NOBODY = '$argon2id$v=19$m=19456,t=2,p=1$z9TjH4Z/TZjzcWz1tCQ25Q$vWE2xQ8NGALF2Iy300U+Qnpd+Bih8Z1MAkM4A00La+Y';
 
-/** Who a demo console is without a sign-in: the demo hall's manager (not its admin). */
-export const DEMO_OPERATOR: Operator = { name: '演示管理员 / demo manager', roles: ['manager'], demo: true };
-
 export interface ConsoleSignInDeps {
   config: () => HallConfig;
   sessions: Sessions;
@@ -28,7 +25,7 @@ export interface ConsoleSignInDeps {
   log: (line: string) => void;
 }
 
-export type SignInResult = { ok: true; session: Session } | { ok: false; status: number; error: AppError };
+export type SignInResult = { ok: true; token: string; operator: Operator } | { ok: false; status: number; error: AppError };
 
 export class ConsoleSignIn {
   /** Real elapsed time: a lock must not lift when the hall's clock is set forward. */
@@ -42,8 +39,7 @@ export class ConsoleSignIn {
     if (device.role !== 'console') return { ok: false, status: 403, error: appError('FORBIDDEN') };
     if (input.staffNumber === undefined || input.password === undefined) {
       if (!device.demo) return { ok: false, status: 400, error: appError('SIGN_IN_REQUIRED') };
-      const { name, roles } = DEMO_OPERATOR;
-      return { ok: true, session: this.deps.sessions.open({ deviceId: device.id, name, roles, demo: true }) };
+      return this.#open({ deviceId: device.id, demo: true });
     }
     const attempt = { account: input.staffNumber, place: address };
     const wait = this.#throttle.wait(attempt);
@@ -57,11 +53,21 @@ export class ConsoleSignIn {
       return { ok: false, status: 401, error: appError('BAD_PASSWORD') };
     }
     this.#throttle.succeed(attempt);
-    const roles = staff.roles.filter((r): r is StaffRole => (CONSOLE_ROLES as readonly StaffRole[]).includes(r));
-    if (roles.length === 0) return { ok: false, status: 403, error: appError('NO_CONSOLE_ROLE') };
-    const session = this.deps.sessions.open({ deviceId: device.id, staffId: staff.id, number: staff.number, name: staff.name, roles, demo: false });
+    if (consoleRolesOf(staff).length === 0) return { ok: false, status: 403, error: appError('NO_CONSOLE_ROLE') };
+    const opened = await this.#open({ deviceId: device.id, staffId: staff.id, demo: false });
     await this.#audit({ actor: { ...actor, staffId: staff.id, name: staff.name }, action: 'session.signIn', target: device.id });
-    return { ok: true, session };
+    return opened;
+  }
+
+  async #open(input: Parameters<Sessions['open']>[0]): Promise<SignInResult> {
+    try {
+      const { token, session } = await this.deps.sessions.open(input);
+      const operator = this.deps.sessions.operator(session);
+      return operator ? { ok: true, token, operator } : { ok: false, status: 403, error: appError('NO_CONSOLE_ROLE') };
+    } catch (err) {
+      this.deps.log(`sessions.json write failed: ${String(err)}`);
+      return { ok: false, status: 503, error: appError('STORAGE_FAILED') };
+    }
   }
 
   async #audit(entry: { actor: AuditActor; action: string; target: string }): Promise<void> {

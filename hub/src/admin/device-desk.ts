@@ -81,7 +81,7 @@ export class DeviceDesk {
     const ids = new Set(devices.map((d) => d.id));
     await this.deps.store.update((draft) => void (draft.devices = draft.devices.filter((d) => !ids.has(d.id))));
     for (const device of devices) {
-      this.deps.sessions.closeWhere((s) => s.deviceId === device.id);
+      await this.deps.sessions.closeWhere((s) => s.deviceId === device.id);
       // Told first, so the screen drops to pairing instead of retrying a dead token.
       this.deps.io.to(deviceRoom(device.id)).emit('device:revoked', { at: this.deps.clock() });
       this.deps.io.in(deviceRoom(device.id)).disconnectSockets(true);

@@ -1,23 +1,20 @@
-// The administration domain in the hub: the hall's secret key and personal-data hashing, console
-// sessions and who may do what at a console, configuration changes with their audit log, device
-// pairing and revocation, staff photos, and the daily personal-data retention job.
+// The administration domain in the hub: personal-data hashing, console sign-in, configuration
+// changes with their audit log, device pairing and revocation, staff photos, and the daily
+// personal-data retention job.
 import type { ConfigSection } from '@yichuang/shared/admin';
 import type { HallConfig } from '@yichuang/shared/domain';
 import { addDays, serviceDay } from '@yichuang/shared/time';
-import { sessionToken } from '../http/access.js';
 import type { HubModule, ModuleDeps } from '../modules.js';
 import { AnswerMemo } from '../printing/answer-memo.js';
-import type { CommandContext } from '../realtime/command.js';
 import { roleRoom } from '../realtime/rooms.js';
-import { AuditLog } from '../security/audit-log.js';
+import type { AuditLog } from '../security/audit-log.js';
 import { PairingDesk } from '../security/pairing.js';
 import { PersonalData } from '../security/personal-data.js';
 import { RateLimiter } from '../security/rate-limit.js';
 import { purgePersonalData } from '../security/retention.js';
-import { Sessions } from '../security/sessions.js';
 import { adminConfig } from './config-change.js';
 import { ConfigDesk } from './config-desk.js';
-import { ConsoleSignIn, DEMO_OPERATOR } from './console-sign-in.js';
+import { ConsoleSignIn } from './console-sign-in.js';
 import { DeviceDesk } from './device-desk.js';
 import { registerAdminHandlers, type AdminDesks } from './handlers.js';
 import { PhotoStore } from './photos.js';
@@ -30,10 +27,8 @@ const RETENTION_CHECK_MS = 60 * 60_000;
 const SCREEN_ROLES = ['kiosk', 'board', 'display', 'window', 'pad', 'console'] as const;
 
 export function createAdminModule(deps: ModuleDeps): HubModule {
-  const { options, store, config, hall, io, bus, clock, log } = deps;
+  const { options, store, config, hall, io, bus, sessions, audit, clock, log } = deps;
   deps.ticketing.usePersonalData(new PersonalData(deps.secretKey));
-  const sessions = new Sessions(clock);
-  const audit = new AuditLog(options.dataDir, clock, () => config().hall.timeZone);
   const pairing = new PairingDesk(Date.now);
   const photos = new PhotoStore(options.dataDir);
   const changeDeps = { store, audit, state: () => hall.current, log };
@@ -85,41 +80,22 @@ export function createAdminModule(deps: ModuleDeps): HubModule {
   const auditEntry = (entry: Parameters<AuditLog['append']>[0]) => audit.append(entry);
   const signIn = new ConsoleSignIn({ config, sessions, audit, log });
 
+  adminRoutes(deps.api, {
+    sessions,
+    audit: auditEntry,
+    signIn,
+    pairing,
+    pairingRequested: () => devices.announce(),
+    limits: new RateLimiter(Date.now),
+    photos,
+    setPhoto: (staffId, url, actor) => desks.staff.setPhoto(staffId, url, actor),
+  });
+
   return {
-    register(ctx: CommandContext) {
-      const { device, socket } = ctx;
-      if (device.role === 'console') {
-        // The session cookie came with the handshake; a console signs in again by reconnecting.
-        const token = sessionToken(socket.request.headers.cookie);
-        ctx.operator = () => {
-          const session = sessions.use(token);
-          if (session?.deviceId === device.id) return sessions.operator(session);
-          return device.demo ? DEMO_OPERATOR : undefined;
-        };
-      }
-      ctx.audit = async ({ action, target }) => {
-        const operator = ctx.operator();
-        await audit.append({ actor: { deviceId: device.id, staffId: operator?.staffId, name: operator?.name ?? device.name, address: socket.handshake.address }, action, target });
-      };
-      registerAdminHandlers(ctx, desks);
-    },
-    routes: adminRoutes({
-      config,
-      sessions,
-      demoOperator: DEMO_OPERATOR,
-      audit: auditEntry,
-      log,
-      signIn,
-      pairing,
-      pairingRequested: () => devices.announce(),
-      limits: new RateLimiter(Date.now),
-      photos,
-      setPhoto: (staffId, url, actor) => desks.staff.setPhoto(staffId, url, actor),
-    }),
+    register: (ctx) => registerAdminHandlers(ctx, desks),
     async close() {
       clearInterval(timer);
       await retention;
-      await audit.close();
     },
   };
 }

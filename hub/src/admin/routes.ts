@@ -1,14 +1,15 @@
-// REST of the administration domain: who may use which route (first, for every module's routes),
-// console sign-in and sign-out (an HttpOnly session cookie), pairing for new screens, staff photos.
+// REST of the administration domain: console sign-in and sign-out (an HttpOnly session cookie),
+// pairing for new screens, staff photos.
 import type { AdminConfig, AuditActor, PairingStatus } from '@yichuang/shared/admin';
 import * as A from '@yichuang/shared/admin-schemas';
 import { appError, type Ack, type AppError } from '@yichuang/shared/errors';
-import express, { Router, type Request, type Response } from 'express';
+import express, { type Request, type Response } from 'express';
+import { ANYONE, callerIn, clientAddress, MANAGERS, sessionToken } from '../http/access.js';
 import { parseOr400 } from '../http/parse.js';
-import { callerOf, clientAddress, restAccess, sessionToken, type AccessDeps } from '../http/access.js';
+import type { Routes } from '../http/routes.js';
 import type { PairingDesk } from '../security/pairing.js';
 import type { RateLimiter } from '../security/rate-limit.js';
-import { SESSION_COOKIE, SESSION_MAX_MS } from '../security/sessions.js';
+import { SESSION_COOKIE, SESSION_MAX_MS, type Sessions } from '../security/sessions.js';
 import type { ConsoleSignIn } from './console-sign-in.js';
 import { MAX_PHOTO_BYTES, PHOTO_ROUTE, type PhotoStore } from './photos.js';
 
@@ -16,7 +17,9 @@ import { MAX_PHOTO_BYTES, PHOTO_ROUTE, type PhotoStore } from './photos.js';
 const PAIRING_RATE = { burst: 5, perMinute: 6 };
 const SIGN_IN_RATE = { burst: 30, perMinute: 30 };
 
-export interface AdminRouteDeps extends AccessDeps {
+export interface AdminRouteDeps {
+  sessions: Sessions;
+  audit: (entry: { actor: AuditActor; action: string; target: string }) => Promise<unknown>;
   signIn: ConsoleSignIn;
   pairing: PairingDesk;
   /** A new pairing request: consoles are told. */
@@ -33,49 +36,49 @@ function sessionCookie(req: Request, token: string, maxAgeS: number): string {
   return `${SESSION_COOKIE}=${token}; Path=/; HttpOnly; SameSite=Strict; Max-Age=${maxAgeS}${req.secure ? '; Secure' : ''}`;
 }
 
-export function adminRoutes(deps: AdminRouteDeps): Router {
-  const router = Router();
-  router.use(restAccess(deps));
+export function adminRoutes(routes: Routes, deps: AdminRouteDeps): void {
   const limited = (req: Request, res: Response, rule: { burst: number; perMinute: number }, name: string): boolean => {
     if (deps.limits.take(`${name}|${clientAddress(req)}`, rule)) return false;
     fail(res, 429, appError('RATE_LIMITED'));
     return true;
   };
 
-  router.post('/session', async (req, res) => {
+  routes.post('/session', ANYONE, async (req, res) => {
     if (limited(req, res, SIGN_IN_RATE, 'session')) return;
     const input = parseOr400(A.signInRequest, req.body ?? {}, res);
     if (!input) return;
     const result = await deps.signIn.signIn(input, clientAddress(req));
     if (!result.ok) return fail(res, result.status, result.error);
-    res.setHeader('Set-Cookie', sessionCookie(req, result.session.token, SESSION_MAX_MS / 1000));
-    res.json({ ok: true, data: deps.sessions.operator(result.session) });
+    res.setHeader('Set-Cookie', sessionCookie(req, result.token, SESSION_MAX_MS / 1000));
+    res.json({ ok: true, data: result.operator });
   });
   // Who is signed in here, or null: asking is not using (it does not keep an idle session alive).
-  router.get('/session', (req, res) => {
+  routes.get('/session', ANYONE, (req, res) => {
     const session = deps.sessions.peek(sessionToken(req.get('cookie')));
     res.setHeader('Cache-Control', 'no-store');
-    res.json({ ok: true, data: session ? deps.sessions.operator(session) : null });
+    res.json({ ok: true, data: (session && deps.sessions.operator(session)) ?? null });
   });
-  router.delete('/session', async (req, res) => {
-    const session = deps.sessions.close(sessionToken(req.get('cookie')));
-    if (session && !session.demo) {
-      await deps.audit({ actor: { deviceId: session.deviceId, staffId: session.staffId, name: session.name }, action: 'session.signOut', target: session.deviceId });
+  routes.delete('/session', ANYONE, async (req, res) => {
+    const token = sessionToken(req.get('cookie'));
+    const session = deps.sessions.peek(token);
+    const operator = session && deps.sessions.operator(session);
+    await deps.sessions.close(token);
+    if (session && operator && !session.demo) {
+      await deps.audit({ actor: { deviceId: session.deviceId, staffId: operator.staffId, name: operator.name }, action: 'session.signOut', target: session.deviceId });
     }
     res.setHeader('Set-Cookie', sessionCookie(req, '', 0));
     res.json({ ok: true, data: null });
   });
 
-  router.post('/pairing', (req, res) => {
+  routes.post('/pairing', ANYONE, (req, res) => {
     if (limited(req, res, PAIRING_RATE, 'pairing')) return;
     const input = parseOr400(A.pairingRequest, req.body ?? {}, res);
     if (!input) return;
     const request = deps.pairing.request(input.screen, clientAddress(req));
-    if (!request) return fail(res, 429, appError('RATE_LIMITED'));
     deps.pairingRequested();
     res.json({ ok: true, data: request });
   });
-  router.get('/pairing/:claim', (req, res) => {
+  routes.get('/pairing/:claim', ANYONE, (req, res) => {
     const status: PairingStatus | undefined = /^[\w-]{16,64}$/.test(req.params.claim) ? deps.pairing.status(req.params.claim) : undefined;
     // Expired or unknown: the screen asks for a new code.
     if (!status) return fail(res, 404, appError('UNKNOWN_PAIRING_CODE', { code: '' }));
@@ -83,10 +86,9 @@ export function adminRoutes(deps: AdminRouteDeps): Router {
     res.json({ ok: true, data: status });
   });
 
-  // Managers only (restAccess: /admin); the body is the image itself.
-  router.post('/admin/staff/:id/photo', express.raw({ type: ['image/jpeg', 'image/png', 'image/webp'], limit: MAX_PHOTO_BYTES }), async (req, res) => {
-    const caller = callerOf(req, deps);
-    if ('error' in caller) return fail(res, caller.status, caller.error);
+  // The body is the image itself.
+  routes.post('/admin/staff/:id/photo', MANAGERS, express.raw({ type: ['image/jpeg', 'image/png', 'image/webp'], limit: MAX_PHOTO_BYTES }), async (req, res) => {
+    const caller = callerIn(res);
     const staffId = A.removeStaff.shape.staffId.safeParse(req.params.id);
     const url = staffId.success && Buffer.isBuffer(req.body) ? await deps.photos.save(staffId.data, req.body) : undefined;
     if (!url || !staffId.success) return fail(res, 400, appError('PHOTO_INVALID'));
@@ -97,12 +99,11 @@ export function adminRoutes(deps: AdminRouteDeps): Router {
     }
     res.json({ ok: true, data: { photo: url } });
   });
-  router.get(`${PHOTO_ROUTE}/:file`, (req, res) => {
+  routes.get(`${PHOTO_ROUTE}/:file`, ANYONE, (req, res) => {
     const file = deps.photos.file(req.params.file);
     if (!file) return fail(res, 404, appError('BAD_REQUEST', { detail: 'no such photo' }));
     res.sendFile(file, { maxAge: '365d', immutable: true }, (err) => {
       if (err && !res.headersSent) fail(res, 404, appError('BAD_REQUEST', { detail: 'no such photo' }));
     });
   });
-  return router;
 }

@@ -46,8 +46,7 @@ export class StaffDesk {
         return { before: before && staffAccount(before), after: staffAccount(next) };
       },
     });
-    // Roles changed: sessions opened under the old roles end.
-    if (result.ok && !isNew) this.deps.sessions.closeWhere((s) => s.staffId === staff.id && consoleRoles(s.roles) !== consoleRoles(staff.roles));
+    // Sessions act with their person's roles as they are now: a changed role counts at the next command.
     return result;
   }
 

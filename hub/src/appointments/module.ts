@@ -71,10 +71,10 @@ export function createAppointmentsModule(deps: ModuleDeps, sender: NoticeSender 
     if (days.size > 0 || records.some((r) => r.event.type === 'ticket.called')) flush();
   });
   check();
+  appointmentRoutes(deps.api, { desk: ready.then((r) => r.desks.bookings), config, clock, limits: ready.then((r) => r.settings.rateLimit) });
 
   return {
     register: (ctx) => registerAppointmentHandlers(ctx, ready.then((r) => r.desks)),
-    routes: appointmentRoutes({ desk: ready.then((r) => r.desks.bookings), config, clock, limits: ready.then((r) => r.settings.rateLimit) }),
     async close() {
       closed = true;
       clearInterval(timer);

@@ -6,9 +6,11 @@ import * as A from '@yichuang/shared/appointments-schemas';
 import type { HallConfig } from '@yichuang/shared/domain';
 import { appError, type Ack, type AppError } from '@yichuang/shared/errors';
 import { serviceDay } from '@yichuang/shared/time';
-import { Router, type NextFunction, type Request, type Response } from 'express';
+import type { NextFunction, Request, Response } from 'express';
 import type { BookingDesk } from './booking-desk.js';
+import { ANYONE } from '../http/access.js';
 import { parseOr400 } from '../http/parse.js';
+import type { Routes } from '../http/routes.js';
 import { PHONE_PAGE_ACTOR } from '../services/hall-service.js';
 import { RateLimiter } from './rate-limit.js';
 
@@ -29,13 +31,12 @@ export interface RouteDeps {
   limits: Promise<{ readsPerMinute: number; writesPerMinute: number }>;
 }
 
-export function appointmentRoutes({ desk, config, clock, limits }: RouteDeps): Router {
-  const router = Router();
+export function appointmentRoutes(routes: Routes, { desk, config, clock, limits }: RouteDeps): void {
   const fail = (res: Response, error: AppError): void => void res.status(STATUS[error.code] ?? 409).json({ ok: false, error });
   const reply = <T>(res: Response, ack: Ack<T>): void => (ack.ok ? void res.json(ack) : fail(res, ack.error));
   const limiters = limits.then((l) => ({ reads: new RateLimiter(l.readsPerMinute, clock), writes: new RateLimiter(l.writesPerMinute, clock) }));
 
-  router.use('/appointments', (req: Request, res: Response, next: NextFunction) => {
+  routes.use('/appointments', (req: Request, res: Response, next: NextFunction) => {
     void limiters.then(({ reads, writes }) => {
       const limiter = req.method === 'GET' ? reads : writes;
       if (limiter.take(req.ip ?? req.socket.remoteAddress ?? '')) next();
@@ -43,7 +44,7 @@ export function appointmentRoutes({ desk, config, clock, limits }: RouteDeps): R
     }, next);
   });
 
-  router.get('/appointments/services', async (_req, res) => {
+  routes.get('/appointments/services', ANYONE, async (_req, res) => {
     const { hall } = config();
     const page: BookingPage = {
       hall: { name: hall.name, nameEn: hall.nameEn, address: hall.address, timeZone: hall.timeZone },
@@ -52,28 +53,27 @@ export function appointmentRoutes({ desk, config, clock, limits }: RouteDeps): R
     };
     res.json({ ok: true, data: page });
   });
-  router.get('/appointments/slots', async (req, res) => {
+  routes.get('/appointments/slots', ANYONE, async (req, res) => {
     const q = parseOr400(A.slotsQuery, req.query, res);
     if (q) reply(res, (await desk).slots(q.categoryId, q.day));
   });
-  router.post('/appointments', async (req, res) => {
+  routes.post('/appointments', ANYONE, async (req, res) => {
     const body = parseOr400(A.webBook, req.body ?? {}, res);
     if (!body) return;
     const { requestId, ...booking } = body;
     reply(res, await (await desk).book(booking, 'citizen', PHONE_PAGE_ACTOR, (phoneKey) => `phone-page:${requestId}:${phoneKey}`));
   });
   // Code and phone tail travel in bodies (POST), never in addresses that proxies and logs keep.
-  router.post('/appointments/lookup', async (req, res) => {
+  routes.post('/appointments/lookup', ANYONE, async (req, res) => {
     const body = parseOr400(A.webLookup, req.body ?? {}, res);
     if (body) reply(res, (await desk).lookup(body.code, body.phoneTail));
   });
-  router.post('/appointments/cancel', async (req, res) => {
+  routes.post('/appointments/cancel', ANYONE, async (req, res) => {
     const body = parseOr400(A.webCancel, req.body ?? {}, res);
     if (body) reply(res, await (await desk).cancel(body, 'citizen', PHONE_PAGE_ACTOR));
   });
-  router.post('/appointments/change', async (req, res) => {
+  routes.post('/appointments/change', ANYONE, async (req, res) => {
     const body = parseOr400(A.webChange, req.body ?? {}, res);
     if (body) reply(res, await (await desk).change(body, PHONE_PAGE_ACTOR));
   });
-  return router;
 }

@@ -1,55 +1,46 @@
-// Who may use which REST route, in one table. Reads for integrations stay open (they carry no personal
-// data); the console's routes need a person signed in at a console (session cookie), or a demo
-// console's token as a bearer (the demo hall's scripts and tests act as its demo manager). Any other
-// method than GET on a route not listed as open needs a manager: a new write route is closed by default.
+// Who may use a REST route. Every route is registered with its rule (http/routes.ts), and the rule is
+// the route's first handler: what routing matched is what was checked, whatever the case or encoding
+// of the address. Open routes carry no personal data, or limit requests per address themselves; the
+// console's routes need a person signed in at a console (session cookie), or a demo console's token
+// as a bearer (the demo hall's scripts act as its demo manager).
 import type { AuditActor, Operator } from '@yichuang/shared/admin';
 import type { Device, HallConfig, StaffRole } from '@yichuang/shared/domain';
 import { appError, type AppError } from '@yichuang/shared/errors';
 import type { Request, RequestHandler, Response } from 'express';
 import { deviceByToken } from '../security/device-tokens.js';
-import { SESSION_COOKIE, type Session, type Sessions } from '../security/sessions.js';
+import { DEMO_OPERATOR, SESSION_COOKIE, type Session, type Sessions } from '../security/sessions.js';
 
-const ANY_OPERATOR: readonly StaffRole[] = ['admin', 'manager', 'evaluator'];
-const MANAGERS: readonly StaffRole[] = ['admin', 'manager'];
-
-interface RouteRule {
-  /** Paths under /api. */
-  path: RegExp;
-  roles: readonly StaffRole[];
+export interface Access {
+  /** 'anyone', or the console roles of whom one is needed. */
+  who: 'anyone' | readonly StaffRole[];
   /** Answers carry citizens' (masked) data or staff figures: each read is audited before it is served. */
   audit?: 'personal.view' | 'personal.export';
 }
 
-/** First match wins. */
-const RULES: readonly RouteRule[] = [
-  // Exports: staff figures, and rating records with (masked) contacts.
-  { path: /^\/reports\/(export|ratings)/, roles: ANY_OPERATOR, audit: 'personal.export' },
-  { path: /^\/reports(\/|$)/, roles: ANY_OPERATOR },
-  { path: /^\/ratings(\/|$)/, roles: ANY_OPERATOR, audit: 'personal.view' },
-  { path: /^\/cases(\/|$)/, roles: ANY_OPERATOR, audit: 'personal.view' },
-  { path: /^\/printing(\/|$)/, roles: MANAGERS },
-  { path: /^\/admin(\/|$)/, roles: MANAGERS },
-];
+export const ANYONE: Access = { who: 'anyone' };
+const OPERATOR_ROLES: readonly StaffRole[] = ['admin', 'manager', 'evaluator'];
+/** Figures: evaluators read them too. */
+export const OPERATORS: Access = { who: OPERATOR_ROLES };
+/** Citizens' (masked) data on screen. */
+export const OPERATORS_VIEWING: Access = { who: OPERATOR_ROLES, audit: 'personal.view' };
+/** Citizens' (masked) data, or staff figures, in a file. */
+export const OPERATORS_EXPORTING: Access = { who: OPERATOR_ROLES, audit: 'personal.export' };
+/** Settings: managers and admins. */
+export const MANAGERS: Access = { who: ['admin', 'manager'] };
 
-/**
- * Routes anyone may post to: a new screen asking for a pairing code, signing in and out, and citizens
- * on their phones booking, or rating a visit through its slip's signed link (those domains limit
- * requests per address themselves).
- */
-const OPEN_WRITES = /^\/(pairing|session|appointments|visit)(\/|$)/;
-
-export interface AccessDeps {
-  config: () => HallConfig;
-  sessions: Sessions;
-  /** Who a demo console acting without a sign-in is. */
-  demoOperator: Operator;
-  audit: (entry: { actor: AuditActor; action: string; target: string }) => Promise<unknown>;
-  log: (line: string) => void;
-}
+/** A route's first handler; `access` says what it checks (the route test reads it off the router). */
+export type Guard = RequestHandler & { readonly access: Access };
 
 export interface Caller {
   operator: Operator;
   actor: AuditActor;
+}
+
+export interface RestAccessDeps {
+  config: () => HallConfig;
+  sessions: Sessions;
+  audit: (entry: { actor: AuditActor; action: string; target: string }) => Promise<unknown>;
+  log: (line: string) => void;
 }
 
 /** The request's session cookie, if any. */
@@ -65,44 +56,55 @@ export function clientAddress(req: Request): string {
   return req.socket.remoteAddress ?? '';
 }
 
-/** Who is calling: a session, or a demo console's bearer token; otherwise the refusal and its status. */
-export function callerOf(req: Request, deps: AccessDeps): Caller | { status: number; error: AppError } {
-  const session = deps.sessions.use(sessionToken(req.get('cookie')));
-  if (session) return { operator: deps.sessions.operator(session), actor: actorOf(session, clientAddress(req)) };
-  const bearer = /^Bearer (.+)$/.exec(req.get('authorization') ?? '')?.[1];
-  if (!bearer) return { status: 401, error: appError('SIGN_IN_REQUIRED') };
-  const device: Device | undefined = deviceByToken(deps.config().devices, bearer);
-  if (!device) return { status: 401, error: appError('UNAUTHENTICATED') };
-  if (device.role !== 'console') return { status: 403, error: appError('FORBIDDEN') };
-  if (!device.demo) return { status: 401, error: appError('SIGN_IN_REQUIRED') };
-  return { operator: deps.demoOperator, actor: { deviceId: device.id, name: deps.demoOperator.name, address: clientAddress(req) } };
+export function actorOf(session: Session, operator: Operator, address?: string): AuditActor {
+  return { deviceId: session.deviceId, staffId: operator.staffId, name: operator.name, ...(address && { address }) };
 }
 
-export function actorOf(session: Session, address?: string): AuditActor {
-  return { deviceId: session.deviceId, staffId: session.staffId, name: session.name, ...(address && { address }) };
+/** The caller a guard let through, for the route's handler. */
+export function callerIn(res: Response): Caller {
+  return res.locals.caller as Caller;
 }
 
-export function restAccess(deps: AccessDeps): RequestHandler {
-  return (req, res, next) => {
-    const rule = RULES.find((r) => r.path.test(req.path));
-    const write = req.method !== 'GET' && req.method !== 'HEAD';
-    const open = !rule && (!write || OPEN_WRITES.test(req.path));
-    if (open) return next();
-    if (write && !sameOrigin(req)) return fail(res, 403, appError('FORBIDDEN'));
-    const caller = callerOf(req, deps);
-    if ('error' in caller) return fail(res, caller.status, caller.error);
-    const roles = rule?.roles ?? MANAGERS;
-    if (!caller.operator.roles.some((r) => roles.includes(r))) return fail(res, 403, appError('FORBIDDEN'));
-    if (!rule?.audit) return next();
-    // No trail, no data: personal data is served only once the audit log has the read.
-    deps.audit({ actor: caller.actor, action: rule.audit, target: req.originalUrl }).then(
-      () => next(),
-      (err: unknown) => {
-        deps.log(`audit log write failed: ${String(err)}`);
-        fail(res, 500, appError('STORAGE_FAILED'));
-      },
-    );
-  };
+export class RestAccess {
+  constructor(private readonly deps: RestAccessDeps) {}
+
+  /** Who is calling: a session, or a demo console's bearer token; otherwise the refusal and its status. */
+  callerOf(req: Request): Caller | { status: number; error: AppError } {
+    const session = this.deps.sessions.use(sessionToken(req.get('cookie')));
+    const operator = session && this.deps.sessions.operator(session);
+    if (session && operator) return { operator, actor: actorOf(session, operator, clientAddress(req)) };
+    const bearer = /^Bearer (.+)$/.exec(req.get('authorization') ?? '')?.[1];
+    if (!bearer) return { status: 401, error: appError('SIGN_IN_REQUIRED') };
+    const device: Device | undefined = deviceByToken(this.deps.config().devices, bearer);
+    if (!device) return { status: 401, error: appError('UNAUTHENTICATED') };
+    if (device.role !== 'console') return { status: 403, error: appError('FORBIDDEN') };
+    if (!device.demo) return { status: 401, error: appError('SIGN_IN_REQUIRED') };
+    return { operator: DEMO_OPERATOR, actor: { deviceId: device.id, name: DEMO_OPERATOR.name, address: clientAddress(req) } };
+  }
+
+  /** The handler that lets a request through to its route only if `access` allows its caller. */
+  guard(access: Access): Guard {
+    const { who, audit } = access;
+    const handler: RequestHandler = (req, res, next) => {
+      if (who === 'anyone') return next();
+      const write = req.method !== 'GET' && req.method !== 'HEAD';
+      if (write && !sameOrigin(req)) return fail(res, 403, appError('FORBIDDEN'));
+      const caller = this.callerOf(req);
+      if ('error' in caller) return fail(res, caller.status, caller.error);
+      if (!caller.operator.roles.some((r) => who.includes(r))) return fail(res, 403, appError('FORBIDDEN'));
+      res.locals.caller = caller;
+      if (!audit) return next();
+      // No trail, no data: personal data is served only once the audit log has the read.
+      this.deps.audit({ actor: caller.actor, action: audit, target: req.originalUrl }).then(
+        () => next(),
+        (err: unknown) => {
+          this.deps.log(`audit log write failed: ${String(err)}`);
+          fail(res, 500, appError('STORAGE_FAILED'));
+        },
+      );
+    };
+    return Object.assign(handler, { access });
+  }
 }
 
 /** A browser's cross-site write carries a foreign Origin; scripts and same-page requests do not. */

@@ -2,9 +2,11 @@
 // no personal data: tickets go out without even their masked identity.
 import type { HallConfig, TicketView, WindowView } from '@yichuang/shared/domain';
 import { appError } from '@yichuang/shared/errors';
-import { Router, type Response } from 'express';
+import type { RequestHandler, Response } from 'express';
 import type { EngineState } from '../engine/index.js';
 import type { Views } from '../services/views.js';
+import { ANYONE } from './access.js';
+import type { Routes } from './routes.js';
 
 export interface ApiComponents {
   config: () => HallConfig;
@@ -23,22 +25,20 @@ function publicTicket({ identity: _identity, ...ticket }: TicketView): TicketVie
 }
 const publicWindow = (w: WindowView): WindowView => (w.current ? { ...w, current: publicTicket(w.current) } : w);
 
-export function apiRouter(c: ApiComponents): Router {
-  const router = Router();
-
-  router.get('/health', (_req, res) => {
+export function integrationRoutes(routes: Routes, c: ApiComponents): void {
+  routes.get('/health', ANYONE, (_req, res) => {
     res.json({ ok: true, hall: c.config().hall.id, day: c.state().day, seq: c.seq(), version: c.version, uptimeS: Math.round((Date.now() - c.startedAt) / 1000) });
   });
 
-  router.get('/hall', (_req, res) => {
+  routes.get('/hall', ANYONE, (_req, res) => {
     const { hall, categories, windows } = c.config();
     ok(res, { hall, categories, windows, ...c.views.opening() });
   });
 
-  router.get('/queues', (_req, res) => ok(res, c.views.queues()));
-  router.get('/windows', (_req, res) => ok(res, c.views.windows().map(publicWindow)));
+  routes.get('/queues', ANYONE, (_req, res) => ok(res, c.views.queues()));
+  routes.get('/windows', ANYONE, (_req, res) => ok(res, c.views.windows().map(publicWindow)));
 
-  router.get('/tickets/:number', (req, res) => {
+  routes.get('/tickets/:number', ANYONE, (req, res) => {
     const { number } = req.params;
     if (!TICKET_NUMBER.test(number)) {
       res.status(400).json({ ok: false, error: appError('BAD_REQUEST', { detail: 'number: 号码如 A023 / a ticket number like A023' }) });
@@ -52,13 +52,13 @@ export function apiRouter(c: ApiComponents): Router {
     ok(res, publicTicket(ticket));
   });
 
-  router.get('/stats/today', (_req, res) => ok(res, todayCounts(c.state(), c.config())));
-
-  router.use((_req, res) => {
-    res.status(404).json({ ok: false, error: appError('BAD_REQUEST', { detail: 'no such API route' }) });
-  });
-  return router;
+  routes.get('/stats/today', ANYONE, (_req, res) => ok(res, todayCounts(c.state(), c.config())));
 }
+
+/** What no route of the API answers. */
+export const apiNotFound: RequestHandler = (req, res) => {
+  res.status(404).json({ ok: false, error: appError('NOT_FOUND', { path: req.originalUrl.split('?')[0]!.slice(0, 200) }) });
+};
 
 /** Counts by ticket state, overall and per category, for today. */
 function todayCounts(state: EngineState, config: HallConfig) {

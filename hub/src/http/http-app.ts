@@ -32,10 +32,12 @@ const CSP = {
   },
 };
 
-/** `api` routers are tried in order under /api; the last one answers what no module knows. */
-export function createHttpApp(routers: { api: Router[]; screens: Router }, log: (line: string) => void): express.Express {
+/** `api` is mounted under /api, `screens` at the root; what neither knows is answered 404. */
+export function createHttpApp(routers: { api: Router; screens: Router }, log: (line: string) => void): express.Express {
   const app = express();
   app.disable('x-powered-by');
+  // Addresses match as written: /API/Cases is not /api/cases (routes.ts checks access per route).
+  app.enable('case sensitive routing');
   // HSTS only over TLS: sent over plain http once the hub had it, it would lock browsers out.
   app.use(helmet({ contentSecurityPolicy: CSP, strictTransportSecurity: false, xFrameOptions: { action: 'deny' } }));
   const hsts = helmet.strictTransportSecurity({ maxAge: 180 * 86_400 });
@@ -48,8 +50,9 @@ export function createHttpApp(routers: { api: Router[]; screens: Router }, log: 
     next();
   });
   app.use(express.json({ limit: '16kb' }));
-  app.use('/api', ...routers.api);
+  app.use('/api', routers.api);
   app.use(routers.screens);
+  app.use(pageNotFound);
   const onError: ErrorRequestHandler = (err: { status?: number; type?: string; message?: string }, _req, res, _next) => {
     const status = err.status ?? 500;
     if (status >= 500) log(`http error: ${err.message ?? String(err)}`);
@@ -64,6 +67,15 @@ export function createHttpApp(routers: { api: Router[]; screens: Router }, log: 
   app.use(onError);
   return app;
 }
+
+/** A person who typed a wrong address in a browser gets a page that says so, in both languages. */
+const pageNotFound: RequestHandler = (_req, res) => {
+  res.status(404).type('html').send(
+    '<!doctype html><meta charset="utf-8"><meta name="viewport" content="width=device-width">' +
+      '<title>页面不存在 / Page not found</title><h1>页面不存在</h1><p>Page not found</p>' +
+      '<p>请检查地址，或返回 <a href="/">首页</a>。<br>Check the address, or go to the <a href="/">start page</a>.</p>',
+  );
+};
 
 const limitUrl: RequestHandler = (req, res, next) => {
   if (req.originalUrl.length <= MAX_URL_LENGTH) return next();

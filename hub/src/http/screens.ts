@@ -3,9 +3,11 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { SCREEN_PAGES } from '@yichuang/shared/admin';
 import type { Device, HallConfig } from '@yichuang/shared/domain';
-import express, { Router } from 'express';
+import express from 'express';
 import { redirectToTicketPage, TICKET_PAGE_PATH } from '../kiosk/ticket-page.js';
 import { demoToken } from '../security/device-tokens.js';
+import { ANYONE } from './access.js';
+import type { Routes } from './routes.js';
 
 export interface ScreenLink {
   device: Device;
@@ -26,14 +28,13 @@ export function demoScreenLinks(config: HallConfig, repoRoot: string): ScreenLin
   });
 }
 
-export function screensRouter(repoRoot: string, links: () => ScreenLink[], hallName: () => string): Router {
-  const router = Router();
+export function screenRoutes(routes: Routes, repoRoot: string, links: () => ScreenLink[], hallName: () => string): void {
   // The address in a ticket's QR code (slip and e-ticket) opens the ticket's phone page.
-  router.get(TICKET_PAGE_PATH, redirectToTicketPage);
+  routes.get(TICKET_PAGE_PATH, ANYONE, redirectToTicketPage);
   for (const [app, dir] of Object.entries(APP_DIRS)) {
-    router.use(`/${app}`, express.static(path.join(repoRoot, dir), { index: 'index.html', maxAge: '1h' }));
+    routes.use(`/${app}`, express.static(path.join(repoRoot, dir), { index: 'index.html', maxAge: '1h' }));
   }
-  router.get('/', (_req, res) => {
+  routes.get('/', ANYONE, (_req, res) => {
     const rows = links()
       .map((l) => `<li><a href="${l.path}">${escapeHtml(l.device.name)}</a> <code>${l.device.role}</code></li>`)
       .join('\n');
@@ -42,7 +43,6 @@ export function screensRouter(repoRoot: string, links: () => ScreenLink[], hallN
         `<h1>${escapeHtml(hallName())} · 一窗</h1><p>演示设备屏幕 / Demo screens</p><ul>${rows}</ul>`,
     );
   });
-  return router;
 }
 
 function escapeHtml(s: string): string {

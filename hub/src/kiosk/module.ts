@@ -79,6 +79,12 @@ export function createKioskModule(deps: ModuleDeps): HubModule {
     deps.io.to(roleRoom('kiosk')).emit('kiosk:hoursChanged', now);
   }, HOURS_CHECK_MS);
 
+  kioskRoutes(deps.api, {
+    catalogue,
+    follow: () => ({ views: deps.views, config: deps.config(), stateDay: deps.hall.current.day, now: deps.clock() }),
+    phoneBase: () => lanBaseUrl(deps.options.host, (deps.io.httpServer.address() as AddressInfo | null)?.port ?? deps.options.port),
+  });
+
   const components = {
     ready,
     helpAnswers: new AnswerMemo<Ack<HelpRequested>>(),
@@ -88,11 +94,6 @@ export function createKioskModule(deps: ModuleDeps): HubModule {
 
   return {
     register: (ctx) => registerKioskHandlers(ctx, components),
-    routes: kioskRoutes({
-      catalogue,
-      follow: () => ({ views: deps.views, config: deps.config(), stateDay: deps.hall.current.day, now: deps.clock() }),
-      phoneBase: () => lanBaseUrl(deps.options.host, (deps.io.httpServer.address() as AddressInfo | null)?.port ?? deps.options.port),
-    }),
     async close() {
       clearInterval(timer);
       clearInterval(hoursTimer);

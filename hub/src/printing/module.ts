@@ -61,6 +61,7 @@ export function createPrintingModule(deps: ModuleDeps): HubModule {
   });
   const components: PrintingComponents = { fleet, settings, slips, changes: new AnswerMemo<Ack<PrintingSettingsView>>() };
   deps.ticketing.useSlipPrinter(slips);
+  printingRoutes(deps.api, components);
 
   return {
     register(ctx) {
@@ -73,7 +74,6 @@ export function createPrintingModule(deps: ModuleDeps): HubModule {
       }
       registerPrintingHandlers(ctx, components);
     },
-    routes: printingRoutes(components),
     async close() {
       deps.ticketing.useSlipPrinter(undefined);
       await settings.ready;

@@ -7,7 +7,7 @@ import { registerRatingHandlers } from './handlers.js';
 import { PadDesk } from './pad-desk.js';
 import { PadTimer } from './pad-timer.js';
 import { Sealer } from '../security/sealer.js';
-import { ratingsRouter } from './routes.js';
+import { ratingsRoutes } from './routes.js';
 import { VisitDesk } from './visit-desk.js';
 
 export function createRatingsModule(deps: ModuleDeps): HubModule {
@@ -18,6 +18,7 @@ export function createRatingsModule(deps: ModuleDeps): HubModule {
     visits: new VisitDesk(deps, contacts),
     figures: (windowId: string) => windowFigures(deps.hall.current, deps.config(), windowId),
   };
+  ratingsRoutes(deps.api, { ...deps, visits: desks.visits });
   const timer = new PadTimer(deps);
   timer.start();
   deps.hall.onRecords((records) => {
@@ -25,7 +26,6 @@ export function createRatingsModule(deps: ModuleDeps): HubModule {
   });
   return {
     register: (ctx) => registerRatingHandlers(ctx, desks),
-    routes: ratingsRouter({ ...deps, visits: desks.visits }),
     async close() {
       timer.stop();
     },

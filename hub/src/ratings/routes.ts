@@ -4,11 +4,13 @@
 import { appError, type Ack, type AppError } from '@yichuang/shared/errors';
 import * as S from '@yichuang/shared/ratings-schemas';
 import { serviceDay } from '@yichuang/shared/time';
-import { Router, type Request, type Response } from 'express';
+import type { Request, Response } from 'express';
 import type { z } from 'zod';
 import { evaluationOf } from '../engine/state.js';
 import type { ModuleDeps } from '../modules.js';
+import { ANYONE, OPERATORS_VIEWING } from '../http/access.js';
 import { parseOr400 } from '../http/parse.js';
+import type { Routes } from '../http/routes.js';
 import { RateLimiter, type RateRule } from '../security/rate-limit.js';
 import { PHONE_PAGE_ACTOR } from '../services/hall-service.js';
 import { caseList } from './case-views.js';
@@ -29,8 +31,7 @@ const STATUS: Partial<Record<AppError['code'], number>> = {
 
 type RouteDeps = Pick<ModuleDeps, 'hall' | 'config' | 'clock' | 'ticketLinks'> & { visits: VisitDesk };
 
-export function ratingsRouter({ hall, config, clock, ticketLinks, visits }: RouteDeps): Router {
-  const router = Router();
+export function ratingsRoutes(routes: Routes, { hall, config, clock, ticketLinks, visits }: RouteDeps): void {
   const limits = new RateLimiter(clock);
   const reply = <T>(res: Response, ack: Ack<T>): void => void (ack.ok ? res.json(ack) : res.status(STATUS[ack.error.code] ?? 409).json(ack));
   /** The visit the phone's link names, once the link is checked; else the refusal is sent. */
@@ -44,23 +45,22 @@ export function ratingsRouter({ hall, config, clock, ticketLinks, visits }: Rout
     return link;
   };
 
-  router.get('/ratings/today', (_req, res) => {
+  routes.get('/ratings/today', OPERATORS_VIEWING, (_req, res) => {
     res.json({ ok: true, data: Object.values(evaluationOf(hall.current).ratings).sort((a, b) => a.at - b.at) });
   });
-  router.get('/cases', (_req, res) => {
+  routes.get('/cases', OPERATORS_VIEWING, (_req, res) => {
     res.json({ ok: true, data: caseList(hall.current, config(), clock()) });
   });
 
-  router.get('/visit/:number', (req, res) => {
+  routes.get('/visit/:number', ANYONE, (req, res) => {
     const link = linked(req, res, PHONE_READS);
     if (link) reply(res, visits.find(link.number));
   });
-  router.post('/visit/:number/rating', async (req, res) => {
+  routes.post('/visit/:number/rating', ANYONE, async (req, res) => {
     const link = linked(req, res, PHONE_WRITES);
     const body = link && parseOr400(S.phoneRate, req.body ?? {}, res);
     if (!link || !body) return;
     const { cmdId, ...given } = body;
     reply(res, await visits.rate({ number: link.number, ...given }, 'phone', PHONE_PAGE_ACTOR, `phone-page:${link.d}/${link.number}:${cmdId}`));
   });
-  return router;
 }

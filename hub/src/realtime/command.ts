@@ -96,7 +96,10 @@ function refusalOf(ctx: CommandContext, name: CommandName, payload: object): App
   if (!mayRun(ctx.device, name, payload)) return appError('FORBIDDEN');
   if (ctx.device.role !== 'console') return undefined;
   const operator = ctx.operator();
-  if (!operator) return appError('SIGN_IN_REQUIRED');
+  if (!operator) {
+    ctx.socket.emit('session:ended');
+    return appError('SIGN_IN_REQUIRED');
+  }
   return operatorMay(operator, name) ? undefined : appError('FORBIDDEN');
 }
 

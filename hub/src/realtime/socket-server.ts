@@ -2,12 +2,16 @@
 // rooms (its own too, so revoking it can disconnect it at once), register handlers.
 import type { Server as HttpServer } from 'node:http';
 import type { Server as HttpsServer } from 'node:https';
-import type { HallConfig } from '@yichuang/shared/domain';
+import type { Operator } from '@yichuang/shared/admin';
+import type { Device, HallConfig } from '@yichuang/shared/domain';
 import { appError } from '@yichuang/shared/errors';
 import { Server } from 'socket.io';
+import { sessionToken } from '../http/access.js';
 import type { HubModule } from '../modules.js';
+import type { AuditLog } from '../security/audit-log.js';
 import { deviceByToken } from '../security/device-tokens.js';
 import { RateLimiter } from '../security/rate-limit.js';
+import { DEMO_OPERATOR, type Sessions } from '../security/sessions.js';
 import type { HubBus } from '../services/hub-bus.js';
 import type { Ticketing } from '../services/ticketing.js';
 import type { Views } from '../services/views.js';
@@ -27,6 +31,8 @@ export interface RealtimeComponents {
   ticketing: Ticketing;
   desk: WindowDesk;
   bus: HubBus;
+  sessions: Sessions;
+  audit: AuditLog;
   /** The domain modules; read at each connection, so they may be created after the server. */
   modules: () => readonly HubModule[];
   version: string;
@@ -72,14 +78,17 @@ export function createRealtime(http: HttpServer | HttpsServer, c: RealtimeCompon
       return;
     }
     void socket.join([...roomsOf(device), deviceRoom(device.id)]);
+    const operator = operatorAt(device, sessionToken(socket.request.headers.cookie), c.sessions);
     const ctx: CommandContext = {
       socket,
       device,
       log: c.log,
       limits,
-      // Nobody is signed in until the admin module, which keeps the sessions, says otherwise.
-      operator: () => undefined,
-      audit: () => Promise.reject(new Error('no audit log to record a read of personal data in')),
+      operator,
+      audit: async ({ action, target }) => {
+        const who = operator();
+        await c.audit.append({ actor: { deviceId: device.id, staffId: who?.staffId, name: who?.name ?? device.name, address: socket.handshake.address }, action, target });
+      },
     };
     registerSyncHandlers(ctx, c.views, publisher);
     registerTicketHandlers(ctx, c.ticketing);
@@ -89,8 +98,23 @@ export function createRealtime(http: HttpServer | HttpsServer, c: RealtimeCompon
     c.bus.emit('device:online', device);
     socket.on('disconnect', () => c.bus.emit('device:offline', device));
     const { id, name, role, windowId, zone, demo } = device;
-    socket.emit('device:welcome', { device: { id, name, role, windowId, zone, demo }, hubVersion: c.version });
+    const { name: hallName, nameEn: hallNameEn } = c.config().hall;
+    socket.emit('device:welcome', { device: { id, name, role, windowId, zone, demo }, hall: { name: hallName, nameEn: hallNameEn }, hubVersion: c.version });
   });
 
   return { io, publisher };
+}
+
+/**
+ * Who a console connection acts for, asked at every command: the person of the session its handshake
+ * carried, while that session lives; a console signs in again by reconnecting. Only a demo console
+ * that came without any session is the demo manager: one whose session ended is nobody.
+ */
+function operatorAt(device: Device, token: string | undefined, sessions: Sessions): () => Operator | undefined {
+  if (device.role !== 'console') return () => undefined;
+  return () => {
+    if (token === undefined) return device.demo ? DEMO_OPERATOR : undefined;
+    const session = sessions.use(token);
+    return session?.deviceId === device.id ? sessions.operator(session) : undefined;
+  };
 }

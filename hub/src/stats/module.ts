@@ -1,7 +1,8 @@
 // Statistics: today's roll-up kept live from the journal feed, day roll-ups on disk, report routes.
 import { appError } from '@yichuang/shared/errors';
-import { Router, type Request, type Response } from 'express';
+import type { Request, Response } from 'express';
 import { z } from 'zod';
+import { OPERATORS, OPERATORS_EXPORTING } from '../http/access.js';
 import type { HubModule, ModuleDeps } from '../modules.js';
 import type { Report } from '@yichuang/shared/reports';
 import { PresenceFiles } from './kiosk-uptime.js';
@@ -45,16 +46,16 @@ export async function createStatsModule(deps: ModuleDeps): Promise<HubModule & {
   };
   const fileName = (r: Report, ext: string): string => encodeURIComponent(`${deps.config().hall.name}-统计报表-${r.from}_${r.to}.${ext}`);
 
-  const routes = Router();
-  routes.get('/reports', async (req, res) => {
+  const routes = deps.api;
+  routes.get('/reports', OPERATORS, async (req, res) => {
     const report = await reportFor(req, res);
     if (report) res.json({ ok: true, data: report });
   });
-  routes.get('/reports/tables', async (req, res) => {
+  routes.get('/reports/tables', OPERATORS, async (req, res) => {
     const report = await reportFor(req, res);
     if (report) res.json({ ok: true, data: { from: report.from, to: report.to, tables: reportTables(report, deps.config()) } });
   });
-  routes.get('/reports/export.xlsx', async (req, res) => {
+  routes.get('/reports/export.xlsx', OPERATORS_EXPORTING, async (req, res) => {
     const report = await reportFor(req, res);
     if (!report) return;
     const xlsx = await tablesXlsx(reportTables(report, deps.config()), `${deps.config().hall.name} ${report.from}–${report.to}`);
@@ -62,12 +63,12 @@ export async function createStatsModule(deps: ModuleDeps): Promise<HubModule & {
     res.setHeader('Content-Disposition', `attachment; filename*=UTF-8''${fileName(report, 'xlsx')}`);
     res.send(xlsx);
   });
-  routes.get('/reports/evaluation.html', async (req, res) => {
+  routes.get('/reports/evaluation.html', OPERATORS, async (req, res) => {
     const report = await reportFor(req, res);
     if (!report) return;
     res.type('html').send(evaluationReportHtml(report, deps.config(), reportTables(report, deps.config()), deps.clock()));
   });
-  routes.get('/reports/ratings.:format', async (req, res) => {
+  routes.get('/reports/ratings.:format', OPERATORS_EXPORTING, async (req, res) => {
     const report = await reportFor(req, res);
     if (!report) return;
     const records = nationalRecords(await stats.ratingsIn(report.from, report.to), deps.config());
@@ -83,7 +84,7 @@ export async function createStatsModule(deps: ModuleDeps): Promise<HubModule & {
     res.setHeader('Content-Disposition', `attachment; filename*=UTF-8''${fileName(report, 'ratings.csv')}`);
     res.send(tableCsv(nationalTable(records)));
   });
-  routes.get('/reports/export.csv', async (req, res) => {
+  routes.get('/reports/export.csv', OPERATORS_EXPORTING, async (req, res) => {
     const report = await reportFor(req, res);
     if (!report) return;
     const tables = reportTables(report, deps.config());
@@ -99,7 +100,6 @@ export async function createStatsModule(deps: ModuleDeps): Promise<HubModule & {
 
   return {
     stats,
-    routes,
     async close() {
       clearInterval(timer);
       await stats.flush();

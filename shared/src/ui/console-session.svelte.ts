@@ -1,6 +1,9 @@
 // Who is signed in at this console. The session lives in an HttpOnly cookie set by the hub (so the
 // console's REST calls, report downloads included, carry it); the socket learns it at its handshake,
-// so signing in or out reconnects the socket. A demo console starts as the demo hall's manager.
+// so signing in or out reconnects the socket. The hub is asked again whenever the socket (re)connects,
+// the hall's configuration changes, or the hub refuses for want of a sign-in: a console whose session
+// ended shows the sign-in form, never a stale name. A demo console starts as the demo hall's manager,
+// but once a person's session ends it waits for a sign-in.
 import type { Operator } from '@yichuang/shared/admin';
 import type { AppError } from '@yichuang/shared/errors';
 import { t } from '@yichuang/shared/console-i18n';
@@ -18,21 +21,35 @@ export class ConsoleSession {
   operator = $state.raw<Operator | null | undefined>(undefined);
   error = $state.raw<AppError | null>(null);
   busy = $state(false);
-  /** Signed out on purpose: a demo console then waits for a sign-in instead of its demo manager. */
+  /** Signed out, on purpose or by a session's end: a demo console then waits for a sign-in instead of its demo manager. */
   #signedOut = false;
   #timer: ReturnType<typeof setTimeout> | undefined;
+  #checking: Promise<void> | undefined;
 
-  constructor(private readonly hall: Hall) {}
+  constructor(private readonly hall: Hall) {
+    const socket = hall.sync?.domainSocket;
+    socket?.on('device:welcome', () => void this.check());
+    socket?.on('config:changed', () => void this.check());
+    socket?.on('session:ended', () => void this.check());
+    if (hall.welcome) void this.check();
+  }
 
   /** Asks the hub who is signed in (once the device is known); a demo console opens its demo session. */
-  async check(): Promise<void> {
+  check(): Promise<void> {
+    this.#checking ??= this.#check().finally(() => (this.#checking = undefined));
+    return this.#checking;
+  }
+
+  async #check(): Promise<void> {
     const current = await request<Operator | null>('GET', '/api/session');
-    if (current.ok && current.data) return this.#adopt(current.data, false);
+    if (!current.ok) return; // hub unreachable: keep what is shown until it answers
+    if (current.data) return this.#adopt(current.data, this.operator !== undefined && !sameSession(this.operator, current.data));
+    if (this.operator && !this.operator.demo) this.#signedOut = true;
     if (this.hall.welcome?.device.demo && !this.#signedOut) {
       const demo = await request<Operator>('POST', '/api/session', { deviceToken: this.hall.token });
       if (demo.ok) return this.#adopt(demo.data, true);
     }
-    this.#adopt(null, false);
+    this.#adopt(null, Boolean(this.operator));
   }
 
   async signIn(staffNumber: string, password: string): Promise<void> {
@@ -71,6 +88,11 @@ export class ConsoleSession {
       socket.connect();
     }
   }
+}
+
+/** The same person with the same roles: nothing for the socket to learn again. */
+function sameSession(a: Operator | null | undefined, b: Operator): boolean {
+  return Boolean(a) && a!.staffId === b.staffId && a!.demo === b.demo && a!.roles.join() === b.roles.join();
 }
 
 async function request<T>(method: string, url: string, body?: unknown): Promise<Answer<T>> {
