@@ -18,6 +18,7 @@ import { createPrintingModule } from './printing/module.js';
 import { createRatingsModule } from './ratings/module.js';
 import { createRealtime } from './realtime/socket-server.js';
 import { AuditLog } from './security/audit-log.js';
+import { AnswerLog } from './storage/answer-log.js';
 import { loadSecretKey } from './security/secret-key.js';
 import { Sessions } from './security/sessions.js';
 import { TicketLinks } from './security/ticket-links.js';
@@ -56,6 +57,7 @@ export async function startHub(options: HubOptions, env: HubEnvironment): Promis
 
   const sessions = await Sessions.open(options.dataDir, env.clock, config, env.log);
   const audit = new AuditLog(options.dataDir, env.clock, () => config().hall.timeZone);
+  const answers = await AnswerLog.open(options.dataDir, env.clock, () => config().hall.timeZone, env.log);
   const access = new RestAccess({ config, sessions, audit: (entry) => audit.append(entry), log: env.log });
 
   // Express must own the server's request listener before Socket.IO attaches, which wraps it so
@@ -77,6 +79,7 @@ export async function startHub(options: HubOptions, env: HubEnvironment): Promis
     bus,
     sessions,
     audit,
+    answers,
     modules: () => modules,
     version: options.version,
     log: env.log,
@@ -114,6 +117,7 @@ export async function startHub(options: HubOptions, env: HubEnvironment): Promis
       await new Promise<void>((resolve) => io.close(() => resolve()));
       for (const m of modules) await m.close?.();
       await sessions.flush();
+      await answers.close();
       await audit.close();
       await journal.close();
     },

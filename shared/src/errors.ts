@@ -11,6 +11,7 @@ const QUEUE_ERRORS = {
   BAD_REQUEST: ['请求内容有误：{detail}', 'Invalid request: {detail}'],
   PAYLOAD_TOO_LARGE: ['请求内容过大', 'Request is too large'],
   NOT_FOUND: ['没有这个地址：{path}', 'No such address: {path}'],
+  CMD_ID_REUSED: ['此操作编号已用于另一项操作（{command}），请刷新页面后重试', 'This command id was already used for another command ({command}); reload and try again'],
   UNAUTHENTICATED: ['设备未登记或凭证无效，请联系管理员配对', 'Device not paired or token invalid; ask a manager to pair it'],
   FORBIDDEN: ['本设备无权执行此操作', 'This device may not do that'],
   RATE_LIMITED: ['操作过于频繁，请稍后再试', 'Too many requests; try again shortly'],

@@ -5,7 +5,6 @@ import type { ConfigSection } from '@yichuang/shared/admin';
 import type { HallConfig } from '@yichuang/shared/domain';
 import { addDays, serviceDay } from '@yichuang/shared/time';
 import type { HubModule, ModuleDeps } from '../modules.js';
-import { AnswerMemo } from '../printing/answer-memo.js';
 import { roleRoom } from '../realtime/rooms.js';
 import type { AuditLog } from '../security/audit-log.js';
 import { PairingDesk } from '../security/pairing.js';
@@ -39,8 +38,6 @@ export function createAdminModule(deps: ModuleDeps): HubModule {
     devices,
     audit,
     view: () => adminConfig(config(), hall.current),
-    changes: new AnswerMemo(),
-    deviceChanges: new AnswerMemo(),
   };
 
   let retention: Promise<unknown> = Promise.resolve();

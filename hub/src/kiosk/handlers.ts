@@ -1,10 +1,8 @@
 // Socket handlers of the kiosk domain: thin, each parses, checks permission (onCommand) and calls a service.
 import type { Ack } from '@yichuang/shared/errors';
-import type { HelpRequested, Suggestion } from '@yichuang/shared/kiosk';
+import type { Suggestion } from '@yichuang/shared/kiosk';
 import * as K from '@yichuang/shared/kiosk-schemas';
-import { AnswerMemo } from '../printing/answer-memo.js';
-import { onCommand, type CommandContext } from '../realtime/command.js';
-import { cmdKey } from '../services/ticketing.js';
+import { onCommand, onCommandOnce, type CommandContext } from '../realtime/command.js';
 import type { HelpDesk } from './help-desk.js';
 import type { KioskPresence } from './kiosk-presence.js';
 import type { SuggestionBox } from './suggestion-box.js';
@@ -17,9 +15,6 @@ export interface KioskServices {
 
 export interface KioskComponents {
   ready: Promise<KioskServices>;
-  /** A retried help request or suggestion (same cmdId) gets the first answer. */
-  helpAnswers: AnswerMemo<Ack<HelpRequested>>;
-  suggestionAnswers: AnswerMemo<Ack<Suggestion>>;
   /** After a suggestion came in or was handled: tell the consoles. */
   suggestionChanged: (s: Suggestion) => void;
 }
@@ -31,13 +26,9 @@ export function registerKioskHandlers(ctx: CommandContext, c: KioskComponents): 
     return ack;
   };
   onCommand(ctx, 'kiosk:heartbeat', K.heartbeat, async (p) => ({ ok: true, data: { at: (await c.ready).presence.heartbeat(device, p.mode, p.assisted) } }));
-  onCommand(ctx, 'kiosk:help', K.help, (p) => c.helpAnswers.run(cmdKey(device, p.cmdId), async () => (await c.ready).help.request(device, p)));
-  onCommand(ctx, 'kiosk:suggest', K.suggest, (p) =>
-    c.suggestionAnswers.run(cmdKey(device, p.cmdId), async () => announce(await (await c.ready).box.submit(p, device))),
-  );
+  onCommandOnce(ctx, 'kiosk:help', K.help, async (p) => (await c.ready).help.request(device, p));
+  onCommandOnce(ctx, 'kiosk:suggest', K.suggest, async (p) => announce(await (await c.ready).box.submit(p, device)));
   onCommand(ctx, 'kiosk:suggestions', K.query, async () => ({ ok: true, data: (await c.ready).box.list() }));
-  onCommand(ctx, 'kiosk:handleSuggestion', K.handleSuggestion, (p) =>
-    c.suggestionAnswers.run(cmdKey(device, p.cmdId), async () => announce(await (await c.ready).box.handle(p))),
-  );
+  onCommandOnce(ctx, 'kiosk:handleSuggestion', K.handleSuggestion, async (p) => announce(await (await c.ready).box.handle(p)));
   onCommand(ctx, 'kiosk:status', K.query, async () => ({ ok: true, data: await (await c.ready).presence.statuses() }));
 }

@@ -6,7 +6,7 @@ import type { Device, HallConfig } from '@yichuang/shared/domain';
 import { appError, type Ack } from '@yichuang/shared/errors';
 import type { HelpRequested } from '@yichuang/shared/kiosk';
 import type { HubBus } from '../services/hub-bus.js';
-import type { DayFiles } from './day-files.js';
+import type { DayFiles } from '../storage/day-files.js';
 
 export interface HelpDeskDeps {
   files: DayFiles<HelpRequested>;

@@ -4,8 +4,8 @@ import path from 'node:path';
 import type { Device } from '@yichuang/shared/domain';
 import type { KioskStatus } from '@yichuang/shared/kiosk';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { DayFiles } from './day-files.js';
-import { readJsonl } from './jsonl-file.js';
+import { DayFiles } from '../storage/day-files.js';
+import { readJsonl } from '../storage/jsonl-file.js';
 import { KioskPresence } from './kiosk-presence.js';
 import type { PresenceRecord } from './uptime.js';
 

@@ -3,7 +3,7 @@
 import type { Device } from '@yichuang/shared/domain';
 import type { KioskMode, KioskStatus, Uptime } from '@yichuang/shared/kiosk';
 import { addDays, startOfDay } from '@yichuang/shared/time';
-import type { DayFiles } from './day-files.js';
+import type { DayFiles } from '../storage/day-files.js';
 import { onlineIntervals, onlineWithin, type PresenceRecord } from './uptime.js';
 
 /** Heartbeats are summed up in one record per online kiosk this often. */

@@ -2,14 +2,12 @@
 // and presence of the kiosks, help requests, and the suggestion box.
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
-import type { Ack } from '@yichuang/shared/errors';
 import type { HelpRequested, Suggestion } from '@yichuang/shared/kiosk';
 import type { HubModule, ModuleDeps } from '../modules.js';
-import { AnswerMemo } from '../printing/answer-memo.js';
 import { lanBaseUrl } from '../printing/page-url.js';
 import { roleRoom, windowRoom } from '../realtime/rooms.js';
 import { ItemCatalogue } from './catalogue.js';
-import { DayFiles } from './day-files.js';
+import { DayFiles } from '../storage/day-files.js';
 import { DEMO_ITEMS, DEMO_LIFE_EVENTS } from './demo-items.js';
 import { registerKioskHandlers, type KioskServices } from './handlers.js';
 import { HelpDesk } from './help-desk.js';
@@ -87,8 +85,6 @@ export function createKioskModule(deps: ModuleDeps): HubModule {
 
   const components = {
     ready,
-    helpAnswers: new AnswerMemo<Ack<HelpRequested>>(),
-    suggestionAnswers: new AnswerMemo<Ack<Suggestion>>(),
     suggestionChanged: (s: Suggestion) => toConsoles().emit('kiosk:suggestionChanged', s),
   };
 

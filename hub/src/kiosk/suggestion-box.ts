@@ -10,7 +10,7 @@ import type { Suggestion } from '@yichuang/shared/kiosk';
 import type * as K from '@yichuang/shared/kiosk-schemas';
 import { serviceDay } from '@yichuang/shared/time';
 import type { z } from 'zod';
-import { JsonlFile, readJsonl } from './jsonl-file.js';
+import { JsonlFile, readJsonl } from '../storage/jsonl-file.js';
 
 type Line = { v: 1 } & ({ t: 'submitted'; suggestion: Suggestion } | { t: 'handled'; id: string; handled: NonNullable<Suggestion['handled']> });
 

@@ -1,12 +1,10 @@
 // The printing domain in the hub: printers per kiosk (serial, TCP, or a print agent), their live
 // states for the console and the kiosks, slips for new tickets, reprints, and printers.json.
 import type { AddressInfo } from 'node:net';
-import type { Ack } from '@yichuang/shared/errors';
-import { PRINTABLE, type PrinterState, type PrinterStatus, type PrintingSettingsView } from '@yichuang/shared/printing';
+import { PRINTABLE, type PrinterState, type PrinterStatus } from '@yichuang/shared/printing';
 import { t } from '@yichuang/shared/console-i18n';
 import type { HubModule, ModuleDeps } from '../modules.js';
 import { roleRoom } from '../realtime/rooms.js';
-import { AnswerMemo } from './answer-memo.js';
 import { registerPrintingHandlers, type PrintingComponents } from './handlers.js';
 import { lanBaseUrl } from './page-url.js';
 import { PrinterFleet } from './printer-fleet.js';
@@ -59,7 +57,7 @@ export function createPrintingModule(deps: ModuleDeps): HubModule {
     links: deps.ticketLinks,
     log: deps.log,
   });
-  const components: PrintingComponents = { fleet, settings, slips, changes: new AnswerMemo<Ack<PrintingSettingsView>>() };
+  const components: PrintingComponents = { fleet, settings, slips };
   deps.ticketing.useSlipPrinter(slips);
   printingRoutes(deps.api, components);
 

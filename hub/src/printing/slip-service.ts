@@ -8,7 +8,6 @@ import type { TicketLinks } from '../security/ticket-links.js';
 import type { HallService } from '../services/hall-service.js';
 import { cmdKey, estimatedWait, type SlipPrinter } from '../services/ticketing.js';
 import type { Views } from '../services/views.js';
-import { AnswerMemo } from './answer-memo.js';
 import { reasonFor, type JobOutcome } from './endpoint.js';
 import { ticketPageUrl } from './page-url.js';
 import { EXPIRED } from './print-queue.js';
@@ -46,7 +45,6 @@ const settled = (recorded: Promise<Attempt>): Job => ({ answer: recorded, done: 
 export class SlipService implements SlipPrinter {
   /** Slips being printed, by ticket: a retried issue waits for the same slip instead of printing another. */
   readonly #inflight = new Map<string, Promise<PrintResult>>();
-  readonly #reprints = new AnswerMemo<Ack<PrintResult>>();
 
   constructor(private readonly deps: SlipServiceDeps) {}
 
@@ -86,8 +84,12 @@ export class SlipService implements SlipPrinter {
   }
 
   /** Prints the slip again, same number, on the ticket's printer or a chosen one; always tries. */
-  reprint(input: { cmdId: string; number: string; printerId?: string }, device: Device): Promise<Ack<PrintResult>> {
-    return this.#reprints.run(cmdKey(device, input.cmdId), () => this.#reprint(input, device));
+  /** A reprint whose outcome the journal has (it ran before a restart) answers with it, and prints nothing. */
+  async reprint(input: { cmdId: string; number: string; printerId?: string }, device: Device): Promise<Ack<PrintResult>> {
+    const printed = this.deps.hall.recorded(cmdKey(device, input.cmdId))?.find((r) => r.event.type === 'ticket.printed')?.event;
+    if (printed?.type !== 'ticket.printed') return this.#reprint(input, device);
+    const ticket = this.deps.hall.current.tickets[printed.ticketId];
+    return { ok: true, data: resultOf(printed, ticket ? this.pageUrl(ticket) : '') };
   }
 
   /** Today's tickets whose last slip failed, oldest first. */

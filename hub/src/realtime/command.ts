@@ -8,6 +8,7 @@ import type { ClientToServerEvents } from '@yichuang/shared/events';
 import type { z } from 'zod';
 import { issuesDetail } from '../http/parse.js';
 import type { RateLimiter, RateRule } from '../security/rate-limit.js';
+import type { AnswerLog } from '../storage/answer-log.js';
 import { mayRun, type CommandName } from './permissions.js';
 import { operatorMay, PERSONAL_DATA_READS } from './permissions/admin.js';
 import type { HubSocket } from './types.js';
@@ -41,15 +42,28 @@ export interface CommandContext {
    * admin module, which keeps the sessions, sets it as it registers the connection.
    */
   operator: () => Operator | undefined;
-  /** Writes to the audit log that this connection read personal data; set by the admin module too. */
+  /** Writes to the audit log that this connection read personal data. */
   audit: (entry: { action: string; target: string }) => Promise<void>;
+  /** Answers of commands run once per command id (onCommandOnce). */
+  answers: AnswerLog;
+}
+
+type Run<E extends CommandName, S extends z.ZodType> = (input: z.output<S>) => Promise<Ack<AckData<E>>> | Ack<AckData<E>>;
+
+/**
+ * A command that changes something the engine does not journal (settings, devices, a reprint, a help
+ * request): run once per command id, its answer kept on disk, so a retry — even after a restart —
+ * gets the first answer instead of acting twice. Engine commands get the same from the journal.
+ */
+export function onCommandOnce<E extends CommandName, S extends z.ZodType<{ cmdId: string }>>(ctx: CommandContext, name: E, schema: S, run: Run<E, S>): void {
+  onCommand(ctx, name, schema, (input) => ctx.answers.run(`${ctx.device.id}:${input.cmdId}`, name, async () => run(input)));
 }
 
 export function onCommand<E extends CommandName, S extends z.ZodType>(
   ctx: CommandContext,
   name: E,
   schema: S,
-  run: (input: z.output<S>) => Promise<Ack<AckData<E>>> | Ack<AckData<E>>,
+  run: Run<E, S>,
 ): void {
   const listener = async (payload: unknown, ack: unknown): Promise<void> => {
     if (typeof ack !== 'function') return; // a command without an ack callback cannot be answered

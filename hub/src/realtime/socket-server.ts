@@ -9,6 +9,7 @@ import { Server } from 'socket.io';
 import { sessionToken } from '../http/access.js';
 import type { HubModule } from '../modules.js';
 import type { AuditLog } from '../security/audit-log.js';
+import type { AnswerLog } from '../storage/answer-log.js';
 import { deviceByToken } from '../security/device-tokens.js';
 import { RateLimiter } from '../security/rate-limit.js';
 import { DEMO_OPERATOR, type Sessions } from '../security/sessions.js';
@@ -33,6 +34,7 @@ export interface RealtimeComponents {
   bus: HubBus;
   sessions: Sessions;
   audit: AuditLog;
+  answers: AnswerLog;
   /** The domain modules; read at each connection, so they may be created after the server. */
   modules: () => readonly HubModule[];
   version: string;
@@ -89,6 +91,7 @@ export function createRealtime(http: HttpServer | HttpsServer, c: RealtimeCompon
         const who = operator();
         await c.audit.append({ actor: { deviceId: device.id, staffId: who?.staffId, name: who?.name ?? device.name, address: socket.handshake.address }, action, target });
       },
+      answers: c.answers,
     };
     registerSyncHandlers(ctx, c.views, publisher);
     registerTicketHandlers(ctx, c.ticketing);

@@ -1,26 +1,34 @@
-// Remembers which journal records each client command produced, so a retried command is answered
-// with its first result. Bounded: old entries go first.
+// Remembers which journal records each client command produced, and which command it was, so a
+// retried command is answered with its first result, and a command id used again for another
+// command is told apart. Bounded: old entries go first.
+import type { Command } from '../engine/index.js';
 import type { JournalRecord } from '../storage/journal.js';
 
 const MAX_COMMANDS = 50_000;
 
+export interface Remembered {
+  /** The engine command; unknown for records journaled before it was kept. */
+  op: Command['type'] | undefined;
+  records: JournalRecord[];
+}
+
 export class CommandLog {
-  private readonly records = new Map<string, JournalRecord[]>();
+  private readonly commands = new Map<string, Remembered>();
 
   remember(cmdKey: string, record: JournalRecord): void {
-    const list = this.records.get(cmdKey);
-    if (list) {
-      list.push(record);
+    const known = this.commands.get(cmdKey);
+    if (known) {
+      known.records.push(record);
       return;
     }
-    if (this.records.size >= MAX_COMMANDS) {
-      const oldest = this.records.keys().next().value;
-      if (oldest !== undefined) this.records.delete(oldest);
+    if (this.commands.size >= MAX_COMMANDS) {
+      const oldest = this.commands.keys().next().value;
+      if (oldest !== undefined) this.commands.delete(oldest);
     }
-    this.records.set(cmdKey, [record]);
+    this.commands.set(cmdKey, { op: record.op, records: [record] });
   }
 
-  recall(cmdKey: string): JournalRecord[] | undefined {
-    return this.records.get(cmdKey);
+  recall(cmdKey: string): Remembered | undefined {
+    return this.commands.get(cmdKey);
   }
 }

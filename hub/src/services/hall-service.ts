@@ -65,6 +65,11 @@ export class HallService {
     return service;
   }
 
+  /** The records a client command produced, if it ran (today or, before today's first event, on the last day). */
+  recorded(cmdKey: string): JournalRecord[] | undefined {
+    return this.commands.recall(cmdKey)?.records;
+  }
+
   get current(): EngineState {
     return this.state;
   }
@@ -133,12 +138,13 @@ export class HallService {
     for (const [i, p] of batch.entries()) {
       const earlier = p.cmdKey ? this.commands.recall(p.cmdKey) : undefined;
       if (earlier) {
-        p.answer({ ok: true, data: earlier });
+        p.answer(earlier.op === undefined || earlier.op === p.command.type ? { ok: true, data: earlier.records } : reused(p.command));
         continue;
       }
       const twin = p.cmdKey === undefined ? undefined : decided.find((d) => d.p.cmdKey === p.cmdKey);
       if (twin) {
-        retried.push({ p, of: twin.p });
+        if (twin.p.command.type === p.command.type) retried.push({ p, of: twin.p });
+        else p.answer(reused(p.command));
         continue;
       }
       const decision = decide(working, p.command, { now, config });
@@ -167,7 +173,7 @@ export class HallService {
     let records: JournalRecord[];
     try {
       records = await this.deps.journal.append(
-        decided.flatMap(({ p, events }) => events.map((event) => ({ day: day!, at: event.at, cmd: p.cmdKey, actor: p.actor, event }))),
+        decided.flatMap(({ p, events }) => events.map((event) => ({ day: day!, at: event.at, cmd: p.cmdKey, op: p.command.type, actor: p.actor, event }))),
       );
     } catch (err) {
       this.deps.log(`journal append failed: ${(err as Error).message}`);
@@ -198,4 +204,9 @@ export class HallService {
     );
     return left;
   }
+}
+
+/** A client's command id is its own for one command: the same id for another one is a client's mistake, said plainly. */
+function reused(command: Command): Ack<never> {
+  return { ok: false, error: appError('CMD_ID_REUSED', { command: command.type }) };
 }

@@ -6,7 +6,7 @@ import path from 'node:path';
 import type { HallConfig } from '@yichuang/shared/domain';
 import { SELF_SERVICE_ZONE } from '@yichuang/shared/kiosk';
 import { addDays, clockMinutes, periodsOn, startOfDay, zonedInstant } from '@yichuang/shared/time';
-import { DayFiles } from '../kiosk/day-files.js';
+import { DayFiles } from '../storage/day-files.js';
 import { onlineIntervals, onlineWithin, type Interval, type PresenceRecord } from '../kiosk/uptime.js';
 import type { KioskFact } from './facts.js';
 

@@ -4,7 +4,7 @@ import { randomUUID } from 'node:crypto';
 import { mkdir, open, readdir, readFile, rename, truncate, type FileHandle } from 'node:fs/promises';
 import path from 'node:path';
 import type { ServiceDay } from '@yichuang/shared/domain';
-import type { EngineEvent } from '../engine/types.js';
+import type { Command, EngineEvent } from '../engine/types.js';
 
 export interface JournalActor {
   deviceId: string;
@@ -21,6 +21,8 @@ export interface JournalRecord {
   day: ServiceDay;
   at: number;
   cmd?: string;
+  /** The engine command `cmd` ran, so the same command id used for another command is refused. */
+  op?: Command['type'];
   actor?: JournalActor;
   event: EngineEvent;
 }
@@ -29,6 +31,7 @@ export interface JournalEntry {
   day: ServiceDay;
   at: number;
   cmd?: string;
+  op?: Command['type'];
   actor?: JournalActor;
   event: EngineEvent;
 }
@@ -115,7 +118,7 @@ export class Journal {
         seq: this.#lastSeq + 1 + i,
         day,
         at: e.at,
-        ...(e.cmd !== undefined && { cmd: e.cmd }),
+        ...(e.cmd !== undefined && { cmd: e.cmd, op: e.op }),
         ...(e.actor !== undefined && { actor: e.actor }),
         event: e.event,
       }),

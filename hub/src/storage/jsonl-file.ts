@@ -2,7 +2,7 @@
 // one at a time, and reading skips a last line torn by a crash (it was never acknowledged).
 import { mkdir, open, readFile, type FileHandle } from 'node:fs/promises';
 import path from 'node:path';
-import { DurableJSONFile, syncFolder } from '../storage/durable-json-file.js';
+import { DurableJSONFile, syncFolder } from './durable-json-file.js';
 
 export class JsonlFile {
   #handle: Promise<FileHandle> | undefined;

@@ -1,5 +1,5 @@
 // A folder of append-only day files, <dir>/YYYY-MM-DD.jsonl, by the hall's service day: a record
-// goes to the file of the day it happened on. Used for kiosk presence and help requests.
+// goes to the file of the day it happened on. Used for kiosk presence, help requests and command answers.
 import path from 'node:path';
 import type { ServiceDay } from '@yichuang/shared/domain';
 import { serviceDay } from '@yichuang/shared/time';
