@@ -150,6 +150,7 @@ export const ADMIN_ERRORS = {
   WINDOW_HAS_DEVICES: ['该窗口仍有配对设备（{devices}），请先撤销', 'Devices are still paired to this window ({devices}); revoke them first'],
   STAFF_SIGNED_IN: ['该工作人员正在 {number} 号窗口登录，请先签退', 'This staff member is signed in at window {number}; sign out first'],
   LAST_ADMIN: ['至少要保留一名设有密码的管理员', 'At least one admin with a password must remain'],
+  LAST_CONSOLE: ['请先配对一台正式的管理控制台（在另一台电脑或浏览器打开 /console/，用本控制台配对），否则撤销后无人能再配对设备', 'Pair a real console first (open /console/ on another PC or browser and pair it here): otherwise nobody could pair a device again'],
   PIN_REQUIRED: ['新增工作人员须设置 PIN', 'A new staff member needs a PIN'],
   PHOTO_INVALID: ['照片须为 JPEG、PNG 或 WebP 图片，不超过 512 KB', 'A photo must be a JPEG, PNG or WebP image of at most 512 KB'],
 } as const satisfies Record<string, readonly [string, string]>;
@@ -175,3 +176,22 @@ export const SCREEN_PAGES: Record<DeviceRole, string> = {
   console: '/console/',
   agent: '',
 };
+
+type PlacedDevice = Pick<Device, 'id' | 'role' | 'windowId' | 'demo'>;
+
+/**
+ * Windows whose every window caller is among the devices revoked: whoever is signed in there is
+ * signed out by the hub (a terminal paired later must not open as them). The console names them
+ * before it asks, the hub acts on the same list.
+ */
+export function windowsLosingCallers(devices: readonly PlacedDevice[], revoked: ReadonlySet<string>): string[] {
+  const callers = devices.filter((d) => d.role === 'window' && d.windowId);
+  const windows = new Set(callers.filter((d) => revoked.has(d.id)).map((d) => d.windowId!));
+  for (const d of callers) if (!revoked.has(d.id)) windows.delete(d.windowId!);
+  return [...windows];
+}
+
+/** Consoles that stay paired: revoking the last one would leave nobody able to pair another. */
+export function consolesLeft(devices: readonly PlacedDevice[], revoked: ReadonlySet<string>): number {
+  return devices.filter((d) => d.role === 'console' && !revoked.has(d.id)).length;
+}

@@ -79,7 +79,18 @@ describe('revocation', () => {
     console.disconnect();
   });
 
+  it('keeps the demo console while it is the only one: nobody could pair another after it', async () => {
+    const console = await t.connect('demo-console-1');
+    expect(await console.emitWithAck('device:revokeDemo', { cmdId: cmdId() })).toMatchObject({
+      ok: false,
+      error: { code: 'LAST_CONSOLE', message: expect.stringMatching(/请先配对一台正式的管理控制台/), messageEn: expect.stringMatching(/Pair a real console first/) },
+    });
+    expect(await console.emitWithAck('device:revoke', { cmdId: cmdId(), deviceId: 'console-1' })).toMatchObject({ ok: false, error: { code: 'LAST_CONSOLE' } });
+    console.disconnect();
+  });
+
   it('revokes every demo device at once, disconnecting those online', async () => {
+    const real = await pairDevice(t, { name: '管理室控制台', role: 'console' });
     const kiosk = await t.connect('demo-kiosk-2');
     const gone = new Promise<string>((resolve) => kiosk.once('disconnect', resolve));
     const console = await t.connect('demo-console-1');
@@ -90,6 +101,7 @@ describe('revocation', () => {
     expect(await consoleGone).toBe('io server disconnect');
     expect(await configFile()).not.toMatch(/"demo": true/);
     await expect(connectClient(t.hub.url, 'demo-kiosk-1')).rejects.toMatchObject({ data: { code: 'UNAUTHENTICATED' } });
+    expect(await configFile()).toContain(real.id);
   });
 });
 

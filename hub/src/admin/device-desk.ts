@@ -1,7 +1,7 @@
 // Devices on the console's devices page: pairing a new screen by its code (role and place chosen by
 // the manager), revoking a device (it is told, then disconnected at once, and its token is dead),
 // and the list with demo devices marked.
-import { DEVICE_PLACES, SCREEN_PAGES, type AuditActor, type DeviceList, type DeviceView } from '@yichuang/shared/admin';
+import { consolesLeft, DEVICE_PLACES, SCREEN_PAGES, type AuditActor, type DeviceList, type DeviceView } from '@yichuang/shared/admin';
 import type * as A from '@yichuang/shared/admin-schemas';
 import type { Device, HallConfig } from '@yichuang/shared/domain';
 import { appError, type Ack } from '@yichuang/shared/errors';
@@ -67,18 +67,18 @@ export class DeviceDesk {
   async revoke({ deviceId }: z.output<typeof A.revokeDevice>, actor: AuditActor): Promise<Ack<DeviceList>> {
     const device = this.deps.store.config.devices.find((d) => d.id === deviceId);
     if (!device) return { ok: false, error: appError('UNKNOWN_DEVICE', { deviceId }) };
-    await this.#remove([device], actor);
-    return { ok: true, data: this.list() };
+    return this.#remove([device], actor);
   }
 
-  async revokeDemo(actor: AuditActor): Promise<Ack<DeviceList>> {
-    const demo = this.deps.store.config.devices.filter((d) => d.demo);
-    if (demo.length) await this.#remove(demo, actor);
-    return { ok: true, data: this.list() };
+  revokeDemo(actor: AuditActor): Promise<Ack<DeviceList>> {
+    return this.#remove(this.deps.store.config.devices.filter((d) => d.demo), actor);
   }
 
-  async #remove(devices: readonly Device[], actor: AuditActor): Promise<void> {
+  async #remove(devices: readonly Device[], actor: AuditActor): Promise<Ack<DeviceList>> {
     const ids = new Set(devices.map((d) => d.id));
+    // The last console would take with it the only way to pair another.
+    if (devices.some((d) => d.role === 'console') && consolesLeft(this.deps.store.config.devices, ids) === 0) return { ok: false, error: appError('LAST_CONSOLE') };
+    if (ids.size === 0) return { ok: true, data: this.list() };
     await this.deps.store.update((draft) => void (draft.devices = draft.devices.filter((d) => !ids.has(d.id))));
     for (const device of devices) {
       await this.deps.sessions.closeWhere((s) => s.deviceId === device.id);
@@ -88,6 +88,7 @@ export class DeviceDesk {
       await this.#audit(actor, 'device.revoke', device.id, { before: { ...device, tokenHash: undefined } });
     }
     this.announce();
+    return { ok: true, data: this.list() };
   }
 
   async #audit(actor: AuditActor, action: string, target: string, record: { before?: unknown; after?: unknown }): Promise<void> {
