@@ -1,7 +1,8 @@
 // zod schemas of every command payload; the hub parses with them, clients use the inferred types.
 import { z } from 'zod';
 import { OUTCOMES, PAUSE_REASONS } from './domain.js';
-import { isValidIdNumber, isValidPhone } from './identity.js';
+import { t } from './i18n.js';
+import { idNumberProblem, isValidPhone } from './identity.js';
 
 /** Ids of configured things (categories, windows, devices…): every domain's schemas use this one. */
 export const id = z.string().min(1).max(64).regex(/^[\w.:-]+$/, 'letters, digits, _ . : - only');
@@ -21,7 +22,14 @@ export const ticketNumber = z
 
 export const identityInput = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('phone'), value: z.string().refine(isValidPhone, '手机号码格式不正确 / invalid mobile number') }),
-  z.object({ kind: z.literal('id'), value: z.string().refine(isValidIdNumber, '身份证号码校验不通过 / invalid ID number') }),
+  z.object({
+    kind: z.literal('id'),
+    value: z.string().superRefine((value, ctx) => {
+      const problem = idNumberProblem(value);
+      // What was wrong, as the kiosk's keypad says it.
+      if (problem) ctx.addIssue({ code: 'custom', message: `${t(`kiosk.badId.${problem}`, 'zh')} / ${t(`kiosk.badId.${problem}`, 'en')}` });
+    }),
+  }),
 ]);
 
 export const issueTicket = z.object({
