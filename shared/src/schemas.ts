@@ -5,7 +5,7 @@ import { t } from './i18n.js';
 import { idNumberProblem, isValidPhone } from './identity.js';
 
 /** Ids of configured things (categories, windows, devices…): every domain's schemas use this one. */
-export const id = z.string().min(1).max(64).regex(/^[\w.:-]+$/, 'letters, digits, _ . : - only');
+export const id = z.string().min(1).max(64).regex(/^[\w.:-]+$/, '只能含字母、数字和 _ . : - / letters, digits, _ . : - only');
 /** Client-made command id: a retried command with the same id is answered, not repeated. */
 export const cmdId = id;
 /** A service day or any calendar date, YYYY-MM-DD. */
@@ -18,7 +18,7 @@ export const ticketNumber = z
   .string()
   .trim()
   .toUpperCase()
-  .regex(/^[A-Z]{1,2}\d{3,4}$/, 'ticket number like A023');
+  .regex(/^[A-Z]{1,2}\d{3,4}$/, '号码如 A023 / a ticket number like A023');
 
 export const identityInput = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('phone'), value: z.string().refine(isValidPhone, '手机号码格式不正确 / invalid mobile number') }),
@@ -50,7 +50,7 @@ export const markNoShow = atWindow;
 export const transferTicket = atWindow
   .extend({ toCategoryId: id.optional(), toWindowId: id.optional(), note })
   .refine((v) => Boolean(v.toCategoryId) !== Boolean(v.toWindowId), {
-    message: 'give exactly one of toCategoryId / toWindowId',
+    message: '转到业务类别或指定窗口，二者选一 / give exactly one of toCategoryId / toWindowId',
   });
 export const holdTicket = atWindow.extend({ note: note.optional() });
 export const resumeTicket = atWindow.extend({ number: ticketNumber });
