@@ -45,6 +45,28 @@ describe('bad input', () => {
     expect(ack.error?.messageEn).toMatch(/Invalid request/);
   });
 
+  it('says what was wrong in Chinese in the message, and in English in messageEn', async () => {
+    const socket = await raw(kiosk, 'ticket:issue', { cmdId: 42, categoryId: 'general' });
+    expect(socket.error).toMatchObject({ code: 'BAD_REQUEST', message: '请求内容有误：cmdId：无效输入：期望 string，实际接收 数字', messageEn: 'Invalid request: cmdId: Invalid input: expected string, received number' });
+
+    const rest = await fetch(`${t.hub.url}/api/session`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ deviceToken: 7, password: '' }) });
+    expect(rest.status).toBe(400);
+    expect((await rest.json()).error).toMatchObject({
+      code: 'BAD_REQUEST',
+      message: '请求内容有误：deviceToken：无效输入：期望 string，实际接收 数字；password：数值过小：期望 string >=1 字符',
+      messageEn: 'Invalid request: deviceToken: Invalid input: expected string, received number; password: Too small: expected string to have >=1 characters',
+    });
+
+    // A schema's own message, already in both languages, is split between them rather than doubled.
+    const badId = await raw(kiosk, 'ticket:issue', { cmdId: cmdId(), categoryId: 'general', identity: { kind: 'id', value: '110105199002300028' } });
+    expect(badId.error).toMatchObject({
+      message: '请求内容有误：identity.value：身份证号码中的出生日期（第 7–14 位）不正确，请核对',
+      messageEn: 'Invalid request: identity.value: The date of birth in that ID number (characters 7–14) is not a real date',
+    });
+    const badNumber = await raw(window1, 'window:callNumber', { cmdId: cmdId(), windowId: 'w01', number: '23' });
+    expect(badNumber.error).toMatchObject({ message: '请求内容有误：number：号码如 A023', messageEn: 'Invalid request: number: a ticket number like A023' });
+  });
+
   it('refuses an oversized payload with a clear error', async () => {
     const ack = await raw(kiosk, 'ticket:issue', { cmdId: 'big', categoryId: 'general', padding: 'x'.repeat(100_000) });
     expect(ack.error?.code).toBe('PAYLOAD_TOO_LARGE');

@@ -47,7 +47,12 @@ const QUEUE_ERRORS = {
 export const ERROR_MESSAGES = { ...QUEUE_ERRORS, ...PRINTING_ERRORS, ...RATING_ERRORS, ...LIVE_ERRORS, ...APPOINTMENT_ERRORS, ...KIOSK_ERRORS, ...ADMIN_ERRORS } as const;
 
 export type ErrorCode = keyof typeof ERROR_MESSAGES;
-export type ErrorParams = Record<string, string | number>;
+/** A parameter said in each language, such as a validation detail; plain values read the same in both. */
+export interface Bilingual {
+  zh: string;
+  en: string;
+}
+export type ErrorParams = Record<string, string | number | Bilingual>;
 
 export interface AppError {
   code: ErrorCode;
@@ -58,13 +63,16 @@ export interface AppError {
   params?: ErrorParams;
 }
 
-function fill(template: string, params: ErrorParams): string {
-  return template.replace(/\{(\w+)\}/g, (_, k: string) => String(params[k] ?? ''));
+function fill(template: string, params: ErrorParams, lang: keyof Bilingual): string {
+  return template.replace(/\{(\w+)\}/g, (_, k: string) => {
+    const v = params[k];
+    return String((typeof v === 'object' ? v[lang] : v) ?? '');
+  });
 }
 
 export function appError(code: ErrorCode, params: ErrorParams = {}): AppError {
   const [zh, en] = ERROR_MESSAGES[code];
-  return { code, message: fill(zh, params), messageEn: fill(en, params), params };
+  return { code, message: fill(zh, params, 'zh'), messageEn: fill(en, params, 'en'), params };
 }
 
 export type Ack<T> = { ok: true; data: T } | { ok: false; error: AppError };

@@ -8,7 +8,7 @@ const publicUrl = z
   .string()
   .trim()
   .max(200)
-  .refine((v) => v === '' || (/^https?:\/\/[\x21-\x7e]+$/.test(v) && URL.canParse(v)), 'http(s) address in ASCII, e.g. http://192.168.1.10:8080')
+  .refine((v) => v === '' || (/^https?:\/\/[\x21-\x7e]+$/.test(v) && URL.canParse(v)), '以 http 或 https 开头、只含英文字符的地址 / http(s) address in ASCII, e.g. http://192.168.1.10:8080')
   .transform((v) => v.replace(/\/+$/, ''));
 
 /** A line of slip text: no control characters (they would be printer commands). */
@@ -17,7 +17,7 @@ const slipText = (max: number) =>
     .string()
     .trim()
     .max(max)
-    .refine((v) => !Array.from(v).some((ch) => ch < ' ' || ch === '\u007f'), 'no control characters');
+    .refine((v) => !Array.from(v).some((ch) => ch < ' ' || ch === '\u007f'), '不能含控制字符 / no control characters');
 
 export const ticketLayout = z.object({
   header: slipText(60),
@@ -30,12 +30,12 @@ export const ticketLayout = z.object({
 export const printerConnection = z.discriminatedUnion('kind', [
   z.object({
     kind: z.literal('serial'),
-    path: z.string().trim().min(1).max(200).regex(/^[\w./:\\-]+$/, 'a device path such as /dev/ttyUSB0 or COM3'),
+    path: z.string().trim().min(1).max(200).regex(/^[\w./:\\-]+$/, '串口设备路径，如 COM3 或 ttyUSB0 / a device path such as /dev/ttyUSB0 or COM3'),
     baudRate: z.int().min(1200).max(921_600),
   }),
   z.object({
     kind: z.literal('tcp'),
-    host: z.string().trim().min(1).max(253).regex(/^[\w.:-]+$/, 'a host name or IP address'),
+    host: z.string().trim().min(1).max(253).regex(/^[\w.:-]+$/, '主机名或 IP 地址 / a host name or IP address'),
     port: z.int().min(1).max(65_535),
   }),
   z.object({ kind: z.literal('agent') }),

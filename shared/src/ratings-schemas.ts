@@ -6,8 +6,8 @@ import { FOLLOW_UP_RESULTS, RATING_LEVELS, VERDICTS } from './ratings.js';
 
 const windowId = id;
 /** Today's ticket id, `${day}/${number}`. */
-const ticketId = z.string().regex(/^\d{4}-\d{2}-\d{2}\/[A-Z]{1,2}\d{3,4}$/, 'ticket id like 2026-11-23/A023');
-const caseId = z.string().regex(/^\d{8}-[A-Z]{1,2}\d{3,4}$/, 'case id like 20261123-A023');
+const ticketId = z.string().regex(/^\d{4}-\d{2}-\d{2}\/[A-Z]{1,2}\d{3,4}$/, '号票编号如 2026-11-23／A023 / a ticket id like 2026-11-23/A023');
+const caseId = z.string().regex(/^\d{8}-[A-Z]{1,2}\d{3,4}$/, '工单号如 20261123-A023 / a case id like 20261123-A023');
 const text = (max: number) => z.string().trim().max(max);
 /** 经办人: who, by name, did the step on the console. */
 const handler = text(32).min(1, '请填写经办人 / name the handler');

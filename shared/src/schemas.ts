@@ -1,10 +1,11 @@
 // zod schemas of every command payload; the hub parses with them, clients use the inferred types.
 import { z } from 'zod';
 import { OUTCOMES, PAUSE_REASONS } from './domain.js';
-import { isValidIdNumber, isValidPhone } from './identity.js';
+import { t } from './i18n.js';
+import { idNumberProblem, isValidPhone } from './identity.js';
 
 /** Ids of configured things (categories, windows, devices…): every domain's schemas use this one. */
-export const id = z.string().min(1).max(64).regex(/^[\w.:-]+$/, 'letters, digits, _ . : - only');
+export const id = z.string().min(1).max(64).regex(/^[\w.:-]+$/, '只能含字母、数字和 _ . : - / letters, digits, _ . : - only');
 /** Client-made command id: a retried command with the same id is answered, not repeated. */
 export const cmdId = id;
 /** A service day or any calendar date, YYYY-MM-DD. */
@@ -17,11 +18,18 @@ export const ticketNumber = z
   .string()
   .trim()
   .toUpperCase()
-  .regex(/^[A-Z]{1,2}\d{3,4}$/, 'ticket number like A023');
+  .regex(/^[A-Z]{1,2}\d{3,4}$/, '号码如 A023 / a ticket number like A023');
 
 export const identityInput = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('phone'), value: z.string().refine(isValidPhone, '手机号码格式不正确 / invalid mobile number') }),
-  z.object({ kind: z.literal('id'), value: z.string().refine(isValidIdNumber, '身份证号码校验不通过 / invalid ID number') }),
+  z.object({
+    kind: z.literal('id'),
+    value: z.string().superRefine((value, ctx) => {
+      const problem = idNumberProblem(value);
+      // What was wrong, as the kiosk's keypad says it.
+      if (problem) ctx.addIssue({ code: 'custom', message: `${t(`kiosk.badId.${problem}`, 'zh')} / ${t(`kiosk.badId.${problem}`, 'en')}` });
+    }),
+  }),
 ]);
 
 export const issueTicket = z.object({
@@ -42,7 +50,7 @@ export const markNoShow = atWindow;
 export const transferTicket = atWindow
   .extend({ toCategoryId: id.optional(), toWindowId: id.optional(), note })
   .refine((v) => Boolean(v.toCategoryId) !== Boolean(v.toWindowId), {
-    message: 'give exactly one of toCategoryId / toWindowId',
+    message: '转到业务类别或指定窗口，二者选一 / give exactly one of toCategoryId / toWindowId',
   });
 export const holdTicket = atWindow.extend({ note: note.optional() });
 export const resumeTicket = atWindow.extend({ number: ticketNumber });

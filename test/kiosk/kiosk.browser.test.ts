@@ -79,15 +79,20 @@ describe('take-a-number by touch', () => {
     await kiosk.context().close();
   });
 
-  it('takes an optional ID number on the keypad, refuses a wrong check digit, and shows it masked', async () => {
+  it('takes an optional ID number on the keypad, says what is wrong with a bad one, and shows it masked', async () => {
     const kiosk = await openKiosk(browser, t, '', 'demo-kiosk-1', PORTRAIT);
     const key = (k: string) => kiosk.locator('.keypad button', { hasText: new RegExp(`^${k}$`) }).tap();
+    const backspace = () => kiosk.getByRole('button', { name: '删除' }).tap();
     await tap(kiosk, '民政事务');
     await tap(kiosk, '输入身份证号');
-    for (const k of '110105194912310021') await key(k);
-    await kiosk.getByText('身份证号码校验不通过，请核对').waitFor();
+    for (const k of '11010519491232002X') await key(k);
+    await kiosk.getByText('身份证号码中的出生日期（第 7–14 位）不正确，请核对').waitFor();
     expect(await kiosk.getByRole('button', { name: '确定' }).isDisabled()).toBe(true);
-    await kiosk.getByRole('button', { name: '删除' }).tap();
+    for (let i = 0; i < 5; i++) await backspace();
+    for (const k of '10021') await key(k);
+    await kiosk.getByText('身份证号码最后一位校验码不符，请逐位核对').waitFor();
+    expect(await kiosk.getByRole('button', { name: '确定' }).isDisabled()).toBe(true);
+    await backspace();
     await key('X');
     await tap(kiosk, '确定');
     await kiosk.getByText('已登记：1101**********002X').waitFor();

@@ -1,11 +1,36 @@
-// Checking a REST request with zod, and saying what was wrong in the shape every answer has.
-import { appError } from '@yichuang/shared/errors';
+// Checking a REST request or a command's payload with zod, and saying what was wrong, in Chinese and
+// in English, in the shape every answer has.
+import { appError, type Bilingual } from '@yichuang/shared/errors';
 import type { Response } from 'express';
-import type { z } from 'zod';
+import { z } from 'zod';
 
-/** zod's issues as one line for BAD_REQUEST's detail: `field: message; …`. */
-export function issuesDetail(error: z.ZodError, root = '(body)'): string {
-  return error.issues.map((i) => `${i.path.join('.') || root}: ${i.message}`).join('; ');
+const text = (map: z.core.$ZodErrorMap) => (issue: z.core.$ZodRawIssue): string => {
+  const said = map(issue);
+  return typeof said === 'string' ? said : (said?.message ?? '');
+};
+const zh = text(z.locales.zhCN().localeError);
+const en = text(z.locales.en().localeError);
+// zod words an issue while parsing and then drops the input ("received number"), so the hub's zod
+// says each issue in both languages at once, `中文 / English` like the schemas' own messages, for
+// issuesDetail to take apart. The Chinese half writes a slash full-width, so the first ASCII slash
+// after it is the divide. Browser bundles never load this file and keep zod's default.
+z.config({ localeError: (issue) => `${zh(issue).replaceAll('/', '／')} / ${en(issue)}` });
+
+/** `中文 / English` split at the first slash after a Chinese part; any other message reads the same in both. */
+const BILINGUAL = /^([^/]*\p{Script=Han}[^/]*?)\s*\/\s*(.+)$/su;
+
+function halves(message: string): Bilingual {
+  const m = BILINGUAL.exec(message);
+  return m ? { zh: m[1]!, en: m[2]! } : { zh: message, en: message };
+}
+
+/** zod's issues as BAD_REQUEST's detail, `field：问题；…` in Chinese and `field: problem; …` in English. */
+export function issuesDetail(error: z.ZodError, root = '(body)'): Bilingual {
+  const issues = error.issues.map((i) => ({ where: i.path.join('.') || root, ...halves(i.message) }));
+  return {
+    zh: issues.map((i) => `${i.where}：${i.zh}`).join('；'),
+    en: issues.map((i) => `${i.where}: ${i.en}`).join('; '),
+  };
 }
 
 /** The parsed value, or undefined once a 400 BAD_REQUEST saying what was wrong has been sent. */

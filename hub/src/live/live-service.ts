@@ -6,7 +6,7 @@ import type { Alert, AlertInput, BoardView, LiveBoard, LiveSettings, TidalSugges
 import type * as S from '@yichuang/shared/live-schemas';
 import type { z } from 'zod';
 import type { HallService } from '../services/hall-service.js';
-import type { Views } from '../services/views.js';
+import { publicWindow, type Views } from '../services/views.js';
 import type { ConfigStore } from '../storage/config-store.js';
 import { acknowledge, ALERTS_FILE, emptyAlertsFile, raise, resolve, unresolvedKeys, type AlertsFile } from './alerts.js';
 import { BOARDS_FILE, boardView, defaultBoardsFile, type BoardsFile } from './board-settings.js';
@@ -114,7 +114,8 @@ export class LiveService {
     await this.deps.store.update((draft) => assignTidal(draft, windowId, categoryId));
     this.deps.log(`tidal window ${windowId} switched to ${categoryId}`);
     await this.check();
-    return { ok: true, data: this.deps.views.window(windowId)! };
+    // For a console: not shown the current ticket's masked identity (only window staff are).
+    return { ok: true, data: publicWindow(this.deps.views.window(windowId)!) };
   }
 
   async updateSettings(input: z.output<typeof S.updateLiveSettings>): Promise<Ack<LiveSettings>> {

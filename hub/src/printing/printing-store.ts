@@ -45,7 +45,8 @@ export class PrintingStore {
     }
     const parsed = stored === null ? { success: true as const, data: seed() } : printingFile.safeParse(stored);
     if (!parsed.success) {
-      throw new Error(`${file} 内容有误 / is invalid: ${issuesDetail(parsed.error, '')}`);
+      const detail = issuesDetail(parsed.error, '');
+      throw new Error(`${file} 内容有误：${detail.zh} / is invalid: ${detail.en}`);
     }
     const db = new Low<PrintingFile>(adapter as DurableJSONFile<PrintingFile>, parsed.data);
     if (stored === null) await db.write();

@@ -1,9 +1,10 @@
 // Turns journal records into hall broadcasts, numbered so a client can tell when it missed one.
-import type { HallBroadcast, ServerToClientEvents, TicketChanged } from '@yichuang/shared/events';
+import type { TicketView, WindowView } from '@yichuang/shared/domain';
+import type { HallBroadcast, Sequenced, ServerToClientEvents, TicketChanged } from '@yichuang/shared/events';
 import type { EngineEvent } from '../engine/index.js';
-import type { Views } from '../services/views.js';
+import { publicTicket, publicWindow, type Views } from '../services/views.js';
 import type { JournalRecord } from '../storage/journal.js';
-import { HALL_ROOM } from './rooms.js';
+import { HALL_ROOM, STAFF_HALL_ROOM } from './rooms.js';
 import type { HubServer } from './types.js';
 
 const TICKET_BROADCASTS = {
@@ -23,7 +24,16 @@ type TicketBroadcastEvent = Extract<EngineEvent, { type: keyof typeof TICKET_BRO
 /** Queue ticket events become hall broadcasts; other domains' events (ratings, cases…) do not. */
 const isTicketBroadcast = (e: EngineEvent): e is TicketBroadcastEvent => e.type in TICKET_BROADCASTS;
 
-type Emit = <E extends HallBroadcast>(name: E, payload: Parameters<ServerToClientEvents[E]>[0]) => void;
+type Payload<E extends HallBroadcast> = Parameters<ServerToClientEvents[E]>[0];
+
+/** A broadcast without tickets' masked identities: the same object when it carries none. */
+function withoutIdentities<P extends Sequenced & { ticket?: TicketView; window?: WindowView }>(payload: P): P {
+  const { ticket, window } = payload;
+  const hideTicket = ticket?.identity !== undefined;
+  const hideCurrent = window?.current?.identity !== undefined;
+  if (!hideTicket && !hideCurrent) return payload;
+  return { ...payload, ...(hideTicket && { ticket: publicTicket(ticket) }), ...(hideCurrent && { window: publicWindow(window) }) };
+}
 
 export class Publisher {
   private seq = 0;
@@ -39,17 +49,29 @@ export class Publisher {
   }
 
   publish(records: readonly JournalRecord[]): void {
-    const emit: Emit = (name, payload) => {
-      (this.io.to(HALL_ROOM).emit as (n: string, p: unknown) => boolean)(name, payload);
-    };
-    for (const { event } of records) this.publishEvent(event, emit);
+    for (const { event } of records) this.publishEvent(event);
   }
 
-  private publishEvent(event: EngineEvent, emit: Emit): void {
+  /**
+   * Every device is in one of the two hall rooms, so each gets one copy, with the same seq. A payload
+   * with no identity in it (most) goes out once to both; socket.io encodes each emit once, not per socket.
+   */
+  private emit<E extends HallBroadcast>(name: E, payload: Payload<E>): void {
+    const send = (rooms: string | string[], p: unknown) => (this.io.to(rooms).emit as (n: string, p: unknown) => boolean)(name, p);
+    const open = withoutIdentities(payload);
+    if (open === payload) {
+      send([HALL_ROOM, STAFF_HALL_ROOM], payload);
+      return;
+    }
+    send(STAFF_HALL_ROOM, payload);
+    send(HALL_ROOM, open);
+  }
+
+  private publishEvent(event: EngineEvent): void {
     const at = event.at;
     switch (event.type) {
       case 'day.started':
-        emit('day:started', { seq: ++this.seq, at, day: event.day });
+        this.emit('day:started', { seq: ++this.seq, at, day: event.day });
         return;
       case 'ticket.called':
       case 'ticket.recalled': {
@@ -57,7 +79,7 @@ export class Publisher {
         const window = this.views.window(event.windowId);
         const ticket = changed && this.views.call({ ticketId: event.ticketId, windowId: event.windowId, at, recall: event.type === 'ticket.recalled' ? event.count : 0 });
         if (!changed || !window || !ticket) return;
-        emit(event.type === 'ticket.called' ? 'ticket:called' : 'ticket:recalled', { ...changed, window, call: ticket });
+        this.emit(event.type === 'ticket.called' ? 'ticket:called' : 'ticket:recalled', { ...changed, window, call: ticket });
         return;
       }
       case 'window.paused':
@@ -65,13 +87,13 @@ export class Publisher {
       case 'staff.signedIn':
       case 'staff.signedOut': {
         const window = this.views.window(event.windowId);
-        if (window) emit('window:changed', { seq: ++this.seq, at, window });
+        if (window) this.emit('window:changed', { seq: ++this.seq, at, window });
         return;
       }
       default: {
         if (!isTicketBroadcast(event)) return;
         const changed = this.ticketChanged(event.ticketId, 'windowId' in event ? event.windowId : undefined, at);
-        if (changed) emit(TICKET_BROADCASTS[event.type], changed);
+        if (changed) this.emit(TICKET_BROADCASTS[event.type], changed);
       }
     }
   }

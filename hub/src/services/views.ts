@@ -1,5 +1,6 @@
 // Read models for screens and the REST API, projected from engine state + configuration.
-// Identities are already masked in the state; PIN hashes and device tokens never leave here.
+// Identities are already masked in the state, and only staff screens get even those; PIN hashes and
+// device tokens never leave here.
 import type {
   CallView,
   HallConfig,
@@ -26,6 +27,12 @@ interface QueueIndex {
   /** Service times (ms) of finished visits, in the order they were issued. */
   served: Map<string, number[]>;
 }
+
+/** A ticket for a device that is not shown even its masked identity (DESIGN.md §7: boards mask personal data). */
+export function publicTicket({ identity: _identity, ...ticket }: TicketView): TicketView {
+  return ticket;
+}
+export const publicWindow = (w: WindowView): WindowView => (w.current ? { ...w, current: publicTicket(w.current) } : w);
 
 export class Views {
   private index: { version: number; data: QueueIndex } | undefined;
@@ -185,20 +192,23 @@ export class Views {
     return open ? { open } : { open, nextOpening: nextOpening(hall.schedule.hours, now, hall.timeZone, hall.schedule) };
   }
 
-  snapshot(seq: number): HallSnapshot {
+  /** The hall as a screen starts from; `identities` for the devices shown tickets' masked identities. */
+  snapshot(seq: number, identities: boolean): HallSnapshot {
     const state = this.state();
     const { hall, categories } = this.config();
+    const windows = this.windows();
+    const tickets = Object.values(state.tickets)
+      .filter((t) => OPEN_STATES.has(t.state))
+      .map((t) => this.ticket(t));
     return {
       seq,
       day: state.day ?? '',
       at: this.clock(),
       hall: { id: hall.id, name: hall.name, nameEn: hall.nameEn, address: hall.address, timeZone: hall.timeZone },
       categories,
-      windows: this.windows(),
+      windows: identities ? windows : windows.map(publicWindow),
       queues: this.queues(),
-      tickets: Object.values(state.tickets)
-        .filter((t) => OPEN_STATES.has(t.state))
-        .map((t) => this.ticket(t)),
+      tickets: identities ? tickets : tickets.map(publicTicket),
       recentCalls: state.calls.slice(0, 20).flatMap((c) => this.call(c) ?? []),
       ...this.opening(),
     };

@@ -1,5 +1,6 @@
 // One table model for every way a report leaves the hub: the console page, CSV and XLSX.
 // Headings are Chinese with English; durations in minutes (1 decimal); shares in percent (1 decimal).
+import { stringify } from 'csv-stringify/sync';
 import type { HallConfig } from '@yichuang/shared/domain';
 import { t } from '@yichuang/shared/console-i18n';
 import { RATING_LEVELS } from '@yichuang/shared/ratings';
@@ -217,8 +218,12 @@ export function reportTables(report: Report, config: HallConfig): Table[] {
   ];
 }
 
-/** RFC 4180 CSV with a BOM, so Excel opens the Chinese text correctly. */
+/**
+ * RFC 4180 CSV with a BOM and CRLF, so Excel opens the Chinese text correctly. Text cells that a
+ * spreadsheet would read as a formula (= + - @ tab CR, and their full-width forms) get a leading
+ * quote (OWASP CSV injection); figures stay numbers, negative ones included. csv-stringify quotes a
+ * lone CR or LF only when told to once a record delimiter is set.
+ */
 export function tableCsv(table: Table): string {
-  const cell = (c: Cell): string => (typeof c === 'number' ? String(c) : /[",\n]/.test(c) ? `"${c.replace(/"/g, '""')}"` : c);
-  return `\uFEFF${[table.columns, ...table.rows].map((r) => r.map(cell).join(',')).join('\r\n')}\r\n`;
+  return stringify([table.columns, ...table.rows], { bom: true, record_delimiter: 'windows', quote_record_delimiter: true, escape_formulas: true });
 }

@@ -40,7 +40,10 @@ export const KIOSK_STRINGS = {
   'kiosk.idTitle': ['请输入 18 位身份证号码', 'Enter your 18-character ID number'],
   'kiosk.identityPrivacy': ['号码仅保存前后几位，用于提醒和回访', 'Only the first and last digits are kept, for reminders and follow-up'],
   'kiosk.badPhone': ['手机号码格式不正确，请核对', 'That is not a valid mobile number'],
-  'kiosk.badId': ['身份证号码校验不通过，请核对', 'That ID number does not check out'],
+  'kiosk.badId.format': ['身份证号码应为 18 位：17 位数字，最后一位是数字或 X', 'An ID number has 18 characters: 17 digits, then a digit or X'],
+  'kiosk.badId.region': ['身份证号码开头的地区码不正确，请核对', 'The region code at the start of that ID number is not valid'],
+  'kiosk.badId.birth': ['身份证号码中的出生日期（第 7–14 位）不正确，请核对', 'The date of birth in that ID number (characters 7–14) is not a real date'],
+  'kiosk.badId.check': ['身份证号码最后一位校验码不符，请逐位核对', 'The last character of that ID number does not match the others: check each digit'],
   'kiosk.identityOnTicket': ['实名：{masked}', 'Registered: {masked}'],
   // ---- keypad ----
   'keypad.delete': ['删除', 'Delete'],

@@ -1,0 +1,76 @@
+// Who sees a ticket's masked phone or ID tail: the window staff who serve it (for real-name follow-up)
+// and the kiosk that issued it (in its own answer). Boards, displays, pads, other kiosks and consoles
+// get the same broadcasts, numbered alike, without it; nor do their snapshots and look-ups carry it.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { cmdId, next, startTestHub, type Client, type TestHub } from '../helpers/test-hub.js';
+
+const MASKED = '138****5678';
+const PUBLIC = ['demo-board-1', 'demo-display-01', 'demo-pad-01', 'demo-kiosk-2', 'demo-console-1'] as const;
+
+let t: TestHub;
+let kiosk: Client;
+let window1: Client;
+const heard = new Map<string, { event: string; payload: unknown }[]>();
+const clients = new Map<string, Client>();
+
+async function listening(token: string): Promise<Client> {
+  const client = await t.connect(token);
+  const list: { event: string; payload: unknown }[] = [];
+  heard.set(token, list);
+  clients.set(token, client);
+  client.onAny((event: string, payload: unknown) => list.push({ event, payload }));
+  return client;
+}
+
+const seqs = (token: string): number[] => heard.get(token)!.flatMap(({ payload }) => (payload as { seq?: number } | null)?.seq ?? []);
+
+beforeAll(async () => {
+  t = await startTestHub();
+  kiosk = await listening('demo-kiosk-1');
+  window1 = await listening('demo-window-01');
+  for (const token of PUBLIC) await listening(token);
+});
+afterAll(async () => {
+  await t.close();
+});
+
+describe('masked identities', () => {
+  it('reach the issuing kiosk and the window staff, and no public screen', async () => {
+    const issued = await kiosk.emitWithAck('ticket:issue', { cmdId: cmdId(), categoryId: 'general', identity: { kind: 'phone', value: '13812345678' } });
+    expect(issued).toMatchObject({ ok: true, data: { ticket: { number: 'A001', identity: MASKED } } });
+    expect((await window1.emitWithAck('staff:signIn', { cmdId: cmdId(), windowId: 'w01', staffNumber: '0101', pin: '123456' })).ok).toBe(true);
+    const called = next(window1, 'ticket:called');
+    expect(await window1.emitWithAck('window:callNext', { cmdId: cmdId(), windowId: 'w01' })).toMatchObject({ ok: true, data: { ticket: { identity: MASKED } } });
+    expect(await called).toMatchObject({ ticket: { identity: MASKED }, window: { current: { identity: MASKED } } });
+
+    // The window's own screen keeps what it shows for real-name follow-up.
+    expect(heard.get('demo-window-01')!.find((h) => h.event === 'ticket:issued')?.payload).toMatchObject({ ticket: { identity: MASKED } });
+    const staffSnapshot = await window1.emitWithAck('sync:snapshot', {});
+    expect(staffSnapshot).toMatchObject({ ok: true, data: { tickets: [{ number: 'A001', identity: MASKED }] } });
+    expect(staffSnapshot.ok && staffSnapshot.data.windows.find((w) => w.id === 'w01')?.current?.identity).toBe(MASKED);
+    expect(await window1.emitWithAck('ticket:lookup', { number: 'A001' })).toMatchObject({ ok: true, data: { identity: MASKED } });
+
+    const answers: unknown[] = [];
+    for (const token of PUBLIC) {
+      const client = clients.get(token)!;
+      const snapshot = await client.emitWithAck('sync:snapshot', {});
+      const lookup = await client.emitWithAck('ticket:lookup', { number: 'A001' });
+      expect(snapshot.ok && snapshot.data.tickets.map((x) => x.number)).toEqual(['A001']);
+      expect(lookup).toMatchObject({ ok: true, data: { number: 'A001', state: 'called' } });
+      answers.push(snapshot, lookup);
+    }
+    // Kiosks' broadcasts too, the issuing one's included: only its own answer carries the identity.
+    const everything = JSON.stringify([answers, [...PUBLIC, 'demo-kiosk-1'].map((token) => heard.get(token))]);
+    expect(everything).not.toContain('identity');
+    expect(everything).not.toContain('****');
+  });
+
+  it('gives every device each hall broadcast once, public and staff copies numbered alike', () => {
+    const staff = seqs('demo-window-01');
+    expect(staff.length).toBeGreaterThanOrEqual(3);
+    expect(staff).toEqual([...new Set(staff)].sort((a, b) => a - b));
+    for (const token of [...PUBLIC, 'demo-kiosk-1']) expect(seqs(token), token).toEqual(staff);
+    const events = (token: string) => heard.get(token)!.map((h) => h.event).filter((e) => e.startsWith('ticket:') || e === 'window:changed');
+    expect(events('demo-board-1')).toEqual(events('demo-window-01'));
+  });
+});
