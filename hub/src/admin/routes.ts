@@ -101,9 +101,9 @@ export function adminRoutes(routes: Routes, deps: AdminRouteDeps): void {
   });
   routes.get(`${PHOTO_ROUTE}/:file`, ANYONE, (req, res) => {
     const file = deps.photos.file(req.params.file);
-    if (!file) return fail(res, 404, appError('BAD_REQUEST', { detail: 'no such photo' }));
+    if (!file) return fail(res, 404, appError('NOT_FOUND', { path: req.path }));
     res.sendFile(file, { maxAge: '365d', immutable: true }, (err) => {
-      if (err && !res.headersSent) fail(res, 404, appError('BAD_REQUEST', { detail: 'no such photo' }));
+      if (err && !res.headersSent) fail(res, 404, appError('NOT_FOUND', { path: req.path }));
     });
   });
 }

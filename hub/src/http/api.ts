@@ -1,11 +1,14 @@
 // The read-only REST API for integrations (documented in the README). Open to the LAN, so it carries
 // no personal data: tickets go out without even their masked identity.
-import type { HallConfig, TicketView, WindowView } from '@yichuang/shared/domain';
+import type { HallConfig } from '@yichuang/shared/domain';
 import { appError } from '@yichuang/shared/errors';
+import { ticketNumber } from '@yichuang/shared/schemas';
 import type { RequestHandler, Response } from 'express';
+import { z } from 'zod';
 import type { EngineState } from '../engine/index.js';
-import type { Views } from '../services/views.js';
+import { publicTicket, publicWindow, type Views } from '../services/views.js';
 import { ANYONE } from './access.js';
+import { parseOr400 } from './parse.js';
 import type { Routes } from './routes.js';
 
 export interface ApiComponents {
@@ -18,12 +21,7 @@ export interface ApiComponents {
 }
 
 const ok = (res: Response, data: unknown): void => void res.json({ ok: true, data });
-const TICKET_NUMBER = /^[A-Za-z]{1,2}\d{3,4}$/;
-
-function publicTicket({ identity: _identity, ...ticket }: TicketView): TicketView {
-  return ticket;
-}
-const publicWindow = (w: WindowView): WindowView => (w.current ? { ...w, current: publicTicket(w.current) } : w);
+const ticketQuery = z.object({ number: ticketNumber });
 
 export function integrationRoutes(routes: Routes, c: ApiComponents): void {
   routes.get('/health', ANYONE, (_req, res) => {
@@ -39,11 +37,8 @@ export function integrationRoutes(routes: Routes, c: ApiComponents): void {
   routes.get('/windows', ANYONE, (_req, res) => ok(res, c.views.windows().map(publicWindow)));
 
   routes.get('/tickets/:number', ANYONE, (req, res) => {
-    const { number } = req.params;
-    if (!TICKET_NUMBER.test(number)) {
-      res.status(400).json({ ok: false, error: appError('BAD_REQUEST', { detail: 'number: 号码如 A023 / a ticket number like A023' }) });
-      return;
-    }
+    const number = parseOr400(ticketQuery, req.params, res)?.number;
+    if (!number) return;
     const ticket = c.views.ticketByNumber(number);
     if (!ticket) {
       res.status(404).json({ ok: false, error: appError('UNKNOWN_TICKET', { number }) });

@@ -59,7 +59,7 @@ export function createHttpApp(routers: { api: Router; screens: Router }, log: (l
     // A JSON parser's message quotes the body: it is not echoed (it may hold someone's number).
     const error =
       err.type === 'entity.too.large' ? appError('PAYLOAD_TOO_LARGE')
-      : err.type === 'entity.parse.failed' ? appError('BAD_REQUEST', { detail: '不是有效的 JSON / not valid JSON' })
+      : err.type === 'entity.parse.failed' ? appError('BAD_REQUEST', { detail: { zh: '不是有效的 JSON', en: 'not valid JSON' } })
       : status < 500 ? appError('BAD_REQUEST', { detail: err.message ?? '' })
       : appError('INTERNAL');
     res.status(status).json({ ok: false, error });

@@ -39,7 +39,7 @@ export async function createStatsModule(deps: ModuleDeps): Promise<HubModule & {
   const reportFor = async (req: Request, res: Response): Promise<Report | undefined> => {
     const q = reportQuery.safeParse(req.query);
     if (!q.success || q.data.from > q.data.to) {
-      res.status(400).json({ ok: false, error: appError('BAD_REQUEST', { detail: 'from, to: YYYY-MM-DD, from ≤ to; thresholdMin 1–600' }) });
+      res.status(400).json({ ok: false, error: appError('BAD_REQUEST', { detail: { zh: '起止日期 from、to 为 YYYY-MM-DD 且 from ≤ to；thresholdMin 为 1–600 分钟', en: 'from, to: YYYY-MM-DD, from ≤ to; thresholdMin 1–600' } }) });
       return undefined;
     }
     return stats.report(q.data.from, q.data.to, q.data.thresholdMin * 60_000);
@@ -77,7 +77,7 @@ export async function createStatsModule(deps: ModuleDeps): Promise<HubModule & {
       return;
     }
     if (req.params.format !== 'csv') {
-      res.status(404).json({ ok: false, error: appError('BAD_REQUEST', { detail: 'ratings.json or ratings.csv' }) });
+      res.status(404).json({ ok: false, error: appError('NOT_FOUND', { path: req.path }) });
       return;
     }
     res.type('text/csv; charset=utf-8');
