@@ -33,7 +33,10 @@ const QUEUE_ERRORS = {
   NO_CURRENT_TICKET: ['窗口当前没有正在呼叫或办理的号', 'No ticket is being called or served at this window'],
   QUEUE_EMPTY: ['暂无等候的群众', 'Nobody is waiting'],
   WRONG_STATE: ['号 {number} 当前状态为{state}，不能执行此操作', 'Ticket {number} is {state}; that is not possible now'],
-  NOT_SERVED_HERE: ['该窗口不办理此类业务', 'This window does not serve that category'],
+  NOT_SERVED_HERE: [
+    '{number} 号不是本窗口的业务，请由办理该业务的窗口或大厅管理员处理',
+    'Ticket {number} is not for this window; its own window or a manager can handle it',
+  ],
   STAFF_NOT_SIGNED_IN: ['请先登录窗口', 'Sign in at the window first'],
   STAFF_ELSEWHERE: ['该工作人员已在 {windowNumber} 号窗口登录', 'That staff member is signed in at window {windowNumber}'],
   WINDOW_TAKEN: ['该窗口已有工作人员登录', 'Another staff member is signed in at this window'],

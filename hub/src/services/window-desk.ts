@@ -1,4 +1,5 @@
 // What staff do at a window: sign in with a PIN, call, serve, pause. Answers with the window's view.
+import type { Operator } from '@yichuang/shared/admin';
 import type { Device, HallConfig } from '@yichuang/shared/domain';
 import { appError, type Ack } from '@yichuang/shared/errors';
 import type { SignedIn, WindowResult } from '@yichuang/shared/events';
@@ -7,7 +8,7 @@ import { hashSecret, isOutdated, verifySecret } from '../security/passwords.js';
 import { SignInThrottle, waitMinutes } from '../security/throttle.js';
 import type { JournalRecord } from '../storage/journal.js';
 import type { HallService } from './hall-service.js';
-import { cmdKey } from './ticketing.js';
+import { cmdKey, overrides } from './ticketing.js';
 import type { Views } from './views.js';
 
 export type WindowCommand = Extract<Command, { windowId: string }>;
@@ -42,6 +43,11 @@ export class WindowDesk {
     const result = await this.hall.execute(command, { deviceId: device.id, staffId }, cmdKey(device, cmdId));
     if (!result.ok) return result;
     return { ok: true, data: this.result(command.windowId, result.data) };
+  }
+
+  /** Calls or re-queues a ticket by its number: a window its own tickets, a manager or an admin at the console any. */
+  byNumber(command: Extract<WindowCommand, { type: 'callNumber' | 'requeue' }>, device: Device, cmdId: string, operator: Operator | undefined): Promise<Ack<WindowResult>> {
+    return this.run({ ...command, override: overrides(device, operator) }, device, cmdId);
   }
 
   async signIn(
