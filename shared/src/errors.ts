@@ -19,6 +19,7 @@ const QUEUE_ERRORS = {
   UNKNOWN_TICKET: ['今天没有这个号：{number}', 'No ticket {number} today'],
   UNKNOWN_STAFF: ['工号或密码错误', 'Wrong staff number or PIN'],
   BAD_PIN: ['工号或密码错误', 'Wrong staff number or PIN'],
+  NO_WINDOW_ROLE: ['该账号不是窗口工作人员，不能在窗口登录', 'This account has no window role and cannot sign in at a window'],
   OUTSIDE_HOURS: ['现在不在办理时间，下次开始取号：{nextOpening}', 'Outside service hours; ticketing opens {nextOpening}'],
   HALL_CLOSED: ['该业务近期不办理', 'This service is not offered in the coming days'],
   APPOINTMENT_ONLY: ['此时段该业务仅接待预约群众，请先预约', 'Appointments only at this time; please book first'],

@@ -39,6 +39,22 @@ describe('window sign-in', () => {
   });
 });
 
+describe('window roles', () => {
+  it('lets only window staff sign in at a window, saying so once the PIN is right', async () => {
+    const window8 = await t.connect('demo-window-08');
+    const attempt = (staffNumber: string, pin = '123456') => raw(window8, 'staff:signIn', { cmdId: cmdId(), windowId: 'w08', staffNumber, pin });
+    // The administrator and the third-party evaluator have a PIN but no window role.
+    for (const number of ['0002', '0003']) {
+      expect((await attempt(number)).error).toMatchObject({ code: 'NO_WINDOW_ROLE', message: expect.stringMatching(/窗口/), messageEn: expect.stringMatching(/window/) });
+    }
+    // A wrong PIN on such an account gets the same answer as an unknown number.
+    expect((await attempt('0002', '654321')).error?.code).toBe('BAD_PIN');
+    expect((await attempt('9999', '654321')).error?.code).toBe('BAD_PIN');
+    // The hall manager also works a window.
+    expect((await attempt('0001')).ok).toBe(true);
+  });
+});
+
 describe('console sign-in', () => {
   it('signs in with staff number and password into an HttpOnly, SameSite session', async () => {
     const res = await fetch(`${t.hub.url}/api/session`, {

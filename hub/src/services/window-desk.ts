@@ -4,7 +4,7 @@ import type { Device, HallConfig } from '@yichuang/shared/domain';
 import { appError, type Ack } from '@yichuang/shared/errors';
 import type { SignedIn, WindowResult } from '@yichuang/shared/events';
 import type { Command } from '../engine/index.js';
-import { hashSecret, isOutdated, verifySecret } from '../security/passwords.js';
+import { hashSecret, isOutdated, NOBODY, verifySecret } from '../security/passwords.js';
 import { SignInThrottle, waitMinutes } from '../security/throttle.js';
 import type { JournalRecord } from '../storage/journal.js';
 import type { HallService } from './hall-service.js';
@@ -58,8 +58,9 @@ export class WindowDesk {
     const wait = this.throttle.wait(attempt);
     if (wait > 0) return { ok: false, error: appError('SIGN_IN_LOCKED', { minutes: waitMinutes(wait) }) };
     const staff = this.config().staff.find((s) => s.number === input.staffNumber);
-    // Same answer for an unknown number and a wrong PIN, so numbers cannot be probed.
-    if (!staff || !(await verifySecret(input.pin, staff.pinHash))) {
+    // Same answer, after the same argon2 check, for an unknown number and a wrong PIN, so numbers cannot be probed.
+    const verified = await verifySecret(input.pin, staff?.pinHash ?? NOBODY);
+    if (!staff || !verified) {
       this.throttle.fail(attempt);
       return { ok: false, error: appError('BAD_PIN') };
     }
@@ -67,6 +68,8 @@ export class WindowDesk {
     if (isOutdated(staff.pinHash) && this.rehashed) {
       this.rehashed({ staffId: staff.id, previous: staff.pinHash, next: await hashSecret(input.pin) });
     }
+    // Only window staff work a window; the role is told only to whoever knows the account's PIN.
+    if (!staff.roles.includes('staff')) return { ok: false, error: appError('NO_WINDOW_ROLE') };
     const result = await this.run({ type: 'signIn', windowId: input.windowId, staffId: staff.id }, device, input.cmdId);
     if (!result.ok) return result;
     return { ok: true, data: { window: result.data.window, staff: this.views.staffCard(staff) } };
