@@ -42,7 +42,7 @@ export function registerAdminHandlers(ctx: CommandContext, d: AdminDesks): void 
   onCommand(ctx, 'admin:saveRetention', A.saveRetention, (p) => change(p.cmdId, () => d.config.saveRetention(p, actor())));
   onCommand(ctx, 'admin:saveStaff', A.saveStaff, (p) => change(p.cmdId, () => d.staff.save(p, operator(), actor())));
   onCommand(ctx, 'admin:removeStaff', A.removeStaff, (p) => change(p.cmdId, () => d.staff.remove(p, operator(), actor())));
-  onCommand(ctx, 'admin:resetPin', A.resetPin, (p) => change(p.cmdId, () => d.staff.resetPin(p, actor())));
+  onCommand(ctx, 'admin:resetPin', A.resetPin, (p) => change(p.cmdId, () => d.staff.resetPin(p, operator(), actor())));
   onCommand(ctx, 'admin:setPassword', A.setPassword, (p) => change(p.cmdId, () => d.staff.setPassword(p, operator(), actor())));
 
   onCommand(ctx, 'device:list', z.object({}), () => ({ ok: true, data: d.devices.list() }));

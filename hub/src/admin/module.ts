@@ -88,7 +88,7 @@ export function createAdminModule(deps: ModuleDeps): HubModule {
     pairingRequested: () => devices.announce(),
     limits: new RateLimiter(Date.now),
     photos,
-    setPhoto: (staffId, url, actor) => desks.staff.setPhoto(staffId, url, actor),
+    setPhoto: (staffId, url, operator, actor) => desks.staff.setPhoto(staffId, url, operator, actor),
   });
 
   return {
