@@ -6,7 +6,7 @@ import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SESSION_IDLE_MS } from '../../hub/src/security/sessions.js';
-import { cmdId, connectClient, startTestHub, tempDir, type TestHub } from '../helpers/test-hub.js';
+import { cmdId, connectClient, startTestHub, tempDir, type Client, type TestHub } from '../helpers/test-hub.js';
 import { connectWithCookie, DEMO_PASSWORD, pairDevice, raw, signIn } from './helpers.js';
 
 let t: TestHub;
@@ -119,6 +119,25 @@ describe('rate limits', () => {
     expect(codes.slice(0, 6)).toEqual(Array(6).fill('ok'));
     expect(codes.slice(6)).toEqual(['RATE_LIMITED', 'RATE_LIMITED']);
     client.disconnect();
+  });
+
+  it('stops a kiosk sweeping through appointment codes; a window checking citizens in keeps its own allowance', async () => {
+    const attempts = async (client: Client, n: number) => {
+      const codes: string[] = [];
+      for (let i = 0; i < n; i++) codes.push((await raw(client, 'appointment:checkIn', { cmdId: cmdId(), code: String(100_000 + i) })).error?.code ?? 'ok');
+      return codes;
+    };
+    const kiosk = await pairDevice(t, { name: '6号取号机', role: 'kiosk', zone: 'hall' });
+    const kioskClient = await connectClient(t.hub.url, kiosk.token);
+    const swept = await attempts(kioskClient, 30);
+    expect(swept.slice(0, 6)).toEqual(Array(6).fill('APPOINTMENT_UNKNOWN'));
+    expect(swept.slice(6)).toEqual(Array(24).fill('RATE_LIMITED'));
+    // A family's codes and a typo or two at the counter, typed by staff: none is held back.
+    const window = await pairDevice(t, { name: '10号窗口叫号终端', role: 'window', windowId: 'w10' });
+    const windowClient = await connectClient(t.hub.url, window.token);
+    expect(await attempts(windowClient, 6)).toEqual(Array(6).fill('APPOINTMENT_UNKNOWN'));
+    kioskClient.disconnect();
+    windowClient.disconnect();
   });
 });
 
