@@ -104,6 +104,8 @@ export interface Staff {
 
 /** Roles that sign in at the console: admin (accounts, devices, everything), manager, evaluator (read only). */
 export const CONSOLE_ROLES = ['admin', 'manager', 'evaluator'] as const satisfies readonly StaffRole[];
+/** Console roles that change things (evaluators only read). */
+export const MANAGING_ROLES = ['admin', 'manager'] as const satisfies readonly StaffRole[];
 
 /** `agent`: a print agent on a kiosk PC, driving that kiosk's local printer. */
 export type DeviceRole = 'kiosk' | 'board' | 'display' | 'window' | 'pad' | 'console' | 'agent';

@@ -31,7 +31,7 @@ async function ratingOf(number: string): Promise<Rating | undefined> {
 describe('rating a visit later', () => {
   it('at the kiosk: by the number on the slip, with reasons and a phone number for the follow-up', async () => {
     const window6 = await t.connect('demo-window-06');
-    const { ticket } = await serveOne(kiosk, window6, '06', 'social');
+    const { ticket } = await serveOne(kiosk, window6, '06', 'business');
     const page = await openKiosk(browser, t, '', 'demo-kiosk-1', LANDSCAPE);
     await tap(page, '服务评价');
     await tap(page, ticket.number[0]!);
@@ -63,7 +63,7 @@ describe('rating a visit later', () => {
 
   it('on the phone page from the slip’s QR address, once the visit is finished', async () => {
     const window7 = await t.connect('demo-window-07');
-    const issued = await serveOne(kiosk, window7, '07', 'insurance');
+    const issued = await serveOne(kiosk, window7, '07', 'property');
     const phone = await openScreen(browser, issued.print!.pageUrl.replace(/^http:\/\/[^/]+/, t.hub.url), PHONE, { hasTouch: true });
     await phone.getByText('评价本次服务', { exact: true }).waitFor();
     await phone.locator('[data-level="very-satisfied"]').tap();

@@ -27,9 +27,9 @@ describe('at a kiosk, by the number on the slip', () => {
 
   beforeAll(async () => {
     window4 = await t.connect('demo-window-04');
-    number = (await serveOne(kiosk, window4, '04', 'general')).ticket.number;
+    number = (await serveOne(kiosk, window4, '04', 'social')).ticket.number;
     // The window finishes its next visit before anyone rated this one: it is 未评价 now.
-    await serveOne(kiosk, window4, '04', 'general');
+    await serveOne(kiosk, window4, '04', 'social');
   });
 
   it('finds a finished visit with where and by whom it was served, and refuses one still waiting', async () => {
@@ -76,7 +76,7 @@ describe('on the phone page, through the slip’s signed link', () => {
 
   beforeAll(async () => {
     const window5 = await t.connect('demo-window-05');
-    const issued = await serveOne(kiosk, window5, '05', 'general');
+    const issued = await serveOne(kiosk, window5, '05', 'insurance');
     number = issued.ticket.number;
     link = new URL(issued.print!.pageUrl);
     const [, , , day, signature] = link.pathname.split('/');

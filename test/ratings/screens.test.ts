@@ -194,6 +194,11 @@ describe('double presses', () => {
     await caller.keyboard.press('1');
     await caller.getByText('挂起（1）').waitFor({ state: 'detached' });
     await caller.keyboard.press('F7');
+    // A number of a service window 6 does not serve: the dialog says so, and stays open.
+    const [notHere] = await issue('general');
+    await caller.getByRole('dialog').locator('input').fill(notHere!);
+    await caller.keyboard.press('Enter');
+    await caller.getByRole('dialog').getByText(`${notHere} 号不是本窗口的业务`, { exact: false }).waitFor();
     await caller.getByRole('dialog').locator('input').fill(other.toLowerCase());
     await caller.keyboard.press('Enter');
     await caller.locator('.number', { hasText: other }).waitFor();

@@ -16,13 +16,13 @@ export async function shoot({ hub, browser, capture }: ShotContext): Promise<voi
   }
   await kiosk.emitWithAck('kiosk:suggest', { cmdId: cmdId(), kind: 'complaint', topics: ['waiting'], windowNumber: 5, phone: '13812345678' });
   await kiosk.emitWithAck('kiosk:suggest', { cmdId: cmdId(), kind: 'praise', topics: ['staff', 'efficiency'] });
-  // A001 served and finished at window 9 without a rating, to be rated later at the kiosk.
-  const window9 = await hub.connect('demo-window-09');
-  await window9.emitWithAck('staff:signIn', { cmdId: cmdId(), windowId: 'w09', staffNumber: '0901', pin: '123456' });
-  await window9.emitWithAck('window:callNumber', { cmdId: cmdId(), windowId: 'w09', number: 'A001' });
-  await window9.emitWithAck('window:start', { cmdId: cmdId(), windowId: 'w09' });
+  // A001 served and finished at window 1 without a rating, to be rated later at the kiosk.
+  const window1 = await hub.connect('demo-window-01');
+  await window1.emitWithAck('staff:signIn', { cmdId: cmdId(), windowId: 'w01', staffNumber: '0101', pin: '123456' });
+  await window1.emitWithAck('window:callNumber', { cmdId: cmdId(), windowId: 'w01', number: 'A001' });
+  await window1.emitWithAck('window:start', { cmdId: cmdId(), windowId: 'w01' });
   hub.clock.advance(7 * 60_000); // a visit of seven minutes, so the estimates have a service time to go by
-  await window9.emitWithAck('window:finish', { cmdId: cmdId(), windowId: 'w09', outcome: 'done' });
+  await window1.emitWithAck('window:finish', { cmdId: cmdId(), windowId: 'w01', outcome: 'done' });
 
   for (const [orientation, viewport] of ORIENTATIONS) {
     const shot = (page: Page, name: string): Promise<void> => capture(page, `kiosk-${name}-${orientation}`);

@@ -124,4 +124,36 @@ describe('staff accounts', () => {
     expect((await raw(admin, 'admin:saveStaff', demote)).error?.code).toBe('LAST_ADMIN');
     admin.disconnect();
   });
+
+  it('lets only an admin change an admin’s account: a manager could otherwise reset its PIN or password and sign in as the admin', async () => {
+    const [asManager, asAdmin] = await Promise.all(['0001', '0002'].map((number) => signIn(t.hub.url, 'demo-console-1', number)));
+    const manager1 = await connectWithCookie(t.hub.url, 'demo-console-1', asManager!.cookie);
+    const admin = await connectWithCookie(t.hub.url, 'demo-console-1', asAdmin!.cookie);
+    const theAdmin = { id: 's0002', number: '0002', name: '高鹏', department: '区政务服务中心', title: '信息化管理员', roles: ['admin'] };
+    const changes: [string, object][] = [
+      ['admin:saveStaff', { staff: { ...theAdmin, number: '9002' } }],
+      ['admin:saveStaff', { staff: { ...theAdmin, title: '科员' } }],
+      ['admin:resetPin', { staffId: 's0002', pin: '135790' }],
+      ['admin:setPassword', { staffId: 's0002', password: 'taken-over-2026' }],
+      ['admin:removeStaff', { staffId: 's0002' }],
+      // Nor may a manager make anyone an admin.
+      ['admin:saveStaff', { staff: { id: 's0401', number: '0401', name: '刘志强', department: '区人力资源和社会保障局', title: '窗口负责人', roles: ['staff', 'admin'] } }],
+    ];
+    const before = await admin.emitWithAck('admin:config', {});
+    for (const [command, payload] of changes) {
+      expect((await raw(manager1, command, { cmdId: cmdId(), ...payload })).error?.code, `${command} ${JSON.stringify(payload)}`).toBe('FORBIDDEN');
+    }
+    const photo = (cookie: string) =>
+      fetch(`${t.hub.url}/api/admin/staff/s0002/photo`, { method: 'POST', headers: { cookie, 'content-type': 'image/png' }, body: new Uint8Array(Buffer.from('89504e470d0a1a0a0000', 'hex')) });
+    expect(((await (await photo(asManager!.cookie!)).json()) as { error?: { code: string } }).error?.code).toBe('FORBIDDEN');
+    expect(await admin.emitWithAck('admin:config', {})).toEqual(before);
+
+    // The admin may; the manager still keeps everyone else's card and PIN.
+    expect((await raw(admin, 'admin:resetPin', { cmdId: cmdId(), staffId: 's0002', pin: '135790' })).ok).toBe(true);
+    expect((await raw(admin, 'admin:saveStaff', { cmdId: cmdId(), staff: theAdmin })).ok).toBe(true);
+    expect(await (await photo(asAdmin!.cookie!)).json()).toMatchObject({ ok: true });
+    expect((await raw(manager1, 'admin:resetPin', { cmdId: cmdId(), staffId: 's0501', pin: '123456' })).ok).toBe(true);
+    manager1.disconnect();
+    admin.disconnect();
+  });
 });

@@ -6,7 +6,7 @@ import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SESSION_IDLE_MS } from '../../hub/src/security/sessions.js';
-import { cmdId, connectClient, startTestHub, tempDir, type TestHub } from '../helpers/test-hub.js';
+import { cmdId, connectClient, startTestHub, tempDir, type Client, type TestHub } from '../helpers/test-hub.js';
 import { connectWithCookie, DEMO_PASSWORD, pairDevice, raw, signIn } from './helpers.js';
 
 let t: TestHub;
@@ -36,6 +36,22 @@ describe('window sign-in', () => {
       expect((await raw(window6, 'staff:signIn', { cmdId: cmdId(), windowId: 'w06', staffNumber: number, pin: '111111' })).error?.code).toBe('BAD_PIN');
     }
     expect((await raw(window6, 'staff:signIn', { cmdId: cmdId(), windowId: 'w06', staffNumber: '0601', pin: '123456' })).error?.code).toBe('SIGN_IN_LOCKED');
+  });
+});
+
+describe('window roles', () => {
+  it('lets only window staff sign in at a window, saying so once the PIN is right', async () => {
+    const window8 = await t.connect('demo-window-08');
+    const attempt = (staffNumber: string, pin = '123456') => raw(window8, 'staff:signIn', { cmdId: cmdId(), windowId: 'w08', staffNumber, pin });
+    // The administrator and the third-party evaluator have a PIN but no window role.
+    for (const number of ['0002', '0003']) {
+      expect((await attempt(number)).error).toMatchObject({ code: 'NO_WINDOW_ROLE', message: expect.stringMatching(/窗口/), messageEn: expect.stringMatching(/window/) });
+    }
+    // A wrong PIN on such an account gets the same answer as an unknown number.
+    expect((await attempt('0002', '654321')).error?.code).toBe('BAD_PIN');
+    expect((await attempt('9999', '654321')).error?.code).toBe('BAD_PIN');
+    // The hall manager also works a window.
+    expect((await attempt('0001')).ok).toBe(true);
   });
 });
 
@@ -103,6 +119,25 @@ describe('rate limits', () => {
     expect(codes.slice(0, 6)).toEqual(Array(6).fill('ok'));
     expect(codes.slice(6)).toEqual(['RATE_LIMITED', 'RATE_LIMITED']);
     client.disconnect();
+  });
+
+  it('stops a kiosk sweeping through appointment codes; a window checking citizens in keeps its own allowance', async () => {
+    const attempts = async (client: Client, n: number) => {
+      const codes: string[] = [];
+      for (let i = 0; i < n; i++) codes.push((await raw(client, 'appointment:checkIn', { cmdId: cmdId(), code: String(100_000 + i) })).error?.code ?? 'ok');
+      return codes;
+    };
+    const kiosk = await pairDevice(t, { name: '6号取号机', role: 'kiosk', zone: 'hall' });
+    const kioskClient = await connectClient(t.hub.url, kiosk.token);
+    const swept = await attempts(kioskClient, 30);
+    expect(swept.slice(0, 6)).toEqual(Array(6).fill('APPOINTMENT_UNKNOWN'));
+    expect(swept.slice(6)).toEqual(Array(24).fill('RATE_LIMITED'));
+    // A family's codes and a typo or two at the counter, typed by staff: none is held back.
+    const window = await pairDevice(t, { name: '10号窗口叫号终端', role: 'window', windowId: 'w10' });
+    const windowClient = await connectClient(t.hub.url, window.token);
+    expect(await attempts(windowClient, 6)).toEqual(Array(6).fill('APPOINTMENT_UNKNOWN'));
+    kioskClient.disconnect();
+    windowClient.disconnect();
   });
 });
 

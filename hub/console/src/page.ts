@@ -25,8 +25,6 @@ export interface ConsolePage {
   roles?: readonly StaffRole[];
 }
 
-/** Configuration pages: managers and admins. */
-export const MANAGERS: readonly StaffRole[] = ['admin', 'manager'];
 
 export function discoverPages(): ConsolePage[] {
   const modules = import.meta.glob<{ page: ConsolePage }>('./pages/*/page.ts', { eager: true });

@@ -8,15 +8,9 @@ import { appError, type AppError } from '@yichuang/shared/errors';
 import type { z } from 'zod';
 import type { AuditLog } from '../security/audit-log.js';
 import { deviceByToken } from '../security/device-tokens.js';
-import { verifySecret } from '../security/passwords.js';
+import { NOBODY, verifySecret } from '../security/passwords.js';
 import { consoleRolesOf, type Sessions } from '../security/sessions.js';
 import { SignInThrottle, waitMinutes } from '../security/throttle.js';
-
-/**
- * The hash of a random password nobody knows: an unknown staff number, or an account without a
- * password, costs the same argon2 check as a wrong password, so timing does not tell them apart.
- */
-const NOBODY = '$argon2id$v=19$m=19456,t=2,p=1$z9TjH4Z/TZjzcWz1tCQ25Q$vWE2xQ8NGALF2Iy300U+Qnpd+Bih8Z1MAkM4A00La+Y';
 
 export interface ConsoleSignInDeps {
   config: () => HallConfig;

@@ -1,7 +1,7 @@
 // Devices on the console's devices page: pairing a new screen by its code (role and place chosen by
-// the manager), revoking a device (it is told, then disconnected at once, and its token is dead),
-// and the list with demo devices marked.
-import { consolesLeft, DEVICE_PLACES, SCREEN_PAGES, type AuditActor, type DeviceList, type DeviceView } from '@yichuang/shared/admin';
+// the manager), revoking a device (it is told, then disconnected at once, and its token is dead; a
+// window left without its caller is signed out), and the list with demo devices marked.
+import { consolesLeft, DEVICE_PLACES, SCREEN_PAGES, windowsLosingCallers, type AuditActor, type DeviceList, type DeviceView } from '@yichuang/shared/admin';
 import type * as A from '@yichuang/shared/admin-schemas';
 import type { Device, HallConfig } from '@yichuang/shared/domain';
 import { appError, type Ack } from '@yichuang/shared/errors';
@@ -13,11 +13,13 @@ import type { AuditLog } from '../security/audit-log.js';
 import { newDeviceToken, tokenHash } from '../security/device-tokens.js';
 import type { PairingDesk } from '../security/pairing.js';
 import type { Sessions } from '../security/sessions.js';
+import type { HallService } from '../services/hall-service.js';
 import type { ConfigStore } from '../storage/config-store.js';
 import { refuse, Refusal } from './config-change.js';
 
 export interface DeviceDeskDeps {
   store: ConfigStore;
+  hall: HallService;
   pairing: PairingDesk;
   sessions: Sessions;
   audit: AuditLog;
@@ -79,6 +81,10 @@ export class DeviceDesk {
     // The last console would take with it the only way to pair another.
     if (devices.some((d) => d.role === 'console') && consolesLeft(this.deps.store.config.devices, ids) === 0) return { ok: false, error: appError('LAST_CONSOLE') };
     if (ids.size === 0) return { ok: true, data: this.list() };
+    for (const windowId of windowsLosingCallers(this.deps.store.config.devices, ids)) {
+      const released = await this.deps.hall.execute({ type: 'releaseWindow', windowId, note: '窗口终端已撤销 / window caller revoked' }, { deviceId: actor.deviceId ?? 'hub', staffId: actor.staffId });
+      if (!released.ok) return released;
+    }
     await this.deps.store.update((draft) => void (draft.devices = draft.devices.filter((d) => !ids.has(d.id))));
     for (const device of devices) {
       await this.deps.sessions.closeWhere((s) => s.deviceId === device.id);

@@ -35,7 +35,7 @@ export function registerAdminHandlers(ctx: CommandContext, d: AdminDesks): void 
   onCommandOnce(ctx, 'admin:saveRetention', A.saveRetention, (p) => d.config.saveRetention(p, actor()));
   onCommandOnce(ctx, 'admin:saveStaff', A.saveStaff, (p) => d.staff.save(p, operator(), actor()));
   onCommandOnce(ctx, 'admin:removeStaff', A.removeStaff, (p) => d.staff.remove(p, operator(), actor()));
-  onCommandOnce(ctx, 'admin:resetPin', A.resetPin, (p) => d.staff.resetPin(p, actor()));
+  onCommandOnce(ctx, 'admin:resetPin', A.resetPin, (p) => d.staff.resetPin(p, operator(), actor()));
   onCommandOnce(ctx, 'admin:setPassword', A.setPassword, (p) => d.staff.setPassword(p, operator(), actor()));
 
   onCommand(ctx, 'device:list', z.object({}), () => ({ ok: true, data: d.devices.list() }));

@@ -31,7 +31,7 @@ export function createAdminModule(deps: ModuleDeps): HubModule {
   const pairing = new PairingDesk(Date.now);
   const photos = new PhotoStore(options.dataDir);
   const changeDeps = { store, audit, state: () => hall.current, log };
-  const devices = new DeviceDesk({ store, pairing, sessions, audit, io, clock, log });
+  const devices = new DeviceDesk({ store, hall, pairing, sessions, audit, io, clock, log });
   const desks: AdminDesks = {
     config: new ConfigDesk(changeDeps),
     staff: new StaffDesk({ ...changeDeps, sessions, removePhoto: (url) => photos.remove(url) }),
@@ -85,7 +85,7 @@ export function createAdminModule(deps: ModuleDeps): HubModule {
     pairingRequested: () => devices.announce(),
     limits: new RateLimiter(Date.now),
     photos,
-    setPhoto: (staffId, url, actor) => desks.staff.setPhoto(staffId, url, actor),
+    setPhoto: (staffId, url, operator, actor) => desks.staff.setPhoto(staffId, url, operator, actor),
   });
 
   return {

@@ -1,6 +1,6 @@
 // REST of the administration domain: console sign-in and sign-out (an HttpOnly session cookie),
 // pairing for new screens, staff photos.
-import type { AdminConfig, AuditActor, PairingStatus } from '@yichuang/shared/admin';
+import type { AdminConfig, AuditActor, Operator, PairingStatus } from '@yichuang/shared/admin';
 import * as A from '@yichuang/shared/admin-schemas';
 import { appError, type Ack, type AppError } from '@yichuang/shared/errors';
 import express, { type Request, type Response } from 'express';
@@ -27,7 +27,7 @@ export interface AdminRouteDeps {
   limits: RateLimiter;
   photos: PhotoStore;
   /** Puts an uploaded photo on a staff member's card. */
-  setPhoto: (staffId: string, url: string, actor: AuditActor) => Promise<Ack<AdminConfig>>;
+  setPhoto: (staffId: string, url: string, operator: Operator, actor: AuditActor) => Promise<Ack<AdminConfig>>;
 }
 
 const fail = (res: Response, status: number, error: AppError): void => void res.status(status).json({ ok: false, error });
@@ -92,7 +92,7 @@ export function adminRoutes(routes: Routes, deps: AdminRouteDeps): void {
     const staffId = A.removeStaff.shape.staffId.safeParse(req.params.id);
     const url = staffId.success && Buffer.isBuffer(req.body) ? await deps.photos.save(staffId.data, req.body) : undefined;
     if (!url || !staffId.success) return fail(res, 400, appError('PHOTO_INVALID'));
-    const result = await deps.setPhoto(staffId.data, url, caller.actor);
+    const result = await deps.setPhoto(staffId.data, url, caller.operator, caller.actor);
     if (!result.ok) {
       await deps.photos.remove(url);
       return fail(res, result.error.code === 'STORAGE_FAILED' ? 500 : 400, result.error);

@@ -1,6 +1,7 @@
 // Staff accounts: the staff card (number, name, department, title, badge, photo), roles, the window
 // PIN and the console password. Managers keep staff cards and reset PINs; only an admin gives or
-// takes console roles and sets someone else's password. At least one admin who can sign in remains.
+// takes console roles, sets someone else's password, and changes an admin's account in any way.
+// At least one admin who can sign in remains.
 import type { AdminConfig, AuditActor, Operator } from '@yichuang/shared/admin';
 import type * as A from '@yichuang/shared/admin-schemas';
 import { CONSOLE_ROLES, type HallConfig, type Staff, type StaffRole } from '@yichuang/shared/domain';
@@ -13,6 +14,11 @@ import { applyChange, refuse, staffAccount, type ChangeDeps } from './config-cha
 const isConsoleRole = (role: StaffRole): boolean => (CONSOLE_ROLES as readonly StaffRole[]).includes(role);
 const consoleRoles = (roles: readonly StaffRole[]): string => roles.filter(isConsoleRole).sort().join(',');
 const isAdmin = (operator: Operator): boolean => operator.roles.includes('admin');
+
+/** A manager who could change an admin's number, PIN or card could take over the admin's account. */
+function refuseUnlessAdmin(staff: Staff, operator: Operator): void {
+  if (staff.roles.includes('admin') && !isAdmin(operator)) refuse('FORBIDDEN');
+}
 
 export interface StaffDeskDeps extends ChangeDeps {
   sessions: Sessions;
@@ -35,6 +41,7 @@ export class StaffDesk {
         if (!isNew && i < 0) refuse('UNKNOWN_STAFF_ID', { staffId: staff.id });
         if (draft.staff.some((s) => s.number === staff.number && s.id !== staff.id)) refuse('DUPLICATE_STAFF_NUMBER', { number: staff.number });
         const before = draft.staff[i];
+        if (before) refuseUnlessAdmin(before, operator);
         if (consoleRoles(before?.roles ?? []) !== consoleRoles(staff.roles) && !isAdmin(operator)) refuse('FORBIDDEN');
         const next: Staff = { ...before, ...staff, pinHash: pinHash ?? before!.pinHash };
         if (!staff.badge) delete next.badge;
@@ -73,7 +80,7 @@ export class StaffDesk {
     return result;
   }
 
-  async resetPin({ staffId, pin }: z.output<typeof A.resetPin>, actor: AuditActor): Promise<Ack<AdminConfig>> {
+  async resetPin({ staffId, pin }: z.output<typeof A.resetPin>, operator: Operator, actor: AuditActor): Promise<Ack<AdminConfig>> {
     const pinHash = await hashSecret(pin);
     return applyChange(this.deps, actor, {
       action: 'staff.resetPin',
@@ -81,6 +88,7 @@ export class StaffDesk {
       mutate: (draft) => {
         const staff = draft.staff.find((s) => s.id === staffId);
         if (!staff) refuse('UNKNOWN_STAFF_ID', { staffId });
+        refuseUnlessAdmin(staff, operator);
         staff.pinHash = pinHash;
         return {};
       },
@@ -88,7 +96,7 @@ export class StaffDesk {
   }
 
   /** Puts an uploaded photo (already stored) on the staff card; the previous photo's file goes. */
-  async setPhoto(staffId: string, url: string, actor: AuditActor): Promise<Ack<AdminConfig>> {
+  async setPhoto(staffId: string, url: string, operator: Operator, actor: AuditActor): Promise<Ack<AdminConfig>> {
     let previous: string | undefined;
     const result = await applyChange(this.deps, actor, {
       action: 'staff.photo',
@@ -96,6 +104,7 @@ export class StaffDesk {
       mutate: (draft) => {
         const staff = draft.staff.find((s) => s.id === staffId);
         if (!staff) refuse('UNKNOWN_STAFF_ID', { staffId });
+        refuseUnlessAdmin(staff, operator);
         previous = staff.photo;
         staff.photo = url;
         return { before: previous, after: url };

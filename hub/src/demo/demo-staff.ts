@@ -5,7 +5,7 @@ import { hashSecret } from '../security/passwords.js';
 import { DEPT } from './demo-departments.js';
 import { twoDigits } from './demo-windows.js';
 
-/** Every demo account signs in at a window with this PIN. */
+/** Every demo account's window PIN; those with the window role ('staff') sign in at a window with it. */
 export const DEMO_PIN = '123456';
 /** The demo console accounts (0001 manager, 0002 admin, 0003 evaluator) sign in with this password. */
 export const DEMO_PASSWORD = 'yichuang-demo-2026';

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { ServiceWindow } from '@yichuang/shared/domain';
 import { decide } from './decide.js';
 import { evolve } from './evolve.js';
-import { Hall, makeConfig } from './test-fixtures.js';
+import { Hall, local, makeConfig } from './test-fixtures.js';
 
 function bigHall(windowCount: number): Hall {
   const windows: ServiceWindow[] = Array.from({ length: windowCount }, (_, i) => ({
@@ -66,13 +66,53 @@ describe('call next', () => {
 });
 
 describe('call by number', () => {
-  it('calls any waiting ticket, even of a category the window does not serve', () => {
+  it('calls any waiting ticket of a category the window serves, out of turn', () => {
+    const hall = new Hall().open(2);
+    hall.issue('general', 2);
+    const events = hall.run({ type: 'callNumber', windowId: 'w2', number: 'A002' });
+    expect(events).toEqual([
+      { type: 'ticket.called', at: hall.now, ticketId: '2026-11-23/A002', windowId: 'w2', staffId: 's2', by: 'number', priorityPick: false },
+    ]);
+  });
+
+  it('refuses a ticket of a category the window does not serve', () => {
     const hall = new Hall().open(3);
     hall.issue('general', 2);
-    const events = hall.run({ type: 'callNumber', windowId: 'w3', number: 'A002' });
-    expect(events).toEqual([
-      { type: 'ticket.called', at: hall.now, ticketId: '2026-11-23/A002', windowId: 'w3', staffId: 's3', by: 'number', priorityPick: false },
-    ]);
+    expect(hall.refusal({ type: 'callNumber', windowId: 'w3', number: 'A002' })).toEqual({ code: 'NOT_SERVED_HERE', params: { number: 'A002' } });
+    expect(hall.ticket('A002').state).toBe('waiting');
+  });
+
+  it('calls a ticket transferred to the window by name, whatever its category', () => {
+    const hall = new Hall().open(1, 2, 3, 4);
+    hall.issue('general', 2);
+    hall.callNext('w1');
+    hall.run({ type: 'transfer', windowId: 'w1', toWindowId: 'w3', note: '房产证明' });
+    hall.run({ type: 'callNumber', windowId: 'w3', number: 'A001' });
+    expect(hall.ticket('A001')).toMatchObject({ state: 'called', windowId: 'w3' });
+    // A colleague serving the category may take it too; a window serving neither may not.
+    hall.run({ type: 'transfer', windowId: 'w3', toWindowId: 'w1', note: '回综合窗口' });
+    expect(hall.refusal({ type: 'callNumber', windowId: 'w4', number: 'A001' })).toEqual({ code: 'NOT_SERVED_HERE', params: { number: 'A001' } });
+    hall.run({ type: 'callNumber', windowId: 'w2', number: 'A001' });
+    expect(hall.ticket('A001').windowId).toBe('w2');
+  });
+
+  it("follows a tidal window's current assignment", () => {
+    // Switched to tax only (live/tidal.ts rewrites the window's categories).
+    const base = makeConfig();
+    const windows = base.windows.map((w) => (w.id === 'w5' ? { ...w, categories: [{ categoryId: 'tax', weight: 10 }] } : w));
+    const hall = new Hall(makeConfig({ windows }), local('2026-11-23 10:00')).open(5);
+    hall.issue('general');
+    hall.issue('tax');
+    expect(hall.refusal({ type: 'callNumber', windowId: 'w5', number: 'A001' })).toEqual({ code: 'NOT_SERVED_HERE', params: { number: 'A001' } });
+    hall.run({ type: 'callNumber', windowId: 'w5', number: 'T001' });
+    expect(hall.ticket('T001').windowId).toBe('w5');
+  });
+
+  it('lets a manager at the console call any waiting ticket to any window', () => {
+    const hall = new Hall().open(3);
+    hall.issue('general', 2);
+    hall.run({ type: 'callNumber', windowId: 'w3', number: 'A002', override: true });
+    expect(hall.ticket('A002')).toMatchObject({ state: 'called', windowId: 'w3' });
   });
 
   it('refuses unknown numbers, tickets not waiting and busy windows', () => {

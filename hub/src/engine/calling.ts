@@ -1,5 +1,5 @@
 // Calling a citizen to a window: next in line, by number, again (重呼), or giving up (过号).
-import { accept, currentIn, fail, isError, readyToCall, refuse, staffedWindow, ticketByNumber, wrongState, type CommandOf } from './guards.js';
+import { accept, currentIn, fail, isError, notServedHere, readyToCall, refuse, staffedWindow, ticketByNumber, wrongState, type CommandOf } from './guards.js';
 import { pickNext } from './ordering.js';
 import type { DecideContext, Decision, EngineState } from './types.js';
 
@@ -21,7 +21,10 @@ export function decideCallNext(state: EngineState, c: CommandOf<'callNext'>, { n
   });
 }
 
-/** Any waiting ticket, even of a category the window does not serve: the staff's judgement. */
+/**
+ * Any waiting ticket the window may take, out of turn: the staff's judgement. Unlike call next, it
+ * may take a ticket of its categories sent to another window by name (a colleague helping out).
+ */
 export function decideCallNumber(state: EngineState, c: CommandOf<'callNumber'>, { now, config }: DecideContext): Decision {
   const w = staffedWindow(state, c.windowId, config);
   if (isError(w)) return refuse(w);
@@ -30,6 +33,8 @@ export function decideCallNumber(state: EngineState, c: CommandOf<'callNumber'>,
   const t = ticketByNumber(state, c.number);
   if (isError(t)) return refuse(t);
   if (t.state !== 'waiting') return refuse(wrongState(t));
+  const notHere = notServedHere(config, c, t);
+  if (notHere) return refuse(notHere);
   return accept({ type: 'ticket.called', at: now, ticketId: t.id, windowId: c.windowId, staffId: w.staffId, by: 'number', priorityPick: false });
 }
 

@@ -11,7 +11,7 @@ import { decideRecordPrint } from './printing.js';
 import { decideExpireRating, decideRate, decideRateVisit, supersedingPrompt } from './rating.js';
 import { decideCancel, decideRequeue, decideResume } from './returning.js';
 import { decideFinish, decideHold, decideStart, decideTransfer } from './serving.js';
-import { decidePause, decideSignIn, decideSignOut, decideUnpause } from './staffing.js';
+import { decidePause, decideReleaseWindow, decideSignIn, decideSignOut, decideUnpause } from './staffing.js';
 import { dayState } from './state.js';
 import type { Command, DecideContext, Decision, EngineEvent, EngineState } from './types.js';
 
@@ -62,6 +62,8 @@ function decideOn(state: EngineState, c: Command, ctx: DecideContext, day: Servi
       return decideSignIn(state, c, ctx);
     case 'signOut':
       return decideSignOut(state, c, ctx);
+    case 'releaseWindow':
+      return decideReleaseWindow(state, c, ctx);
     case 'pause':
       return decidePause(state, c, ctx);
     case 'unpause':

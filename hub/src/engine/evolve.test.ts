@@ -64,7 +64,7 @@ describe('period log', () => {
   it('closes a cancelled ticket with an empty terminal period', () => {
     const hall = new Hall();
     hall.issue('general');
-    hall.at('2026-11-23 09:04').run({ type: 'cancel', number: 'A001' });
+    hall.at('2026-11-23 09:04').run({ type: 'cancel', windowId: 'w1', number: 'A001' });
     expect(hall.ticket('A001').periods).toEqual([
       { state: 'waiting', categoryId: 'general', start: t('09:00'), end: t('09:04') },
       { state: 'cancelled', categoryId: 'general', start: t('09:04'), end: t('09:04') },

@@ -156,7 +156,7 @@ describe('issuing numbers', () => {
       hall.run(booked('estate', local('2026-11-23 09:30')));
       expect(hall.ticket('B006').priority).toBe('appointment');
       // A cancelled number was still taken.
-      hall.run({ type: 'cancel', number: 'B001' });
+      hall.run({ type: 'cancel', windowId: 'w3', number: 'B001' });
       expect(hall.refusal(walkIn('estate'))).toMatchObject({ code: 'DAILY_CAP_REACHED' });
       // The cap resets with the day.
       expect(hall.at('2026-11-24 09:00').issue('estate')).toEqual(['B001']);

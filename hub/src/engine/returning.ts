@@ -1,6 +1,6 @@
 // Tickets coming back into the queue, or leaving it: resume after hold, a no-show's return, cancel.
 import type { HallConfig, Ticket } from '@yichuang/shared/domain';
-import { accept, isError, refuse, staffedWindow, ticketByNumber, wrongState, type CommandOf } from './guards.js';
+import { accept, isError, notServedHere, refuse, staffedWindow, ticketByNumber, wrongState, type CommandOf } from './guards.js';
 import { categoryQueue } from './ordering.js';
 import type { DecideContext, Decision, EngineState } from './types.js';
 
@@ -14,13 +14,18 @@ export function decideResume(state: EngineState, c: CommandOf<'resume'>, { now, 
   return accept({ type: 'ticket.resumed', at: now, ticketId: t.id, windowId: c.windowId });
 }
 
-/** A no-show who turns up again is queued behind rules.noShowRequeuePlaces waiting tickets. */
+/**
+ * A no-show who turns up again is queued behind rules.noShowRequeuePlaces waiting tickets: by the
+ * window that passed it, or one serving its category.
+ */
 export function decideRequeue(state: EngineState, c: CommandOf<'requeue'>, { now, config }: DecideContext): Decision {
   const w = staffedWindow(state, c.windowId, config);
   if (isError(w)) return refuse(w);
   const t = ticketByNumber(state, c.number);
   if (isError(t)) return refuse(t);
   if (t.state !== 'no-show') return refuse(wrongState(t));
+  const notHere = notServedHere(config, c, t);
+  if (notHere) return refuse(notHere);
   return accept({ type: 'ticket.requeued', at: now, ticketId: t.id, windowId: c.windowId, queueAt: returnPlace(state, t, config, now) });
 }
 
@@ -36,9 +41,12 @@ function returnPlace(state: EngineState, t: Ticket, config: HallConfig, now: num
   return kth ? kth.queueAt + 1 : t.queueAt;
 }
 
-export function decideCancel(state: EngineState, c: CommandOf<'cancel'>, { now }: DecideContext): Decision {
+/** A ticket nobody is dealing with (waiting, on hold, passed), cancelled by a window it belongs to or a manager. */
+export function decideCancel(state: EngineState, c: CommandOf<'cancel'>, { now, config }: DecideContext): Decision {
   const t = ticketByNumber(state, c.number);
   if (isError(t)) return refuse(t);
   if (t.state !== 'waiting' && t.state !== 'on-hold' && t.state !== 'no-show') return refuse(wrongState(t));
+  const notHere = notServedHere(config, c, t);
+  if (notHere) return refuse(notHere);
   return accept({ type: 'ticket.cancelled', at: now, ticketId: t.id, ...(c.note !== undefined && { note: c.note }) });
 }

@@ -43,6 +43,31 @@ describe('signing in and out', () => {
     expect(hall.window('w2').staffId).toBe('s1');
   });
 
+  it('releases a window whose caller was revoked: signed out, its ticket held there for whoever signs in next', () => {
+    const hall = new Hall().open(1);
+    hall.issue('general', 2);
+    hall.callNext('w1');
+    hall.run({ type: 'start', windowId: 'w1' });
+    const events = hall.run({ type: 'releaseWindow', windowId: 'w1', note: '终端已撤销' });
+    expect(events).toEqual([
+      { type: 'ticket.held', at: hall.now, ticketId: expect.stringMatching(/A001$/), windowId: 'w1', note: '终端已撤销' },
+      { type: 'staff.signedOut', at: hall.now, windowId: 'w1', staffId: 's1' },
+    ]);
+    expect(hall.window('w1').status).toBe('closed');
+    // Nothing to release twice; the next person resumes the held ticket at that window.
+    expect(hall.run({ type: 'releaseWindow', windowId: 'w1', note: '终端已撤销' })).toEqual([]);
+    hall.run({ type: 'signIn', windowId: 'w1', staffId: 's2' });
+    hall.run({ type: 'resume', windowId: 'w1', number: 'A001' });
+    expect(hall.callNext('w1')).toBe('A001');
+  });
+
+  it('releases a window calling someone not yet at the counter the same way', () => {
+    const hall = new Hall().open(1);
+    hall.issue('general');
+    hall.callNext('w1');
+    expect(hall.run({ type: 'releaseWindow', windowId: 'w1', note: 'x' }).map((e) => e.type)).toEqual(['ticket.held', 'staff.signedOut']);
+  });
+
   it('refuses window commands at a closed window', () => {
     const hall = new Hall();
     hall.issue('general');

@@ -1,6 +1,6 @@
 // Who sits at a window, and whether it takes calls: sign in / out, pause / unpause.
 import { accept, fail, isError, refuse, staffedWindow, windowDef, type CommandOf } from './guards.js';
-import type { DecideContext, Decision, EngineState } from './types.js';
+import type { DecideContext, Decision, EngineEvent, EngineState } from './types.js';
 
 export function decideSignIn(state: EngineState, c: CommandOf<'signIn'>, { now, config }: DecideContext): Decision {
   const def = windowDef(config, c.windowId);
@@ -26,6 +26,22 @@ export function decideSignOut(state: EngineState, c: CommandOf<'signOut'>, { now
   const current = w.currentTicketId === undefined ? undefined : state.tickets[w.currentTicketId];
   if (current) return fail('WINDOW_BUSY', { number: current.number });
   return accept({ type: 'staff.signedOut', at: now, windowId: c.windowId, staffId: w.staffId });
+}
+
+/**
+ * A window left without its caller (the terminal was revoked) must not stay signed in: a terminal
+ * paired there later would open as that person. The ticket being called or served there is held at
+ * the window — never dropped, never handed to someone else unasked — and whoever signs in there
+ * next resumes it (F11), or a manager transfers it.
+ */
+export function decideReleaseWindow(state: EngineState, c: CommandOf<'releaseWindow'>, { now, config }: DecideContext): Decision {
+  const def = windowDef(config, c.windowId);
+  if (isError(def)) return refuse(def);
+  const w = state.windows[c.windowId];
+  if (w?.staffId === undefined) return accept();
+  const current = w.currentTicketId === undefined ? undefined : state.tickets[w.currentTicketId];
+  const held: EngineEvent[] = current ? [{ type: 'ticket.held', at: now, ticketId: current.id, windowId: c.windowId, note: c.note }] : [];
+  return accept(...held, { type: 'staff.signedOut', at: now, windowId: c.windowId, staffId: w.staffId });
 }
 
 export function decidePause(state: EngineState, c: CommandOf<'pause'>, { now, config }: DecideContext): Decision {

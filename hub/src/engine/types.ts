@@ -102,6 +102,15 @@ export interface DecideContext {
   config: HallConfig;
 }
 
+/**
+ * Commands that act on a ticket by its number are held to the window's own tickets (guards.ts,
+ * notServedHere) unless a manager or an admin at the console sends them: the service layer sets
+ * `override` for those, never from a payload, never for a window device.
+ */
+interface Override {
+  override?: boolean;
+}
+
 export type Command =
   | {
       type: 'issue';
@@ -114,7 +123,7 @@ export type Command =
       dueAt?: number;
     }
   | { type: 'callNext'; windowId: string }
-  | { type: 'callNumber'; windowId: string; number: string }
+  | ({ type: 'callNumber'; windowId: string; number: string } & Override)
   | { type: 'recall'; windowId: string }
   | { type: 'start'; windowId: string }
   | { type: 'finish'; windowId: string; outcome: Outcome; note?: string }
@@ -122,12 +131,15 @@ export type Command =
   | { type: 'transfer'; windowId: string; toCategoryId?: string; toWindowId?: string; note: string }
   | { type: 'hold'; windowId: string; note?: string }
   | { type: 'resume'; windowId: string; number: string }
-  | { type: 'requeue'; windowId: string; number: string }
-  | { type: 'cancel'; number: string; note?: string }
+  | ({ type: 'requeue'; windowId: string; number: string } & Override)
+  /** `windowId`: the window that asks (absent at the console, where only `override` cancels). */
+  | ({ type: 'cancel'; number: string; note?: string; windowId?: string } & Override)
   | { type: 'pause'; windowId: string; reason: PauseReason; note?: string }
   | { type: 'unpause'; windowId: string }
   | { type: 'signIn'; windowId: string; staffId: string }
   | { type: 'signOut'; windowId: string }
+  /** The hub signs out a window whose caller was revoked (staffing.ts says what becomes of its ticket). */
+  | { type: 'releaseWindow'; windowId: string; note: string }
   | { type: 'recordPrint'; ticketId: string; printerId: string; ok: boolean; reason?: string }
   | { type: 'rate'; windowId: string; ticketId: string; level: RatingLevel; reasons: string[]; text?: string; contact?: MaskedIdentity; sealedContact?: string }
   /** A rating given later by the visit's number, at a kiosk or on the phone page. */

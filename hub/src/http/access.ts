@@ -4,7 +4,7 @@
 // console's routes need a person signed in at a console (session cookie), or a demo console's token
 // as a bearer (the demo hall's scripts act as its demo manager).
 import type { AuditActor, Operator } from '@yichuang/shared/admin';
-import type { Device, HallConfig, StaffRole } from '@yichuang/shared/domain';
+import { CONSOLE_ROLES, MANAGING_ROLES, type Device, type HallConfig, type StaffRole } from '@yichuang/shared/domain';
 import { appError, type AppError } from '@yichuang/shared/errors';
 import type { Request, RequestHandler, Response } from 'express';
 import { deviceByToken } from '../security/device-tokens.js';
@@ -18,15 +18,14 @@ export interface Access {
 }
 
 export const ANYONE: Access = { who: 'anyone' };
-const OPERATOR_ROLES: readonly StaffRole[] = ['admin', 'manager', 'evaluator'];
 /** Figures: evaluators read them too. */
-export const OPERATORS: Access = { who: OPERATOR_ROLES };
+export const OPERATORS: Access = { who: CONSOLE_ROLES };
 /** Citizens' (masked) data on screen. */
-export const OPERATORS_VIEWING: Access = { who: OPERATOR_ROLES, audit: 'personal.view' };
+export const OPERATORS_VIEWING: Access = { who: CONSOLE_ROLES, audit: 'personal.view' };
 /** Citizens' (masked) data, or staff figures, in a file. */
-export const OPERATORS_EXPORTING: Access = { who: OPERATOR_ROLES, audit: 'personal.export' };
+export const OPERATORS_EXPORTING: Access = { who: CONSOLE_ROLES, audit: 'personal.export' };
 /** Settings: managers and admins. */
-export const MANAGERS: Access = { who: ['admin', 'manager'] };
+export const MANAGERS: Access = { who: MANAGING_ROLES };
 
 /** A route's first handler; `access` says what it checks (the route test reads it off the router). */
 export type Guard = RequestHandler & { readonly access: Access };

@@ -26,6 +26,7 @@ const RATE_RULES: Partial<Record<CommandName, RateRule>> = {
   'staff:signIn': { burst: 5, perMinute: 10 },
   'visit:find': { burst: 10, perMinute: 20 },
   'visit:rate': { burst: 5, perMinute: 10 },
+  'appointment:checkIn': { burst: 6, perMinute: 10 }, // a family's codes at once, no sweeping; per device, any role (a counter never gets near it)
 };
 
 export type AckData<E extends CommandName> =

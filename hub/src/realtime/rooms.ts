@@ -1,5 +1,6 @@
 // Room names: every device joins one of the two hall rooms; role and window rooms narrow a broadcast down.
 import type { Device } from '@yichuang/shared/domain';
+import { seesIdentities } from '../services/views.js';
 
 /** The hall's broadcasts without tickets' masked identities: boards, displays, pads, kiosks, consoles. */
 export const HALL_ROOM = 'hall';
@@ -8,8 +9,6 @@ export const STAFF_HALL_ROOM = 'hall:staff';
 export const roleRoom = (role: Device['role']): string => `role:${role}`;
 export const windowRoom = (windowId: string): string => `window:${windowId}`;
 
-/** Whether a device is shown tickets' masked phone or ID tails (the window caller shows them). */
-export const seesIdentities = (device: Device): boolean => device.role === 'window';
 
 export function roomsOf(device: Device): string[] {
   const rooms = [seesIdentities(device) ? STAFF_HALL_ROOM : HALL_ROOM, roleRoom(device.role)];

@@ -7,6 +7,12 @@ import { scrypt, timingSafeEqual } from 'node:crypto';
 const ARGON2 = { memoryCost: 19_456, timeCost: 2, parallelism: 1 } as const;
 const CURRENT_PREFIX = `$argon2id$v=19$m=${ARGON2.memoryCost},t=${ARGON2.timeCost},p=${ARGON2.parallelism}$`;
 
+/**
+ * The hash of a random secret nobody knows: an unknown staff number, or an account without a
+ * password, costs the same argon2 check as a wrong secret, so timing does not tell them apart.
+ */
+export const NOBODY = '$argon2id$v=19$m=19456,t=2,p=1$z9TjH4Z/TZjzcWz1tCQ25Q$vWE2xQ8NGALF2Iy300U+Qnpd+Bih8Z1MAkM4A00La+Y';
+
 export function hashSecret(secret: string): Promise<string> {
   return hash(secret, ARGON2);
 }

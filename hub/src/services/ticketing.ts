@@ -1,5 +1,6 @@
 // Taking, cancelling and looking up tickets: turns requests into engine commands and answers with views.
-import type { Device, TicketSource, TicketView } from '@yichuang/shared/domain';
+import type { Operator } from '@yichuang/shared/admin';
+import { MANAGING_ROLES, type Device, type StaffRole, type TicketSource, type TicketView } from '@yichuang/shared/domain';
 import { appError, type Ack } from '@yichuang/shared/errors';
 import type { TicketIssued } from '@yichuang/shared/events';
 import { SELF_SERVICE_ZONE } from '@yichuang/shared/kiosk';
@@ -14,6 +15,14 @@ import type { Views } from './views.js';
 
 export function cmdKey(device: Device, cmdId: string): string {
   return `${device.id}:${cmdId}`;
+}
+
+/**
+ * A manager or an admin signed in at a console acts for any window: the engine's rule on which
+ * tickets a window may touch (engine/guards.ts, notServedHere) does not bind them. A window never overrides.
+ */
+export function overrides(device: Device, operator: Operator | undefined): boolean {
+  return device.role === 'console' && (operator?.roles.some((r) => (MANAGING_ROLES as readonly StaffRole[]).includes(r)) ?? false);
 }
 
 /** Prints a kiosk ticket's slip once the ticket is committed, within a few seconds, whatever the printer does. */
@@ -88,9 +97,10 @@ export class Ticketing {
     return { ok: true, data: { ticket: this.views.ticketById(ticket.id) ?? ticket, estimatedWaitMin, print } };
   }
 
-  async cancel(input: z.output<typeof S.cancelTicket>, device: Device): Promise<Ack<TicketView>> {
+  /** At a window, of that window's own tickets; at the console, by a manager or an admin. */
+  async cancel(input: z.output<typeof S.cancelTicket>, device: Device, operator: Operator | undefined): Promise<Ack<TicketView>> {
     const result = await this.hall.execute(
-      { type: 'cancel', number: input.number, note: input.note },
+      { type: 'cancel', number: input.number, note: input.note, windowId: device.windowId, override: overrides(device, operator) },
       this.actor(device),
       cmdKey(device, input.cmdId),
     );

@@ -3,6 +3,7 @@
 // device tokens never leave here.
 import type {
   CallView,
+  Device,
   HallConfig,
   HallSnapshot,
   QueueView,
@@ -33,6 +34,9 @@ export function publicTicket({ identity: _identity, ...ticket }: TicketView): Ti
   return ticket;
 }
 export const publicWindow = (w: WindowView): WindowView => (w.current ? { ...w, current: publicTicket(w.current) } : w);
+
+/** Whether a device is shown tickets' masked phone or ID tails (the window caller shows them). */
+export const seesIdentities = (device: Device): boolean => device.role === 'window';
 
 export class Views {
   private index: { version: number; data: QueueIndex } | undefined;

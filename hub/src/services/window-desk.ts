@@ -1,14 +1,15 @@
 // What staff do at a window: sign in with a PIN, call, serve, pause. Answers with the window's view.
+import type { Operator } from '@yichuang/shared/admin';
 import type { Device, HallConfig } from '@yichuang/shared/domain';
 import { appError, type Ack } from '@yichuang/shared/errors';
 import type { SignedIn, WindowResult } from '@yichuang/shared/events';
 import type { Command } from '../engine/index.js';
-import { hashSecret, isOutdated, verifySecret } from '../security/passwords.js';
+import { hashSecret, isOutdated, NOBODY, verifySecret } from '../security/passwords.js';
 import { SignInThrottle, waitMinutes } from '../security/throttle.js';
 import type { JournalRecord } from '../storage/journal.js';
 import type { HallService } from './hall-service.js';
-import { cmdKey } from './ticketing.js';
-import type { Views } from './views.js';
+import { cmdKey, overrides } from './ticketing.js';
+import { publicTicket, publicWindow, seesIdentities, type Views } from './views.js';
 
 export type WindowCommand = Extract<Command, { windowId: string }>;
 
@@ -41,7 +42,12 @@ export class WindowDesk {
     const staffId = this.hall.current.windows[command.windowId]?.staffId;
     const result = await this.hall.execute(command, { deviceId: device.id, staffId }, cmdKey(device, cmdId));
     if (!result.ok) return result;
-    return { ok: true, data: this.result(command.windowId, result.data) };
+    return { ok: true, data: this.result(command.windowId, result.data, device) };
+  }
+
+  /** Calls or re-queues a ticket by its number: a window its own tickets, a manager or an admin at the console any. */
+  byNumber(command: Extract<WindowCommand, { type: 'callNumber' | 'requeue' }>, device: Device, cmdId: string, operator: Operator | undefined): Promise<Ack<WindowResult>> {
+    return this.run({ ...command, override: overrides(device, operator) }, device, cmdId);
   }
 
   async signIn(
@@ -52,8 +58,9 @@ export class WindowDesk {
     const wait = this.throttle.wait(attempt);
     if (wait > 0) return { ok: false, error: appError('SIGN_IN_LOCKED', { minutes: waitMinutes(wait) }) };
     const staff = this.config().staff.find((s) => s.number === input.staffNumber);
-    // Same answer for an unknown number and a wrong PIN, so numbers cannot be probed.
-    if (!staff || !(await verifySecret(input.pin, staff.pinHash))) {
+    // Same answer, after the same argon2 check, for an unknown number and a wrong PIN, so numbers cannot be probed.
+    const verified = await verifySecret(input.pin, staff?.pinHash ?? NOBODY);
+    if (!staff || !verified) {
       this.throttle.fail(attempt);
       return { ok: false, error: appError('BAD_PIN') };
     }
@@ -61,16 +68,20 @@ export class WindowDesk {
     if (isOutdated(staff.pinHash) && this.rehashed) {
       this.rehashed({ staffId: staff.id, previous: staff.pinHash, next: await hashSecret(input.pin) });
     }
+    // Only window staff work a window; the role is told only to whoever knows the account's PIN.
+    if (!staff.roles.includes('staff')) return { ok: false, error: appError('NO_WINDOW_ROLE') };
     const result = await this.run({ type: 'signIn', windowId: input.windowId, staffId: staff.id }, device, input.cmdId);
     if (!result.ok) return result;
     return { ok: true, data: { window: result.data.window, staff: this.views.staffCard(staff) } };
   }
 
-  private result(windowId: string, records: readonly JournalRecord[]): WindowResult {
+  /** The window and its ticket as the sending device may see them (a console acting for a window: without identities). */
+  private result(windowId: string, records: readonly JournalRecord[], device: Device): WindowResult {
     const window = this.views.window(windowId)!;
     // The queue's own event: a finish may also close the previous visit's rating (rating.expired).
     const touched = records.map((r) => r.event).find((e) => e.type.startsWith('ticket.') && 'ticketId' in e);
     const ticket = touched && 'ticketId' in touched ? this.views.ticketById(touched.ticketId) : window.current;
-    return { window, ticket };
+    if (seesIdentities(device)) return { window, ticket };
+    return { window: publicWindow(window), ticket: ticket && publicTicket(ticket) };
   }
 }

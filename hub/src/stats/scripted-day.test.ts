@@ -89,7 +89,7 @@ const SCRIPT: Array<[string, Command]> = [
   ['10:05', { type: 'finish', windowId: 'w2', outcome: 'done' }], // A004 service 1+10=11, stay 21
   ['10:05', { type: 'rate', windowId: 'w2', ticketId: `${DAY}/A004`, level: 'satisfied', reasons: [] }],
   ['10:06', issue('social')], // C002
-  ['10:07', { type: 'cancel', number: 'C002' }], // waited 1
+  ['10:07', { type: 'cancel', windowId: 'w2', number: 'C002' }], // waited 1
   ['10:08', { type: 'verifyCase', caseId: '20261123-C001', verdict: 'confirmed', notes: '调看录像属实', by: MANAGER }],
   ['10:09', { type: 'rectifyCase', caseId: '20261123-C001', measures: '窗口人员培训', by: MANAGER }],
   ['10:09', { type: 'followUpCase', caseId: '20261123-C001', result: 'satisfied', notes: '电话回访', by: MANAGER }],

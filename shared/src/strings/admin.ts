@@ -85,6 +85,7 @@ export const ADMIN_STRINGS = {
   'admin.staff.badge': ['政治面貌', 'Badge'],
   'admin.staff.roles': ['角色', 'Roles'],
   'admin.staff.rolesHint': ['管理控制台角色只能由系统管理员授予', 'Only an admin gives console roles'],
+  'admin.staff.adminOnly': ['系统管理员的账号只能由系统管理员修改', 'Only an admin changes an admin’s account'],
   'admin.staff.pin': ['窗口登录 PIN（6 位数字）', 'Window PIN (6 digits)'],
   'admin.staff.newPin': ['新 PIN', 'New PIN'],
   'admin.staff.resetPin': ['重置 PIN', 'Reset PIN'],

@@ -145,7 +145,7 @@ class DaySimulation implements Day {
     this.waiting(now, command.categoryId);
     if (!this.rng.chance(RATES.cancel)) return;
     this.after(now, this.rng.between(10, 40) * MINUTE, (t) => {
-      this.runner.exec({ type: 'cancel', number: event.number, note: '不等了 / left' }, { deviceId: 'console-1' }, t);
+      this.runner.exec({ type: 'cancel', number: event.number, note: '不等了 / left', override: true }, { deviceId: 'console-1' }, t);
     });
   }
 
@@ -158,7 +158,7 @@ class DaySimulation implements Day {
     for (const id in state.tickets) {
       const t = state.tickets[id]!;
       if (t.state !== 'waiting' && t.state !== 'on-hold') continue;
-      this.runner.exec({ type: 'cancel', number: t.number, note: '当日未办结 / not served today' }, { deviceId: 'console-1' }, now);
+      this.runner.exec({ type: 'cancel', number: t.number, note: '当日未办结 / not served today', override: true }, { deviceId: 'console-1' }, now);
     }
   }
 

@@ -6,7 +6,7 @@ export function registerWindowHandlers(ctx: CommandContext, desk: WindowDesk): v
   const { device } = ctx;
   onCommand(ctx, 'window:callNext', S.callNext, (p) => desk.run({ type: 'callNext', windowId: p.windowId }, device, p.cmdId));
   onCommand(ctx, 'window:callNumber', S.callNumber, (p) =>
-    desk.run({ type: 'callNumber', windowId: p.windowId, number: p.number }, device, p.cmdId),
+    desk.byNumber({ type: 'callNumber', windowId: p.windowId, number: p.number }, device, p.cmdId, ctx.operator()),
   );
   onCommand(ctx, 'window:recall', S.recall, (p) => desk.run({ type: 'recall', windowId: p.windowId }, device, p.cmdId));
   onCommand(ctx, 'window:start', S.startService, (p) => desk.run({ type: 'start', windowId: p.windowId }, device, p.cmdId));
@@ -26,7 +26,7 @@ export function registerWindowHandlers(ctx: CommandContext, desk: WindowDesk): v
     desk.run({ type: 'resume', windowId: p.windowId, number: p.number }, device, p.cmdId),
   );
   onCommand(ctx, 'window:requeue', S.requeueTicket, (p) =>
-    desk.run({ type: 'requeue', windowId: p.windowId, number: p.number }, device, p.cmdId),
+    desk.byNumber({ type: 'requeue', windowId: p.windowId, number: p.number }, device, p.cmdId, ctx.operator()),
   );
   onCommand(ctx, 'window:pause', S.pauseWindow, (p) =>
     desk.run({ type: 'pause', windowId: p.windowId, reason: p.reason, note: p.note }, device, p.cmdId),

@@ -2,7 +2,7 @@
 // device alone is not enough, a person with a console role must be signed in at it.
 import type { AdminCommands, Operator } from '@yichuang/shared/admin';
 import type { ClientToServerEvents } from '@yichuang/shared/events';
-import type { StaffRole } from '@yichuang/shared/domain';
+import { CONSOLE_ROLES, MANAGING_ROLES, type StaffRole } from '@yichuang/shared/domain';
 import type { Rule } from './rule.js';
 
 type Command = keyof ClientToServerEvents;
@@ -49,11 +49,8 @@ const READ_ONLY = new Set<Command>([
   'kiosk:status',
 ]);
 
-const MANAGERS: readonly StaffRole[] = ['admin', 'manager'];
-const ANY_OPERATOR: readonly StaffRole[] = ['admin', 'manager', 'evaluator'];
-
 export function operatorMay(operator: Operator, command: Command): boolean {
-  const allowed = READ_ONLY.has(command) ? ANY_OPERATOR : MANAGERS;
+  const allowed: readonly StaffRole[] = READ_ONLY.has(command) ? CONSOLE_ROLES : MANAGING_ROLES;
   return operator.roles.some((role) => allowed.includes(role));
 }
 
