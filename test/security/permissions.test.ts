@@ -1,5 +1,6 @@
 // Roles × commands: every command of the composed permission table, sent by a device of every role
-// (and, at a console, by nobody signed in, an evaluator, a manager and an admin). Outside its rights
+// (and, at a console, by nobody signed in, by a person whose session ended — at a demo console too —,
+// an evaluator, a manager and an admin). Outside its rights
 // a device is refused with FORBIDDEN (a console without a person: SIGN_IN_REQUIRED) before anything
 // runs; within them it is never refused as FORBIDDEN. Payloads carry no cmdId, so no change happens.
 import type { Operator } from '@yichuang/shared/admin';
@@ -38,6 +39,12 @@ beforeAll(async () => {
   // A real (not demo) console: nothing without a person signed in at it.
   const console = await pairDevice(t, { name: '管理室控制台', role: 'console' });
   callers.push({ label: 'console, nobody signed in', role: 'console', operator: null, client: await connectWithCookie(t.hub.url, console.token, undefined) });
+  // Consoles whose person's session ended (signed out): nobody, the demo console included.
+  for (const token of [console.token, 'demo-console-1']) {
+    const ended = await signIn(t.hub.url, token, '0001');
+    await fetch(`${t.hub.url}/api/session`, { method: 'DELETE', headers: { cookie: ended.cookie! } });
+    callers.push({ label: `console ${token.slice(0, 12)}, session ended`, role: 'console', operator: null, client: await connectWithCookie(t.hub.url, token, ended.cookie) });
+  }
   for (const [number, roles] of [['0003', ['evaluator']], ['0001', ['manager', 'staff']], ['0002', ['admin']]] as const) {
     const session = await signIn(t.hub.url, console.token, number);
     expect(session.status, number).toBe(200);
