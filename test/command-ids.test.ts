@@ -1,23 +1,9 @@
 // A command id belongs to one command. A retried command — also after a restart — gets its first
 // answer and acts once; the same id sent with another command is refused plainly and does nothing.
-import { afterEach, describe, expect, it } from 'vitest';
-import { cmdId, startTestHub, tempDir, type Client, type TestHub } from './helpers/test-hub.js';
+import { describe, expect, it } from 'vitest';
+import { cmdId, restartableHubs, tempDir, type Client, type TestHub } from './helpers/test-hub.js';
 
-let hubs: TestHub[] = [];
-afterEach(async () => {
-  for (const h of hubs) await h.close();
-  hubs = [];
-});
-const start = async (dataDir: string): Promise<TestHub> => {
-  const t = await startTestHub({ dataDir });
-  hubs.push(t);
-  return t;
-};
-const restart = async (t: TestHub): Promise<TestHub> => {
-  await t.close();
-  hubs = hubs.filter((h) => h !== t);
-  return start(t.dataDir);
-};
+const { start, restart } = restartableHubs();
 
 async function signedInWindow(t: TestHub): Promise<Client> {
   const window = await t.connect('demo-window-01');

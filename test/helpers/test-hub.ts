@@ -4,6 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import type { ClientToServerEvents, DeviceWelcome, ServerToClientEvents } from '@yichuang/shared/events';
 import { io, type Socket } from 'socket.io-client';
+import { afterEach } from 'vitest';
 import { startHub, type RunningHub } from '../../hub/src/hub.js';
 import { ticketPageUrl } from '../../hub/src/printing/page-url.js';
 import { loadSecretKey } from '../../hub/src/security/secret-key.js';
@@ -97,3 +98,30 @@ export function next<E extends keyof ServerToClientEvents>(client: Client, event
 
 let counter = 0;
 export const cmdId = (): string => `t${process.pid}-${Date.now()}-${++counter}`;
+
+/** Hubs a test starts, and restarts on the same data folder; closed after each test of the file. */
+export function restartableHubs(): {
+  start(dataDir: string): Promise<TestHub>;
+  /** `meanwhile` runs while the hub is down (to damage or remove a file, say). */
+  restart(t: TestHub, meanwhile?: () => Promise<void>): Promise<TestHub>;
+} {
+  let hubs: TestHub[] = [];
+  afterEach(async () => {
+    for (const h of hubs) await h.close();
+    hubs = [];
+  });
+  const start = async (dataDir: string): Promise<TestHub> => {
+    const t = await startTestHub({ dataDir });
+    hubs.push(t);
+    return t;
+  };
+  return {
+    start,
+    async restart(t, meanwhile) {
+      await t.close();
+      hubs = hubs.filter((h) => h !== t);
+      await meanwhile?.();
+      return start(t.dataDir);
+    },
+  };
+}

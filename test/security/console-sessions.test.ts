@@ -3,25 +3,11 @@
 // even a demo console, and is told so.
 import { rm } from 'node:fs/promises';
 import path from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
-import { cmdId, next, startTestHub, tempDir, type TestHub } from '../helpers/test-hub.js';
+import { describe, expect, it } from 'vitest';
+import { cmdId, next, restartableHubs, tempDir } from '../helpers/test-hub.js';
 import { connectWithCookie, pairDevice, raw, signIn } from './helpers.js';
 
-let hubs: TestHub[] = [];
-afterEach(async () => {
-  for (const h of hubs) await h.close();
-  hubs = [];
-});
-const start = async (dataDir: string): Promise<TestHub> => {
-  const t = await startTestHub({ dataDir });
-  hubs.push(t);
-  return t;
-};
-const restart = async (t: TestHub): Promise<TestHub> => {
-  await t.close();
-  hubs = hubs.filter((h) => h !== t);
-  return start(t.dataDir);
-};
+const { start, restart } = restartableHubs();
 
 const whoIs = async (url: string, cookie: string): Promise<unknown> =>
   ((await (await fetch(`${url}/api/session`, { headers: { cookie } })).json()) as { data: unknown }).data;
@@ -48,10 +34,7 @@ describe('console sessions across a restart', () => {
   it('makes nobody of a demo console whose person’s session is gone, and tells the console', async () => {
     let t = await start(await tempDir());
     const { cookie } = await signIn(t.hub.url, 'demo-console-1', '0003');
-    await t.close();
-    hubs = [];
-    await rm(path.join(t.dataDir, 'sessions.json'));
-    t = await start(t.dataDir);
+    t = await restart(t, () => rm(path.join(t.dataDir, 'sessions.json')));
 
     expect(await whoIs(t.hub.url, cookie!)).toBeNull();
     const stale = await connectWithCookie(t.hub.url, 'demo-console-1', cookie);
