@@ -1,33 +1,39 @@
-// Assembles a running hub from its parts. main.ts calls this; so do the tests, on port 0.
+// Assembles a running hub from its parts, in one order the constructors enforce: storage and the
+// hall's state, security, HTTP and sockets, then the domains (printing before the queue, whose
+// kiosks' slips it prints; the queue before appointments, whose check-ins issue tickets), and last
+// the connection handler that registers every domain's commands. main.ts calls this; so do tests.
 import type { AddressInfo } from 'node:net';
 import type { Express } from 'express';
-import type { HubOptions } from './config.js';
 import { createAdminModule } from './admin/module.js';
 import { createAppointmentsModule } from './appointments/module.js';
+import type { HubOptions } from './config.js';
 import { demoHall } from './demo/demo-hall.js';
+import type { HallCore } from './hall/core.js';
+import { HallService } from './hall/hall-service.js';
+import { HubBus } from './hall/hub-bus.js';
+import { Views } from './hall/views.js';
 import { RestAccess } from './http/access.js';
-import { apiNotFound, integrationRoutes } from './http/api.js';
+import { integrationRoutes } from './http/api.js';
 import { createHttpApp } from './http/http-app.js';
 import { Routes } from './http/routes.js';
 import { demoScreenLinks, screenRoutes, type ScreenLink } from './http/screens.js';
 import { createHubServer } from './http/server.js';
 import { createKioskModule } from './kiosk/module.js';
 import { createLiveModule } from './live/module.js';
-import type { HubModule, ModuleDeps } from './modules.js';
+import { lanBaseUrl } from './printing/page-url.js';
 import { createPrintingModule } from './printing/module.js';
+import { createQueueModule } from './queue/module.js';
 import { createRatingsModule } from './ratings/module.js';
-import { createRealtime } from './realtime/socket-server.js';
+import { Broadcaster } from './realtime/broadcaster.js';
+import { Publisher } from './realtime/publisher.js';
+import { createSocketServer, serveSockets, type Domain } from './realtime/socket-server.js';
 import { AuditLog } from './security/audit-log.js';
-import { AnswerLog } from './storage/answer-log.js';
+import { PersonalData } from './security/personal-data.js';
 import { loadSecretKey } from './security/secret-key.js';
 import { Sessions } from './security/sessions.js';
 import { TicketLinks } from './security/ticket-links.js';
-import { HallService } from './services/hall-service.js';
 import { createStatsModule } from './stats/module.js';
-import { HubBus } from './services/hub-bus.js';
-import { Ticketing } from './services/ticketing.js';
-import { Views } from './services/views.js';
-import { WindowDesk } from './services/window-desk.js';
+import { AnswerLog } from './storage/answer-log.js';
 import { ConfigStore } from './storage/config-store.js';
 import { Journal } from './storage/journal.js';
 
@@ -47,75 +53,70 @@ export interface HubEnvironment {
 
 export async function startHub(options: HubOptions, env: HubEnvironment): Promise<RunningHub> {
   const startedAt = env.clock();
-  const store = await ConfigStore.open(options.dataDir, demoHall);
+  const { dataDir } = options;
+  const { clock, log } = env;
+
+  // Storage and the hall's state.
+  const store = await ConfigStore.open(dataDir, demoHall);
   const config = () => store.config;
-  const journal = await Journal.open(options.dataDir, config().hall.id);
-  const hall = await HallService.load({ journal, config, clock: env.clock, log: env.log });
-  const views = new Views(() => hall.current, config, env.clock, () => hall.version);
-  const bus = new HubBus();
-  const screens = () => demoScreenLinks(config(), options.screensDir);
+  const journal = await Journal.open(dataDir, config().hall.id);
+  const hall = await HallService.load({ journal, config, clock, log });
+  const views = new Views(() => hall.current, config, clock, () => hall.version);
+  const core: HallCore = { config, hall, views, bus: new HubBus(), clock, log };
 
-  const sessions = await Sessions.open(options.dataDir, env.clock, config, env.log);
-  const audit = new AuditLog(options.dataDir, env.clock, () => config().hall.timeZone);
-  const answers = await AnswerLog.open(options.dataDir, env.clock, () => config().hall.timeZone, env.log);
-  const access = new RestAccess({ config, sessions, audit: (entry) => audit.append(entry), log: env.log });
+  // Security: the hall's secret key, consoles' sessions, the audit log, answers to retried commands.
+  const secretKey = loadSecretKey(dataDir);
+  const sessions = await Sessions.open(dataDir, clock, config, log);
+  const audit = new AuditLog(dataDir, clock, () => config().hall.timeZone);
+  const answers = await AnswerLog.open(dataDir, clock, () => config().hall.timeZone, log);
 
-  // Express must own the server's request listener before Socket.IO attaches, which wraps it so
-  // /socket.io requests never reach Express. Module routes join the API router mounted up front.
+  // HTTP and sockets. Express owns the server's request listener before Socket.IO attaches (which
+  // wraps it, so /socket.io requests never reach Express); routes join routers mounted up front.
+  const access = new RestAccess({ config, sessions, audit: (entry) => audit.append(entry), log });
   const api = new Routes(access);
-  const screenPages = new Routes(access);
-  let modules: HubModule[] = [];
-  let seq = (): number => 0;
-  integrationRoutes(api, { config, state: () => hall.current, views, startedAt, version: options.version, seq: () => seq() });
-  screenRoutes(screenPages, options.screensDir, screens, () => config().hall.name);
-  const app = createHttpApp({ api: api.router, screens: screenPages.router }, env.log);
+  const pages = new Routes(access);
+  const app = createHttpApp({ api: api.router, screens: pages.router }, log);
   const http = createHubServer(app, options.tls);
-  const ticketing = new Ticketing(hall, views);
-  const { io, publisher } = createRealtime(http, {
-    config,
-    views,
-    ticketing,
-    desk: new WindowDesk(hall, views, config),
-    bus,
-    sessions,
-    audit,
-    answers,
-    modules: () => modules,
-    version: options.version,
-    log: env.log,
-  });
-  seq = () => publisher.lastSeq;
+  const io = createSocketServer(http, config);
+  const broadcaster = new Broadcaster(io);
+  const publisher = new Publisher(broadcaster, views);
   hall.onRecords((records) => publisher.publish(records));
+  const port = (): number => (http.address() as AddressInfo | null)?.port ?? options.port;
+  const phoneBase = (): string => lanBaseUrl(options.host, port());
+  const screens = (): ScreenLink[] => demoScreenLinks(config(), options.screensDir);
+  integrationRoutes(api, { config, state: () => hall.current, views, startedAt, version: options.version, seq: () => publisher.lastSeq });
+  screenRoutes(pages, options.screensDir, screens, () => config().hall.name);
 
-  const secretKey = loadSecretKey(options.dataDir);
+  // The domains.
   const ticketLinks = new TicketLinks(secretKey);
-  const deps: ModuleDeps = { options, store, config, hall, journal, views, ticketing, io, publisher, bus, secretKey, ticketLinks, api, sessions, audit, clock: env.clock, log: env.log };
-  modules = [
-    createAdminModule(deps),
-    createPrintingModule(deps),
-    createRatingsModule(deps),
-    createLiveModule(deps),
-    createAppointmentsModule(deps),
-    createKioskModule(deps),
-    await createStatsModule(deps),
+  const printing = createPrintingModule({ ...core, api, broadcaster, dataDir, ticketLinks, phoneBase });
+  const queue = createQueueModule({ ...core, publisher, slips: printing.slips, personal: new PersonalData(secretKey) });
+  const domains: Domain[] = [
+    queue,
+    printing,
+    createAdminModule({ ...core, api, broadcaster, store, journal, sessions, audit, dataDir }),
+    createRatingsModule({ ...core, api, secretKey, ticketLinks }),
+    createLiveModule({ ...core, broadcaster, store, dataDir }),
+    createAppointmentsModule({ ...core, api, broadcaster, ticketing: queue.ticketing, dataDir }),
+    createKioskModule({ ...core, api, broadcaster, dataDir, phoneBase }),
+    await createStatsModule({ ...core, api, journal, dataDir }),
   ];
-  api.router.use(apiNotFound);
+  serveSockets(io, { config, broadcaster, bus: core.bus, sessions, audit, answers, domains, version: options.version, log });
 
   await new Promise<void>((resolve, reject) => {
     http.once('error', reject);
     http.listen(options.port, options.host, () => resolve());
   });
-  const { port } = http.address() as AddressInfo;
   const shownHost = options.host === '0.0.0.0' || options.host === '::' ? 'localhost' : options.host;
 
   return {
-    port,
-    url: `${options.tls ? 'https' : 'http'}://${shownHost}:${port}`,
+    port: port(),
+    url: `${options.tls ? 'https' : 'http'}://${shownHost}:${port()}`,
     screens: screens(),
     app,
     async close() {
       await new Promise<void>((resolve) => io.close(() => resolve()));
-      for (const m of modules) await m.close?.();
+      for (const d of domains) await d.close?.();
       await sessions.flush();
       await answers.close();
       await audit.close();

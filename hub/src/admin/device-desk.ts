@@ -6,14 +6,12 @@ import type * as A from '@yichuang/shared/admin-schemas';
 import type { Device, HallConfig } from '@yichuang/shared/domain';
 import { appError, type Ack } from '@yichuang/shared/errors';
 import type { z } from 'zod';
-import { roleRoom } from '../realtime/rooms.js';
-import { deviceRoom } from '../realtime/socket-server.js';
-import type { HubServer } from '../realtime/types.js';
+import type { Broadcaster } from '../realtime/broadcaster.js';
 import type { AuditLog } from '../security/audit-log.js';
 import { newDeviceToken, tokenHash } from '../security/device-tokens.js';
 import type { PairingDesk } from '../security/pairing.js';
 import type { Sessions } from '../security/sessions.js';
-import type { HallService } from '../services/hall-service.js';
+import type { HallService } from '../hall/hall-service.js';
 import type { ConfigStore } from '../storage/config-store.js';
 import { refuse, Refusal } from './config-change.js';
 
@@ -23,7 +21,7 @@ export interface DeviceDeskDeps {
   pairing: PairingDesk;
   sessions: Sessions;
   audit: AuditLog;
-  io: HubServer;
+  broadcaster: Broadcaster;
   clock: () => number;
   log: (line: string) => void;
 }
@@ -34,16 +32,13 @@ export class DeviceDesk {
   constructor(private readonly deps: DeviceDeskDeps) {}
 
   list(): DeviceList {
-    const rooms = this.deps.io.sockets.adapter.rooms;
-    const devices = this.deps.store.config.devices.map(
-      ({ tokenHash: _hash, ...device }): DeviceView => ({ ...device, online: (rooms.get(deviceRoom(device.id))?.size ?? 0) > 0 }),
-    );
+    const devices = this.deps.store.config.devices.map(({ tokenHash: _hash, ...device }): DeviceView => ({ ...device, online: this.deps.broadcaster.online(device.id) }));
     return { devices, requests: this.deps.pairing.open() };
   }
 
   /** Tells every console what changed (a new pairing request, a device paired or revoked). */
   announce(): void {
-    this.deps.io.to(roleRoom('console')).emit('device:listChanged', this.list());
+    this.deps.broadcaster.toRoles('console').emit('device:listChanged', this.list());
   }
 
   async approve({ code, device: input }: z.output<typeof A.approveDevice>, actor: AuditActor): Promise<Ack<DeviceList>> {
@@ -89,8 +84,8 @@ export class DeviceDesk {
     for (const device of devices) {
       await this.deps.sessions.closeWhere((s) => s.deviceId === device.id);
       // Told first, so the screen drops to pairing instead of retrying a dead token.
-      this.deps.io.to(deviceRoom(device.id)).emit('device:revoked', { at: this.deps.clock() });
-      this.deps.io.in(deviceRoom(device.id)).disconnectSockets(true);
+      this.deps.broadcaster.toDevices([device.id]).emit('device:revoked', { at: this.deps.clock() });
+      this.deps.broadcaster.disconnect(device.id);
       await this.#audit(actor, 'device.revoke', device.id, { before: { ...device, tokenHash: undefined } });
     }
     this.announce();

@@ -3,7 +3,7 @@
 import type { AdminConfig, AuditActor, Operator } from '@yichuang/shared/admin';
 import * as A from '@yichuang/shared/admin-schemas';
 import { z } from 'zod';
-import { onCommand, onCommandOnce, type CommandContext } from '../realtime/command.js';
+import { onCommandOnce, onQuery, type CommandContext } from '../realtime/command.js';
 import type { AuditLog } from '../security/audit-log.js';
 import type { ConfigDesk } from './config-desk.js';
 import type { DeviceDesk } from './device-desk.js';
@@ -24,7 +24,7 @@ export function registerAdminHandlers(ctx: CommandContext, d: AdminDesks): void 
     return { deviceId: ctx.device.id, staffId, name, address: ctx.socket.handshake.address };
   };
 
-  onCommand(ctx, 'admin:config', z.object({}), () => ({ ok: true, data: d.view() }));
+  onQuery(ctx, 'admin:config', z.object({}), () => ({ ok: true, data: d.view() }));
   onCommandOnce(ctx, 'admin:saveHall', A.saveHall, (p) => d.config.saveHall(p, actor()));
   onCommandOnce(ctx, 'admin:saveRules', A.saveRules, (p) => d.config.saveRules(p, actor()));
   onCommandOnce(ctx, 'admin:saveCategory', A.saveCategory, (p) => d.config.saveCategory(p, actor()));
@@ -38,10 +38,10 @@ export function registerAdminHandlers(ctx: CommandContext, d: AdminDesks): void 
   onCommandOnce(ctx, 'admin:resetPin', A.resetPin, (p) => d.staff.resetPin(p, operator(), actor()));
   onCommandOnce(ctx, 'admin:setPassword', A.setPassword, (p) => d.staff.setPassword(p, operator(), actor()));
 
-  onCommand(ctx, 'device:list', z.object({}), () => ({ ok: true, data: d.devices.list() }));
+  onQuery(ctx, 'device:list', z.object({}), () => ({ ok: true, data: d.devices.list() }));
   onCommandOnce(ctx, 'device:approve', A.approveDevice, (p) => d.devices.approve(p, actor()));
   onCommandOnce(ctx, 'device:revoke', A.revokeDevice, (p) => d.devices.revoke(p, actor()));
   onCommandOnce(ctx, 'device:revokeDemo', A.revokeDemo, () => d.devices.revokeDemo(actor()));
 
-  onCommand(ctx, 'audit:list', A.auditList, async (p) => ({ ok: true, data: await d.audit.read(p.month, p.limit) }));
+  onQuery(ctx, 'audit:list', A.auditList, async (p) => ({ ok: true, data: await d.audit.read(p.month, p.limit) }));
 }

@@ -4,13 +4,17 @@
 import type { ConfigSection } from '@yichuang/shared/admin';
 import type { HallConfig } from '@yichuang/shared/domain';
 import { addDays, serviceDay } from '@yichuang/shared/time';
-import type { HubModule, ModuleDeps } from '../modules.js';
-import { roleRoom } from '../realtime/rooms.js';
+import type { HallCore } from '../hall/core.js';
+import type { Routes } from '../http/routes.js';
+import type { Broadcaster } from '../realtime/broadcaster.js';
+import type { Domain } from '../realtime/socket-server.js';
 import type { AuditLog } from '../security/audit-log.js';
 import { PairingDesk } from '../security/pairing.js';
-import { PersonalData } from '../security/personal-data.js';
 import { RateLimiter } from '../security/rate-limit.js';
 import { purgePersonalData } from '../security/retention.js';
+import type { Sessions } from '../security/sessions.js';
+import type { ConfigStore } from '../storage/config-store.js';
+import type { Journal } from '../storage/journal.js';
 import { adminConfig } from './config-change.js';
 import { ConfigDesk } from './config-desk.js';
 import { ConsoleSignIn } from './console-sign-in.js';
@@ -25,13 +29,23 @@ const RETENTION_CHECK_MS = 60 * 60_000;
 /** Screens whose snapshot shows configuration: told to fetch a fresh one when it changes. */
 const SCREEN_ROLES = ['kiosk', 'board', 'display', 'window', 'pad', 'console'] as const;
 
-export function createAdminModule(deps: ModuleDeps): HubModule {
-  const { options, store, config, hall, io, bus, sessions, audit, clock, log } = deps;
-  deps.ticketing.usePersonalData(new PersonalData(deps.secretKey));
+export interface AdminDeps extends HallCore {
+  api: Routes;
+  broadcaster: Broadcaster;
+  store: ConfigStore;
+  /** The day journals, for the retention job's purge. */
+  journal: Journal;
+  sessions: Sessions;
+  audit: AuditLog;
+  dataDir: string;
+}
+
+export function createAdminModule(deps: AdminDeps): Domain {
+  const { dataDir, store, config, hall, broadcaster, bus, sessions, audit, clock, log } = deps;
   const pairing = new PairingDesk(Date.now);
-  const photos = new PhotoStore(options.dataDir);
+  const photos = new PhotoStore(dataDir);
   const changeDeps = { store, audit, state: () => hall.current, log };
-  const devices = new DeviceDesk({ store, hall, pairing, sessions, audit, io, clock, log });
+  const devices = new DeviceDesk({ store, hall, pairing, sessions, audit, broadcaster, clock, log });
   const desks: AdminDesks = {
     config: new ConfigDesk(changeDeps),
     staff: new StaffDesk({ ...changeDeps, sessions, removePhoto: (url) => photos.remove(url) }),
@@ -45,7 +59,7 @@ export function createAdminModule(deps: ModuleDeps): HubModule {
     retention = retention.then(async () => {
       const { hall: h, retention: r } = config();
       const before = addDays(serviceDay(clock(), h.timeZone), -r.personalDataDays);
-      const result = await purgePersonalData(deps.journal, options.dataDir, before);
+      const result = await purgePersonalData(deps.journal, dataDir, before);
       bus.emit('retention:due', before);
       if (result.records === 0) return;
       log(`retention: personal data purged from ${result.records} journal records (${result.days[0]} … ${result.days.at(-1)})`);
@@ -59,7 +73,7 @@ export function createAdminModule(deps: ModuleDeps): HubModule {
   store.onChange((after, before) => {
     const sections = changedSections(after, before, deps.views.staffCard.bind(deps.views));
     if (sections.some((s) => s !== 'devices' && s !== 'retention')) {
-      io.to(SCREEN_ROLES.map(roleRoom)).emit('config:changed', { at: clock(), sections });
+      broadcaster.toRoles(...SCREEN_ROLES).emit('config:changed', { at: clock(), sections });
     }
     if (sections.includes('retention')) purge();
   });

@@ -9,7 +9,7 @@ import { serviceDay } from '@yichuang/shared/time';
 import { bookingByCode } from '../engine/booking.js';
 import { appointmentsOf } from '../engine/state.js';
 import type { Command } from '../engine/types.js';
-import type { Actor, HallService } from '../services/hall-service.js';
+import type { Actor, HallService } from '../hall/hall-service.js';
 import type { JournalRecord } from '../storage/journal.js';
 import { bookableServices, bookingView, dayView, slotViews, type RulesFor } from './book-views.js';
 import type { PhoneVault } from './phone-vault.js';

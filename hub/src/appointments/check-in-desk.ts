@@ -6,10 +6,10 @@ import { appError, type Ack } from '@yichuang/shared/errors';
 import type { TicketIssued } from '@yichuang/shared/events';
 import { bookingByCode } from '../engine/booking.js';
 import type { Command } from '../engine/types.js';
-import type { HallService } from '../services/hall-service.js';
+import type { CommandKey, HallService } from '../hall/hall-service.js';
 
 /** Runs a command that issues a ticket, answering (and printing) as a kiosk's take-a-number does. */
-export type IssueWith = (command: Command, device: Device, cmdId: string) => Promise<Ack<TicketIssued>>;
+export type IssueWith = (command: Command, device: Device, key: CommandKey) => Promise<Ack<TicketIssued>>;
 
 export class CheckInDesk {
   constructor(
@@ -17,9 +17,9 @@ export class CheckInDesk {
     private readonly issue: IssueWith,
   ) {}
 
-  async checkIn(input: { cmdId: string; code: string; acceptNormal: boolean }, device: Device): Promise<Ack<CheckedIn>> {
+  async checkIn(input: { code: string; acceptNormal: boolean }, device: Device, key: CommandKey): Promise<Ack<CheckedIn>> {
     const kioskId = device.role === 'kiosk' ? device.id : undefined;
-    const result = await this.issue({ type: 'checkIn', code: input.code, acceptNormal: input.acceptNormal, kioskId }, device, input.cmdId);
+    const result = await this.issue({ type: 'checkIn', code: input.code, acceptNormal: input.acceptNormal, kioskId }, device, key);
     if (!result.ok) return result;
     const b = bookingByCode(this.hall.current, input.code);
     if (!b) return { ok: false, error: appError('INTERNAL') };

@@ -1,7 +1,6 @@
 // Socket commands of the appointments domain: thin, each parsed, checked and answered by onCommand.
 import * as A from '@yichuang/shared/appointments-schemas';
-import { onCommand, type CommandContext } from '../realtime/command.js';
-import { cmdKey } from '../services/ticketing.js';
+import { onCommand, onQuery, type CommandContext } from '../realtime/command.js';
 import type { BookingDesk } from './booking-desk.js';
 import type { CheckInDesk } from './check-in-desk.js';
 
@@ -13,10 +12,8 @@ export interface AppointmentDesks {
 export function registerAppointmentHandlers(ctx: CommandContext, ready: Promise<AppointmentDesks>): void {
   const { device } = ctx;
   const actor = { deviceId: device.id };
-  onCommand(ctx, 'appointment:checkIn', A.checkIn, async (p) => (await ready).checkIns.checkIn(p, device));
-  onCommand(ctx, 'appointment:book', A.staffBook, async ({ cmdId, ...booking }) =>
-    (await ready).bookings.book(booking, 'staff', actor, () => cmdKey(device, cmdId)),
-  );
-  onCommand(ctx, 'appointment:cancel', A.staffCancel, async (p) => (await ready).bookings.cancel({ code: p.code }, 'staff', actor, cmdKey(device, p.cmdId)));
-  onCommand(ctx, 'appointment:day', A.dayQuery, async (p) => ({ ok: true, data: (await ready).bookings.day(p.day) }));
+  onCommand(ctx, 'appointment:checkIn', A.checkIn, async (p, key) => (await ready).checkIns.checkIn(p, device, key));
+  onCommand(ctx, 'appointment:book', A.staffBook, async ({ cmdId: _cmdId, ...booking }, key) => (await ready).bookings.book(booking, 'staff', actor, () => key));
+  onCommand(ctx, 'appointment:cancel', A.staffCancel, async (p, key) => (await ready).bookings.cancel({ code: p.code }, 'staff', actor, key));
+  onQuery(ctx, 'appointment:day', A.dayQuery, async (p) => ({ ok: true, data: (await ready).bookings.day(p.day) }));
 }

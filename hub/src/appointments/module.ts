@@ -3,9 +3,12 @@
 // the background; commands and routes wait for them.
 import type { ServiceDay } from '@yichuang/shared/domain';
 import { dueNoShows } from '../engine/booking.js';
-import type { HubModule, ModuleDeps } from '../modules.js';
-import { HUB_ACTOR } from '../services/hall-service.js';
-import { roleRoom } from '../realtime/rooms.js';
+import type { HallCore } from '../hall/core.js';
+import { HUB_ACTOR } from '../hall/hall-service.js';
+import type { Routes } from '../http/routes.js';
+import type { Ticketing } from '../queue/ticketing.js';
+import type { Broadcaster } from '../realtime/broadcaster.js';
+import type { Domain } from '../realtime/socket-server.js';
 import type { JournalRecord } from '../storage/journal.js';
 import { BookingDesk } from './booking-desk.js';
 import { CheckInDesk } from './check-in-desk.js';
@@ -30,15 +33,23 @@ function changedDays(records: readonly JournalRecord[]): Set<ServiceDay> {
   return days;
 }
 
+export interface AppointmentsDeps extends HallCore {
+  api: Routes;
+  broadcaster: Broadcaster;
+  /** Check-in issues a ticket as taking a number does (and prints a kiosk's slip). */
+  ticketing: Ticketing;
+  dataDir: string;
+}
+
 /** `sender` delivers notices; the demo hall's only records them (journal, console). */
-export function createAppointmentsModule(deps: ModuleDeps, sender: NoticeSender = recordOnlySender): HubModule {
+export function createAppointmentsModule(deps: AppointmentsDeps, sender: NoticeSender = recordOnlySender): Domain {
   const { hall, config, clock, log } = deps;
   const failed = (what: string) => (err: unknown) => log(`${what} failed: ${(err as Error).stack ?? String(err)}`);
   const ready = (async () => {
-    const [settings, vault] = await Promise.all([loadSettings(deps.options.dataDir, log), PhoneVault.open(deps.options.dataDir)]);
+    const [settings, vault] = await Promise.all([loadSettings(deps.dataDir, log), PhoneVault.open(deps.dataDir)]);
     const desks: AppointmentDesks = {
       bookings: new BookingDesk({ hall, config, clock, vault, rulesFor: (id) => rulesFor(settings, id) }),
-      checkIns: new CheckInDesk(hall, (command, device, cmdId) => deps.ticketing.issueWith(command, device, cmdId)),
+      checkIns: new CheckInDesk(hall, (command, device, key) => deps.ticketing.issueWith(command, device, key)),
     };
     const outbox = new Outbox({ hall, config, clock, log, vault, sender, reminderMinutesBefore: settings.notices.reminderMinutesBefore });
     return { settings, desks, outbox };
@@ -66,7 +77,7 @@ export function createAppointmentsModule(deps: ModuleDeps, sender: NoticeSender 
 
   hall.onRecords((records) => {
     const days = changedDays(records);
-    if (days.size > 0) deps.io.to([roleRoom('console'), roleRoom('window')]).emit('appointment:changed', { at: clock(), days: [...days].sort() });
+    if (days.size > 0) deps.broadcaster.toRoles('console', 'window').emit('appointment:changed', { at: clock(), days: [...days].sort() });
     // New bookings want their confirmation, calls their "called" notice: send now, not at the next tick.
     if (days.size > 0 || records.some((r) => r.event.type === 'ticket.called')) flush();
   });

@@ -8,8 +8,8 @@ import { t } from '@yichuang/shared/console-i18n';
 import { formatClock } from '@yichuang/shared/time';
 import { appointmentsOf } from '../engine/state.js';
 import type { Booking, EngineState } from '../engine/types.js';
-import type { HallService } from '../services/hall-service.js';
-import { HUB_ACTOR } from '../services/hall-service.js';
+import type { HallService } from '../hall/hall-service.js';
+import { HUB_ACTOR } from '../hall/hall-service.js';
 import type { PhoneVault } from './phone-vault.js';
 
 const MINUTE = 60_000;

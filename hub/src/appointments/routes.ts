@@ -11,7 +11,7 @@ import type { BookingDesk } from './booking-desk.js';
 import { ANYONE } from '../http/access.js';
 import { parseOr400 } from '../http/parse.js';
 import type { Routes } from '../http/routes.js';
-import { PHONE_PAGE_ACTOR } from '../services/hall-service.js';
+import { PHONE_PAGE_ACTOR } from '../hall/hall-service.js';
 import { RateLimiter } from './rate-limit.js';
 
 const STATUS: Partial<Record<AppError['code'], number>> = {

@@ -6,7 +6,7 @@ import { ticketNumber } from '@yichuang/shared/schemas';
 import type { RequestHandler, Response } from 'express';
 import { z } from 'zod';
 import type { EngineState } from '../engine/index.js';
-import { publicTicket, publicWindow, type Views } from '../services/views.js';
+import { publicTicket, publicWindow, type Views } from '../hall/views.js';
 import { ANYONE } from './access.js';
 import { parseOr400 } from './parse.js';
 import type { Routes } from './routes.js';

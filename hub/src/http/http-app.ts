@@ -3,6 +3,7 @@
 import { appError } from '@yichuang/shared/errors';
 import express, { type ErrorRequestHandler, type RequestHandler, type Router } from 'express';
 import helmet from 'helmet';
+import { apiNotFound } from './api.js';
 
 /** Longer request targets are refused before routing; no route of the hub needs more. */
 const MAX_URL_LENGTH = 2048;
@@ -50,7 +51,7 @@ export function createHttpApp(routers: { api: Router; screens: Router }, log: (l
     next();
   });
   app.use(express.json({ limit: '16kb' }));
-  app.use('/api', routers.api);
+  app.use('/api', routers.api, apiNotFound);
   app.use(routers.screens);
   app.use(pageNotFound);
   const onError: ErrorRequestHandler = (err: { status?: number; type?: string; message?: string }, _req, res, _next) => {

@@ -3,8 +3,7 @@ import type { HallConfig } from '@yichuang/shared/domain';
 import { appError, type Ack } from '@yichuang/shared/errors';
 import type { TicketFollow } from '@yichuang/shared/kiosk';
 import { serviceDay } from '@yichuang/shared/time';
-import { estimatedWait } from '../services/ticketing.js';
-import type { Views } from '../services/views.js';
+import type { Views } from '../hall/views.js';
 
 export interface FollowSource {
   views: Views;
@@ -36,7 +35,7 @@ export function ticketFollow({ views, config, stateDay, now }: FollowSource, num
       state: ticket.state,
       priority: ticket.priority,
       ahead: waiting ? (ticket.ahead ?? 0) : undefined,
-      estimatedWaitMin: waiting ? estimatedWait(views, ticket) : undefined,
+      estimatedWaitMin: waiting ? views.ticketWaitMin(ticket) : undefined,
       windowNumber: window?.number,
       windowName: window?.name,
       windowNameEn: window?.nameEn,

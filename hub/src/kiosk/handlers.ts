@@ -2,7 +2,7 @@
 import type { Ack } from '@yichuang/shared/errors';
 import type { Suggestion } from '@yichuang/shared/kiosk';
 import * as K from '@yichuang/shared/kiosk-schemas';
-import { onCommand, onCommandOnce, type CommandContext } from '../realtime/command.js';
+import { onCommandOnce, onQuery, type CommandContext } from '../realtime/command.js';
 import type { HelpDesk } from './help-desk.js';
 import type { KioskPresence } from './kiosk-presence.js';
 import type { SuggestionBox } from './suggestion-box.js';
@@ -25,10 +25,10 @@ export function registerKioskHandlers(ctx: CommandContext, c: KioskComponents): 
     if (ack.ok) c.suggestionChanged(ack.data);
     return ack;
   };
-  onCommand(ctx, 'kiosk:heartbeat', K.heartbeat, async (p) => ({ ok: true, data: { at: (await c.ready).presence.heartbeat(device, p.mode, p.assisted) } }));
+  onQuery(ctx, 'kiosk:heartbeat', K.heartbeat, async (p) => ({ ok: true, data: { at: (await c.ready).presence.heartbeat(device, p.mode, p.assisted) } }));
   onCommandOnce(ctx, 'kiosk:help', K.help, async (p) => (await c.ready).help.request(device, p));
   onCommandOnce(ctx, 'kiosk:suggest', K.suggest, async (p) => announce(await (await c.ready).box.submit(p, device)));
-  onCommand(ctx, 'kiosk:suggestions', K.query, async () => ({ ok: true, data: (await c.ready).box.list() }));
+  onQuery(ctx, 'kiosk:suggestions', K.query, async () => ({ ok: true, data: (await c.ready).box.list() }));
   onCommandOnce(ctx, 'kiosk:handleSuggestion', K.handleSuggestion, async (p) => announce(await (await c.ready).box.handle(p)));
-  onCommand(ctx, 'kiosk:status', K.query, async () => ({ ok: true, data: await (await c.ready).presence.statuses() }));
+  onQuery(ctx, 'kiosk:status', K.query, async () => ({ ok: true, data: await (await c.ready).presence.statuses() }));
 }

@@ -5,7 +5,7 @@ import { randomUUID } from 'node:crypto';
 import type { Device, HallConfig } from '@yichuang/shared/domain';
 import { appError, type Ack } from '@yichuang/shared/errors';
 import type { HelpRequested } from '@yichuang/shared/kiosk';
-import type { HubBus } from '../services/hub-bus.js';
+import type { HubBus } from '../hall/hub-bus.js';
 import type { DayFiles } from '../storage/day-files.js';
 
 export interface HelpDeskDeps {

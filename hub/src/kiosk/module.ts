@@ -1,11 +1,11 @@
 // The kiosk domain in the hub: the guide catalogue and the tickets' phone pages (REST), heartbeats
 // and presence of the kiosks, help requests, and the suggestion box.
-import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import type { HelpRequested, Suggestion } from '@yichuang/shared/kiosk';
-import type { HubModule, ModuleDeps } from '../modules.js';
-import { lanBaseUrl } from '../printing/page-url.js';
-import { roleRoom, windowRoom } from '../realtime/rooms.js';
+import type { HallCore } from '../hall/core.js';
+import type { Routes } from '../http/routes.js';
+import type { Broadcaster } from '../realtime/broadcaster.js';
+import type { Domain } from '../realtime/socket-server.js';
 import { ItemCatalogue } from './catalogue.js';
 import { DayFiles } from '../storage/day-files.js';
 import { DEMO_ITEMS, DEMO_LIFE_EVENTS } from './demo-items.js';
@@ -19,10 +19,18 @@ import type { PresenceRecord } from './uptime.js';
 /** How often the hall's opening hours are checked for a change. */
 const HOURS_CHECK_MS = 5_000;
 
-export function createKioskModule(deps: ModuleDeps): HubModule {
-  const { dataDir } = deps.options;
+export interface KioskDeps extends HallCore {
+  api: Routes;
+  broadcaster: Broadcaster;
+  dataDir: string;
+  /** http://host:port phones reach the hub at. */
+  phoneBase: () => string;
+}
+
+export function createKioskModule(deps: KioskDeps): Domain {
+  const { dataDir } = deps;
   const timeZone = () => deps.config().hall.timeZone;
-  const toConsoles = () => deps.io.to(roleRoom('console'));
+  const toConsoles = () => deps.broadcaster.toRoles('console');
   const catalogue = new ItemCatalogue(DEMO_ITEMS, DEMO_LIFE_EVENTS, deps.config);
 
   const ready: Promise<KioskServices> = (async () => {
@@ -42,7 +50,7 @@ export function createKioskModule(deps: ModuleDeps): HubModule {
       clock: deps.clock,
       log: deps.log,
       notifyWindows: (windowIds, request) => {
-        if (windowIds.length > 0) deps.io.to(windowIds.map(windowRoom)).emit('kiosk:helpRequested', request);
+        if (windowIds.length > 0) deps.broadcaster.toWindows(windowIds).emit('kiosk:helpRequested', request);
       },
     });
     return { presence, help, box: await SuggestionBox.open(dataDir, deps.clock) };
@@ -74,13 +82,13 @@ export function createKioskModule(deps: ModuleDeps): HubModule {
     const now = deps.views.opening();
     if (now.open === open) return;
     open = now.open;
-    deps.io.to(roleRoom('kiosk')).emit('kiosk:hoursChanged', now);
+    deps.broadcaster.toRoles('kiosk').emit('kiosk:hoursChanged', now);
   }, HOURS_CHECK_MS);
 
   kioskRoutes(deps.api, {
     catalogue,
     follow: () => ({ views: deps.views, config: deps.config(), stateDay: deps.hall.current.day, now: deps.clock() }),
-    phoneBase: () => lanBaseUrl(deps.options.host, (deps.io.httpServer.address() as AddressInfo | null)?.port ?? deps.options.port),
+    phoneBase: deps.phoneBase,
   });
 
   const components = {

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { HallConfig } from '@yichuang/shared/domain';
 import type { AlertThresholds } from '@yichuang/shared/live';
 import { Hall, makeConfig } from '../engine/test-fixtures.js';
-import { Views } from '../services/views.js';
+import { Views } from '../hall/views.js';
 import { runChecks, type CheckInput } from './checks.js';
 import { assignTidal, tidalRefusal } from './tidal.js';
 

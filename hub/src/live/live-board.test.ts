@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { Hall } from '../engine/test-fixtures.js';
-import { Views } from '../services/views.js';
+import { Views } from '../hall/views.js';
 import { defaultBoardsFile } from './board-settings.js';
 import { liveBoard } from './live-board.js';
 

@@ -1,8 +1,10 @@
 // The live domain in the hub: board settings for the boards, alerts and the live board for managers.
 // Checks run on the hub's clock every few seconds and after every engine record (coalesced).
 import type { AlertInput } from '@yichuang/shared/live';
-import type { HubModule, ModuleDeps } from '../modules.js';
-import { roleRoom } from '../realtime/rooms.js';
+import type { HallCore } from '../hall/core.js';
+import type { Broadcaster } from '../realtime/broadcaster.js';
+import type { Domain } from '../realtime/socket-server.js';
+import type { ConfigStore } from '../storage/config-store.js';
 import { registerLiveHandlers } from './handlers.js';
 import { LiveService } from './live-service.js';
 import { Presence } from './presence.js';
@@ -12,13 +14,16 @@ const CHECK_EVERY_MS = 5_000;
 /** Bursts of hall events are coalesced into one check and one console update. */
 const COALESCE_MS = 250;
 
-/** Each board's own room, for its settings. */
-const boardRoom = (deviceId: string): string => `board:${deviceId}`;
+export interface LiveDeps extends HallCore {
+  broadcaster: Broadcaster;
+  store: ConfigStore;
+  dataDir: string;
+}
 
-export function createLiveModule(deps: ModuleDeps): HubModule {
+export function createLiveModule(deps: LiveDeps): Domain {
   const presence = new Presence();
   const ready = LiveService.open({
-    dataDir: deps.options.dataDir,
+    dataDir: deps.dataDir,
     store: deps.store,
     hall: deps.hall,
     views: deps.views,
@@ -38,9 +43,7 @@ export function createLiveModule(deps: ModuleDeps): HubModule {
       void ready
         .then(async (live) => {
           await live.check();
-          if (!closed && deps.io.sockets.adapter.rooms.get(roleRoom('console'))?.size) {
-            deps.io.to(roleRoom('console')).emit('live:updated', live.board());
-          }
+          if (!closed && deps.broadcaster.watched('console')) deps.broadcaster.toRoles('console').emit('live:updated', live.board());
         })
         .catch((err: unknown) => deps.log(`live refresh failed: ${(err as Error).stack ?? String(err)}`));
     }, COALESCE_MS);
@@ -48,7 +51,7 @@ export function createLiveModule(deps: ModuleDeps): HubModule {
   const boardsChanged = (): void => {
     void ready.then((live) => {
       for (const device of deps.config().devices) {
-        if (device.role === 'board') deps.io.to(boardRoom(device.id)).emit('board:settingsChanged', live.boardView(device));
+        if (device.role === 'board') deps.broadcaster.toDevices([device.id]).emit('board:settingsChanged', live.boardView(device));
       }
     });
   };
@@ -67,10 +70,7 @@ export function createLiveModule(deps: ModuleDeps): HubModule {
   const timer = setInterval(refresh, CHECK_EVERY_MS);
 
   return {
-    register(ctx) {
-      if (ctx.device.role === 'board') void ctx.socket.join(boardRoom(ctx.device.id));
-      registerLiveHandlers(ctx, ready, { boardsChanged, liveChanged: refresh });
-    },
+    register: (ctx) => registerLiveHandlers(ctx, ready, { boardsChanged, liveChanged: refresh }),
     async close() {
       closed = true;
       clearInterval(timer);

@@ -1,35 +1,36 @@
 // The printing domain in the hub: printers per kiosk (serial, TCP, or a print agent), their live
 // states for the console and the kiosks, slips for new tickets, reprints, and printers.json.
-import type { AddressInfo } from 'node:net';
 import { PRINTABLE, type PrinterState, type PrinterStatus } from '@yichuang/shared/printing';
 import { t } from '@yichuang/shared/console-i18n';
-import type { HubModule, ModuleDeps } from '../modules.js';
-import { roleRoom } from '../realtime/rooms.js';
+import type { HallCore } from '../hall/core.js';
+import type { Routes } from '../http/routes.js';
+import type { Broadcaster } from '../realtime/broadcaster.js';
+import type { Domain } from '../realtime/socket-server.js';
+import type { TicketLinks } from '../security/ticket-links.js';
 import { registerPrintingHandlers, type PrintingComponents } from './handlers.js';
-import { lanBaseUrl } from './page-url.js';
 import { PrinterFleet } from './printer-fleet.js';
 import { PrintingSettingsService } from './printing-settings.js';
 import { printingRoutes } from './routes.js';
 import { SlipService } from './slip-service.js';
 
-declare module '../services/hub-bus.js' {
-  interface HubBusEvents {
-    /** A printer's state changed (status, queue, agent connection). */
-    'printer:state': [state: PrinterState];
-  }
-}
-
 /** Local printers are asked for their status this often (DLE EOT: a few bytes each way). */
 const POLL_MS = 5000;
 
-/** Each kiosk listens to its own printer's state in this room. */
-export const printerRoom = (kioskId: string): string => `printer:${kioskId}`;
+export interface PrintingDeps extends HallCore {
+  api: Routes;
+  broadcaster: Broadcaster;
+  dataDir: string;
+  ticketLinks: TicketLinks;
+  /** http://host:port phones reach the hub at, for the slips' QR codes when the layout names none. */
+  phoneBase: () => string;
+}
 
-export function createPrintingModule(deps: ModuleDeps): HubModule {
+/** The domain, and its slip service for the queue (kiosks' tickets are printed as they are issued). */
+export function createPrintingModule(deps: PrintingDeps): Domain & { slips: SlipService } {
   const alerted = new Map<string, PrinterStatus>();
   const publish = (state: PrinterState): void => {
-    deps.io.to([roleRoom('console'), roleRoom('window'), printerRoom(state.kioskId)]).emit('printer:changed', state);
-    deps.bus.emit('printer:state', state);
+    // Consoles and windows follow every printer; a kiosk, its own.
+    deps.broadcaster.toDevices([state.kioskId], 'console', 'window').emit('printer:changed', state);
     if (alerted.get(state.printerId) === state.status) return;
     alerted.set(state.printerId, state.status);
     if (state.enabled && state.status !== 'ready' && state.status !== 'unknown') {
@@ -46,25 +47,24 @@ export function createPrintingModule(deps: ModuleDeps): HubModule {
   };
 
   const fleet = new PrinterFleet({ publish, clock: deps.clock, pollMs: POLL_MS });
-  const settings = new PrintingSettingsService({ dataDir: deps.options.dataDir, config: deps.config, fleet, log: deps.log });
+  const settings = new PrintingSettingsService({ dataDir: deps.dataDir, config: deps.config, fleet, log: deps.log });
   const slips = new SlipService({
     hall: deps.hall,
     views: deps.views,
     config: deps.config,
     fleet,
     settings,
-    lanBaseUrl: () => lanBaseUrl(deps.options.host, (deps.io.httpServer.address() as AddressInfo | null)?.port ?? deps.options.port),
+    lanBaseUrl: deps.phoneBase,
     links: deps.ticketLinks,
     log: deps.log,
   });
   const components: PrintingComponents = { fleet, settings, slips };
-  deps.ticketing.useSlipPrinter(slips);
   printingRoutes(deps.api, components);
 
   return {
+    slips,
     register(ctx) {
       const { device, socket } = ctx;
-      if (device.role === 'kiosk') void socket.join(printerRoom(device.id));
       const kioskId = device.kioskId;
       if (device.role === 'agent' && kioskId) {
         fleet.attachAgent(kioskId, socket);
@@ -73,7 +73,6 @@ export function createPrintingModule(deps: ModuleDeps): HubModule {
       registerPrintingHandlers(ctx, components);
     },
     async close() {
-      deps.ticketing.useSlipPrinter(undefined);
       await settings.ready;
       await fleet.close();
     },

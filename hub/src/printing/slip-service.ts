@@ -5,9 +5,9 @@ import type { Device, HallConfig, Ticket } from '@yichuang/shared/domain';
 import { appError, type Ack } from '@yichuang/shared/errors';
 import { FAIL_REASON_ERRORS, FAIL_REASONS, WORTH_TRYING, type FailReason, type PrintResult, type UnprintedTicket } from '@yichuang/shared/printing';
 import type { TicketLinks } from '../security/ticket-links.js';
-import type { HallService } from '../services/hall-service.js';
-import { cmdKey, estimatedWait, type SlipPrinter } from '../services/ticketing.js';
-import type { Views } from '../services/views.js';
+import type { CommandKey, HallService } from '../hall/hall-service.js';
+import type { SlipPrinter } from '../queue/ticketing.js';
+import type { Views } from '../hall/views.js';
 import { reasonFor, type JobOutcome } from './endpoint.js';
 import { ticketPageUrl } from './page-url.js';
 import { EXPIRED } from './print-queue.js';
@@ -85,9 +85,9 @@ export class SlipService implements SlipPrinter {
 
   /** Prints the slip again, same number, on the ticket's printer or a chosen one; always tries. */
   /** A reprint whose outcome the journal has (it ran before a restart) answers with it, and prints nothing. */
-  async reprint(input: { cmdId: string; number: string; printerId?: string }, device: Device): Promise<Ack<PrintResult>> {
-    const printed = this.deps.hall.recorded(cmdKey(device, input.cmdId))?.find((r) => r.event.type === 'ticket.printed')?.event;
-    if (printed?.type !== 'ticket.printed') return this.#reprint(input, device);
+  async reprint(input: { number: string; printerId?: string }, device: Device, key: CommandKey): Promise<Ack<PrintResult>> {
+    const printed = this.deps.hall.recorded(key)?.find((r) => r.event.type === 'ticket.printed')?.event;
+    if (printed?.type !== 'ticket.printed') return this.#reprint(input, device, key);
     const ticket = this.deps.hall.current.tickets[printed.ticketId];
     return { ok: true, data: resultOf(printed, ticket ? this.pageUrl(ticket) : '') };
   }
@@ -109,7 +109,7 @@ export class SlipService implements SlipPrinter {
     return ticketPageUrl(base, ticket.number, ticket.day, this.deps.links.sign(ticket.day, ticket.number));
   }
 
-  async #reprint(input: { cmdId: string; number: string; printerId?: string }, device: Device): Promise<Ack<PrintResult>> {
+  async #reprint(input: { number: string; printerId?: string }, device: Device, key: CommandKey): Promise<Ack<PrintResult>> {
     await this.deps.settings.ready;
     const state = this.deps.hall.current;
     const id = state.byNumber[input.number];
@@ -118,12 +118,12 @@ export class SlipService implements SlipPrinter {
     const printerId = input.printerId ?? ticket.print?.printerId ?? (ticket.kioskId ? this.deps.fleet.forKiosk(ticket.kioskId)?.printerId : undefined);
     if (!printerId) return { ok: false, error: appError('REPRINT_NO_PRINTER', { number: ticket.number }) };
     if (!this.deps.fleet.state(printerId)) return { ok: false, error: appError('UNKNOWN_PRINTER', { printerId }) };
-    const attempt = await this.#print(ticket, printerId, device, REPRINT_BUDGET_MS, cmdKey(device, input.cmdId)).answer;
+    const attempt = await this.#print(ticket, printerId, device, REPRINT_BUDGET_MS, key).answer;
     return { ok: true, data: asResult(attempt, printerId, this.pageUrl(ticket)) };
   }
 
   /** Queues the slip. `answer` comes within `budgetMs`; `done` once the real outcome is recorded. */
-  #print(ticket: Ticket, printerId: string, device: Device, budgetMs: number, key?: string): Job {
+  #print(ticket: Ticket, printerId: string, device: Device, budgetMs: number, key?: CommandKey): Job {
     let bytes: Buffer;
     try {
       bytes = slipBytes(this.#slip(ticket), this.deps.settings.settings().layout);
@@ -142,7 +142,7 @@ export class SlipService implements SlipPrinter {
     return { answer, done };
   }
 
-  async #record(ticket: Ticket, printerId: string, attempt: Attempt, device: Device, key?: string): Promise<Attempt> {
+  async #record(ticket: Ticket, printerId: string, attempt: Attempt, device: Device, key?: CommandKey): Promise<Attempt> {
     const reason = attempt.ok ? undefined : attempt.reason;
     const recorded = await this.deps.hall.execute({ type: 'recordPrint', ticketId: ticket.id, printerId, ok: attempt.ok, reason }, { deviceId: device.id }, key);
     if (!recorded.ok) this.deps.log(`print outcome of ${ticket.number} not recorded: ${recorded.error.messageEn}`);
@@ -161,7 +161,7 @@ export class SlipService implements SlipPrinter {
       issuedAt: ticket.issuedAt,
       timeZone: hall.timeZone,
       ahead: view?.ahead ?? 0,
-      estimatedWaitMin: view ? estimatedWait(this.deps.views, view) : 0,
+      estimatedWaitMin: view ? this.deps.views.ticketWaitMin(view) : 0,
       identity: ticket.identity?.masked,
       footer: layout.footer,
       pageUrl: this.pageUrl(ticket),

@@ -4,9 +4,9 @@ import { appError, type Ack } from '@yichuang/shared/errors';
 import type { CaseContact, CaseView } from '@yichuang/shared/ratings';
 import { evaluationOf } from '../engine/state.js';
 import type { Command } from '../engine/types.js';
-import type { ModuleDeps } from '../modules.js';
+import type { HallCore } from '../hall/core.js';
+import type { CommandKey } from '../hall/hall-service.js';
 import type { Sealer } from '../security/sealer.js';
-import { cmdKey } from '../services/ticketing.js';
 import { caseList, caseView, isCallable } from './case-views.js';
 
 /** Omit on each member of a union (a plain Omit would merge the members into one). */
@@ -17,7 +17,7 @@ export type CaseStepInput = OmitEach<CaseCommand, 'by'>;
 
 export class CaseDesk {
   constructor(
-    private readonly deps: Pick<ModuleDeps, 'hall' | 'config' | 'clock'>,
+    private readonly deps: Pick<HallCore, 'hall' | 'config' | 'clock'>,
     private readonly contacts: Sealer,
   ) {}
 
@@ -34,9 +34,9 @@ export class CaseDesk {
     return phone ? { ok: true, data: { caseId, phone } } : { ok: false, error: appError('NO_CONTACT') };
   }
 
-  async step(input: CaseStepInput, handler: string, cmdId: string, device: Device): Promise<Ack<CaseView>> {
+  async step(input: CaseStepInput, handler: string, device: Device, key: CommandKey): Promise<Ack<CaseView>> {
     const command = { ...input, by: { deviceId: device.id, name: handler } } as CaseCommand;
-    const result = await this.deps.hall.execute(command, { deviceId: device.id }, cmdKey(device, cmdId));
+    const result = await this.deps.hall.execute(command, { deviceId: device.id }, key);
     if (!result.ok) return result;
     const c = evaluationOf(this.deps.hall.current).cases[input.caseId];
     return c ? { ok: true, data: caseView(c, this.deps.config(), this.deps.clock()) } : { ok: false, error: appError('INTERNAL') };

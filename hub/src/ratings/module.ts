@@ -1,16 +1,26 @@
 // The ratings domain (好差评): window pads, staff figures, bad-rating cases, and the pad timer.
-import type { HubModule, ModuleDeps } from '../modules.js';
+import type { HallCore } from '../hall/core.js';
+import type { Routes } from '../http/routes.js';
+import type { Domain } from '../realtime/socket-server.js';
+import { Sealer } from '../security/sealer.js';
+import type { TicketLinks } from '../security/ticket-links.js';
 import { badRatingAlerts } from './alerts.js';
 import { CaseDesk } from './case-desk.js';
 import { windowFigures } from './figures.js';
 import { registerRatingHandlers } from './handlers.js';
 import { PadDesk } from './pad-desk.js';
 import { PadTimer } from './pad-timer.js';
-import { Sealer } from '../security/sealer.js';
 import { ratingsRoutes } from './routes.js';
 import { VisitDesk } from './visit-desk.js';
 
-export function createRatingsModule(deps: ModuleDeps): HubModule {
+export interface RatingsDeps extends HallCore {
+  api: Routes;
+  /** The hall's secret key: seals the phone a citizen leaves with a bad rating, for the 回访. */
+  secretKey: Buffer;
+  ticketLinks: TicketLinks;
+}
+
+export function createRatingsModule(deps: RatingsDeps): Domain {
   const contacts = new Sealer(deps.secretKey, 'rating-contact');
   const desks = {
     pads: new PadDesk(deps, contacts),

@@ -6,14 +6,14 @@ import type * as S from '@yichuang/shared/ratings-schemas';
 import type { z } from 'zod';
 import { ratingDeadline } from '../engine/rating.js';
 import { evaluationOf } from '../engine/state.js';
-import type { ModuleDeps } from '../modules.js';
+import type { HallCore } from '../hall/core.js';
+import type { CommandKey } from '../hall/hall-service.js';
 import type { Sealer } from '../security/sealer.js';
 import { ratingGiven } from './given.js';
-import { cmdKey } from '../services/ticketing.js';
 
 export class PadDesk {
   constructor(
-    private readonly deps: Pick<ModuleDeps, 'hall' | 'config' | 'clock'>,
+    private readonly deps: Pick<HallCore, 'hall' | 'config' | 'clock'>,
     private readonly contacts: Sealer,
   ) {}
 
@@ -29,11 +29,11 @@ export class PadDesk {
     return { ok: true, data: pad };
   }
 
-  async rate(input: z.output<typeof S.rate>, device: Device): Promise<Ack<Rating>> {
+  async rate(input: z.output<typeof S.rate>, device: Device, key: CommandKey): Promise<Ack<Rating>> {
     const result = await this.deps.hall.execute(
       { type: 'rate', windowId: input.windowId, ticketId: input.ticketId, ...ratingGiven(input, this.contacts) },
       { deviceId: device.id },
-      cmdKey(device, input.cmdId),
+      key,
     );
     if (!result.ok) return result;
     const rating = evaluationOf(this.deps.hall.current).ratings[input.ticketId];

@@ -2,8 +2,8 @@
 // who walked away) still leaves an explicit record, never a default good rating.
 import { ratingDeadline } from '../engine/rating.js';
 import { evaluationOf } from '../engine/state.js';
-import type { ModuleDeps } from '../modules.js';
-import { HUB_ACTOR } from '../services/hall-service.js';
+import type { HallCore } from '../hall/core.js';
+import { HUB_ACTOR } from '../hall/hall-service.js';
 
 /** The journal's actor for commands the hub issues itself. */
 
@@ -12,7 +12,7 @@ export class PadTimer {
   /** Tickets whose expiry is being recorded, so a slow write is not asked twice. */
   private readonly inFlight = new Set<string>();
 
-  constructor(private readonly deps: Pick<ModuleDeps, 'hall' | 'config' | 'clock' | 'log'>) {}
+  constructor(private readonly deps: Pick<HallCore, 'hall' | 'config' | 'clock' | 'log'>) {}
 
   /** Checks every `everyMs`; polling (not one timer per prompt) also copes with a clock that jumps. */
   start(everyMs = 1000): void {

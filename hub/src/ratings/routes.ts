@@ -7,12 +7,13 @@ import { serviceDay } from '@yichuang/shared/time';
 import type { Request, Response } from 'express';
 import type { z } from 'zod';
 import { evaluationOf } from '../engine/state.js';
-import type { ModuleDeps } from '../modules.js';
+import type { HallCore } from '../hall/core.js';
 import { ANYONE, OPERATORS_VIEWING } from '../http/access.js';
 import { parseOr400 } from '../http/parse.js';
 import type { Routes } from '../http/routes.js';
 import { RateLimiter, type RateRule } from '../security/rate-limit.js';
-import { PHONE_PAGE_ACTOR } from '../services/hall-service.js';
+import type { TicketLinks } from '../security/ticket-links.js';
+import { PHONE_PAGE_ACTOR } from '../hall/hall-service.js';
 import { caseList } from './case-views.js';
 import type { VisitDesk } from './visit-desk.js';
 
@@ -29,7 +30,7 @@ const STATUS: Partial<Record<AppError['code'], number>> = {
   STORAGE_FAILED: 503,
 };
 
-type RouteDeps = Pick<ModuleDeps, 'hall' | 'config' | 'clock' | 'ticketLinks'> & { visits: VisitDesk };
+type RouteDeps = Pick<HallCore, 'hall' | 'config' | 'clock'> & { ticketLinks: TicketLinks; visits: VisitDesk };
 
 export function ratingsRoutes(routes: Routes, { hall, config, clock, ticketLinks, visits }: RouteDeps): void {
   const limits = new RateLimiter(clock);

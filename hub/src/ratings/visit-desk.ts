@@ -6,16 +6,16 @@ import type * as S from '@yichuang/shared/ratings-schemas';
 import { serviceDay } from '@yichuang/shared/time';
 import type { z } from 'zod';
 import { evaluationOf, finishedPeriod } from '../engine/state.js';
-import type { ModuleDeps } from '../modules.js';
+import type { HallCore } from '../hall/core.js';
 import type { Sealer } from '../security/sealer.js';
-import type { Actor } from '../services/hall-service.js';
+import type { Actor } from '../hall/hall-service.js';
 import { ratingGiven } from './given.js';
 
 type Given = Omit<z.output<typeof S.visitRate>, 'cmdId'>;
 
 export class VisitDesk {
   constructor(
-    private readonly deps: Pick<ModuleDeps, 'hall' | 'config' | 'clock'>,
+    private readonly deps: Pick<HallCore, 'hall' | 'config' | 'clock'>,
     private readonly contacts: Sealer,
   ) {}
 

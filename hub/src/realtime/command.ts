@@ -8,6 +8,7 @@ import type { ClientToServerEvents } from '@yichuang/shared/events';
 import type { z } from 'zod';
 import { issuesDetail } from '../http/parse.js';
 import type { RateLimiter, RateRule } from '../security/rate-limit.js';
+import type { CommandKey } from '../hall/hall-service.js';
 import type { AnswerLog } from '../storage/answer-log.js';
 import { mayRun, type CommandName } from './permissions.js';
 import { operatorMay, PERSONAL_DATA_READS } from './permissions/admin.js';
@@ -38,10 +39,7 @@ export interface CommandContext {
   log: (line: string) => void;
   /** This hub's rate limits. */
   limits: RateLimiter;
-  /**
-   * The person signed in at a console connection, asked at every command (sessions expire). The
-   * admin module, which keeps the sessions, sets it as it registers the connection.
-   */
+  /** The person signed in at a console connection, asked at every command (sessions expire). */
   operator: () => Operator | undefined;
   /** Writes to the audit log that this connection read personal data. */
   audit: (entry: { action: string; target: string }) => Promise<void>;
@@ -49,23 +47,10 @@ export interface CommandContext {
   answers: AnswerLog;
 }
 
-type Run<E extends CommandName, S extends z.ZodType> = (input: z.output<S>) => Promise<Ack<AckData<E>>> | Ack<AckData<E>>;
+type Answer<E extends CommandName> = Promise<Ack<AckData<E>>> | Ack<AckData<E>>;
 
-/**
- * A command that changes something the engine does not journal (settings, devices, a reprint, a help
- * request): run once per command id, its answer kept on disk, so a retry — even after a restart —
- * gets the first answer instead of acting twice. Engine commands get the same from the journal.
- */
-export function onCommandOnce<E extends CommandName, S extends z.ZodType<{ cmdId: string }>>(ctx: CommandContext, name: E, schema: S, run: Run<E, S>): void {
-  onCommand(ctx, name, schema, (input) => ctx.answers.run(`${ctx.device.id}:${input.cmdId}`, name, async () => run(input)));
-}
-
-export function onCommand<E extends CommandName, S extends z.ZodType>(
-  ctx: CommandContext,
-  name: E,
-  schema: S,
-  run: Run<E, S>,
-): void {
+/** A read, or a report a device repeats anyway (a heartbeat, a printer's state): no command id; asking again changes nothing more. */
+export function onQuery<E extends CommandName, S extends z.ZodType>(ctx: CommandContext, name: E, schema: S, run: (input: z.output<S>) => Answer<E>): void {
   const listener = async (payload: unknown, ack: unknown): Promise<void> => {
     if (typeof ack !== 'function') return; // a command without an ack callback cannot be answered
     const reply = ack as (a: Ack<AckData<E>>) => void;
@@ -74,6 +59,35 @@ export function onCommand<E extends CommandName, S extends z.ZodType>(
   (ctx.socket.on as (n: string, l: (...args: unknown[]) => void) => void)(name, (payload, ack) => {
     void listener(payload, ack);
   });
+}
+
+/**
+ * A command: it changes something, so the client names it with a `cmdId`, and this is where it gets
+ * its key (device + cmdId), once for every command. Engine commands hand the key to the journal,
+ * which answers a retry — even after a restart — with the first result, and refuses the key for
+ * another command.
+ */
+export function onCommand<E extends CommandName, S extends z.ZodType<{ cmdId: string }>>(
+  ctx: CommandContext,
+  name: E,
+  schema: S,
+  run: (input: z.output<S>, key: CommandKey) => Answer<E>,
+): void {
+  onQuery(ctx, name, schema, (input) => run(input, `${ctx.device.id}:${input.cmdId}`));
+}
+
+/**
+ * A command that changes something the engine does not journal (settings, devices, a reprint, a help
+ * request): run once per key, its answer kept on disk (storage/answer-log.ts), so a retry gets the
+ * first answer instead of acting twice.
+ */
+export function onCommandOnce<E extends CommandName, S extends z.ZodType<{ cmdId: string }>>(
+  ctx: CommandContext,
+  name: E,
+  schema: S,
+  run: (input: z.output<S>, key: CommandKey) => Answer<E>,
+): void {
+  onCommand(ctx, name, schema, (input, key) => ctx.answers.run(key, name, async () => run(input, key)));
 }
 
 async function answer<E extends CommandName, S extends z.ZodType>(

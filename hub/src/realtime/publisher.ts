@@ -2,10 +2,9 @@
 import type { TicketView, WindowView } from '@yichuang/shared/domain';
 import type { HallBroadcast, Sequenced, ServerToClientEvents, TicketChanged } from '@yichuang/shared/events';
 import type { EngineEvent } from '../engine/index.js';
-import { publicTicket, publicWindow, type Views } from '../services/views.js';
+import { publicTicket, publicWindow, type Views } from '../hall/views.js';
 import type { JournalRecord } from '../storage/journal.js';
-import { HALL_ROOM, STAFF_HALL_ROOM } from './rooms.js';
-import type { HubServer } from './types.js';
+import type { Broadcaster } from './broadcaster.js';
 
 const TICKET_BROADCASTS = {
   'ticket.issued': 'ticket:issued',
@@ -39,7 +38,7 @@ export class Publisher {
   private seq = 0;
 
   constructor(
-    private readonly io: HubServer,
+    private readonly broadcaster: Broadcaster,
     private readonly views: Views,
   ) {}
 
@@ -52,19 +51,9 @@ export class Publisher {
     for (const { event } of records) this.publishEvent(event);
   }
 
-  /**
-   * Every device is in one of the two hall rooms, so each gets one copy, with the same seq. A payload
-   * with no identity in it (most) goes out once to both; socket.io encodes each emit once, not per socket.
-   */
+  /** Each device gets one copy, with the same seq: window staff with tickets' masked identities, the rest without. */
   private emit<E extends HallBroadcast>(name: E, payload: Payload<E>): void {
-    const send = (rooms: string | string[], p: unknown) => (this.io.to(rooms).emit as (n: string, p: unknown) => boolean)(name, p);
-    const open = withoutIdentities(payload);
-    if (open === payload) {
-      send([HALL_ROOM, STAFF_HALL_ROOM], payload);
-      return;
-    }
-    send(STAFF_HALL_ROOM, payload);
-    send(HALL_ROOM, open);
+    this.broadcaster.hall(name, payload, withoutIdentities(payload));
   }
 
   private publishEvent(event: EngineEvent): void {

@@ -3,7 +3,10 @@ import { appError } from '@yichuang/shared/errors';
 import type { Request, Response } from 'express';
 import { z } from 'zod';
 import { OPERATORS, OPERATORS_EXPORTING } from '../http/access.js';
-import type { HubModule, ModuleDeps } from '../modules.js';
+import type { HallCore } from '../hall/core.js';
+import type { Routes } from '../http/routes.js';
+import type { Domain } from '../realtime/socket-server.js';
+import type { Journal } from '../storage/journal.js';
 import type { Report } from '@yichuang/shared/reports';
 import { PresenceFiles } from './kiosk-uptime.js';
 import { RollupStore } from './rollup-store.js';
@@ -22,11 +25,17 @@ const reportQuery = z.object({
   thresholdMin: z.coerce.number().int().min(1).max(600).default(DEFAULT_THRESHOLD_MIN),
 });
 
-export async function createStatsModule(deps: ModuleDeps): Promise<HubModule & { stats: StatsService }> {
+export interface StatsDeps extends HallCore {
+  api: Routes;
+  journal: Journal;
+  dataDir: string;
+}
+
+export async function createStatsModule(deps: StatsDeps): Promise<Domain & { stats: StatsService }> {
   const stats = await StatsService.open({
     journal: deps.journal,
-    rollups: await RollupStore.open(deps.options.dataDir),
-    presence: new PresenceFiles(deps.options.dataDir, () => deps.config().hall.timeZone),
+    rollups: await RollupStore.open(deps.dataDir),
+    presence: new PresenceFiles(deps.dataDir, () => deps.config().hall.timeZone),
     config: deps.config,
     clock: deps.clock,
     log: deps.log,

@@ -6,7 +6,7 @@ import { maskPhone } from '@yichuang/shared/identity';
 import { isBadLevel, type CaseActor } from '@yichuang/shared/ratings';
 import { nextStep } from '../../../hub/src/engine/cases.js';
 import type { Command } from '../../../hub/src/engine/index.js';
-import { HUB_ACTOR } from '../../../hub/src/services/hall-service.js';
+import { HUB_ACTOR } from '../../../hub/src/hall/hall-service.js';
 import type { EngineRunner } from './engine-runner.js';
 import { ARRIVAL_PROFILE, CASE_ROUND_MINUTES, CATEGORY_SHARE, RATES, RATING, WEEKEND, WEEKEND_SHARE_PER_WINDOW, type PlanCategory } from './hall-plan.js';
 import { Random, seedOf } from './random.js';

@@ -15,8 +15,8 @@ export interface Remembered {
 export class CommandLog {
   private readonly commands = new Map<string, Remembered>();
 
-  remember(cmdKey: string, record: JournalRecord): void {
-    const known = this.commands.get(cmdKey);
+  remember(key: string, record: JournalRecord): void {
+    const known = this.commands.get(key);
     if (known) {
       known.records.push(record);
       return;
@@ -25,10 +25,10 @@ export class CommandLog {
       const oldest = this.commands.keys().next().value;
       if (oldest !== undefined) this.commands.delete(oldest);
     }
-    this.commands.set(cmdKey, { op: record.op, records: [record] });
+    this.commands.set(key, { op: record.op, records: [record] });
   }
 
-  recall(cmdKey: string): Remembered | undefined {
-    return this.commands.get(cmdKey);
+  recall(key: string): Remembered | undefined {
+    return this.commands.get(key);
   }
 }

@@ -9,6 +9,12 @@ import { decide, evolve, initialState, type Command, type EngineEvent, type Engi
 import type { Journal, JournalRecord } from '../storage/journal.js';
 import { CommandLog } from './command-log.js';
 
+/**
+ * A client command's key: the device and its client-made command id (realtime/command.ts makes it),
+ * or the phone page's own for a citizen's request. A command run with a key runs once.
+ */
+export type CommandKey = string;
+
 export interface Actor {
   deviceId: string;
   staffId?: string;
@@ -24,7 +30,7 @@ export type RecordsListener = (records: JournalRecord[]) => void;
 interface Pending {
   command: Command;
   actor: Actor;
-  cmdKey: string | undefined;
+  key: CommandKey | undefined;
   answer: (ack: Ack<JournalRecord[]>) => void;
 }
 
@@ -66,8 +72,8 @@ export class HallService {
   }
 
   /** The records a client command produced, if it ran (today or, before today's first event, on the last day). */
-  recorded(cmdKey: string): JournalRecord[] | undefined {
-    return this.commands.recall(cmdKey)?.records;
+  recorded(key: CommandKey): JournalRecord[] | undefined {
+    return this.commands.recall(key)?.records;
   }
 
   get current(): EngineState {
@@ -84,12 +90,12 @@ export class HallService {
   }
 
   /**
-   * Runs one command. `cmdKey` (device + client command id) makes it idempotent: a retry gets
+   * Runs one command. A `key` makes it idempotent: a retry gets
    * the records of the first run instead of running again.
    */
-  execute(command: Command, actor: Actor, cmdKey?: string): Promise<Ack<JournalRecord[]>> {
+  execute(command: Command, actor: Actor, key?: CommandKey): Promise<Ack<JournalRecord[]>> {
     return new Promise((answer) => {
-      this.pending.push({ command, actor, cmdKey, answer });
+      this.pending.push({ command, actor, key, answer });
       if (!this.draining) void this.drain();
     });
   }
@@ -136,12 +142,12 @@ export class HallService {
     let day: string | undefined;
     let left: Pending[] = [];
     for (const [i, p] of batch.entries()) {
-      const earlier = p.cmdKey ? this.commands.recall(p.cmdKey) : undefined;
+      const earlier = p.key ? this.commands.recall(p.key) : undefined;
       if (earlier) {
         p.answer(earlier.op === undefined || earlier.op === p.command.type ? { ok: true, data: earlier.records } : reused(p.command));
         continue;
       }
-      const twin = p.cmdKey === undefined ? undefined : decided.find((d) => d.p.cmdKey === p.cmdKey);
+      const twin = p.key === undefined ? undefined : decided.find((d) => d.p.key === p.key);
       if (twin) {
         if (twin.p.command.type === p.command.type) retried.push({ p, of: twin.p });
         else p.answer(reused(p.command));
@@ -173,7 +179,7 @@ export class HallService {
     let records: JournalRecord[];
     try {
       records = await this.deps.journal.append(
-        decided.flatMap(({ p, events }) => events.map((event) => ({ day: day!, at: event.at, cmd: p.cmdKey, op: p.command.type, actor: p.actor, event }))),
+        decided.flatMap(({ p, events }) => events.map((event) => ({ day: day!, at: event.at, cmd: p.key, op: p.command.type, actor: p.actor, event }))),
       );
     } catch (err) {
       this.deps.log(`journal append failed: ${(err as Error).message}`);
@@ -189,7 +195,7 @@ export class HallService {
     for (const { p, events } of decided) {
       const own = records.slice(at, at + events.length);
       at += events.length;
-      if (p.cmdKey) for (const record of own) this.commands.remember(p.cmdKey, record);
+      if (p.key) for (const record of own) this.commands.remember(p.key, record);
       answers.set(p, own);
       p.answer({ ok: true, data: own });
     }

@@ -7,14 +7,19 @@ import type { Command } from '../engine/index.js';
 import { hashSecret, isOutdated, NOBODY, verifySecret } from '../security/passwords.js';
 import { SignInThrottle, waitMinutes } from '../security/throttle.js';
 import type { JournalRecord } from '../storage/journal.js';
-import type { HallService } from './hall-service.js';
-import { cmdKey, overrides } from './ticketing.js';
-import { publicTicket, publicWindow, seesIdentities, type Views } from './views.js';
+import type { CommandKey, HallService } from '../hall/hall-service.js';
+import type { HubBus } from '../hall/hub-bus.js';
+import { publicTicket, publicWindow, seesIdentities, type Views } from '../hall/views.js';
+import { overrides } from './ticketing.js';
 
 export type WindowCommand = Extract<Command, { windowId: string }>;
 
-/** A staff member's PIN hash was made by an older scheme; `next` is its argon2id replacement. */
-export type PinRehashed = (change: { staffId: string; previous: string; next: string }) => void;
+declare module '../hall/hub-bus.js' {
+  interface HubBusEvents {
+    /** A staff member signed in with a PIN whose hash was made by an older scheme; `next` replaces it (the admin domain stores it). */
+    'staff:pinRehashed': [change: { staffId: string; previous: string; next: string }];
+  }
+}
 
 export class WindowDesk {
   /**
@@ -22,38 +27,30 @@ export class WindowDesk {
    * Real elapsed time, not the hall's clock: a lock must not lift when that clock is set forward.
    */
   private readonly throttle = new SignInThrottle(Date.now);
-  private rehashed: PinRehashed | undefined;
 
   constructor(
     private readonly hall: HallService,
     private readonly views: Views,
     private readonly config: () => HallConfig,
+    private readonly bus: HubBus,
   ) {}
 
-  /** Who stores a replaced PIN hash (the admin module, through the hub's bus). */
-  onPinRehashed(listener: PinRehashed): void {
-    this.rehashed = listener;
-  }
-
-  async run(command: WindowCommand, device: Device, cmdId: string): Promise<Ack<WindowResult>> {
+  async run(command: WindowCommand, device: Device, key: CommandKey): Promise<Ack<WindowResult>> {
     if (!this.views.window(command.windowId)) {
       return { ok: false, error: appError('UNKNOWN_WINDOW', { windowId: command.windowId }) };
     }
     const staffId = this.hall.current.windows[command.windowId]?.staffId;
-    const result = await this.hall.execute(command, { deviceId: device.id, staffId }, cmdKey(device, cmdId));
+    const result = await this.hall.execute(command, { deviceId: device.id, staffId }, key);
     if (!result.ok) return result;
     return { ok: true, data: this.result(command.windowId, result.data, device) };
   }
 
   /** Calls or re-queues a ticket by its number: a window its own tickets, a manager or an admin at the console any. */
-  byNumber(command: Extract<WindowCommand, { type: 'callNumber' | 'requeue' }>, device: Device, cmdId: string, operator: Operator | undefined): Promise<Ack<WindowResult>> {
-    return this.run({ ...command, override: overrides(device, operator) }, device, cmdId);
+  byNumber(command: Extract<WindowCommand, { type: 'callNumber' | 'requeue' }>, device: Device, operator: Operator | undefined, key: CommandKey): Promise<Ack<WindowResult>> {
+    return this.run({ ...command, override: overrides(device, operator) }, device, key);
   }
 
-  async signIn(
-    input: { cmdId: string; windowId: string; staffNumber: string; pin: string },
-    device: Device,
-  ): Promise<Ack<SignedIn>> {
+  async signIn(input: { windowId: string; staffNumber: string; pin: string }, device: Device, key: CommandKey): Promise<Ack<SignedIn>> {
     const attempt = { account: input.staffNumber, place: device.id };
     const wait = this.throttle.wait(attempt);
     if (wait > 0) return { ok: false, error: appError('SIGN_IN_LOCKED', { minutes: waitMinutes(wait) }) };
@@ -65,12 +62,10 @@ export class WindowDesk {
       return { ok: false, error: appError('BAD_PIN') };
     }
     this.throttle.succeed(attempt);
-    if (isOutdated(staff.pinHash) && this.rehashed) {
-      this.rehashed({ staffId: staff.id, previous: staff.pinHash, next: await hashSecret(input.pin) });
-    }
+    if (isOutdated(staff.pinHash)) this.bus.emit('staff:pinRehashed', { staffId: staff.id, previous: staff.pinHash, next: await hashSecret(input.pin) });
     // Only window staff work a window; the role is told only to whoever knows the account's PIN.
     if (!staff.roles.includes('staff')) return { ok: false, error: appError('NO_WINDOW_ROLE') };
-    const result = await this.run({ type: 'signIn', windowId: input.windowId, staffId: staff.id }, device, input.cmdId);
+    const result = await this.run({ type: 'signIn', windowId: input.windowId, staffId: staff.id }, device, key);
     if (!result.ok) return result;
     return { ok: true, data: { window: result.data.window, staff: this.views.staffCard(staff) } };
   }

@@ -1,0 +1,33 @@
+// The queue domain: taking numbers, calling and serving them at windows, and the hall's snapshot.
+// Its rules live in the engine; these are the services that run them and the socket handlers.
+import type { HallConfig } from '@yichuang/shared/domain';
+import type { HallService } from '../hall/hall-service.js';
+import type { HubBus } from '../hall/hub-bus.js';
+import type { Views } from '../hall/views.js';
+import type { Publisher } from '../realtime/publisher.js';
+import type { Domain } from '../realtime/socket-server.js';
+import type { PersonalData } from '../security/personal-data.js';
+import { registerQueueHandlers } from './handlers.js';
+import { Ticketing, type SlipPrinter } from './ticketing.js';
+import { WindowDesk } from './window-desk.js';
+
+export interface QueueDeps {
+  config: () => HallConfig;
+  hall: HallService;
+  views: Views;
+  bus: HubBus;
+  publisher: Publisher;
+  slips: SlipPrinter;
+  personal: PersonalData;
+}
+
+/** The domain, and its ticketing for the domains that issue tickets too (appointment check-in). */
+export function createQueueModule(deps: QueueDeps): Domain & { ticketing: Ticketing } {
+  const { config, hall, views, bus, publisher, slips, personal } = deps;
+  const ticketing = new Ticketing({ hall, views, slips, personal });
+  const desk = new WindowDesk(hall, views, config, bus);
+  return {
+    ticketing,
+    register: (ctx) => registerQueueHandlers(ctx, { ticketing, desk, views, publisher }),
+  };
+}
