@@ -96,7 +96,7 @@ export async function startHub(options: HubOptions, env: HubEnvironment): Promis
     printing,
     createAdminModule({ ...core, api, broadcaster, store, journal, sessions, audit, dataDir }),
     createRatingsModule({ ...core, api, secretKey, ticketLinks }),
-    createLiveModule({ ...core, broadcaster, store, dataDir }),
+    createLiveModule({ ...core, broadcaster, dataDir }),
     createAppointmentsModule({ ...core, api, broadcaster, ticketing: queue.ticketing, dataDir }),
     createKioskModule({ ...core, api, broadcaster, dataDir, phoneBase }),
     await createStatsModule({ ...core, api, journal, dataDir }),

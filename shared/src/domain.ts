@@ -243,6 +243,8 @@ export interface WindowState {
   /** Consecutive priority calls, for the anti-starvation rule. */
   priorityStreak: number;
   since: number;
+  /** A tidal window switched to this queue, for the rest of the service day. */
+  assignedCategoryId?: string;
 }
 
 // ---- Views sent to screens (no PIN hashes, identities masked) ----

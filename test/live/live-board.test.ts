@@ -6,6 +6,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { HallConfig } from '@yichuang/shared/domain';
 import type { LiveBoard } from '@yichuang/shared/live';
 import { cmdId, next, startTestHub, type Client, type TestHub } from '../helpers/test-hub.js';
+import type { JournalRecord } from '../../hub/src/storage/journal.js';
 
 const MINUTE = 60_000;
 let t: TestHub;
@@ -60,8 +61,11 @@ describe('live board', () => {
     const accepted = await console.emitWithAck('live:assignTidal', { cmdId: cmdId(), windowId: 'w15', categoryId: 'tax' });
     expect(accepted).toMatchObject({ ok: true, data: { id: 'w15', categories: [{ categoryId: 'tax', weight: 10 }] } });
     expect((await live(console)).suggestions).toEqual([]);
+    // The switch is journaled with who made it (the configuration keeps the window's own categories).
+    const journal = (await readFile(path.join(t.dataDir, 'journal', '2026-11-23.jsonl'), 'utf8')).trim().split('\n').map((l) => JSON.parse(l) as JournalRecord);
+    expect(journal.find((r) => r.event.type === 'window.assigned')).toMatchObject({ actor: { deviceId: 'console-1' }, event: { windowId: 'w15', categoryId: 'tax' } });
     const onDisk = JSON.parse(await readFile(path.join(t.dataDir, 'config.json'), 'utf8')) as HallConfig;
-    expect(onDisk.windows.find((w) => w.id === 'w15')?.categories).toEqual([{ categoryId: 'tax', weight: 10 }]);
+    expect(onDisk.windows.find((w) => w.id === 'w15')?.categories).not.toEqual([{ categoryId: 'tax', weight: 10 }]);
 
     // A001 arrived first, but the tidal window now calls the long queue.
     const called = await tidal.emitWithAck('window:callNext', { cmdId: cmdId(), windowId: 'w15' });

@@ -33,7 +33,7 @@ export function decideCallNumber(state: EngineState, c: CommandOf<'callNumber'>,
   const t = ticketByNumber(state, c.number);
   if (isError(t)) return refuse(t);
   if (t.state !== 'waiting') return refuse(wrongState(t));
-  const notHere = notServedHere(config, c, t);
+  const notHere = notServedHere(state, config, c, t);
   if (notHere) return refuse(notHere);
   return accept({ type: 'ticket.called', at: now, ticketId: t.id, windowId: c.windowId, staffId: w.staffId, by: 'number', priorityPick: false });
 }

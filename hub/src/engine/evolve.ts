@@ -221,8 +221,16 @@ export function evolve(state: EngineState, e: EngineEvent): EngineState {
       return state;
     }
 
-    case 'staff.signedIn':
-      state.windows[e.windowId] = { id: e.windowId, status: 'open', staffId: e.staffId, priorityStreak: 0, since: e.at };
+    case 'staff.signedIn': {
+      // Whoever signs in at a tidal window works the queue it was switched to.
+      const assigned = state.windows[e.windowId]?.assignedCategoryId;
+      state.windows[e.windowId] = { id: e.windowId, status: 'open', staffId: e.staffId, priorityStreak: 0, since: e.at, ...(assigned !== undefined && { assignedCategoryId: assigned }) };
+      return state;
+    }
+
+    case 'window.assigned':
+      state.windows[e.windowId] ??= { id: e.windowId, status: 'closed', priorityStreak: 0, since: e.at };
+      state.windows[e.windowId]!.assignedCategoryId = e.categoryId;
       return state;
 
     case 'staff.signedOut': {

@@ -1,6 +1,7 @@
 // Checks shared by the command handlers. Each returns what it found, or the DomainError to answer.
 import type { HallConfig, ServiceWindow, Ticket, TicketState, WindowState } from '@yichuang/shared/domain';
 import type { ErrorCode, ErrorParams } from '@yichuang/shared/errors';
+import { serves } from './tidal.js';
 import type { Command, Decision, DomainError, EngineEvent, EngineState } from './types.js';
 
 export type CommandOf<T extends Command['type']> = Extract<Command, { type: T }>;
@@ -57,21 +58,17 @@ export function ticketByNumber(state: EngineState, number: string): Ticket | Dom
 /**
  * Which tickets a window may act on by number (call, cancel, re-queue): a window works its own
  * queues. Its own are tickets of a category it serves (its configured categories; a tidal window's
- * are those it is switched to now, see live/tidal.ts), tickets sent to it by name (a transfer to it,
+ * are those it is switched to now, see tidal.ts), tickets sent to it by name (a transfer to it,
  * or resumed after a hold there), and tickets last at it (on hold there, or passed there: 过号).
  * The commands' states narrow it further: a call takes a waiting ticket, a re-queue a no-show.
  * Anything else is NOT_SERVED_HERE unless a manager or an admin at the console overrides it
  * (`override`, set by the service layer). Without a window and without an override, nothing is its own.
  */
-export function notServedHere(config: HallConfig, c: { windowId?: string; override?: boolean }, t: Ticket): DomainError | undefined {
+export function notServedHere(state: EngineState, config: HallConfig, c: { windowId?: string; override?: boolean }, t: Ticket): DomainError | undefined {
   if (c.override) return undefined;
   const w = c.windowId;
-  const own = w !== undefined && (t.targetWindowId === w || t.windowId === w || serves(config, w, t.categoryId));
+  const own = w !== undefined && (t.targetWindowId === w || t.windowId === w || serves(state, config, w, t.categoryId));
   return own ? undefined : { code: 'NOT_SERVED_HERE', params: { number: t.number } };
-}
-
-function serves(config: HallConfig, windowId: string, categoryId: string): boolean {
-  return config.windows.some((w) => w.id === windowId && w.categories.some((c) => c.categoryId === categoryId));
 }
 
 export function wrongState(t: Ticket): DomainError {

@@ -3,4 +3,5 @@ export { decide } from './decide.js';
 export { evolve } from './evolve.js';
 export { aheadOf, categoryQueue, pickNext, waitingIn, type Picked } from './ordering.js';
 export { initialState } from './state.js';
+export { serves, TIDAL_WEIGHT, windowCategories } from './tidal.js';
 export type * from './types.js';

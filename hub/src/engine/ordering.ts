@@ -18,6 +18,7 @@
 // The same keys without the window's own (targeting counts for any window, no weight) order a
 // category's queue, for "people ahead" and for placing a returning no-show.
 import type { HallConfig, QueueRules, Ticket } from '@yichuang/shared/domain';
+import { windowCategories } from './tidal.js';
 import type { EngineState } from './types.js';
 
 const MINUTE = 60_000;
@@ -72,7 +73,7 @@ function compare(a: Entry, b: Entry): number {
 export function pickNext(state: EngineState, windowId: string, config: HallConfig, now: number): Picked | undefined {
   const window = config.windows.find((w) => w.id === windowId);
   if (!window) return undefined;
-  const weights = new Map(window.categories.map((c) => [c.categoryId, c.weight]));
+  const weights = new Map(windowCategories(state, window).map((c) => [c.categoryId, c.weight]));
   let best: Entry | undefined;
   let bestNormal: Entry | undefined;
   // for…in: no array of the whole day's tickets on every call (measured 3× faster here).

@@ -24,7 +24,7 @@ export function decideRequeue(state: EngineState, c: CommandOf<'requeue'>, { now
   const t = ticketByNumber(state, c.number);
   if (isError(t)) return refuse(t);
   if (t.state !== 'no-show') return refuse(wrongState(t));
-  const notHere = notServedHere(config, c, t);
+  const notHere = notServedHere(state, config, c, t);
   if (notHere) return refuse(notHere);
   return accept({ type: 'ticket.requeued', at: now, ticketId: t.id, windowId: c.windowId, queueAt: returnPlace(state, t, config, now) });
 }
@@ -46,7 +46,7 @@ export function decideCancel(state: EngineState, c: CommandOf<'cancel'>, { now, 
   const t = ticketByNumber(state, c.number);
   if (isError(t)) return refuse(t);
   if (t.state !== 'waiting' && t.state !== 'on-hold' && t.state !== 'no-show') return refuse(wrongState(t));
-  const notHere = notServedHere(config, c, t);
+  const notHere = notServedHere(state, config, c, t);
   if (notHere) return refuse(notHere);
   return accept({ type: 'ticket.cancelled', at: now, ticketId: t.id, ...(c.note !== undefined && { note: c.note }) });
 }

@@ -1,5 +1,6 @@
 // Who sits at a window, and whether it takes calls: sign in / out, pause / unpause.
 import { accept, fail, isError, refuse, staffedWindow, windowDef, type CommandOf } from './guards.js';
+import { TIDAL_WEIGHT, windowCategories } from './tidal.js';
 import type { DecideContext, Decision, EngineEvent, EngineState } from './types.js';
 
 export function decideSignIn(state: EngineState, c: CommandOf<'signIn'>, { now, config }: DecideContext): Decision {
@@ -58,4 +59,15 @@ export function decideUnpause(state: EngineState, c: CommandOf<'unpause'>, { now
   // Already open: nothing to do, and no reason to make the staff member read an error.
   if (w.state.status !== 'paused') return accept();
   return accept({ type: 'window.unpaused', at: now, windowId: c.windowId });
+}
+
+/** Switches a tidal window to one queue for the rest of the day (tidal.ts). */
+export function decideAssignTidal(state: EngineState, c: CommandOf<'assignTidal'>, { now, config }: DecideContext): Decision {
+  const def = windowDef(config, c.windowId);
+  if (isError(def)) return refuse(def);
+  if (def.kind !== 'tidal') return fail('NOT_TIDAL_WINDOW', { windowId: c.windowId });
+  if (!config.categories.some((k) => k.id === c.categoryId)) return fail('UNKNOWN_CATEGORY', { categoryId: c.categoryId });
+  const serving = windowCategories(state, def);
+  if (serving.length === 1 && serving[0]!.categoryId === c.categoryId && serving[0]!.weight === TIDAL_WEIGHT) return accept();
+  return accept({ type: 'window.assigned', at: now, windowId: c.windowId, categoryId: c.categoryId });
 }

@@ -136,6 +136,8 @@ export type Command =
   | ({ type: 'cancel'; number: string; note?: string; windowId?: string } & Override)
   | { type: 'pause'; windowId: string; reason: PauseReason; note?: string }
   | { type: 'unpause'; windowId: string }
+  /** A manager switches a tidal window to one queue for the rest of the day (tidal.ts). */
+  | { type: 'assignTidal'; windowId: string; categoryId: string }
   | { type: 'signIn'; windowId: string; staffId: string }
   | { type: 'signOut'; windowId: string }
   /** The hub signs out a window whose caller was revoked (staffing.ts says what becomes of its ticket). */
@@ -203,6 +205,7 @@ export type EngineEvent =
   | E<'ticket.cancelled', { ticketId: string; note?: string }>
   | E<'window.paused', { windowId: string; reason: PauseReason; note?: string }>
   | E<'window.unpaused', { windowId: string }>
+  | E<'window.assigned', { windowId: string; categoryId: string }>
   | E<'staff.signedIn', { windowId: string; staffId: string }>
   | E<'staff.signedOut', { windowId: string; staffId: string }>
   | E<'ticket.printed', { ticketId: string; printerId: string; ok: boolean; reason?: string }>

@@ -14,7 +14,7 @@ import type {
   WindowView,
 } from '@yichuang/shared/domain';
 import { localParts, nextOpening, periodsOn, withinPeriods } from '@yichuang/shared/time';
-import { aheadOf, type EngineState } from '../engine/index.js';
+import { aheadOf, serves, windowCategories, type EngineState } from '../engine/index.js';
 
 const MINUTE = 60_000;
 /** Assumed service time until a category has finished visits today. */
@@ -130,7 +130,7 @@ export class Views {
       pauseReason: live?.pauseReason,
       staff: staff && this.staffCard(staff),
       current,
-      categories: def.categories,
+      categories: [...windowCategories(this.state(), def)],
     };
   }
 
@@ -151,9 +151,7 @@ export class Views {
     const config = this.config();
     const waiting = this.waitingIn(categoryId).length;
     if (waiting === 0) return 0;
-    const serving = config.windows.filter(
-      (w) => w.categories.some((c) => c.categoryId === categoryId) && state.windows[w.id]?.status === 'open',
-    ).length;
+    const serving = config.windows.filter((w) => serves(state, config, w.id, categoryId) && state.windows[w.id]?.status === 'open').length;
     // Someone is waiting: never "about 0 minutes", even after a run of visits closed in seconds.
     return Math.max(1, Math.round((waiting * this.averageServiceMin(categoryId)) / Math.max(1, serving)));
   }

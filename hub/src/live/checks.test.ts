@@ -4,7 +4,6 @@ import type { AlertThresholds } from '@yichuang/shared/live';
 import { Hall, makeConfig } from '../engine/test-fixtures.js';
 import { Views } from '../hall/views.js';
 import { runChecks, type CheckInput } from './checks.js';
-import { assignTidal, tidalRefusal } from './tidal.js';
 
 const THRESHOLDS: AlertThresholds = { waitAlertMin: 30, pausedAlertMin: 20, tidalWaitMin: 40, offlineAlertSec: 60 };
 
@@ -78,29 +77,32 @@ describe('tidal windows', () => {
   });
 
   it('suggests nothing for a queue the tidal window already serves first', () => {
-    const config = makeConfig();
-    assignTidal(config, 'w5', 'tax');
-    const hall = new Hall(config).at('2026-11-23 10:00').open(4);
+    const hall = new Hall().at('2026-11-23 10:00').open(4);
+    hall.run({ type: 'assignTidal', windowId: 'w5', categoryId: 'tax' });
     hall.issue('tax', 10);
     expect(runChecks(input(hall)).suggestions).toEqual([]);
   });
 
-  it('switches only a tidal window, to a known category, serving that queue alone', () => {
-    const config = makeConfig();
-    expect(tidalRefusal(config, 'w1', 'tax')).toEqual({ code: 'NOT_TIDAL_WINDOW', params: { windowId: 'w1' } });
-    expect(tidalRefusal(config, 'w9', 'tax')).toMatchObject({ code: 'UNKNOWN_WINDOW' });
-    expect(tidalRefusal(config, 'w5', 'nope')).toMatchObject({ code: 'UNKNOWN_CATEGORY' });
-    assignTidal(config, 'w5', 'tax');
-    expect(config.windows.find((w) => w.id === 'w5')?.categories).toEqual([{ categoryId: 'tax', weight: 10 }]);
+  it('switches only a tidal window, to a known category, serving that queue alone, for the rest of the day', () => {
+    const hall = new Hall().at('2026-11-23 10:00');
+    expect(hall.refusal({ type: 'assignTidal', windowId: 'w1', categoryId: 'tax' })).toEqual({ code: 'NOT_TIDAL_WINDOW', params: { windowId: 'w1' } });
+    expect(hall.refusal({ type: 'assignTidal', windowId: 'w9', categoryId: 'tax' })).toMatchObject({ code: 'UNKNOWN_WINDOW' });
+    expect(hall.refusal({ type: 'assignTidal', windowId: 'w5', categoryId: 'nope' })).toMatchObject({ code: 'UNKNOWN_CATEGORY' });
+    expect(hall.run({ type: 'assignTidal', windowId: 'w5', categoryId: 'tax' }).at(-1)).toEqual({ type: 'window.assigned', at: hall.now, windowId: 'w5', categoryId: 'tax' });
+    const views = new Views(() => hall.state, () => hall.config, () => hall.now);
+    expect(views.window('w5')?.categories).toEqual([{ categoryId: 'tax', weight: 10 }]);
+    // Switched again to the same queue: nothing new to journal.
+    expect(hall.run({ type: 'assignTidal', windowId: 'w5', categoryId: 'tax' })).toEqual([]);
+    hall.at('2026-11-24 09:00').issue('general');
+    expect(views.window('w5')?.categories).toEqual(makeConfig().windows.find((w) => w.id === 'w5')?.categories);
   });
 
   it('after the switch, the tidal window calls the long queue first', () => {
-    const config = makeConfig();
-    const hall = new Hall(config).at('2026-11-23 10:00').open(5);
+    const hall = new Hall().at('2026-11-23 10:00').open(5);
     hall.issue('general', 1);
     hall.wait(1);
     hall.issue('tax', 3);
-    assignTidal(config, 'w5', 'tax');
+    hall.run({ type: 'assignTidal', windowId: 'w5', categoryId: 'tax' });
     expect(hall.callNext('w5')).toBe('T001');
   });
 });

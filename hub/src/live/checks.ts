@@ -31,7 +31,7 @@ export interface CheckResult {
 export function runChecks(input: CheckInput): CheckResult {
   return {
     conditions: [...longWaits(input), ...longPauses(input), ...offlineDevices(input)],
-    suggestions: tidalSuggestions(input.config, input.queues, input.thresholds.tidalWaitMin),
+    suggestions: tidalSuggestions(input.state, input.config, input.queues, input.thresholds.tidalWaitMin),
   };
 }
 

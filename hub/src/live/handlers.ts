@@ -24,8 +24,8 @@ export function registerLiveHandlers(ctx: CommandContext, ready: Promise<LiveSer
     return { ok: true, data: live.board() };
   });
   onCommand(ctx, 'live:acknowledge', S.acknowledgeAlert, async (p) => after(await (await ready).acknowledge(p.alertId, device), hooks.liveChanged));
-  onCommand(ctx, 'live:assignTidal', S.assignTidal, async (p) =>
-    after(await (await ready).assignTidal(p.windowId, p.categoryId), hooks.liveChanged),
+  onCommand(ctx, 'live:assignTidal', S.assignTidal, async (p, key) =>
+    after(await (await ready).assignTidal(p.windowId, p.categoryId, { deviceId: device.id, staffId: ctx.operator()?.staffId }, key), hooks.liveChanged),
   );
   onCommand(ctx, 'live:updateSettings', S.updateLiveSettings, async (p) =>
     after(await (await ready).updateSettings(p), hooks.boardsChanged, hooks.liveChanged),

@@ -2,7 +2,7 @@
 import type { HallConfig, QueueView } from '@yichuang/shared/domain';
 import type { Alert, BoardDevice, CategoryLive, LiveBoard, LiveSettings, RatingsToday, TidalSuggestion, WindowLive } from '@yichuang/shared/live';
 import { isBadLevel } from '@yichuang/shared/ratings';
-import type { EngineState } from '../engine/index.js';
+import { windowCategories, type EngineState } from '../engine/index.js';
 import { forDisplay } from './alerts.js';
 import { DEFAULT_PROFILE } from './board-settings.js';
 import { averageWaits, currentPeriodStart, longestWaiting, minutesBetween, servedByWindow } from './waits.js';
@@ -86,7 +86,7 @@ function windows({ now, config, state }: LiveBoardInput): WindowLive[] {
       name: w.name,
       nameEn: w.nameEn,
       kind: w.kind,
-      categories: w.categories,
+      categories: [...windowCategories(state, w)],
       status: live?.status ?? 'closed',
       statusMin: live ? minutesBetween(live.since, now) : 0,
       servedToday: served.get(w.id) ?? 0,

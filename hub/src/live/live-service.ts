@@ -5,20 +5,18 @@ import { appError, type Ack } from '@yichuang/shared/errors';
 import type { Alert, AlertInput, BoardView, LiveBoard, LiveSettings, TidalSuggestion } from '@yichuang/shared/live';
 import type * as S from '@yichuang/shared/live-schemas';
 import type { z } from 'zod';
-import type { HallService } from '../hall/hall-service.js';
+import type { Actor, CommandKey, HallService } from '../hall/hall-service.js';
 import { publicWindow, type Views } from '../hall/views.js';
-import type { ConfigStore } from '../storage/config-store.js';
 import { acknowledge, ALERTS_FILE, emptyAlertsFile, raise, resolve, unresolvedKeys, type AlertsFile } from './alerts.js';
 import { BOARDS_FILE, boardView, defaultBoardsFile, type BoardsFile } from './board-settings.js';
 import { CHECK_PREFIX, runChecks } from './checks.js';
 import { liveBoard } from './live-board.js';
 import type { Presence } from './presence.js';
 import { SmallStore } from './small-store.js';
-import { assignTidal, tidalRefusal } from './tidal.js';
 
 export interface LiveServiceDeps {
   dataDir: string;
-  store: ConfigStore;
+  config: () => HallConfig;
   hall: HallService;
   views: Views;
   presence: Presence;
@@ -44,7 +42,7 @@ export class LiveService {
   }
 
   private get config(): HallConfig {
-    return this.deps.store.config;
+    return this.deps.config();
   }
 
   get settings(): LiveSettings {
@@ -108,11 +106,9 @@ export class LiveService {
     return alert ? { ok: true, data: alert } : { ok: false, error: appError('UNKNOWN_ALERT') };
   }
 
-  async assignTidal(windowId: string, categoryId: string): Promise<Ack<WindowView>> {
-    const refusal = tidalRefusal(this.config, windowId, categoryId);
-    if (refusal) return { ok: false, error: appError(refusal.code, refusal.params) };
-    await this.deps.store.update((draft) => assignTidal(draft, windowId, categoryId));
-    this.deps.log(`tidal window ${windowId} switched to ${categoryId}`);
+  async assignTidal(windowId: string, categoryId: string, actor: Actor, key: CommandKey): Promise<Ack<WindowView>> {
+    const result = await this.deps.hall.execute({ type: 'assignTidal', windowId, categoryId }, actor, key);
+    if (!result.ok) return result;
     await this.check();
     // For a console: not shown the current ticket's masked identity (only window staff are).
     return { ok: true, data: publicWindow(this.deps.views.window(windowId)!) };

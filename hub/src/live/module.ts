@@ -4,7 +4,6 @@ import type { AlertInput } from '@yichuang/shared/live';
 import type { HallCore } from '../hall/core.js';
 import type { Broadcaster } from '../realtime/broadcaster.js';
 import type { Domain } from '../realtime/socket-server.js';
-import type { ConfigStore } from '../storage/config-store.js';
 import { registerLiveHandlers } from './handlers.js';
 import { LiveService } from './live-service.js';
 import { Presence } from './presence.js';
@@ -16,7 +15,6 @@ const COALESCE_MS = 250;
 
 export interface LiveDeps extends HallCore {
   broadcaster: Broadcaster;
-  store: ConfigStore;
   dataDir: string;
 }
 
@@ -24,7 +22,7 @@ export function createLiveModule(deps: LiveDeps): Domain {
   const presence = new Presence();
   const ready = LiveService.open({
     dataDir: deps.dataDir,
-    store: deps.store,
+    config: deps.config,
     hall: deps.hall,
     views: deps.views,
     presence,

@@ -73,6 +73,7 @@ export class Publisher {
       }
       case 'window.paused':
       case 'window.unpaused':
+      case 'window.assigned':
       case 'staff.signedIn':
       case 'staff.signedOut': {
         const window = this.views.window(event.windowId);
