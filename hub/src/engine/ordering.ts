@@ -101,23 +101,33 @@ export function waitingIn(state: EngineState, categoryId: string): Ticket[] {
 /** A ticket's place in its category's queue, whichever window takes it. */
 const queueEntry = (t: Ticket, now: number, rules: QueueRules): Entry => entry(t, t.targetWindowId !== undefined, 0, now, rules);
 
-/** Waiting tickets of a category in call order, ignoring which window will take them. */
-export function categoryQueue(state: EngineState, categoryId: string, config: HallConfig, now: number): Ticket[] {
-  return waitingIn(state, categoryId)
-    .map((t) => queueEntry(t, now, config.rules))
+/** Waiting tickets of one category in call order, ignoring which window will take them. */
+function inCallOrder(waiting: readonly Ticket[], now: number, rules: QueueRules): Ticket[] {
+  return waiting
+    .map((t) => queueEntry(t, now, rules))
     .sort(compare)
     .map((e) => e.ticket);
 }
 
+/** Waiting tickets of a category in call order, ignoring which window will take them. */
+export function categoryQueue(state: EngineState, categoryId: string, config: HallConfig, now: number): Ticket[] {
+  return inCallOrder(waitingIn(state, categoryId), now, config.rules);
+}
+
 /**
- * How many waiting tickets of the same category would be called before this one. An estimate:
- * it ignores window weights and the anti-starvation rule. 0 for a ticket that is not waiting.
+ * For each waiting ticket, how many of its category would be called before it: one sort per
+ * category, so a whole hall's places cost O(n log n). An estimate: it ignores window weights and
+ * the anti-starvation rule. `byCategory`: the waiting tickets, grouped by category.
  */
+export function placesInQueue(byCategory: Iterable<readonly Ticket[]>, now: number, rules: QueueRules): Map<string, number> {
+  const places = new Map<string, number>();
+  for (const waiting of byCategory) inCallOrder(waiting, now, rules).forEach((t, i) => places.set(t.id, i));
+  return places;
+}
+
+/** How many waiting tickets of the same category would be called before this one; 0 for a ticket that is not waiting. */
 export function aheadOf(state: EngineState, ticketId: string, config: HallConfig, now: number): number {
   const t = state.tickets[ticketId];
   if (!t || t.state !== 'waiting') return 0;
-  const me = queueEntry(t, now, config.rules);
-  let ahead = 0;
-  for (const o of waitingIn(state, t.categoryId)) if (o !== t && compare(queueEntry(o, now, config.rules), me) < 0) ahead++;
-  return ahead;
+  return placesInQueue([waitingIn(state, t.categoryId)], now, config.rules).get(t.id) ?? 0;
 }

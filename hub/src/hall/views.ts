@@ -14,7 +14,7 @@ import type {
   WindowView,
 } from '@yichuang/shared/domain';
 import { localParts, nextOpening, periodsOn, withinPeriods } from '@yichuang/shared/time';
-import { aheadOf, serves, windowCategories, type EngineState } from '../engine/index.js';
+import { placesInQueue, serves, windowCategories, type EngineState } from '../engine/index.js';
 
 const MINUTE = 60_000;
 /** Assumed service time until a category has finished visits today. */
@@ -40,6 +40,7 @@ export const seesIdentities = (device: Device): boolean => device.role === 'wind
 
 export class Views {
   private index: { version: number; data: QueueIndex } | undefined;
+  private placed: { version: number; at: number; places: Map<string, number> } | undefined;
 
   /**
    * `version` changes whenever the state does (HallService.version), so the per-category index is
@@ -99,8 +100,18 @@ export class Views {
       outcome: ticket.outcome,
       printed: ticket.print?.ok,
     };
-    if (ticket.state === 'waiting') view.ahead = aheadOf(this.state(), ticket.id, this.config(), this.clock());
+    if (ticket.state === 'waiting') view.ahead = this.places().get(ticket.id) ?? 0;
     return view;
+  }
+
+  /** Every waiting ticket's place in its queue, once per state and instant: a snapshot of 600 waiting costs one sort per category, not 600 scans of the day. */
+  private places(): Map<string, number> {
+    const version = this.version?.();
+    const now = this.clock();
+    if (version !== undefined && this.placed?.version === version && this.placed.at === now) return this.placed.places;
+    const places = placesInQueue(this.queueIndex().waiting.values(), now, this.config().rules);
+    if (version !== undefined) this.placed = { version, at: now, places };
+    return places;
   }
 
   ticketById(id: string): TicketView | undefined {
