@@ -1,7 +1,7 @@
 // Phone pages (booking, a ticket's page) talk to the hub's open REST routes under /api: no device
 // token, no socket.
 import type { Ack, AppError } from '@yichuang/shared/errors';
-import type { ClientError } from '@yichuang/shared/hall-sync';
+import type { ClientError } from '@yichuang/shared/commands';
 import { STRINGS } from '@yichuang/shared/i18n';
 
 export type ApiError = AppError | ClientError;

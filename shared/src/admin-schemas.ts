@@ -1,7 +1,7 @@
 // zod schemas of the administration domain: configuration changes, accounts, pairing, sessions.
 // Messages are Chinese and English at once: they reach the manager inside BAD_REQUEST's detail.
 import { z } from 'zod';
-import { CONSOLE_ROLES } from './domain.js';
+import { BADGES, DEVICE_ROLES, STAFF_ROLES, WINDOW_KINDS } from './lists.js';
 import { day, issueTicket } from './schemas.js';
 
 const cmdId = issueTicket.shape.cmdId;
@@ -90,7 +90,7 @@ export const windowSettings = z
     number: int(1, 999),
     name: text(1, 40),
     nameEn: text(0, 80),
-    kind: z.enum(['comprehensive', 'department', 'certificate', 'assist', 'tidal']),
+    kind: z.enum(WINDOW_KINDS),
     department: text(0, 60),
     categories: z
       .array(z.object({ categoryId: slug, weight: int(1, 100) }))
@@ -114,9 +114,9 @@ export const staffSettings = z.object({
   name: text(1, 30),
   department: text(0, 60),
   title: text(0, 30),
-  badge: z.enum(['party', 'league']).optional(),
+  badge: z.enum(BADGES).optional(),
   roles: z
-    .array(z.enum(['staff', ...CONSOLE_ROLES]))
+    .array(z.enum(STAFF_ROLES))
     .min(1, '至少一个角色 / at least one role')
     .refine((roles) => new Set(roles).size === roles.length, '角色重复 / a role is listed twice'),
 });
@@ -149,7 +149,7 @@ export const setPassword = z.object({ cmdId, staffId: slug, password });
 export const saveEvaluation = z.object({ cmdId, evaluation: evaluationSettings });
 export const saveRetention = z.object({ cmdId, retention: retentionSettings });
 
-const deviceRole = z.enum(['kiosk', 'board', 'display', 'window', 'pad', 'console', 'agent']);
+const deviceRole = z.enum(DEVICE_ROLES);
 /** Pairing codes are typed by a manager: upper-cased, spaces and dashes dropped. */
 export const pairingCode = z
   .string()

@@ -12,7 +12,7 @@ import type {
   Staff,
   StaffRole,
 } from './domain.js';
-import type { AckFn } from './events.js';
+import type { AckFn } from './errors.js';
 import type * as A from './admin-schemas.js';
 
 /** Who is signed in at a console (a session), as the console and the hub's checks see it. */
@@ -128,32 +128,6 @@ export interface AdminBroadcasts {
   'session:ended': () => void;
 }
 
-export const ADMIN_ERRORS = {
-  SIGN_IN_REQUIRED: ['请先登录管理控制台（登录已过期或尚未登录）', 'Sign in to the console first (not signed in, or the session expired)'],
-  BAD_PASSWORD: ['工号或密码错误', 'Wrong staff number or password'],
-  SIGN_IN_LOCKED: ['登录失败次数过多，请 {minutes} 分钟后再试', 'Too many failed sign-ins; try again in {minutes} min'],
-  NO_CONSOLE_ROLE: ['该账号没有管理控制台权限', 'This account may not use the console'],
-  UNKNOWN_PAIRING_CODE: ['配对码无效或已过期：{code}', 'Pairing code {code} is unknown or has expired'],
-  UNKNOWN_DEVICE: ['没有这台设备：{deviceId}', 'No such device: {deviceId}'],
-  BAD_PLACE: ['{role} 设备需要指定{place}', 'A {role} device needs {placeEn}'],
-  UNKNOWN_STAFF_ID: ['没有这名工作人员：{staffId}', 'No such staff member: {staffId}'],
-  DUPLICATE_ID: ['编号已被占用：{id}', 'That id is taken: {id}'],
-  DUPLICATE_PREFIX: ['号码字头已被 {name} 使用：{prefix}', 'Prefix {prefix} is used by {name}'],
-  DUPLICATE_WINDOW_NUMBER: ['窗口号已被占用：{number}', 'Window number {number} is taken'],
-  DUPLICATE_STAFF_NUMBER: ['工号已被占用：{number}', 'Staff number {number} is taken'],
-  PREFIX_IN_USE_TODAY: ['今天已发出 {prefix} 字头的号，明天起才能更换或启用该字头', 'Tickets with prefix {prefix} were issued today; change or reuse it from tomorrow'],
-  UNKNOWN_ZONE: ['没有这个区域：{zone}', 'No such zone: {zone}'],
-  ZONE_IN_USE: ['区域 {zone} 仍有窗口或设备在用', 'Zone {zone} is still used by windows or devices'],
-  CATEGORY_IN_USE: ['仍有窗口办理该类别（{windows} 号窗口），请先修改这些窗口', 'Windows {windows} still serve this category; change them first'],
-  CATEGORY_HAS_TICKETS: ['该类别今天还有 {count} 个号未办结，请办结后再删除', '{count} tickets of this category are still open today; remove it once they are done'],
-  WINDOW_IN_USE: ['{number} 号窗口有人登录或有未办结的号，请先签退', 'Window {number} has a signed-in staff member or an open ticket; sign out first'],
-  WINDOW_HAS_DEVICES: ['该窗口仍有配对设备（{devices}），请先撤销', 'Devices are still paired to this window ({devices}); revoke them first'],
-  STAFF_SIGNED_IN: ['该工作人员正在 {number} 号窗口登录，请先签退', 'This staff member is signed in at window {number}; sign out first'],
-  LAST_ADMIN: ['至少要保留一名设有密码的管理员', 'At least one admin with a password must remain'],
-  LAST_CONSOLE: ['请先配对一台正式的管理控制台（在另一台电脑或浏览器打开 /console/，用本控制台配对），否则撤销后无人能再配对设备', 'Pair a real console first (open /console/ on another PC or browser and pair it here): otherwise nobody could pair a device again'],
-  PIN_REQUIRED: ['新增工作人员须设置 PIN', 'A new staff member needs a PIN'],
-  PHOTO_INVALID: ['照片须为 JPEG、PNG 或 WebP 图片，不超过 512 KB', 'A photo must be a JPEG, PNG or WebP image of at most 512 KB'],
-} as const satisfies Record<string, readonly [string, string]>;
 
 /** Which roles a device of each kind needs a place for. */
 export const DEVICE_PLACES: Record<DeviceRole, 'windowId' | 'zone' | 'kioskId' | null> = {

@@ -1,4 +1,32 @@
 // Domain types shared by hub and screens. Names follow ../DESIGN.md §3.
+import type { Badge, DeviceRole, Outcome, PauseReason, PriorityClass, StaffRole, TicketSource, TicketState, WindowKind, WindowStatus } from './lists.js';
+
+export {
+  BADGES,
+  CONSOLE_ROLES,
+  DEVICE_ROLES,
+  MANAGING_ROLES,
+  OUTCOMES,
+  PAUSE_REASONS,
+  PRIORITY_CLASSES,
+  SCREEN_ROLES,
+  STAFF_ROLES,
+  TICKET_SOURCES,
+  TICKET_STATES,
+  WINDOW_KINDS,
+  WINDOW_STATUSES,
+  type Badge,
+  type DeviceRole,
+  type Outcome,
+  type PauseReason,
+  type PriorityClass,
+  type ScreenRole,
+  type StaffRole,
+  type TicketSource,
+  type TicketState,
+  type WindowKind,
+  type WindowStatus,
+} from './lists.js';
 
 /** 'HH:MM' in the hall's local time. */
 export type ClockTime = string;
@@ -40,9 +68,6 @@ export interface Hall {
   zones: Zone[];
 }
 
-export type PriorityClass = 'normal' | 'appointment' | 'green';
-export type TicketSource = 'kiosk' | 'appointment' | 'staff' | 'terminal24' | 'phone';
-
 export interface Category {
   id: string;
   /** Prefix letter(s) of its ticket numbers, e.g. 'A' → A023. */
@@ -64,8 +89,6 @@ export interface Category {
   slotQuota?: { minutes: number; max: number };
 }
 
-export type WindowKind = 'comprehensive' | 'department' | 'certificate' | 'assist' | 'tidal';
-
 export interface WindowCategory {
   categoryId: string;
   /** Higher weight = this window prefers that category's tickets. */
@@ -83,9 +106,6 @@ export interface ServiceWindow {
   zone?: string;
 }
 
-export type StaffRole = 'staff' | 'manager' | 'admin' | 'evaluator';
-export type Badge = 'party' | 'league';
-
 export interface Staff {
   id: string;
   /** 工号, shown on the staff card. */
@@ -101,14 +121,6 @@ export interface Staff {
   passwordHash?: string;
   roles: StaffRole[];
 }
-
-/** Roles that sign in at the console: admin (accounts, devices, everything), manager, evaluator (read only). */
-export const CONSOLE_ROLES = ['admin', 'manager', 'evaluator'] as const satisfies readonly StaffRole[];
-/** Console roles that change things (evaluators only read). */
-export const MANAGING_ROLES = ['admin', 'manager'] as const satisfies readonly StaffRole[];
-
-/** `agent`: a print agent on a kiosk PC, driving that kiosk's local printer. */
-export type DeviceRole = 'kiosk' | 'board' | 'display' | 'window' | 'pad' | 'console' | 'agent';
 
 export interface Device {
   id: string;
@@ -170,16 +182,6 @@ export interface HallConfig {
   retention: RetentionSettings;
 }
 
-export type TicketState = 'waiting' | 'called' | 'serving' | 'on-hold' | 'finished' | 'no-show' | 'cancelled';
-
-export const OUTCOMES = ['done', 'accepted', 'enquiry', 'refused', 'incomplete'] as const;
-/** 即办 / 受理 / 咨询 / 不予受理 / 材料不全一次性告知 */
-export type Outcome = (typeof OUTCOMES)[number];
-
-export const PAUSE_REASONS = ['away', 'meal', 'meeting', 'training', 'other'] as const;
-/** 临时外出 / 用餐 / 会议 / 培训 / 其他 */
-export type PauseReason = (typeof PAUSE_REASONS)[number];
-
 export interface MaskedIdentity {
   kind: 'phone' | 'id';
   /** e.g. 138****5678 or 1101**********123X */
@@ -231,8 +233,6 @@ export interface Ticket {
   /** The last print attempt of its slip; absent where no printer serves the kiosk. */
   print?: { ok: boolean; printerId: string; at: number; reason?: string };
 }
-
-export type WindowStatus = 'closed' | 'open' | 'paused';
 
 export interface WindowState {
   id: string;

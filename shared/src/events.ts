@@ -1,7 +1,7 @@
 // The one Socket.IO event map, imported by the hub and by every screen.
 // Commands are imperative (client → hub, answered by an Ack); broadcasts are past tense (hub → clients).
 import type { CallView, Device, Hall, HallSnapshot, QueueView, ServiceDay, StaffCard, TicketView, WindowView } from './domain.js';
-import type { Ack } from './errors.js';
+import type { AckFn } from './errors.js';
 import type { AdminBroadcasts, AdminCommands } from './admin.js';
 import type { AppointmentBroadcasts, AppointmentCommands } from './appointments.js';
 import type { KioskBroadcasts, KioskCommands } from './kiosk.js';
@@ -9,8 +9,6 @@ import type { LiveBroadcasts, LiveCommands } from './live.js';
 import type { PrintResult, PrintingBroadcasts, PrintingCommands } from './printing.js';
 import type { RatingBroadcasts, RatingCommands } from './ratings.js';
 import type * as S from './schemas.js';
-
-export type AckFn<T> = (ack: Ack<T>) => void;
 
 export interface TicketIssued {
   ticket: TicketView;

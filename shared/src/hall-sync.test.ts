@@ -1,7 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { CallView, HallSnapshot, QueueView, TicketView, WindowView } from './domain.js';
 import type { TicketCalled, TicketChanged } from './events.js';
-import { HallSync, newCmdId, type HallSocket } from './hall-sync.js';
+import { newCmdId } from './command-id.js';
+import { HallSync, type HallSocket } from './hall-sync.js';
 
 type Listener = (...args: unknown[]) => void;
 type AckCb = (answer: unknown) => void;

@@ -9,43 +9,16 @@
 //   cmdId after a reconnect, and a later identical command after an unanswered one reuses it too,
 //   so the hub can answer a retry instead of repeating it.
 import type { Socket } from 'socket.io-client';
-import type { CallView, HallSnapshot, TicketState, TicketView, WindowView } from './domain.js';
-import type { Ack, AppError } from './errors.js';
-import type {
-  AckFn,
-  ClientToServerEvents,
-  DeviceWelcome,
-  HallBroadcast,
-  ServerToClientEvents,
-  TicketCalled,
-  TicketChanged,
-  WindowChanged,
-} from './events.js';
+import { applyBroadcast, type HallEvent } from './apply-broadcast.js';
+import { newCmdId } from './command-id.js';
+import type { AckDataOf, ClientError, CommandInput, CommandName, CommandResult } from './commands.js';
+import type { HallSnapshot } from './domain.js';
+import type { AppError } from './errors.js';
+import type { ClientToServerEvents, DeviceWelcome, HallBroadcast, ServerToClientEvents } from './events.js';
 import { HALL_BROADCASTS } from './events.js';
 import { STRINGS } from './i18n.js';
 
 export type HallSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
-
-/** Ticket states that stay in HallSnapshot.tickets; any other state removes the ticket. */
-export const OPEN_TICKET_STATES: readonly TicketState[] = ['waiting', 'called', 'serving', 'on-hold'];
-export const RECENT_CALLS_CAP = 20;
-
-/** Errors made on this side of the wire: no answer from the hub in time. */
-export interface ClientError {
-  code: 'TIMEOUT' | 'DENIED';
-  message: string;
-  messageEn: string;
-}
-
-export type CommandResult<T> = Ack<T> | { ok: false; error: ClientError };
-
-type C2S = ClientToServerEvents;
-export type PayloadOf<E extends keyof C2S> = Parameters<C2S[E]>[0];
-export type AckDataOf<E extends keyof C2S> = Parameters<C2S[E]>[1] extends AckFn<infer T> ? T : never;
-/** Commands that carry a cmdId (everything but lookups and snapshots). */
-export type CommandName = { [E in keyof C2S]: PayloadOf<E> extends { cmdId: string } ? E : never }[keyof C2S];
-/** A command's payload without its cmdId: HallSync adds that. */
-export type CommandInput<E extends CommandName> = Omit<PayloadOf<E>, 'cmdId'>;
 
 export type SyncStatus =
   /** Not connected yet, or lost: no live data. */
@@ -72,116 +45,26 @@ export interface HallSyncOptions {
 
 export type BroadcastListener = <E extends HallBroadcast>(name: E, event: Parameters<ServerToClientEvents[E]>[0]) => void;
 
-
-type AnyBroadcast = { seq: number; at: number };
 interface Held {
   name: HallBroadcast;
-  event: AnyBroadcast;
+  event: HallEvent;
 }
 
 interface Pending {
-  event: CommandName;
-  payload: { cmdId: string };
   key: string;
+  /** Emits the command (again, on a new connection), with the same cmdId. */
+  send: () => void;
   settle: (result: CommandResult<unknown>) => void;
   timer: ReturnType<typeof setTimeout>;
   /** Connection number the payload was last sent on. */
   sentOn: number;
 }
 
-type LooseEmit = (event: string, payload: unknown, ack: (answer: unknown) => void) => void;
-type LooseOn = (event: string, listener: (...args: never[]) => void) => void;
-
 const TIMEOUT_ERROR: ClientError = {
   code: 'TIMEOUT',
   message: STRINGS['error.timeout'][0],
   messageEn: STRINGS['error.timeout'][1],
 };
-
-/** A command id that works on plain-http LAN pages too (randomUUID needs a secure context). */
-export function newCmdId(): string {
-  const c = globalThis.crypto;
-  // randomUUID exists only in secure contexts (https, localhost); hall LAN pages are often plain http.
-  if (c && typeof c.randomUUID === 'function') return c.randomUUID();
-  const b = new Uint8Array(16);
-  if (c && typeof c.getRandomValues === 'function') c.getRandomValues(b);
-  else for (let i = 0; i < 16; i++) b[i] = Math.floor(Math.random() * 256);
-  b[6] = (b[6]! & 0x0f) | 0x40;
-  b[8] = (b[8]! & 0x3f) | 0x80;
-  const h = Array.from(b, (x) => x.toString(16).padStart(2, '0')).join('');
-  return `${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20)}`;
-}
-
-/**
- * The device token of a screen: `?token=` in the page's address the first time (then kept in
- * localStorage and taken out of the address bar), so a kiosk rebooted to the bare URL still knows it.
- */
-export function readDeviceToken(storageKey: string): string | undefined {
-  if (typeof location === 'undefined') return undefined;
-  const url = new URL(location.href);
-  const fromUrl = url.searchParams.get('token')?.trim();
-  let store: Storage | undefined;
-  try {
-    store = globalThis.localStorage;
-  } catch {
-    store = undefined; // storage disabled: the token lives in the address only
-  }
-  if (fromUrl) {
-    try {
-      store?.setItem(storageKey, fromUrl);
-      url.searchParams.delete('token');
-      history.replaceState(history.state, '', url.pathname + url.search + url.hash);
-    } catch {
-      // keep the token in the address if it cannot be stored
-    }
-    return fromUrl;
-  }
-  try {
-    return store?.getItem(storageKey) ?? undefined;
-  } catch {
-    return undefined;
-  }
-}
-
-function isOpen(ticket: TicketView): boolean {
-  return OPEN_TICKET_STATES.includes(ticket.state);
-}
-
-function replaceWindow(windows: WindowView[], window: WindowView): WindowView[] {
-  let found = false;
-  const next = windows.map((w) => {
-    if (w.id !== window.id) return w;
-    found = true;
-    return window;
-  });
-  return found ? next : [...windows, window];
-}
-
-/** Applies one in-order hall broadcast to a snapshot; returns a new snapshot (the old one is untouched). */
-export function applyBroadcast(s: HallSnapshot, name: HallBroadcast, e: AnyBroadcast): HallSnapshot {
-  const next: HallSnapshot = { ...s, seq: e.seq };
-  if (name === 'window:changed') {
-    next.windows = replaceWindow(s.windows, (e as WindowChanged).window);
-    return next;
-  }
-  if (name === 'day:started') return next; // the caller resyncs
-  const te = e as TicketChanged;
-  const others = s.tickets.filter((t) => t.id !== te.ticket.id);
-  if (isOpen(te.ticket)) {
-    const i = s.tickets.findIndex((t) => t.id === te.ticket.id);
-    if (i >= 0) {
-      next.tickets = s.tickets.slice();
-      next.tickets[i] = te.ticket;
-    } else next.tickets = [...others, te.ticket];
-  } else next.tickets = others;
-  next.queues = te.queues;
-  if (te.window) next.windows = replaceWindow(s.windows, te.window);
-  if (name === 'ticket:called' || name === 'ticket:recalled') {
-    const call: CallView = (e as TicketCalled).call;
-    next.recentCalls = [call, ...s.recentCalls].slice(0, RECENT_CALLS_CAP);
-  }
-  return next;
-}
 
 export class HallSync {
   /** The hall as this client knows it; null until the first snapshot. */
@@ -204,7 +87,7 @@ export class HallSync {
   private snapshotTimer: ReturnType<typeof setTimeout> | undefined;
   private rejoinTimer: ReturnType<typeof setTimeout> | undefined;
   private connection = 0;
-  private readonly offs: (() => void)[] = [];
+  private readonly unlisten: () => void;
   private destroyed = false;
 
   constructor(socket: HallSocket, options: HallSyncOptions = {}) {
@@ -217,14 +100,20 @@ export class HallSync {
       newId: options.newId ?? newCmdId,
       now: options.now ?? (() => Date.now()),
     };
-    this.listen('connect', () => this.onConnect());
-    this.listen('disconnect', (reason: string) => this.onDisconnect(reason));
-    this.listen('connect_error', (err: Error & { data?: unknown }) => this.onConnectError(err));
-    this.listen('device:welcome', (d: DeviceWelcome) => {
+    const onConnect = (): void => this.onConnect();
+    const onDisconnect = (reason: string): void => this.onDisconnect(reason);
+    const onConnectError = (err: Error): void => this.onConnectError(err);
+    const onWelcome = (d: DeviceWelcome): void => {
       this.welcome = d;
       this.notify();
-    });
-    for (const name of HALL_BROADCASTS) this.listen(name, (e: AnyBroadcast) => this.receive(name, e));
+    };
+    const onHall = HALL_BROADCASTS.map((name) => ({ name, fn: (e: HallEvent) => this.receive(name, e) }));
+    socket.on('connect', onConnect).on('disconnect', onDisconnect).on('connect_error', onConnectError).on('device:welcome', onWelcome);
+    for (const { name, fn } of onHall) socket.on(name, fn);
+    this.unlisten = () => {
+      socket.off('connect', onConnect).off('disconnect', onDisconnect).off('connect_error', onConnectError).off('device:welcome', onWelcome);
+      for (const { name, fn } of onHall) socket.off(name, fn);
+    };
     if (socket.connected) this.onConnect();
   }
 
@@ -259,12 +148,12 @@ export class HallSync {
     const now = this.opts.now();
     for (const [k, v] of this.unanswered) if (now - v.at > this.opts.retryWindowMs) this.unanswered.delete(k);
     const cmdId = this.unanswered.get(key)?.cmdId ?? this.opts.newId();
-    const payload = { ...input, cmdId };
     return new Promise((resolve) => {
       const p: Pending = {
-        event,
-        payload,
         key,
+        // The event map types E's payload and answer, but TypeScript cannot see that E's input plus
+        // a cmdId is E's payload: the one assertion, on arguments built from E's own types.
+        send: () => void this.socket.emit(event, ...([{ ...input, cmdId }, p.settle] as unknown as Parameters<ClientToServerEvents[E]>)),
         sentOn: -1,
         settle: (result) => {
           if (!this.pending.delete(p)) return; // answered already (a re-send may be answered twice)
@@ -298,11 +187,10 @@ export class HallSync {
       this.snapshotToken++;
       this.resync();
     }, this.opts.snapshotTimeoutMs);
-    this.emit('sync:snapshot', {}, (ack) => {
+    this.socket.emit('sync:snapshot', {}, (answer) => {
       if (token !== this.snapshotToken) return; // stale: reconnected or timed out since
       clearTimeout(this.snapshotTimer);
       this.snapshotInFlight = false;
-      const answer = ack as Ack<HallSnapshot>;
       if (!answer.ok) {
         this.error = answer.error;
         this.notify();
@@ -316,7 +204,7 @@ export class HallSync {
 
   destroy(): void {
     this.destroyed = true;
-    for (const off of this.offs) off();
+    this.unlisten();
     clearTimeout(this.snapshotTimer);
     clearTimeout(this.rejoinTimer);
     for (const p of [...this.pending]) p.settle({ ok: false, error: TIMEOUT_ERROR });
@@ -326,18 +214,9 @@ export class HallSync {
 
   // ---- internals ----
 
-  private listen(event: string, fn: (...args: never[]) => void): void {
-    (this.socket.on as unknown as LooseOn).call(this.socket, event, fn);
-    this.offs.push(() => (this.socket.off as unknown as LooseOn).call(this.socket, event, fn));
-  }
-
-  private emit(event: string, payload: unknown, ack: (answer: unknown) => void): void {
-    (this.socket.emit as unknown as LooseEmit).call(this.socket, event, payload, ack);
-  }
-
   private send(p: Pending): void {
     p.sentOn = this.connection;
-    this.emit(p.event, p.payload, (answer) => p.settle(answer as CommandResult<unknown>));
+    p.send();
   }
 
   private onConnect(): void {
@@ -365,11 +244,11 @@ export class HallSync {
     if (reason === 'io server disconnect') this.scheduleRejoin();
   }
 
-  private onConnectError(err: Error & { data?: unknown }): void {
+  private onConnectError(err: Error): void {
     if (this.destroyed) return;
     if (this.socket.active) return; // a network error: socket.io keeps trying by itself
     // Refused by the hub's handshake middleware: say why, and ask again later.
-    const data = err.data as Partial<AppError> | undefined;
+    const data = 'data' in err ? (err.data as Partial<AppError> | undefined) : undefined;
     this.error =
       data && typeof data.message === 'string' && typeof data.messageEn === 'string' && typeof data.code === 'string'
         ? (data as AppError)
@@ -385,7 +264,7 @@ export class HallSync {
     }, this.opts.rejoinDelayMs);
   }
 
-  private receive(name: HallBroadcast, e: AnyBroadcast): void {
+  private receive(name: HallBroadcast, e: HallEvent): void {
     if (this.destroyed || typeof e?.seq !== 'number') return;
     const s = this.snapshot;
     if (!s || this.snapshotInFlight || this.status !== 'live') {
@@ -399,7 +278,7 @@ export class HallSync {
       this.resync();
       return;
     }
-    this.snapshot = applyBroadcast(s, name, e);
+    this.snapshot = applyBroadcast(s, e);
     this.notify();
     this.emitBroadcast(name, e);
   }
@@ -417,7 +296,7 @@ export class HallSync {
         this.held = held.filter((x) => x.event.seq >= h.event.seq);
         break;
       }
-      s = applyBroadcast(s, h.name, h.event);
+      s = applyBroadcast(s, h.event);
       applied.push(h);
     }
     this.snapshot = s;
@@ -427,8 +306,8 @@ export class HallSync {
     if (gap) this.resync();
   }
 
-  private emitBroadcast(name: HallBroadcast, e: AnyBroadcast): void {
-    for (const cb of this.broadcastListeners) (cb as (n: string, e: unknown) => void)(name, e);
+  private emitBroadcast(name: HallBroadcast, e: HallEvent): void {
+    for (const cb of this.broadcastListeners) cb(name, e);
   }
 
   private setStatus(status: SyncStatus): void {

@@ -9,7 +9,7 @@ import { KIOSK_STRINGS } from './strings/kiosk.js';
 import { PAD_STRINGS } from './strings/pad.js';
 import { PRINTING_STRINGS } from './strings/printing.js';
 import { WINDOW_STRINGS } from './strings/window.js';
-import type { Outcome, PauseReason, PriorityClass, TicketState, WindowStatus } from './domain.js';
+import type { Outcome, PauseReason, PriorityClass, TicketState, WindowStatus } from './lists.js';
 
 export type Lang = 'zh' | 'en';
 export const LANGS: readonly Lang[] = ['zh', 'en'];

@@ -1,12 +1,11 @@
 // zod schemas of the kiosk domain's command payloads (heartbeats, help requests, the suggestion box).
 import { z } from 'zod';
 import { isValidPhone } from './identity.js';
-import { SUGGESTION_KINDS, SUGGESTION_TOPICS } from './kiosk.js';
+import { KIOSK_MODES, SUGGESTION_KINDS, SUGGESTION_TOPICS } from './lists.js';
 import { cmdId, day, id, ticketNumber } from './schemas.js';
 
-
 export const heartbeat = z.object({
-  mode: z.enum(['service', 'self-service', 'closed']),
+  mode: z.enum(KIOSK_MODES),
   assisted: z.boolean().default(false),
 });
 

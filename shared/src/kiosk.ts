@@ -1,8 +1,11 @@
 // Kiosks, the guide terminal and the ticket's phone page (issue 3): types, commands, broadcasts and
 // error messages of this domain. Its commands and broadcasts join the one event map in events.ts.
 import type { PriorityClass, ServiceDay, TicketState } from './domain.js';
-import type { AckFn } from './events.js';
+import type { AckFn } from './errors.js';
 import type * as K from './kiosk-schemas.js';
+import type { KioskMode, SuggestionKind, SuggestionTopic } from './lists.js';
+
+export { KIOSK_MODES, SUGGESTION_KINDS, SUGGESTION_TOPICS, type KioskMode, type SuggestionKind, type SuggestionTopic } from './lists.js';
 
 /** The hall's zone whose kiosks run as 24-hour self-service terminals. */
 export const SELF_SERVICE_ZONE = 'self24';
@@ -125,12 +128,6 @@ export interface TicketFollow {
 
 // ---- kiosks: modes, heartbeats, presence ----
 
-/**
- * `service`: ticketing open; `self-service`: a 24-hour terminal outside hall hours (ticketing off,
- * guides, check-in, ratings and suggestions on); `closed`: a hall kiosk outside hall hours.
- */
-export type KioskMode = 'service' | 'self-service' | 'closed';
-
 /** Online time over a span, for uptime figures. */
 export interface Uptime {
   upMs: number;
@@ -175,14 +172,6 @@ export interface HelpRequested {
 
 // ---- suggestion and complaint box (意见箱) ----
 
-export const SUGGESTION_KINDS = ['suggestion', 'complaint', 'praise'] as const;
-/** 建议 / 投诉 / 表扬 */
-export type SuggestionKind = (typeof SUGGESTION_KINDS)[number];
-
-export const SUGGESTION_TOPICS = ['waiting', 'guidance', 'staff', 'efficiency', 'materials', 'equipment', 'environment', 'other'] as const;
-/** 等候时间 / 指引标识 / 工作人员服务 / 办事效率 / 材料要求 / 设备网络 / 环境设施 / 其他 */
-export type SuggestionTopic = (typeof SUGGESTION_TOPICS)[number];
-
 export interface Suggestion {
   id: string;
   at: number;
@@ -222,10 +211,3 @@ export interface KioskBroadcasts {
   'kiosk:hoursChanged': (e: { open: boolean; nextOpening?: number }) => void;
 }
 
-export const KIOSK_ERRORS = {
-  UNKNOWN_ITEM: ['没有这个事项：{itemId}', 'No such service item: {itemId}'],
-  TICKET_NOT_TODAY: ['这是 {day} 的号，今天已不能使用', 'That ticket was for {day}; it is no longer valid'],
-  UNKNOWN_SUGGESTION: ['没有这条意见：{id}', 'No such suggestion: {id}'],
-  SUGGESTION_EMPTY: ['请至少选择一项内容', 'Please choose at least one topic'],
-  SUGGESTION_HANDLED: ['这条意见已处理', 'This suggestion has been handled already'],
-} as const satisfies Record<string, readonly [string, string]>;

@@ -2,7 +2,7 @@
 // types, commands, broadcasts and error messages of this domain.
 // Its commands and broadcasts join the one event map in events.ts; its messages join errors.ts.
 import type { PauseReason, TicketState, WindowCategory, WindowKind, WindowStatus, WindowView } from './domain.js';
-import type { AckFn } from './events.js';
+import type { AckFn } from './errors.js';
 import type * as S from './live-schemas.js';
 
 export type AlertKind = 'long-wait' | 'paused-too-long' | 'bad-rating' | 'help-request' | 'printer' | 'device-offline';
@@ -172,12 +172,6 @@ export interface LiveBroadcasts {
   'live:updated': (b: LiveBoard) => void;
 }
 
-export const LIVE_ERRORS = {
-  NOT_TIDAL_WINDOW: ['{windowId} 不是潮汐窗口', '{windowId} is not a tidal window'],
-  UNKNOWN_ALERT: ['没有这条提醒', 'No such alert'],
-  UNKNOWN_BOARD: ['没有这块叫号屏：{deviceId}', 'No such board: {deviceId}'],
-  UNKNOWN_ZONE: ['没有这个区域：{zone}', 'No such zone: {zone}'],
-} as const satisfies Record<string, readonly [string, string]>;
 
 /** The default voice of a call (DESIGN.md §7). */
 export const DEFAULT_VOICE: VoiceSettings = { template: '请 {number} 号 到 {window} 号窗口 办理', repeat: 2 };

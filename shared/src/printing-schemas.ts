@@ -1,6 +1,6 @@
 // zod schemas of the printing domain: its command payloads and its configuration file (printers.json).
 import { z } from 'zod';
-import { PAPER_WIDTHS, PRINTER_STATUSES } from './printing.js';
+import { PAPER_WIDTHS, PRINTER_STATUSES } from './lists.js';
 import { cmdId, id, ticketNumber } from './schemas.js';
 
 /** Printable ASCII only: it goes into the QR code, which carries ASCII data. */

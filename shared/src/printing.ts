@@ -1,13 +1,13 @@
 // Ticket printers and print agents (issue 10): types, commands, broadcasts and error messages of this domain.
 // Its commands and broadcasts join the one event map in events.ts; its messages join errors.ts.
 import type { TicketView } from './domain.js';
-import type { AppError } from './errors.js';
-import type { AckFn } from './events.js';
+import type { AckFn, AppError } from './errors.js';
+import type { PRINTING_ERRORS } from './printing-errors.js';
+import type { PaperWidth, PrinterStatus } from './lists.js';
 import type * as P from './printing-schemas.js';
 
-/** What a printer says about itself (DLE EOT), `offline` when it does not answer, `unknown` until it was asked. */
-export const PRINTER_STATUSES = ['unknown', 'ready', 'paper-near-end', 'paper-out', 'cover-open', 'error', 'offline'] as const;
-export type PrinterStatus = (typeof PRINTER_STATUSES)[number];
+export { PAPER_WIDTHS, PRINTER_STATUSES, type PaperWidth, type PrinterStatus } from './lists.js';
+
 /** A status found by asking the printer. */
 export type ObservedStatus = Exclude<PrinterStatus, 'unknown'>;
 
@@ -15,9 +15,6 @@ export type ObservedStatus = Exclude<PrinterStatus, 'unknown'>;
 export const PRINTABLE: readonly PrinterStatus[] = ['ready', 'paper-near-end'];
 /** Statuses in which a slip is worth trying: printable, or not known yet (the attempt asks first). */
 export const WORTH_TRYING: readonly PrinterStatus[] = [...PRINTABLE, 'unknown'];
-
-export const PAPER_WIDTHS = [58, 80] as const;
-export type PaperWidth = (typeof PAPER_WIDTHS)[number];
 
 /** How the hub reaches a kiosk's printer. */
 export type PrinterConnection =
@@ -135,21 +132,6 @@ export interface PrintingBroadcasts {
   'agent:print': (job: AgentJob, ack: (r: AgentJobResult) => void) => void;
 }
 
-export const PRINTING_ERRORS = {
-  PRINTER_NONE: ['本机未配置打印机，请使用电子号票', 'No printer at this kiosk; use the e-ticket'],
-  PRINTER_PAPER_OUT: ['打印纸已用完', 'The printer is out of paper'],
-  PRINTER_COVER_OPEN: ['打印机盖未关好', 'The printer cover is open'],
-  PRINTER_OFFLINE: ['打印机未连接或未开机', 'The printer is offline'],
-  PRINTER_FAULT: ['打印机故障（切纸器或机芯）', 'Printer fault (cutter or mechanism)'],
-  PRINTER_TIMEOUT: ['打印机响应太慢', 'The printer did not answer in time'],
-  PRINTER_AGENT_OFFLINE: ['打印代理未连接', 'The print agent is not connected'],
-  UNKNOWN_PRINTER: ['没有这台打印机：{printerId}', 'No such printer: {printerId}'],
-  UNKNOWN_KIOSK: ['没有这台取号机：{kioskId}', 'No such kiosk: {kioskId}'],
-  KIOSK_HAS_PRINTER: ['取号机 {kioskId} 已配置打印机 {printerId}', 'Kiosk {kioskId} already has printer {printerId}'],
-  REPRINT_NO_PRINTER: ['号 {number} 没有对应的打印机，请选择一台', 'Ticket {number} has no printer; choose one'],
-  AGENT_NOT_LINKED: ['该打印代理没有对应的代理打印机', 'No agent printer is configured for this print agent'],
-  PRINTING_CONFIG_UNREADABLE: ['打印机配置文件无法读取，请修正 printers.json 后重启', 'printers.json cannot be read; fix it and restart the hub'],
-} as const satisfies Record<string, readonly [string, string]>;
 
 /** The error shown for each reason a slip was not printed. */
 export const FAIL_REASON_ERRORS = {

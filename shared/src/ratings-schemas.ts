@@ -2,12 +2,13 @@
 import { z } from 'zod';
 import { cmdId, day, id, linkSignature, ticketNumber } from './schemas.js';
 import { isValidPhone } from './identity.js';
-import { FOLLOW_UP_RESULTS, RATING_LEVELS, VERDICTS } from './ratings.js';
+import { FOLLOW_UP_RESULTS, RATING_LEVELS, VERDICTS } from './lists.js';
+import { TICKET_NUMBER_PATTERN } from './tickets.js';
 
 const windowId = id;
 /** Today's ticket id, `${day}/${number}`. */
-const ticketId = z.string().regex(/^\d{4}-\d{2}-\d{2}\/[A-Z]{1,2}\d{3,4}$/, '号票编号如 2026-11-23／A023 / a ticket id like 2026-11-23/A023');
-const caseId = z.string().regex(/^\d{8}-[A-Z]{1,2}\d{3,4}$/, '工单号如 20261123-A023 / a case id like 20261123-A023');
+const ticketId = z.string().regex(new RegExp(`^\\d{4}-\\d{2}-\\d{2}/${TICKET_NUMBER_PATTERN}$`), '号票编号如 2026-11-23／A023 / a ticket id like 2026-11-23/A023');
+const caseId = z.string().regex(new RegExp(`^\\d{8}-${TICKET_NUMBER_PATTERN}$`), '工单号如 20261123-A023 / a case id like 20261123-A023');
 const text = (max: number) => z.string().trim().max(max);
 /** 经办人: who, by name, did the step on the console. */
 const handler = text(32).min(1, '请填写经办人 / name the handler');

@@ -1,17 +1,11 @@
 // Evaluation pads, ratings (好差评) and bad-rating cases (issue 4): types, commands, broadcasts and error messages of this domain.
 // Its commands and broadcasts join the one event map in events.ts; its messages join errors.ts.
 import type { MaskedIdentity, ServiceDay, StaffCard } from './domain.js';
-import type { AckFn } from './events.js';
+import type { AckFn } from './errors.js';
+import type { FollowUpResult, RatingLevel, Verdict } from './lists.js';
 import type * as S from './ratings-schemas.js';
 
-/**
- * The five national levels (国办发〔2019〕51号; GB/T 39734-2020), best first. Their codes are the
- * star counts of the national 好差评 scale: 非常满意 ☆☆☆☆☆ = 5 … 非常不满意 ☆ = 1 — the value
- * the evaluation data item of GB/T 39046-2020 (政务服务平台基础数据规范) carries to a provincial platform.
- */
-export const RATING_LEVELS = ['very-satisfied', 'satisfied', 'basic', 'dissatisfied', 'very-dissatisfied'] as const;
-/** 非常满意 / 满意 / 基本满意 / 不满意 / 非常不满意 */
-export type RatingLevel = (typeof RATING_LEVELS)[number];
+export { FOLLOW_UP_RESULTS, RATING_LEVELS, VERDICTS, type FollowUpResult, type RatingLevel, type Verdict } from './lists.js';
 
 export const LEVEL_CODE: Record<RatingLevel, 1 | 2 | 3 | 4 | 5> = {
   'very-satisfied': 5,
@@ -61,14 +55,6 @@ export const CASE_STEPS = ['verify', 'rectify', 'followUp', 'close'] as const;
 export type CaseStep = (typeof CASE_STEPS)[number];
 /** Deadline steps: the case settings give each a number of working days from the rating. */
 export type DeadlineStep = Exclude<CaseStep, 'close'>;
-
-export const VERDICTS = ['confirmed', 'unfounded'] as const;
-/** 属实 / 不属实 */
-export type Verdict = (typeof VERDICTS)[number];
-
-export const FOLLOW_UP_RESULTS = ['satisfied', 'dissatisfied', 'unreachable'] as const;
-/** 回访结果: 满意 / 不满意 / 无法联系 */
-export type FollowUpResult = (typeof FOLLOW_UP_RESULTS)[number];
 
 /** Who did a case step: the device it was done on, and the person who says they did it (经办人). */
 export interface CaseActor {
@@ -198,17 +184,3 @@ export interface RatingCommands {
 // eslint-disable-next-line @typescript-eslint/no-empty-object-type
 export interface RatingBroadcasts {}
 
-export const RATING_ERRORS = {
-  NOT_RATABLE: ['此评价器只能评价本窗口刚办结的业务', 'A pad can rate only the visit just finished at its own window'],
-  ALREADY_RATED: ['该次办理已评价过（一次一评）', 'This visit has been rated already (one rating per visit)'],
-  RATING_EXPIRED: ['评价时间已过，本次记为未评价', 'The time to rate this visit has passed; it counts as not rated'],
-  LINK_INVALID: ['链接无效，请扫描取号单上的二维码', 'This link is not valid; scan the QR code on your ticket'],
-  VISIT_NOT_FINISHED: ['{number} 号还没有办结，办结后才能评价', 'Ticket {number} is not finished yet; rate it once it is'],
-  REASONS_REQUIRED: ['请选择不满意的原因', 'Please choose what was wrong'],
-  REASONS_NOT_ALLOWED: ['只有“不满意”“非常不满意”需要选择原因', 'Reasons go with 不满意 / 非常不满意 only'],
-  UNKNOWN_REASON: ['没有这个原因选项：{reason}', 'Not one of the offered reasons: {reason}'],
-  UNKNOWN_CASE: ['没有这个工单：{caseId}', 'No such case: {caseId}'],
-  NO_CONTACT: ['该工单没有可回访的号码', 'This case has no number to call back'],
-  CASE_STEP_ORDER: ['该工单现在应当{next}', 'This case needs {nextEn} now'],
-  CASE_CLOSED: ['该工单已办结', 'This case is closed'],
-} as const satisfies Record<string, readonly [string, string]>;

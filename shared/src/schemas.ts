@@ -1,8 +1,9 @@
 // zod schemas of every command payload; the hub parses with them, clients use the inferred types.
 import { z } from 'zod';
-import { OUTCOMES, PAUSE_REASONS } from './domain.js';
+import { OUTCOMES, PAUSE_REASONS } from './lists.js';
 import { t } from './i18n.js';
 import { idNumberProblem, isValidPhone } from './identity.js';
+import { TICKET_NUMBER } from './tickets.js';
 
 /** Ids of configured things (categories, windows, devices…): every domain's schemas use this one. */
 export const id = z.string().min(1).max(64).regex(/^[\w.:-]+$/, '只能含字母、数字和 _ . : - / letters, digits, _ . : - only');
@@ -18,7 +19,7 @@ export const ticketNumber = z
   .string()
   .trim()
   .toUpperCase()
-  .regex(/^[A-Z]{1,2}\d{3,4}$/, '号码如 A023 / a ticket number like A023');
+  .regex(TICKET_NUMBER, '号码如 A023 / a ticket number like A023');
 
 export const identityInput = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('phone'), value: z.string().refine(isValidPhone, '手机号码格式不正确 / invalid mobile number') }),

@@ -3,7 +3,8 @@
 // changes through HallSync (retried with their cmdId), the last refusal shown until the next action.
 import type { Ack, AppError } from '@yichuang/shared/errors';
 import type { ClientToServerEvents, ServerToClientEvents } from '@yichuang/shared/events';
-import type { AckDataOf, ClientError, CommandInput, CommandName, HallSync, PayloadOf } from '@yichuang/shared/hall-sync';
+import type { AckDataOf, ClientError, CommandInput, CommandName, PayloadOf } from '@yichuang/shared/commands';
+import type { HallSync } from '@yichuang/shared/hall-sync';
 import type { Hall } from '@yichuang/shared/ui/hall.svelte';
 
 const ASK_TIMEOUT_MS = 8000;

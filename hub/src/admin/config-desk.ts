@@ -6,10 +6,9 @@ import type { AdminConfig, AuditActor } from '@yichuang/shared/admin';
 import type * as A from '@yichuang/shared/admin-schemas';
 import type { Category, HallConfig, ServiceWindow } from '@yichuang/shared/domain';
 import type { Ack } from '@yichuang/shared/errors';
+import { OPEN_TICKET_STATES } from '@yichuang/shared/tickets';
 import type { z } from 'zod';
 import { applyChange, refuse, type ChangeDeps } from './config-change.js';
-
-const OPEN = new Set(['waiting', 'called', 'serving', 'on-hold']);
 
 export class ConfigDesk {
   constructor(private readonly deps: ChangeDeps) {}
@@ -77,7 +76,7 @@ export class ConfigDesk {
         if (!before) refuse('UNKNOWN_CATEGORY', { categoryId });
         const serving = draft.windows.filter((w) => w.categories.some((c) => c.categoryId === categoryId));
         if (serving.length) refuse('CATEGORY_IN_USE', { windows: serving.map((w) => w.number).join('、') });
-        const open = Object.values(this.deps.state().tickets).filter((t) => t.categoryId === categoryId && OPEN.has(t.state)).length;
+        const open = Object.values(this.deps.state().tickets).filter((t) => t.categoryId === categoryId && OPEN_TICKET_STATES.has(t.state)).length;
         if (open) refuse('CATEGORY_HAS_TICKETS', { count: open });
         draft.categories = draft.categories.filter((c) => c.id !== categoryId);
         return { before };
@@ -115,7 +114,7 @@ export class ConfigDesk {
         const before = draft.windows.find((w) => w.id === windowId);
         if (!before) refuse('UNKNOWN_WINDOW', { windowId });
         const live = this.deps.state().windows[windowId];
-        const targeted = Object.values(this.deps.state().tickets).some((t) => t.targetWindowId === windowId && OPEN.has(t.state));
+        const targeted = Object.values(this.deps.state().tickets).some((t) => t.targetWindowId === windowId && OPEN_TICKET_STATES.has(t.state));
         if (live?.staffId || live?.currentTicketId || targeted) refuse('WINDOW_IN_USE', { number: before.number });
         const devices = draft.devices.filter((d) => d.windowId === windowId);
         if (devices.length) refuse('WINDOW_HAS_DEVICES', { devices: devices.map((d) => d.name).join('、') });

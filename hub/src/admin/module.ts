@@ -2,7 +2,7 @@
 // changes with their audit log, device pairing and revocation, staff photos, and the daily
 // personal-data retention job.
 import type { ConfigSection } from '@yichuang/shared/admin';
-import type { HallConfig } from '@yichuang/shared/domain';
+import { SCREEN_ROLES, type HallConfig } from '@yichuang/shared/domain';
 import { addDays, serviceDay } from '@yichuang/shared/time';
 import type { HallCore } from '../hall/core.js';
 import type { Routes } from '../http/routes.js';
@@ -26,8 +26,6 @@ import { StaffDesk } from './staff-desk.js';
 
 /** The retention job looks this often; each journal day is purged once (retention.json marks how far). */
 const RETENTION_CHECK_MS = 60 * 60_000;
-/** Screens whose snapshot shows configuration: told to fetch a fresh one when it changes. */
-const SCREEN_ROLES = ['kiosk', 'board', 'display', 'window', 'pad', 'console'] as const;
 
 export interface AdminDeps extends HallCore {
   api: Routes;

@@ -1,10 +1,7 @@
 // Serving the citizen at the window: start, finish with an outcome, put on hold, transfer.
-import type { Outcome } from '@yichuang/shared/domain';
+import { NEEDS_NOTE } from '@yichuang/shared/tickets';
 import { accept, currentIn, fail, isBlank, isError, refuse, staffedWindow, windowDef, type CommandOf } from './guards.js';
 import type { DecideContext, Decision, EngineState } from './types.js';
-
-/** 不予受理 and 材料不全 must tell the citizen why, so they need a note. */
-const NEEDS_NOTE: ReadonlySet<Outcome> = new Set<Outcome>(['refused', 'incomplete']);
 
 export function decideStart(state: EngineState, c: CommandOf<'start'>, { now, config }: DecideContext): Decision {
   const w = staffedWindow(state, c.windowId, config);

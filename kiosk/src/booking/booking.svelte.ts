@@ -2,7 +2,7 @@
 // cancelling or changing a booking by its code and phone tail.
 import type { BookableService, BookingPage, BookingView, SlotView } from '@yichuang/shared/appointments';
 import type { ServiceDay } from '@yichuang/shared/domain';
-import { newCmdId } from '@yichuang/shared/hall-sync';
+import { newCmdId } from '@yichuang/shared/command-id';
 import { isValidPhone } from '@yichuang/shared/identity';
 import type { StringKey } from '@yichuang/shared/i18n';
 import { api, type ApiError } from '../rest';

@@ -4,7 +4,7 @@
 import type { Category } from '@yichuang/shared/domain';
 import type { AppError } from '@yichuang/shared/errors';
 import type { TicketIssued } from '@yichuang/shared/events';
-import type { ClientError } from '@yichuang/shared/hall-sync';
+import type { ClientError } from '@yichuang/shared/commands';
 import type { Hall } from '@yichuang/shared/ui/hall.svelte';
 import type { Language } from '@yichuang/shared/ui/lang.svelte';
 import type { Service } from './services';

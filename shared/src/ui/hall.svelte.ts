@@ -1,15 +1,14 @@
 // Rune state wrapping the shared HallSync: the one place a screen talks to the hub. A screen without
 // a token shows a pairing code until a manager pairs it; a screen whose device is revoked forgets
 // its token and drops back to pairing; a change of the hall's configuration brings a fresh snapshot.
-import type { DeviceRole, HallSnapshot } from '@yichuang/shared/domain';
+import { SCREEN_ROLES, type HallSnapshot } from '@yichuang/shared/domain';
 import type { DeviceWelcome } from '@yichuang/shared/events';
-import { HallSync, readDeviceToken, type HallSocket, type SyncStatus } from '@yichuang/shared/hall-sync';
+import { readDeviceToken } from '@yichuang/shared/device-token';
+import { HallSync, type HallSocket, type SyncStatus } from '@yichuang/shared/hall-sync';
 import { io } from 'socket.io-client';
 import { Pairing } from './pairing.svelte';
 
 export type HallError = HallSync['error'];
-
-const ROLES: readonly DeviceRole[] = ['kiosk', 'board', 'display', 'window', 'pad', 'console'];
 
 export class Hall {
   /** null until the first snapshot; kept (stale) while reconnecting. */
@@ -34,7 +33,7 @@ export class Hall {
     this.token = token;
     this.unpaired = !token;
     if (!token) {
-      const screen = ROLES.find((r) => storageKey.endsWith(`.${r}`)) ?? 'kiosk';
+      const screen = SCREEN_ROLES.find((r) => storageKey.endsWith(`.${r}`)) ?? 'kiosk';
       this.pairing = new Pairing(screen);
       return;
     }

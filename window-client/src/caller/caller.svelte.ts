@@ -3,7 +3,7 @@ import type { CheckedIn } from '@yichuang/shared/appointments';
 import type { Outcome, PauseReason, TicketView, WindowView } from '@yichuang/shared/domain';
 import type { AppError } from '@yichuang/shared/errors';
 import type { TicketIssued } from '@yichuang/shared/events';
-import type { AckDataOf, ClientError, CommandInput, CommandName } from '@yichuang/shared/hall-sync';
+import type { AckDataOf, ClientError, CommandInput, CommandName } from '@yichuang/shared/commands';
 import type { PrintResult } from '@yichuang/shared/printing';
 import type { StaffFigures } from '@yichuang/shared/ratings';
 import type { Hall } from '@yichuang/shared/ui/hall.svelte';
@@ -33,9 +33,6 @@ export type ButtonAction = Exclude<Action, 'signIn' | DeskAction>;
 /** Actions that ask something first (an outcome, a reason, a number, a target), and the counter services. */
 export type Dialog = Extract<ButtonAction, 'finish' | 'pause' | 'signOut' | 'callNumber' | 'transfer' | 'resume' | 'requeue'> | DeskAction | null;
 
-/** Outcomes that need a written reason (不予受理, 材料不全一次性告知). */
-export const NOTE_REQUIRED: readonly Outcome[] = ['refused', 'incomplete'];
-
 /** Shortcut key of each action, shown on its button: staff work with one hand on the keyboard. */
 export const SHORTCUTS = {
   callNext: 'F1',
@@ -53,8 +50,6 @@ export const SHORTCUTS = {
   requeue: 'F12',
 } as const satisfies Record<ButtonAction, string>;
 
-/** A ticket number as staff type it: prefix letter(s) and digits. */
-export const TICKET_NUMBER = /^[A-Z]{1,2}\d{3,4}$/;
 /** An appointment's check-in code. */
 export const BOOKING_CODE_LENGTH = 6;
 

@@ -4,7 +4,7 @@
 // pad counts down what the hub said was left, and the hub records 未评价 itself.
 import type { AppError } from '@yichuang/shared/errors';
 import type { TicketChanged } from '@yichuang/shared/events';
-import type { ClientError } from '@yichuang/shared/hall-sync';
+import type { ClientError } from '@yichuang/shared/commands';
 import { isValidPhone } from '@yichuang/shared/identity';
 import { isBadLevel, type PadState, type RatingLevel } from '@yichuang/shared/ratings';
 import type { Hall } from '@yichuang/shared/ui/hall.svelte';

@@ -1,6 +1,6 @@
-import type { DeviceRole } from '@yichuang/shared/domain';
+import { SCREEN_ROLES, type DeviceRole } from '@yichuang/shared/domain';
 
-export const ALL_ROLES: readonly DeviceRole[] = ['kiosk', 'board', 'display', 'window', 'pad', 'console'];
+export const ALL_ROLES: readonly DeviceRole[] = SCREEN_ROLES;
 
 export interface Rule {
   roles: readonly DeviceRole[];

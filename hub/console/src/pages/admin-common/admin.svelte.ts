@@ -2,7 +2,7 @@
 // connection becomes live and again whenever the hub says the configuration changed (another
 // manager, a tidal switch). Changes go through HallSync with a cmdId; the answer is the new config.
 import type { AdminConfig } from '@yichuang/shared/admin';
-import type { CommandInput, CommandName } from '@yichuang/shared/hall-sync';
+import type { CommandInput, CommandName } from '@yichuang/shared/commands';
 import type { Hall } from '@yichuang/shared/ui/hall.svelte';
 import { PageState } from '../../page-state.svelte';
 

@@ -4,7 +4,7 @@
 import type { AppointmentDay, AppointmentsChanged } from '@yichuang/shared/appointments';
 import type { ServiceDay } from '@yichuang/shared/domain';
 import type { AppError } from '@yichuang/shared/errors';
-import type { ClientError, CommandInput } from '@yichuang/shared/hall-sync';
+import type { ClientError, CommandInput } from '@yichuang/shared/commands';
 import type { Hall } from '@yichuang/shared/ui/hall.svelte';
 
 export class AppointmentBoard {

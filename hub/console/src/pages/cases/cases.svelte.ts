@@ -1,6 +1,6 @@
 // The console's case list: fetched from the hub on load, every so often and after each step.
 import type { AppError } from '@yichuang/shared/errors';
-import type { ClientError, CommandInput } from '@yichuang/shared/hall-sync';
+import type { ClientError, CommandInput } from '@yichuang/shared/commands';
 import type { CaseContact, CaseView } from '@yichuang/shared/ratings';
 import type { Hall } from '@yichuang/shared/ui/hall.svelte';
 

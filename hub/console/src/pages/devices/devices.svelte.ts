@@ -1,7 +1,7 @@
 // The devices page's state: paired devices (online or not, demo or not) and open pairing requests,
 // asked for whenever the connection becomes live and then kept by 'device:listChanged'.
 import type { DeviceList } from '@yichuang/shared/admin';
-import type { CommandInput } from '@yichuang/shared/hall-sync';
+import type { CommandInput } from '@yichuang/shared/commands';
 import type { Hall } from '@yichuang/shared/ui/hall.svelte';
 import { PageState } from '../../page-state.svelte';
 

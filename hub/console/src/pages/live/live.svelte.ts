@@ -1,7 +1,8 @@
 // The live board's state on the console: asked for whenever the hall connection comes back live,
 // then replaced by each 'live:updated' the hub pushes. Actions go through HallSync (retries, cmdId).
 import type { AppError } from '@yichuang/shared/errors';
-import type { ClientError, CommandInput, CommandName, HallSocket } from '@yichuang/shared/hall-sync';
+import type { ClientError, CommandInput, CommandName } from '@yichuang/shared/commands';
+import type { HallSocket } from '@yichuang/shared/hall-sync';
 import { type LiveBoard } from '@yichuang/shared/live';
 import type { Hall } from '@yichuang/shared/ui/hall.svelte';
 

@@ -2,7 +2,7 @@
 // Asked for whenever the hall connection becomes live; then printer states follow 'printer:changed'
 // and the unprinted list follows the hall's 'ticket:printed' broadcasts. Changes go through HallSync.
 import type { Category } from '@yichuang/shared/domain';
-import type { CommandInput, CommandName } from '@yichuang/shared/hall-sync';
+import type { CommandInput, CommandName } from '@yichuang/shared/commands';
 import { type PrinterState, type PrintingSettingsView, type PrintResult, type UnprintedTicket } from '@yichuang/shared/printing';
 import type { Hall } from '@yichuang/shared/ui/hall.svelte';
 import { PageState } from '../../page-state.svelte';
