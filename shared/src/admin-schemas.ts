@@ -1,7 +1,19 @@
 // zod schemas of the administration domain: configuration changes, accounts, pairing, sessions.
 // Messages are Chinese and English at once: they reach the manager inside BAD_REQUEST's detail.
 import { z } from 'zod';
-import { BADGES, DEVICE_ROLES, STAFF_ROLES, WINDOW_KINDS } from './lists.js';
+import {
+  category,
+  evaluationSettings as storedEvaluation,
+  hall,
+  hallSchedule,
+  int,
+  queueRules,
+  retentionSettings,
+  serviceWindow,
+  windowCategory,
+  zone,
+} from './config-schemas.js';
+import { BADGES, DEVICE_ROLES, STAFF_ROLES } from './lists.js';
 import { day, issueTicket } from './schemas.js';
 
 const cmdId = issueTicket.shape.cmdId;
@@ -14,40 +26,22 @@ const text = (min: number, max: number) =>
     .min(min, min === 1 ? '不能为空 / required' : `至少 ${min} 个字 / at least ${min} characters`)
     .max(max, `最多 ${max} 个字 / at most ${max} characters`)
     .refine((v) => !Array.from(v).some((ch) => ch < ' ' || ch === '\u007f'), '不能含控制字符 / no control characters');
-const int = (min: number, max: number) => z.int(`须为整数 / a whole number`).min(min, `不小于 ${min} / at least ${min}`).max(max, `不大于 ${max} / at most ${max}`);
-const clock = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$|^24:00$/, '时间格式 HH:MM / a time as HH:MM');
-const minutes = (c: string): number => Number(c.slice(0, 2)) * 60 + Number(c.slice(3));
-
-const timeRange = z
-  .object({ start: clock, end: clock })
-  .refine((r) => minutes(r.start) < minutes(r.end), '结束须晚于开始 / the end must come after the start');
-
-/** One weekday's periods, e.g. 09:00–12:00 and 13:30–17:00 (the gap is the lunch break). */
-const dayPeriods = z
-  .array(timeRange)
-  .max(4, '每天最多 4 个时段 / at most 4 periods a day')
-  .refine(
-    (periods) => periods.every((p, i) => i === 0 || minutes(periods[i - 1]!.end) <= minutes(p.start)),
-    '时段须按时间先后排列且不重叠 / periods in order, not overlapping',
-  );
-
-/** Index 0 = Sunday … 6 = Saturday. */
-export const weekHours = z.tuple([dayPeriods, dayPeriods, dayPeriods, dayPeriods, dayPeriods, dayPeriods, dayPeriods]);
-
 const uniqueDays = z
   .array(day)
   .max(400)
   .refine((days) => new Set(days).size === days.length, '日期重复 / a date is listed twice')
   .transform((days) => [...days].sort());
 
-export const zoneSettings = z.object({ id: slug, name: text(1, 30), nameEn: text(0, 60), hours: weekHours });
+export const zoneSettings = zone.extend({ id: slug, name: text(1, 30), nameEn: text(0, 60) });
 
-export const hallSettings = z
-  .object({
+/** The hall as the console edits it: its id and time zone are set when the hub is installed. */
+export const hallSettings = hall
+  .omit({ id: true, timeZone: true })
+  .extend({
     name: text(1, 60),
     nameEn: text(0, 120),
     address: text(0, 120),
-    schedule: z.object({ hours: weekHours, holidays: uniqueDays, makeupWorkdays: uniqueDays }),
+    schedule: hallSchedule.extend({ holidays: uniqueDays, makeupWorkdays: uniqueDays }),
     zones: z.array(zoneSettings).min(1, '至少一个区域 / at least one zone').max(20),
   })
   .refine((h) => new Set(h.zones.map((z) => z.id)).size === h.zones.length, '区域编号重复 / a zone id is used twice')
@@ -56,15 +50,8 @@ export const hallSettings = z
     '同一天不能既是节假日又是调休上班日 / a day cannot be both a holiday and a make-up working day',
   );
 
-export const queueRules = z.object({
-  priorityBurst: int(1, 20),
-  recallCap: int(0, 10),
-  noShowRequeuePlaces: int(0, 50),
-  appointmentEarlyMinutes: int(0, 120),
-});
-
-export const categorySettings = z
-  .object({
+export const categorySettings = category
+  .extend({
     id: slug,
     prefix: z
       .string()
@@ -74,26 +61,17 @@ export const categorySettings = z
     name: text(1, 30),
     nameEn: text(0, 60),
     department: text(0, 60),
-    hours: weekHours.optional(),
-    appointmentHours: weekHours.optional(),
-    allowWalkIn: z.boolean(),
-    allowAppointment: z.boolean(),
-    allowPriority: z.boolean(),
-    dailyCap: int(1, 9999).optional(),
-    slotQuota: z.object({ minutes: int(5, 240), max: int(1, 999) }).optional(),
   })
   .refine((c) => c.allowWalkIn || c.allowAppointment, '至少允许现场取号或预约之一 / allow walk-ins or appointments (or both)');
 
-export const windowSettings = z
-  .object({
+export const windowSettings = serviceWindow
+  .extend({
     id: slug,
-    number: int(1, 999),
     name: text(1, 40),
     nameEn: text(0, 80),
-    kind: z.enum(WINDOW_KINDS),
     department: text(0, 60),
     categories: z
-      .array(z.object({ categoryId: slug, weight: int(1, 100) }))
+      .array(windowCategory.extend({ categoryId: slug }))
       .min(1, '至少办理一个类别 / serve at least one category')
       .max(40),
     zone: slug.optional(),
@@ -121,17 +99,13 @@ export const staffSettings = z.object({
     .refine((roles) => new Set(roles).size === roles.length, '角色重复 / a role is listed twice'),
 });
 
-export const evaluationSettings = z.object({
+export const evaluationSettings = storedEvaluation.extend({
   badReasons: z
     .array(text(1, 20))
     .min(1, '至少一个原因 / at least one reason')
     .max(12)
     .refine((r) => new Set(r).size === r.length, '原因重复 / a reason is listed twice'),
-  padTimeoutSeconds: int(15, 600),
-  caseDeadlines: z.object({ verifyDays: int(1, 60), rectifyDays: int(1, 60), followUpDays: int(1, 60) }),
 });
-
-export const retentionSettings = z.object({ personalDataDays: int(7, 3650) });
 
 const isNew = z.boolean().default(false);
 

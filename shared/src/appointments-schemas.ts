@@ -32,13 +32,20 @@ export const slotsQuery = z.object({ categoryId: id, day });
 
 const minutes = (max: number) => z.number().int().min(0).max(max);
 export const bookingRules = z.object({
+  /** Whether the category can be booked at all (the category must also allow appointments). */
   enabled: z.boolean(),
   slotMinutes: z.number().int().min(5).max(240),
+  /** Bookings per slot. */
   capacity: z.number().int().min(1).max(500),
+  /** Bookable from today up to this many days ahead. */
   daysAhead: z.number().int().min(0).max(60),
+  /** Booking (and changing to) a slot closes this long before it starts. */
   cutoffMinutes: minutes(7 * 24 * 60),
+  /** Per phone number, within the category: bookings still to come, and bookings on one day. */
   perPerson: z.object({ maxActive: z.number().int().min(1).max(50), maxPerDay: z.number().int().min(1).max(50) }),
+  /** Days without appointments besides the hall's holidays, 'YYYY-MM-DD'. */
   blackoutDays: z.array(day).max(366),
+  /** Check-in is open from `earlyMinutes` before the slot to `lateMinutes` after its start. */
   checkIn: z.object({ earlyMinutes: minutes(240), lateMinutes: minutes(240) }),
 });
 

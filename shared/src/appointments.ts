@@ -3,6 +3,7 @@
 import type { ServiceDay, TicketView } from './domain.js';
 import type { AckFn } from './errors.js';
 import type { PrintResult } from './printing.js';
+import type { z } from 'zod';
 import type * as A from './appointments-schemas.js';
 
 /**
@@ -21,23 +22,7 @@ export const NOTICE_KINDS = ['confirmed', 'reminder', 'called', 'cancelled'] as 
 export type NoticeKind = (typeof NOTICE_KINDS)[number];
 
 /** A category's booking rules (appointments.json). Times in minutes. */
-export interface BookingRules {
-  /** Whether the category can be booked at all (the category must also allow appointments). */
-  enabled: boolean;
-  slotMinutes: number;
-  /** Bookings per slot. */
-  capacity: number;
-  /** Bookable from today up to this many days ahead. */
-  daysAhead: number;
-  /** Booking (and changing to) a slot closes this long before it starts. */
-  cutoffMinutes: number;
-  /** Per phone number, within the category: bookings still to come, and bookings on one day. */
-  perPerson: { maxActive: number; maxPerDay: number };
-  /** Days without appointments besides the hall's holidays, 'YYYY-MM-DD'. */
-  blackoutDays: ServiceDay[];
-  /** Check-in is open from `earlyMinutes` before the slot to `lateMinutes` after its start. */
-  checkIn: { earlyMinutes: number; lateMinutes: number };
-}
+export type BookingRules = z.output<typeof A.bookingRules>;
 
 /** What every booking has, in the hub's book and on the screens: its code, slot and check-in window. */
 export interface BookingCore {

@@ -1,5 +1,7 @@
 // Domain types shared by hub and screens. Names follow ../DESIGN.md §3.
-import type { Badge, DeviceRole, Outcome, PauseReason, PriorityClass, StaffRole, TicketSource, TicketState, WindowKind, WindowStatus } from './lists.js';
+import type { z } from 'zod';
+import type * as C from './config-schemas.js';
+import type { Badge, Outcome, PauseReason, PriorityClass, TicketSource, TicketState, WindowKind, WindowStatus } from './lists.js';
 
 export {
   BADGES,
@@ -33,154 +35,22 @@ export type ClockTime = string;
 /** 'YYYY-MM-DD' service day in the hall's local time. */
 export type ServiceDay = string;
 
-export interface TimeRange {
-  start: ClockTime;
-  end: ClockTime;
-}
-
+// The configuration's types are those of the schemas config.json is checked against at start.
+export type TimeRange = z.output<typeof C.timeRange>;
 /** Opening periods per weekday, index 0 = Sunday … 6 = Saturday. */
-export type WeekHours = [TimeRange[], TimeRange[], TimeRange[], TimeRange[], TimeRange[], TimeRange[], TimeRange[]];
-
-export interface HallSchedule {
-  /** Walk-in service hours of the hall. */
-  hours: WeekHours;
-  /** Closed days (法定节假日), 'YYYY-MM-DD'. */
-  holidays: ServiceDay[];
-  /** Make-up working days (调休上班): served with Monday's hours. */
-  makeupWorkdays: ServiceDay[];
-}
-
-export interface Zone {
-  id: string;
-  name: string;
-  nameEn: string;
-  /** A zone with its own hours, e.g. the 24-hour self-service area. */
-  hours: WeekHours;
-}
-
-export interface Hall {
-  id: string;
-  name: string;
-  nameEn: string;
-  address: string;
-  timeZone: string;
-  schedule: HallSchedule;
-  zones: Zone[];
-}
-
-export interface Category {
-  id: string;
-  /** Prefix letter(s) of its ticket numbers, e.g. 'A' → A023. */
-  prefix: string;
-  name: string;
-  nameEn: string;
-  department: string;
-  /** Overrides the hall's walk-in hours. */
-  hours?: WeekHours;
-  /** Periods outside walk-in hours served by appointment only (周末不打烊). */
-  appointmentHours?: WeekHours;
-  allowWalkIn: boolean;
-  allowAppointment: boolean;
-  /** 老年人/残疾人/孕妇/军人 green channel. */
-  allowPriority: boolean;
-  /** Walk-in tickets per service day; absent = no cap. */
-  dailyCap?: number;
-  /** At most `max` tickets issued within each `minutes`-long slot of the day. */
-  slotQuota?: { minutes: number; max: number };
-}
-
-export interface WindowCategory {
-  categoryId: string;
-  /** Higher weight = this window prefers that category's tickets. */
-  weight: number;
-}
-
-export interface ServiceWindow {
-  id: string;
-  number: number;
-  name: string;
-  nameEn: string;
-  kind: WindowKind;
-  department: string;
-  categories: WindowCategory[];
-  zone?: string;
-}
-
-export interface Staff {
-  id: string;
-  /** 工号, shown on the staff card. */
-  number: string;
-  name: string;
-  department: string;
-  title: string;
-  photo?: string;
-  badge?: Badge;
-  /** The window PIN, hashed: argon2id ('$argon2id$…'); a legacy scrypt hash is replaced at the next sign-in. */
-  pinHash: string;
-  /** Console password (argon2id), for accounts with a console role; absent = no console sign-in. */
-  passwordHash?: string;
-  roles: StaffRole[];
-}
-
-export interface Device {
-  id: string;
-  name: string;
-  role: DeviceRole;
-  /** Window the device belongs to (window client, pad, window-top display). */
-  windowId?: string;
-  /** Zone of a board or kiosk (e.g. the 24-hour zone). */
-  zone?: string;
-  /** The kiosk a print agent prints for. */
-  kioskId?: string;
-  /**
-   * SHA-256 of the bearer token given at pairing ('sha256:' + base64url); the token itself is kept
-   * only by the device. Demo devices have well-known tokens ('demo-' + id), stored hashed too.
-   */
-  tokenHash: string;
-  /** Pre-paired demo device with a public token: to be revoked before the hall goes live. */
-  demo: boolean;
-  /** When a manager approved its pairing (absent for demo devices). */
-  pairedAt?: number;
-}
-
-export interface QueueRules {
-  /** After this many consecutive priority calls at a window, one normal ticket is called. */
-  priorityBurst: number;
-  /** Recalls allowed before the ticket is marked no-show (过号). */
-  recallCap: number;
-  /** A returning no-show is queued after this many waiting tickets. */
-  noShowRequeuePlaces: number;
-  /** Appointment tickets count as due from this many minutes before the booked time. */
-  appointmentEarlyMinutes: number;
-}
-
-/** 好差评: what the pad asks, and how bad ratings are followed up. */
-export interface EvaluationSettings {
-  /** Reasons offered for 不满意 / 非常不满意. */
-  badReasons: string[];
-  /** A pad that gets no rating within this time records 未评价. */
-  padTimeoutSeconds: number;
-  /** Case deadlines in working days from the rating (hall calendar: holidays, make-up workdays). */
-  caseDeadlines: { verifyDays: number; rectifyDays: number; followUpDays: number };
-}
-
-/** How long personal data is kept (数据保留期限). */
-export interface RetentionSettings {
-  /** Masked identities and their keyed hashes are purged from day journals older than this. */
-  personalDataDays: number;
-}
-
-export interface HallConfig {
-  schemaVersion: number;
-  hall: Hall;
-  categories: Category[];
-  windows: ServiceWindow[];
-  staff: Staff[];
-  devices: Device[];
-  rules: QueueRules;
-  evaluation: EvaluationSettings;
-  retention: RetentionSettings;
-}
+export type WeekHours = z.output<typeof C.weekHours>;
+export type HallSchedule = z.output<typeof C.hallSchedule>;
+export type Zone = z.output<typeof C.zone>;
+export type Hall = z.output<typeof C.hall>;
+export type Category = z.output<typeof C.category>;
+export type WindowCategory = z.output<typeof C.windowCategory>;
+export type ServiceWindow = z.output<typeof C.serviceWindow>;
+export type Staff = z.output<typeof C.staff>;
+export type Device = z.output<typeof C.device>;
+export type QueueRules = z.output<typeof C.queueRules>;
+export type EvaluationSettings = z.output<typeof C.evaluationSettings>;
+export type RetentionSettings = z.output<typeof C.retentionSettings>;
+export type HallConfig = z.output<typeof C.hallConfig>;
 
 export interface MaskedIdentity {
   kind: 'phone' | 'id';

@@ -2,7 +2,6 @@
 import { z } from 'zod';
 import { cmdId, id } from './schemas.js';
 
-
 const PLACEHOLDERS = new Set(['number', 'window']);
 
 /** A voice template: must say the number and the window, and may use no other {placeholder}. */
@@ -23,26 +22,47 @@ export const assignTidal = z.object({ cmdId, windowId: id, categoryId: id });
 
 const minutes = z.number().int().min(1).max(600);
 
+/** How calls are voiced on the boards. */
+export const voiceSettings = z.object({
+  /** e.g. '请 {number} 号 到 {window} 号窗口 办理'; {number} = ticket, {window} = window number. */
+  template: voiceTemplate,
+  /** Times each call is spoken (after one chime). */
+  repeat: z.number().int().min(1).max(3),
+});
+
+/** Thresholds of the hub's own checks. */
+export const alertThresholds = z.object({
+  /** A ticket waiting longer than this raises a long-wait alert for its category. */
+  waitAlertMin: minutes,
+  /** A window paused longer than this raises an alert. */
+  pausedAlertMin: minutes,
+  /** A queue whose expected wait passes this gets a tidal-window suggestion. */
+  tidalWaitMin: minutes,
+  /** A kiosk or board gone longer than this raises an alert (short network blips do not). */
+  offlineAlertSec: z.number().int().min(10).max(3600),
+});
+
+/** What one board shows: empty lists mean everything. */
+export const boardProfile = z.object({
+  categories: z.array(id).max(64),
+  /** Zones whose windows' calls the board shows (Zone.id). */
+  zones: z.array(id).max(16),
+  /** Whether this board voices calls (one board per area usually does). */
+  voice: z.boolean(),
+});
+
 export const updateLiveSettings = z
   .object({
     cmdId,
     notice: z.string().trim().max(300).optional(),
-    voice: z.object({ template: voiceTemplate, repeat: z.number().int().min(1).max(3) }).optional(),
-    thresholds: z
-      .object({ waitAlertMin: minutes, pausedAlertMin: minutes, tidalWaitMin: minutes, offlineAlertSec: z.number().int().min(10).max(3600) })
-      .optional(),
+    voice: voiceSettings.optional(),
+    thresholds: alertThresholds.optional(),
   })
   .refine((v) => v.notice !== undefined || v.voice !== undefined || v.thresholds !== undefined, {
     message: '没有要修改的设置 / nothing to change',
   });
 
-export const setBoard = z.object({
-  cmdId,
-  deviceId: id,
-  categories: z.array(id).max(64),
-  zones: z.array(id).max(16),
-  voice: z.boolean(),
-});
+export const setBoard = z.object({ cmdId, deviceId: id, ...boardProfile.shape });
 
 export type AcknowledgeAlertInput = z.input<typeof acknowledgeAlert>;
 export type AssignTidalInput = z.input<typeof assignTidal>;

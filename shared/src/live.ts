@@ -1,6 +1,7 @@
 // Managers' live board, alerts, tidal windows, and the settings of the hall's boards (issue 5):
 // types, commands, broadcasts and error messages of this domain.
 // Its commands and broadcasts join the one event map in events.ts; its messages join errors.ts.
+import type { z } from 'zod';
 import type { PauseReason, TicketState, WindowCategory, WindowKind, WindowStatus, WindowView } from './domain.js';
 import type { AckFn } from './errors.js';
 import type * as S from './live-schemas.js';
@@ -34,33 +35,11 @@ export interface Alert extends AlertInput {
 }
 
 /** How calls are voiced on the boards. */
-export interface VoiceSettings {
-  /** e.g. '请 {number} 号 到 {window} 号窗口 办理'; {number} = ticket, {window} = window number. */
-  template: string;
-  /** Times each call is spoken (after one chime). */
-  repeat: number;
-}
-
+export type VoiceSettings = z.output<typeof S.voiceSettings>;
 /** What one board shows: empty lists mean everything. */
-export interface BoardProfile {
-  categories: string[];
-  /** Zones whose windows' calls the board shows (Zone.id). */
-  zones: string[];
-  /** Whether this board voices calls (one board per area usually does). */
-  voice: boolean;
-}
-
+export type BoardProfile = z.output<typeof S.boardProfile>;
 /** Thresholds of the hub's own checks. */
-export interface AlertThresholds {
-  /** A ticket waiting longer than this raises a long-wait alert for its category. */
-  waitAlertMin: number;
-  /** A window paused longer than this raises an alert. */
-  pausedAlertMin: number;
-  /** A queue whose expected wait passes this gets a tidal-window suggestion. */
-  tidalWaitMin: number;
-  /** A kiosk or board gone longer than this raises an alert (short network blips do not). */
-  offlineAlertSec: number;
-}
+export type AlertThresholds = z.output<typeof S.alertThresholds>;
 
 export interface LiveSettings {
   /** Scrolling notice on the hall boards; empty = none. */

@@ -20,33 +20,40 @@ const slipText = (max: number) =>
     .refine((v) => !Array.from(v).some((ch) => ch < ' ' || ch === '\u007f'), '不能含控制字符 / no control characters');
 
 export const ticketLayout = z.object({
+  /** First line; empty = the hall's name. */
   header: slipText(60),
   footer: slipText(120),
   qr: z.boolean(),
   paperWidth: z.union(PAPER_WIDTHS.map((w) => z.literal(w))),
+  /** Address phones open from the QR code, e.g. http://192.168.1.10:8080; empty = the hub's own LAN address. */
   publicUrl,
 });
 
 export const printerConnection = z.discriminatedUnion('kind', [
+  // A serial (USB-serial) printer on the hub's own machine.
   z.object({
     kind: z.literal('serial'),
     path: z.string().trim().min(1).max(200).regex(/^[\w./:\\-]+$/, '串口设备路径，如 COM3 或 ttyUSB0 / a device path such as /dev/ttyUSB0 or COM3'),
     baudRate: z.int().min(1200).max(921_600),
   }),
+  // A network printer or serial device server (port 9100).
   z.object({
     kind: z.literal('tcp'),
     host: z.string().trim().min(1).max(253).regex(/^[\w.:-]+$/, '主机名或 IP 地址 / a host name or IP address'),
     port: z.int().min(1).max(65_535),
   }),
+  // A serial printer on the kiosk PC, driven by the print agent whose device names this kiosk.
   z.object({ kind: z.literal('agent') }),
 ]);
 
 export const printerConfig = z.object({
   id,
   name: z.string().trim().min(1).max(60),
+  /** The kiosk device whose tickets it prints; one printer per kiosk. */
   kioskId: id,
   connection: printerConnection,
   enabled: z.boolean(),
+  /** Ask the printer for its status (DLE EOT); off for printers that never answer. */
   statusQueries: z.boolean(),
 });
 

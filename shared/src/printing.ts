@@ -1,9 +1,10 @@
 // Ticket printers and print agents (issue 10): types, commands, broadcasts and error messages of this domain.
 // Its commands and broadcasts join the one event map in events.ts; its messages join errors.ts.
+import type { z } from 'zod';
 import type { TicketView } from './domain.js';
 import type { AckFn, AppError } from './errors.js';
 import type { PRINTING_ERRORS } from './printing-errors.js';
-import type { PaperWidth, PrinterStatus } from './lists.js';
+import type { PrinterStatus } from './lists.js';
 import type * as P from './printing-schemas.js';
 
 export { PAPER_WIDTHS, PRINTER_STATUSES, type PaperWidth, type PrinterStatus } from './lists.js';
@@ -17,35 +18,10 @@ export const PRINTABLE: readonly PrinterStatus[] = ['ready', 'paper-near-end'];
 export const WORTH_TRYING: readonly PrinterStatus[] = [...PRINTABLE, 'unknown'];
 
 /** How the hub reaches a kiosk's printer. */
-export type PrinterConnection =
-  /** A serial (USB-serial) printer on the hub's own machine. */
-  | { kind: 'serial'; path: string; baudRate: number }
-  /** A network printer or serial device server (port 9100). */
-  | { kind: 'tcp'; host: string; port: number }
-  /** A serial printer on the kiosk PC, driven by the print agent whose device names this kiosk. */
-  | { kind: 'agent' };
-
-export interface PrinterConfig {
-  id: string;
-  name: string;
-  /** The kiosk device whose tickets it prints; one printer per kiosk. */
-  kioskId: string;
-  connection: PrinterConnection;
-  enabled: boolean;
-  /** Ask the printer for its status (DLE EOT); off for printers that never answer. */
-  statusQueries: boolean;
-}
-
+export type PrinterConnection = z.output<typeof P.printerConnection>;
+export type PrinterConfig = z.output<typeof P.printerConfig>;
 /** The slip's layout, one per hall. */
-export interface TicketLayout {
-  /** First line; empty = the hall's name. */
-  header: string;
-  footer: string;
-  qr: boolean;
-  paperWidth: PaperWidth;
-  /** Address phones open from the QR code, e.g. http://192.168.1.10:8080; empty = the hub's own LAN address. */
-  publicUrl: string;
-}
+export type TicketLayout = z.output<typeof P.ticketLayout>;
 
 export interface PrintingSettings {
   layout: TicketLayout;

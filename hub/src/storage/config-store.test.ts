@@ -148,6 +148,32 @@ describe('ConfigStore', () => {
     expect(await readFile(file, 'utf8')).toBe('{"schemaVersion": 2,');
   });
 
+  it('refuses a file with a bad field, naming the field in Chinese and English, and leaves it untouched', async () => {
+    const text = JSON.stringify({ ...seedConfig(), rules: { ...seedConfig().rules, recallCap: 'two' } });
+    await writeFile(file, text);
+    const error = await ConfigStore.open(dir, seedConfig).catch((e: unknown) => e);
+    expect((error as Error).message).toMatch(/rules\.recallCap 无效.*rules\.recallCap is invalid/s);
+    expect((error as Error).message).toContain(file);
+    expect(await readFile(file, 'utf8')).toBe(text);
+  });
+
+  it('refuses a missing section and a value outside a closed list, naming each', async () => {
+    const { evaluation: _evaluation, ...noEvaluation } = seedConfig();
+    await writeFile(file, JSON.stringify(noEvaluation));
+    await expect(ConfigStore.open(dir, seedConfig)).rejects.toThrow(/ evaluation 无效/);
+    await writeFile(file, JSON.stringify({ ...seedConfig(), devices: [{ id: 'k1', name: '取号机', role: 'printer', tokenHash: 'sha256:x', demo: false }] }));
+    await expect(ConfigStore.open(dir, seedConfig)).rejects.toThrow(/devices\[0\]\.role is invalid/);
+  });
+
+  it('migrates an old file before checking it, and writes nothing when it is refused', async () => {
+    const { retention: _retention, ...v3 } = seedConfig();
+    const text = JSON.stringify({ ...v3, schemaVersion: 3, devices: [], windows: [{ ...v3.windows[0], number: 0 }] });
+    await writeFile(file, text);
+    // retention, which the v3→v4 step adds, is not the complaint: the window number is.
+    await expect(ConfigStore.open(dir, seedConfig)).rejects.toThrow(/windows\[0\]\.number 无效/);
+    expect(await readFile(file, 'utf8')).toBe(text);
+  });
+
   it('refuses a file holding JSON null instead of seeding over it', async () => {
     await writeFile(file, 'null');
     await expect(ConfigStore.open(dir, seedConfig)).rejects.toThrow(/schemaVersion/);

@@ -4,6 +4,7 @@ import { access, copyFile, mkdir } from 'node:fs/promises';
 import { constants } from 'node:fs';
 import path from 'node:path';
 import { Low } from 'lowdb';
+import { hallConfig } from '@yichuang/shared/config-schemas';
 import type { HallConfig } from '@yichuang/shared/domain';
 import { DurableJSONFile } from './durable-json-file.js';
 import { migrate, SCHEMA_VERSION, type StoredConfig } from './migrations.js';
@@ -20,14 +21,16 @@ export class ConfigStore {
     this.#db = db;
   }
 
-  /** Seeds a missing file, refuses an unreadable or newer one, migrates an older one after backing it up. */
+  /**
+   * Seeds a missing file, refuses an unreadable or newer one, migrates an older one after backing it
+   * up, and refuses one that does not match the configuration's schema (before writing anything).
+   */
   static async open(dataDir: string, seed: () => Promise<HallConfig> | HallConfig): Promise<ConfigStore> {
     await mkdir(dataDir, { recursive: true });
     const file = path.join(dataDir, 'config.json');
     const adapter = new DurableJSONFile<HallConfig>(file);
     const stored = await readStored(adapter, file);
     const db = new Low<HallConfig>(adapter, (stored as HallConfig | null) ?? (await seed()));
-    if (!stored) await db.write();
 
     const version = db.data.schemaVersion;
     if (version > SCHEMA_VERSION) {
@@ -42,8 +45,9 @@ export class ConfigStore {
       const stamp = new Date().toISOString().replace(/[:.]/g, '-'); // ':' is not allowed in Windows file names
       await copyFile(file, path.join(backups, `config.v${version}.${stamp}.json`), constants.COPYFILE_EXCL);
       db.data = migrate(db.data as unknown as StoredConfig) as unknown as HallConfig;
-      await db.write();
     }
+    refuseInvalid(db.data, file);
+    if (!stored || version < SCHEMA_VERSION) await db.write();
     return new ConfigStore(db);
   }
 
@@ -74,6 +78,18 @@ export class ConfigStore {
     this.#queue = run.catch(() => undefined);
     return run;
   }
+}
+
+/** Throws, naming the first field that does not match (e.g. windows[2].kind), unless the configuration is valid. */
+function refuseInvalid(config: unknown, file: string): void {
+  const result = hallConfig.safeParse(config);
+  if (result.success) return;
+  const [issue, ...more] = result.error.issues;
+  const field = issue!.path.map((p, i) => (typeof p === 'number' ? `[${p}]` : `${i ? '.' : ''}${String(p)}`)).join('') || '(根 / root)';
+  throw new Error(
+    `配置文件 ${file} 中的 ${field} 无效（${issue!.message}）${more.length ? `，另有 ${more.length} 处问题` : ''}，程序拒绝启动，文件未作改动。请修正该项或从 backups 目录恢复。` +
+      ` / ${file}: ${field} is invalid (${issue!.message})${more.length ? `, and ${more.length} more` : ''}; refusing to start and leaving the file untouched. Fix it or restore it from backups.`,
+  );
 }
 
 /** The file's content with a valid schemaVersion, or null when there is no file yet. */

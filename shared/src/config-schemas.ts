@@ -1,0 +1,164 @@
+// zod schemas of the hall's configuration as config.json holds it: the hub refuses to start on a file
+// that does not match (hub/src/storage/config-store.ts), and the domain types are derived from them
+// (domain.ts). They check what the hub relies on: every field, its type, the closed lists, numbers in
+// their range, times and dates. The console's edit rules (id formats, lengths, at least one zone, no
+// duplicates) are added on top in admin-schemas.ts: they apply to what a manager types, while a file
+// written by an earlier hub, or seeded by a test, may predate them.
+import { z } from 'zod';
+import { BADGES, DEVICE_ROLES, STAFF_ROLES, WINDOW_KINDS } from './lists.js';
+import { day } from './schemas.js';
+
+export const int = (min: number, max: number) =>
+  z.int(`须为整数 / a whole number`).min(min, `不小于 ${min} / at least ${min}`).max(max, `不大于 ${max} / at most ${max}`);
+const clock = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$|^24:00$/, '时间格式 HH:MM / a time as HH:MM');
+const minutes = (c: string): number => Number(c.slice(0, 2)) * 60 + Number(c.slice(3));
+
+export const timeRange = z
+  .object({ start: clock, end: clock })
+  .refine((r) => minutes(r.start) < minutes(r.end), '结束须晚于开始 / the end must come after the start');
+
+/** One weekday's periods, e.g. 09:00–12:00 and 13:30–17:00 (the gap is the lunch break). */
+const dayPeriods = z
+  .array(timeRange)
+  .max(4, '每天最多 4 个时段 / at most 4 periods a day')
+  .refine(
+    (periods) => periods.every((p, i) => i === 0 || minutes(periods[i - 1]!.end) <= minutes(p.start)),
+    '时段须按时间先后排列且不重叠 / periods in order, not overlapping',
+  );
+
+/** Index 0 = Sunday … 6 = Saturday. */
+export const weekHours = z.tuple([dayPeriods, dayPeriods, dayPeriods, dayPeriods, dayPeriods, dayPeriods, dayPeriods]);
+
+/** A zone with its own hours, e.g. the 24-hour self-service area. */
+export const zone = z.object({ id: z.string(), name: z.string(), nameEn: z.string(), hours: weekHours });
+
+export const hallSchedule = z.object({
+  /** Walk-in service hours of the hall. */
+  hours: weekHours,
+  /** Closed days (法定节假日). */
+  holidays: z.array(day),
+  /** Make-up working days (调休上班): served with Monday's hours. */
+  makeupWorkdays: z.array(day),
+});
+
+export const hall = z.object({
+  id: z.string(),
+  name: z.string(),
+  nameEn: z.string(),
+  address: z.string(),
+  timeZone: z.string(),
+  schedule: hallSchedule,
+  zones: z.array(zone),
+});
+
+export const category = z.object({
+  id: z.string(),
+  /** Prefix letter(s) of its ticket numbers, e.g. 'A' → A023. */
+  prefix: z.string(),
+  name: z.string(),
+  nameEn: z.string(),
+  department: z.string(),
+  /** Overrides the hall's walk-in hours. */
+  hours: weekHours.optional(),
+  /** Periods outside walk-in hours served by appointment only (周末不打烊). */
+  appointmentHours: weekHours.optional(),
+  allowWalkIn: z.boolean(),
+  allowAppointment: z.boolean(),
+  /** 老年人/残疾人/孕妇/军人 green channel. */
+  allowPriority: z.boolean(),
+  /** Walk-in tickets per service day; absent = no cap. */
+  dailyCap: int(1, 9999).optional(),
+  /** At most `max` tickets issued within each `minutes`-long slot of the day. */
+  slotQuota: z.object({ minutes: int(5, 240), max: int(1, 999) }).optional(),
+});
+
+export const windowCategory = z.object({
+  categoryId: z.string(),
+  /** Higher weight = this window prefers that category's tickets. */
+  weight: int(1, 100),
+});
+
+export const serviceWindow = z.object({
+  id: z.string(),
+  number: int(1, 999),
+  name: z.string(),
+  nameEn: z.string(),
+  kind: z.enum(WINDOW_KINDS),
+  department: z.string(),
+  categories: z.array(windowCategory),
+  zone: z.string().optional(),
+});
+
+export const staff = z.object({
+  id: z.string(),
+  /** 工号, shown on the staff card. */
+  number: z.string(),
+  name: z.string(),
+  department: z.string(),
+  title: z.string(),
+  photo: z.string().optional(),
+  badge: z.enum(BADGES).optional(),
+  /** The window PIN, hashed: argon2id ('$argon2id$…'); a legacy scrypt hash is replaced at the next sign-in. */
+  pinHash: z.string(),
+  /** Console password (argon2id), for accounts with a console role; absent = no console sign-in. */
+  passwordHash: z.string().optional(),
+  roles: z.array(z.enum(STAFF_ROLES)),
+});
+
+export const device = z.object({
+  id: z.string(),
+  name: z.string(),
+  role: z.enum(DEVICE_ROLES),
+  /** Window the device belongs to (window client, pad, window-top display). */
+  windowId: z.string().optional(),
+  /** Zone of a board or kiosk (e.g. the 24-hour zone). */
+  zone: z.string().optional(),
+  /** The kiosk a print agent prints for. */
+  kioskId: z.string().optional(),
+  /**
+   * SHA-256 of the bearer token given at pairing ('sha256:' + base64url); the token itself is kept
+   * only by the device. Demo devices have well-known tokens ('demo-' + id), stored hashed too.
+   */
+  tokenHash: z.string(),
+  /** Pre-paired demo device with a public token: to be revoked before the hall goes live. */
+  demo: z.boolean(),
+  /** When a manager approved its pairing (absent for demo devices). */
+  pairedAt: z.number().optional(),
+});
+
+export const queueRules = z.object({
+  /** After this many consecutive priority calls at a window, one normal ticket is called. */
+  priorityBurst: int(1, 20),
+  /** Recalls allowed before the ticket is marked no-show (过号). */
+  recallCap: int(0, 10),
+  /** A returning no-show is queued after this many waiting tickets. */
+  noShowRequeuePlaces: int(0, 50),
+  /** Appointment tickets count as due from this many minutes before the booked time. */
+  appointmentEarlyMinutes: int(0, 120),
+});
+
+/** 好差评: what the pad asks, and how bad ratings are followed up. */
+export const evaluationSettings = z.object({
+  /** Reasons offered for 不满意 / 非常不满意. */
+  badReasons: z.array(z.string()),
+  /** A pad that gets no rating within this time records 未评价. */
+  padTimeoutSeconds: int(15, 600),
+  /** Case deadlines in working days from the rating (hall calendar: holidays, make-up workdays). */
+  caseDeadlines: z.object({ verifyDays: int(1, 60), rectifyDays: int(1, 60), followUpDays: int(1, 60) }),
+});
+
+/** How long personal data is kept (数据保留期限): masked identities and their keyed hashes are purged from older day journals. */
+export const retentionSettings = z.object({ personalDataDays: int(7, 3650) });
+
+/** <dataDir>/config.json, at the current schema version (older files are migrated first). */
+export const hallConfig = z.object({
+  schemaVersion: z.int(),
+  hall,
+  categories: z.array(category),
+  windows: z.array(serviceWindow),
+  staff: z.array(staff),
+  devices: z.array(device),
+  rules: queueRules,
+  evaluation: evaluationSettings,
+  retention: retentionSettings,
+});
