@@ -13,7 +13,8 @@ import {
   windowCategory,
   zone,
 } from './config-schemas.js';
-import { BADGES, DEVICE_ROLES, STAFF_ROLES } from './lists.js';
+import { BADGES } from './lists.js';
+import { DEVICE_ROLES, STAFF_ROLES } from './roles.js';
 import { day, issueTicket } from './schemas.js';
 
 const cmdId = issueTicket.shape.cmdId;
@@ -174,3 +175,5 @@ export type ApproveDeviceInput = z.input<typeof approveDevice>;
 export type RevokeDeviceInput = z.input<typeof revokeDevice>;
 export type RevokeDemoInput = z.input<typeof revokeDemo>;
 export type AuditListInput = z.input<typeof auditList>;
+export type PairingRequestInput = z.input<typeof pairingRequest>;
+export type SignInRequestInput = z.input<typeof signInRequest>;

@@ -5,7 +5,8 @@
 // duplicates) are added on top in admin-schemas.ts: they apply to what a manager types, while a file
 // written by an earlier hub, or seeded by a test, may predate them.
 import { z } from 'zod';
-import { BADGES, DEVICE_ROLES, STAFF_ROLES, WINDOW_KINDS } from './lists.js';
+import { BADGES, WINDOW_KINDS } from './lists.js';
+import { DEVICE_ROLES, STAFF_ROLES } from './roles.js';
 import { day } from './schemas.js';
 
 export const int = (min: number, max: number) =>

@@ -5,30 +5,23 @@ import type { Badge, Outcome, PauseReason, PriorityClass, TicketSource, TicketSt
 
 export {
   BADGES,
-  CONSOLE_ROLES,
-  DEVICE_ROLES,
-  MANAGING_ROLES,
   OUTCOMES,
   PAUSE_REASONS,
   PRIORITY_CLASSES,
-  SCREEN_ROLES,
-  STAFF_ROLES,
   TICKET_SOURCES,
   TICKET_STATES,
   WINDOW_KINDS,
   WINDOW_STATUSES,
   type Badge,
-  type DeviceRole,
   type Outcome,
   type PauseReason,
   type PriorityClass,
-  type ScreenRole,
-  type StaffRole,
   type TicketSource,
   type TicketState,
   type WindowKind,
   type WindowStatus,
 } from './lists.js';
+export { CONSOLE_ROLES, DEVICE_ROLES, MANAGING_ROLES, SCREEN_ROLES, STAFF_ROLES, type DeviceRole, type ScreenRole, type StaffRole } from './roles.js';
 
 /** 'HH:MM' in the hall's local time. */
 export type ClockTime = string;
