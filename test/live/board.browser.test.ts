@@ -1,5 +1,5 @@
 // The hall board and the window-top display in real Chromium against a real hub: calls appear and
-// are voiced (the announcer's record says what was said, with which clips, when); the board comes
+// are voiced (the board's 'voiced' events say what was said, with which clips, when); the board comes
 // back by itself after the hub restarts.
 import { rm } from 'node:fs/promises';
 import type { Browser, Page } from 'playwright-core';
@@ -33,16 +33,28 @@ async function call(window: Client, windowId: string): Promise<string> {
   return ack.data.ticket!.number;
 }
 
+declare global {
+  interface Window {
+    /** What the board under test voiced, as its announcer told the page (kiosk/src/board/voice/announcer.ts). */
+    __voiced?: Announcement[];
+  }
+}
+
+/** A live board whose voiced calls are recorded (calls come only after it is live). */
 async function openBoard(url: string): Promise<Page> {
   const page = await openScreen(browser, `${url}/kiosk/board.html?token=demo-board-1`);
   await page.locator('[data-live="true"]').waitFor();
+  await page.evaluate(() => {
+    const voiced: Announcement[] = (window.__voiced = []);
+    addEventListener('board:voiced', (e) => voiced.push((e as CustomEvent<Announcement>).detail));
+  });
   return page;
 }
 
-/** The announcer's record once `count` calls have been voiced to the end. */
+/** The board's record once `count` calls have been voiced to the end. */
 async function voiced(page: Page, count: number): Promise<Announcement[]> {
-  await page.waitForFunction((n) => (window.__announcer?.log ?? []).filter((a) => a.endedAt).length >= n, count, { timeout: 60_000 });
-  return page.evaluate(() => window.__announcer!.log);
+  await page.waitForFunction((n) => (window.__voiced ?? []).filter((a) => a.endedAt).length >= n, count, { timeout: 60_000 });
+  return page.evaluate(() => window.__voiced!);
 }
 
 /** Every clip played, across announcements, starts after the one before it has ended. */

@@ -3,8 +3,9 @@
 // voiced again like a new call. A Mandarin speech voice is used where the browser has one,
 // otherwise the clip pack.
 //
-// `log` is the record of what was voiced: the phrase text, the clips and when each played. Tests
-// read it (as window.__announcer) to check what a citizen heard, without replacing the audio path.
+// Each call, once voiced, is told to the page as a VOICED_EVENT whose detail says what was said, with
+// which clips, and when each played: tests listen for it to check what a citizen heard, without
+// replacing the audio path, and without a handle on the announcer left in the page.
 import type { VoiceSettings } from '@yichuang/shared/live';
 import type { ClipPlayer, PlayedClip } from './clip-player.js';
 import { buildPhrase, TEMPLATE_WORDS, type Callable } from './phrase.js';
@@ -26,14 +27,13 @@ export interface Announcement extends Callable {
   played: PlayedClip[];
 }
 
-/** Kept for inspection; older entries are dropped. */
-const LOG_SIZE = 50;
+/** Dispatched on the window with the Announcement as its detail. */
+export const VOICED_EVENT = 'board:voiced';
 /** Pause between two sayings of the phrase. */
 const REPEAT_GAP_MS = 700;
 const CHIME = 'chime';
 
 export class Announcer {
-  readonly log: Announcement[] = [];
   readonly #queue: Announcement[] = [];
   #running = false;
 
@@ -54,8 +54,6 @@ export class Announcer {
   announce(call: Callable & { recall: number }): void {
     const { ticketNumber, windowNumber, recall } = call;
     const item: Announcement = { ticketNumber, windowNumber, recall, queuedAt: Date.now(), played: [] };
-    this.log.push(item);
-    if (this.log.length > LOG_SIZE) this.log.shift();
     this.#queue.push(item);
     void this.#drain();
   }
@@ -89,12 +87,6 @@ export class Announcer {
       item.played.push(...(await this.clips.play(phrase.clips)));
     }
     item.endedAt = Date.now();
-  }
-}
-
-declare global {
-  interface Window {
-    /** The board's announcer, for inspection (what was voiced, and when). */
-    __announcer?: Announcer;
+    dispatchEvent(new CustomEvent<Announcement>(VOICED_EVENT, { detail: item }));
   }
 }
