@@ -64,6 +64,13 @@ export interface DeviceList {
   requests: PairingRequest[];
 }
 
+/** A new screen's pairing code to show, and the claim it polls its pairing with. */
+export interface PairingClaim {
+  code: string;
+  claim: string;
+  expiresAt: number;
+}
+
 /** What a screen polling its pairing gets. `page` is where a screen of the approved role lives. */
 export type PairingStatus = { status: 'pending'; code: string; expiresAt: number } | { status: 'approved'; token: string; page: string };
 

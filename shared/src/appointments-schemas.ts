@@ -66,4 +66,5 @@ export type DayInput = z.input<typeof dayQuery>;
 export type WebBookInput = z.input<typeof webBook>;
 export type WebLookupInput = z.input<typeof webLookup>;
 export type WebChangeInput = z.input<typeof webChange>;
+export type SlotsQueryInput = z.input<typeof slotsQuery>;
 export type AppointmentSettings = z.output<typeof appointmentSettings>;

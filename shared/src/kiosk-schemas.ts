@@ -44,3 +44,5 @@ export type HelpInput = z.input<typeof help>;
 export type SuggestInput = z.input<typeof suggest>;
 export type QueryInput = z.input<typeof query>;
 export type HandleSuggestionInput = z.input<typeof handleSuggestion>;
+/** The ticket page's query; its number is in the path. */
+export type FollowQueryInput = Omit<z.input<typeof followQuery>, 'number'>;

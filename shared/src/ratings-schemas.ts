@@ -53,6 +53,8 @@ export type RateInput = z.input<typeof rate>;
 export type VisitFindInput = z.input<typeof visitFind>;
 export type VisitRateInput = z.input<typeof visitRate>;
 export type PhoneRateInput = z.input<typeof phoneRate>;
+/** The phone link's query; its number is in the path. */
+export type VisitLinkQuery = Omit<z.input<typeof visitLink>, 'number'>;
 export type FiguresInput = z.input<typeof figures>;
 export type CaseListInput = z.input<typeof caseList>;
 export type VerifyCaseInput = z.input<typeof verifyCase>;

@@ -153,6 +153,20 @@ export interface Report {
   };
 }
 
+/** The period a report covers (both days included), and the wait counted as long. */
+export interface ReportQuery {
+  from: string;
+  to: string;
+  thresholdMin?: number;
+}
+
+/** A report's tables, as its exports (XLSX, CSV) have them. */
+export interface ReportTables {
+  from: string;
+  to: string;
+  tables: Table[];
+}
+
 export interface Table {
   id: string;
   title: string;

@@ -5,7 +5,7 @@ import type { ServiceDay } from '@yichuang/shared/domain';
 import { newCmdId } from '@yichuang/shared/command-id';
 import { isValidPhone } from '@yichuang/shared/identity';
 import type { StringKey } from '@yichuang/shared/i18n';
-import { api, type ApiError } from '../rest';
+import { api, type ApiError, type ApiResult } from '../rest';
 
 /** A day and a slot of one service, with the day's slots fetched from the hub. */
 export class SlotChoice {
@@ -21,7 +21,7 @@ export class SlotChoice {
     this.day = day;
     this.slot = null;
     this.loading = true;
-    const answer = await api<SlotView[]>(`/appointments/slots?categoryId=${encodeURIComponent(this.service.id)}&day=${day}`);
+    const answer = await api('get', '/appointments/slots', { query: { categoryId: this.service.id, day } });
     if (this.day !== day) return; // another day was picked meanwhile
     this.loading = false;
     this.slots = answer.ok ? answer.data : [];
@@ -49,7 +49,7 @@ export class NewBooking {
   private requestId = newCmdId();
 
   load = async (): Promise<void> => {
-    const answer = await api<BookingPage>('/appointments/services');
+    const answer = await api('get', '/appointments/services');
     if (answer.ok) {
       this.page = answer.data;
       this.loadError = null;
@@ -68,12 +68,8 @@ export class NewBooking {
     if (this.invalid) return;
     this.busy = true;
     this.error = null;
-    const answer = await api<BookingView>('/appointments', {
-      requestId: this.requestId,
-      categoryId: this.choice.service.id,
-      slotStart: slot.start,
-      name: this.name.trim(),
-      phone: this.phone.trim(),
+    const answer = await api('post', '/appointments', {
+      body: { requestId: this.requestId, categoryId: this.choice.service.id, slotStart: slot.start, name: this.name.trim(), phone: this.phone.trim() },
     });
     this.busy = false;
     if (answer.ok) {
@@ -120,13 +116,13 @@ export class ManageBooking {
     return { code: this.code.trim(), phoneTail: this.tail.trim() };
   }
 
-  private async run(path: string, body: object, done: ManageBooking['done']): Promise<void> {
+  private async run(send: () => Promise<ApiResult<BookingView>>, done: ManageBooking['done']): Promise<void> {
     if (this.busy) return;
     this.invalid = !/^\d{6}$/.test(this.proof.code) || !/^\d{4}$/.test(this.proof.phoneTail);
     if (this.invalid) return;
     this.busy = true;
     this.error = null;
-    const answer = await api<BookingView>(path, body);
+    const answer = await send();
     this.busy = false;
     if (answer.ok) {
       this.booking = answer.data;
@@ -140,10 +136,10 @@ export class ManageBooking {
 
   lookup = (): Promise<void> => {
     this.booking = null;
-    return this.run('/appointments/lookup', this.proof, null);
+    return this.run(() => api('post', '/appointments/lookup', { body: this.proof }), null);
   };
 
-  cancel = (): Promise<void> => this.run('/appointments/cancel', this.proof, 'cancelled');
+  cancel = (): Promise<void> => this.run(() => api('post', '/appointments/cancel', { body: this.proof }), 'cancelled');
 
   startChange = (service: BookableService): void => {
     this.choice = new SlotChoice(service);
@@ -152,6 +148,6 @@ export class ManageBooking {
 
   change = (): Promise<void> => {
     const slot = this.choice?.slot;
-    return slot ? this.run('/appointments/change', { ...this.proof, slotStart: slot.start }, 'changed') : Promise.resolve();
+    return slot ? this.run(() => api('post', '/appointments/change', { body: { ...this.proof, slotStart: slot.start } }), 'changed') : Promise.resolve();
   };
 }

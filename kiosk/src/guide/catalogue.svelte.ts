@@ -1,7 +1,7 @@
 // The hall's service items, fetched once from the hub's read-only REST (GET /api/kiosk/items) and
 // kept for the page's life; searching runs on the screen over the hub's pinyin keys.
-import type { Ack } from '@yichuang/shared/errors';
 import type { Catalogue } from '@yichuang/shared/kiosk';
+import { rest } from '@yichuang/shared/rest';
 
 /** Fetched again after this long, so a changed catalogue reaches a kiosk that never reloads. */
 const FRESH_MS = 10 * 60_000;
@@ -10,12 +10,10 @@ let cached: { at: number; catalogue: Promise<Catalogue> } | undefined;
 
 export function loadCatalogue(): Promise<Catalogue> {
   if (cached && Date.now() - cached.at < FRESH_MS) return cached.catalogue;
-  const catalogue = fetch('/api/kiosk/items')
-    .then((res) => res.json() as Promise<Ack<Catalogue>>)
-    .then((ack) => {
-      if (!ack.ok) throw new Error(ack.error.messageEn);
-      return ack.data;
-    });
+  const catalogue = rest('get', '/kiosk/items').then((ack) => {
+    if (!ack.ok) throw new Error(ack.error.messageEn);
+    return ack.data;
+  });
   cached = { at: Date.now(), catalogue };
   // A failed fetch is not kept: the next visit tries again.
   catalogue.catch(() => {

@@ -1,7 +1,8 @@
 // A ticket's progress for its phone page, polled from the hub's read-only REST every few seconds
 // (GET /api/kiosk/follow/:number?d=…); a phone on the hall's Wi-Fi needs no device token for it.
-import type { Ack, AppError } from '@yichuang/shared/errors';
+import type { AppError } from '@yichuang/shared/errors';
 import type { TicketFollow } from '@yichuang/shared/kiosk';
+import { rest } from '@yichuang/shared/rest';
 
 export const POLL_MS = 5000;
 
@@ -29,10 +30,8 @@ export class Follow {
   }
 
   async poll(): Promise<void> {
-    const query = this.day ? `?d=${encodeURIComponent(this.day)}` : '';
     try {
-      const res = await fetch(`/api/kiosk/follow/${encodeURIComponent(this.number)}${query}`, { cache: 'no-store' });
-      const ack = (await res.json()) as Ack<TicketFollow>;
+      const ack = await rest('get', '/kiosk/follow/:number', { params: { number: this.number }, query: { d: this.day ?? undefined } });
       this.offline = false;
       if (ack.ok) {
         this.ticket = ack.data;

@@ -5,11 +5,10 @@
 // ended shows the sign-in form, never a stale name. A demo console starts as the demo hall's manager,
 // but once a person's session ends it waits for a sign-in.
 import type { Operator } from '@yichuang/shared/admin';
-import type { AppError } from '@yichuang/shared/errors';
+import type { Ack, AppError } from '@yichuang/shared/errors';
 import { t } from '@yichuang/shared/console-i18n';
+import { rest } from '@yichuang/shared/rest';
 import type { Hall } from './hall.svelte';
-
-type Answer<T> = { ok: true; data: T } | { ok: false; error: AppError };
 
 /** Checked this long after the session's idle deadline passes without the console being used. */
 const EXPIRY_SLACK_MS = 2000;
@@ -41,12 +40,12 @@ export class ConsoleSession {
   }
 
   async #check(): Promise<void> {
-    const current = await request<Operator | null>('GET', '/api/session');
+    const current = await reachable(rest('get', '/session'));
     if (!current.ok) return; // hub unreachable: keep what is shown until it answers
     if (current.data) return this.#adopt(current.data, this.operator !== undefined && !sameSession(this.operator, current.data));
     if (this.operator && !this.operator.demo) this.#signedOut = true;
     if (this.hall.welcome?.device.demo && !this.#signedOut) {
-      const demo = await request<Operator>('POST', '/api/session', { deviceToken: this.hall.token });
+      const demo = await reachable(rest('post', '/session', { body: { deviceToken: this.hall.token ?? '' } }));
       if (demo.ok) return this.#adopt(demo.data, true);
     }
     this.#adopt(null, Boolean(this.operator));
@@ -55,7 +54,7 @@ export class ConsoleSession {
   async signIn(staffNumber: string, password: string): Promise<void> {
     this.busy = true;
     this.error = null;
-    const answer = await request<Operator>('POST', '/api/session', { deviceToken: this.hall.token, staffNumber, password });
+    const answer = await reachable(rest('post', '/session', { body: { deviceToken: this.hall.token ?? '', staffNumber, password } }));
     this.busy = false;
     if (!answer.ok) {
       this.error = answer.error;
@@ -66,7 +65,7 @@ export class ConsoleSession {
   }
 
   async signOut(): Promise<void> {
-    await request('DELETE', '/api/session');
+    await reachable(rest('delete', '/session'));
     this.#signedOut = true;
     this.#adopt(null, true);
   }
@@ -95,16 +94,7 @@ function sameSession(a: Operator | null | undefined, b: Operator): boolean {
   return Boolean(a) && a!.staffId === b.staffId && a!.demo === b.demo && a!.roles.join() === b.roles.join();
 }
 
-async function request<T>(method: string, url: string, body?: unknown): Promise<Answer<T>> {
-  try {
-    const res = await fetch(url, {
-      method,
-      headers: body === undefined ? {} : { 'content-type': 'application/json' },
-      body: body === undefined ? undefined : JSON.stringify(body),
-      cache: 'no-store',
-    });
-    return (await res.json()) as Answer<T>;
-  } catch {
-    return { ok: false, error: { code: 'INTERNAL', message: t('pair.unreachable', 'zh'), messageEn: t('pair.unreachable', 'en') } };
-  }
+/** The hub's answer; when none came, a refusal saying the hub cannot be reached. */
+function reachable<T>(answer: Promise<Ack<T>>): Promise<Ack<T>> {
+  return answer.catch(() => ({ ok: false, error: { code: 'INTERNAL', message: t('pair.unreachable', 'zh'), messageEn: t('pair.unreachable', 'en') } }));
 }

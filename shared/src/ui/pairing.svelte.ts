@@ -1,13 +1,12 @@
 // An unpaired screen's side of pairing: ask the hub for a code, show it, and poll until a manager
 // approves it on the console; then open the screen with its new token (kept by readDeviceToken).
 // A code expires after ten minutes unused; the screen then simply asks for a new one.
-import { SCREEN_PAGES, type PairingStatus } from '@yichuang/shared/admin';
+import { SCREEN_PAGES } from '@yichuang/shared/admin';
 import type { DeviceRole } from '@yichuang/shared/domain';
+import { rest } from '@yichuang/shared/rest';
 
 const POLL_MS = 2000;
 const RETRY_MS = 5000;
-
-type Answer<T> = { ok: true; data: T } | { ok: false; error: { code: string; message: string; messageEn: string } };
 
 export class Pairing {
   /** The code to show; null while asking for one. */
@@ -27,11 +26,7 @@ export class Pairing {
   }
 
   async #request(): Promise<void> {
-    const answer = await call<{ code: string; claim: string; expiresAt: number }>('/api/pairing', {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ screen: this.screen }),
-    });
+    const answer = await rest('post', '/pairing', { body: { screen: this.screen } }).catch(() => undefined);
     if (!answer?.ok) return this.#retry(() => this.#request());
     this.failed = false;
     this.code = answer.data.code;
@@ -41,7 +36,7 @@ export class Pairing {
   }
 
   async #poll(): Promise<void> {
-    const answer = await call<PairingStatus>(`/api/pairing/${this.#claim}`, { cache: 'no-store' });
+    const answer = await rest('get', '/pairing/:claim', { params: { claim: this.#claim ?? '' } }).catch(() => undefined);
     if (answer && !answer.ok) return void this.#request(); // expired: a new code
     if (!answer) return this.#retry(() => this.#poll());
     this.failed = false;
@@ -59,14 +54,5 @@ export class Pairing {
   #retry(again: () => Promise<void>): void {
     this.failed = true;
     this.#timer = setTimeout(() => void again(), RETRY_MS);
-  }
-}
-
-/** The hub's answer, or undefined when it could not be reached. */
-async function call<T>(url: string, init: RequestInit): Promise<Answer<T> | undefined> {
-  try {
-    return (await (await fetch(url, init)).json()) as Answer<T>;
-  } catch {
-    return undefined;
   }
 }
