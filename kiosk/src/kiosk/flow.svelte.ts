@@ -7,7 +7,7 @@ import type { TicketIssued } from '@yichuang/shared/events';
 import type { ClientError } from '@yichuang/shared/commands';
 import type { Hall } from '@yichuang/shared/ui/hall.svelte';
 import type { Language } from '@yichuang/shared/ui/lang.svelte';
-import type { Service } from './services';
+import type { Service } from './service-props';
 
 export const IDLE_MS = 30_000;
 /** Elderly visitors read and decide more slowly. */
