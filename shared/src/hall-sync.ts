@@ -54,7 +54,8 @@ interface Pending {
   key: string;
   /** Emits the command (again, on a new connection), with the same cmdId. */
   send: () => void;
-  settle: (result: CommandResult<unknown>) => void;
+  /** Takes the hub's answer (it is the ack); called here only to give up on it (TIMEOUT). */
+  settle: (failure: { ok: false; error: ClientError }) => void;
   timer: ReturnType<typeof setTimeout>;
   /** Connection number the payload was last sent on. */
   sentOn: number;
@@ -155,12 +156,12 @@ export class HallSync {
         // a cmdId is E's payload: the one assertion, on arguments built from E's own types.
         send: () => void this.socket.emit(event, ...([{ ...input, cmdId }, p.settle] as unknown as Parameters<ClientToServerEvents[E]>)),
         sentOn: -1,
-        settle: (result) => {
+        settle: (result: CommandResult<AckDataOf<E>>) => {
           if (!this.pending.delete(p)) return; // answered already (a re-send may be answered twice)
           clearTimeout(p.timer);
           if (!result.ok && result.error.code === 'TIMEOUT') this.unanswered.set(key, { cmdId, at: this.opts.now() });
           else this.unanswered.delete(key);
-          resolve(result as CommandResult<AckDataOf<E>>);
+          resolve(result);
         },
         timer: setTimeout(() => p.settle({ ok: false, error: TIMEOUT_ERROR }), this.opts.commandTimeoutMs),
       };
