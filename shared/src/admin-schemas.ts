@@ -7,8 +7,8 @@ import {
   hall,
   hallSchedule,
   int,
-  queueRules,
-  retentionSettings,
+  queueRules as storedRules,
+  retentionSettings as storedRetention,
   serviceWindow,
   windowCategory,
   zone,
@@ -62,17 +62,20 @@ export const categorySettings = category
     name: text(1, 30),
     nameEn: text(0, 60),
     department: text(0, 60),
+    dailyCap: int(1, 9999).optional(),
+    slotQuota: z.object({ minutes: int(5, 240), max: int(1, 999) }).optional(),
   })
   .refine((c) => c.allowWalkIn || c.allowAppointment, '至少允许现场取号或预约之一 / allow walk-ins or appointments (or both)');
 
 export const windowSettings = serviceWindow
   .extend({
     id: slug,
+    number: int(1, 999),
     name: text(1, 40),
     nameEn: text(0, 80),
     department: text(0, 60),
     categories: z
-      .array(windowCategory.extend({ categoryId: slug }))
+      .array(windowCategory.extend({ categoryId: slug, weight: int(1, 100) }))
       .min(1, '至少办理一个类别 / serve at least one category')
       .max(40),
     zone: slug.optional(),
@@ -106,7 +109,18 @@ export const evaluationSettings = storedEvaluation.extend({
     .min(1, '至少一个原因 / at least one reason')
     .max(12)
     .refine((r) => new Set(r).size === r.length, '原因重复 / a reason is listed twice'),
+  padTimeoutSeconds: int(15, 600),
+  caseDeadlines: z.object({ verifyDays: int(1, 60), rectifyDays: int(1, 60), followUpDays: int(1, 60) }),
 });
+
+export const queueRules = storedRules.extend({
+  priorityBurst: int(1, 20),
+  recallCap: int(0, 10),
+  noShowRequeuePlaces: int(0, 50),
+  appointmentEarlyMinutes: int(0, 120),
+});
+
+export const retentionSettings = storedRetention.extend({ personalDataDays: int(7, 3650) });
 
 const isNew = z.boolean().default(false);
 

@@ -1,16 +1,19 @@
 // zod schemas of the hall's configuration as config.json holds it: the hub refuses to start on a file
 // that does not match (hub/src/storage/config-store.ts), and the domain types are derived from them
-// (domain.ts). They check what the hub relies on: every field, its type, the closed lists, numbers in
-// their range, times and dates. The console's edit rules (id formats, lengths, at least one zone, no
-// duplicates) are added on top in admin-schemas.ts: they apply to what a manager types, while a file
-// written by an earlier hub, or seeded by a test, may predate them.
+// (domain.ts). They check what the hub relies on: every field, its type, the closed lists, whole
+// numbers that are not negative, times and dates. The console's edit rules (id formats, lengths,
+// ranges, at least one zone, no duplicates) are added on top in admin-schemas.ts: they apply to what a
+// manager types, while a file written by an earlier hub, set up by hand or by a test may predate them.
 import { z } from 'zod';
 import { BADGES, WINDOW_KINDS } from './lists.js';
 import { DEVICE_ROLES, STAFF_ROLES } from './roles.js';
 import { day } from './schemas.js';
 
+/** A whole number from min to max, as the console asks for it. */
 export const int = (min: number, max: number) =>
   z.int(`须为整数 / a whole number`).min(min, `不小于 ${min} / at least ${min}`).max(max, `不大于 ${max} / at most ${max}`);
+/** A count or a duration in config.json. */
+const count = z.int(`须为整数 / a whole number`).min(0, `不能为负数 / not negative`);
 const clock = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$|^24:00$/, '时间格式 HH:MM / a time as HH:MM');
 const minutes = (c: string): number => Number(c.slice(0, 2)) * 60 + Number(c.slice(3));
 
@@ -68,20 +71,20 @@ export const category = z.object({
   /** 老年人/残疾人/孕妇/军人 green channel. */
   allowPriority: z.boolean(),
   /** Walk-in tickets per service day; absent = no cap. */
-  dailyCap: int(1, 9999).optional(),
+  dailyCap: count.optional(),
   /** At most `max` tickets issued within each `minutes`-long slot of the day. */
-  slotQuota: z.object({ minutes: int(5, 240), max: int(1, 999) }).optional(),
+  slotQuota: z.object({ minutes: count, max: count }).optional(),
 });
 
 export const windowCategory = z.object({
   categoryId: z.string(),
   /** Higher weight = this window prefers that category's tickets. */
-  weight: int(1, 100),
+  weight: count,
 });
 
 export const serviceWindow = z.object({
   id: z.string(),
-  number: int(1, 999),
+  number: count,
   name: z.string(),
   nameEn: z.string(),
   kind: z.enum(WINDOW_KINDS),
@@ -129,13 +132,13 @@ export const device = z.object({
 
 export const queueRules = z.object({
   /** After this many consecutive priority calls at a window, one normal ticket is called. */
-  priorityBurst: int(1, 20),
+  priorityBurst: count,
   /** Recalls allowed before the ticket is marked no-show (过号). */
-  recallCap: int(0, 10),
+  recallCap: count,
   /** A returning no-show is queued after this many waiting tickets. */
-  noShowRequeuePlaces: int(0, 50),
+  noShowRequeuePlaces: count,
   /** Appointment tickets count as due from this many minutes before the booked time. */
-  appointmentEarlyMinutes: int(0, 120),
+  appointmentEarlyMinutes: count,
 });
 
 /** 好差评: what the pad asks, and how bad ratings are followed up. */
@@ -143,13 +146,13 @@ export const evaluationSettings = z.object({
   /** Reasons offered for 不满意 / 非常不满意. */
   badReasons: z.array(z.string()),
   /** A pad that gets no rating within this time records 未评价. */
-  padTimeoutSeconds: int(15, 600),
+  padTimeoutSeconds: count,
   /** Case deadlines in working days from the rating (hall calendar: holidays, make-up workdays). */
-  caseDeadlines: z.object({ verifyDays: int(1, 60), rectifyDays: int(1, 60), followUpDays: int(1, 60) }),
+  caseDeadlines: z.object({ verifyDays: count, rectifyDays: count, followUpDays: count }),
 });
 
 /** How long personal data is kept (数据保留期限): masked identities and their keyed hashes are purged from older day journals. */
-export const retentionSettings = z.object({ personalDataDays: int(7, 3650) });
+export const retentionSettings = z.object({ personalDataDays: count });
 
 /** <dataDir>/config.json, at the current schema version (older files are migrated first). */
 export const hallConfig = z.object({

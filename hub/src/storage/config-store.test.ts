@@ -167,7 +167,7 @@ describe('ConfigStore', () => {
 
   it('migrates an old file before checking it, and writes nothing when it is refused', async () => {
     const { retention: _retention, ...v3 } = seedConfig();
-    const text = JSON.stringify({ ...v3, schemaVersion: 3, devices: [], windows: [{ ...v3.windows[0], number: 0 }] });
+    const text = JSON.stringify({ ...v3, schemaVersion: 3, devices: [], windows: [{ ...v3.windows[0], number: -1 }] });
     await writeFile(file, text);
     // retention, which the v3→v4 step adds, is not the complaint: the window number is.
     await expect(ConfigStore.open(dir, seedConfig)).rejects.toThrow(/windows\[0\]\.number 无效/);
