@@ -13,6 +13,7 @@ import type {
   TicketView,
   WindowView,
 } from '@yichuang/shared/domain';
+import { OPEN_TICKET_STATES, RECENT_CALLS_CAP } from '@yichuang/shared/tickets';
 import { localParts, nextOpening, periodsOn, withinPeriods } from '@yichuang/shared/time';
 import { placesInQueue, serves, windowCategories, type EngineState } from '../engine/index.js';
 
@@ -20,7 +21,6 @@ const MINUTE = 60_000;
 /** Assumed service time until a category has finished visits today. */
 const DEFAULT_SERVICE_MIN = 6;
 const SERVICE_SAMPLE = 20;
-const OPEN_STATES = new Set(['waiting', 'called', 'serving', 'on-hold']);
 
 /** Per-category facts every view needs, gathered in one pass over the day's tickets. */
 interface QueueIndex {
@@ -218,7 +218,7 @@ export class Views {
     const { hall, categories } = this.config();
     const windows = this.windows();
     const tickets = Object.values(state.tickets)
-      .filter((t) => OPEN_STATES.has(t.state))
+      .filter((t) => OPEN_TICKET_STATES.has(t.state))
       .map((t) => this.ticket(t));
     return {
       seq,
@@ -229,7 +229,7 @@ export class Views {
       windows: identities ? windows : windows.map(publicWindow),
       queues: this.queues(),
       tickets: identities ? tickets : tickets.map(publicTicket),
-      recentCalls: state.calls.slice(0, 20).flatMap((c) => this.call(c) ?? []),
+      recentCalls: state.calls.slice(0, RECENT_CALLS_CAP).flatMap((c) => this.call(c) ?? []),
       ...this.opening(),
     };
   }
