@@ -1,6 +1,7 @@
 // Everything the hub reads from its command line and environment, read in this one place.
 import { parseArgs } from 'node:util';
 import path from 'node:path';
+import { DEFAULT_DATA_DIR } from './storage/data-folder.js';
 
 export interface TlsFiles {
   certFile: string;
@@ -59,7 +60,7 @@ export function readOptions(argv: string[], env: NodeJS.ProcessEnv, repoRoot: st
   return {
     port,
     host: values.host ?? env.HOST ?? '0.0.0.0',
-    dataDir: path.resolve(values.data ?? env.YICHUANG_DATA ?? 'data'),
+    dataDir: path.resolve(values.data ?? env.YICHUANG_DATA ?? DEFAULT_DATA_DIR),
     screensDir: repoRoot,
     version: env.npm_package_version ?? '0.1.0',
     ...(certFile && keyFile && { tls: { certFile: path.resolve(certFile), keyFile: path.resolve(keyFile) } }),

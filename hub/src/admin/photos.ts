@@ -4,6 +4,7 @@
 import { createHash } from 'node:crypto';
 import { mkdir, open, rename, rm } from 'node:fs/promises';
 import path from 'node:path';
+import { dataFolder } from '../storage/data-folder.js';
 
 export const MAX_PHOTO_BYTES = 512 * 1024;
 export const PHOTO_ROUTE = '/photos';
@@ -20,7 +21,7 @@ export class PhotoStore {
   readonly dir: string;
 
   constructor(dataDir: string) {
-    this.dir = path.join(dataDir, 'photos');
+    this.dir = dataFolder(dataDir).photos;
   }
 
   /** Stores the image durably; its public address, or undefined when it is not an image we take. */

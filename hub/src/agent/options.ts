@@ -1,6 +1,7 @@
 // The print agent's command line, read in this one place.
 import path from 'node:path';
 import { parseArgs } from 'node:util';
+import { DEFAULT_DATA_DIR, dataFolder } from '../storage/data-folder.js';
 
 export interface AgentOptions {
   hub: string;
@@ -16,7 +17,7 @@ export interface AgentOptions {
 }
 
 /** Like the hub's own ./data folder: a token paired once is found again on every start. */
-const DEFAULT_TOKEN_FILE = path.join('data', 'agent-token');
+const DEFAULT_TOKEN_FILE = dataFolder(DEFAULT_DATA_DIR).agentToken;
 
 export const AGENT_USAGE = `用法 / usage: npm run agent -- --hub http://HUB:8080 --printer /dev/ttyUSB0 [--baud 9600] [--pair | --token TOKEN]
   --hub URL          大厅服务器地址 / the hub's address

@@ -2,7 +2,8 @@ import { mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { KEY_FILE, PhoneVault } from './phone-vault.js';
+import { dataFolder } from '../storage/data-folder.js';
+import { PhoneVault } from './phone-vault.js';
 
 let dir: string;
 beforeEach(async () => {
@@ -13,7 +14,7 @@ afterEach(() => rm(dir, { recursive: true, force: true }));
 describe('phone vault', () => {
   it('keys a number the same way across restarts, and differently per hall', async () => {
     const a = await PhoneVault.open(dir);
-    expect((await stat(path.join(dir, KEY_FILE))).mode & 0o777).toBe(0o600);
+    expect((await stat(dataFolder(dir).appointmentsKey)).mode & 0o777).toBe(0o600);
     expect(a.key('13812345678')).toBe((await PhoneVault.open(dir)).key('13812345678'));
     expect(a.key('13812345678')).not.toBe(a.key('13812345679'));
     expect(a.key('13812345678')).not.toContain('5678');
@@ -33,8 +34,8 @@ describe('phone vault', () => {
   });
 
   it('refuses a damaged key file rather than start keying numbers differently', async () => {
-    await writeFile(path.join(dir, KEY_FILE), 'not a key');
+    await writeFile(dataFolder(dir).appointmentsKey, 'not a key');
     await expect(PhoneVault.open(dir)).rejects.toThrow(/damaged/);
-    expect(await readFile(path.join(dir, KEY_FILE), 'utf8')).toBe('not a key');
+    expect(await readFile(dataFolder(dir).appointmentsKey, 'utf8')).toBe('not a key');
   });
 });

@@ -4,11 +4,9 @@
 // carry no readable number. A backup holds key and journals together, so a restore still works.
 import { createHmac, randomBytes } from 'node:crypto';
 import { open, readFile } from 'node:fs/promises';
-import path from 'node:path';
 import { deriveKey } from '../security/secret-key.js';
+import { dataFolder } from '../storage/data-folder.js';
 import { Sealer } from '../security/sealer.js';
-
-export const KEY_FILE = 'appointments.key';
 
 export class PhoneVault {
   readonly #hashKey: Buffer;
@@ -21,7 +19,7 @@ export class PhoneVault {
   }
 
   static async open(dataDir: string): Promise<PhoneVault> {
-    const file = path.join(dataDir, KEY_FILE);
+    const file = dataFolder(dataDir).appointmentsKey;
     let hex: string;
     try {
       hex = (await readFile(file, 'utf8')).trim();

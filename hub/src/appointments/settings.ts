@@ -2,9 +2,9 @@
 // <dataDir>/appointments.json (lowdb on the durable adapter). Defaults suit the demo hall.
 import type { BookingRules } from '@yichuang/shared/appointments';
 import { appointmentSettings, type AppointmentSettings } from '@yichuang/shared/appointments-schemas';
+import path from 'node:path';
 import { SmallStore } from '../live/small-store.js';
-
-const SETTINGS_FILE = 'appointments.json';
+import { dataFolder } from '../storage/data-folder.js';
 
 const DEFAULTS: BookingRules = {
   enabled: true,
@@ -44,11 +44,12 @@ export function defaultSettings(): AppointmentSettings {
  * defaults apply meanwhile.
  */
 export async function loadSettings(dataDir: string, log: (line: string) => void): Promise<AppointmentSettings> {
-  const store = await SmallStore.open(dataDir, SETTINGS_FILE, defaultSettings, log);
+  const file = dataFolder(dataDir).appointments;
+  const store = await SmallStore.open(file, defaultSettings, log);
   const parsed = appointmentSettings.safeParse(store.data);
   if (parsed.success) return parsed.data;
   const issue = parsed.error.issues[0];
-  log(`${SETTINGS_FILE} 内容有误，暂用默认预约规则 / ${SETTINGS_FILE} is invalid, using the default rules: ${issue?.path.join('.')} ${issue?.message}`);
+  log(`${path.basename(file)} 内容有误，暂用默认预约规则 / ${path.basename(file)} is invalid, using the default rules: ${issue?.path.join('.')} ${issue?.message}`);
   return defaultSettings();
 }
 

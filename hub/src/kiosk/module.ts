@@ -1,12 +1,12 @@
 // The kiosk domain in the hub: the guide catalogue and the tickets' phone pages (REST), heartbeats
 // and presence of the kiosks, help requests, and the suggestion box.
-import path from 'node:path';
 import type { HelpRequested, Suggestion } from '@yichuang/shared/kiosk';
 import type { HallCore } from '../hall/core.js';
 import type { Routes } from '../http/routes.js';
 import type { Broadcaster } from '../realtime/broadcaster.js';
 import type { Domain } from '../realtime/socket-server.js';
 import { ItemCatalogue } from './catalogue.js';
+import { dataFolder } from '../storage/data-folder.js';
 import { DayFiles } from '../storage/day-files.js';
 import { DEMO_ITEMS, DEMO_LIFE_EVENTS } from './demo-items.js';
 import { registerKioskHandlers, type KioskServices } from './handlers.js';
@@ -35,7 +35,7 @@ export function createKioskModule(deps: KioskDeps): Domain {
 
   const ready: Promise<KioskServices> = (async () => {
     const presence = await KioskPresence.open({
-      files: new DayFiles<PresenceRecord>(path.join(dataDir, 'presence'), timeZone),
+      files: new DayFiles<PresenceRecord>(dataFolder(dataDir).presence, timeZone),
       kiosks: () => deps.config().devices.filter((d) => d.role === 'kiosk'),
       zones: () => deps.config().hall.zones.map(({ id, name, nameEn }) => ({ id, name, nameEn })),
       clock: deps.clock,
@@ -44,7 +44,7 @@ export function createKioskModule(deps: KioskDeps): Domain {
       changed: (status) => toConsoles().emit('kiosk:statusChanged', status),
     });
     const help = new HelpDesk({
-      files: new DayFiles<HelpRequested>(path.join(dataDir, 'help'), timeZone),
+      files: new DayFiles<HelpRequested>(dataFolder(dataDir).help, timeZone),
       config: deps.config,
       bus: deps.bus,
       clock: deps.clock,

@@ -2,7 +2,6 @@
 // One append-only file, <dataDir>/suggestions.jsonl (a few lines a day), read whole at start;
 // every submission and every handling is on disk before it is acknowledged.
 import { randomUUID } from 'node:crypto';
-import path from 'node:path';
 import type { Device, ServiceDay } from '@yichuang/shared/domain';
 import { appError, type Ack } from '@yichuang/shared/errors';
 import { maskPhone } from '@yichuang/shared/identity';
@@ -10,6 +9,7 @@ import type { Suggestion } from '@yichuang/shared/kiosk';
 import type * as K from '@yichuang/shared/kiosk-schemas';
 import { serviceDay } from '@yichuang/shared/time';
 import type { z } from 'zod';
+import { dataFolder } from '../storage/data-folder.js';
 import { JsonlFile, readJsonl } from '../storage/jsonl-file.js';
 
 type Line = { v: 1 } & ({ t: 'submitted'; suggestion: Suggestion } | { t: 'handled'; id: string; handled: NonNullable<Suggestion['handled']> });
@@ -26,7 +26,7 @@ export class SuggestionBox {
   ) {}
 
   static async open(dataDir: string, clock: () => number): Promise<SuggestionBox> {
-    const file = path.join(dataDir, 'suggestions.jsonl');
+    const file = dataFolder(dataDir).suggestions;
     const box = new SuggestionBox(new JsonlFile(file), clock);
     for (const line of await readJsonl<Line>(file)) box.#apply(line);
     return box;

@@ -9,7 +9,6 @@ export interface AlertsFile extends Versioned {
   nextId: number;
 }
 
-export const ALERTS_FILE = 'alerts.json';
 /** Closed alerts are kept a day; the list never grows past this. */
 const KEEP_CLOSED_MS = 24 * 3_600_000;
 const MAX_ALERTS = 300;

@@ -8,8 +8,6 @@ export interface BoardsFile extends Versioned {
   settings: LiveSettings;
 }
 
-export const BOARDS_FILE = 'boards.json';
-
 /** A board nobody has set up shows everything and voices. */
 export const DEFAULT_PROFILE: BoardProfile = { categories: [], zones: [], voice: true };
 

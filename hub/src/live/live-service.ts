@@ -7,8 +7,9 @@ import type * as S from '@yichuang/shared/live-schemas';
 import type { z } from 'zod';
 import type { Actor, CommandKey, HallService } from '../hall/hall-service.js';
 import { publicWindow, type Views } from '../hall/views.js';
-import { acknowledge, ALERTS_FILE, emptyAlertsFile, raise, resolve, unresolvedKeys, type AlertsFile } from './alerts.js';
-import { BOARDS_FILE, boardView, defaultBoardsFile, type BoardsFile } from './board-settings.js';
+import { dataFolder } from '../storage/data-folder.js';
+import { acknowledge, emptyAlertsFile, raise, resolve, unresolvedKeys, type AlertsFile } from './alerts.js';
+import { boardView, defaultBoardsFile, type BoardsFile } from './board-settings.js';
 import { CHECK_PREFIX, runChecks } from './checks.js';
 import { liveBoard } from './live-board.js';
 import type { Presence } from './presence.js';
@@ -36,8 +37,9 @@ export class LiveService {
   ) {}
 
   static async open(deps: LiveServiceDeps): Promise<LiveService> {
-    const boards = await SmallStore.open(deps.dataDir, BOARDS_FILE, defaultBoardsFile, deps.log);
-    const alerts = await SmallStore.open(deps.dataDir, ALERTS_FILE, emptyAlertsFile, deps.log);
+    const folder = dataFolder(deps.dataDir);
+    const boards = await SmallStore.open(folder.boards, defaultBoardsFile, deps.log);
+    const alerts = await SmallStore.open(folder.alerts, emptyAlertsFile, deps.log);
     return new LiveService(deps, boards, alerts);
   }
 

@@ -18,12 +18,12 @@ export class SmallStore<T extends Versioned> {
   }
 
   /**
-   * Opens `<dataDir>/<name>`, seeding it when missing. A file that is not JSON, or of another schema
-   * version, is kept aside as `<name>.unreadable-<stamp>` and replaced by the seed: these are display
+   * Opens `file`, seeding it when missing. A file that is not JSON, or of another schema version, is
+   * kept aside as `<file>.unreadable-<stamp>` and replaced by the seed: these are display
    * settings and alerts, and a hall is better served by boards that run than by a hub that refuses to start.
    */
-  static async open<T extends Versioned>(dataDir: string, name: string, seed: () => T, log: (line: string) => void): Promise<SmallStore<T>> {
-    const file = path.join(dataDir, name);
+  static async open<T extends Versioned>(file: string, seed: () => T, log: (line: string) => void): Promise<SmallStore<T>> {
+    const name = path.basename(file);
     const adapter = new DurableJSONFile<T>(file);
     let stored: T | null = null;
     let unreadable: boolean;

@@ -4,10 +4,11 @@ import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { PrinterFleet } from './printer-fleet.js';
 import { PrintingSettingsService } from './printing-settings.js';
-import { defaultPrinting, PRINTING_FILE, PrintingStore } from './printing-store.js';
+import { dataFolder } from '../storage/data-folder.js';
+import { defaultPrinting, PrintingStore } from './printing-store.js';
 
 let dir: string;
-const file = () => path.join(dir, PRINTING_FILE);
+const file = () => dataFolder(dir).printers;
 beforeEach(async () => {
   dir = await mkdtemp(path.join(os.tmpdir(), 'printing-store-'));
 });

@@ -1,15 +1,13 @@
 // Printers and the slip layout in their own small lowdb file, <dataDir>/printers.json, kept apart
 // from config.json so a printer change never rewrites the hall's configuration. Same durable adapter.
 import { mkdir } from 'node:fs/promises';
-import path from 'node:path';
 import { Low } from 'lowdb';
 import { t } from '@yichuang/shared/console-i18n';
 import type { PrintingSettings } from '@yichuang/shared/printing';
 import { PRINTING_SCHEMA_VERSION, printingFile, type PrintingFile } from '@yichuang/shared/printing-schemas';
+import { dataFolder } from '../storage/data-folder.js';
 import { DurableJSONFile } from '../storage/durable-json-file.js';
 import { issuesDetail } from '../http/parse.js';
-
-export const PRINTING_FILE = 'printers.json';
 
 /** A hall starts without printers: every kiosk gives e-tickets until one is configured. */
 export function defaultPrinting(): PrintingFile {
@@ -31,7 +29,7 @@ export class PrintingStore {
   /** Seeds a missing file; refuses (throws, leaving the file alone) one that is unreadable, newer or invalid. */
   static async open(dataDir: string, seed: () => PrintingFile = defaultPrinting): Promise<PrintingStore> {
     await mkdir(dataDir, { recursive: true });
-    const file = path.join(dataDir, PRINTING_FILE);
+    const file = dataFolder(dataDir).printers;
     const adapter = new DurableJSONFile<unknown>(file);
     let stored: unknown;
     try {

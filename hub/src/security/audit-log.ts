@@ -5,6 +5,7 @@ import { mkdir, open, readFile, type FileHandle } from 'node:fs/promises';
 import path from 'node:path';
 import type { AuditEntry } from '@yichuang/shared/admin';
 import { serviceDay } from '@yichuang/shared/time';
+import { dataFolder } from '../storage/data-folder.js';
 
 export class AuditLog {
   readonly #dir: string;
@@ -17,7 +18,7 @@ export class AuditLog {
     private readonly clock: () => number,
     private readonly timeZone: () => string,
   ) {
-    this.#dir = path.join(dataDir, 'audit');
+    this.#dir = dataFolder(dataDir).audit;
   }
 
   /** Resolves once the entry is on disk. */

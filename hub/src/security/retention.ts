@@ -6,10 +6,10 @@
 // (appointment.notified to); a bad-rating case's sealed number for the follow-up (case.opened, and the
 // cases carried in day.started). What stays: the kind ('phone' | 'id'), so a real-name visit or 实名差评
 // still counts as one in rebuilt reports, and everything else of the record (ids, seq, times, slots).
-import path from 'node:path';
 import type { MaskedIdentity, ServiceDay } from '@yichuang/shared/domain';
 import type { Case } from '@yichuang/shared/ratings';
 import type { BookingTerms, EngineEvent } from '../engine/types.js';
+import { dataFolder } from '../storage/data-folder.js';
 import { DurableJSONFile } from '../storage/durable-json-file.js';
 import type { Journal, JournalRecord } from '../storage/journal.js';
 
@@ -77,7 +77,7 @@ export interface PurgeResult {
  * remembers how far it got, so each day file is rewritten once, not read again every night.
  */
 export async function purgePersonalData(journal: Journal, dataDir: string, before: ServiceDay): Promise<PurgeResult> {
-  const mark = new DurableJSONFile<RetentionMark>(path.join(dataDir, 'retention.json'));
+  const mark = new DurableJSONFile<RetentionMark>(dataFolder(dataDir).retention);
   const from = (await mark.read())?.purgedBefore ?? '';
   const all = await journal.days();
   // The newest day file may still be open for appends (a hall closed for weeks): it waits its turn.

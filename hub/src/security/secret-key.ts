@@ -2,7 +2,7 @@
 // It keys the hash of phone and ID numbers, so it must survive restarts and travel with backups.
 import { closeSync, chmodSync, fsyncSync, openSync, readFileSync, statSync, writeSync } from 'node:fs';
 import { createHmac, randomBytes } from 'node:crypto';
-import path from 'node:path';
+import { dataFolder } from '../storage/data-folder.js';
 
 const KEY_BYTES = 32;
 
@@ -13,7 +13,7 @@ export function deriveKey(secret: Buffer, purpose: string): Buffer {
 
 /** Reads the key, or creates it (exclusively, synced) when the data folder has none yet. */
 export function loadSecretKey(dataDir: string): Buffer {
-  const file = path.join(dataDir, 'secret.key');
+  const file = dataFolder(dataDir).secretKey;
   try {
     const key = readFileSync(file);
     if (key.length !== KEY_BYTES) {

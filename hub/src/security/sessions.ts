@@ -4,9 +4,9 @@
 // each session's token hash, never the token. Who a session acts as is read from the configuration
 // at every use, so a changed role or a removed account counts at once.
 import { createHash, randomBytes } from 'node:crypto';
-import path from 'node:path';
 import type { Operator } from '@yichuang/shared/admin';
 import { CONSOLE_ROLES, type HallConfig, type Staff, type StaffRole } from '@yichuang/shared/domain';
+import { dataFolder } from '../storage/data-folder.js';
 import { DurableJSONFile } from '../storage/durable-json-file.js';
 
 export const SESSION_IDLE_MS = 30 * 60_000;
@@ -52,7 +52,7 @@ export class Sessions {
     private readonly config: () => HallConfig,
     private readonly log: (line: string) => void,
   ) {
-    this.#file = new DurableJSONFile(path.join(dataDir, 'sessions.json'), (data) => JSON.stringify(data));
+    this.#file = new DurableJSONFile(dataFolder(dataDir).sessions, (data) => JSON.stringify(data));
   }
 
   /** The sessions still alive from before a restart; an unreadable file signs everyone out. */

@@ -2,10 +2,10 @@
 // (<dataDir>/presence/YYYY-MM-DD.jsonl). Online intervals are read by the kiosk domain's own
 // functions (kiosk/uptime.ts), as for the console's kiosk page.
 import { readdir } from 'node:fs/promises';
-import path from 'node:path';
 import type { HallConfig } from '@yichuang/shared/domain';
 import { SELF_SERVICE_ZONE } from '@yichuang/shared/kiosk';
 import { addDays, clockMinutes, periodsOn, startOfDay, zonedInstant } from '@yichuang/shared/time';
+import { dataFolder } from '../storage/data-folder.js';
 import { DayFiles } from '../storage/day-files.js';
 import { onlineIntervals, onlineWithin, type Interval, type PresenceRecord } from '../kiosk/uptime.js';
 import type { KioskFact } from './facts.js';
@@ -70,7 +70,7 @@ export class PresenceFiles implements PresenceSource {
   private first: number | undefined;
 
   constructor(dataDir: string, timeZone: () => string) {
-    this.files = new DayFiles<PresenceRecord>(path.join(dataDir, 'presence'), timeZone);
+    this.files = new DayFiles<PresenceRecord>(dataFolder(dataDir).presence, timeZone);
   }
 
   read(day: string): Promise<PresenceRecord[]> {

@@ -4,6 +4,7 @@
 import { mkdir, readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { Low } from 'lowdb';
+import { dataFolder } from '../storage/data-folder.js';
 import { DurableJSONFile } from '../storage/durable-json-file.js';
 import { columnText, fromText, RATING_COLUMNS, REPORT_RATING_FIELDS, reviveRollup, ROLLUP_VERSION, TICKET_COLUMNS, type DayRollup, type ReportRollup } from './rollup.js';
 
@@ -13,7 +14,7 @@ export class RollupStore {
   private constructor(private readonly dir: string) {}
 
   static async open(dataDir: string): Promise<RollupStore> {
-    const dir = path.join(dataDir, 'rollups');
+    const dir = dataFolder(dataDir).rollups;
     await mkdir(dir, { recursive: true });
     return new RollupStore(dir);
   }

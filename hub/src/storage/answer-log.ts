@@ -7,6 +7,7 @@ import { readdir, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { appError, type Ack } from '@yichuang/shared/errors';
 import { addDays } from '@yichuang/shared/time';
+import { dataFolder } from './data-folder.js';
 import { DayFiles } from './day-files.js';
 
 /** Answers kept in memory at most; the oldest go first. */
@@ -29,7 +30,7 @@ export class AnswerLog {
   ) {}
 
   static async open(dataDir: string, clock: () => number, timeZone: () => string, log: (line: string) => void): Promise<AnswerLog> {
-    const files = new DayFiles<Answer>(path.join(dataDir, 'answers'), timeZone);
+    const files = new DayFiles<Answer>(dataFolder(dataDir).answers, timeZone);
     const answers = new AnswerLog(files, clock, log);
     const today = files.dayOf(clock());
     const kept = new Set([addDays(today, -1), today].map((day) => `${day}.jsonl`));

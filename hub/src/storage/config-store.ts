@@ -6,6 +6,7 @@ import path from 'node:path';
 import { Low } from 'lowdb';
 import { hallConfig } from '@yichuang/shared/config-schemas';
 import type { HallConfig } from '@yichuang/shared/domain';
+import { dataFolder } from './data-folder.js';
 import { DurableJSONFile } from './durable-json-file.js';
 import { migrate, SCHEMA_VERSION, type StoredConfig } from './migrations.js';
 
@@ -27,7 +28,8 @@ export class ConfigStore {
    */
   static async open(dataDir: string, seed: () => Promise<HallConfig> | HallConfig): Promise<ConfigStore> {
     await mkdir(dataDir, { recursive: true });
-    const file = path.join(dataDir, 'config.json');
+    const folder = dataFolder(dataDir);
+    const file = folder.config;
     const adapter = new DurableJSONFile<HallConfig>(file);
     const stored = await readStored(adapter, file);
     const db = new Low<HallConfig>(adapter, (stored as HallConfig | null) ?? (await seed()));
@@ -40,10 +42,9 @@ export class ConfigStore {
       );
     }
     if (version < SCHEMA_VERSION) {
-      const backups = path.join(dataDir, 'backups');
-      await mkdir(backups, { recursive: true });
+      await mkdir(folder.backups, { recursive: true });
       const stamp = new Date().toISOString().replace(/[:.]/g, '-'); // ':' is not allowed in Windows file names
-      await copyFile(file, path.join(backups, `config.v${version}.${stamp}.json`), constants.COPYFILE_EXCL);
+      await copyFile(file, path.join(folder.backups, `config.v${version}.${stamp}.json`), constants.COPYFILE_EXCL);
       db.data = migrate(db.data as unknown as StoredConfig) as unknown as HallConfig;
     }
     refuseInvalid(db.data, file);

@@ -5,6 +5,7 @@ import { mkdir, open, readdir, readFile, rename, truncate, type FileHandle } fro
 import path from 'node:path';
 import type { ServiceDay } from '@yichuang/shared/domain';
 import type { Command, EngineEvent } from '../engine/types.js';
+import { dataFolder } from './data-folder.js';
 
 export interface JournalActor {
   deviceId: string;
@@ -65,7 +66,7 @@ export class Journal {
 
   /** Reads only the newest day file (older ones only while the newer are empty) to find the last seq. */
   static async open(dataDir: string, hallId: string): Promise<Journal> {
-    const dir = path.join(dataDir, 'journal');
+    const dir = dataFolder(dataDir).journal;
     await mkdir(dir, { recursive: true });
     const days = await listDays(dir);
     let lastSeq = 0;

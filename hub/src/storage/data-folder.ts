@@ -1,0 +1,56 @@
+// The data folder's layout (README, "Storage"), named here and nowhere else: every part of the hub
+// and every tool gets its paths from dataFolder(), so a file cannot be looked for under two names.
+// The names are the on-disk format that backups and restores carry: they never change.
+import path from 'node:path';
+
+/** The data folder when neither --data nor YICHUANG_DATA names one (relative to the working folder). */
+export const DEFAULT_DATA_DIR = 'data';
+
+const NAMES = {
+  /** The hall's configuration (lowdb, with a schema version). */
+  config: 'config.json',
+  /** Copies of config.json taken before a migration. */
+  backups: 'backups',
+  /** Every engine event, one JSONL file per service day. */
+  journal: 'journal',
+  /** Answers to commands outside the engine, by device and command id, a file per day. */
+  answers: 'answers',
+  /** The audit log, a JSONL file per month (0600 in a 0700 folder). */
+  audit: 'audit',
+  /** The consoles' sessions (token hashes). */
+  sessions: 'sessions.json',
+  /** The hall's secret key (32 bytes, 0600). */
+  secretKey: 'secret.key',
+  /** Staff photos for the staff cards. */
+  photos: 'photos',
+  /** Kiosk presence records, a JSONL file per day. */
+  presence: 'presence',
+  /** Kiosk help requests, a JSONL file per day. */
+  help: 'help',
+  /** The suggestion box (意见箱). */
+  suggestions: 'suggestions.jsonl',
+  /** Day roll-ups for reports, a JSON file per day. */
+  rollups: 'rollups',
+  /** Booking rules per category. */
+  appointments: 'appointments.json',
+  /** The key sealing bookings' phone numbers (0600). */
+  appointmentsKey: 'appointments.key',
+  /** Printers per kiosk and the slip layout. */
+  printers: 'printers.json',
+  /** Board settings. */
+  boards: 'boards.json',
+  /** The live board's alerts. */
+  alerts: 'alerts.json',
+  /** How far the personal-data retention job got. */
+  retention: 'retention.json',
+  /** A print agent's device token (0600), in the data folder of the kiosk PC it runs on. */
+  agentToken: 'agent-token',
+} as const;
+
+export type DataFolder = { readonly root: string } & { readonly [K in keyof typeof NAMES]: string };
+
+/** The paths in the data folder at `root`. */
+export function dataFolder(root: string): DataFolder {
+  const paths = Object.fromEntries(Object.entries(NAMES).map(([key, name]) => [key, path.join(root, name)]));
+  return { root, ...paths } as DataFolder;
+}
