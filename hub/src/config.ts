@@ -2,10 +2,12 @@
 import { parseArgs } from 'node:util';
 import path from 'node:path';
 import { DEFAULT_DATA_DIR } from './storage/data-folder.js';
+import { readFileAtStart } from './storage/files.js';
 
-export interface TlsFiles {
-  certFile: string;
-  keyFile: string;
+/** The certificate and key (PEM) named by --tls-cert / --tls-key, read at start. */
+export interface TlsPair {
+  cert: Buffer;
+  key: Buffer;
 }
 
 export interface HubOptions {
@@ -16,7 +18,7 @@ export interface HubOptions {
   screensDir: string;
   version: string;
   /** Serve https with this certificate and key; plain http without. */
-  tls?: TlsFiles;
+  tls?: TlsPair;
 }
 
 const USAGE = `用法 / usage: node hub/dist/main.js [--port N] [--host ADDR] [--data DIR] [--tls-cert FILE --tls-key FILE]
@@ -63,6 +65,6 @@ export function readOptions(argv: string[], env: NodeJS.ProcessEnv, repoRoot: st
     dataDir: path.resolve(values.data ?? env.YICHUANG_DATA ?? DEFAULT_DATA_DIR),
     screensDir: repoRoot,
     version: env.npm_package_version ?? '0.1.0',
-    ...(certFile && keyFile && { tls: { certFile: path.resolve(certFile), keyFile: path.resolve(keyFile) } }),
+    ...(certFile && keyFile && { tls: { cert: readFileAtStart(path.resolve(certFile), 'TLS 证书 / certificate'), key: readFileAtStart(path.resolve(keyFile), 'TLS 私钥 / key') } }),
   };
 }

@@ -65,7 +65,7 @@ export async function startHub(options: HubOptions, env: HubEnvironment): Promis
   const core: HallCore = { config, hall, views, bus: new HubBus(), clock, log };
 
   // Security: the hall's secret key, consoles' sessions, the audit log, answers to retried commands.
-  const secretKey = loadSecretKey(dataDir);
+  const secretKey = await loadSecretKey(dataDir);
   const sessions = await Sessions.open(dataDir, clock, config, log);
   const audit = new AuditLog(dataDir, clock, () => config().hall.timeZone);
   const answers = await AnswerLog.open(dataDir, clock, () => config().hall.timeZone, log);

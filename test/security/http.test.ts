@@ -116,7 +116,7 @@ describe('HTTPS', () => {
     const [cert, key] = [path.join(dir, 'hub.crt'), path.join(dir, 'hub.key')];
     execFileSync('openssl', ['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-days', '1', '-subj', '/CN=localhost', '-keyout', key, '-out', cert], { stdio: 'ignore' });
     const hub = await startHub(
-      { port: 0, host: '127.0.0.1', dataDir: path.join(dir, 'data'), screensDir: REPO_ROOT, version: 'test', tls: { certFile: cert, keyFile: key } },
+      { port: 0, host: '127.0.0.1', dataDir: path.join(dir, 'data'), screensDir: REPO_ROOT, version: 'test', tls: { cert: await readFile(cert), key: await readFile(key) } },
       { clock: Date.now, log: () => undefined },
     );
     try {

@@ -2,9 +2,9 @@
 // <staff id>-<content hash>.<ext> (a new photo gets a new address, so no screen shows a stale one),
 // served publicly like the card itself. Only JPEG, PNG and WebP, recognised by their first bytes.
 import { createHash } from 'node:crypto';
-import { mkdir, open, rename, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { dataFolder } from '../storage/data-folder.js';
+import { PhotoFiles } from '../storage/photo-files.js';
 
 export const MAX_PHOTO_BYTES = 512 * 1024;
 export const PHOTO_ROUTE = '/photos';
@@ -18,10 +18,10 @@ function kindOf(bytes: Buffer): 'jpg' | 'png' | 'webp' | undefined {
 }
 
 export class PhotoStore {
-  readonly dir: string;
+  readonly #files: PhotoFiles;
 
   constructor(dataDir: string) {
-    this.dir = dataFolder(dataDir).photos;
+    this.#files = new PhotoFiles(dataFolder(dataDir).photos);
   }
 
   /** Stores the image durably; its public address, or undefined when it is not an image we take. */
@@ -29,26 +29,17 @@ export class PhotoStore {
     const kind = kindOf(bytes);
     if (!kind || bytes.length > MAX_PHOTO_BYTES) return undefined;
     const name = `${staffId}-${createHash('sha256').update(bytes).digest('hex').slice(0, 16)}.${kind}`;
-    await mkdir(this.dir, { recursive: true });
-    const temp = path.join(this.dir, `.${name}.tmp`);
-    const handle = await open(temp, 'w');
-    try {
-      await handle.writeFile(bytes);
-      await handle.sync();
-    } finally {
-      await handle.close();
-    }
-    await rename(temp, path.join(this.dir, name));
+    await this.#files.save(name, bytes);
     return `/api${PHOTO_ROUTE}/${name}`;
   }
 
   /** The file behind a photo address, if it is one of ours. */
   file(name: string): string | undefined {
-    return FILE.test(name) ? path.join(this.dir, name) : undefined;
+    return FILE.test(name) ? this.#files.path(name) : undefined;
   }
 
   async remove(url: string): Promise<void> {
-    const file = this.file(path.basename(url));
-    if (file && url.startsWith(`/api${PHOTO_ROUTE}/`)) await rm(file, { force: true });
+    const name = path.basename(url);
+    if (FILE.test(name) && url.startsWith(`/api${PHOTO_ROUTE}/`)) await this.#files.remove(name);
   }
 }

@@ -3,10 +3,10 @@
 // The key is <dataDir>/appointments.key (0600), made at first start; journals forwarded to a centre
 // carry no readable number. A backup holds key and journals together, so a restore still works.
 import { createHmac, randomBytes } from 'node:crypto';
-import { open, readFile } from 'node:fs/promises';
 import { deriveKey } from '../security/secret-key.js';
-import { dataFolder } from '../storage/data-folder.js';
 import { Sealer } from '../security/sealer.js';
+import { dataFolder } from '../storage/data-folder.js';
+import { SecretFile } from '../storage/secret-file.js';
 
 export class PhoneVault {
   readonly #hashKey: Buffer;
@@ -19,23 +19,9 @@ export class PhoneVault {
   }
 
   static async open(dataDir: string): Promise<PhoneVault> {
-    const file = dataFolder(dataDir).appointmentsKey;
-    let hex: string;
-    try {
-      hex = (await readFile(file, 'utf8')).trim();
-    } catch (err) {
-      if ((err as NodeJS.ErrnoException).code !== 'ENOENT') throw err;
-      hex = randomBytes(32).toString('hex');
-      // 'wx': never overwrite a key another start has just written.
-      const handle = await open(file, 'wx', 0o600);
-      try {
-        await handle.writeFile(hex);
-        await handle.sync();
-      } finally {
-        await handle.close();
-      }
-    }
-    if (!/^[0-9a-f]{64}$/.test(hex)) throw new Error(`${file} is damaged: expected 64 hex digits`);
+    const file = new SecretFile(dataFolder(dataDir).appointmentsKey);
+    const hex = (await file.readOrCreate(() => randomBytes(32).toString('hex'))).toString('utf8').trim();
+    if (!/^[0-9a-f]{64}$/.test(hex)) throw new Error(`${file.path} is damaged: expected 64 hex digits`);
     return new PhoneVault(Buffer.from(hex, 'hex'));
   }
 

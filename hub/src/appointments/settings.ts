@@ -3,8 +3,8 @@
 import type { BookingRules } from '@yichuang/shared/appointments';
 import { appointmentSettings, type AppointmentSettings } from '@yichuang/shared/appointments-schemas';
 import path from 'node:path';
-import { SmallStore } from '../live/small-store.js';
 import { dataFolder } from '../storage/data-folder.js';
+import { SmallStore } from '../storage/small-store.js';
 
 const DEFAULTS: BookingRules = {
   enabled: true,

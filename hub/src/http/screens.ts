@@ -1,11 +1,11 @@
 // Serves the built screens and lists their URLs (the demo devices' links carry their well-known tokens).
-import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { SCREEN_PAGES } from '@yichuang/shared/admin';
 import type { Device, HallConfig } from '@yichuang/shared/domain';
 import express from 'express';
 import { redirectToTicketPage, TICKET_PAGE_PATH } from '../kiosk/ticket-page.js';
 import { demoToken } from '../security/device-tokens.js';
+import { fileExists } from '../storage/files.js';
 import { ANYONE } from './access.js';
 import type { Routes } from './routes.js';
 
@@ -23,7 +23,7 @@ export function demoScreenLinks(config: HallConfig, repoRoot: string): ScreenLin
     const token = demoToken(device);
     if (!page || !token) return [];
     const [, app, file] = page.split('/');
-    if (!existsSync(path.join(repoRoot, APP_DIRS[app!]!, file || 'index.html'))) return [];
+    if (!fileExists(path.join(repoRoot, APP_DIRS[app!]!, file || 'index.html'))) return [];
     return [{ device, path: `${page}?token=${encodeURIComponent(token)}` }];
   });
 }

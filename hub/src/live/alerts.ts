@@ -1,7 +1,7 @@
 // The alert list of <dataDir>/alerts.json and its rules, as pure functions over a draft.
 // One alert per key while it is unresolved: raised again, it is refreshed (and reopened if acknowledged).
 import type { Alert, AlertInput } from '@yichuang/shared/live';
-import type { Versioned } from './small-store.js';
+import type { Versioned } from '../storage/small-store.js';
 
 export interface AlertsFile extends Versioned {
   alerts: Alert[];

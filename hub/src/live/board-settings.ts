@@ -2,7 +2,7 @@
 // shows. Resolving a board's filter to ids is pure, so a board never needs the hall's configuration.
 import type { Device, HallConfig } from '@yichuang/shared/domain';
 import { DEFAULT_VOICE, type BoardProfile, type BoardView, type LiveSettings } from '@yichuang/shared/live';
-import type { Versioned } from './small-store.js';
+import type { Versioned } from '../storage/small-store.js';
 
 export interface BoardsFile extends Versioned {
   settings: LiveSettings;

@@ -8,12 +8,12 @@ import type { z } from 'zod';
 import type { Actor, CommandKey, HallService } from '../hall/hall-service.js';
 import { publicWindow, type Views } from '../hall/views.js';
 import { dataFolder } from '../storage/data-folder.js';
+import { SmallStore } from '../storage/small-store.js';
 import { acknowledge, emptyAlertsFile, raise, resolve, unresolvedKeys, type AlertsFile } from './alerts.js';
 import { boardView, defaultBoardsFile, type BoardsFile } from './board-settings.js';
 import { CHECK_PREFIX, runChecks } from './checks.js';
 import { liveBoard } from './live-board.js';
 import type { Presence } from './presence.js';
-import { SmallStore } from './small-store.js';
 
 export interface LiveServiceDeps {
   dataDir: string;

@@ -1,6 +1,5 @@
 // Printers and the slip layout in their own small lowdb file, <dataDir>/printers.json, kept apart
 // from config.json so a printer change never rewrites the hall's configuration. Same durable adapter.
-import { mkdir } from 'node:fs/promises';
 import { Low } from 'lowdb';
 import { t } from '@yichuang/shared/console-i18n';
 import type { PrintingSettings } from '@yichuang/shared/printing';
@@ -28,7 +27,6 @@ export class PrintingStore {
 
   /** Seeds a missing file; refuses (throws, leaving the file alone) one that is unreadable, newer or invalid. */
   static async open(dataDir: string, seed: () => PrintingFile = defaultPrinting): Promise<PrintingStore> {
-    await mkdir(dataDir, { recursive: true });
     const file = dataFolder(dataDir).printers;
     const adapter = new DurableJSONFile<unknown>(file);
     let stored: unknown;

@@ -1,10 +1,9 @@
 // Serial ports on this machine, for configuring a printer. On Linux, SerialPort.list() spawns
 // `udevadm`; where udev is missing the spawn error is unhandled and takes the whole process down,
 // so look for it first and otherwise list the usual device names.
-import { constants } from 'node:fs';
-import { access, readdir } from 'node:fs/promises';
 import path from 'node:path';
 import { SerialPort } from 'serialport';
+import { isExecutable, listFolder } from '../storage/files.js';
 
 export interface SerialPortEntry {
   path: string;
@@ -24,14 +23,14 @@ const DEVICE_NAMES = /^tty(USB|ACM|S|AMA|WCH|XRUSB)\d+$/;
 
 export async function onPath(program: string, searchPath = process.env.PATH ?? ''): Promise<boolean> {
   for (const dir of searchPath.split(path.delimiter).filter(Boolean)) {
-    if (await access(path.join(dir, program), constants.X_OK).then(() => true, () => false)) return true;
+    if (await isExecutable(path.join(dir, program))) return true;
   }
   return false;
 }
 
 export async function listSerialPorts(platform = process.platform, searchPath = process.env.PATH ?? '', devDir = '/dev'): Promise<PortList> {
   if (platform === 'linux' && !(await onPath('udevadm', searchPath))) {
-    const names = await readdir(devDir).catch(() => [] as string[]);
+    const names = await listFolder(devDir).catch(() => [] as string[]);
     return {
       ports: names.filter((n) => DEVICE_NAMES.test(n)).sort().map((n) => ({ path: path.join(devDir, n) })),
       degraded: 'udevadm 未安装，仅列出设备名（请安装 udev） / udevadm missing: device names only (install udev)',

@@ -10,12 +10,12 @@ describe('personal data and the secret key', () => {
   it('creates the key once (32 bytes, 0600), keeps it, and refuses a damaged one', async () => {
     const dir = await mkdtemp(path.join(os.tmpdir(), 'yichuang-key-'));
     try {
-      const key = loadSecretKey(dir);
+      const key = await loadSecretKey(dir);
       expect(key).toHaveLength(32);
       expect((await stat(path.join(dir, 'secret.key'))).mode & 0o777).toBe(0o600);
-      expect(loadSecretKey(dir).equals(key)).toBe(true);
+      expect((await loadSecretKey(dir)).equals(key)).toBe(true);
       await writeFile(path.join(dir, 'secret.key'), 'short');
-      expect(() => loadSecretKey(dir)).toThrow(/32/);
+      await expect(loadSecretKey(dir)).rejects.toThrow(/32/);
     } finally {
       await rm(dir, { recursive: true, force: true });
     }

@@ -1,7 +1,6 @@
 // Kiosk and 24-hour terminal uptime of a service day, from the kiosk presence files
 // (<dataDir>/presence/YYYY-MM-DD.jsonl). Online intervals are read by the kiosk domain's own
 // functions (kiosk/uptime.ts), as for the console's kiosk page.
-import { readdir } from 'node:fs/promises';
 import type { HallConfig } from '@yichuang/shared/domain';
 import { SELF_SERVICE_ZONE } from '@yichuang/shared/kiosk';
 import { addDays, clockMinutes, periodsOn, startOfDay, zonedInstant } from '@yichuang/shared/time';
@@ -62,8 +61,6 @@ export interface PresenceSource {
   since(): Promise<number | undefined>;
 }
 
-const DAY_FILE = /^(\d{4}-\d{2}-\d{2})\.jsonl$/;
-
 /** The kiosk domain's presence files, read only. */
 export class PresenceFiles implements PresenceSource {
   private readonly files: DayFiles<PresenceRecord>;
@@ -79,11 +76,7 @@ export class PresenceFiles implements PresenceSource {
 
   async since(): Promise<number | undefined> {
     if (this.first !== undefined) return this.first;
-    const names = await readdir(this.files.dir).catch((err: NodeJS.ErrnoException) => {
-      if (err.code === 'ENOENT') return [];
-      throw err;
-    });
-    for (const day of names.flatMap((f) => DAY_FILE.exec(f)?.[1] ?? []).sort()) {
+    for (const day of await this.files.days()) {
       const at = (await this.read(day))[0]?.at;
       if (at !== undefined) return (this.first = at); // the first day's first record never changes
     }

@@ -1,27 +1,26 @@
 // Day roll-ups in <dataDir>/rollups/YYYY-MM-DD.json, each a lowdb file (for a busy day ~115 KB of
 // tickets, ~50 KB of ratings, and the case, appointment and kiosk facts of the day: ~210 KB), so a
 // year's report reads 365 of them instead of replaying 365 journals.
-import { mkdir, readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { Low } from 'lowdb';
 import { dataFolder } from '../storage/data-folder.js';
+import { listDays } from '../storage/day-files.js';
 import { DurableJSONFile } from '../storage/durable-json-file.js';
+import { ensureFolder, readTextIfAny } from '../storage/files.js';
 import { columnText, fromText, RATING_COLUMNS, REPORT_RATING_FIELDS, reviveRollup, ROLLUP_VERSION, TICKET_COLUMNS, type DayRollup, type ReportRollup } from './rollup.js';
-
-const FILE = /^(\d{4}-\d{2}-\d{2})\.json$/;
 
 export class RollupStore {
   private constructor(private readonly dir: string) {}
 
   static async open(dataDir: string): Promise<RollupStore> {
     const dir = dataFolder(dataDir).rollups;
-    await mkdir(dir, { recursive: true });
+    await ensureFolder(dir);
     return new RollupStore(dir);
   }
 
   private file(day: string): Low<DayRollup | null> {
     return new Low<DayRollup | null>(
-      new DurableJSONFile<DayRollup | null>(path.join(this.dir, `${day}.json`), (data) => (data === null ? 'null\n' : rollupJson(data))),
+      new DurableJSONFile<DayRollup | null>(this.pathOf(day), (data) => (data === null ? 'null\n' : rollupJson(data))),
       null,
     );
   }
@@ -35,13 +34,8 @@ export class RollupStore {
 
   /** What a report reads of the stored roll-up (see reportRollupOf), or null as for read(). */
   async readForReport(day: string): Promise<ReportRollup | null> {
-    let text: string;
-    try {
-      text = await readFile(path.join(this.dir, `${day}.json`), 'utf8');
-    } catch (err) {
-      if ((err as NodeJS.ErrnoException).code === 'ENOENT') return null;
-      throw err;
-    }
+    const text = await readTextIfAny(this.pathOf(day));
+    if (text === undefined) return null;
     const r = reportRollupOf(text);
     return r === undefined ? this.read(day) : r;
   }
@@ -52,8 +46,12 @@ export class RollupStore {
     await db.write();
   }
 
-  async days(): Promise<string[]> {
-    return (await readdir(this.dir)).flatMap((f) => FILE.exec(f)?.[1] ?? []).sort();
+  days(): Promise<string[]> {
+    return listDays(this.dir, '.json');
+  }
+
+  private pathOf(day: string): string {
+    return path.join(this.dir, `${day}.json`);
   }
 }
 

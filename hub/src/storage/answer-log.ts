@@ -3,8 +3,6 @@
 // after a restart — gets its first answer instead of acting twice, and an id used again for another
 // command is refused. An answer is on disk (<dataDir>/answers/<day>.jsonl) before it goes out;
 // clients retry within minutes, so only today's and yesterday's files are kept.
-import { readdir, rm } from 'node:fs/promises';
-import path from 'node:path';
 import { appError, type Ack } from '@yichuang/shared/errors';
 import { addDays } from '@yichuang/shared/time';
 import { dataFolder } from './data-folder.js';
@@ -33,10 +31,9 @@ export class AnswerLog {
     const files = new DayFiles<Answer>(dataFolder(dataDir).answers, timeZone);
     const answers = new AnswerLog(files, clock, log);
     const today = files.dayOf(clock());
-    const kept = new Set([addDays(today, -1), today].map((day) => `${day}.jsonl`));
-    const names = await readdir(files.dir).catch(() => [] as string[]);
-    for (const name of names.filter((n) => n.endsWith('.jsonl') && !kept.has(n))) await rm(path.join(files.dir, name), { force: true });
-    for (const day of [addDays(today, -1), today]) {
+    const kept = [addDays(today, -1), today];
+    for (const day of (await files.days()).filter((d) => !kept.includes(d))) await files.remove(day);
+    for (const day of kept) {
       for (const a of await files.read(day)) answers.#keep(a.key, a.command, Promise.resolve(a.ack));
     }
     return answers;

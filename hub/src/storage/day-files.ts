@@ -3,6 +3,7 @@
 import path from 'node:path';
 import type { ServiceDay } from '@yichuang/shared/domain';
 import { serviceDay } from '@yichuang/shared/time';
+import { listFolder, removeFile } from './files.js';
 import { JsonlFile, readJsonl } from './jsonl-file.js';
 
 export interface Dated {
@@ -45,6 +46,16 @@ export class DayFiles<R extends Dated> {
     return readJsonl<R>(this.#path(day));
   }
 
+  /** The days that have a file, oldest first. */
+  days(): Promise<ServiceDay[]> {
+    return listDays(this.dir, '.jsonl');
+  }
+
+  /** Removes a past day's file: never the day being appended to. */
+  remove(day: ServiceDay): Promise<void> {
+    return removeFile(this.#path(day));
+  }
+
   async close(): Promise<void> {
     await this.#queue;
     await this.#current?.file.close();
@@ -55,3 +66,11 @@ export class DayFiles<R extends Dated> {
     return path.join(this.dir, `${day}.jsonl`);
   }
 }
+
+/** The days of the `<YYYY-MM-DD><ext>` files in a folder, oldest first; [] when there is no folder yet. */
+export async function listDays(dir: string, ext: '.json' | '.jsonl'): Promise<ServiceDay[]> {
+  const days = (await listFolder(dir)).filter((name) => name.endsWith(ext)).map((name) => name.slice(0, -ext.length));
+  return days.filter((day) => DAY.test(day)).sort();
+}
+
+const DAY = /^\d{4}-\d{2}-\d{2}$/;

@@ -1,11 +1,13 @@
 // Append-only event journal: one JSONL file per service day, each batch written in one write
 // and fdatasync'd before the command is acknowledged (DESIGN.md §5).
 import { randomUUID } from 'node:crypto';
-import { mkdir, open, readdir, readFile, rename, truncate, type FileHandle } from 'node:fs/promises';
+import { mkdir, open, readFile, truncate, type FileHandle } from 'node:fs/promises';
 import path from 'node:path';
 import type { ServiceDay } from '@yichuang/shared/domain';
 import type { Command, EngineEvent } from '../engine/types.js';
 import { dataFolder } from './data-folder.js';
+import { listDays } from './day-files.js';
+import { readFileIfAny, replaceFile, syncFolder } from './files.js';
 
 export interface JournalActor {
   deviceId: string;
@@ -38,7 +40,6 @@ export interface JournalEntry {
 }
 
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
-const FILE = /^(\d{4}-\d{2}-\d{2})\.jsonl$/;
 const NL = 0x0a;
 
 export class Journal {
@@ -68,7 +69,7 @@ export class Journal {
   static async open(dataDir: string, hallId: string): Promise<Journal> {
     const dir = dataFolder(dataDir).journal;
     await mkdir(dir, { recursive: true });
-    const days = await listDays(dir);
+    const days = await listDays(dir, '.jsonl');
     let lastSeq = 0;
     let truncatedBytes = 0;
     for (let i = days.length - 1; i >= 0; i--) {
@@ -144,7 +145,7 @@ export class Journal {
     this.#file = undefined;
     const handle = await open(dayFile(this.#dir, day), 'a');
     // A new file's directory entry must be durable too, or a power cut could lose the whole day.
-    await syncDir(this.#dir);
+    await syncFolder(this.#dir);
     this.#file = { day, handle };
     return handle;
   }
@@ -154,18 +155,12 @@ export class Journal {
     if (!DAY.test(day)) throw new Error(`journal: bad service day ${JSON.stringify(day)}`);
     await this.#queue;
     const file = dayFile(this.#dir, day);
-    let buf: Buffer;
-    try {
-      buf = await readFile(file);
-    } catch (err) {
-      if ((err as NodeJS.ErrnoException).code === 'ENOENT') return [];
-      throw err;
-    }
-    return parseDay(buf, file).records;
+    const buf = await readFileIfAny(file);
+    return buf ? parseDay(buf, file).records : [];
   }
 
   days(): Promise<ServiceDay[]> {
-    return listDays(this.#dir);
+    return listDays(this.#dir, '.jsonl');
   }
 
   /**
@@ -187,16 +182,7 @@ export class Journal {
         return JSON.stringify(next ?? record) + '\n';
       });
       if (changed === 0) return 0;
-      const temp = path.join(this.#dir, `.${day}.jsonl.tmp`);
-      const handle = await open(temp, 'w');
-      try {
-        await handle.writeFile(lines.join(''));
-        await handle.sync();
-      } finally {
-        await handle.close();
-      }
-      await rename(temp, file);
-      await syncDir(this.#dir);
+      await replaceFile(file, lines.join(''));
       return changed;
     });
     this.#queue = run.catch(() => undefined);
@@ -214,21 +200,6 @@ export class Journal {
 
 function dayFile(dir: string, day: ServiceDay): string {
   return path.join(dir, `${day}.jsonl`);
-}
-
-async function listDays(dir: string): Promise<ServiceDay[]> {
-  const names = await readdir(dir);
-  return names.flatMap((n) => FILE.exec(n)?.[1] ?? []).sort();
-}
-
-async function syncDir(dir: string): Promise<void> {
-  if (process.platform === 'win32') return; // Windows cannot open a directory for fsync.
-  const handle = await open(dir, 'r');
-  try {
-    await handle.sync();
-  } finally {
-    await handle.close();
-  }
 }
 
 /**

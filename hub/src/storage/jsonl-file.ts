@@ -1,21 +1,31 @@
 // Append-only JSON lines: each append is written and fdatasync'ed before it resolves, appends run
 // one at a time, and reading skips a last line torn by a crash (it was never acknowledged).
-import { mkdir, open, readFile, type FileHandle } from 'node:fs/promises';
+import { mkdir, open, type FileHandle } from 'node:fs/promises';
 import path from 'node:path';
-import { DurableJSONFile, syncFolder } from './durable-json-file.js';
+import { readTextIfAny, replaceFile, syncFolder } from './files.js';
+
+export interface JsonlOptions {
+  /** Readable by its owner only: the file is made 0600 in a folder made 0700 (the audit log). */
+  ownerOnly?: boolean;
+  /** fsync, not fdatasync, after each append, so the file's times are kept as well (the audit log). */
+  fullSync?: boolean;
+}
 
 export class JsonlFile {
   #handle: Promise<FileHandle> | undefined;
   #queue: Promise<unknown> = Promise.resolve();
 
-  constructor(readonly file: string) {}
+  constructor(
+    readonly file: string,
+    private readonly options: JsonlOptions = {},
+  ) {}
 
   append(records: readonly object[]): Promise<void> {
     const run = this.#queue.then(async () => {
       if (records.length === 0) return;
       const handle = await this.#open();
       await handle.appendFile(jsonLines(records));
-      await handle.datasync();
+      await (this.options.fullSync ? handle.sync() : handle.datasync());
     });
     this.#queue = run.catch(() => undefined);
     return run;
@@ -25,7 +35,7 @@ export class JsonlFile {
   rewrite(records: readonly object[]): Promise<void> {
     const run = this.#queue.then(async () => {
       await this.#release();
-      await new DurableJSONFile<readonly object[]>(this.file, jsonLines).write(records);
+      await replaceFile(this.file, jsonLines(records), this.#mode('file'));
     });
     this.#queue = run.catch(() => undefined);
     return run;
@@ -55,12 +65,17 @@ export class JsonlFile {
   }
 
   async #openFile(): Promise<FileHandle> {
-    await mkdir(path.dirname(this.file), { recursive: true });
-    const handle = await open(this.file, 'a');
+    await mkdir(path.dirname(this.file), { recursive: true, mode: this.#mode('folder') });
+    const handle = await open(this.file, 'a', this.#mode('file'));
     if ((await handle.stat()).size === 0) await syncFolder(path.dirname(this.file)); // a new file's name survives a power cut
     // A torn last line (a crash mid-write) must not swallow the next record.
     else if (!(await endsWithNewline(this.file))) await handle.appendFile('\n');
     return handle;
+  }
+
+  #mode(of: 'file' | 'folder'): number | undefined {
+    if (!this.options.ownerOnly) return undefined;
+    return of === 'file' ? 0o600 : 0o700;
   }
 }
 
@@ -79,13 +94,7 @@ async function endsWithNewline(file: string): Promise<boolean> {
 
 /** The records of a JSONL file; [] when it does not exist. Lines that do not parse are skipped. */
 export async function readJsonl<T>(file: string): Promise<T[]> {
-  let text: string;
-  try {
-    text = await readFile(file, 'utf8');
-  } catch (err) {
-    if ((err as NodeJS.ErrnoException).code === 'ENOENT') return [];
-    throw err;
-  }
+  const text = (await readTextIfAny(file)) ?? '';
   return text.split('\n').flatMap((line) => {
     if (!line.trim()) return [];
     try {

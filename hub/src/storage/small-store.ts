@@ -1,9 +1,9 @@
-// A small lowdb file of this domain (boards.json, alerts.json) on the durable adapter: every change
-// is written (temp file, fsync, rename) before the promise resolves, and changes run one at a time.
+// A domain's small lowdb file (boards.json, alerts.json, appointments.json) on the durable adapter:
+// every change is written (temp file, fsync, rename) before the promise resolves, one at a time.
 import { copyFile } from 'node:fs/promises';
 import path from 'node:path';
 import { Low } from 'lowdb';
-import { DurableJSONFile } from '../storage/durable-json-file.js';
+import { DurableJSONFile } from './durable-json-file.js';
 
 export interface Versioned {
   schemaVersion: number;

@@ -1,0 +1,114 @@
+// The file operations the rest of the hub needs, kept with every other use of node:fs in the storage
+// layer: writes that are whole or not at all and survive a power cut (file and folder synced), reads
+// that take a missing file for "none yet", and the few looks outside the data folder (built screens,
+// programs on the search path, serial devices, the TLS files given at start).
+import { constants, existsSync, readFileSync } from 'node:fs';
+import { access, mkdir, open, readdir, readFile, rename, rm } from 'node:fs/promises';
+import path from 'node:path';
+
+/** Makes a rename or a new file's name durable. Windows cannot open a folder for fsync; there it is left to NTFS. */
+export async function syncFolder(dir: string): Promise<void> {
+  if (process.platform === 'win32') return;
+  const handle = await open(dir, 'r');
+  try {
+    await handle.sync();
+  } finally {
+    await handle.close();
+  }
+}
+
+/**
+ * Replaces `file` whole: written to a temp file beside it, fsync'ed, renamed over it, the folder
+ * fsync'ed, so a reader or a restart after a power cut finds the old content or the new, never half.
+ * `mode` applies from the moment the temp file exists (0600 for a secret is never readable by others).
+ */
+export async function replaceFile(file: string, data: string | Uint8Array, mode?: number): Promise<void> {
+  const temp = tempOf(file);
+  await writeNew(temp, data, mode);
+  await rename(temp, file);
+  await syncFolder(path.dirname(file));
+}
+
+/** Fails as replaceFile would (folder missing or read-only, disk full), without touching `file`. */
+export async function checkReplaceable(file: string, mode?: number): Promise<void> {
+  const temp = tempOf(file);
+  await writeNew(temp, '', mode);
+  await rm(temp);
+}
+
+/** Writes a file that must not exist yet (EEXIST if another start has just made it), fsync'ed with its folder. */
+export async function createFile(file: string, data: string | Uint8Array, mode?: number): Promise<void> {
+  await writeExclusive(file, data, mode);
+  await syncFolder(path.dirname(file));
+}
+
+const tempOf = (file: string): string => path.join(path.dirname(file), `.${path.basename(file)}.tmp`);
+
+/** A temp file left by a crash is removed first: it would keep its own mode and content. */
+async function writeNew(temp: string, data: string | Uint8Array, mode: number | undefined): Promise<void> {
+  await rm(temp, { force: true });
+  await writeExclusive(temp, data, mode);
+}
+
+async function writeExclusive(file: string, data: string | Uint8Array, mode: number | undefined): Promise<void> {
+  const handle = await open(file, 'wx', mode);
+  try {
+    await handle.writeFile(data);
+    await handle.sync();
+  } finally {
+    await handle.close();
+  }
+}
+
+/** The file's bytes; undefined when it does not exist. */
+export async function readFileIfAny(file: string): Promise<Buffer | undefined> {
+  try {
+    return await readFile(file);
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+    throw err;
+  }
+}
+
+/** The file as UTF-8 text; undefined when it does not exist. */
+export async function readTextIfAny(file: string): Promise<string | undefined> {
+  return (await readFileIfAny(file))?.toString('utf8');
+}
+
+/** The names in a folder; [] when it does not exist. */
+export async function listFolder(dir: string): Promise<string[]> {
+  try {
+    return await readdir(dir);
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code === 'ENOENT') return [];
+    throw err;
+  }
+}
+
+export async function ensureFolder(dir: string, mode?: number): Promise<void> {
+  await mkdir(dir, { recursive: true, mode });
+}
+
+export async function removeFile(file: string): Promise<void> {
+  await rm(file, { force: true });
+}
+
+export function fileExists(file: string): boolean {
+  return existsSync(file);
+}
+
+export function isExecutable(file: string): Promise<boolean> {
+  return access(file, constants.X_OK).then(
+    () => true,
+    () => false,
+  );
+}
+
+/** A file the hub cannot start without (the TLS certificate and key), read once at start; `what` names it in the error. */
+export function readFileAtStart(file: string, what: string): Buffer {
+  try {
+    return readFileSync(file);
+  } catch (err) {
+    throw new Error(`无法读取 ${what} ${file}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`, { cause: err });
+  }
+}
