@@ -1,8 +1,10 @@
-// Everything the hub reads from its command line and environment, read in this one place.
-import { parseArgs } from 'node:util';
+// Everything the hub and its tools read from their command line and environment, read in this one
+// place: the hub's options, and the command-line reader every tool shares with it (the data tools,
+// printer:test, the print agent). A data tool reads --data as the hub does.
+import { parseArgs, type ParseArgsConfig } from 'node:util';
 import path from 'node:path';
-import { DEFAULT_DATA_DIR } from './storage/data-folder.js';
-import { readFileAtStart } from './storage/files.js';
+import { DEFAULT_DATA_DIR, dataFolder } from './storage/data-folder.js';
+import { fileExists, readFileAtStart } from './storage/files.js';
 
 /** The certificate and key (PEM) named by --tls-cert / --tls-key, read at start. */
 export interface TlsPair {
@@ -21,34 +23,39 @@ export interface HubOptions {
   tls?: TlsPair;
 }
 
+/** How --data is given, in every usage text that has it. */
+export const DATA_USAGE = `  --data DIR       数据目录 / data folder (default ./${DEFAULT_DATA_DIR}, env YICHUANG_DATA)`;
+
 const USAGE = `用法 / usage: node hub/dist/main.js [--port N] [--host ADDR] [--data DIR] [--tls-cert FILE --tls-key FILE]
   --port N         端口，0 表示任意空闲端口 / port, 0 = any free port (default 8080, env PORT)
   --host ADDR      监听地址 / listen address (default 0.0.0.0, env HOST)
-  --data DIR       数据目录 / data folder (default ./data, env YICHUANG_DATA)
+${DATA_USAGE}
   --tls-cert FILE  启用 HTTPS 的证书（PEM）/ certificate for HTTPS, PEM (env YICHUANG_TLS_CERT)
   --tls-key FILE   证书私钥（PEM）/ its private key, PEM (env YICHUANG_TLS_KEY)`;
 
 export class OptionsError extends Error {}
 
-export function readOptions(argv: string[], env: NodeJS.ProcessEnv, repoRoot: string): HubOptions {
-  let values;
+type Options = NonNullable<ParseArgsConfig['options']>;
+type Values<O extends Options> = ReturnType<typeof parseArgs<{ args: string[]; options: O; strict: true }>>['values'];
+
+/** Reads a command line; an unknown or malformed option, or --help, is an OptionsError carrying the usage. */
+export function readCommandLine<const O extends Options>(argv: string[], options: O, usage: string): Values<O> {
+  let parsed;
   try {
-    ({ values } = parseArgs({
-      args: argv,
-      options: {
-        port: { type: 'string' },
-        host: { type: 'string' },
-        data: { type: 'string' },
-        'tls-cert': { type: 'string' },
-        'tls-key': { type: 'string' },
-        help: { type: 'boolean' },
-      },
-      strict: true,
-    }));
+    parsed = parseArgs({ args: argv, options: { ...options, help: { type: 'boolean' } }, strict: true });
   } catch (err) {
-    throw new OptionsError(`${(err as Error).message}\n${USAGE}`);
+    throw new OptionsError(`${(err as Error).message}\n${usage}`);
   }
-  if (values.help) throw new OptionsError(USAGE);
+  if ('help' in parsed.values) throw new OptionsError(usage);
+  return parsed.values as Values<O>;
+}
+
+const DATA_OPTION = { data: { type: 'string' } } as const;
+
+const dataDirOf = (given: string | undefined, env: NodeJS.ProcessEnv): string => path.resolve(given ?? env.YICHUANG_DATA ?? DEFAULT_DATA_DIR);
+
+export function readOptions(argv: string[], env: NodeJS.ProcessEnv, repoRoot: string): HubOptions {
+  const values = readCommandLine(argv, { port: { type: 'string' }, host: { type: 'string' }, ...DATA_OPTION, 'tls-cert': { type: 'string' }, 'tls-key': { type: 'string' } }, USAGE);
   const portText = values.port ?? env.PORT ?? '8080';
   const port = Number(portText);
   if (!Number.isInteger(port) || port < 0 || port > 65535) {
@@ -62,9 +69,28 @@ export function readOptions(argv: string[], env: NodeJS.ProcessEnv, repoRoot: st
   return {
     port,
     host: values.host ?? env.HOST ?? '0.0.0.0',
-    dataDir: path.resolve(values.data ?? env.YICHUANG_DATA ?? DEFAULT_DATA_DIR),
+    dataDir: dataDirOf(values.data, env),
     screensDir: repoRoot,
     version: env.npm_package_version ?? '0.1.0',
     ...(certFile && keyFile && { tls: { cert: readFileAtStart(path.resolve(certFile), 'TLS 证书 / certificate'), key: readFileAtStart(path.resolve(keyFile), 'TLS 私钥 / key') } }),
   };
+}
+
+/**
+ * A data tool's command line: its own options, and --data read as the hub reads it. The folder must
+ * already hold a hall: a tool given a mistyped path says so and stops, and never starts a hall there.
+ */
+export function readToolOptions<const O extends Options>(argv: string[], env: NodeJS.ProcessEnv, options: O, usage: string): { dataDir: string; values: Values<O> } {
+  const values = readCommandLine(argv, { ...options, ...DATA_OPTION }, usage);
+  const dataDir = dataDirOf((values as Values<typeof DATA_OPTION>).data, env);
+  if (!fileExists(dataFolder(dataDir).config)) throw noHall(dataDir);
+  return { dataDir, values };
+}
+
+/** What a data tool says of a folder without a hall; also its seed for ConfigStore.open, which must never seed one. */
+export function noHall(dataDir: string): OptionsError {
+  return new OptionsError(
+    `${dataDir} 中没有大厅数据（没有 config.json），未作任何改动；请用 --data 指定 hub 的数据目录 / ` +
+      `no hall in ${dataDir} (no config.json), nothing changed: give the hub's data folder with --data`,
+  );
 }

@@ -3,23 +3,22 @@
 // a running hub keeps its own copy of the configuration and would write over this change.
 //   node hub/dist/admin/password-cli.js --data ./data --staff 0002 [--admin]   (the password is read from stdin)
 import { createInterface } from 'node:readline/promises';
-import path from 'node:path';
-import { parseArgs } from 'node:util';
 import { password as passwordSchema } from '@yichuang/shared/admin-schemas';
 import { CONSOLE_ROLES, type StaffRole } from '@yichuang/shared/domain';
-import { demoHall } from '../demo/demo-hall.js';
+import { DATA_USAGE, noHall, OptionsError, readToolOptions } from '../config.js';
 import { AuditLog } from '../security/audit-log.js';
 import { hashSecret } from '../security/passwords.js';
 import { ConfigStore } from '../storage/config-store.js';
 
-const USAGE = `用法 / usage: node hub/dist/admin/password-cli.js --data DIR --staff NUMBER [--admin]
+const USAGE = `用法 / usage: node hub/dist/admin/password-cli.js [--data DIR] --staff NUMBER [--admin]
   先停止 hub；密码从标准输入读取 / stop the hub first; the password is read from stdin
-  --admin  同时授予系统管理员角色 / also give the admin role`;
+${DATA_USAGE}
+  --staff NUMBER   工号 / staff number
+  --admin          同时授予系统管理员角色 / also give the admin role`;
 
 async function main(): Promise<void> {
-  const { values } = parseArgs({ options: { data: { type: 'string' }, staff: { type: 'string' }, admin: { type: 'boolean', default: false } } });
-  if (!values.data || !values.staff) throw new Error(USAGE);
-  const dataDir = path.resolve(values.data);
+  const { dataDir, values } = readToolOptions(process.argv.slice(2), process.env, { staff: { type: 'string' }, admin: { type: 'boolean', default: false } }, USAGE);
+  if (!values.staff) throw new OptionsError(USAGE);
   const lines = createInterface({ input: process.stdin, output: process.stderr, terminal: false });
   const entered = await lines.question('新密码 / new password: ');
   lines.close();
@@ -27,7 +26,9 @@ async function main(): Promise<void> {
   if (!parsed.success) throw new Error(parsed.error.issues.map((i) => i.message).join('; '));
   const passwordHash = await hashSecret(parsed.data);
 
-  const store = await ConfigStore.open(dataDir, demoHall);
+  const store = await ConfigStore.open(dataDir, () => {
+    throw noHall(dataDir);
+  });
   const staff = store.config.staff.find((s) => s.number === values.staff);
   if (!staff) throw new Error(`没有工号 ${values.staff} / no staff number ${values.staff}`);
   const roles: StaffRole[] = values.admin && !staff.roles.includes('admin') ? [...staff.roles, 'admin'] : staff.roles;

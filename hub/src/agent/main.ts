@@ -1,9 +1,10 @@
 // Entry point of the print agent (npm run agent -- --hub … --printer … --pair | --token …).
 // With --pair it pairs by a code whenever it has no usable token, keeps the token in its token file,
 // and on later starts reads it from there.
+import { OptionsError } from '../config.js';
 import { DevicePrinter } from '../printing/device-printer.js';
 import { PrinterLink, serialWire } from '../printing/printer-link.js';
-import { AgentOptionsError, readAgentOptions, type AgentOptions } from './options.js';
+import { readAgentOptions, type AgentOptions } from './options.js';
 import { pairAgent, PairingRefused } from './pairing.js';
 import { PrintAgent } from './print-agent.js';
 import { TokenFile, TokenFileError } from './token-file.js';
@@ -41,7 +42,7 @@ async function stored(file: TokenFile): Promise<string | undefined> {
 
 async function pair(options: AgentOptions, file: TokenFile): Promise<string> {
   if (!options.pair) {
-    throw new AgentOptionsError(`没有设备凭证：${file.path} 不存在，首次运行请加 --pair 配对 / no device token: ${file.path} does not exist; run once with --pair to pair this agent`);
+    throw new OptionsError(`没有设备凭证：${file.path} 不存在，首次运行请加 --pair 配对 / no device token: ${file.path} does not exist; run once with --pair to pair this agent`);
   }
   await file.checkWritable();
   const token = await pairAgent(options.hub, { show: (line) => console.log(line), log }, stopping.signal);
@@ -54,7 +55,7 @@ let options: AgentOptions;
 try {
   options = readAgentOptions(process.argv.slice(2));
 } catch (err) {
-  console.error(err instanceof AgentOptionsError ? err.message : err);
+  console.error(err instanceof OptionsError ? err.message : err);
   process.exit(2);
 }
 const printer = new DevicePrinter(new PrinterLink(serialWire(options.printer, options.baudRate)), { statusQueries: options.statusQueries, retries: 1 });
@@ -70,7 +71,7 @@ process.once('SIGINT', stop);
 process.once('SIGTERM', stop);
 run(options, printer).catch((err: unknown) => {
   if (stopping.signal.aborted) return;
-  const known = err instanceof AgentOptionsError || err instanceof PairingRefused || err instanceof TokenFileError;
+  const known = err instanceof OptionsError || err instanceof PairingRefused || err instanceof TokenFileError;
   console.error(known ? err.message : err);
-  process.exit(err instanceof AgentOptionsError ? 2 : 1);
+  process.exit(err instanceof OptionsError ? 2 : 1);
 });

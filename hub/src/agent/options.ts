@@ -1,6 +1,6 @@
-// The print agent's command line, read in this one place.
+// The print agent's command line, read in this one place with the hub's command-line reader.
 import path from 'node:path';
-import { parseArgs } from 'node:util';
+import { OptionsError, readCommandLine } from '../config.js';
 import { DEFAULT_DATA_DIR, dataFolder } from '../storage/data-folder.js';
 
 export interface AgentOptions {
@@ -29,41 +29,32 @@ export const AGENT_USAGE = `用法 / usage: npm run agent -- --hub http://HUB:80
   --poll-ms N        查询打印机状态的间隔 / status poll interval (default 5000)
   --no-status        打印机不支持状态查询 (DLE EOT) / the printer does not answer status queries`;
 
-export class AgentOptionsError extends Error {}
-
 export function readAgentOptions(argv: string[]): AgentOptions {
-  let values;
-  try {
-    ({ values } = parseArgs({
-      args: argv,
-      options: {
-        hub: { type: 'string' },
-        printer: { type: 'string' },
-        baud: { type: 'string', default: '9600' },
-        token: { type: 'string' },
-        'token-file': { type: 'string' },
-        pair: { type: 'boolean', default: false },
-        'poll-ms': { type: 'string', default: '5000' },
-        'no-status': { type: 'boolean', default: false },
-        help: { type: 'boolean', default: false },
-      },
-      strict: true,
-    }));
-  } catch (err) {
-    throw new AgentOptionsError(`${(err as Error).message}\n${AGENT_USAGE}`);
-  }
-  if (values.help) throw new AgentOptionsError(AGENT_USAGE);
+  const values = readCommandLine(
+    argv,
+    {
+      hub: { type: 'string' },
+      printer: { type: 'string' },
+      baud: { type: 'string', default: '9600' },
+      token: { type: 'string' },
+      'token-file': { type: 'string' },
+      pair: { type: 'boolean', default: false },
+      'poll-ms': { type: 'string', default: '5000' },
+      'no-status': { type: 'boolean', default: false },
+    },
+    AGENT_USAGE,
+  );
   if (values.token !== undefined && (values.pair || values['token-file'] !== undefined)) {
-    throw new AgentOptionsError(`--token 不能与 --pair 或 --token-file 同时使用 / --token cannot be combined with --pair or --token-file\n${AGENT_USAGE}`);
+    throw new OptionsError(`--token 不能与 --pair 或 --token-file 同时使用 / --token cannot be combined with --pair or --token-file\n${AGENT_USAGE}`);
   }
   const missing = (['hub', 'printer'] as const).filter((k) => !values[k]);
-  if (missing.length) throw new AgentOptionsError(`缺少参数 / missing: ${missing.map((k) => `--${k}`).join(' ')}\n${AGENT_USAGE}`);
-  if (!URL.canParse(values.hub!)) throw new AgentOptionsError(`地址无效 / invalid --hub: ${values.hub}\n${AGENT_USAGE}`);
-  if (values.token === '' || values['token-file'] === '') throw new AgentOptionsError(`凭证参数为空 / empty --token or --token-file\n${AGENT_USAGE}`);
+  if (missing.length) throw new OptionsError(`缺少参数 / missing: ${missing.map((k) => `--${k}`).join(' ')}\n${AGENT_USAGE}`);
+  if (!URL.canParse(values.hub!)) throw new OptionsError(`地址无效 / invalid --hub: ${values.hub}\n${AGENT_USAGE}`);
+  if (values.token === '' || values['token-file'] === '') throw new OptionsError(`凭证参数为空 / empty --token or --token-file\n${AGENT_USAGE}`);
   const baudRate = Number(values.baud);
   const pollMs = Number(values['poll-ms']);
-  if (!Number.isInteger(baudRate) || baudRate < 1200) throw new AgentOptionsError(`波特率无效 / invalid --baud: ${values.baud}\n${AGENT_USAGE}`);
-  if (!Number.isInteger(pollMs) || pollMs < 200) throw new AgentOptionsError(`间隔无效 / invalid --poll-ms: ${values['poll-ms']}\n${AGENT_USAGE}`);
+  if (!Number.isInteger(baudRate) || baudRate < 1200) throw new OptionsError(`波特率无效 / invalid --baud: ${values.baud}\n${AGENT_USAGE}`);
+  if (!Number.isInteger(pollMs) || pollMs < 200) throw new OptionsError(`间隔无效 / invalid --poll-ms: ${values['poll-ms']}\n${AGENT_USAGE}`);
   return {
     hub: values.hub!,
     token: values.token,

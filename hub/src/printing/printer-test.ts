@@ -2,9 +2,9 @@
 //   npm run printer:test -- --path /dev/ttyUSB0 --baud 9600
 //   npm run printer:test -- --tcp 192.168.1.50:9100
 //   npm run printer:test -- --list
-import { parseArgs } from 'node:util';
 import { PAPER_WIDTHS, PRINTABLE, type PaperWidth } from '@yichuang/shared/printing';
 import { t } from '@yichuang/shared/console-i18n';
+import { readCommandLine } from '../config.js';
 import { describeStatusByte, STATUS_KINDS, statusFrom, statusQuery } from './escpos.js';
 import { PrinterLink, serialWire, tcpWire, type WireOpener } from './printer-link.js';
 import { sampleSlip } from './sample-slip.js';
@@ -38,8 +38,9 @@ async function statusReport(link: PrinterLink): Promise<number[] | undefined> {
 async function main(): Promise<void> {
   let values;
   try {
-    ({ values } = parseArgs({
-      options: {
+    values = readCommandLine(
+      process.argv.slice(2),
+      {
         path: { type: 'string' },
         baud: { type: 'string', default: '9600' },
         tcp: { type: 'string' },
@@ -47,10 +48,11 @@ async function main(): Promise<void> {
         width: { type: 'string', default: '80' },
         'status-only': { type: 'boolean', default: false },
       },
-      strict: true,
-    }));
+      USAGE,
+    );
   } catch (err) {
-    fail((err as Error).message);
+    console.error((err as Error).message);
+    process.exit(2);
   }
   if (values.list) {
     const { ports, degraded } = await listSerialPorts();

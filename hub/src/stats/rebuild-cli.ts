@@ -1,19 +1,21 @@
 // `npm run stats:rebuild -- [--data DIR] [--from YYYY-MM-DD] [--to YYYY-MM-DD]`: rebuilds day
 // roll-ups exactly from the day journals and kiosk presence files. Safe while the hub runs (both are only read).
-import path from 'node:path';
-import { parseArgs } from 'node:util';
 import { serviceDay } from '@yichuang/shared/time';
+import { DATA_USAGE, noHall, readToolOptions } from '../config.js';
 import { ConfigStore } from '../storage/config-store.js';
 import { Journal } from '../storage/journal.js';
 import { PresenceFiles } from './kiosk-uptime.js';
 import { RollupStore } from './rollup-store.js';
 import { StatsService } from './stats-service.js';
 
+const USAGE = `用法 / usage: npm run stats:rebuild -- [--data DIR] [--from YYYY-MM-DD] [--to YYYY-MM-DD]
+${DATA_USAGE}
+  --from, --to     重建的日期范围（不含今天）/ the days to rebuild (today's is kept live by the hub)`;
+
 async function main(): Promise<void> {
-  const { values } = parseArgs({ options: { data: { type: 'string' }, from: { type: 'string' }, to: { type: 'string' } } });
-  const dataDir = path.resolve(values.data ?? process.env.YICHUANG_DATA ?? 'data');
+  const { dataDir, values } = readToolOptions(process.argv.slice(2), process.env, { from: { type: 'string' }, to: { type: 'string' } }, USAGE);
   const store = await ConfigStore.open(dataDir, () => {
-    throw new Error(`${dataDir} 中没有 config.json / no config.json in ${dataDir}`);
+    throw noHall(dataDir);
   });
   const journal = await Journal.open(dataDir, store.config.hall.id);
   const stats = await StatsService.open({
