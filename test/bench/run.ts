@@ -44,7 +44,7 @@ async function main(): Promise<void> {
   log(`一窗 bench, ${settings.mode} run — ${host.cpu}, ${host.cores} cores, Node ${host.node}, load ${host.loadAtStart}`);
 
   const bundles = await pageBundles();
-  const ticket = await ticketSize();
+  const ticket = ticketSize();
   lap('bundles and ticket size');
 
   log(`history: ${settings.history.days} days before today, ${settings.history.ticketsPerWorkday} tickets a working day`);

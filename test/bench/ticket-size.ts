@@ -1,26 +1,56 @@
-// Bytes of a printed ticket, as the printing module measures them: hub/dist/printing/ticket-size.js
-// prints a table with a row per kind of slip ("… 58 mm  254  264.6 ms …": paper, bytes, times).
-// Absent until printing is built.
-import { execFile } from 'node:child_process';
-import { access } from 'node:fs/promises';
-import path from 'node:path';
-import { promisify } from 'node:util';
-import { REPO_ROOT } from '../helpers/test-hub.js';
+// Bytes per ticket slip and their time on the wire at 9600 and 115200 baud (8N1: 10 bits a byte), for
+// each kind of slip on 58 and 80 mm paper. Target: ≤ 300 bytes, no raster images. A development
+// measure, not shipped in hub/dist: `npm run printer:size` prints the table (exit 1 if a slip misses
+// the target), and the bench puts the same figures in its results.
+import { pathToFileURL } from 'node:url';
+import type { PaperWidth } from '@yichuang/shared/printing';
+import { EscPosDecoder } from '../../hub/src/printing/escpos-decoder.js';
+import { sampleSlip } from '../../hub/src/printing/sample-slip.js';
+import { slipBytes, type TicketSlip } from '../../hub/src/printing/ticket-layout.js';
 
-export type TicketSize = { firstBytes: number; maxBytes: number; slips: number; output: string } | { missing: string };
+export interface TicketSize {
+  /** The plain slip on 58 mm paper. */
+  firstBytes: number;
+  maxBytes: number;
+  slips: number;
+  /** The table as printed. */
+  output: string;
+  /** Slips over the target or with raster images. */
+  over: number;
+}
 
-const SCRIPT = path.join(REPO_ROOT, 'hub/dist/printing/ticket-size.js');
-const ROW = /\b\d+\s*mm\s+(\d+)\b/;
+const TARGET_BYTES = 300;
+const BAUDS = [9600, 115_200];
+const BITS_PER_BYTE = 10;
 
-export async function ticketSize(): Promise<TicketSize> {
-  try {
-    await access(SCRIPT);
-  } catch {
-    return { missing: 'n/a (printing not built yet)' };
+const variants: { name: string; slip: TicketSlip; qr: boolean }[] = [
+  { name: '普通号 plain', slip: sampleSlip({ number: 'A023', categoryName: '综合受理（无差别）', priority: 'normal', ahead: 3, estimatedWaitMin: 18, identity: undefined }), qr: true },
+  { name: '全部字段 every field', slip: sampleSlip(), qr: true },
+  { name: '无二维码 no QR', slip: sampleSlip(), qr: false },
+];
+
+export function ticketSize(): TicketSize {
+  const sizes: number[] = [];
+  const lines = ['slip                     paper   bytes   9600 baud   115200 baud   raster'];
+  let over = 0;
+  for (const paperWidth of [58, 80] as PaperWidth[]) {
+    for (const v of variants) {
+      const bytes = slipBytes(v.slip, { paperWidth, qr: v.qr });
+      const decoder = new EscPosDecoder();
+      decoder.push(bytes);
+      const raster = decoder.items.filter((i) => i.kind === 'raster').length;
+      const times = BAUDS.map((baud) => `${((bytes.length * BITS_PER_BYTE * 1000) / baud).toFixed(1)} ms`);
+      if (bytes.length > TARGET_BYTES || raster > 0) over++;
+      sizes.push(bytes.length);
+      lines.push(`${v.name.padEnd(24)} ${`${paperWidth} mm`.padEnd(7)} ${String(bytes.length).padStart(5)}   ${times[0]!.padStart(9)}   ${times[1]!.padStart(11)}   ${raster ? 'YES' : 'none'}`);
+    }
   }
-  const { stdout } = await promisify(execFile)(process.execPath, [SCRIPT], { timeout: 30_000 });
-  const output = stdout.trim();
-  const sizes = output.split('\n').flatMap((line) => ROW.exec(line)?.[1] ?? []).map(Number);
-  if (sizes.length === 0) return { missing: `n/a (no slip sizes in the output of ticket-size.js: ${output.slice(0, 80)})` };
-  return { firstBytes: sizes[0]!, maxBytes: Math.max(...sizes), slips: sizes.length, output };
+  lines.push(over ? `✗ ${over} slip(s) over ${TARGET_BYTES} bytes or with raster images` : `✓ every slip ≤ ${TARGET_BYTES} bytes, text and native QR only`);
+  return { firstBytes: sizes[0]!, maxBytes: Math.max(...sizes), slips: sizes.length, output: lines.join('\n'), over };
+}
+
+if (import.meta.url === pathToFileURL(process.argv[1]!).href) {
+  const size = ticketSize();
+  console.log(size.output);
+  process.exit(size.over ? 1 : 0);
 }

@@ -1,4 +1,5 @@
-// The technicians' test print (printer:test) against a virtual printer on a PTY, and the ticket size report.
+// The technicians' test print (printer:test) against a virtual printer on a PTY, and the ticket size
+// report (printer:size, a development tool under test/bench).
 import { execFile } from 'node:child_process';
 import path from 'node:path';
 import { promisify } from 'node:util';
@@ -10,10 +11,10 @@ import { printerOnPty, type WiredPrinter } from './helpers/virtual-printers.js';
 const run = promisify(execFile);
 const script = (name: string) => path.join(REPO_ROOT, 'hub/dist/printing', name);
 
-/** Runs a script; resolves with its exit code and output whatever the code. */
-async function node(file: string, args: string[]): Promise<{ code: number; out: string }> {
+/** Runs node with these arguments; resolves with its exit code and output whatever the code. */
+async function node(args: string[]): Promise<{ code: number; out: string }> {
   try {
-    const { stdout, stderr } = await run(process.execPath, [file, ...args], { timeout: 20_000 });
+    const { stdout, stderr } = await run(process.execPath, args, { timeout: 20_000 });
     return { code: 0, out: stdout + stderr };
   } catch (err) {
     const e = err as { code: number; stdout: string; stderr: string };
@@ -35,7 +36,7 @@ describe.skipIf(!HAS_SOCAT)('printer:test', () => {
 
   it('prints a test slip and reports every status byte', async () => {
     wired.vp.state = 'paper-near-end';
-    const { code, out } = await node(script('printer-test.js'), ['--path', pty.host, '--baud', '9600', '--width', '58']);
+    const { code, out } = await node([script('printer-test.js'), '--path', pty.host, '--baud', '9600', '--width', '58']);
     expect(code).toBe(0);
     expect(out).toMatch(/DLE EOT 4 .*0x1e paper near end/);
     expect(out).toMatch(/→ paper-near-end/);
@@ -46,7 +47,7 @@ describe.skipIf(!HAS_SOCAT)('printer:test', () => {
 
   it('prints nothing on a printer out of paper, and says why', async () => {
     wired.vp.state = 'paper-out';
-    const { code, out } = await node(script('printer-test.js'), ['--path', pty.host]);
+    const { code, out } = await node([script('printer-test.js'), '--path', pty.host]);
     expect(code).toBe(1);
     expect(out).toMatch(/DLE EOT 2 .*stopped: paper end/);
     expect(out).toMatch(/nothing printed/);
@@ -56,7 +57,7 @@ describe.skipIf(!HAS_SOCAT)('printer:test', () => {
 
 describe('ticket size report', () => {
   it('reports bytes and time on the wire at 9600 and 115200 baud, all within 300 bytes', async () => {
-    const { code, out } = await node(script('ticket-size.js'), []);
+    const { code, out } = await node(['--import', 'tsx', path.join(REPO_ROOT, 'test/bench/ticket-size.ts')]);
     expect(out).toMatch(/9600 baud\s+115200 baud/);
     expect(out).toMatch(/every slip ≤ 300 bytes/);
     expect(code).toBe(0);

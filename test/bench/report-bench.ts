@@ -1,4 +1,4 @@
-// `npx tsx hub/src/stats/report-bench.ts [--days 365] [--tickets 2000] [--runs 5] [--keep DIR]`: times a one-year
+// `npx tsx test/bench/report-bench.ts [--days 365] [--tickets 2000] [--runs 5] [--keep DIR]`: times a one-year
 // report (DESIGN.md §8: ≤ 500 ms) over synthetic day roll-ups written straight in the roll-up format
 // (no engine), in a temp folder that is removed afterwards. Prints the roll-up size of a busy day
 // (and what the same day took as one JSON object per ticket, roll-up version 2), the report's time
@@ -12,13 +12,14 @@ import vm from 'node:vm';
 import { OUTCOMES, type HallConfig, type PauseReason, type PriorityClass, type TicketSource } from '@yichuang/shared/domain';
 import { LEVEL_CODE, type Case, type CaseStep, type Rating, type RatingLevel } from '@yichuang/shared/ratings';
 import { addDays, HALL_TIME_ZONE, weekdayOf, zonedInstant } from '@yichuang/shared/time';
-import { Journal } from '../storage/journal.js';
-import type { AppointmentFact, KioskFact, TicketEnd, TicketFact, WindowFact } from './facts.js';
-import { caseFact } from './evaluation-figures.js';
-import { PresenceFiles } from './kiosk-uptime.js';
-import { decodeRatings, encodeRatings, encodeTickets, ROLLUP_VERSION, type DayRollup } from './rollup.js';
-import { RollupStore, rollupJson } from './rollup-store.js';
-import { StatsService } from './stats-service.js';
+import type { AppointmentFact, KioskFact, TicketEnd, TicketFact, WindowFact } from '../../hub/src/stats/facts.js';
+import { caseFact } from '../../hub/src/stats/evaluation-figures.js';
+import { PresenceFiles } from '../../hub/src/stats/kiosk-uptime.js';
+import { decodeRatings, encodeRatings, encodeTickets, ROLLUP_VERSION, type DayRollup } from '../../hub/src/stats/rollup.js';
+import { RollupStore, rollupJson } from '../../hub/src/stats/rollup-store.js';
+import { StatsService } from '../../hub/src/stats/stats-service.js';
+import { dataFolder } from '../../hub/src/storage/data-folder.js';
+import { Journal } from '../../hub/src/storage/journal.js';
 
 const { values: args } = parseArgs({ options: { days: { type: 'string' }, tickets: { type: 'string' }, runs: { type: 'string' }, keep: { type: 'string' } } });
 const DAYS = Number(args.days ?? 365);
@@ -222,11 +223,12 @@ async function main(): Promise<void> {
       await rollups.write(day.rollup);
       carried = [...carried.filter((o) => i + 1 - o.index <= CASE_DAYS), ...day.opened.map((c) => ({ c, index: i }))];
     }
-    const files = await readdir(path.join(dir, 'rollups'));
+    const rollupDir = dataFolder(dir).rollups;
+    const files = await readdir(rollupDir);
     let bytes = 0;
-    for (const f of files) bytes += (await stat(path.join(dir, 'rollups', f))).size;
+    for (const f of files) bytes += (await stat(path.join(rollupDir, f))).size;
     const { rollup: busy } = sample!;
-    const dayBytes = (await stat(path.join(dir, 'rollups', `${busy.day}.json`))).size;
+    const dayBytes = (await stat(path.join(rollupDir, `${busy.day}.json`))).size;
     // Bytes of each top-level field in the stored file (rollupJson writes each from a line `  "name": …`).
     const sections = new Map<string, number>();
     let section = '';
