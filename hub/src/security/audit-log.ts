@@ -12,6 +12,7 @@ export class AuditLog {
   #file: { month: string; file: JsonlFile } | undefined;
   /** One append at a time: whole lines, in order. */
   #queue: Promise<unknown> = Promise.resolve();
+  #closed = false;
 
   constructor(
     dataDir: string,
@@ -21,8 +22,9 @@ export class AuditLog {
     this.#dir = dataFolder(dataDir).audit;
   }
 
-  /** Resolves once the entry is on disk. */
+  /** Resolves once the entry is on disk. Refused once closed: a command still finishing as the hub stops must not reopen the file. */
   append(entry: Omit<AuditEntry, 'at'>): Promise<AuditEntry> {
+    if (this.#closed) return Promise.reject(new Error('audit log: closed'));
     const run = this.#queue.then(async () => {
       const full: AuditEntry = { at: this.clock(), ...entry };
       const file = await this.#fileFor(this.#month(full.at));
@@ -41,6 +43,7 @@ export class AuditLog {
   }
 
   async close(): Promise<void> {
+    this.#closed = true;
     await this.#queue;
     await this.#file?.file.close();
     this.#file = undefined;
