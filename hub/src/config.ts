@@ -55,7 +55,11 @@ const DATA_OPTION = { data: { type: 'string' } } as const;
 const dataDirOf = (given: string | undefined, env: NodeJS.ProcessEnv): string => path.resolve(given ?? env.YICHUANG_DATA ?? DEFAULT_DATA_DIR);
 
 export function readOptions(argv: string[], env: NodeJS.ProcessEnv, repoRoot: string): HubOptions {
-  const values = readCommandLine(argv, { port: { type: 'string' }, host: { type: 'string' }, ...DATA_OPTION, 'tls-cert': { type: 'string' }, 'tls-key': { type: 'string' } }, USAGE);
+  const values = readCommandLine(
+    argv,
+    { port: { type: 'string' }, host: { type: 'string' }, ...DATA_OPTION, 'tls-cert': { type: 'string' }, 'tls-key': { type: 'string' } },
+    USAGE,
+  );
   const portText = values.port ?? env.PORT ?? '8080';
   const port = Number(portText);
   if (!Number.isInteger(port) || port < 0 || port > 65535) {
@@ -66,13 +70,14 @@ export function readOptions(argv: string[], env: NodeJS.ProcessEnv, repoRoot: st
   if (Boolean(certFile) !== Boolean(keyFile)) {
     throw new OptionsError(`--tls-cert 与 --tls-key 须同时给出 / give both --tls-cert and --tls-key\n${USAGE}`);
   }
+  const tls = certFile && keyFile && { cert: readFileAtStart(path.resolve(certFile), 'TLS 证书 / certificate'), key: readFileAtStart(path.resolve(keyFile), 'TLS 私钥 / key') };
   return {
     port,
     host: values.host ?? env.HOST ?? '0.0.0.0',
     dataDir: dataDirOf(values.data, env),
     screensDir: repoRoot,
     version: env.npm_package_version ?? '0.1.0',
-    ...(certFile && keyFile && { tls: { cert: readFileAtStart(path.resolve(certFile), 'TLS 证书 / certificate'), key: readFileAtStart(path.resolve(keyFile), 'TLS 私钥 / key') } }),
+    ...(tls && { tls }),
   };
 }
 

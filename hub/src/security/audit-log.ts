@@ -22,7 +22,10 @@ export class AuditLog {
     this.#dir = dataFolder(dataDir).audit;
   }
 
-  /** Resolves once the entry is on disk. Refused once closed: a command still finishing as the hub stops must not reopen the file. */
+  /**
+   * Resolves once the entry is on disk. Refused once closed: a command still finishing as the hub
+   * stops must not reopen the file.
+   */
   append(entry: Omit<AuditEntry, 'at'>): Promise<AuditEntry> {
     if (this.#closed) return Promise.reject(new Error('audit log: closed'));
     const run = this.#queue.then(async () => {
