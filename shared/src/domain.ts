@@ -1,4 +1,4 @@
-// Domain types shared by hub and screens. Names follow ../DESIGN.md §3.
+// Domain types shared by hub and screens. Names follow docs/design.md §3.
 import type { z } from 'zod';
 import type * as C from './config-schemas.js';
 import type { Badge, Outcome, PauseReason, PriorityClass, TicketSource, TicketState, WindowKind, WindowStatus } from './lists.js';

@@ -1,4 +1,4 @@
-// The client side of the hall sync protocol (DESIGN.md §4), shared by every screen.
+// The client side of the hall sync protocol (docs/design.md §4), shared by every screen.
 // Framework-free: screens wrap it in their own reactive state; the hub's tests may drive it too.
 //
 // - On every (re)connect it asks for a snapshot and replaces its state with it.

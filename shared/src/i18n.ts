@@ -1,4 +1,4 @@
-// The one catalogue of screen strings: Chinese (zh-CN) first, English second (DESIGN.md §7).
+// The one catalogue of screen strings: Chinese (zh-CN) first, English second (docs/design.md §7).
 // Screens never hard-code a label; they call t(key, lang, params). Error messages come from the hub
 // (errors.ts) already in both languages; pick one with errorText().
 import { APPOINTMENTS_STRINGS } from './strings/appointments.js';

@@ -152,5 +152,5 @@ export interface LiveBroadcasts {
 }
 
 
-/** The default voice of a call (DESIGN.md §7). */
+/** The default voice of a call (docs/design.md §7). */
 export const DEFAULT_VOICE: VoiceSettings = { template: '请 {number} 号 到 {window} 号窗口 办理', repeat: 2 };

@@ -45,7 +45,7 @@ export function appConfig({ configUrl, base, pages }: AppOptions): UserConfig {
   });
 }
 
-/** After a build: what each page loads, gzip, against its target where DESIGN.md sets one. */
+/** After a build: what each page loads, gzip, against its target where docs/design.md sets one. */
 function pageSizes(dist: string, appDir: string): Plugin {
   const label = path.basename(appDir);
   return {

@@ -13,7 +13,7 @@ export interface PageBundle {
   gzipBytes: number;
 }
 
-/** Pages DESIGN.md §8 sets a gzip target for (KB): the kiosk and the hall board. */
+/** Pages docs/design.md §8 sets a gzip target for (KB): the kiosk and the hall board. */
 export const PAGE_TARGETS_KB: Readonly<Record<string, number>> = { 'kiosk/index.html': 60, 'kiosk/board.html': 60 };
 
 /** gzip KB to one decimal, as the build and the benchmark report it. */

@@ -1,5 +1,5 @@
 // `npx tsx test/bench/report-bench.ts [--days 365] [--tickets 2000] [--runs 5] [--keep DIR]`: times a one-year
-// report (DESIGN.md §8: ≤ 500 ms) over synthetic day roll-ups written straight in the roll-up format
+// report (docs/design.md §8: ≤ 500 ms) over synthetic day roll-ups written straight in the roll-up format
 // (no engine), in a temp folder that is removed afterwards. Prints the roll-up size of a busy day
 // (and what the same day took as one JSON object per ticket, roll-up version 2), the report's time
 // cold (first, roll-ups read from disk) and warm (median of the next runs), and memory.

@@ -1,4 +1,4 @@
-// The bench's figures, and the table rows that hold them against DESIGN.md §8's targets.
+// The bench's figures, and the table rows that hold them against docs/design.md §8's targets.
 import { gzipKb, PAGE_TARGETS_KB } from '../../shared/vite/page-size.js';
 import type { PageBundle } from './bundles.js';
 import type { ReportTiming } from './hub-timing.js';

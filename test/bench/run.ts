@@ -1,4 +1,4 @@
-// `npm run bench [-- --quick]`: the performance figures of DESIGN.md §8, measured on the built hub
+// `npm run bench [-- --quick]`: the performance figures of docs/design.md §8, measured on the built hub
 // with a year of history, 500 devices from separate processes and a bare Socket.IO baseline beside it.
 // Loopback only; every step is bounded; every child process is stopped however the run ends.
 import type { ChildProcess } from 'node:child_process';

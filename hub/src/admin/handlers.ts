@@ -1,23 +1,23 @@
-// Socket handlers of the administration domain: thin, parse → desk → ack. Changes run once per
+// Socket handlers of the administration domain: thin, parse → service → ack. Changes run once per
 // cmdId (onCommandOnce). The operator is known here: command.ts refused the command otherwise.
 import type { AdminConfig, AuditActor, Operator } from '@yichuang/shared/admin';
 import * as A from '@yichuang/shared/admin-schemas';
 import { z } from 'zod';
 import { onCommandOnce, onQuery, type CommandContext } from '../realtime/command.js';
 import type { AuditLog } from '../security/audit-log.js';
-import type { ConfigDesk } from './config-desk.js';
-import type { DeviceDesk } from './device-desk.js';
-import type { StaffDesk } from './staff-desk.js';
+import type { ConfigService } from './config-service.js';
+import type { DeviceService } from './device-service.js';
+import type { StaffService } from './staff-service.js';
 
-export interface AdminDesks {
-  config: ConfigDesk;
-  staff: StaffDesk;
-  devices: DeviceDesk;
+export interface AdminServices {
+  config: ConfigService;
+  staff: StaffService;
+  devices: DeviceService;
   audit: AuditLog;
   view: () => AdminConfig;
 }
 
-export function registerAdminHandlers(ctx: CommandContext, d: AdminDesks): void {
+export function registerAdminHandlers(ctx: CommandContext, d: AdminServices): void {
   const operator = (): Operator => ctx.operator()!;
   const actor = (): AuditActor => {
     const { staffId, name } = operator();

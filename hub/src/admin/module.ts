@@ -9,20 +9,20 @@ import type { Routes } from '../http/routes.js';
 import type { Broadcaster } from '../realtime/broadcaster.js';
 import type { Domain } from '../realtime/socket-server.js';
 import type { AuditLog } from '../security/audit-log.js';
-import { PairingDesk } from '../security/pairing.js';
+import { PairingCodes } from '../security/pairing.js';
 import { RateLimiter } from '../security/rate-limit.js';
 import { purgePersonalData } from '../security/retention.js';
 import type { Sessions } from '../security/sessions.js';
 import type { ConfigStore } from '../storage/config-store.js';
 import type { Journal } from '../storage/journal.js';
 import { adminConfig } from './config-change.js';
-import { ConfigDesk } from './config-desk.js';
+import { ConfigService } from './config-service.js';
 import { ConsoleSignIn } from './console-sign-in.js';
-import { DeviceDesk } from './device-desk.js';
-import { registerAdminHandlers, type AdminDesks } from './handlers.js';
+import { DeviceService } from './device-service.js';
+import { registerAdminHandlers, type AdminServices } from './handlers.js';
 import { PhotoStore } from './photos.js';
 import { adminRoutes } from './routes.js';
-import { StaffDesk } from './staff-desk.js';
+import { StaffService } from './staff-service.js';
 
 /** The retention job looks this often; each journal day is purged once (retention.json marks how far). */
 const RETENTION_CHECK_MS = 60 * 60_000;
@@ -40,13 +40,13 @@ export interface AdminDeps extends HallCore {
 
 export function createAdminModule(deps: AdminDeps): Domain {
   const { dataDir, store, config, hall, broadcaster, bus, sessions, audit, clock, log } = deps;
-  const pairing = new PairingDesk(Date.now);
+  const pairing = new PairingCodes(Date.now);
   const photos = new PhotoStore(dataDir);
   const changeDeps = { store, audit, state: () => hall.current, log };
-  const devices = new DeviceDesk({ store, hall, pairing, sessions, audit, broadcaster, clock, log });
-  const desks: AdminDesks = {
-    config: new ConfigDesk(changeDeps),
-    staff: new StaffDesk({ ...changeDeps, sessions, removePhoto: (url) => photos.remove(url) }),
+  const devices = new DeviceService({ store, hall, pairing, sessions, audit, broadcaster, clock, log });
+  const services: AdminServices = {
+    config: new ConfigService(changeDeps),
+    staff: new StaffService({ ...changeDeps, sessions, removePhoto: (url) => photos.remove(url) }),
     devices,
     audit,
     view: () => adminConfig(config(), hall.current),
@@ -97,11 +97,11 @@ export function createAdminModule(deps: AdminDeps): Domain {
     pairingRequested: () => devices.announce(),
     limits: new RateLimiter(Date.now),
     photos,
-    setPhoto: (staffId, url, operator, actor) => desks.staff.setPhoto(staffId, url, operator, actor),
+    setPhoto: (staffId, url, operator, actor) => services.staff.setPhoto(staffId, url, operator, actor),
   });
 
   return {
-    register: (ctx) => registerAdminHandlers(ctx, desks),
+    register: (ctx) => registerAdminHandlers(ctx, services),
     async close() {
       clearInterval(timer);
       await retention;

@@ -7,7 +7,7 @@ import express, { type Request, type Response } from 'express';
 import { ANYONE, callerIn, clientAddress, MANAGERS, sessionToken } from '../http/access.js';
 import { parseOr400 } from '../http/parse.js';
 import type { Routes } from '../http/routes.js';
-import type { PairingDesk } from '../security/pairing.js';
+import type { PairingCodes } from '../security/pairing.js';
 import type { RateLimiter } from '../security/rate-limit.js';
 import { SESSION_COOKIE, SESSION_MAX_MS, type Sessions } from '../security/sessions.js';
 import type { ConsoleSignIn } from './console-sign-in.js';
@@ -21,7 +21,7 @@ export interface AdminRouteDeps {
   sessions: Sessions;
   audit: (entry: { actor: AuditActor; action: string; target: string }) => Promise<unknown>;
   signIn: ConsoleSignIn;
-  pairing: PairingDesk;
+  pairing: PairingCodes;
   /** A new pairing request: consoles are told. */
   pairingRequested: () => void;
   limits: RateLimiter;

@@ -1,15 +1,15 @@
 // Socket commands of the appointments domain: thin, each parsed, checked and answered by onCommand.
 import * as A from '@yichuang/shared/appointments-schemas';
 import { onCommand, onQuery, type CommandContext } from '../realtime/command.js';
-import type { BookingDesk } from './booking-desk.js';
-import type { CheckInDesk } from './check-in-desk.js';
+import type { BookingService } from './booking-service.js';
+import type { CheckInService } from './check-in-service.js';
 
-export interface AppointmentDesks {
-  bookings: BookingDesk;
-  checkIns: CheckInDesk;
+export interface AppointmentServices {
+  bookings: BookingService;
+  checkIns: CheckInService;
 }
 
-export function registerAppointmentHandlers(ctx: CommandContext, ready: Promise<AppointmentDesks>): void {
+export function registerAppointmentHandlers(ctx: CommandContext, ready: Promise<AppointmentServices>): void {
   const { device } = ctx;
   const actor = { deviceId: device.id };
   onCommand(ctx, 'appointment:checkIn', A.checkIn, async (p, key) => (await ready).checkIns.checkIn(p, device, key));

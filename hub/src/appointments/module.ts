@@ -10,9 +10,9 @@ import type { Ticketing } from '../queue/ticketing.js';
 import type { Broadcaster } from '../realtime/broadcaster.js';
 import type { Domain } from '../realtime/socket-server.js';
 import type { JournalRecord } from '../storage/journal.js';
-import { BookingDesk } from './booking-desk.js';
-import { CheckInDesk } from './check-in-desk.js';
-import { registerAppointmentHandlers, type AppointmentDesks } from './handlers.js';
+import { BookingService } from './booking-service.js';
+import { CheckInService } from './check-in-service.js';
+import { registerAppointmentHandlers, type AppointmentServices } from './handlers.js';
 import { Outbox, recordOnlySender, type NoticeSender } from './outbox.js';
 import { PhoneVault } from './phone-vault.js';
 import { appointmentRoutes } from './routes.js';
@@ -47,12 +47,12 @@ export function createAppointmentsModule(deps: AppointmentsDeps, sender: NoticeS
   const failed = (what: string) => (err: unknown) => log(`${what} failed: ${(err as Error).stack ?? String(err)}`);
   const ready = (async () => {
     const [settings, vault] = await Promise.all([loadSettings(deps.dataDir, log), PhoneVault.open(deps.dataDir)]);
-    const desks: AppointmentDesks = {
-      bookings: new BookingDesk({ hall, config, clock, vault, rulesFor: (id) => rulesFor(settings, id) }),
-      checkIns: new CheckInDesk(hall, (command, device, key) => deps.ticketing.issueWith(command, device, key)),
+    const services: AppointmentServices = {
+      bookings: new BookingService({ hall, config, clock, vault, rulesFor: (id) => rulesFor(settings, id) }),
+      checkIns: new CheckInService(hall, (command, device, key) => deps.ticketing.issueWith(command, device, key)),
     };
     const outbox = new Outbox({ hall, config, clock, log, vault, sender, reminderMinutesBefore: settings.notices.reminderMinutesBefore });
-    return { settings, desks, outbox };
+    return { settings, services, outbox };
   })();
   ready.catch(failed('appointments module start'));
 
@@ -82,10 +82,10 @@ export function createAppointmentsModule(deps: AppointmentsDeps, sender: NoticeS
     if (days.size > 0 || records.some((r) => r.event.type === 'ticket.called')) flush();
   });
   check();
-  appointmentRoutes(deps.api, { desk: ready.then((r) => r.desks.bookings), config, clock, limits: ready.then((r) => r.settings.rateLimit) });
+  appointmentRoutes(deps.api, { bookings: ready.then((r) => r.services.bookings), config, clock, limits: ready.then((r) => r.settings.rateLimit) });
 
   return {
-    register: (ctx) => registerAppointmentHandlers(ctx, ready.then((r) => r.desks)),
+    register: (ctx) => registerAppointmentHandlers(ctx, ready.then((r) => r.services)),
     async close() {
       closed = true;
       clearInterval(timer);

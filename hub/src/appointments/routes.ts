@@ -7,7 +7,7 @@ import type { HallConfig } from '@yichuang/shared/domain';
 import { appError, type Ack, type AppError } from '@yichuang/shared/errors';
 import { serviceDay } from '@yichuang/shared/time';
 import type { NextFunction, Request, Response } from 'express';
-import type { BookingDesk } from './booking-desk.js';
+import type { BookingService } from './booking-service.js';
 import { ANYONE } from '../http/access.js';
 import { parseOr400 } from '../http/parse.js';
 import type { Routes } from '../http/routes.js';
@@ -25,13 +25,13 @@ const STATUS: Partial<Record<AppError['code'], number>> = {
 
 export interface RouteDeps {
   /** Resolves once the domain is ready; the routes wait for it. */
-  desk: Promise<BookingDesk>;
+  bookings: Promise<BookingService>;
   config: () => HallConfig;
   clock: () => number;
   limits: Promise<{ readsPerMinute: number; writesPerMinute: number }>;
 }
 
-export function appointmentRoutes(routes: Routes, { desk, config, clock, limits }: RouteDeps): void {
+export function appointmentRoutes(routes: Routes, { bookings, config, clock, limits }: RouteDeps): void {
   const fail = (res: Response, error: AppError): void => void res.status(STATUS[error.code] ?? 409).json({ ok: false, error });
   const reply = <T>(res: Response, ack: Ack<T>): void => (ack.ok ? void res.json(ack) : fail(res, ack.error));
   const limiters = limits.then((l) => ({ reads: new RateLimiter(l.readsPerMinute, clock), writes: new RateLimiter(l.writesPerMinute, clock) }));
@@ -49,31 +49,31 @@ export function appointmentRoutes(routes: Routes, { desk, config, clock, limits 
     const page: BookingPage = {
       hall: { name: hall.name, nameEn: hall.nameEn, address: hall.address, timeZone: hall.timeZone },
       today: serviceDay(clock(), hall.timeZone),
-      services: (await desk).services(),
+      services: (await bookings).services(),
     };
     res.json({ ok: true, data: page });
   });
   routes.get('/appointments/slots', ANYONE, async (req, res) => {
     const q = parseOr400(A.slotsQuery, req.query, res);
-    if (q) reply(res, (await desk).slots(q.categoryId, q.day));
+    if (q) reply(res, (await bookings).slots(q.categoryId, q.day));
   });
   routes.post('/appointments', ANYONE, async (req, res) => {
     const body = parseOr400(A.webBook, req.body ?? {}, res);
     if (!body) return;
     const { requestId, ...booking } = body;
-    reply(res, await (await desk).book(booking, 'citizen', PHONE_PAGE_ACTOR, (phoneKey) => `phone-page:${requestId}:${phoneKey}`));
+    reply(res, await (await bookings).book(booking, 'citizen', PHONE_PAGE_ACTOR, (phoneKey) => `phone-page:${requestId}:${phoneKey}`));
   });
   // Code and phone tail travel in bodies (POST), never in addresses that proxies and logs keep.
   routes.post('/appointments/lookup', ANYONE, async (req, res) => {
     const body = parseOr400(A.webLookup, req.body ?? {}, res);
-    if (body) reply(res, (await desk).lookup(body.code, body.phoneTail));
+    if (body) reply(res, (await bookings).lookup(body.code, body.phoneTail));
   });
   routes.post('/appointments/cancel', ANYONE, async (req, res) => {
     const body = parseOr400(A.webCancel, req.body ?? {}, res);
-    if (body) reply(res, await (await desk).cancel(body, 'citizen', PHONE_PAGE_ACTOR));
+    if (body) reply(res, await (await bookings).cancel(body, 'citizen', PHONE_PAGE_ACTOR));
   });
   routes.post('/appointments/change', ANYONE, async (req, res) => {
     const body = parseOr400(A.webChange, req.body ?? {}, res);
-    if (body) reply(res, await (await desk).change(body, PHONE_PAGE_ACTOR));
+    if (body) reply(res, await (await bookings).change(body, PHONE_PAGE_ACTOR));
   });
 }

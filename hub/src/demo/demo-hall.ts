@@ -1,4 +1,4 @@
-// The demo hall, modelled on a district centre (区政务服务中心, DESIGN.md §1). Fictional throughout.
+// The demo hall, modelled on a district centre (区政务服务中心, docs/design.md §1). Fictional throughout.
 import type { HallConfig } from '@yichuang/shared/domain';
 import { HALL_TIME_ZONE } from '@yichuang/shared/time';
 import { SCHEMA_VERSION } from '../storage/migrations.js';

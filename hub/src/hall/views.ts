@@ -29,7 +29,7 @@ interface QueueIndex {
   served: Map<string, number[]>;
 }
 
-/** A ticket for a device that is not shown even its masked identity (DESIGN.md §7: boards mask personal data). */
+/** A ticket for a device that is not shown even its masked identity (docs/design.md §7: boards mask personal data). */
 export function publicTicket({ identity: _identity, ...ticket }: TicketView): TicketView {
   return ticket;
 }

@@ -3,13 +3,13 @@ import type { Ack } from '@yichuang/shared/errors';
 import type { Suggestion } from '@yichuang/shared/kiosk';
 import * as K from '@yichuang/shared/kiosk-schemas';
 import { onCommandOnce, onQuery, type CommandContext } from '../realtime/command.js';
-import type { HelpDesk } from './help-desk.js';
+import type { HelpService } from './help-service.js';
 import type { KioskPresence } from './kiosk-presence.js';
 import type { SuggestionBox } from './suggestion-box.js';
 
 export interface KioskServices {
   presence: KioskPresence;
-  help: HelpDesk;
+  help: HelpService;
   box: SuggestionBox;
 }
 

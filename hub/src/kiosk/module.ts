@@ -10,7 +10,7 @@ import { dataFolder } from '../storage/data-folder.js';
 import { DayFiles } from '../storage/day-files.js';
 import { DEMO_ITEMS, DEMO_LIFE_EVENTS } from './demo-items.js';
 import { registerKioskHandlers, type KioskServices } from './handlers.js';
-import { HelpDesk } from './help-desk.js';
+import { HelpService } from './help-service.js';
 import { BEATS_EVERY_MS, KioskPresence } from './kiosk-presence.js';
 import { kioskRoutes } from './routes.js';
 import { SuggestionBox } from './suggestion-box.js';
@@ -43,7 +43,7 @@ export function createKioskModule(deps: KioskDeps): Domain {
       log: deps.log,
       changed: (status) => toConsoles().emit('kiosk:statusChanged', status),
     });
-    const help = new HelpDesk({
+    const help = new HelpService({
       files: new DayFiles<HelpRequested>(dataFolder(dataDir).help, timeZone),
       config: deps.config,
       bus: deps.bus,

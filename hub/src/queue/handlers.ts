@@ -8,16 +8,16 @@ import { publicTicket, seesIdentities, type Views } from '../hall/views.js';
 import { onCommand, onQuery, type CommandContext } from '../realtime/command.js';
 import type { Publisher } from '../realtime/publisher.js';
 import type { Ticketing } from './ticketing.js';
-import type { WindowDesk } from './window-desk.js';
+import type { WindowService } from './window-service.js';
 
 export interface QueueServices {
   ticketing: Ticketing;
-  desk: WindowDesk;
+  windows: WindowService;
   views: Views;
   publisher: Publisher;
 }
 
-export function registerQueueHandlers(ctx: CommandContext, { ticketing, desk, views, publisher }: QueueServices): void {
+export function registerQueueHandlers(ctx: CommandContext, { ticketing, windows, views, publisher }: QueueServices): void {
   const { device } = ctx;
   // A ticket looked up or cancelled goes out as this device may see it; the issuing device's own
   // answer keeps the masked identity it was just given.
@@ -28,21 +28,21 @@ export function registerQueueHandlers(ctx: CommandContext, { ticketing, desk, vi
   onCommand(ctx, 'ticket:issue', S.issueTicket, (p, key) => ticketing.issue(p, device, key));
   onCommand(ctx, 'ticket:cancel', S.cancelTicket, async (p, key) => shown(await ticketing.cancel(p, device, ctx.operator(), key)));
 
-  onCommand(ctx, 'staff:signIn', S.signIn, (p, key) => desk.signIn(p, device, key));
-  onCommand(ctx, 'staff:signOut', S.signOut, (p, key) => desk.run({ type: 'signOut', windowId: p.windowId }, device, key));
+  onCommand(ctx, 'staff:signIn', S.signIn, (p, key) => windows.signIn(p, device, key));
+  onCommand(ctx, 'staff:signOut', S.signOut, (p, key) => windows.run({ type: 'signOut', windowId: p.windowId }, device, key));
 
-  onCommand(ctx, 'window:callNext', S.callNext, (p, key) => desk.run({ type: 'callNext', windowId: p.windowId }, device, key));
-  onCommand(ctx, 'window:callNumber', S.callNumber, (p, key) => desk.byNumber({ type: 'callNumber', windowId: p.windowId, number: p.number }, device, ctx.operator(), key));
-  onCommand(ctx, 'window:recall', S.recall, (p, key) => desk.run({ type: 'recall', windowId: p.windowId }, device, key));
-  onCommand(ctx, 'window:start', S.startService, (p, key) => desk.run({ type: 'start', windowId: p.windowId }, device, key));
-  onCommand(ctx, 'window:finish', S.finishService, (p, key) => desk.run({ type: 'finish', windowId: p.windowId, outcome: p.outcome, note: p.note }, device, key));
-  onCommand(ctx, 'window:noShow', S.markNoShow, (p, key) => desk.run({ type: 'noShow', windowId: p.windowId }, device, key));
+  onCommand(ctx, 'window:callNext', S.callNext, (p, key) => windows.run({ type: 'callNext', windowId: p.windowId }, device, key));
+  onCommand(ctx, 'window:callNumber', S.callNumber, (p, key) => windows.byNumber({ type: 'callNumber', windowId: p.windowId, number: p.number }, device, ctx.operator(), key));
+  onCommand(ctx, 'window:recall', S.recall, (p, key) => windows.run({ type: 'recall', windowId: p.windowId }, device, key));
+  onCommand(ctx, 'window:start', S.startService, (p, key) => windows.run({ type: 'start', windowId: p.windowId }, device, key));
+  onCommand(ctx, 'window:finish', S.finishService, (p, key) => windows.run({ type: 'finish', windowId: p.windowId, outcome: p.outcome, note: p.note }, device, key));
+  onCommand(ctx, 'window:noShow', S.markNoShow, (p, key) => windows.run({ type: 'noShow', windowId: p.windowId }, device, key));
   onCommand(ctx, 'window:transfer', S.transferTicket, (p, key) =>
-    desk.run({ type: 'transfer', windowId: p.windowId, toCategoryId: p.toCategoryId, toWindowId: p.toWindowId, note: p.note }, device, key),
+    windows.run({ type: 'transfer', windowId: p.windowId, toCategoryId: p.toCategoryId, toWindowId: p.toWindowId, note: p.note }, device, key),
   );
-  onCommand(ctx, 'window:hold', S.holdTicket, (p, key) => desk.run({ type: 'hold', windowId: p.windowId, note: p.note }, device, key));
-  onCommand(ctx, 'window:resume', S.resumeTicket, (p, key) => desk.run({ type: 'resume', windowId: p.windowId, number: p.number }, device, key));
-  onCommand(ctx, 'window:requeue', S.requeueTicket, (p, key) => desk.byNumber({ type: 'requeue', windowId: p.windowId, number: p.number }, device, ctx.operator(), key));
-  onCommand(ctx, 'window:pause', S.pauseWindow, (p, key) => desk.run({ type: 'pause', windowId: p.windowId, reason: p.reason, note: p.note }, device, key));
-  onCommand(ctx, 'window:unpause', S.unpauseWindow, (p, key) => desk.run({ type: 'unpause', windowId: p.windowId }, device, key));
+  onCommand(ctx, 'window:hold', S.holdTicket, (p, key) => windows.run({ type: 'hold', windowId: p.windowId, note: p.note }, device, key));
+  onCommand(ctx, 'window:resume', S.resumeTicket, (p, key) => windows.run({ type: 'resume', windowId: p.windowId, number: p.number }, device, key));
+  onCommand(ctx, 'window:requeue', S.requeueTicket, (p, key) => windows.byNumber({ type: 'requeue', windowId: p.windowId, number: p.number }, device, ctx.operator(), key));
+  onCommand(ctx, 'window:pause', S.pauseWindow, (p, key) => windows.run({ type: 'pause', windowId: p.windowId, reason: p.reason, note: p.note }, device, key));
+  onCommand(ctx, 'window:unpause', S.unpauseWindow, (p, key) => windows.run({ type: 'unpause', windowId: p.windowId }, device, key));
 }

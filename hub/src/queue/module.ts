@@ -9,7 +9,7 @@ import type { Domain } from '../realtime/socket-server.js';
 import type { PersonalData } from '../security/personal-data.js';
 import { registerQueueHandlers } from './handlers.js';
 import { Ticketing, type SlipPrinter } from './ticketing.js';
-import { WindowDesk } from './window-desk.js';
+import { WindowService } from './window-service.js';
 
 export interface QueueDeps {
   config: () => HallConfig;
@@ -25,9 +25,9 @@ export interface QueueDeps {
 export function createQueueModule(deps: QueueDeps): Domain & { ticketing: Ticketing } {
   const { config, hall, views, bus, publisher, slips, personal } = deps;
   const ticketing = new Ticketing({ hall, views, slips, personal });
-  const desk = new WindowDesk(hall, views, config, bus);
+  const windows = new WindowService(hall, views, config, bus);
   return {
     ticketing,
-    register: (ctx) => registerQueueHandlers(ctx, { ticketing, desk, views, publisher }),
+    register: (ctx) => registerQueueHandlers(ctx, { ticketing, windows, views, publisher }),
   };
 }

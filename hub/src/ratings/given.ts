@@ -16,7 +16,7 @@ export function ratingGiven({ level, reasons, text, phone }: GivenInput, contact
     level,
     reasons,
     ...(text && { text }),
-    // The rating keeps the masked number only, as every identity in the hub (DESIGN.md §7); a bad
+    // The rating keeps the masked number only, as every identity in the hub (docs/design.md §7); a bad
     // rating's case keeps it sealed too, for the follow-up call.
     ...(phone && { contact: { kind: 'phone' as const, masked: maskPhone(phone) } }),
     ...(phone && isBadLevel(level) && { sealedContact: contacts.seal(phone) }),

@@ -3,19 +3,19 @@ import type { Ack } from '@yichuang/shared/errors';
 import type { StaffFigures } from '@yichuang/shared/ratings';
 import * as S from '@yichuang/shared/ratings-schemas';
 import { onCommand, onQuery, type CommandContext } from '../realtime/command.js';
-import type { CaseDesk } from './case-desk.js';
-import type { PadDesk } from './pad-desk.js';
-import type { VisitDesk } from './visit-desk.js';
+import type { CaseService } from './case-service.js';
+import type { PadService } from './pad-service.js';
+import type { VisitService } from './visit-service.js';
 
-export interface RatingDesks {
-  pads: PadDesk;
-  cases: CaseDesk;
-  visits: VisitDesk;
+export interface RatingServices {
+  pads: PadService;
+  cases: CaseService;
+  visits: VisitService;
   /** Today's figures of whoever is signed in at the window. */
   figures: (windowId: string) => Ack<StaffFigures>;
 }
 
-export function registerRatingHandlers(ctx: CommandContext, { pads, cases, visits, figures }: RatingDesks): void {
+export function registerRatingHandlers(ctx: CommandContext, { pads, cases, visits, figures }: RatingServices): void {
   const { device } = ctx;
   onQuery(ctx, 'pad:state', S.padState, (p) => pads.state(p.windowId));
   onCommand(ctx, 'pad:rate', S.rate, (p, key) => pads.rate(p, device, key));

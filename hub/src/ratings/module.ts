@@ -5,13 +5,13 @@ import type { Domain } from '../realtime/socket-server.js';
 import { Sealer } from '../security/sealer.js';
 import type { TicketLinks } from '../security/ticket-links.js';
 import { badRatingAlerts } from './alerts.js';
-import { CaseDesk } from './case-desk.js';
+import { CaseService } from './case-service.js';
 import { windowFigures } from './figures.js';
 import { registerRatingHandlers } from './handlers.js';
-import { PadDesk } from './pad-desk.js';
+import { PadService } from './pad-service.js';
 import { PadTimer } from './pad-timer.js';
 import { ratingsRoutes } from './routes.js';
-import { VisitDesk } from './visit-desk.js';
+import { VisitService } from './visit-service.js';
 
 export interface RatingsDeps extends HallCore {
   api: Routes;
@@ -22,20 +22,20 @@ export interface RatingsDeps extends HallCore {
 
 export function createRatingsModule(deps: RatingsDeps): Domain {
   const contacts = new Sealer(deps.secretKey, 'rating-contact');
-  const desks = {
-    pads: new PadDesk(deps, contacts),
-    cases: new CaseDesk(deps, contacts),
-    visits: new VisitDesk(deps, contacts),
+  const services = {
+    pads: new PadService(deps, contacts),
+    cases: new CaseService(deps, contacts),
+    visits: new VisitService(deps, contacts),
     figures: (windowId: string) => windowFigures(deps.hall.current, deps.config(), windowId),
   };
-  ratingsRoutes(deps.api, { ...deps, visits: desks.visits });
+  ratingsRoutes(deps.api, { ...deps, visits: services.visits });
   const timer = new PadTimer(deps);
   timer.start();
   deps.hall.onRecords((records) => {
     for (const alert of badRatingAlerts(records, deps.hall.current, deps.config())) deps.bus.emit('alert:raise', alert);
   });
   return {
-    register: (ctx) => registerRatingHandlers(ctx, desks),
+    register: (ctx) => registerRatingHandlers(ctx, services),
     async close() {
       timer.stop();
     },

@@ -15,7 +15,7 @@ import { RateLimiter, type RateRule } from '../security/rate-limit.js';
 import type { TicketLinks } from '../security/ticket-links.js';
 import { PHONE_PAGE_ACTOR } from '../hall/hall-service.js';
 import { caseList } from './case-views.js';
-import type { VisitDesk } from './visit-desk.js';
+import type { VisitService } from './visit-service.js';
 
 const PHONE_READS: RateRule = { burst: 30, perMinute: 60 };
 const PHONE_WRITES: RateRule = { burst: 5, perMinute: 10 };
@@ -30,7 +30,7 @@ const STATUS: Partial<Record<AppError['code'], number>> = {
   STORAGE_FAILED: 503,
 };
 
-type RouteDeps = Pick<HallCore, 'hall' | 'config' | 'clock'> & { ticketLinks: TicketLinks; visits: VisitDesk };
+type RouteDeps = Pick<HallCore, 'hall' | 'config' | 'clock'> & { ticketLinks: TicketLinks; visits: VisitService };
 
 export function ratingsRoutes(routes: Routes, { hall, config, clock, ticketLinks, visits }: RouteDeps): void {
   const limits = new RateLimiter(clock);

@@ -20,7 +20,7 @@ export const MAX_PAYLOAD_BYTES = 16 * 1024;
 /**
  * Commands a person sends at a human pace, limited per device: taking a number at a kiosk (a family
  * takes a few at once, then the next person steps up), signing in (PIN guessing is also locked
- * per staff number by the window desk), and rating a visit by its number (no sweeping through numbers).
+ * per staff number by the window service), and rating a visit by its number (no sweeping through numbers).
  */
 const RATE_RULES: Partial<Record<CommandName, RateRule>> = {
   'ticket:issue': { burst: 6, perMinute: 10 },

@@ -1,7 +1,7 @@
 // Pairing new screens. An unpaired screen asks for a code and shows it; a manager types the code
 // into the console's devices page and chooses the device's role and place; the screen, polling
 // with a secret claim only it knows, then collects its token once. Codes live in memory for 5 min
-// (a screen asks for a fresh one by itself). The desk never turns a screen away: a full desk, or
+// (a screen asks for a fresh one by itself). The codes never turn a screen away: a full list, or
 // an address at its cap, drops the oldest request of whoever holds the most, so flooding it from
 // a few addresses cannot keep a hall's new console from pairing.
 import { randomBytes, randomInt } from 'node:crypto';
@@ -23,7 +23,7 @@ interface Pending extends PairingRequest {
   approved?: { token: string; page: string };
 }
 
-export class PairingDesk {
+export class PairingCodes {
   readonly #byClaim = new Map<string, Pending>();
 
   constructor(private readonly clock: () => number) {}

@@ -4,7 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import type { HallConfig } from '@yichuang/shared/domain';
 import { describe, expect, it } from 'vitest';
-import { MAX_OPEN, MAX_PER_ADDRESS, PairingDesk, PAIRING_TTL_MS } from './pairing.js';
+import { MAX_OPEN, MAX_PER_ADDRESS, PairingCodes, PAIRING_TTL_MS } from './pairing.js';
 import { SESSION_IDLE_MS, SESSION_MAX_MS, Sessions } from './sessions.js';
 import { manualClock } from './test-fixtures.js';
 
@@ -99,37 +99,37 @@ describe('sessions', () => {
   });
 });
 
-describe('pairing desk', () => {
+describe('pairing codes', () => {
   it('hands a code’s token once to the screen holding the claim, and forgets old codes', () => {
     const clock = manualClock();
-    const desk = new PairingDesk(clock.now);
-    const first = desk.request('kiosk', '10.0.0.5')!;
+    const codes = new PairingCodes(clock.now);
+    const first = codes.request('kiosk', '10.0.0.5')!;
     expect(first.code).toMatch(/^[2-9A-HJKMNP-Z]{6}$/);
-    expect(desk.open()).toEqual([{ screen: 'kiosk', address: '10.0.0.5', requestedAt: clock.now(), expiresAt: clock.now() + PAIRING_TTL_MS }]);
-    expect(desk.approve('AAAAAA', { token: 't', page: '/kiosk/' })).toBe(false);
-    expect(desk.approve(first.code, { token: 'secret', page: '/kiosk/' })).toBe(true);
-    expect(desk.open()).toEqual([]);
-    expect(desk.status(first.claim)).toEqual({ status: 'approved', token: 'secret', page: '/kiosk/' });
-    expect(desk.status(first.claim)).toBeUndefined();
+    expect(codes.open()).toEqual([{ screen: 'kiosk', address: '10.0.0.5', requestedAt: clock.now(), expiresAt: clock.now() + PAIRING_TTL_MS }]);
+    expect(codes.approve('AAAAAA', { token: 't', page: '/kiosk/' })).toBe(false);
+    expect(codes.approve(first.code, { token: 'secret', page: '/kiosk/' })).toBe(true);
+    expect(codes.open()).toEqual([]);
+    expect(codes.status(first.claim)).toEqual({ status: 'approved', token: 'secret', page: '/kiosk/' });
+    expect(codes.status(first.claim)).toBeUndefined();
 
-    const second = desk.request('board', '10.0.0.6')!;
+    const second = codes.request('board', '10.0.0.6')!;
     clock.advance(PAIRING_TTL_MS);
-    expect(desk.status(second.claim)).toBeUndefined();
-    expect(desk.has(second.code)).toBe(false);
+    expect(codes.status(second.claim)).toBeUndefined();
+    expect(codes.has(second.code)).toBe(false);
   });
 
-  it('never turns a screen away: an address at its cap, or a full desk, gives up its oldest requests', () => {
-    const desk = new PairingDesk(manualClock().now);
+  it('never turns a screen away: an address at its cap, or a full codes, gives up its oldest requests', () => {
+    const codes = new PairingCodes(manualClock().now);
     // One address floods: it keeps only its newest codes.
-    const flood = Array.from({ length: 60 }, () => desk.request('kiosk', '10.0.0.9'));
-    expect(desk.open().filter((r) => r.address === '10.0.0.9')).toHaveLength(MAX_PER_ADDRESS);
-    expect(desk.has(flood.at(-1)!.code)).toBe(true);
-    expect(desk.has(flood[0]!.code)).toBe(false);
-    // Many addresses fill the desk: a new console still gets a code, and the flooders pay for it.
-    for (let i = 0; i < MAX_OPEN; i++) desk.request('kiosk', `10.0.1.${i % 30}`);
-    const console = desk.request('console', '10.0.2.1');
-    expect(desk.has(console.code)).toBe(true);
-    expect(desk.open().length).toBeLessThanOrEqual(MAX_OPEN);
+    const flood = Array.from({ length: 60 }, () => codes.request('kiosk', '10.0.0.9'));
+    expect(codes.open().filter((r) => r.address === '10.0.0.9')).toHaveLength(MAX_PER_ADDRESS);
+    expect(codes.has(flood.at(-1)!.code)).toBe(true);
+    expect(codes.has(flood[0]!.code)).toBe(false);
+    // Many addresses fill the codes: a new console still gets a code, and the flooders pay for it.
+    for (let i = 0; i < MAX_OPEN; i++) codes.request('kiosk', `10.0.1.${i % 30}`);
+    const console = codes.request('console', '10.0.2.1');
+    expect(codes.has(console.code)).toBe(true);
+    expect(codes.open().length).toBeLessThanOrEqual(MAX_OPEN);
   });
 });
 

@@ -43,7 +43,7 @@ export interface WindowFact {
 
 const sum = (xs: readonly number[]): number => xs.reduce((a, b) => a + b, 0);
 
-/** Metric definitions of DESIGN.md §3 (and the README), read off the ticket's period log. */
+/** Metric definitions of docs/design.md §3 (and the README), read off the ticket's period log. */
 export function ticketFact(t: Ticket, timeZone: string): TicketFact {
   const periods = t.periods;
   const first = periods[0];

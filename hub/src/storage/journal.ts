@@ -1,5 +1,5 @@
 // Append-only event journal: one JSONL file per service day, each batch written in one write
-// and fdatasync'd before the command is acknowledged (DESIGN.md §5).
+// and fdatasync'd before the command is acknowledged (docs/design.md §5).
 import { randomUUID } from 'node:crypto';
 import { mkdir, open, readFile, truncate, type FileHandle } from 'node:fs/promises';
 import path from 'node:path';

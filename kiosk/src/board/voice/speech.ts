@@ -1,5 +1,5 @@
 // A Mandarin Web Speech voice, where the browser has one. Chromium on Linux lists speech-dispatcher
-// voices with lang 'cmn' (not 'zh-CN'); Windows has built-in zh-CN voices (DESIGN.md §7).
+// voices with lang 'cmn' (not 'zh-CN'); Windows has built-in zh-CN voices (docs/design.md §7).
 
 const MANDARIN = /^(cmn|zh)([-_](?!HK|TW|yue)|$)/i;
 

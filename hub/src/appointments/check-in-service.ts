@@ -11,7 +11,7 @@ import type { CommandKey, HallService } from '../hall/hall-service.js';
 /** Runs a command that issues a ticket, answering (and printing) as a kiosk's take-a-number does. */
 export type IssueWith = (command: Command, device: Device, key: CommandKey) => Promise<Ack<TicketIssued>>;
 
-export class CheckInDesk {
+export class CheckInService {
   constructor(
     private readonly hall: HallService,
     private readonly issue: IssueWith,

@@ -15,7 +15,7 @@ type CaseCommand = Extract<Command, { caseId: string }>;
 /** A case step as the console sends it; the hub adds who did it. */
 export type CaseStepInput = OmitEach<CaseCommand, 'by'>;
 
-export class CaseDesk {
+export class CaseService {
   constructor(
     private readonly deps: Pick<HallCore, 'hall' | 'config' | 'clock'>,
     private readonly contacts: Sealer,

@@ -9,16 +9,16 @@ import type { z } from 'zod';
 import type { Broadcaster } from '../realtime/broadcaster.js';
 import type { AuditLog } from '../security/audit-log.js';
 import { newDeviceToken, tokenHash } from '../security/device-tokens.js';
-import type { PairingDesk } from '../security/pairing.js';
+import type { PairingCodes } from '../security/pairing.js';
 import type { Sessions } from '../security/sessions.js';
 import type { HallService } from '../hall/hall-service.js';
 import type { ConfigStore } from '../storage/config-store.js';
 import { refuse, Refusal } from './config-change.js';
 
-export interface DeviceDeskDeps {
+export interface DeviceServiceDeps {
   store: ConfigStore;
   hall: HallService;
-  pairing: PairingDesk;
+  pairing: PairingCodes;
   sessions: Sessions;
   audit: AuditLog;
   broadcaster: Broadcaster;
@@ -28,8 +28,8 @@ export interface DeviceDeskDeps {
 
 const PLACE_NAMES = { windowId: ['窗口', 'a window'], zone: ['区域', 'a zone'], kioskId: ['取号机', 'a kiosk'] } as const;
 
-export class DeviceDesk {
-  constructor(private readonly deps: DeviceDeskDeps) {}
+export class DeviceService {
+  constructor(private readonly deps: DeviceServiceDeps) {}
 
   list(): DeviceList {
     const devices = this.deps.store.config.devices.map(({ tokenHash: _hash, ...device }): DeviceView => ({ ...device, online: this.deps.broadcaster.online(device.id) }));

@@ -20,14 +20,14 @@ function refuseUnlessAdmin(staff: Staff, operator: Operator): void {
   if (staff.roles.includes('admin') && !isAdmin(operator)) refuse('FORBIDDEN');
 }
 
-export interface StaffDeskDeps extends ChangeDeps {
+export interface StaffServiceDeps extends ChangeDeps {
   sessions: Sessions;
   /** Deletes a staff member's photo file once they are gone. */
   removePhoto: (url: string) => Promise<void>;
 }
 
-export class StaffDesk {
-  constructor(private readonly deps: StaffDeskDeps) {}
+export class StaffService {
+  constructor(private readonly deps: StaffServiceDeps) {}
 
   async save({ staff, isNew, pin }: z.output<typeof A.saveStaff>, operator: Operator, actor: AuditActor): Promise<Ack<AdminConfig>> {
     if (isNew && !pin) return { ok: false, error: appError('PIN_REQUIRED') };

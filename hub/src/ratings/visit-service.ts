@@ -13,7 +13,7 @@ import { ratingGiven } from './given.js';
 
 type Given = Omit<z.output<typeof S.visitRate>, 'cmdId'>;
 
-export class VisitDesk {
+export class VisitService {
   constructor(
     private readonly deps: Pick<HallCore, 'hall' | 'config' | 'clock'>,
     private readonly contacts: Sealer,

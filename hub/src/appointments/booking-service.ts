@@ -24,7 +24,7 @@ export interface NewBooking {
   phone: string;
 }
 
-export interface BookingDeskDeps {
+export interface BookingServiceDeps {
   hall: HallService;
   config: () => HallConfig;
   clock: () => number;
@@ -32,8 +32,8 @@ export interface BookingDeskDeps {
   vault: PhoneVault;
 }
 
-export class BookingDesk {
-  constructor(private readonly deps: BookingDeskDeps) {}
+export class BookingService {
+  constructor(private readonly deps: BookingServiceDeps) {}
 
   private get today(): ServiceDay {
     return serviceDay(this.deps.clock(), this.deps.config().hall.timeZone);

@@ -11,7 +11,7 @@ import type { CommandKey } from '../hall/hall-service.js';
 import type { Sealer } from '../security/sealer.js';
 import { ratingGiven } from './given.js';
 
-export class PadDesk {
+export class PadService {
   constructor(
     private readonly deps: Pick<HallCore, 'hall' | 'config' | 'clock'>,
     private readonly contacts: Sealer,

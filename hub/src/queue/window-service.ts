@@ -21,7 +21,7 @@ declare module '../hall/hub-bus.js' {
   }
 }
 
-export class WindowDesk {
+export class WindowService {
   /**
    * Failed PINs lock the staff number, and the window device tried from (guessing across numbers).
    * Real elapsed time, not the hall's clock: a lock must not lift when that clock is set forward.

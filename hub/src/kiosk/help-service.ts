@@ -8,7 +8,7 @@ import type { HelpRequested } from '@yichuang/shared/kiosk';
 import type { HubBus } from '../hall/hub-bus.js';
 import type { DayFiles } from '../storage/day-files.js';
 
-export interface HelpDeskDeps {
+export interface HelpServiceDeps {
   files: DayFiles<HelpRequested>;
   config: () => HallConfig;
   bus: HubBus;
@@ -18,8 +18,8 @@ export interface HelpDeskDeps {
   notifyWindows: (windowIds: string[], request: HelpRequested) => void;
 }
 
-export class HelpDesk {
-  constructor(private readonly deps: HelpDeskDeps) {}
+export class HelpService {
+  constructor(private readonly deps: HelpServiceDeps) {}
 
   async request(device: Device, input: { assisted: boolean; ticketNumber?: string }): Promise<Ack<HelpRequested>> {
     const config = this.deps.config();

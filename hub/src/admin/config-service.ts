@@ -1,7 +1,7 @@
 // The hall's configuration as managers change it on the console: hall and hours, queue rules,
 // categories, windows, evaluation and retention. Each change is checked against the rest of the
 // configuration and today's queue, applied live (the engine reads the configuration per command),
-// and audited. Staff accounts are in staff-desk.ts, devices in device-desk.ts.
+// and audited. Staff accounts are in staff-service.ts, devices in device-service.ts.
 import type { AdminConfig, AuditActor } from '@yichuang/shared/admin';
 import type * as A from '@yichuang/shared/admin-schemas';
 import type { Category, HallConfig, ServiceWindow } from '@yichuang/shared/domain';
@@ -10,7 +10,7 @@ import { OPEN_TICKET_STATES } from '@yichuang/shared/tickets';
 import type { z } from 'zod';
 import { applyChange, refuse, type ChangeDeps } from './config-change.js';
 
-export class ConfigDesk {
+export class ConfigService {
   constructor(private readonly deps: ChangeDeps) {}
 
   saveHall({ hall }: z.output<typeof A.saveHall>, actor: AuditActor): Promise<Ack<AdminConfig>> {
