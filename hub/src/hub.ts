@@ -9,6 +9,7 @@ import { createAppointmentsModule } from './appointments/module.js';
 import type { HubOptions } from './config.js';
 import { demoHall } from './demo/demo-hall.js';
 import type { HallCore } from './hall/core.js';
+import { startDaysOnTime } from './hall/day-start.js';
 import { HallService } from './hall/hall-service.js';
 import { HubBus } from './hall/hub-bus.js';
 import { Views } from './hall/views.js';
@@ -84,7 +85,7 @@ export async function startHub(options: HubOptions, env: HubEnvironment): Promis
   const port = (): number => (http.address() as AddressInfo | null)?.port ?? options.port;
   const phoneBase = (): string => lanBaseUrl(options.host, port());
   const screens = (): ScreenLink[] => demoScreenLinks(config(), options.screensDir);
-  integrationRoutes(api, { config, state: () => hall.current, views, startedAt, version: options.version, seq: () => publisher.lastSeq });
+  integrationRoutes(api, { config, state: () => hall.current, views, startedAt, version: options.version, seq: () => publisher.seqOf({ kind: 'all', identities: false }) });
   screenRoutes(pages, options.screensDir, screens, () => config().hall.name);
 
   // The domains.
@@ -102,6 +103,7 @@ export async function startHub(options: HubOptions, env: HubEnvironment): Promis
     await createStatsModule({ ...core, api, journal, dataDir }),
   ];
   serveSockets(io, { config, broadcaster, bus: core.bus, sessions, audit, answers, domains, version: options.version, log });
+  const days = await startDaysOnTime(hall, config, clock, log);
 
   await new Promise<void>((resolve, reject) => {
     http.once('error', reject);
@@ -115,6 +117,7 @@ export async function startHub(options: HubOptions, env: HubEnvironment): Promis
     screens: screens(),
     app,
     async close() {
+      days.stop();
       await new Promise<void>((resolve) => io.close(() => resolve()));
       for (const d of domains) await d.close?.();
       await sessions.flush();

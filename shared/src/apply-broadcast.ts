@@ -1,5 +1,5 @@
 // How a hall broadcast changes a snapshot: the reducer every screen's copy of the hall runs.
-import type { HallSnapshot, WindowView } from './domain.js';
+import type { HallSnapshot, QueueView, TicketView, WindowView } from './domain.js';
 import type { HallBroadcast, ServerToClientEvents } from './events.js';
 import { OPEN_TICKET_STATES, RECENT_CALLS_CAP } from './tickets.js';
 
@@ -16,24 +16,33 @@ function replaceWindow(windows: WindowView[], window: WindowView): WindowView[] 
   return found ? next : [...windows, window];
 }
 
-/** Applies one in-order hall broadcast to a snapshot; returns a new snapshot (the old one is untouched). */
+/** The queues with the changed ones replaced (a category new since the snapshot joins at the end). */
+function mergeQueues(queues: QueueView[], changed: readonly QueueView[]): QueueView[] {
+  const byId = new Map(changed.map((q) => [q.categoryId, q]));
+  const merged = queues.map((q) => byId.get(q.categoryId) ?? q);
+  const known = new Set(queues.map((q) => q.categoryId));
+  return [...merged, ...changed.filter((q) => !known.has(q.categoryId))];
+}
+
+function replaceTicket(tickets: TicketView[], ticket: TicketView): TicketView[] {
+  if (!OPEN_TICKET_STATES.has(ticket.state)) return tickets.filter((t) => t.id !== ticket.id);
+  const i = tickets.findIndex((t) => t.id === ticket.id);
+  if (i < 0) return [...tickets, ticket];
+  const next = tickets.slice();
+  next[i] = ticket;
+  return next;
+}
+
+/**
+ * Applies one in-order hall broadcast to a snapshot; returns a new snapshot (the old one is
+ * untouched). A broadcast carries only what changed for this screen's stream.
+ */
 export function applyBroadcast(s: HallSnapshot, e: HallEvent): HallSnapshot {
   const next: HallSnapshot = { ...s, seq: e.seq };
   if ('day' in e) return next; // day:started: the caller resyncs
-  if (!('ticket' in e)) {
-    next.windows = replaceWindow(s.windows, e.window);
-    return next;
-  }
-  const others = s.tickets.filter((t) => t.id !== e.ticket.id);
-  if (OPEN_TICKET_STATES.has(e.ticket.state)) {
-    const i = s.tickets.findIndex((t) => t.id === e.ticket.id);
-    if (i >= 0) {
-      next.tickets = s.tickets.slice();
-      next.tickets[i] = e.ticket;
-    } else next.tickets = [...others, e.ticket];
-  } else next.tickets = others;
-  next.queues = e.queues;
+  if (e.queues) next.queues = mergeQueues(s.queues, e.queues);
   if (e.window) next.windows = replaceWindow(s.windows, e.window);
+  if ('ticket' in e && e.ticket) next.tickets = replaceTicket(s.tickets, e.ticket);
   // ticket:called and ticket:recalled carry the call.
   if ('call' in e) next.recentCalls = [e.call, ...s.recentCalls].slice(0, RECENT_CALLS_CAP);
   return next;

@@ -47,20 +47,27 @@ export interface QueueCommands {
   'window:unpause': (p: S.UnpauseWindowInput, ack: AckFn<WindowResult>) => void;
   'staff:signIn': (p: S.SignInInput, ack: AckFn<SignedIn>) => void;
   'staff:signOut': (p: S.SignOutInput, ack: AckFn<WindowResult>) => void;
-  /** Full state; asked for on connect, on reconnect and whenever a broadcast's seq shows a gap. */
+  /** The state this screen shows; asked for on connect, on reconnect and whenever a broadcast's seq shows a gap. */
   'sync:snapshot': (p: Record<string, never>, ack: AckFn<HallSnapshot>) => void;
 }
 
-/** Every hall broadcast carries the hub's sequence number: the next one is always seq + 1. */
+/**
+ * Every hall broadcast carries a sequence number: the next one a screen gets is always seq + 1.
+ * Screens follow one of several streams, each numbered on its own, and get only what they show:
+ * window staff and consoles every change (tickets too); boards and kiosks the calls, windows and
+ * queues; a window's display and pad only that window.
+ */
 export interface Sequenced {
   seq: number;
   at: number;
 }
 
 export interface TicketChanged extends Sequenced {
-  ticket: TicketView;
+  /** The ticket, for the screens that list tickets (window staff, consoles). */
+  ticket?: TicketView;
   window?: WindowView;
-  queues: QueueView[];
+  /** The queues this change altered (the others are as they were). */
+  queues?: QueueView[];
 }
 
 export interface TicketCalled extends TicketChanged {
@@ -70,6 +77,8 @@ export interface TicketCalled extends TicketChanged {
 
 export interface WindowChanged extends Sequenced {
   window: WindowView;
+  /** The queues it altered (a window opening changes its queues' expected waits). */
+  queues?: QueueView[];
 }
 
 export interface DayStarted extends Sequenced {

@@ -101,7 +101,8 @@ export const cmdId = (): string => `t${process.pid}-${Date.now()}-${++counter}`;
 
 /** Hubs a test starts, and restarts on the same data folder; closed after each test of the file. */
 export function restartableHubs(): {
-  start(dataDir: string): Promise<TestHub>;
+  /** `startAt`: the hall time the hub's clock starts at (default Monday 10:00). */
+  start(dataDir: string, startAt?: number): Promise<TestHub>;
   /** `meanwhile` runs while the hub is down (to damage or remove a file, say). */
   restart(t: TestHub, meanwhile?: () => Promise<void>): Promise<TestHub>;
 } {
@@ -110,8 +111,8 @@ export function restartableHubs(): {
     for (const h of hubs) await h.close();
     hubs = [];
   });
-  const start = async (dataDir: string): Promise<TestHub> => {
-    const t = await startTestHub({ dataDir });
+  const start = async (dataDir: string, startAt?: number): Promise<TestHub> => {
+    const t = await startTestHub({ dataDir, start: startAt });
     hubs.push(t);
     return t;
   };

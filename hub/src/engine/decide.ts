@@ -12,6 +12,7 @@ import { decideExpireRating, decideRate, decideRateVisit, supersedingPrompt } fr
 import { decideCancel, decideRequeue, decideResume } from './returning.js';
 import { decideFinish, decideHold, decideStart, decideTransfer } from './serving.js';
 import { decideAssignTidal, decidePause, decideReleaseWindow, decideSignIn, decideSignOut, decideUnpause } from './staffing.js';
+import { accept } from './guards.js';
 import { dayState } from './state.js';
 import type { Command, DecideContext, Decision, EngineEvent, EngineState } from './types.js';
 
@@ -34,6 +35,8 @@ export function decide(state: EngineState, command: Command, ctx: DecideContext)
 
 function decideOn(state: EngineState, c: Command, ctx: DecideContext, day: ServiceDay): Decision {
   switch (c.type) {
+    case 'startDay':
+      return accept();
     case 'issue':
       return decideIssue(state, c, ctx, day);
     case 'callNext':

@@ -112,6 +112,8 @@ interface Override {
 }
 
 export type Command =
+  /** The hub's clock passed midnight: the day starts now, not at its first ticket (decide.ts starts any day). */
+  | { type: 'startDay' }
   | {
       type: 'issue';
       categoryId: string;

@@ -21,6 +21,8 @@ const MINUTE = 60_000;
 /** Assumed service time until a category has finished visits today. */
 const DEFAULT_SERVICE_MIN = 6;
 const SERVICE_SAMPLE = 20;
+/** How long screens asking for the same snapshot share one (its opening state and clock stay this fresh). */
+const SNAPSHOT_SHARED_MS = 1000;
 
 /** Per-category facts every view needs, gathered in one pass over the day's tickets. */
 interface QueueIndex {
@@ -35,12 +37,21 @@ export function publicTicket({ identity: _identity, ...ticket }: TicketView): Ti
 }
 export const publicWindow = (w: WindowView): WindowView => (w.current ? { ...w, current: publicTicket(w.current) } : w);
 
+/**
+ * What a screen follows of the hall, each stream numbered on its own (realtime/publisher.ts): window
+ * staff and consoles every change, tickets included (staff with their masked identities, for the
+ * real-name follow-up); boards and kiosks the calls, windows and queues; a window's display and pad
+ * that window alone.
+ */
+export type HallStream = { kind: 'all'; identities: boolean } | { kind: 'public' } | { kind: 'window'; windowId: string };
+
 /** Whether a device is shown tickets' masked phone or ID tails (the window caller shows them). */
 export const seesIdentities = (device: Device): boolean => device.role === 'window';
 
 export class Views {
   private index: { version: number; data: QueueIndex } | undefined;
   private placed: { version: number; at: number; places: Map<string, number> } | undefined;
+  private readonly snapshots = new Map<string, { version: number; snapshot: HallSnapshot }>();
 
   /**
    * `version` changes whenever the state does (HallService.version), so the per-category index is
@@ -212,14 +223,34 @@ export class Views {
     return open ? { open } : { open, nextOpening: nextOpening(hall.schedule.hours, now, hall.timeZone, hall.schedule) };
   }
 
-  /** The hall as a screen starts from; `identities` for the devices shown tickets' masked identities. */
-  snapshot(seq: number, identities: boolean): HallSnapshot {
+  windowIds(): string[] {
+    return this.config().windows.map((w) => w.id);
+  }
+
+  /**
+   * The hall as a screen of this stream starts from, holding what the stream's broadcasts update.
+   * Screens that ask within a second of each other with nothing changed between (hundreds at once,
+   * after a restart) share one.
+   */
+  snapshot(stream: HallStream, seq: number): HallSnapshot {
+    const key = stream.kind === 'all' ? `all:${stream.identities}` : stream.kind === 'public' ? 'public' : `window:${stream.windowId}`;
+    const version = this.version?.();
+    const now = this.clock();
+    const shared = this.snapshots.get(key);
+    if (version !== undefined && shared?.version === version && shared.snapshot.seq === seq && now - shared.snapshot.at < SNAPSHOT_SHARED_MS) return shared.snapshot;
+    const snapshot = this.#snapshot(stream, seq);
+    if (version !== undefined) this.snapshots.set(key, { version, snapshot });
+    return snapshot;
+  }
+
+  #snapshot(stream: HallStream, seq: number): HallSnapshot {
     const state = this.state();
     const { hall, categories } = this.config();
-    const windows = this.windows();
-    const tickets = Object.values(state.tickets)
-      .filter((t) => OPEN_TICKET_STATES.has(t.state))
-      .map((t) => this.ticket(t));
+    const all = stream.kind === 'all';
+    const identities = all && stream.identities;
+    const windows = stream.kind === 'window' ? [this.window(stream.windowId)].filter((w) => w !== undefined) : this.windows();
+    const tickets = all ? Object.values(state.tickets).filter((t) => OPEN_TICKET_STATES.has(t.state)).map((t) => this.ticket(t)) : [];
+    const calls = state.calls.slice(0, RECENT_CALLS_CAP).flatMap((c) => this.call(c) ?? []);
     return {
       seq,
       day: state.day ?? '',
@@ -227,9 +258,9 @@ export class Views {
       hall: { id: hall.id, name: hall.name, nameEn: hall.nameEn, address: hall.address, timeZone: hall.timeZone },
       categories,
       windows: identities ? windows : windows.map(publicWindow),
-      queues: this.queues(),
+      queues: stream.kind === 'window' ? [] : this.queues(),
       tickets: identities ? tickets : tickets.map(publicTicket),
-      recentCalls: state.calls.slice(0, RECENT_CALLS_CAP).flatMap((c) => this.call(c) ?? []),
+      recentCalls: stream.kind === 'window' ? calls.filter((c) => c.windowId === stream.windowId) : calls,
       ...this.opening(),
     };
   }

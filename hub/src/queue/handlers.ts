@@ -1,10 +1,11 @@
 // Socket commands of the queue: thin, each parsed (onCommand) and handed to a service. Who may send
 // which is in realtime/permissions/queue.ts; payloads are parsed with shared/schemas.ts.
 import type { TicketView } from '@yichuang/shared/domain';
-import type { Ack } from '@yichuang/shared/errors';
+import { appError, type Ack } from '@yichuang/shared/errors';
 import * as S from '@yichuang/shared/schemas';
 import { z } from 'zod';
 import { publicTicket, seesIdentities, type Views } from '../hall/views.js';
+import { streamOf } from '../realtime/broadcaster.js';
 import { onCommand, onQuery, type CommandContext } from '../realtime/command.js';
 import type { Publisher } from '../realtime/publisher.js';
 import type { Ticketing } from './ticketing.js';
@@ -23,7 +24,10 @@ export function registerQueueHandlers(ctx: CommandContext, { ticketing, windows,
   // answer keeps the masked identity it was just given.
   const shown = (ack: Ack<TicketView>): Ack<TicketView> => (ack.ok && !seesIdentities(device) ? { ok: true, data: publicTicket(ack.data) } : ack);
 
-  onQuery(ctx, 'sync:snapshot', z.object({}), () => ({ ok: true, data: views.snapshot(publisher.lastSeq, seesIdentities(device)) }));
+  onQuery(ctx, 'sync:snapshot', z.object({}), () => {
+    const stream = streamOf(device);
+    return stream ? { ok: true, data: views.snapshot(stream, publisher.seqOf(stream)) } : { ok: false, error: appError('FORBIDDEN') };
+  });
   onQuery(ctx, 'ticket:lookup', S.lookupTicket, (p) => shown(ticketing.lookup(p.number)));
   onCommand(ctx, 'ticket:issue', S.issueTicket, (p, key) => ticketing.issue(p, device, key));
   onCommand(ctx, 'ticket:cancel', S.cancelTicket, async (p, key) => shown(await ticketing.cancel(p, device, ctx.operator(), key)));

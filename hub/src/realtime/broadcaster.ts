@@ -1,18 +1,44 @@
 // The one sender to screens: it owns the Socket.IO server and every room name. A device joins, at its
-// handshake, one of the two hall rooms (with or without tickets' masked identities), its role's room,
-// its window's room, and its own; domains address screens by role, window or device, never by room.
+// handshake, the room of the hall stream it follows (streamOf), its role's room, its window's room,
+// and its own; domains address screens by stream, role, window or device, never by room.
 import type { Device, DeviceRole } from '@yichuang/shared/domain';
-import type { ServerToClientEvents } from '@yichuang/shared/events';
-import { seesIdentities } from '../hall/views.js';
+import type { HallBroadcast, ServerToClientEvents } from '@yichuang/shared/events';
+import { seesIdentities, type HallStream } from '../hall/views.js';
 import type { HubServer, HubSocket } from './types.js';
 
 /** What a broadcast is sent with: typed by the one event map. */
 export type Emitter = Pick<ReturnType<HubServer['to']>, 'emit'>;
 
-/** The hall's broadcasts without tickets' masked identities: boards, displays, pads, kiosks, consoles. */
-const HALL_ROOM = 'hall';
-/** The same broadcasts with them, for the window staff who follow a real-name ticket up. */
-const STAFF_HALL_ROOM = 'hall:staff';
+type Payload<E extends HallBroadcast> = Parameters<ServerToClientEvents[E]>[0];
+
+export type { HallStream };
+
+/** The hall stream a device follows; print agents follow none. */
+export function streamOf(device: Device): HallStream | undefined {
+  switch (device.role) {
+    case 'window':
+    case 'console':
+      return { kind: 'all', identities: seesIdentities(device) };
+    case 'display':
+    case 'pad':
+      return device.windowId ? { kind: 'window', windowId: device.windowId } : { kind: 'public' };
+    case 'board':
+    case 'kiosk':
+      return { kind: 'public' };
+    case 'agent':
+      return undefined;
+  }
+}
+
+const STAFF_ROOM = 'hall:all:staff';
+const ALL_ROOM = 'hall:all';
+const PUBLIC_ROOM = 'hall:public';
+const windowScreensRoom = (windowId: string): string => `hall:window:${windowId}`;
+
+function streamRoom(stream: HallStream): string {
+  if (stream.kind === 'all') return stream.identities ? STAFF_ROOM : ALL_ROOM;
+  return stream.kind === 'public' ? PUBLIC_ROOM : windowScreensRoom(stream.windowId);
+}
 const roleRoom = (role: DeviceRole): string => `role:${role}`;
 const windowRoom = (windowId: string): string => `window:${windowId}`;
 /** Each device's own room: what is meant for it alone, and how to disconnect it. */
@@ -23,20 +49,33 @@ export class Broadcaster {
 
   /** Puts a device's connection in its rooms. */
   admit(socket: HubSocket, device: Device): void {
-    const rooms = [seesIdentities(device) ? STAFF_HALL_ROOM : HALL_ROOM, roleRoom(device.role), deviceRoom(device.id)];
+    const stream = streamOf(device);
+    const rooms = [roleRoom(device.role), deviceRoom(device.id)];
+    if (stream) rooms.push(streamRoom(stream));
     if (device.windowId) rooms.push(windowRoom(device.windowId));
     void socket.join(rooms);
   }
 
   /**
-   * A numbered hall broadcast: every device gets one copy, window staff `staff`, everyone else
-   * `open` (without identities). The same object for both goes out in one emit, encoded once.
+   * To the screens following every change: window staff get `staff`, consoles `open` (without
+   * identities); the same object for both goes out in one emit, encoded once.
    */
-  hall<E extends keyof ServerToClientEvents>(event: E, staff: Parameters<ServerToClientEvents[E]>[0], open: Parameters<ServerToClientEvents[E]>[0]): void {
-    const send = (rooms: string | string[], payload: unknown): void => void (this.io.to(rooms).emit as (e: string, p: unknown) => boolean)(event, payload);
-    if (open === staff) return send([HALL_ROOM, STAFF_HALL_ROOM], staff);
-    send(STAFF_HALL_ROOM, staff);
-    send(HALL_ROOM, open);
+  toAll<E extends HallBroadcast>(event: E, staff: Payload<E>, open: Payload<E> = staff): void {
+    if (open === staff) return this.#send([STAFF_ROOM, ALL_ROOM], event, staff);
+    this.#send(STAFF_ROOM, event, staff);
+    this.#send(ALL_ROOM, event, open);
+  }
+
+  toPublic<E extends HallBroadcast>(event: E, payload: Payload<E>): void {
+    this.#send(PUBLIC_ROOM, event, payload);
+  }
+
+  toWindowScreens<E extends HallBroadcast>(windowId: string, event: E, payload: Payload<E>): void {
+    this.#send(windowScreensRoom(windowId), event, payload);
+  }
+
+  #send(rooms: string | string[], event: HallBroadcast, payload: unknown): void {
+    (this.io.to(rooms).emit as (e: string, p: unknown) => boolean)(event, payload);
   }
 
   toRoles(...roles: DeviceRole[]): Emitter {

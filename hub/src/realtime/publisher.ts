@@ -1,13 +1,19 @@
-// Turns journal records into hall broadcasts, numbered so a client can tell when it missed one.
-import type { TicketView, WindowView } from '@yichuang/shared/domain';
-import type { HallBroadcast, Sequenced, ServerToClientEvents, TicketChanged } from '@yichuang/shared/events';
+// Turns journal records into hall broadcasts. Each screen follows one stream (broadcaster.ts,
+// streamOf) with its own sequence numbers, so it can tell when it missed one, and gets only what it
+// shows: window staff and consoles every change, tickets included; boards and kiosks the calls, the
+// windows and the queues that changed; a window's display and pad that window alone. Queues travel
+// as deltas: only those the change altered.
+import type { CallView, QueueView, TicketView, WindowView } from '@yichuang/shared/domain';
+import type { HallBroadcast, ServerToClientEvents } from '@yichuang/shared/events';
 import type { EngineEvent } from '../engine/index.js';
 import { publicTicket, publicWindow, type Views } from '../hall/views.js';
 import type { JournalRecord } from '../storage/journal.js';
-import type { Broadcaster } from './broadcaster.js';
+import type { Broadcaster, HallStream } from './broadcaster.js';
 
 const TICKET_BROADCASTS = {
   'ticket.issued': 'ticket:issued',
+  'ticket.called': 'ticket:called',
+  'ticket.recalled': 'ticket:recalled',
   'ticket.started': 'ticket:started',
   'ticket.finished': 'ticket:finished',
   'ticket.noShow': 'ticket:noShow',
@@ -19,79 +25,120 @@ const TICKET_BROADCASTS = {
   'ticket.printed': 'ticket:printed',
 } as const satisfies Partial<Record<EngineEvent['type'], HallBroadcast>>;
 
+const WINDOW_EVENTS = new Set<EngineEvent['type']>(['window.paused', 'window.unpaused', 'window.assigned', 'staff.signedIn', 'staff.signedOut']);
+
 type TicketBroadcastEvent = Extract<EngineEvent, { type: keyof typeof TICKET_BROADCASTS }>;
 /** Queue ticket events become hall broadcasts; other domains' events (ratings, cases…) do not. */
 const isTicketBroadcast = (e: EngineEvent): e is TicketBroadcastEvent => e.type in TICKET_BROADCASTS;
 
 type Payload<E extends HallBroadcast> = Parameters<ServerToClientEvents[E]>[0];
 
+/** What one change brings: the broadcast's name and its parts, each stream taking what it shows. */
+interface Change {
+  name: HallBroadcast;
+  at: number;
+  ticket?: TicketView;
+  window?: WindowView;
+  call?: CallView;
+  queues: QueueView[];
+}
+
+export class Publisher {
+  #all = 0;
+  #public = 0;
+  readonly #windows = new Map<string, number>();
+  /** The queues as last sent, by category, to send only those a change altered. */
+  #queues = new Map<string, string>();
+
+  constructor(
+    private readonly broadcaster: Broadcaster,
+    private readonly views: Views,
+  ) {
+    this.#changedQueues(); // what a snapshot taken now shows
+  }
+
+  /** The stream's last sequence number: a snapshot taken now is consistent with it. */
+  seqOf(stream: HallStream): number {
+    if (stream.kind === 'all') return this.#all;
+    if (stream.kind === 'public') return this.#public;
+    return this.#windows.get(stream.windowId) ?? 0;
+  }
+
+  publish(records: readonly JournalRecord[]): void {
+    for (const { event } of records) this.#publishEvent(event);
+  }
+
+  #publishEvent(event: EngineEvent): void {
+    if (event.type === 'day.started') {
+      // A new day is a new hall for everyone: each stream's screens take a fresh snapshot, which
+      // shows the queues as they are now.
+      this.#changedQueues();
+      const day = { at: event.at, day: event.day };
+      this.broadcaster.toAll('day:started', { seq: ++this.#all, ...day });
+      this.broadcaster.toPublic('day:started', { seq: ++this.#public, ...day });
+      for (const windowId of this.views.windowIds()) this.broadcaster.toWindowScreens(windowId, 'day:started', { seq: this.#nextWindowSeq(windowId), ...day });
+      return;
+    }
+    const change = this.#changeOf(event);
+    if (change) this.#send(change);
+  }
+
+  #changeOf(event: EngineEvent): Change | undefined {
+    const at = event.at;
+    if (WINDOW_EVENTS.has(event.type) && 'windowId' in event) {
+      const window = this.views.window(event.windowId);
+      return window && { name: 'window:changed', at, window, queues: this.#changedQueues() };
+    }
+    if (!isTicketBroadcast(event)) return undefined;
+    const ticket = this.views.ticketById(event.ticketId);
+    if (!ticket) return undefined;
+    const windowId = 'windowId' in event ? event.windowId : undefined;
+    const window = windowId === undefined ? undefined : this.views.window(windowId);
+    const change: Change = { name: TICKET_BROADCASTS[event.type], at, ticket, window, queues: this.#changedQueues() };
+    if (event.type === 'ticket.called' || event.type === 'ticket.recalled') {
+      change.call = this.views.call({ ticketId: event.ticketId, windowId: event.windowId, at, recall: event.type === 'ticket.recalled' ? event.count : 0 });
+      if (!change.call || !window) return undefined;
+    }
+    return change;
+  }
+
+  #send({ name, at, ticket, window, call, queues }: Change): void {
+    const parts = { ...(window && { window }), ...(call && { call }), ...(queues.length > 0 && { queues }) };
+    // Window staff see tickets' masked identities; consoles the same change without them.
+    const staff = { seq: ++this.#all, at, ...(ticket && { ticket }), ...parts } as Payload<typeof name>;
+    this.broadcaster.toAll(name, staff, withoutIdentities(staff as { ticket?: TicketView; window?: WindowView }) as Payload<typeof name>);
+    const open = { ...(window && { window: publicWindow(window) }), ...(call && { call }) };
+    // Boards and kiosks: nothing to send when only a ticket changed (its slip printed, say).
+    if (window || call || queues.length > 0) {
+      this.broadcaster.toPublic(name, { seq: ++this.#public, at, ...open, ...(queues.length > 0 && { queues }) } as Payload<typeof name>);
+    }
+    if (window) this.broadcaster.toWindowScreens(window.id, name, { seq: this.#nextWindowSeq(window.id), at, ...open } as Payload<typeof name>);
+  }
+
+  #nextWindowSeq(windowId: string): number {
+    const seq = (this.#windows.get(windowId) ?? 0) + 1;
+    this.#windows.set(windowId, seq);
+    return seq;
+  }
+
+  /** The queues whose view differs from the last one sent or shown in a snapshot. */
+  #changedQueues(): QueueView[] {
+    const changed: QueueView[] = [];
+    for (const q of this.views.queues()) {
+      const json = JSON.stringify(q);
+      if (this.#queues.get(q.categoryId) === json) continue;
+      this.#queues.set(q.categoryId, json);
+      changed.push(q);
+    }
+    return changed;
+  }
+}
+
 /** A broadcast without tickets' masked identities: the same object when it carries none. */
-function withoutIdentities<P extends Sequenced & { ticket?: TicketView; window?: WindowView }>(payload: P): P {
+function withoutIdentities<P extends { ticket?: TicketView; window?: WindowView }>(payload: P): P {
   const { ticket, window } = payload;
   const hideTicket = ticket?.identity !== undefined;
   const hideCurrent = window?.current?.identity !== undefined;
   if (!hideTicket && !hideCurrent) return payload;
   return { ...payload, ...(hideTicket && { ticket: publicTicket(ticket) }), ...(hideCurrent && { window: publicWindow(window) }) };
-}
-
-export class Publisher {
-  private seq = 0;
-
-  constructor(
-    private readonly broadcaster: Broadcaster,
-    private readonly views: Views,
-  ) {}
-
-  /** Sequence number of the last broadcast; a snapshot taken now is consistent with it. */
-  get lastSeq(): number {
-    return this.seq;
-  }
-
-  publish(records: readonly JournalRecord[]): void {
-    for (const { event } of records) this.publishEvent(event);
-  }
-
-  /** Each device gets one copy, with the same seq: window staff with tickets' masked identities, the rest without. */
-  private emit<E extends HallBroadcast>(name: E, payload: Payload<E>): void {
-    this.broadcaster.hall(name, payload, withoutIdentities(payload));
-  }
-
-  private publishEvent(event: EngineEvent): void {
-    const at = event.at;
-    switch (event.type) {
-      case 'day.started':
-        this.emit('day:started', { seq: ++this.seq, at, day: event.day });
-        return;
-      case 'ticket.called':
-      case 'ticket.recalled': {
-        const changed = this.ticketChanged(event.ticketId, event.windowId, at);
-        const window = this.views.window(event.windowId);
-        const ticket = changed && this.views.call({ ticketId: event.ticketId, windowId: event.windowId, at, recall: event.type === 'ticket.recalled' ? event.count : 0 });
-        if (!changed || !window || !ticket) return;
-        this.emit(event.type === 'ticket.called' ? 'ticket:called' : 'ticket:recalled', { ...changed, window, call: ticket });
-        return;
-      }
-      case 'window.paused':
-      case 'window.unpaused':
-      case 'window.assigned':
-      case 'staff.signedIn':
-      case 'staff.signedOut': {
-        const window = this.views.window(event.windowId);
-        if (window) this.emit('window:changed', { seq: ++this.seq, at, window });
-        return;
-      }
-      default: {
-        if (!isTicketBroadcast(event)) return;
-        const changed = this.ticketChanged(event.ticketId, 'windowId' in event ? event.windowId : undefined, at);
-        if (changed) this.emit(TICKET_BROADCASTS[event.type], changed);
-      }
-    }
-  }
-
-  private ticketChanged(ticketId: string, windowId: string | undefined, at: number): TicketChanged | undefined {
-    const ticket = this.views.ticketById(ticketId);
-    if (!ticket) return undefined;
-    const window = windowId ? this.views.window(windowId) : undefined;
-    return { seq: ++this.seq, at, ticket, window, queues: this.views.queues() };
-  }
 }

@@ -41,3 +41,6 @@ export function devicePlan(total: number, windows: number): DevicePlan {
 
 /** Screens that show or voice a call: the hall boards, the window-top displays and the pads. */
 export const isCallReceiver = (d: DeviceSocketPlan): boolean => d.role === 'board' || d.role === 'display' || d.role === 'pad';
+
+/** Those that show a call at this window: every board, and that window's display and pad (the hub sends them nothing of other windows). */
+export const showsCallAt = (d: DeviceSocketPlan, windowId: string): boolean => d.role === 'board' || (isCallReceiver(d) && d.windowId === windowId);

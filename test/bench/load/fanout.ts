@@ -5,7 +5,7 @@ import type { Socket } from 'socket.io-client';
 import type { Client } from '../../helpers/test-hub.js';
 import { summary } from '../summary.js';
 import { everyoneGets, type HubDevice } from './connect.js';
-import { isCallReceiver } from './devices.js';
+import { isCallReceiver, showsCallAt } from './devices.js';
 import type { FanoutResult, FanoutSide, LoadSettings, PrepareResult } from './protocol.js';
 import { commandId, prepareWindows, type Desk } from './windows.js';
 
@@ -20,30 +20,30 @@ const summarise = (s: Side): FanoutSide => ({ delivery: summary(s.deliveries), l
 
 /** The screens that get a call, and the windows ready to make calls (windows.ts). */
 export class Fanout {
-  private readonly receivers: Client[];
   private desks: Desk[] = [];
 
   constructor(
     private readonly hub: HubDevice[],
     private readonly bare: Socket[],
     private readonly settings: LoadSettings,
-  ) {
-    this.receivers = hub.filter((d) => isCallReceiver(d.plan)).map((d) => d.socket);
-  }
+  ) {}
 
   /** The payload-capturing call and a spare per window come on top of the measured calls. */
   async prepare(): Promise<PrepareResult> {
-    const prepared = await prepareWindows(this.hub, this.receivers, this.settings.warmUpCalls + this.settings.calls + 1);
+    const prepared = await prepareWindows(this.hub, (windowId) => receiversAt(this.hub, windowId), this.settings.warmUpCalls + this.settings.calls + 1);
     this.desks = prepared.desks;
     return { windows: prepared.desks.length, tickets: prepared.tickets };
   }
 
   measure(): Promise<FanoutResult> {
-    return measureFanout(this.hub, this.receivers, this.desks, this.bare, this.settings);
+    return measureFanout(this.hub, this.desks, this.bare, this.settings);
   }
 }
 
-async function measureFanout(hub: HubDevice[], receivers: Client[], desks: Desk[], bare: Socket[], settings: LoadSettings): Promise<FanoutResult> {
+/** The screens that show a call at this window. */
+const receiversAt = (hub: readonly HubDevice[], windowId: string): Client[] => hub.filter((d) => showsCallAt(d.plan, windowId)).map((d) => d.socket);
+
+async function measureFanout(hub: HubDevice[], desks: Desk[], bare: Socket[], settings: LoadSettings): Promise<FanoutResult> {
   if (desks.length === 0) throw new Error('fan-out: no windows prepared');
   const bareReceivers = bare.filter((_, i) => isCallReceiver(hub[i]!.plan));
   const bareSender = bare[hub.findIndex((d) => d.plan.role === 'window')]!;
@@ -57,6 +57,7 @@ async function measureFanout(hub: HubDevice[], receivers: Client[], desks: Desk[
 
   const hubCall = async (desk: Desk, keep: boolean): Promise<boolean> => {
     let called: TicketCalled | undefined;
+    const receivers = receiversAt(hub, desk.windowId);
     const round = await everyoneGets<TicketCalled>(
       receivers,
       'ticket:called',
@@ -76,8 +77,7 @@ async function measureFanout(hub: HubDevice[], receivers: Client[], desks: Desk[
     payload ??= called;
     if (keep) record(hubSide, round);
     // Free the window again, and let that broadcast pass before the next call.
-    const number = called.ticket.number;
-    await everyoneGets<TicketChanged>(receivers, 'ticket:noShow', (p) => p.ticket.number === number, () => {
+    await everyoneGets<TicketChanged>(receivers, 'ticket:noShow', (p) => p.window?.id === desk.windowId, () => {
       void desk.socket.emitWithAck('window:noShow', { cmdId: commandId(), windowId: desk.windowId });
     });
     return true;
@@ -105,7 +105,7 @@ async function measureFanout(hub: HubDevice[], receivers: Client[], desks: Desk[
     }
     if (hubFirst) await bareCall(keep);
   }
-  return { receivers: receivers.length, payloadBytes: Buffer.byteLength(JSON.stringify(payload)), hub: summarise(hubSide), bare: summarise(bareSide), calls, refused };
+  return { receivers: receiversAt(hub, desks[0]!.windowId).length, payloadBytes: Buffer.byteLength(JSON.stringify(payload)), hub: summarise(hubSide), bare: summarise(bareSide), calls, refused };
 }
 
 function record(s: Side, round: { times: number[]; missed: number }): void {

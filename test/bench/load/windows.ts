@@ -18,7 +18,7 @@ function must<T>(ack: { ok: true; data: T } | { ok: false; error: { message: str
   return ack.data;
 }
 
-export async function prepareWindows(hub: readonly HubDevice[], receivers: readonly Client[], calls: number): Promise<{ desks: Desk[]; tickets: number }> {
+export async function prepareWindows(hub: readonly HubDevice[], receiversAt: (windowId: string) => readonly Client[], calls: number): Promise<{ desks: Desk[]; tickets: number }> {
   const sockets = new Map<string, Client>();
   for (const d of hub) if (d.plan.role === 'window' && d.plan.windowId && !sockets.has(d.plan.windowId)) sockets.set(d.plan.windowId, d.socket);
   const first = sockets.values().next().value;
@@ -43,7 +43,7 @@ export async function prepareWindows(hub: readonly HubDevice[], receivers: reado
   }
 
   for (const t of tickets) must(await t.socket.emitWithAck('ticket:issue', { cmdId: commandId(), categoryId: t.categoryId }), 'issue');
-  await barrier(receivers, desks[0]!);
+  await barrier(receiversAt(desks[0]!.windowId), desks[0]!);
   return { desks, tickets: tickets.length };
 }
 

@@ -52,7 +52,7 @@ export class PadFlow {
   /** Starts listening to the hall; returns the stop function. */
   attach(): () => void {
     const off = this.hall.sync?.onBroadcast((name, e) => {
-      if (name === 'ticket:finished' && (e as TicketChanged).ticket.windowId === this.windowId) void this.refresh();
+      if (name === 'ticket:finished' && (e as TicketChanged).window?.id === this.windowId) void this.refresh();
     });
     return () => {
       off?.();
