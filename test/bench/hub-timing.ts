@@ -8,10 +8,10 @@ const REPORT_TIMEOUT_MS = 180_000;
 /** Reports are the console's: the demo console's token acts as the demo hall's manager. */
 const CONSOLE = { authorization: 'Bearer demo-console-1' };
 
-/** Spawns `node hub/dist/main.js --port 0 --data DIR` and times it until /api/health answers. */
-export async function startTimed(dataDir: string): Promise<{ hub: HubProcess; ms: number }> {
+/** Spawns `node hub/dist/main.js --port PORT --data DIR` and times it until /api/health answers. */
+export async function startTimed(dataDir: string, port = 0): Promise<{ hub: HubProcess; ms: number }> {
   const started = performance.now();
-  const hub = await startHubProcess(dataDir);
+  const hub = await startHubProcess(dataDir, port);
   track(hub.child);
   for (;;) {
     const ok = await fetch(`${hub.url}/api/health`).then((r) => r.ok, () => false);

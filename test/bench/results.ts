@@ -2,7 +2,7 @@
 import { gzipKb, PAGE_TARGETS_KB } from '../../shared/vite/page-size.js';
 import type { PageBundle } from './bundles.js';
 import type { ReportTiming } from './hub-timing.js';
-import type { BurstResult, FanoutResult, IssueResult, RampResult } from './load/protocol.js';
+import type { BurstResult, FanoutResult, IssueResult, RampResult, RecoveryResult } from './load/protocol.js';
 import type { BenchSettings } from './settings.js';
 import type { TicketSize } from './ticket-size.js';
 
@@ -19,6 +19,8 @@ export interface Figures {
    */
   cpuMs: { hubPerCall: number; barePerCall: number; hubPerTicket: number };
   ramp: RampResult;
+  /** The hub SIGKILLed with every screen connected, then started on its port again. */
+  restart: RecoveryResult & { waiting: number; issued: number; servingMs: number };
   /** The hub's peak is taken before the reports, which need far more. */
   memory: { devices: number; hubIdleMb: number; hubRssMb: number; hubPeakMb: number; bareRssMb: number };
   bundles: PageBundle[];
@@ -97,6 +99,14 @@ export function rows(f: Figures, s: BenchSettings): Row[] {
   const top = f.ramp.steps.at(-1);
   const stoppedAt = top && top.rate !== f.ramp.sustained ? `; at ${top.rate}/s p99 ${ms(top.ack.p99)}` : '';
   add(`Sustained tickets/s with ack p99 ≤ ${s.load.ramp.p99LimitMs} ms (steps of ${s.load.ramp.seconds} s)`, `${f.ramp.sustained}/s${stoppedAt}`);
+  const r = f.restart;
+  add(
+    `Restart: hub SIGKILLed with ${f.memory.devices} devices and ${r.waiting} waiting of ${r.issued} → every screen right again, p50 / p99 after serving (${ms(r.servingMs)} to serve)`,
+    `${pair(r.right.p50, r.right.p99)}${r.missed ? `; ${r.missed} never` : ''}`,
+    'p99 ≤ 2000 ms',
+    atMost(r.right.p99, 2000) && r.missed === 0,
+  );
+  add('One snapshot of the whole hall on the restarted hub (a window’s, tickets included)', ms(r.snapshotMs), '≤ 20 ms', atMost(r.snapshotMs, 20));
   const m = f.memory;
   add(`Hub memory (VmRSS) with ${m.devices} devices connected`, `${m.hubRssMb} MB (${m.hubIdleMb} MB before they came; peak under load ${m.hubPeakMb} MB; bare server ${m.bareRssMb} MB)`);
 

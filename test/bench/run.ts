@@ -9,6 +9,7 @@ import { REPO_ROOT } from '../helpers/test-hub.js';
 import { pageBundles } from './bundles.js';
 import { forkTs, nextMessage, stop, stopAll } from './children.js';
 import { history, runFolder, type History } from './history/history-folder.js';
+import { killed } from '../helpers/hub-process.js';
 import { startTimed, timeReport } from './hub-timing.js';
 import { devicePlan } from './load/devices.js';
 import type { FromLoad, LoadJob, Phase, PhaseResults, ToLoad } from './load/protocol.js';
@@ -135,7 +136,19 @@ async function measure(
   log(`sustained: ${ramp.sustained} tickets/s`);
   lap('rate steps');
   const loaded = await memoryOf(hubChild.pid!);
-  await Promise.all([screens, kiosks, bare].map(stop));
+  await Promise.all([kiosks, bare].map(stop));
+
+  // The hub killed with every screen connected, and started again on its port: how long until each
+  // screen is right again (its snapshot in hand), with the day's tickets as the run left them.
+  const today = (await (await fetch(`${url}/api/stats/today`)).json()) as { data: { total: { issued: number; waiting: number } } };
+  await runPhase(screens, 'rearm');
+  hubChild.kill('SIGKILL');
+  await killed(hubChild);
+  const restarted = await startTimed(dataDir, Number(new URL(url).port));
+  const recovery = await runPhase(screens, 'recovered', Date.now());
+  lap('restart');
+  log(`restart: ${today.data.total.waiting} waiting of ${today.data.total.issued}; serving after ${Math.round(restarted.ms)} ms; every screen right p99 ${recovery.right.p99} ms`);
+  await stop(screens);
 
   // Last, with no devices left to stall: a long report holds the hub's event loop.
   const first = await timeReport(url, h.firstDay, h.today);
@@ -170,6 +183,7 @@ async function measure(
       hubPerTicket: perItem(steadyTo[0] - steadyFrom[0], steady.ack.n + steady.errors),
     },
     ramp,
+    restart: { waiting: today.data.total.waiting, issued: today.data.total.issued, servingMs: Math.round(restarted.ms), ...recovery },
     memory: { devices: settings.devices, hubIdleMb: idle.rssMb, hubRssMb: connected.rssMb, hubPeakMb: loaded.peakMb, bareRssMb: bareMemory.rssMb },
     bundles,
     ticket,
@@ -186,8 +200,8 @@ async function loadProcess(job: LoadJob): Promise<ChildProcess> {
   return child;
 }
 
-async function runPhase<P extends Phase>(child: ChildProcess, phase: P): Promise<PhaseResults[P]> {
-  child.send({ type: 'run', phase } satisfies ToLoad);
+async function runPhase<P extends Phase>(child: ChildProcess, phase: P, servingAt?: number): Promise<PhaseResults[P]> {
+  child.send({ type: 'run', phase, servingAt } satisfies ToLoad);
   const result = await nextMessage(child, (m: FromLoad) => {
     const r = unlessFailed(m, phase);
     return r.type === 'result' && r.phase === phase ? r.result : undefined;

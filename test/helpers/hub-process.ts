@@ -28,8 +28,9 @@ export async function seedAllDayHall(dataDir: string): Promise<HallConfig> {
   return config;
 }
 
-export function startHubProcess(dataDir: string): Promise<HubProcess> {
-  const child = spawn(process.execPath, [path.join(REPO_ROOT, 'hub/dist/main.js'), '--port', '0', '--host', '127.0.0.1', '--data', dataDir], {
+/** `port` 0: any free one; a hub restarted on its old port is found again by its screens. */
+export function startHubProcess(dataDir: string, port = 0): Promise<HubProcess> {
+  const child = spawn(process.execPath, [path.join(REPO_ROOT, 'hub/dist/main.js'), '--port', String(port), '--host', '127.0.0.1', '--data', dataDir], {
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let out = '';

@@ -77,10 +77,15 @@ export async function startTestHub(options: { dataDir?: string; start?: number; 
 export function connectClient(url: string, token: string): Promise<Client> {
   const client: Client = io(url, { auth: { token }, transports: ['websocket'], forceNew: true, reconnectionDelay: 100, reconnectionDelayMax: 500 });
   return new Promise((resolve, reject) => {
-    client.once('device:welcome', (_w: DeviceWelcome) => resolve(client));
-    client.once('connect_error', (err) => {
+    // Refused at the first handshake: give up. Once in, a lost hub is reconnected to, as screens do.
+    const refused = (err: Error): void => {
       client.disconnect();
       reject(err);
+    };
+    client.once('connect_error', refused);
+    client.once('device:welcome', (_w: DeviceWelcome) => {
+      client.off('connect_error', refused);
+      resolve(client);
     });
   });
 }

@@ -5,6 +5,7 @@ import { connectBare, connectHub, type HubDevice } from './connect.js';
 import { Fanout } from './fanout.js';
 import { Issuer } from './issuing.js';
 import type { FromLoad, LoadJob, Phase, PhaseResults, ToLoad } from './protocol.js';
+import { Recovery } from './recovery.js';
 
 const send = (m: FromLoad): void => void process.send!(m);
 
@@ -12,13 +13,17 @@ let hub: HubDevice[] = [];
 let bare: Socket[] = [];
 let issuer: Issuer | undefined;
 let fanout: Fanout | undefined;
+let recovery: Recovery | undefined;
 let job: LoadJob | undefined;
 
 async function start(j: LoadJob): Promise<void> {
   job = j;
   hub = await connectHub(j.hubUrl, j.devices);
   bare = await connectBare(j.bareUrl, j.devices.length);
-  if (j.role === 'screens') fanout = new Fanout(hub, bare, j.settings);
+  if (j.role === 'screens') {
+    fanout = new Fanout(hub, bare, j.settings);
+    recovery = new Recovery(hub);
+  }
   else {
     const snapshot = await hub[0]!.socket.emitWithAck('sync:snapshot', {});
     if (!snapshot.ok) throw new Error(`snapshot: ${snapshot.error.message}`);
@@ -27,7 +32,7 @@ async function start(j: LoadJob): Promise<void> {
   send({ type: 'ready', sockets: hub.length + bare.length });
 }
 
-function run(phase: Phase): Promise<PhaseResults[Phase]> {
+async function run(phase: Phase, servingAt = 0): Promise<PhaseResults[Phase]> {
   const { settings, hubPid } = job!;
   switch (phase) {
     case 'prepare':
@@ -40,6 +45,10 @@ function run(phase: Phase): Promise<PhaseResults[Phase]> {
       return issuer!.bursts(settings.bursts);
     case 'ramp':
       return issuer!.ramp(settings.ramp, hubPid);
+    case 'rearm':
+      return recovery!.arm();
+    case 'recovered':
+      return recovery!.measure(servingAt);
   }
 }
 
@@ -49,7 +58,7 @@ const fail = (err: unknown): void => {
 
 process.on('message', (m: ToLoad) => {
   if (m.type === 'job') start(m.job).catch(fail);
-  else run(m.phase).then((result) => send({ type: 'result', phase: m.phase, result }), fail);
+  else run(m.phase, m.servingAt).then((result) => send({ type: 'result', phase: m.phase, result }), fail);
 });
 // The bench is gone (crashed, or killed without a chance to stop us): so is this process.
 process.once('disconnect', () => process.exit(0));

@@ -21,7 +21,7 @@ export interface LoadSettings {
 
 
 /** A load process runs until the bench stops it (SIGTERM) or goes away (IPC disconnect). */
-export type ToLoad = { type: 'job'; job: LoadJob } | { type: 'run'; phase: Phase };
+export type ToLoad = { type: 'job'; job: LoadJob } | { type: 'run'; phase: Phase; servingAt?: number };
 
 export type FromLoad =
   | { type: 'ready'; sockets: number }
@@ -77,6 +77,14 @@ export interface PrepareResult {
   tickets: number;
 }
 
+export interface RecoveryResult {
+  /** Per screen: the restarted hub serving (health answers) → the screen's snapshot in hand. */
+  right: Summary;
+  missed: number;
+  /** One snapshot of the whole hall (a window's, tickets included) on the restarted hub, median of 5. */
+  snapshotMs: number;
+}
+
 export interface PhaseResults {
   /** Windows signed in and cleared, and tickets waiting for the fan-out's calls. */
   prepare: PrepareResult;
@@ -84,6 +92,10 @@ export interface PhaseResults {
   steady: IssueResult;
   burst: BurstResult;
   ramp: RampResult;
+  /** Before the hub is killed: each screen will ask for a snapshot as soon as it is back. */
+  rearm: { sockets: number };
+  /** After the restarted hub serves: how long each screen took to be right again. */
+  recovered: RecoveryResult;
 }
 
 export type Phase = keyof PhaseResults;
