@@ -1,5 +1,5 @@
 // Real Chromium (Debian's /usr/bin/chromium) driven by playwright-core, for screen tests and screenshots.
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
@@ -26,9 +26,11 @@ export async function openScreen(
   browser: Browser,
   url: string,
   viewport: { width: number; height: number } = LANDSCAPE,
-  options: { hasTouch?: boolean; isMobile?: boolean } = {},
+  /** `prepare` runs before the page opens: a clock the test moves on, routes that serve test files. */
+  options: { hasTouch?: boolean; isMobile?: boolean; prepare?: (context: BrowserContext) => Promise<unknown> } = {},
 ): Promise<Page> {
   const context = await browser.newContext({ viewport, hasTouch: options.hasTouch ?? true, isMobile: options.isMobile, locale: 'zh-CN' });
+  await options.prepare?.(context);
   const page = await context.newPage();
   page.on('pageerror', (err) => console.error(`[page error] ${url}: ${err.message}`));
   await page.goto(url);

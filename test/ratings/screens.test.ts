@@ -143,7 +143,10 @@ describe('a pad nobody answers', () => {
   it('goes back to the staff card, and the hub records 未评价', async () => {
     const [number] = await issue('social');
     const caller = await openCaller('04');
-    const pad = await openScreen(browser, `${t.hub.url}/window/pad.html?token=demo-pad-04`, TABLET);
+    const pad = await openScreen(browser, `${t.hub.url}/window/pad.html?token=demo-pad-04`, TABLET, {
+      // A pad whose clock the test moves on with the hub's, instead of waiting out its time.
+      prepare: (context) => context.clock.install(),
+    });
     await pad.locator('[data-staff="0401"]').waitFor();
     await caller.keyboard.press('F1');
     await caller.locator('.number', { hasText: number! }).waitFor();
@@ -153,7 +156,10 @@ describe('a pad nobody answers', () => {
     await caller.keyboard.press('3');
     await caller.keyboard.press('Enter');
     await pad.locator('[data-screen=rate]').waitFor();
-    await pad.locator('[data-screen=idle]').waitFor({ timeout: (PAD_TIMEOUT_S + 5) * 1000 });
+    // Nobody touches the pad for its whole time: the pad's clock and the hub's move on together.
+    t.clock.advance((PAD_TIMEOUT_S + 1) * 1000);
+    await pad.clock.fastForward((PAD_TIMEOUT_S + 1) * 1000);
+    await pad.locator('[data-screen=idle]').waitFor({ timeout: 5000 });
     await expect
       .poll(async () => (await journalEvents('rating.expired')).map((r) => r.event), { timeout: 5000 })
       .toEqual([expect.objectContaining({ ticketId: `2026-11-23/${number}`, windowId: 'w04', reason: 'timeout' })]);
