@@ -31,18 +31,20 @@ describe('kiosk → window → board over real sockets', () => {
     const kiosk = await t.connect('demo-kiosk-1');
     const board = await t.connect('demo-board-1');
     const window = await t.connect('demo-window-01');
-    // The day's first ticket starts the day (every screen then takes a snapshot).
+    const socialOnBoard = next(board, 'queues:changed');
     await kiosk.emitWithAck('ticket:issue', { cmdId: cmdId(), categoryId: 'social' });
+    await socialOnBoard;
     const before = await snapshot(board);
 
-    const issuedOnBoard = next(board, 'ticket:issued');
+    // Boards get the queues a moment later, gathered with whatever else changed them meanwhile.
+    const issuedOnBoard = next(board, 'queues:changed');
     const issuedAtWindow = next(window, 'ticket:issued');
     const issued = await kiosk.emitWithAck('ticket:issue', { cmdId: cmdId(), categoryId: 'general' });
     expect(issued).toMatchObject({ ok: true, data: { ticket: { number: 'A001', state: 'waiting', ahead: 0 } } });
     const seen = await issuedOnBoard;
-    expect(seen.ticket).toBeUndefined();
-    // Only the queue that changed travels.
-    expect(seen.queues?.map((q) => [q.categoryId, q.waiting])).toEqual([['general', 1]]);
+    // Only the queue that changed travels, and no ticket: boards list none.
+    expect(seen).not.toHaveProperty('ticket');
+    expect(seen.queues.map((q) => [q.categoryId, q.waiting])).toEqual([['general', 1]]);
     expect((await issuedAtWindow).ticket?.number).toBe('A001');
 
     await signIn(window, 'w01', '0101');
@@ -53,7 +55,7 @@ describe('kiosk → window → board over real sockets', () => {
     expect(call.call).toMatchObject({ ticketNumber: 'A001', windowNumber: 1, windowId: 'w01' });
     expect(call.window.current?.number).toBe('A001');
     expect(call.window.staff?.name).toBeTruthy();
-    // Sequence numbers run on without gaps: issue, sign-in, call.
+    // Sequence numbers run on without gaps: the queues, the sign-in, the call.
     expect(call.seq).toBe(before.seq + 3);
   });
 
@@ -82,7 +84,7 @@ describe('kiosk → window → board over real sockets', () => {
     expect((await snapshot(window)).tickets.map((x) => x.number).sort()).toEqual(['A001', 'A002', 'B001']);
 
     // After the snapshot, the next broadcast continues from its seq.
-    const following = next(board, 'ticket:issued');
+    const following = next(board, 'queues:changed');
     await kiosk.emitWithAck('ticket:issue', { cmdId: cmdId(), categoryId: 'insurance' });
     expect((await following).seq).toBe(snap.seq + 1);
   });

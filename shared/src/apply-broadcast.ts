@@ -41,7 +41,7 @@ export function applyBroadcast(s: HallSnapshot, e: HallEvent): HallSnapshot {
   const next: HallSnapshot = { ...s, seq: e.seq };
   if ('day' in e) return next; // day:started: the caller resyncs
   if (e.queues) next.queues = mergeQueues(s.queues, e.queues);
-  if (e.window) next.windows = replaceWindow(s.windows, e.window);
+  if ('window' in e && e.window) next.windows = replaceWindow(s.windows, e.window);
   if ('ticket' in e && e.ticket) next.tickets = replaceTicket(s.tickets, e.ticket);
   // ticket:called and ticket:recalled carry the call.
   if ('call' in e) next.recentCalls = [e.call, ...s.recentCalls].slice(0, RECENT_CALLS_CAP);

@@ -81,6 +81,11 @@ export interface WindowChanged extends Sequenced {
   queues?: QueueView[];
 }
 
+/** Queues that changed while no call or window change went out (boards and kiosks get these gathered). */
+export interface QueuesChanged extends Sequenced {
+  queues: QueueView[];
+}
+
 export interface DayStarted extends Sequenced {
   day: ServiceDay;
 }
@@ -100,6 +105,7 @@ export interface QueueBroadcasts {
   /** A ticket's slip was printed, or printing failed (it then lives on as an e-ticket). */
   'ticket:printed': (e: TicketChanged) => void;
   'window:changed': (e: WindowChanged) => void;
+  'queues:changed': (e: QueuesChanged) => void;
   'day:started': (e: DayStarted) => void;
   /** Sent once after the handshake: who the hub thinks this device is. */
   'device:welcome': (d: DeviceWelcome) => void;
@@ -142,7 +148,7 @@ export const TICKET_BROADCASTS = [
   'ticket:printed',
 ] as const satisfies readonly HallBroadcast[];
 
-export const HALL_BROADCASTS = [...TICKET_BROADCASTS, 'window:changed', 'day:started'] as const satisfies readonly HallBroadcast[];
+export const HALL_BROADCASTS = [...TICKET_BROADCASTS, 'window:changed', 'queues:changed', 'day:started'] as const satisfies readonly HallBroadcast[];
 
 export interface DeviceWelcome {
   device: Pick<Device, 'id' | 'name' | 'role' | 'windowId' | 'zone' | 'demo'>;

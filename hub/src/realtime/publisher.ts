@@ -2,7 +2,8 @@
 // streamOf) with its own sequence numbers, so it can tell when it missed one, and gets only what it
 // shows: window staff and consoles every change, tickets included; boards and kiosks the calls, the
 // windows and the queues that changed; a window's display and pad that window alone. Queues travel
-// as deltas: only those the change altered.
+// as deltas: only those the change altered. Boards and kiosks get queue changes gathered, at most a
+// few a second however fast tickets are taken; calls and window changes go out at once.
 import type { CallView, QueueView, TicketView, WindowView } from '@yichuang/shared/domain';
 import type { HallBroadcast, ServerToClientEvents } from '@yichuang/shared/events';
 import type { EngineEvent } from '../engine/index.js';
@@ -24,6 +25,9 @@ const TICKET_BROADCASTS = {
   'ticket.cancelled': 'ticket:cancelled',
   'ticket.printed': 'ticket:printed',
 } as const satisfies Partial<Record<EngineEvent['type'], HallBroadcast>>;
+
+/** How long queue changes for boards and kiosks wait for others to go out with them. */
+const QUEUES_GATHER_MS = 250;
 
 const WINDOW_EVENTS = new Set<EngineEvent['type']>(['window.paused', 'window.unpaused', 'window.assigned', 'staff.signedIn', 'staff.signedOut']);
 
@@ -48,7 +52,11 @@ export class Publisher {
   #public = 0;
   readonly #windows = new Map<string, number>();
   /** The queues as last sent, by category, to send only those a change altered. */
-  #queues = new Map<string, string>();
+  readonly #queues = new Map<string, string>();
+  /** Queue changes not yet sent to boards and kiosks, by category. */
+  readonly #gathered = new Map<string, QueueView>();
+  #gathering: ReturnType<typeof setTimeout> | undefined;
+  #gatheredAt = 0;
 
   constructor(
     private readonly broadcaster: Broadcaster,
@@ -73,6 +81,7 @@ export class Publisher {
       // A new day is a new hall for everyone: each stream's screens take a fresh snapshot, which
       // shows the queues as they are now.
       this.#changedQueues();
+      this.#takeGathered();
       const day = { at: event.at, day: event.day };
       this.broadcaster.toAll('day:started', { seq: ++this.#all, ...day });
       this.broadcaster.toPublic('day:started', { seq: ++this.#public, ...day });
@@ -108,11 +117,27 @@ export class Publisher {
     const staff = { seq: ++this.#all, at, ...(ticket && { ticket }), ...parts } as Payload<typeof name>;
     this.broadcaster.toAll(name, staff, withoutIdentities(staff as { ticket?: TicketView; window?: WindowView }) as Payload<typeof name>);
     const open = { ...(window && { window: publicWindow(window) }), ...(call && { call }) };
-    // Boards and kiosks: nothing to send when only a ticket changed (its slip printed, say).
-    if (window || call || queues.length > 0) {
-      this.broadcaster.toPublic(name, { seq: ++this.#public, at, ...open, ...(queues.length > 0 && { queues }) } as Payload<typeof name>);
-    }
+    for (const q of queues) this.#gathered.set(q.categoryId, q);
+    this.#gatheredAt = at;
+    // Boards and kiosks: a call or a window at once, with the queue changes gathered so far; queue
+    // changes alone a moment later, together; nothing when only a ticket changed (its slip printed).
+    if (window || call) this.broadcaster.toPublic(name, { seq: ++this.#public, at, ...open, ...this.#takeGathered() } as Payload<typeof name>);
+    else if (this.#gathered.size > 0) this.#gathering ??= setTimeout(() => this.#sendGathered(), QUEUES_GATHER_MS).unref();
     if (window) this.broadcaster.toWindowScreens(window.id, name, { seq: this.#nextWindowSeq(window.id), at, ...open } as Payload<typeof name>);
+  }
+
+  #takeGathered(): { queues?: QueueView[] } {
+    clearTimeout(this.#gathering);
+    this.#gathering = undefined;
+    if (this.#gathered.size === 0) return {};
+    const queues = [...this.#gathered.values()];
+    this.#gathered.clear();
+    return { queues };
+  }
+
+  #sendGathered(): void {
+    const { queues } = this.#takeGathered();
+    if (queues) this.broadcaster.toPublic('queues:changed', { seq: ++this.#public, at: this.#gatheredAt, queues });
   }
 
   #nextWindowSeq(windowId: string): number {
