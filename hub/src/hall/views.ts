@@ -163,7 +163,7 @@ export class Views {
   /** Minutes a ticket taken now in this category would wait. */
   /** Wait for a ticket already in the queue: the people ahead of it, served at its category's pace. */
   ticketWaitMin(ticket: TicketView): number {
-    const waiting = this.queues().find((q) => q.categoryId === ticket.categoryId)?.waiting ?? 0;
+    const waiting = this.waitingIn(ticket.categoryId).length;
     if (waiting === 0 || ticket.ahead === undefined) return 0;
     return Math.round((this.estimatedWaitMin(ticket.categoryId) * ticket.ahead) / waiting);
   }
