@@ -1,4 +1,4 @@
-// The tools that work on a hall's data folder (stats:rebuild, the console password tool) read --data
+// The tools that work on a hall's data folder (stats:rebuild, the console password tool, journal:check) read --data
 // as the hub does, and refuse a folder that holds no hall: a mistyped path gets no demo hall with
 // public device tokens, and nothing is written there.
 import { spawnSync } from 'node:child_process';
@@ -11,6 +11,7 @@ import { REPO_ROOT, tempDir } from './helpers/test-hub.js';
 const TOOLS = [
   ['stats:rebuild', 'hub/dist/stats/rebuild-cli.js', []],
   ['admin:password', 'hub/dist/admin/password-cli.js', ['--staff', '0002', '--admin']],
+  ['journal:check', 'hub/dist/admin/journal-check-cli.js', ['--repair']],
 ] as const;
 
 describe.each(TOOLS)('%s', (_name, script, own) => {

@@ -2,7 +2,7 @@
 // included, while locked); console sessions are HttpOnly cookies that expire when unused; taking a
 // number is rate-limited per kiosk; a PIN hashed by an older hub is upgraded to argon2id at sign-in.
 import { scryptSync } from 'node:crypto';
-import { readFile, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SESSION_IDLE_MS } from '../../hub/src/security/sessions.js';
@@ -107,6 +107,23 @@ describe('console sign-in', () => {
     const out = await fetch(`${t.hub.url}/api/session`, { method: 'DELETE', headers: { cookie: session.cookie! } });
     expect(out.headers.get('set-cookie')).toMatch(/^yc_session=; .*Max-Age=0/);
     expect(await (await fetch(`${t.hub.url}/api/session`, { headers: { cookie: session.cookie! } })).json()).toEqual({ ok: true, data: null });
+  });
+
+  // No trail, no session: a sign-in whose audit record cannot be written (here the month's file
+  // cannot be opened) is refused, and so is a failed one, rather than passing unrecorded.
+  it('refuses a sign-in whose audit record cannot be written, with STORAGE_FAILED and no session', async () => {
+    const dataDir = await tempDir();
+    await mkdir(path.join(dataDir, 'audit', '2026-11.jsonl'), { recursive: true });
+    const broken = await startTestHub({ dataDir });
+    try {
+      const refused = await signIn(broken.hub.url, 'demo-console-1', '0002');
+      expect(refused).toMatchObject({ status: 503, cookie: undefined, body: { ok: false, error: { code: 'STORAGE_FAILED' } } });
+      const wrong = await signIn(broken.hub.url, 'demo-console-1', '0002', 'wrong-password-1');
+      expect(wrong).toMatchObject({ status: 503, body: { ok: false, error: { code: 'STORAGE_FAILED' } } });
+    } finally {
+      await broken.close();
+      await rm(dataDir, { recursive: true, force: true });
+    }
   });
 });
 

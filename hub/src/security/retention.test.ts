@@ -1,5 +1,5 @@
 // Retention: journal days before the cut-off lose citizens' numbers (kind kept), once each.
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -10,6 +10,11 @@ import { purgePersonalData, withoutPersonalData } from './retention.js';
 const phone = { kind: 'phone' as const, masked: '138****5678', hash: 'h1' };
 const issued = (at: number): EngineEvent => ({ type: 'ticket.issued', at, ticketId: `t${at}`, number: `A00${at}`, categoryId: 'general', source: 'kiosk', priority: 'normal', identity: phone });
 const rated: EngineEvent = { type: 'rating.recorded', at: 5, ticketId: 't1', windowId: 'w1', staffId: 's1', channel: 'pad', level: 'dissatisfied', reasons: ['x'], contact: phone };
+
+/** For runs that have nothing to report. */
+const fail = (line: string): never => {
+  throw new Error(`unexpected log: ${line}`);
+};
 
 let dir: string;
 beforeEach(async () => {
@@ -73,21 +78,32 @@ describe('purgePersonalData', () => {
       await journal.append([{ day, at: 1, event: issued(1) }, { day, at: 5, event: rated }]);
     }
     const before = await journal.readDay('2025-01-01');
-    expect(await purgePersonalData(journal, dir, '2025-02-01')).toEqual({ days: ['2025-01-01', '2025-01-02'], records: 4 });
+    expect(await purgePersonalData(journal, dir, '2025-02-01', fail)).toEqual({ days: ['2025-01-01', '2025-01-02'], records: 4 });
     const after = await journal.readDay('2025-01-01');
     expect(after.map((r) => [r.seq, r.id])).toEqual(before.map((r) => [r.seq, r.id]));
     expect(JSON.stringify(after)).not.toMatch(/5678|"h1"/);
     expect(await readFile(path.join(dir, 'journal', '2025-03-01.jsonl'), 'utf8')).toContain('138****5678');
     expect(JSON.parse(await readFile(path.join(dir, 'retention.json'), 'utf8'))).toEqual({ purgedBefore: '2025-02-01' });
     // Run again: nothing left to do, and the days already done are not read again.
-    expect(await purgePersonalData(journal, dir, '2025-02-01')).toEqual({ days: [], records: 0 });
+    expect(await purgePersonalData(journal, dir, '2025-02-01', fail)).toEqual({ days: [], records: 0 });
+    await journal.close();
+  });
+
+  it('starts over from the first day when its mark file is empty or torn, and writes a good one', async () => {
+    const journal = await Journal.open(dir, 'h');
+    for (const day of ['2025-01-01', '2025-03-01']) await journal.append([{ day, at: 1, event: issued(1) }]);
+    await writeFile(path.join(dir, 'retention.json'), '');
+    const logs: string[] = [];
+    expect(await purgePersonalData(journal, dir, '2025-02-01', (l) => logs.push(l))).toEqual({ days: ['2025-01-01'], records: 1 });
+    expect(logs.join('\n')).toMatch(/retention\.json.*无法读取[\s\S]*unreadable/);
+    expect(JSON.parse(await readFile(path.join(dir, 'retention.json'), 'utf8'))).toEqual({ purgedBefore: '2025-02-01' });
     await journal.close();
   });
 
   it('waits with the newest day, which may still be written to', async () => {
     const journal = await Journal.open(dir, 'h');
     await journal.append([{ day: '2025-01-01', at: 1, event: issued(1) }]);
-    expect(await purgePersonalData(journal, dir, '2025-06-01')).toEqual({ days: [], records: 0 });
+    expect(await purgePersonalData(journal, dir, '2025-06-01', fail)).toEqual({ days: [], records: 0 });
     await expect(journal.rewriteDay('2025-01-01', () => undefined)).rejects.toThrow(/still being written/);
     await journal.close();
   });
