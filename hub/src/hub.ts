@@ -36,6 +36,7 @@ import { TicketLinks } from './security/ticket-links.js';
 import { createStatsModule } from './stats/module.js';
 import { AnswerLog } from './storage/answer-log.js';
 import { ConfigStore } from './storage/config-store.js';
+import { refuseUnwritable } from './storage/data-folder.js';
 import { Journal } from './storage/journal.js';
 
 export interface RunningHub {
@@ -58,6 +59,7 @@ export async function startHub(options: HubOptions, env: HubEnvironment): Promis
   const { clock, log } = env;
 
   // Storage and the hall's state.
+  await refuseUnwritable(dataDir);
   const store = await ConfigStore.open(dataDir, demoHall);
   const config = () => store.config;
   const journal = await Journal.open(dataDir, config().hall.id);
@@ -66,7 +68,7 @@ export async function startHub(options: HubOptions, env: HubEnvironment): Promis
   const core: HallCore = { config, hall, views, bus: new HubBus(), clock, log };
 
   // Security: the hall's secret key, consoles' sessions, the audit log, answers to retried commands.
-  const secretKey = await loadSecretKey(dataDir);
+  const secretKey = await loadSecretKey(dataDir, { inUse: journal.lastSeq > 0, log });
   const sessions = await Sessions.open(dataDir, clock, config, log);
   const audit = new AuditLog(dataDir, clock, () => config().hall.timeZone);
   const answers = await AnswerLog.open(dataDir, clock, () => config().hall.timeZone, log);
@@ -85,7 +87,7 @@ export async function startHub(options: HubOptions, env: HubEnvironment): Promis
   const port = (): number => (http.address() as AddressInfo | null)?.port ?? options.port;
   const phoneBase = (): string => lanBaseUrl(options.host, port());
   const screens = (): ScreenLink[] => demoScreenLinks(config(), options.screensDir);
-  integrationRoutes(api, { config, state: () => hall.current, views, startedAt, version: options.version, seq: () => publisher.seqOf({ kind: 'all', identities: false }) });
+  integrationRoutes(api, { config, state: () => hall.current, views, startedAt, version: options.version, seq: () => publisher.seqOf({ kind: 'all', identities: false }), storage: () => journal.problem });
   screenRoutes(pages, options.screensDir, screens, () => config().hall.name);
 
   // The domains.
@@ -98,7 +100,7 @@ export async function startHub(options: HubOptions, env: HubEnvironment): Promis
     createAdminModule({ ...core, api, broadcaster, store, journal, sessions, audit, dataDir }),
     createRatingsModule({ ...core, api, secretKey, ticketLinks }),
     createLiveModule({ ...core, broadcaster, dataDir }),
-    createAppointmentsModule({ ...core, api, broadcaster, ticketing: queue.ticketing, dataDir }),
+    await createAppointmentsModule({ ...core, api, broadcaster, ticketing: queue.ticketing, dataDir }),
     createKioskModule({ ...core, api, broadcaster, dataDir, phoneBase }),
     await createStatsModule({ ...core, api, journal, dataDir }),
   ];

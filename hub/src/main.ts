@@ -5,6 +5,12 @@ import { startHub } from './hub.js';
 
 const log = (line: string): void => console.error(`[hub] ${line}`);
 
+// A promise nobody waited on must not end a hall's day: Node would exit on it. It is a fault to fix,
+// so it is logged, and the hub runs on.
+process.on('unhandledRejection', (reason) => {
+  log(`未处理的异步错误（hub 继续运行）/ unhandled rejection (the hub keeps running): ${reason instanceof Error ? (reason.stack ?? reason.message) : String(reason)}`);
+});
+
 async function main(): Promise<void> {
   const repoRoot = path.resolve(import.meta.dirname, '../..');
   const options = readOptions(process.argv.slice(2), process.env, repoRoot);

@@ -38,5 +38,9 @@ export const QUEUE_ERRORS = {
   WINDOW_TAKEN: ['该窗口已有工作人员登录', 'Another staff member is signed in at this window'],
   NOTE_REQUIRED: ['请填写原因', 'Please give a reason'],
   STORAGE_FAILED: ['数据未能保存，请重试；如持续出现请联系管理员', 'Could not save; try again, and call a manager if it persists'],
+  STORAGE_BROKEN: [
+    '数据无法保存：{reason}（{file}，自 {since} 起）；恢复写入后自动继续',
+    'Data cannot be saved: {reason} ({file}, since {since}); the hub carries on by itself once writes succeed again',
+  ],
   INTERNAL: ['系统内部错误，请重试', 'Internal error; please try again'],
 } as const satisfies Record<string, readonly [string, string]>;

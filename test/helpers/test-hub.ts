@@ -54,7 +54,7 @@ export async function startTestHub(options: { dataDir?: string; start?: number; 
     { clock: clock.now, log: (l) => logs.push(l) },
   );
   const clients: Client[] = [];
-  const links = new TicketLinks(await loadSecretKey(dataDir));
+  const links = new TicketLinks(await loadSecretKey(dataDir, { inUse: true, log: (l) => logs.push(l) }));
   return {
     hub,
     dataDir,

@@ -1,6 +1,8 @@
 // Signing in at a console: a paired console device, then a person with a console role and their
 // password. Failures are throttled per staff number and per address; the answer never says which
 // of number and password was wrong. A demo console may open its demo manager's session without one.
+// Every sign-in and every failed one is in the audit log before it is answered; one that cannot be
+// recorded is answered STORAGE_FAILED, and opens no session.
 import type { AuditActor, Operator } from '@yichuang/shared/admin';
 import type * as A from '@yichuang/shared/admin-schemas';
 import type { HallConfig } from '@yichuang/shared/domain';
@@ -43,14 +45,17 @@ export class ConsoleSignIn {
     const verified = await verifySecret(input.password, staff?.passwordHash ?? NOBODY);
     if (!staff || !verified) {
       this.#throttle.fail(attempt);
-      await this.#audit({ actor, action: 'session.failed', target: input.staffNumber });
-      return { ok: false, status: 401, error: appError('BAD_PASSWORD') };
+      const unrecorded = await this.#audit({ actor, action: 'session.failed', target: input.staffNumber });
+      return unrecorded ?? { ok: false, status: 401, error: appError('BAD_PASSWORD') };
     }
     this.#throttle.succeed(attempt);
     if (consoleRolesOf(staff).length === 0) return { ok: false, status: 403, error: appError('NO_CONSOLE_ROLE') };
     const opened = await this.#open({ deviceId: device.id, staffId: staff.id, demo: false });
-    await this.#audit({ actor: { ...actor, staffId: staff.id, name: staff.name }, action: 'session.signIn', target: device.id });
-    return opened;
+    if (!opened.ok) return opened;
+    const unrecorded = await this.#audit({ actor: { ...actor, staffId: staff.id, name: staff.name }, action: 'session.signIn', target: device.id });
+    // No trail, no session: the token was never handed out, and the session goes from memory at once.
+    if (unrecorded) await this.deps.sessions.close(opened.token).catch(() => undefined);
+    return unrecorded ?? opened;
   }
 
   async #open(input: Parameters<Sessions['open']>[0]): Promise<SignInResult> {
@@ -64,7 +69,14 @@ export class ConsoleSignIn {
     }
   }
 
-  async #audit(entry: { actor: AuditActor; action: string; target: string }): Promise<void> {
-    await this.deps.audit.append(entry).catch((err: unknown) => this.deps.log(`audit log write failed for ${entry.action}: ${String(err)}`));
+  /** Undefined once the entry is on disk; otherwise the answer a sign-in that left no trail gets. */
+  async #audit(entry: { actor: AuditActor; action: string; target: string }): Promise<SignInResult | undefined> {
+    try {
+      await this.deps.audit.append(entry);
+      return undefined;
+    } catch (err) {
+      this.deps.log(`audit log write failed for ${entry.action}: ${String(err)}`);
+      return { ok: false, status: 503, error: appError('STORAGE_FAILED') };
+    }
   }
 }

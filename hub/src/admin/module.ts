@@ -57,7 +57,7 @@ export function createAdminModule(deps: AdminDeps): Domain {
     retention = retention.then(async () => {
       const { hall: h, retention: r } = config();
       const before = addDays(serviceDay(clock(), h.timeZone), -r.personalDataDays);
-      const result = await purgePersonalData(deps.journal, dataDir, before);
+      const result = await purgePersonalData(deps.journal, dataDir, before, log);
       bus.emit('retention:due', before);
       if (result.records === 0) return;
       log(`retention: personal data purged from ${result.records} journal records (${result.days[0]} … ${result.days.at(-1)})`);

@@ -9,11 +9,11 @@ export interface AppointmentServices {
   checkIns: CheckInService;
 }
 
-export function registerAppointmentHandlers(ctx: CommandContext, ready: Promise<AppointmentServices>): void {
+export function registerAppointmentHandlers(ctx: CommandContext, { bookings, checkIns }: AppointmentServices): void {
   const { device } = ctx;
   const actor = { deviceId: device.id };
-  onCommand(ctx, 'appointment:checkIn', A.checkIn, async (p, key) => (await ready).checkIns.checkIn(p, device, key));
-  onCommand(ctx, 'appointment:book', A.staffBook, async ({ cmdId: _cmdId, ...booking }, key) => (await ready).bookings.book(booking, 'staff', actor, () => key));
-  onCommand(ctx, 'appointment:cancel', A.staffCancel, async (p, key) => (await ready).bookings.cancel({ code: p.code }, 'staff', actor, key));
-  onQuery(ctx, 'appointment:day', A.dayQuery, async (p) => ({ ok: true, data: (await ready).bookings.day(p.day) }));
+  onCommand(ctx, 'appointment:checkIn', A.checkIn, (p, key) => checkIns.checkIn(p, device, key));
+  onCommand(ctx, 'appointment:book', A.staffBook, ({ cmdId: _cmdId, ...booking }, key) => bookings.book(booking, 'staff', actor, () => key));
+  onCommand(ctx, 'appointment:cancel', A.staffCancel, (p, key) => bookings.cancel({ code: p.code }, 'staff', actor, key));
+  onQuery(ctx, 'appointment:day', A.dayQuery, (p) => ({ ok: true, data: bookings.day(p.day) }));
 }

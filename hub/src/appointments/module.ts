@@ -1,6 +1,5 @@
 // The appointments domain in the hub (预约): the phone page's REST routes, staff booking and check-in
-// commands, the no-show timer, and the notice outbox. Its rules file and phone key are opened in
-// the background; commands and routes wait for them.
+// commands, the no-show timer, and the notice outbox.
 import type { ServiceDay } from '@yichuang/shared/domain';
 import { dueNoShows } from '../engine/booking.js';
 import type { HallCore } from '../hall/core.js';
@@ -41,36 +40,37 @@ export interface AppointmentsDeps extends HallCore {
   dataDir: string;
 }
 
-/** `sender` delivers notices; the demo hall's only records them (journal, console). */
-export function createAppointmentsModule(deps: AppointmentsDeps, sender: NoticeSender = recordOnlySender): Domain {
+/**
+ * `sender` delivers notices; the demo hall's only records them (journal, console). Its rules file and
+ * phone key are opened before the hub starts: a damaged key stops the start with a message saying
+ * what to do, rather than a hub that takes bookings it cannot keep.
+ */
+export async function createAppointmentsModule(deps: AppointmentsDeps, sender: NoticeSender = recordOnlySender): Promise<Domain> {
   const { hall, config, clock, log } = deps;
   const failed = (what: string) => (err: unknown) => log(`${what} failed: ${(err as Error).stack ?? String(err)}`);
-  const ready = (async () => {
-    const [settings, vault] = await Promise.all([loadSettings(deps.dataDir, log), PhoneVault.open(deps.dataDir)]);
-    const services: AppointmentServices = {
-      bookings: new BookingService({ hall, config, clock, vault, rulesFor: (id) => rulesFor(settings, id) }),
-      checkIns: new CheckInService(hall, (command, device, key) => deps.ticketing.issueWith(command, device, key)),
-    };
-    const outbox = new Outbox({ hall, config, clock, log, vault, sender, reminderMinutesBefore: settings.notices.reminderMinutesBefore });
-    return { settings, services, outbox };
-  })();
-  ready.catch(failed('appointments module start'));
+  const [settings, vault] = await Promise.all([
+    loadSettings(deps.dataDir, log),
+    PhoneVault.open(deps.dataDir, { inUse: (hall.current.appointments?.bookings.size ?? 0) > 0, log }),
+  ]);
+  const services: AppointmentServices = {
+    bookings: new BookingService({ hall, config, clock, vault, rulesFor: (id) => rulesFor(settings, id) }),
+    checkIns: new CheckInService(hall, (command, device, key) => deps.ticketing.issueWith(command, device, key)),
+  };
+  const outbox = new Outbox({ hall, config, clock, log, vault, sender, reminderMinutesBefore: settings.notices.reminderMinutesBefore });
 
   let closed = false;
   const flush = (): void => {
-    if (!closed) void ready.then(({ outbox }) => outbox.flush()).catch(failed('appointment notices'));
+    if (!closed) outbox.flush().catch(failed('appointment notices'));
   };
   const check = (): void => {
     if (closed) return;
-    void ready
-      .then(async ({ outbox }) => {
-        if (dueNoShows(hall.current, clock()).length > 0) {
-          const marked = await hall.execute({ type: 'markNoShows' }, HUB_ACTOR);
-          if (!marked.ok) log(`no-shows not marked: ${marked.error.messageEn}`);
-        }
-        await outbox.flush();
-      })
-      .catch(failed('appointments check'));
+    void (async () => {
+      if (dueNoShows(hall.current, clock()).length > 0) {
+        const marked = await hall.execute({ type: 'markNoShows' }, HUB_ACTOR);
+        if (!marked.ok) log(`no-shows not marked: ${marked.error.messageEn}`);
+      }
+      await outbox.flush();
+    })().catch(failed('appointments check'));
   };
   const timer = setInterval(check, CHECK_EVERY_MS);
   timer.unref();
@@ -82,14 +82,14 @@ export function createAppointmentsModule(deps: AppointmentsDeps, sender: NoticeS
     if (days.size > 0 || records.some((r) => r.event.type === 'ticket.called')) flush();
   });
   check();
-  appointmentRoutes(deps.api, { bookings: ready.then((r) => r.services.bookings), config, clock, limits: ready.then((r) => r.settings.rateLimit) });
+  appointmentRoutes(deps.api, { bookings: services.bookings, config, clock, limits: settings.rateLimit });
 
   return {
-    register: (ctx) => registerAppointmentHandlers(ctx, ready.then((r) => r.services)),
+    register: (ctx) => registerAppointmentHandlers(ctx, services),
     async close() {
       closed = true;
       clearInterval(timer);
-      await ready.then(({ outbox }) => outbox.settled(), () => undefined);
+      await outbox.settled();
     },
   };
 }

@@ -25,7 +25,7 @@ let dir: string;
 let vault: PhoneVault;
 beforeAll(async () => {
   dir = await mkdtemp(path.join(os.tmpdir(), 'outbox-'));
-  vault = await PhoneVault.open(dir);
+  vault = await PhoneVault.open(dir, { inUse: false, log: () => undefined });
 });
 afterAll(() => rm(dir, { recursive: true, force: true }));
 

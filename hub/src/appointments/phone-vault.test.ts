@@ -5,6 +5,9 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { dataFolder } from '../storage/data-folder.js';
 import { PhoneVault } from './phone-vault.js';
 
+/** Bookings depend on the key: a damaged one is refused, never replaced. */
+const IN_USE = { inUse: true, log: () => undefined };
+
 let dir: string;
 beforeEach(async () => {
   dir = await mkdtemp(path.join(os.tmpdir(), 'vault-'));
@@ -13,18 +16,18 @@ afterEach(() => rm(dir, { recursive: true, force: true }));
 
 describe('phone vault', () => {
   it('keys a number the same way across restarts, and differently per hall', async () => {
-    const a = await PhoneVault.open(dir);
+    const a = await PhoneVault.open(dir, IN_USE);
     expect((await stat(dataFolder(dir).appointmentsKey)).mode & 0o777).toBe(0o600);
-    expect(a.key('13812345678')).toBe((await PhoneVault.open(dir)).key('13812345678'));
+    expect(a.key('13812345678')).toBe((await PhoneVault.open(dir, IN_USE)).key('13812345678'));
     expect(a.key('13812345678')).not.toBe(a.key('13812345679'));
     expect(a.key('13812345678')).not.toContain('5678');
     const other = await mkdtemp(path.join(os.tmpdir(), 'vault-'));
-    expect((await PhoneVault.open(other)).key('13812345678')).not.toBe(a.key('13812345678'));
+    expect((await PhoneVault.open(other, IN_USE)).key('13812345678')).not.toBe(a.key('13812345678'));
     await rm(other, { recursive: true });
   });
 
   it('seals a number for the notice sender only, and refuses a tampered seal', async () => {
-    const vault = await PhoneVault.open(dir);
+    const vault = await PhoneVault.open(dir, IN_USE);
     const sealed = vault.seal('13812345678');
     expect(sealed).not.toContain('13812345678');
     expect(vault.seal('13812345678')).not.toBe(sealed);
@@ -35,7 +38,7 @@ describe('phone vault', () => {
 
   it('refuses a damaged key file rather than start keying numbers differently', async () => {
     await writeFile(dataFolder(dir).appointmentsKey, 'not a key');
-    await expect(PhoneVault.open(dir)).rejects.toThrow(/damaged/);
+    await expect(PhoneVault.open(dir, IN_USE)).rejects.toThrow(/已损坏.*预约的手机号.*备份.*is damaged.*bookings' phone numbers.*backup/);
     expect(await readFile(dataFolder(dir).appointmentsKey, 'utf8')).toBe('not a key');
   });
 });

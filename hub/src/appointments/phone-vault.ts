@@ -3,10 +3,13 @@
 // The key is <dataDir>/appointments.key (0600), made at first start; journals forwarded to a centre
 // carry no readable number. A backup holds key and journals together, so a restore still works.
 import { createHmac, randomBytes } from 'node:crypto';
-import { deriveKey } from '../security/secret-key.js';
+import { deriveKey, type KeyUse } from '../security/secret-key.js';
 import { Sealer } from '../security/sealer.js';
 import { dataFolder } from '../storage/data-folder.js';
 import { SecretFile } from '../storage/secret-file.js';
+
+const HEX_KEY = /^[0-9a-f]{64}$/;
+const hexOf = (bytes: Buffer): string => bytes.toString('utf8').trim();
 
 export class PhoneVault {
   readonly #hashKey: Buffer;
@@ -18,11 +21,15 @@ export class PhoneVault {
     this.#sealer = new Sealer(secret, 'phone-seal');
   }
 
-  static async open(dataDir: string): Promise<PhoneVault> {
+  /** `use.inUse`: the appointment book holds bookings, whose numbers were keyed and sealed with the key. */
+  static async open(dataDir: string, use: KeyUse): Promise<PhoneVault> {
     const file = new SecretFile(dataFolder(dataDir).appointmentsKey);
-    const hex = (await file.readOrCreate(() => randomBytes(32).toString('hex'))).toString('utf8').trim();
-    if (!/^[0-9a-f]{64}$/.test(hex)) throw new Error(`${file.path} is damaged: expected 64 hex digits`);
-    return new PhoneVault(Buffer.from(hex, 'hex'));
+    const stored = await file.readOrCreate(
+      () => randomBytes(32).toString('hex'),
+      { valid: (bytes) => HEX_KEY.test(hexOf(bytes)), replaceable: !use.inUse, protects: { zh: '预约的手机号', en: "bookings' phone numbers" } },
+      use.log,
+    );
+    return new PhoneVault(Buffer.from(hexOf(stored), 'hex'));
   }
 
   /** The same number always gives the same key; the key gives nothing back without the secret. */

@@ -24,56 +24,54 @@ const STATUS: Partial<Record<AppError['code'], number>> = {
 };
 
 export interface RouteDeps {
-  /** Resolves once the domain is ready; the routes wait for it. */
-  bookings: Promise<BookingService>;
+  bookings: BookingService;
   config: () => HallConfig;
   clock: () => number;
-  limits: Promise<{ readsPerMinute: number; writesPerMinute: number }>;
+  limits: { readsPerMinute: number; writesPerMinute: number };
 }
 
 export function appointmentRoutes(routes: Routes, { bookings, config, clock, limits }: RouteDeps): void {
   const fail = (res: Response, error: AppError): void => void res.status(STATUS[error.code] ?? 409).json({ ok: false, error });
   const reply = <T>(res: Response, ack: Ack<T>): void => (ack.ok ? void res.json(ack) : fail(res, ack.error));
-  const limiters = limits.then((l) => ({ reads: new RateLimiter(l.readsPerMinute, clock), writes: new RateLimiter(l.writesPerMinute, clock) }));
+  const reads = new RateLimiter(limits.readsPerMinute, clock);
+  const writes = new RateLimiter(limits.writesPerMinute, clock);
 
   routes.use('/appointments', (req: Request, res: Response, next: NextFunction) => {
-    void limiters.then(({ reads, writes }) => {
-      const limiter = req.method === 'GET' ? reads : writes;
-      if (limiter.take(req.ip ?? req.socket.remoteAddress ?? '')) next();
-      else fail(res, appError('RATE_LIMITED'));
-    }, next);
+    const limiter = req.method === 'GET' ? reads : writes;
+    if (limiter.take(req.ip ?? req.socket.remoteAddress ?? '')) next();
+    else fail(res, appError('RATE_LIMITED'));
   });
 
-  routes.get('/appointments/services', ANYONE, async (_req, res) => {
+  routes.get('/appointments/services', ANYONE, (_req, res) => {
     const { hall } = config();
     const page: BookingPage = {
       hall: { name: hall.name, nameEn: hall.nameEn, address: hall.address, timeZone: hall.timeZone },
       today: serviceDay(clock(), hall.timeZone),
-      services: (await bookings).services(),
+      services: bookings.services(),
     };
     res.json({ ok: true, data: page });
   });
-  routes.get('/appointments/slots', ANYONE, async (req, res) => {
+  routes.get('/appointments/slots', ANYONE, (req, res) => {
     const q = parseOr400(A.slotsQuery, req.query, res);
-    if (q) reply(res, (await bookings).slots(q.categoryId, q.day));
+    if (q) reply(res, bookings.slots(q.categoryId, q.day));
   });
   routes.post('/appointments', ANYONE, async (req, res) => {
     const body = parseOr400(A.webBook, req.body ?? {}, res);
     if (!body) return;
     const { requestId, ...booking } = body;
-    reply(res, await (await bookings).book(booking, 'citizen', PHONE_PAGE_ACTOR, (phoneKey) => `phone-page:${requestId}:${phoneKey}`));
+    reply(res, await bookings.book(booking, 'citizen', PHONE_PAGE_ACTOR, (phoneKey) => `phone-page:${requestId}:${phoneKey}`));
   });
   // Code and phone tail travel in bodies (POST), never in addresses that proxies and logs keep.
-  routes.post('/appointments/lookup', ANYONE, async (req, res) => {
+  routes.post('/appointments/lookup', ANYONE, (req, res) => {
     const body = parseOr400(A.webLookup, req.body ?? {}, res);
-    if (body) reply(res, (await bookings).lookup(body.code, body.phoneTail));
+    if (body) reply(res, bookings.lookup(body.code, body.phoneTail));
   });
   routes.post('/appointments/cancel', ANYONE, async (req, res) => {
     const body = parseOr400(A.webCancel, req.body ?? {}, res);
-    if (body) reply(res, await (await bookings).cancel(body, 'citizen', PHONE_PAGE_ACTOR));
+    if (body) reply(res, await bookings.cancel(body, 'citizen', PHONE_PAGE_ACTOR));
   });
   routes.post('/appointments/change', ANYONE, async (req, res) => {
     const body = parseOr400(A.webChange, req.body ?? {}, res);
-    if (body) reply(res, await (await bookings).change(body, PHONE_PAGE_ACTOR));
+    if (body) reply(res, await bookings.change(body, PHONE_PAGE_ACTOR));
   });
 }

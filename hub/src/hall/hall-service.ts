@@ -54,16 +54,20 @@ export class HallService {
   private constructor(private readonly deps: HallServiceDeps) {}
 
   /**
-   * Rebuilds the state (and the answers to its commands) from the last journal day up to today.
-   * Before today's first event that is the last day's state: the new day starts from it, carrying
-   * over what outlives a day (open bad-rating cases) in its day.started event.
+   * Rebuilds the state (and the answers to its commands) from the last journal day up to today that
+   * has records: a day file a crash left empty (made at midnight, its first record never written)
+   * holds nothing to start from. Before today's first event that is the last day's state: the new day
+   * starts from it, carrying over what outlives a day (open bad-rating cases, the appointment book)
+   * in its day.started event.
    */
   static async load(deps: HallServiceDeps): Promise<HallService> {
     const service = new HallService(deps);
     const config = deps.config();
     const today = serviceDay(deps.clock(), config.hall.timeZone);
-    const last = (await deps.journal.days()).filter((day) => day <= today).at(-1);
-    for (const record of last ? await deps.journal.readDay(last) : []) {
+    const days = (await deps.journal.days()).filter((day) => day <= today);
+    let records: JournalRecord[] = [];
+    for (let i = days.length - 1; i >= 0 && records.length === 0; i--) records = await deps.journal.readDay(days[i]!);
+    for (const record of records) {
       service.state = evolve(service.state, record.event);
       service.applied++;
       if (record.cmd) service.commands.remember(record.cmd, record);

@@ -7,6 +7,7 @@ import type { RequestHandler, Response } from 'express';
 import { z } from 'zod';
 import type { EngineState } from '../engine/index.js';
 import { publicTicket, publicWindow, type Views } from '../hall/views.js';
+import type { StorageProblem } from '../storage/journal.js';
 import { ANYONE } from './access.js';
 import { parseOr400 } from './parse.js';
 import type { Routes } from './routes.js';
@@ -18,14 +19,21 @@ export interface ApiComponents {
   startedAt: number;
   version: string;
   seq: () => number;
+  /** Why the journal refuses writes now, if it does. */
+  storage: () => StorageProblem | undefined;
 }
 
 const ok = (res: Response, data: unknown): void => void res.json({ ok: true, data });
 const ticketQuery = z.object({ number: ticketNumber });
 
 export function integrationRoutes(routes: Routes, c: ApiComponents): void {
+  // 503 while the journal cannot be written, saying why: a monitor or the deploy kit's wait sees it.
   routes.get('/health', ANYONE, (_req, res) => {
-    res.json({ ok: true, hall: c.config().hall.id, day: c.state().day, seq: c.seq(), version: c.version, uptimeS: Math.round((Date.now() - c.startedAt) / 1000) });
+    const about = { hall: c.config().hall.id, day: c.state().day, seq: c.seq(), version: c.version, uptimeS: Math.round((Date.now() - c.startedAt) / 1000) };
+    const problem = c.storage();
+    if (!problem) return void res.json({ ok: true, ...about });
+    const error = appError('STORAGE_BROKEN', { reason: problem.reason, file: problem.file, since: new Date(problem.since).toISOString() });
+    res.status(503).json({ ok: false, ...about, error });
   });
 
   routes.get('/hall', ANYONE, (_req, res) => {

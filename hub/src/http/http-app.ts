@@ -3,6 +3,7 @@
 import { appError } from '@yichuang/shared/errors';
 import express, { type ErrorRequestHandler, type RequestHandler, type Router } from 'express';
 import helmet from 'helmet';
+import { StorageError } from '../storage/storage-error.js';
 import { apiNotFound } from './api.js';
 
 /** Longer request targets are refused before routing; no route of the hub needs more. */
@@ -55,14 +56,14 @@ export function createHttpApp(routers: { api: Router; screens: Router }, log: (l
   app.use(routers.screens);
   app.use(pageNotFound);
   const onError: ErrorRequestHandler = (err: { status?: number; type?: string; message?: string }, _req, res, _next) => {
-    const status = err.status ?? 500;
+    const status = err instanceof StorageError ? 503 : (err.status ?? 500);
     if (status >= 500) log(`http error: ${err.message ?? String(err)}`);
     // A JSON parser's message quotes the body: it is not echoed (it may hold someone's number).
     const error =
       err.type === 'entity.too.large' ? appError('PAYLOAD_TOO_LARGE')
       : err.type === 'entity.parse.failed' ? appError('BAD_REQUEST', { detail: { zh: '不是有效的 JSON', en: 'not valid JSON' } })
       : status < 500 ? appError('BAD_REQUEST', { detail: err.message ?? '' })
-      : appError('INTERNAL');
+      : appError(err instanceof StorageError ? 'STORAGE_FAILED' : 'INTERNAL');
     res.status(status).json({ ok: false, error });
   };
   app.use(onError);

@@ -65,11 +65,12 @@ export function createKioskModule(deps: KioskDeps): Domain {
         (err: unknown) => deps.log(`retention of suggestions failed: ${String(err)}`),
       );
   });
+  // A module that failed to start was logged once (above): presence is then not kept.
   deps.bus.on('device:online', (device) => {
-    if (device.role === 'kiosk') void ready.then((s) => s.presence.online(device));
+    if (device.role === 'kiosk') ready.then((s) => s.presence.online(device), () => undefined);
   });
   deps.bus.on('device:offline', (device) => {
-    if (device.role === 'kiosk') void ready.then((s) => s.presence.offline(device));
+    if (device.role === 'kiosk') ready.then((s) => s.presence.offline(device), () => undefined);
   });
   const timer = setInterval(() => {
     void ready

@@ -47,11 +47,11 @@ export function createLiveModule(deps: LiveDeps): Domain {
     }, COALESCE_MS);
   };
   const boardsChanged = (): void => {
-    void ready.then((live) => {
+    ready.then((live) => {
       for (const device of deps.config().devices) {
         if (device.role === 'board') deps.broadcaster.toDevices([device.id]).emit('board:settingsChanged', live.boardView(device));
       }
-    });
+    }, () => undefined); // a module that failed to start was logged once (above)
   };
 
   deps.bus.on('device:online', (device) => presence.online(device.id));

@@ -1,6 +1,6 @@
 // The one path every socket command takes: size check → who may send it (device role and place; at
 // a console, the person signed in) → rate limit → zod parse → run → ack. Raw exceptions never reach a
-// client; they are logged and answered with INTERNAL.
+// client; they are logged and answered with STORAGE_FAILED when a write failed, INTERNAL otherwise.
 import type { Operator } from '@yichuang/shared/admin';
 import type { Device } from '@yichuang/shared/domain';
 import { appError, type Ack, type AppError } from '@yichuang/shared/errors';
@@ -10,6 +10,7 @@ import { issuesDetail } from '../http/parse.js';
 import type { RateLimiter, RateRule } from '../security/rate-limit.js';
 import type { CommandKey } from '../hall/hall-service.js';
 import type { AnswerLog } from '../storage/answer-log.js';
+import { StorageError } from '../storage/storage-error.js';
 import { mayRun, type CommandName } from './permissions.js';
 import { operatorMay, PERSONAL_DATA_READS } from './permissions/admin.js';
 import type { HubSocket } from './types.js';
@@ -116,7 +117,7 @@ async function answer<E extends CommandName, S extends z.ZodType>(
     return result;
   } catch (err) {
     ctx.log(`${name} from ${ctx.device.id} failed: ${(err as Error).stack ?? String(err)}`);
-    return refuse(appError('INTERNAL'));
+    return refuse(appError(err instanceof StorageError ? 'STORAGE_FAILED' : 'INTERNAL'));
   }
 }
 

@@ -1,5 +1,5 @@
 // The hall's secret key, and masking with a keyed hash.
-import { mkdtemp, rm, stat, writeFile } from 'node:fs/promises';
+import { mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -7,15 +7,25 @@ import { PersonalData } from './personal-data.js';
 import { loadSecretKey } from './secret-key.js';
 
 describe('personal data and the secret key', () => {
-  it('creates the key once (32 bytes, 0600), keeps it, and refuses a damaged one', async () => {
+  it('creates the key once (32 bytes, 0600), keeps it, and refuses a damaged one once something depends on it', async () => {
     const dir = await mkdtemp(path.join(os.tmpdir(), 'yichuang-key-'));
+    const file = path.join(dir, 'secret.key');
+    const logs: string[] = [];
+    const use = (inUse: boolean) => ({ inUse, log: (l: string) => logs.push(l) });
     try {
-      const key = await loadSecretKey(dir);
+      const key = await loadSecretKey(dir, use(false));
       expect(key).toHaveLength(32);
-      expect((await stat(path.join(dir, 'secret.key'))).mode & 0o777).toBe(0o600);
-      expect((await loadSecretKey(dir)).equals(key)).toBe(true);
-      await writeFile(path.join(dir, 'secret.key'), 'short');
-      await expect(loadSecretKey(dir)).rejects.toThrow(/32/);
+      expect((await stat(file)).mode & 0o777).toBe(0o600);
+      expect((await loadSecretKey(dir, use(true))).equals(key)).toBe(true);
+      await writeFile(file, 'short');
+      await expect(loadSecretKey(dir, use(true))).rejects.toThrow(/secret\.key 已损坏.*备份.*secret\.key is damaged \(5 bytes/);
+      expect(await readFile(file, 'utf8')).toBe('short');
+      // Nothing recorded yet: the damaged key is kept aside and a new one made.
+      const made = await loadSecretKey(dir, use(false));
+      expect(made).toHaveLength(32);
+      expect(made.equals(key)).toBe(false);
+      expect((await readdir(dir)).filter((f) => f.startsWith('secret.key.damaged-'))).toHaveLength(1);
+      expect(logs.join('\n')).toMatch(/secret\.key.*新密钥.*new key/);
     } finally {
       await rm(dir, { recursive: true, force: true });
     }

@@ -74,11 +74,13 @@ export interface PurgeResult {
 
 /**
  * Purges every journal day before `before` not purged yet. A mark file (<dataDir>/retention.json)
- * remembers how far it got, so each day file is rewritten once, not read again every night.
+ * remembers how far it got, so each day file is rewritten once, not read again every night. A mark
+ * that cannot be read (left empty by a crash) starts the purge over from the first day: days already
+ * purged read through and are left alone, and the mark is written anew.
  */
-export async function purgePersonalData(journal: Journal, dataDir: string, before: ServiceDay): Promise<PurgeResult> {
+export async function purgePersonalData(journal: Journal, dataDir: string, before: ServiceDay, log: (line: string) => void): Promise<PurgeResult> {
   const mark = new DurableJSONFile<RetentionMark>(dataFolder(dataDir).retention);
-  const from = (await mark.read())?.purgedBefore ?? '';
+  const from = (await readMark(mark, log))?.purgedBefore ?? '';
   const all = await journal.days();
   // The newest day file may still be open for appends (a hall closed for weeks): it waits its turn.
   const newest = all.at(-1);
@@ -93,4 +95,14 @@ export async function purgePersonalData(journal: Journal, dataDir: string, befor
   }
   if (until > from) await mark.write({ purgedBefore: until });
   return result;
+}
+
+async function readMark(mark: DurableJSONFile<RetentionMark>, log: (line: string) => void): Promise<RetentionMark | null> {
+  try {
+    return await mark.read();
+  } catch (err) {
+    if (!(err instanceof SyntaxError)) throw err;
+    log(`${mark.file} 无法读取，从第一天起重新检查 / ${mark.file} unreadable; checking again from the first day`);
+    return null;
+  }
 }

@@ -8,6 +8,7 @@ import { hallConfig } from '@yichuang/shared/config-schemas';
 import type { HallConfig } from '@yichuang/shared/domain';
 import { dataFolder } from './data-folder.js';
 import { DurableJSONFile } from './durable-json-file.js';
+import { fileStamp } from './files.js';
 import { migrate, SCHEMA_VERSION, type StoredConfig } from './migrations.js';
 
 export type ConfigListener = (after: HallConfig, before: HallConfig) => void;
@@ -43,8 +44,7 @@ export class ConfigStore {
     }
     if (version < SCHEMA_VERSION) {
       await mkdir(folder.backups, { recursive: true });
-      const stamp = new Date().toISOString().replace(/[:.]/g, '-'); // ':' is not allowed in Windows file names
-      await copyFile(file, path.join(folder.backups, `config.v${version}.${stamp}.json`), constants.COPYFILE_EXCL);
+      await copyFile(file, path.join(folder.backups, `config.v${version}.${fileStamp()}.json`), constants.COPYFILE_EXCL);
       db.data = migrate(db.data as unknown as StoredConfig) as unknown as HallConfig;
     }
     refuseInvalid(db.data, file);

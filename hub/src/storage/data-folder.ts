@@ -1,7 +1,10 @@
 // The data folder's layout (README, "Storage"), named here and nowhere else: every part of the hub
 // and every tool gets its paths from dataFolder(), so a file cannot be looked for under two names.
-// The names are the on-disk format that backups and restores carry: they never change.
+// The names are the on-disk format that backups and restores carry: they never change. A hub does
+// not start on a folder it cannot write (refuseUnwritable).
 import path from 'node:path';
+import { ensureFolder, listSubfolders, probeWritable } from './files.js';
+import { StorageError, writeFailure } from './storage-error.js';
 
 /** The data folder when neither --data nor YICHUANG_DATA names one (relative to the working folder). */
 export const DEFAULT_DATA_DIR = 'data';
@@ -13,6 +16,8 @@ const NAMES = {
   backups: 'backups',
   /** Every engine event, one JSONL file per service day. */
   journal: 'journal',
+  /** Journal lines that were not records, set aside by `npm run journal:check -- --repair`. */
+  journalDamaged: 'journal-damaged',
   /** Answers to commands outside the engine, by device and command id, a file per day. */
   answers: 'answers',
   /** The audit log, a JSONL file per month (0600 in a 0700 folder). */
@@ -53,4 +58,24 @@ export type DataFolder = { readonly root: string } & { readonly [K in keyof type
 export function dataFolder(root: string): DataFolder {
   const paths = Object.fromEntries(Object.entries(NAMES).map(([key, name]) => [key, path.join(root, name)]));
   return { root, ...paths } as DataFolder;
+}
+
+/**
+ * Refuses to start on a data folder the hub cannot write (mounted read-only, full, owned by another
+ * user): the folder and each folder in it take a probe write, and the error says where and why in
+ * both languages. Without it the hub would run until its first write, then answer or die.
+ */
+export async function refuseUnwritable(root: string): Promise<void> {
+  try {
+    await ensureFolder(root);
+    for (const dir of [root, ...(await listSubfolders(root))]) await probeWritable(dir);
+  } catch (err) {
+    const where = err instanceof StorageError ? path.dirname(err.file) : root;
+    const reason = err instanceof StorageError ? err.reason : writeFailure(err);
+    throw new Error(
+      `数据目录 ${where} 无法写入（${reason.zh}），程序拒绝启动。请检查磁盘空间、是否以只读方式挂载，以及目录的所有者和权限。` +
+        ` / cannot write to the data folder ${where} (${reason.en}); refusing to start. Check the free space, whether it is mounted read-only, and the folder's owner and permissions.`,
+      { cause: err },
+    );
+  }
 }

@@ -3,8 +3,9 @@
 // that take a missing file for "none yet", and the few looks outside the data folder (built screens,
 // programs on the search path, serial devices, the TLS files given at start).
 import { constants, existsSync, readFileSync } from 'node:fs';
-import { access, mkdir, open, readdir, readFile, rename, rm } from 'node:fs/promises';
+import { access, link, mkdir, open, readdir, readFile, rename, rm } from 'node:fs/promises';
 import path from 'node:path';
+import { writing } from './storage-error.js';
 
 /** Makes a rename or a new file's name durable. Windows cannot open a folder for fsync; there it is left to NTFS. */
 export async function syncFolder(dir: string): Promise<void> {
@@ -22,11 +23,13 @@ export async function syncFolder(dir: string): Promise<void> {
  * fsync'ed, so a reader or a restart after a power cut finds the old content or the new, never half.
  * `mode` applies from the moment the temp file exists (0600 for a secret is never readable by others).
  */
-export async function replaceFile(file: string, data: string | Uint8Array, mode?: number): Promise<void> {
-  const temp = tempOf(file);
-  await writeNew(temp, data, mode);
-  await rename(temp, file);
-  await syncFolder(path.dirname(file));
+export function replaceFile(file: string, data: string | Uint8Array, mode?: number): Promise<void> {
+  return writing(file, async () => {
+    const temp = tempOf(file);
+    await writeNew(temp, data, mode);
+    await rename(temp, file);
+    await syncFolder(path.dirname(file));
+  });
 }
 
 /** Fails as replaceFile would (folder missing or read-only, disk full), without touching `file`. */
@@ -36,10 +39,47 @@ export async function checkReplaceable(file: string, mode?: number): Promise<voi
   await rm(temp);
 }
 
-/** Writes a file that must not exist yet (EEXIST if another start has just made it), fsync'ed with its folder. */
-export async function createFile(file: string, data: string | Uint8Array, mode?: number): Promise<void> {
-  await writeExclusive(file, data, mode);
-  await syncFolder(path.dirname(file));
+/**
+ * Writes a file that must not exist yet, whole or not at all: written aside and fsync'ed, then linked
+ * under its name (EEXIST if another start has just made it), the folder fsync'ed. A crash leaves the
+ * file complete or absent, never empty.
+ */
+export function createFile(file: string, data: string | Uint8Array, mode?: number): Promise<void> {
+  return writing(file, async () => {
+    const temp = tempOf(file);
+    await writeNew(temp, data, mode);
+    try {
+      await link(temp, file);
+    } finally {
+      await rm(temp, { force: true });
+    }
+    await syncFolder(path.dirname(file));
+  });
+}
+
+/** Moves a file aside under another name in its folder, durably (a damaged key kept for a look later). */
+export function moveAside(file: string, aside: string): Promise<void> {
+  return writing(file, async () => {
+    await rename(file, aside);
+    await syncFolder(path.dirname(file));
+  });
+}
+
+/**
+ * Fails with a StorageError unless `dir` takes a write now: a few bytes are written to a temp file,
+ * fsync'ed, and removed. Bytes, not an empty file: a full disk still has room for a name.
+ */
+export function probeWritable(dir: string): Promise<void> {
+  const probe = tempOf(path.join(dir, 'write-probe'));
+  return writing(probe, async () => {
+    await writeNew(probe, 'probe\n', undefined);
+    await rm(probe);
+  });
+}
+
+/** A time for a file name: ISO 8601 without ':' and '.', which Windows refuses in names. */
+export function fileStamp(at = Date.now()): string {
+  return new Date(at).toISOString().replace(/[:.]/g, '-');
 }
 
 const tempOf = (file: string): string => path.join(path.dirname(file), `.${path.basename(file)}.tmp`);
@@ -75,6 +115,16 @@ export async function readTextIfAny(file: string): Promise<string | undefined> {
   return (await readFileIfAny(file))?.toString('utf8');
 }
 
+/** The folders in a folder (not their contents); [] when it does not exist. */
+export async function listSubfolders(dir: string): Promise<string[]> {
+  try {
+    return (await readdir(dir, { withFileTypes: true })).filter((e) => e.isDirectory()).map((e) => path.join(dir, e.name));
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code === 'ENOENT') return [];
+    throw err;
+  }
+}
+
 /** The names in a folder; [] when it does not exist. */
 export async function listFolder(dir: string): Promise<string[]> {
   try {
@@ -85,8 +135,8 @@ export async function listFolder(dir: string): Promise<string[]> {
   }
 }
 
-export async function ensureFolder(dir: string, mode?: number): Promise<void> {
-  await mkdir(dir, { recursive: true, mode });
+export function ensureFolder(dir: string, mode?: number): Promise<void> {
+  return writing(dir, async () => void (await mkdir(dir, { recursive: true, mode })));
 }
 
 export async function removeFile(file: string): Promise<void> {

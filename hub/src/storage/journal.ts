@@ -1,13 +1,16 @@
 // Append-only event journal: one JSONL file per service day, each batch written in one write
-// and fdatasync'd before the command is acknowledged (docs/design.md §5).
+// and fdatasync'd before the command is acknowledged (docs/design.md §5). A write that fails (disk
+// full, read-only, I/O error) breaks the journal until it recovers by itself: see #recover.
 import { randomUUID } from 'node:crypto';
 import { mkdir, open, readFile, truncate, type FileHandle } from 'node:fs/promises';
 import path from 'node:path';
 import type { ServiceDay } from '@yichuang/shared/domain';
+import type { Bilingual } from '@yichuang/shared/errors';
 import type { Command, EngineEvent } from '../engine/types.js';
 import { dataFolder } from './data-folder.js';
 import { listDays } from './day-files.js';
-import { readFileIfAny, replaceFile, syncFolder } from './files.js';
+import { probeWritable, readFileIfAny, replaceFile, syncFolder } from './files.js';
+import { StorageError } from './storage-error.js';
 
 export interface JournalActor {
   deviceId: string;
@@ -39,8 +42,26 @@ export interface JournalEntry {
   event: EngineEvent;
 }
 
+/** Why the journal cannot take appends now, for /api/health. */
+export interface StorageProblem {
+  reason: Bilingual;
+  /** The file that failed, relative to the data folder. */
+  file: string;
+  /** When the first write failed. */
+  since: number;
+}
+
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
 const NL = 0x0a;
+/** A broken journal tries to recover this often even when nothing is appended, so health turns back by itself. */
+const RETRY_MS = 1000;
+
+interface DayFile {
+  day: ServiceDay;
+  handle: FileHandle;
+  /** Bytes acknowledged: the file ends here, unless a failed write left unacknowledged bytes after it. */
+  size: number;
+}
 
 export class Journal {
   readonly #dir: string;
@@ -48,11 +69,12 @@ export class Journal {
   #lastSeq: number;
   /** Newest day written; an earlier day would put lower seqs in a later-named file. */
   #lastDay: ServiceDay | undefined;
-  #file: { day: ServiceDay; handle: FileHandle } | undefined;
+  #file: DayFile | undefined;
   /** Appends run one after another so lines never interleave and seqs stay in file order. */
   #queue: Promise<unknown> = Promise.resolve();
-  /** Set once a write or fdatasync failed: the file's tail is unknown until a restart repairs it. */
-  #broken: Error | undefined;
+  /** Set while writes fail: appends are refused until #recover succeeds. */
+  #broken: { error: StorageError; since: number } | undefined;
+  #retry: NodeJS.Timeout | undefined;
   #closed = false;
   /** What open() had to repair; the caller decides whether to log it. */
   readonly openInfo: { truncatedBytes: number };
@@ -94,6 +116,13 @@ export class Journal {
     return this.#lastSeq;
   }
 
+  /** Why appends are refused now; undefined while the journal takes them. */
+  get problem(): StorageProblem | undefined {
+    if (!this.#broken) return undefined;
+    const { error, since } = this.#broken;
+    return { reason: error.reason, file: error.fileIn(path.dirname(this.#dir)), since };
+  }
+
   /** Resolves once the whole batch is on disk; all entries must share one service day. */
   append(entries: JournalEntry[]): Promise<JournalRecord[]> {
     if (this.#closed) return Promise.reject(new Error('journal: closed'));
@@ -103,7 +132,6 @@ export class Journal {
   }
 
   async #append(entries: JournalEntry[]): Promise<JournalRecord[]> {
-    if (this.#broken) throw new Error('journal: an earlier write failed; restart the hub', { cause: this.#broken });
     const day = entries[0]?.day;
     if (day === undefined) return [];
     if (!DAY.test(day)) throw new Error(`journal: bad service day ${JSON.stringify(day)}`);
@@ -111,7 +139,7 @@ export class Journal {
     if (this.#lastDay !== undefined && day < this.#lastDay) {
       throw new Error(`journal: day ${day} is before the last journal day ${this.#lastDay}`);
     }
-    const handle = await this.#handleFor(day);
+    if (this.#broken) await this.#recover();
     const records = entries.map(
       (e, i): JournalRecord => ({
         v: 1,
@@ -127,27 +155,83 @@ export class Journal {
     );
     const buf = Buffer.from(records.map((r) => JSON.stringify(r) + '\n').join(''));
     try {
-      const { bytesWritten } = await handle.write(buf);
-      if (bytesWritten !== buf.length) throw new Error(`journal: short write (${bytesWritten} of ${buf.length} bytes)`);
-      await handle.datasync();
+      const file = await this.#fileFor(day);
+      const { bytesWritten } = await file.handle.write(buf);
+      if (bytesWritten !== buf.length) throw new Error(`short write (${bytesWritten} of ${buf.length} bytes)`);
+      await file.handle.datasync();
+      file.size += buf.length;
     } catch (err) {
-      this.#broken = err as Error;
-      throw err;
+      throw this.#break(err, dayFile(this.#dir, day));
     }
     this.#lastSeq += records.length;
     this.#lastDay = day;
     return records;
   }
 
-  async #handleFor(day: ServiceDay): Promise<FileHandle> {
-    if (this.#file?.day === day) return this.#file.handle;
-    await this.#file?.handle.close();
-    this.#file = undefined;
+  async #fileFor(day: ServiceDay): Promise<DayFile> {
+    if (this.#file?.day === day) return this.#file;
+    await this.#release();
     const handle = await open(dayFile(this.#dir, day), 'a');
-    // A new file's directory entry must be durable too, or a power cut could lose the whole day.
-    await syncFolder(this.#dir);
-    this.#file = { day, handle };
-    return handle;
+    try {
+      // A new file's directory entry must be durable too, or a power cut could lose the whole day.
+      await syncFolder(this.#dir);
+      this.#file = { day, handle, size: (await handle.stat()).size };
+    } catch (err) {
+      await handle.close();
+      throw err;
+    }
+    return this.#file;
+  }
+
+  async #release(): Promise<void> {
+    const handle = this.#file?.handle;
+    this.#file = undefined;
+    await handle?.close();
+  }
+
+  /** Refuses appends from now until #recover succeeds, which is tried again every RETRY_MS meanwhile. */
+  #break(err: unknown, file: string): StorageError {
+    const error = err instanceof StorageError ? err : new StorageError(file, err);
+    this.#broken = { error, since: this.#broken?.since ?? Date.now() };
+    this.#retry ??= setTimeout(() => {
+      this.#retry = undefined;
+      if (this.#closed || !this.#broken) return;
+      this.#queue = this.#queue.then(() => this.#broken && this.#recover()).catch(() => undefined);
+    }, RETRY_MS).unref();
+    return error;
+  }
+
+  /**
+   * Takes appends again once writes succeed: the day's file is opened afresh and cut back to its
+   * last acknowledged byte (a failed write may have left part or all of a batch that was refused,
+   * so never applied), its last line must be the last record acknowledged, and a probe write must
+   * reach the disk. Until then it stays broken; seqs go on from the last acknowledged record.
+   */
+  async #recover(): Promise<void> {
+    const current = this.#file;
+    const file = current && dayFile(this.#dir, current.day);
+    try {
+      this.#file = undefined;
+      await current?.handle.close().catch(() => undefined); // closing a handle whose writes failed may fail too
+      if (current && file) {
+        await truncate(file, current.size);
+        const handle = await open(file, 'a');
+        this.#file = { ...current, handle };
+        const last = await lastRecord(file, current.size);
+        if (current.size > 0 && last?.seq !== this.#lastSeq) {
+          throw new StorageError(file, undefined, {
+            zh: `末条记录不是最后确认的 seq ${this.#lastSeq}，请重启 hub`,
+            en: `its last record is not seq ${this.#lastSeq}, the last acknowledged; restart the hub`,
+          });
+        }
+      }
+      await probeWritable(this.#dir);
+    } catch (err) {
+      throw this.#break(err, file ?? this.#dir);
+    }
+    this.#broken = undefined;
+    clearTimeout(this.#retry);
+    this.#retry = undefined;
   }
 
   /** Every record of a day, including all appends acknowledged so far; a missing day is empty. */
@@ -192,14 +276,38 @@ export class Journal {
   /** Lets appends already queued finish, then releases the file. */
   async close(): Promise<void> {
     this.#closed = true;
+    clearTimeout(this.#retry);
     await this.#queue;
-    await this.#file?.handle.close();
-    this.#file = undefined;
+    await this.#release().catch(() => undefined);
   }
 }
 
-function dayFile(dir: string, day: ServiceDay): string {
+/** A day's file in the journal folder `dir`. */
+export function dayFile(dir: string, day: ServiceDay): string {
   return path.join(dir, `${day}.jsonl`);
+}
+
+/** One line of a day file. */
+export interface DayLine {
+  /** Where it starts in the file. */
+  byte: number;
+  /** The line, without its '\n'. */
+  bytes: Buffer;
+  /** Undefined when the line is not a record, or has no '\n' (a write a crash cut short). */
+  record: JournalRecord | undefined;
+}
+
+/** Splits a day file into its lines. */
+export function dayLines(buf: Buffer): DayLine[] {
+  const lines: DayLine[] = [];
+  for (let start = 0; start < buf.length; ) {
+    const nl = buf.indexOf(NL, start);
+    const end = nl === -1 ? buf.length : nl;
+    const bytes = buf.subarray(start, end);
+    lines.push({ byte: start, bytes, record: nl === -1 ? undefined : parseRecord(bytes) });
+    start = end + 1;
+  }
+  return lines;
 }
 
 /**
@@ -207,19 +315,48 @@ function dayFile(dir: string, day: ServiceDay): string {
  * It is left out and `validBytes` says where it starts. A bad line before the last is real damage.
  */
 function parseDay(buf: Buffer, file: string): { records: JournalRecord[]; validBytes: number } {
+  const lines = dayLines(buf);
   const records: JournalRecord[] = [];
-  let start = 0;
-  while (start < buf.length) {
-    const nl = buf.indexOf(NL, start);
-    const record = nl === -1 ? undefined : parseRecord(buf.subarray(start, nl));
-    if (!record) {
-      if (nl === -1 || nl === buf.length - 1) break;
-      throw new Error(`journal: ${file} line ${records.length + 1} (byte ${start}) is corrupt; the file is damaged`);
-    }
-    records.push(record);
-    start = nl + 1;
+  for (const [i, line] of lines.entries()) {
+    if (line.record) records.push(line.record);
+    else if (i < lines.length - 1) throw damaged(file, i + 1, line.byte);
   }
-  return { records, validBytes: start };
+  const last = lines.at(-1);
+  return { records, validBytes: last && !last.record ? last.byte : buf.length };
+}
+
+/** What stops the hub at a corrupt line, and how to go on. */
+function damaged(file: string, line: number, byte: number): Error {
+  const root = path.dirname(path.dirname(file));
+  const aside = dataFolder(root).journalDamaged;
+  return new Error(
+    `日志文件 ${file} 第 ${line} 行（第 ${byte} 字节起）已损坏。请停止 hub，运行 npm run journal:check -- --data ${root} --repair：` +
+      `损坏的行将另存到 ${aside}，其余记录保留。 / journal file ${file}: line ${line} (from byte ${byte}) is corrupt. ` +
+      `Stop the hub and run npm run journal:check -- --data ${root} --repair: the bad line is set aside in ${aside} and the rest kept.`,
+  );
+}
+
+/** Bytes read at a time when looking for a file's last line from its end. */
+const TAIL_CHUNK = 16 * 1024;
+
+/** The record on the last line of `file` before byte `end` (where that line's '\n' must be), if it is one. */
+async function lastRecord(file: string, end: number): Promise<JournalRecord | undefined> {
+  const handle = await open(file, 'r');
+  try {
+    let tail = Buffer.alloc(0);
+    for (let from = end; from > 0; ) {
+      const size = Math.min(TAIL_CHUNK, from);
+      from -= size;
+      const chunk = Buffer.alloc(size);
+      await handle.read(chunk, 0, size, from);
+      tail = Buffer.concat([chunk, tail]);
+      const start = tail.length > 1 ? tail.lastIndexOf(NL, tail.length - 2) : -1;
+      if (start !== -1 || from === 0) return tail.at(-1) === NL ? parseRecord(tail.subarray(start + 1, -1)) : undefined;
+    }
+    return undefined;
+  } finally {
+    await handle.close();
+  }
 }
 
 function parseRecord(line: Buffer): JournalRecord | undefined {

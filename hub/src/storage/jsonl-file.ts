@@ -3,6 +3,7 @@
 import { mkdir, open, type FileHandle } from 'node:fs/promises';
 import path from 'node:path';
 import { readTextIfAny, replaceFile, syncFolder } from './files.js';
+import { writing } from './storage-error.js';
 
 export interface JsonlOptions {
   /** Readable by its owner only: the file is made 0600 in a folder made 0700 (the audit log). */
@@ -23,9 +24,17 @@ export class JsonlFile {
   append(records: readonly object[]): Promise<void> {
     const run = this.#queue.then(async () => {
       if (records.length === 0) return;
-      const handle = await this.#open();
-      await handle.appendFile(jsonLines(records));
-      await (this.options.fullSync ? handle.sync() : handle.datasync());
+      try {
+        await writing(this.file, async () => {
+          const handle = await this.#open();
+          await handle.appendFile(jsonLines(records));
+          await (this.options.fullSync ? handle.sync() : handle.datasync());
+        });
+      } catch (err) {
+        // Half a line may be on disk: opened again, the file gets its newline before the next record.
+        await this.#release().catch(() => undefined);
+        throw err;
+      }
     });
     this.#queue = run.catch(() => undefined);
     return run;

@@ -3,9 +3,20 @@
 // its folder, so a power cut never leaves half a key, nor a key whose name is lost.
 import { chmod, stat } from 'node:fs/promises';
 import path from 'node:path';
-import { checkReplaceable, createFile, ensureFolder, readFileIfAny, removeFile, replaceFile } from './files.js';
+import type { Bilingual } from '@yichuang/shared/errors';
+import { checkReplaceable, createFile, ensureFolder, fileStamp, moveAside, readFileIfAny, removeFile, replaceFile } from './files.js';
 
 const OWNER_ONLY = 0o600;
+
+/** What a key file must hold, and what a damaged one may be replaced by. */
+export interface KeyRules {
+  /** Whether the stored bytes are a key of this kind. */
+  valid(stored: Buffer): boolean;
+  /** Nothing was sealed with the stored key, so a damaged one may be replaced by a new key. */
+  replaceable: boolean;
+  /** What depends on the key, for the refusal when it is damaged and not replaceable. */
+  protects: Bilingual;
+}
 
 export class SecretFile {
   constructor(readonly path: string) {}
@@ -15,10 +26,28 @@ export class SecretFile {
     return readFileIfAny(this.path);
   }
 
-  /** The secret, made by `make` when there is none yet: never over one another start has just made. */
-  async readOrCreate(make: () => string | Buffer): Promise<Buffer> {
+  /**
+   * The key, made by `make` when there is none yet (never over one another start has just made).
+   * A stored key that `rules` call invalid (an empty file left by a crash under an older hub, a
+   * damaged disk) is kept aside as `<file>.damaged-<stamp>` and made anew when nothing was sealed with
+   * it; otherwise the hub must not start without the original, and the error says so in both languages.
+   */
+  async readOrCreate(make: () => string | Buffer, rules: KeyRules, log: (line: string) => void): Promise<Buffer> {
     const stored = await this.read();
-    if (stored !== undefined) return stored;
+    if (stored !== undefined && rules.valid(stored)) return stored;
+    const name = path.basename(this.path);
+    if (stored !== undefined) {
+      const what = stored.length === 0 ? { zh: '空文件', en: 'empty' } : { zh: `${stored.length} 字节，不是有效的密钥`, en: `${stored.length} bytes, not a valid key` };
+      if (!rules.replaceable) {
+        throw new Error(
+          `${this.path} 已损坏（${what.zh}），而${rules.protects.zh}依赖它，程序拒绝启动。请从备份恢复该文件。` +
+            ` / ${this.path} is damaged (${what.en}) and ${rules.protects.en} depend on it; refusing to start. Restore it from a backup.`,
+        );
+      }
+      const aside = `${this.path}.damaged-${fileStamp()}`;
+      await moveAside(this.path, aside);
+      log(`${name} 已损坏（${what.zh}），尚无数据依赖它：已另存为 ${aside}，并生成新密钥 / ${name} was damaged (${what.en}) and nothing depended on it yet: kept as ${aside}, and a new key made`);
+    }
     const made = make();
     await createFile(this.path, made, OWNER_ONLY);
     return Buffer.from(made);

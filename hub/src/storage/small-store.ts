@@ -4,6 +4,7 @@ import { copyFile } from 'node:fs/promises';
 import path from 'node:path';
 import { Low } from 'lowdb';
 import { DurableJSONFile } from './durable-json-file.js';
+import { fileStamp } from './files.js';
 
 export interface Versioned {
   schemaVersion: number;
@@ -35,7 +36,7 @@ export class SmallStore<T extends Versioned> {
       unreadable = true;
     }
     if (unreadable) {
-      const aside = `${file}.unreadable-${new Date().toISOString().replace(/[:.]/g, '-')}`;
+      const aside = `${file}.unreadable-${fileStamp()}`;
       await copyFile(file, aside);
       log(`${name} 无法读取，已另存为 ${aside} 并使用默认值 / ${name} unreadable; kept as ${aside}, using defaults`);
       stored = null;
