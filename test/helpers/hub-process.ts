@@ -3,6 +3,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { HallConfig, TimeRange, WeekHours } from '@yichuang/shared/domain';
+import { afterAll } from 'vitest';
 import { demoHall } from '../../hub/src/demo/demo-hall.js';
 import { REPO_ROOT } from './test-hub.js';
 
@@ -57,4 +58,39 @@ export function killed(child: ChildProcess): Promise<void> {
     if (child.exitCode !== null || child.signalCode !== null) resolve();
     else child.once('exit', () => resolve());
   });
+}
+
+/** Hub processes a test file starts, stops and expects to refuse; any still running is killed after its tests. */
+export function hubProcesses(): {
+  start(dataDir: string): Promise<HubProcess>;
+  /** SIGTERM, as systemd stops it, and waits for the exit. */
+  stop(hub: HubProcess): Promise<void>;
+  /** Starting must fail: resolves with what the hub printed, and its exit code, before it exited. */
+  refusal(dataDir: string): Promise<string>;
+} {
+  const running: HubProcess[] = [];
+  afterAll(async () => {
+    for (const p of running) p.child.kill('SIGKILL');
+    await Promise.all(running.map((p) => killed(p.child)));
+  });
+  const start = async (dataDir: string): Promise<HubProcess> => {
+    const hub = await startHubProcess(dataDir);
+    running.push(hub);
+    return hub;
+  };
+  return {
+    start,
+    async stop(hub) {
+      hub.child.kill('SIGTERM');
+      await killed(hub.child);
+    },
+    async refusal(dataDir) {
+      const started = await start(dataDir).then(
+        (hub) => hub,
+        (err: Error) => err.message,
+      );
+      if (typeof started === 'string') return started;
+      throw new Error(`the hub started, and should not have:\n${started.output()}`);
+    },
+  };
 }

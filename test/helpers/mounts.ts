@@ -26,6 +26,7 @@ export async function mountTmpfs(size: string): Promise<Mount> {
     throw new Error(
       `this test mounts a tmpfs (mount -t tmpfs) to fill the disk or make it read-only: run it as root ` +
         `(CI does) or with CAP_SYS_ADMIN. mount said: ${(err as { stderr?: string }).stderr?.trim() || String(err)}`,
+      { cause: err },
     );
   }
   return {

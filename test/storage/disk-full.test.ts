@@ -8,16 +8,14 @@ import { mkdir, open, readdir, readFile, rm } from 'node:fs/promises';
 import path from 'node:path';
 import type { AppError } from '@yichuang/shared/errors';
 import { afterAll, describe, expect, it } from 'vitest';
-import { killed, seedAllDayHall, startHubProcess, type HubProcess } from '../helpers/hub-process.js';
+import { hubProcesses, seedAllDayHall } from '../helpers/hub-process.js';
 import { mountTmpfs, type Mount } from '../helpers/mounts.js';
 import { cmdId, connectClient } from '../helpers/test-hub.js';
 
+const { start, stop } = hubProcesses();
 let mount: Mount | undefined;
-const running: HubProcess[] = [];
 
 afterAll(async () => {
-  for (const p of running) p.child.kill('SIGKILL');
-  await Promise.all(running.map((p) => killed(p.child)));
   await mount?.remove();
 });
 
@@ -85,8 +83,7 @@ describe('disk full mid-day', () => {
     const dataDir = path.join(mount.dir, 'data');
     await mkdir(dataDir);
     await seedAllDayHall(dataDir);
-    const hub = await startHubProcess(dataDir);
-    running.push(hub);
+    const hub = await start(dataDir);
     const kiosk = await connectClient(hub.url, 'demo-kiosk-1');
     const manager = await connectClient(hub.url, 'demo-console-1');
     const tickets = issuing(kiosk);
@@ -120,8 +117,7 @@ describe('disk full mid-day', () => {
     expect(numbers).toEqual(numbers.map((_, i) => i + 1));
     kiosk.disconnect();
     manager.disconnect();
-    hub.child.kill('SIGTERM');
-    await killed(hub.child);
+    await stop(hub);
 
     // The journal reads back whole, its sequence unbroken, and a restarted hub goes on from it.
     const [file] = (await readdir(path.join(dataDir, 'journal'))).filter((f) => f.endsWith('.jsonl'));
@@ -130,11 +126,11 @@ describe('disk full mid-day', () => {
       .filter(Boolean)
       .map((line) => (JSON.parse(line) as { seq: number }).seq);
     expect(seqs).toEqual(seqs.map((_, i) => i + 1));
-    const again = await startHubProcess(dataDir);
-    running.push(again);
+    const again = await start(dataDir);
     const kiosk2 = await connectClient(again.url, 'demo-kiosk-1');
     const next = await kiosk2.emitWithAck('ticket:issue', { cmdId: cmdId(), categoryId: 'general' });
     kiosk2.disconnect();
+    await stop(again);
     expect(next).toMatchObject({ ok: true, data: { ticket: { number: `A${String(numbers.length + 1).padStart(3, '0')}` } } });
   });
 });

@@ -4,37 +4,32 @@
 // message in both languages naming the tool that repairs it; `journal:check` reports it and, with
 // --repair, sets the line aside in a file and keeps the rest.
 import { spawnSync } from 'node:child_process';
-import { readdir, readFile, writeFile } from 'node:fs/promises';
+import { readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { serviceDay } from '@yichuang/shared/time';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { book, ok, slotAt } from '../appointments/rest.js';
-import { killed, seedAllDayHall, startHubProcess, type HubProcess } from '../helpers/hub-process.js';
+import { hubProcesses, seedAllDayHall } from '../helpers/hub-process.js';
 import { cmdId, connectClient, REPO_ROOT, startTestHub, tempDir, type TestHub } from '../helpers/test-hub.js';
 
 const DAY = 86_400_000;
 const ZONE = 'Asia/Shanghai';
-const running: HubProcess[] = [];
+const { start, stop, refusal } = hubProcesses();
 let inProcess: TestHub | undefined;
+const folders: string[] = [];
 
 afterEach(async () => {
   await inProcess?.close();
   inProcess = undefined;
 });
 afterAll(async () => {
-  for (const p of running) p.child.kill('SIGKILL');
-  await Promise.all(running.map((p) => killed(p.child)));
+  for (const f of folders) await rm(f, { recursive: true, force: true });
 });
 
-async function start(dataDir: string): Promise<HubProcess> {
-  const hub = await startHubProcess(dataDir);
-  running.push(hub);
-  return hub;
-}
-
-async function stop(hub: HubProcess): Promise<void> {
-  hub.child.kill('SIGTERM');
-  await killed(hub.child);
+async function folder(): Promise<string> {
+  const dir = await tempDir('yichuang-journal-');
+  folders.push(dir);
+  return dir;
 }
 
 function journalCheck(dataDir: string, ...args: string[]): { status: number | null; out: string } {
@@ -44,7 +39,7 @@ function journalCheck(dataDir: string, ...args: string[]): { status: number | nu
 
 describe('an empty newest journal file', () => {
   it('does not lose the open bad-rating case and the appointment book of the last day with records', async () => {
-    const dataDir = await tempDir('yichuang-journal-');
+    const dataDir = await folder();
     await seedAllDayHall(dataDir);
     const yesterday = serviceDay(Date.now() - DAY, ZONE);
     const today = serviceDay(Date.now(), ZONE);
@@ -82,7 +77,7 @@ describe('an empty newest journal file', () => {
 
 describe('a corrupt line inside a day', () => {
   it('stops the hub with a message in both languages, and journal:check --repair sets the line aside and keeps the rest', async () => {
-    const dataDir = await tempDir('yichuang-journal-');
+    const dataDir = await folder();
     await seedAllDayHall(dataDir);
     const first = await start(dataDir);
     const kiosk = await connectClient(first.url, 'demo-kiosk-1');
@@ -106,10 +101,7 @@ describe('a corrupt line inside a day', () => {
     const zeros = '\0'.repeat(Buffer.byteLength(lines[bad]!));
     await writeFile(file, [...lines.slice(0, bad), zeros, ...lines.slice(bad + 1)].join('\n'));
 
-    const refused = await start(dataDir).then(
-      () => 'started',
-      (err: Error) => err.message,
-    );
+    const refused = await refusal(dataDir);
     expect(refused).toMatch(/exited with 1/);
     expect(refused).toMatch(new RegExp(`${name}.*第 ${bad + 1} 行.*损坏.*journal:check.*--repair[\\s\\S]*line ${bad + 1}.*corrupt`));
 

@@ -4,41 +4,27 @@
 //
 // The read-only case mounts a tmpfs (test/helpers/mounts.ts; needs root, as CI runs) and remounts it
 // read-only: as root, file modes alone would not stop the hub writing.
-import { mkdir, readFile, stat, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
+import { serviceDay } from '@yichuang/shared/time';
 import { afterAll, describe, expect, it } from 'vitest';
-import { killed, seedAllDayHall, startHubProcess, type HubProcess } from '../helpers/hub-process.js';
+import { hubProcesses, seedAllDayHall } from '../helpers/hub-process.js';
 import { mountTmpfs, type Mount } from '../helpers/mounts.js';
 import { tempDir } from '../helpers/test-hub.js';
 
-const running: HubProcess[] = [];
+const { start, stop, refusal } = hubProcesses();
 const mounts: Mount[] = [];
+const folders: string[] = [];
 
 afterAll(async () => {
-  for (const p of running) p.child.kill('SIGKILL');
-  await Promise.all(running.map((p) => killed(p.child)));
   for (const m of mounts) await m.remove();
+  for (const f of folders) await rm(f, { recursive: true, force: true });
 });
 
-async function start(dataDir: string): Promise<HubProcess> {
-  const hub = await startHubProcess(dataDir);
-  running.push(hub);
-  return hub;
-}
-
-async function stop(hub: HubProcess): Promise<void> {
-  hub.child.kill('SIGTERM');
-  await killed(hub.child);
-}
-
-/** Starting must fail: resolves with what the hub printed before exiting. */
-async function refusal(dataDir: string): Promise<string> {
-  const started = await start(dataDir).then(
-    (hub) => hub,
-    (err: Error) => err.message,
-  );
-  if (typeof started === 'string') return started;
-  throw new Error(`the hub started, and should not have:\n${started.output()}`);
+async function folder(): Promise<string> {
+  const dir = await tempDir('yichuang-keys-');
+  folders.push(dir);
+  return dir;
 }
 
 async function book(url: string): Promise<{ code: string }> {
@@ -55,7 +41,7 @@ async function book(url: string): Promise<{ code: string }> {
   return body.data;
 }
 
-const tomorrow = (): string => new Date(Date.now() + 8 * 3_600_000 + 86_400_000).toISOString().slice(0, 10);
+const tomorrow = (): string => serviceDay(Date.now() + 86_400_000, 'Asia/Shanghai');
 
 describe('a data folder the hub cannot write', () => {
   it('is refused at start, in Chinese and English, with a non-zero exit', async () => {
@@ -77,7 +63,7 @@ describe('a data folder the hub cannot write', () => {
 
 describe('key files left empty by a crash at first start', () => {
   it('are made again when nothing was sealed with them, and the hub keeps running', async () => {
-    const dataDir = await tempDir('yichuang-keys-');
+    const dataDir = await folder();
     await seedAllDayHall(dataDir);
     await writeFile(path.join(dataDir, 'secret.key'), '');
     await writeFile(path.join(dataDir, 'appointments.key'), '');
@@ -93,7 +79,7 @@ describe('key files left empty by a crash at first start', () => {
   });
 
   it('are refused when bookings were sealed with the key, saying to restore it from a backup', async () => {
-    const dataDir = await tempDir('yichuang-keys-');
+    const dataDir = await folder();
     await seedAllDayHall(dataDir);
     const hub = await start(dataDir);
     await book(hub.url);

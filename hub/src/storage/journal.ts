@@ -156,8 +156,8 @@ export class Journal {
     const buf = Buffer.from(records.map((r) => JSON.stringify(r) + '\n').join(''));
     try {
       const file = await this.#fileFor(day);
-      const { bytesWritten } = await file.handle.write(buf);
-      if (bytesWritten !== buf.length) throw new Error(`short write (${bytesWritten} of ${buf.length} bytes)`);
+      // A short write is retried for the rest, so a full disk fails with its own error (ENOSPC).
+      for (let done = 0; done < buf.length; ) done += (await file.handle.write(buf, done)).bytesWritten;
       await file.handle.datasync();
       file.size += buf.length;
     } catch (err) {
