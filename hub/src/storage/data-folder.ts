@@ -70,7 +70,7 @@ export async function refuseUnwritable(root: string): Promise<void> {
     await ensureFolder(root);
     for (const dir of [root, ...(await listSubfolders(root))]) await probeWritable(dir);
   } catch (err) {
-    const where = err instanceof StorageError ? path.dirname(err.file) : root;
+    const where = err instanceof StorageError ? err.file : root;
     const reason = err instanceof StorageError ? err.reason : writeFailure(err);
     throw new Error(
       `数据目录 ${where} 无法写入（${reason.zh}），程序拒绝启动。请检查磁盘空间、是否以只读方式挂载，以及目录的所有者和权限。` +

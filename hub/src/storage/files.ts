@@ -5,7 +5,7 @@
 import { constants, existsSync, readFileSync } from 'node:fs';
 import { access, link, mkdir, open, readdir, readFile, rename, rm } from 'node:fs/promises';
 import path from 'node:path';
-import { writing } from './storage-error.js';
+import { StorageError, writing } from './storage-error.js';
 
 /** Makes a rename or a new file's name durable. Windows cannot open a folder for fsync; there it is left to NTFS. */
 export async function syncFolder(dir: string): Promise<void> {
@@ -32,11 +32,17 @@ export function replaceFile(file: string, data: string | Uint8Array, mode?: numb
   });
 }
 
-/** Fails as replaceFile would (folder missing or read-only, disk full), without touching `file`. */
-export async function checkReplaceable(file: string, mode?: number): Promise<void> {
-  const temp = tempOf(file);
-  await writeNew(temp, '', mode);
-  await rm(temp);
+/**
+ * Fails as replaceFile would (folder missing or read-only, disk full), without touching `file`: a few
+ * bytes are written beside it, fsync'ed and removed. Bytes, not an empty file: a full disk still has
+ * room for a name.
+ */
+export function checkReplaceable(file: string, mode?: number): Promise<void> {
+  return writing(file, async () => {
+    const temp = tempOf(file);
+    await writeNew(temp, 'probe\n', mode);
+    await rm(temp);
+  });
 }
 
 /**
@@ -65,15 +71,10 @@ export function moveAside(file: string, aside: string): Promise<void> {
   });
 }
 
-/**
- * Fails with a StorageError unless `dir` takes a write now: a few bytes are written to a temp file,
- * fsync'ed, and removed. Bytes, not an empty file: a full disk still has room for a name.
- */
+/** Fails with a StorageError (naming `dir`) unless the folder takes a write now. */
 export function probeWritable(dir: string): Promise<void> {
-  const probe = tempOf(path.join(dir, 'write-probe'));
-  return writing(probe, async () => {
-    await writeNew(probe, 'probe\n', undefined);
-    await rm(probe);
+  return checkReplaceable(path.join(dir, 'write-probe')).catch((err: StorageError) => {
+    throw new StorageError(dir, err.cause);
   });
 }
 
@@ -84,10 +85,18 @@ export function fileStamp(at = Date.now()): string {
 
 const tempOf = (file: string): string => path.join(path.dirname(file), `.${path.basename(file)}.tmp`);
 
-/** A temp file left by a crash is removed first: it would keep its own mode and content. */
+/**
+ * A temp file left by a crash is removed first: it would keep its own mode and content. One whose
+ * write failed is removed at once: on a full disk it would hold on to what space it took.
+ */
 async function writeNew(temp: string, data: string | Uint8Array, mode: number | undefined): Promise<void> {
   await rm(temp, { force: true });
-  await writeExclusive(temp, data, mode);
+  try {
+    await writeExclusive(temp, data, mode);
+  } catch (err) {
+    await rm(temp, { force: true }).catch(() => undefined);
+    throw err;
+  }
 }
 
 async function writeExclusive(file: string, data: string | Uint8Array, mode: number | undefined): Promise<void> {

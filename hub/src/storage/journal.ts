@@ -161,6 +161,8 @@ export class Journal {
       await file.handle.datasync();
       file.size += buf.length;
     } catch (err) {
+      // Cut off at once what the failed write left, so no reader of the day sees a refused record.
+      await this.#file?.handle.truncate(this.#file.size).catch(() => undefined);
       throw this.#break(err, dayFile(this.#dir, day));
     }
     this.#lastSeq += records.length;
@@ -189,9 +191,12 @@ export class Journal {
     await handle?.close();
   }
 
-  /** Refuses appends from now until #recover succeeds, which is tried again every RETRY_MS meanwhile. */
+  /**
+   * Refuses appends from now until #recover succeeds, which is tried again every RETRY_MS meanwhile.
+   * The error names `file` (the day's, which health shows), even when a probe beside it failed.
+   */
   #break(err: unknown, file: string): StorageError {
-    const error = err instanceof StorageError ? err : new StorageError(file, err);
+    const error = err instanceof StorageError && err.file === file ? err : new StorageError(file, err instanceof StorageError ? err.cause : err);
     this.#broken = { error, since: this.#broken?.since ?? Date.now() };
     this.#retry ??= setTimeout(() => {
       this.#retry = undefined;
