@@ -11,6 +11,8 @@ const USAGE = `用法 / usage: npm run journal:check -- [--data DIR] [--repair]
 ${DATA_USAGE}
   --repair         先停止 hub：损坏的行另存到 journal-damaged/，其余记录保留 / with the hub stopped: set bad lines aside in journal-damaged/ and keep the rest`;
 
+const plural = (n: number, what: string): string => `${n} ${what}${n === 1 ? '' : 's'}`;
+
 const between = (b: BadLine): { zh: string; en: string } =>
   b.after !== undefined && b.before !== undefined ? { zh: `，位于 seq ${b.after} 与 ${b.before} 之间`, en: `, between seq ${b.after} and ${b.before}` }
   : b.after !== undefined ? { zh: `，在 seq ${b.after} 之后`, en: `, after seq ${b.after}` }
@@ -35,7 +37,7 @@ async function main(): Promise<void> {
   const { dataDir, values } = readToolOptions(process.argv.slice(2), process.env, { repair: { type: 'boolean' } }, USAGE);
   const check = await checkJournal(dataDir);
   const aside = dataFolder(dataDir).journalDamaged;
-  console.log(`日志检查 / journal check: ${check.dir}（${check.days.length} 个文件 / files）`);
+  console.log(`日志检查 / journal check: ${check.dir}（${check.days.length} 个文件 / ${plural(check.days.length, 'file')}）`);
   for (const day of check.days) for (const line of describe(day, `${day.day}.jsonl`)) console.log(`  ${line}`);
   for (const f of check.outOfOrder) {
     console.log(`  ${f.day}.jsonl：第 ${f.line} 行 seq ${f.seq} 不大于前一条的 ${f.previous}，无法自动修复 / line ${f.line}: seq ${f.seq} is not above the one before (${f.previous}); this cannot be repaired here`);
@@ -48,11 +50,11 @@ async function main(): Promise<void> {
     for (const day of damaged) {
       for (const file of await repairDay(dataDir, day.day)) console.log(`  已另存 / set aside: ${file}`);
     }
-    console.log(`已修复 ${damaged.length} 个文件，其余记录保留 / ${damaged.length} files repaired, the rest of their records kept`);
+    console.log(`已修复 ${damaged.length} 个文件，其余记录保留 / ${plural(damaged.length, 'file')} repaired, the rest of their records kept`);
   } else if (corrupt > 0) {
     console.log(
       `发现 ${corrupt} 行损坏。请先停止 hub，再加 --repair 运行：损坏的行另存到 ${aside}，其余记录保留。` +
-        ` / ${corrupt} corrupt lines found. Stop the hub, then run again with --repair: bad lines are set aside in ${aside} and the rest kept.`,
+        ` / ${plural(corrupt, 'corrupt line')} found. Stop the hub, then run again with --repair: bad lines are set aside in ${aside} and the rest kept.`,
     );
   } else if (check.outOfOrder.length === 0) {
     console.log('未发现损坏 / no damage found');
