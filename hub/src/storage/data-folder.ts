@@ -62,13 +62,16 @@ export function dataFolder(root: string): DataFolder {
 
 /**
  * Refuses to start on a data folder the hub cannot write (mounted read-only, full, owned by another
- * user): the folder and each folder in it take a probe write, and the error says where and why in
- * both languages. Without it the hub would run until its first write, then answer or die.
+ * user): the folder and each of its own folders (not others', such as a mount's lost+found) take a
+ * probe write, and the error says where and why in both languages. Without it the hub would run
+ * until its first write, then answer or die.
  */
 export async function refuseUnwritable(root: string): Promise<void> {
+  const named = new Set<string>(Object.values(dataFolder(root)));
   try {
     await ensureFolder(root);
-    for (const dir of [root, ...(await listSubfolders(root))]) await probeWritable(dir);
+    const folders = (await listSubfolders(root)).filter((dir) => named.has(dir));
+    for (const dir of [root, ...folders]) await probeWritable(dir);
   } catch (err) {
     const where = err instanceof StorageError ? err.file : root;
     const reason = err instanceof StorageError ? err.reason : writeFailure(err);
