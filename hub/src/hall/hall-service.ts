@@ -49,6 +49,8 @@ export class HallService {
   /** Settles once the last command's listeners have run. */
   private notified: Promise<void> = Promise.resolve();
   private readonly commands = new CommandLog();
+  /** The journal refused the last write (disk full, read-only): logged once, and again when it recovers. */
+  private failing = false;
   private readonly listeners: RecordsListener[] = [];
 
   private constructor(private readonly deps: HallServiceDeps) {}
@@ -186,10 +188,14 @@ export class HallService {
         decided.flatMap(({ p, events }) => events.map((event) => ({ day: day!, at: event.at, cmd: p.key, op: p.command.type, actor: p.actor, event }))),
       );
     } catch (err) {
-      this.deps.log(`journal append failed: ${(err as Error).message}`);
+      // Once per outage: a full disk with busy kiosks would otherwise fill the log it cannot write.
+      if (!this.failing) this.deps.log(`journal append failed, commands answer STORAGE_FAILED until it recovers: ${(err as Error).message}`);
+      this.failing = true;
       for (const p of [...decided.map((d) => d.p), ...retried.map((r) => r.p)]) p.answer({ ok: false, error: appError('STORAGE_FAILED') });
       return left;
     }
+    if (this.failing) this.deps.log('journal writes again: commands are journaled and answered as before');
+    this.failing = false;
     if (batch.length > 1) this.state = working;
     else for (const record of records) this.state = evolve(this.state, record.event);
     this.applied += records.length;
