@@ -10,7 +10,7 @@ import { cmdId, tempDir, type Client, type TestHub } from '../helpers/test-hub.j
 import { post } from '../security/helpers.js';
 import { PAIRING_CODE, startAgent, type AgentCredentials, type AgentProcess } from './helpers/agent-process.js';
 import { printer, printerIs, startPrintingHub } from './helpers/printing-hub.js';
-import { HAS_SOCAT, ptyPair } from './helpers/socat.js';
+import { ptyPair } from './helpers/socat.js';
 import { printerOnPty, type WiredPrinter } from './helpers/virtual-printers.js';
 
 const AGENT_PRINTER = printer('p-agent-1', 'kiosk-1', { kind: 'agent' });
@@ -18,7 +18,7 @@ const AGENT_PRINTER = printer('p-agent-1', 'kiosk-1', { kind: 'agent' });
 const PAIRED_NAME = '1号取号机 新打印代理';
 const exists = (file: string): Promise<boolean> => access(file).then(() => true, () => false);
 
-describe.skipIf(!HAS_SOCAT)('pairing the print agent by a code', () => {
+describe('pairing the print agent by a code', () => {
   const cleanup: (() => Promise<void>)[] = [];
   let t: TestHub;
   let console_: Client;
@@ -33,7 +33,7 @@ describe.skipIf(!HAS_SOCAT)('pairing the print agent by a code', () => {
     // A folder not made yet: the agent makes it.
     tokenFile = path.join(dir, 'kiosk-pc', 'agent-token');
     const pty = await ptyPair();
-    wired = await printerOnPty(pty.printer);
+    wired = await printerOnPty(pty);
     printerPath = pty.host;
     cleanup.push(() => rm(dir, { recursive: true, force: true }), () => pty.close(), () => wired.close());
   });

@@ -4,12 +4,12 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { cmdId, type Client, type TestHub } from '../helpers/test-hub.js';
 import { startAgent, type AgentProcess } from './helpers/agent-process.js';
 import { printer, printerIs, printRecords, PUBLIC_URL, startPrintingHub } from './helpers/printing-hub.js';
-import { HAS_SOCAT, ptyPair, type PtyPair } from './helpers/socat.js';
+import { ptyPair, type PtyPair } from './helpers/socat.js';
 import { printerOnPty, type WiredPrinter } from './helpers/virtual-printers.js';
 
 const TOKEN = 'demo-agent-kiosk-1';
 
-describe.skipIf(!HAS_SOCAT)('a printer behind a print agent', () => {
+describe('a printer behind a print agent', () => {
   const cleanup: (() => Promise<void>)[] = [];
   let t: TestHub;
   let console_: Client;
@@ -17,7 +17,7 @@ describe.skipIf(!HAS_SOCAT)('a printer behind a print agent', () => {
   /** A kiosk PC: its printer on a fresh PTY, its agent connected to the hub. */
   async function kioskPc(): Promise<{ agent: AgentProcess; wired: WiredPrinter; pty: PtyPair }> {
     const pty = await ptyPair();
-    const wired = await printerOnPty(pty.printer);
+    const wired = await printerOnPty(pty);
     const agent = startAgent(t.hub.url, pty.host, { token: TOKEN });
     cleanup.push(() => agent.kill(), () => wired.close(), () => pty.close());
     await printerIs(console_, 'p-agent-1', 'ready', 10_000).catch((err: Error) => {

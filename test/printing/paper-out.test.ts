@@ -4,9 +4,8 @@ import { describe, expect, it } from 'vitest';
 import { cmdId } from '../helpers/test-hub.js';
 import { printerIs, printRecords, PUBLIC_URL } from './helpers/printing-hub.js';
 import { serialPrinterHub } from './helpers/serial-hub.js';
-import { HAS_SOCAT } from './helpers/socat.js';
 
-describe.skipIf(!HAS_SOCAT)('a printer out of paper', () => {
+describe('a printer out of paper', () => {
   const rig = serialPrinterHub(115_200);
 
   it('gives an e-ticket, journals it unprinted, tells the console, and reprints the same number with paper back', async () => {

@@ -23,7 +23,7 @@ afterEach(async () => {
 describe('a reprint resent after a restart', () => {
   it('prints once and answers the resend with the first outcome', async () => {
     pty = await ptyPair();
-    wired = await printerOnPty(pty.printer);
+    wired = await printerOnPty(pty);
     const dataDir = await tempDir('yichuang-print-');
     await writeFile(path.join(dataDir, 'config.json'), JSON.stringify(await demoHall()));
     const file: PrintingFile = { ...defaultPrinting(), printers: [printer('p-kiosk-1', 'kiosk-1', { kind: 'serial', path: pty.host, baudRate: 115_200 })] };

@@ -5,7 +5,7 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { REPO_ROOT } from '../helpers/test-hub.js';
-import { HAS_SOCAT, ptyPair, type PtyPair } from './helpers/socat.js';
+import { ptyPair, type PtyPair } from './helpers/socat.js';
 import { printerOnPty, type WiredPrinter } from './helpers/virtual-printers.js';
 
 const run = promisify(execFile);
@@ -22,12 +22,12 @@ async function node(args: string[]): Promise<{ code: number; out: string }> {
   }
 }
 
-describe.skipIf(!HAS_SOCAT)('printer:test', () => {
+describe('printer:test', () => {
   let pty: PtyPair;
   let wired: WiredPrinter;
   beforeEach(async () => {
     pty = await ptyPair();
-    wired = await printerOnPty(pty.printer);
+    wired = await printerOnPty(pty);
   });
   afterEach(async () => {
     await wired.close();

@@ -12,7 +12,6 @@ import { launchBrowser, openScreen } from '../helpers/browser.js';
 import { cmdId, startTestHub, type Client, type TestHub } from '../helpers/test-hub.js';
 import { printerIs } from '../printing/helpers/printing-hub.js';
 import { serialPrinterHub } from '../printing/helpers/serial-hub.js';
-import { HAS_SOCAT } from '../printing/helpers/socat.js';
 
 /** The smallest screen the caller is laid out for. */
 const OFFICE_SCREEN = { width: 1366, height: 768 };
@@ -167,7 +166,7 @@ describe('counter services at window 1', () => {
   });
 });
 
-describe.skipIf(!HAS_SOCAT)('reprinting at the window', () => {
+describe('reprinting at the window', () => {
   const rig = serialPrinterHub(115_200);
 
   it('lists the e-tickets a kiosk gave while out of paper, says why a reprint failed, and reprints the same number once paper is back', async () => {

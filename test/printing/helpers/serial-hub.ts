@@ -17,7 +17,7 @@ export function serialPrinterHub(baudRate: number): SerialPrinterHub {
   let pty: PtyPair;
   beforeEach(async () => {
     pty = await ptyPair();
-    rig.wired = await printerOnPty(pty.printer);
+    rig.wired = await printerOnPty(pty);
     rig.t = await startPrintingHub([printer('p-kiosk-1', 'kiosk-1', { kind: 'serial', path: pty.host, baudRate })]);
   });
   afterEach(async () => {

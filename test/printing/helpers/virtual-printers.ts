@@ -1,21 +1,37 @@
 // The project's virtual printer wired up as a real one: at the far end of a PTY, or as a TCP printer.
+// Its `dropAfter` takes the real link down: the PTY's cable is pulled (socat ends), the TCP
+// connection is closed by the printer.
 import { createServer, type Socket } from 'node:net';
 import { SerialPort } from 'serialport';
 import { VirtualPrinter } from '../../../hub/src/printing/virtual-printer.js';
+import type { PtyPair } from './socat.js';
 
 export interface WiredPrinter {
   vp: VirtualPrinter;
   close(): Promise<void>;
 }
 
-export async function printerOnPty(path: string): Promise<WiredPrinter> {
+/** The printer on the far end of `pty`; after `pty.replug()`, `reattach()` puts it back on the new cable. */
+export async function printerOnPty(pty: PtyPair): Promise<WiredPrinter & { reattach(): Promise<void> }> {
   const vp = new VirtualPrinter();
-  const port = new SerialPort({ path, baudRate: 9600, autoOpen: false });
-  await new Promise<void>((resolve, reject) => port.open((err) => (err ? reject(err) : resolve())));
-  vp.attach(port);
+  let port: SerialPort | undefined;
+  const attach = async (): Promise<void> => {
+    const opened = new SerialPort({ path: pty.printer, baudRate: 9600, autoOpen: false });
+    await new Promise<void>((resolve, reject) => opened.open((err) => (err ? reject(err) : resolve())));
+    // The cable pulled under it: the port fails and closes, and that is all.
+    opened.on('error', () => undefined);
+    port = opened;
+    vp.attach(opened, () => void pty.unplug());
+  };
+  await attach();
   return {
     vp,
-    close: () => new Promise<void>((resolve) => (port.isOpen ? port.close(() => resolve()) : resolve())),
+    reattach: attach,
+    close: async () => {
+      vp.stop();
+      const open = port;
+      if (open?.isOpen) await new Promise<void>((resolve) => open.close(() => resolve()));
+    },
   };
 }
 
@@ -26,7 +42,7 @@ export async function printerOnTcp(): Promise<WiredPrinter & { port: number }> {
     sockets.add(socket);
     socket.on('error', () => undefined);
     socket.on('close', () => sockets.delete(socket));
-    vp.attach(socket);
+    vp.attach(socket, () => socket.destroy());
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const address = server.address();
@@ -35,6 +51,7 @@ export async function printerOnTcp(): Promise<WiredPrinter & { port: number }> {
     vp,
     port: address.port,
     async close() {
+      vp.stop();
       for (const s of sockets) s.destroy();
       await new Promise<void>((resolve) => server.close(() => resolve()));
     },
