@@ -31,7 +31,14 @@ describe('slip text', () => {
   });
 
   it('never starts a line with closing punctuation', () => {
-    expect(wrap('示范区政务服务中心（演示）', 24)).toEqual(['示范区政务服务中心（演', '示）']);
+    expect(wrap('综合受理窗口，请稍候', 12)).toEqual(['综合受理窗', '口，请稍候']);
+  });
+
+  it('moves a bracketed part to the next line whole when it fits there, and breaks it only when it cannot', () => {
+    expect(wrap('示范区政务服务中心（演示）', 24)).toEqual(['示范区政务服务中心', '（演示）']);
+    expect(wrap('跨域通办（全省通办·跨省通办）', 24)).toEqual(['跨域通办', '（全省通办·跨省通办）']);
+    // Longer than a line: split where the line ends, never leaving the closing bracket alone.
+    expect(wrap('办（一二三四五六七八九）', 16)).toEqual(['办（一二三四五六', '七八九）']);
   });
 
   it('keeps explicit line breaks and empty paragraphs', () => {

@@ -20,6 +20,11 @@ export function printable(text: string): string {
   return out;
 }
 
+/** The distinct characters of `text` a GBK printer cannot print, in order of appearance. */
+export function unprintable(text: string): string[] {
+  return [...new Set(Array.from(text).filter((ch) => charColumns(ch) === 0))];
+}
+
 export function columns(text: string): number {
   let n = 0;
   for (const ch of printable(text)) n += charColumns(ch);
@@ -29,9 +34,13 @@ export function columns(text: string): number {
 /** Closing punctuation never starts a line (避头点): the character before it moves down with it. */
 const NO_LINE_START = new Set('，。、；：！？）》」』】〕…·'.split(''));
 
+/** A run of ASCII (a number, a word, an address), a bracketed part (（演示）, 【绿色通道】), a space, or one character. */
+const TOKENS = /（[^（）\n]*）|【[^【】\n]*】|《[^《》\n]*》|「[^「」\n]*」|〔[^〔〕\n]*〕|[\x21-\x7e]+|\s+|[^\x21-\x7e\s]/g;
+
 /**
  * Splits text into lines of at most `width` columns. Chinese may break between any two characters;
- * a run of ASCII (a number, a word, an address) moves to the next line whole when it fits there.
+ * a run of ASCII (a number, a word, an address) or a bracketed part moves to the next line whole
+ * when it fits there, so a header never reads "（演" / "示）".
  */
 export function wrap(text: string, width: number): string[] {
   const lines: string[] = [];
@@ -44,7 +53,7 @@ export function wrap(text: string, width: number): string[] {
       line = '';
       used = 0;
     };
-    for (const token of paragraph.match(/[\x21-\x7e]+|\s+|[^\x21-\x7e\s]/g) ?? []) {
+    for (const token of paragraph.match(TOKENS) ?? []) {
       if (/^\s/.test(token)) {
         // One space between words; none at the start of a line.
         if (used > 0 && used < width) {
@@ -53,7 +62,7 @@ export function wrap(text: string, width: number): string[] {
         }
         continue;
       }
-      const word = token.length > 1; // a run of ASCII; other tokens are single characters
+      const word = token.length > 1; // a run of ASCII or a bracketed part; other tokens are single characters
       if (word && used > 0 && used + columns(token) > width && columns(token) <= width) push();
       for (const ch of token) {
         const c = charColumns(ch);

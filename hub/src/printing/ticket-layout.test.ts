@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { EscPosDecoder } from './escpos-decoder.js';
-import { sampleSlip } from './sample-slip.js';
+import { sampleSlip, worstCaseSlip } from './sample-slip.js';
 import { columns, COLUMNS } from './slip-text.js';
 import { slipBytes, type TicketSlip } from './ticket-layout.js';
 
@@ -33,13 +33,13 @@ describe('ticket slip layout', () => {
     expect(more).toEqual([]);
     const text = printed!.lines.map((l) => l.text);
     expect(text).toEqual([
-      '示范区政务服务中心（演',
-      '示）',
+      '示范区政务服务中心',
+      '（演示）',
       'A023',
       '综合受理（无差别）',
       '【绿色通道】',
-      '前面等候 3 人 · 约 18 分钟',
-      '取号时间 2026-11-23 10:00',
+      '前面等候 3 人，约 18 分钟',
+      '取号时间 11-23 10:00',
       '登记 138****5678',
       '',
       '请留意叫号屏和语音提示',
@@ -59,6 +59,17 @@ describe('ticket slip layout', () => {
       expect(bytes.length).toBeLessThanOrEqual(300);
       expect(decode(bytes).items.some((i) => i.kind === 'raster')).toBe(false);
     }
+  });
+
+  it('stays within 300 bytes in the worst case the layout allows: green channel, ID tail, long numbers and figures, a reprint', () => {
+    for (const paperWidth of [58, 80] as const) expect(slipBytes(worstCaseSlip(), { paperWidth, qr: true }).length).toBeLessThanOrEqual(300);
+  });
+
+  it('marks a reprint 补打 with its time, so two slips of one number are told apart', () => {
+    const again = { ...slip, reprintedAt: Date.parse('2026-11-23T02:32:00Z') };
+    const text = decode(slipBytes(again, { paperWidth: 58, qr: true })).slips()[0]!.lines.map((l) => l.text);
+    expect(text).toContain('补打 10:32');
+    expect(decode(slipBytes({ ...slip, identity: '1101**********123X' }, { paperWidth: 58, qr: true })).slips()[0]!.lines.map((l) => l.text)).toContain('登记 1101****123X');
   });
 
   it('wraps every line within the paper width at its magnification', () => {

@@ -2,8 +2,9 @@
 export const PRINTING_STRINGS = {
   // ---- the printed slip (always Chinese: the hall's printers speak GBK) ----
   'slip.ahead': ['前面等候 {n} 人', '{n} ahead of you'],
-  'slip.aheadWait': ['前面等候 {n} 人 · 约 {min} 分钟', '{n} ahead · about {min} min'],
+  'slip.aheadWait': ['前面等候 {n} 人，约 {min} 分钟', '{n} ahead, about {min} min'],
   'slip.issuedAt': ['取号时间 {time}', 'Issued {time}'],
+  'slip.reprinted': ['补打 {time}', 'Reprinted {time}'],
   'slip.identity': ['登记 {identity}', 'Registered {identity}'],
   'slip.footer': ['扫码查看进度、评价服务', 'Scan to follow the queue and rate the service'],
   'slip.test': ['打印测试', 'Printer test'],
@@ -52,6 +53,9 @@ export const PRINTING_STRINGS = {
   'printers.publicUrl': ['手机访问地址（留空自动）', 'Address for phones (empty = automatic)'],
   'printers.save': ['保存', 'Save'],
   'printers.saved': ['已保存', 'Saved'],
+  'printers.unprintable': ['{field}中的「{chars}」打印机印不出，会印成“?”', 'The printer cannot print "{chars}" in the {field}: it prints "?" instead'],
+  'printers.field.header': ['抬头', 'header'],
+  'printers.field.footer': ['底部提示', 'footer'],
   'printers.edit': ['编辑', 'Edit'],
   'printers.add': ['添加打印机', 'Add a printer'],
   'printers.remove': ['删除', 'Remove'],
