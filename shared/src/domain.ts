@@ -93,8 +93,8 @@ export interface Ticket {
   outcome?: Outcome;
   outcomeNote?: string;
   periods: Period[];
-  /** The last print attempt of its slip; absent where no printer serves the kiosk. */
-  print?: { ok: boolean; printerId: string; at: number; reason?: string };
+  /** The last print attempt of its slip; absent where no printer serves the kiosk. `jobId` names the slip (design.md §6). */
+  print?: { ok: boolean; printerId: string; at: number; reason?: string; jobId?: string };
 }
 
 export interface WindowState {

@@ -9,6 +9,7 @@ export const PRINTING_ERRORS = {
   PRINTER_FAULT: ['打印机故障（切纸器或机芯）', 'Printer fault (cutter or mechanism)'],
   PRINTER_TIMEOUT: ['打印机响应太慢', 'The printer did not answer in time'],
   PRINTER_AGENT_OFFLINE: ['打印代理未连接', 'The print agent is not connected'],
+  PRINTER_INTERRUPTED: ['打印中断，号票可能只打出一部分', 'Printing was interrupted; part of the slip may have come out'],
   UNKNOWN_PRINTER: ['没有这台打印机：{printerId}', 'No such printer: {printerId}'],
   UNKNOWN_KIOSK: ['没有这台取号机：{kioskId}', 'No such kiosk: {kioskId}'],
   KIOSK_HAS_PRINTER: ['取号机 {kioskId} 已配置打印机 {printerId}', 'Kiosk {kioskId} already has printer {printerId}'],

@@ -71,7 +71,12 @@ export const reprintTicket = z.object({ cmdId, number: ticketNumber, printerId: 
 export const savePrinter = z.object({ cmdId, printer: printerConfig });
 export const removePrinter = z.object({ cmdId, printerId: id });
 export const saveLayout = z.object({ cmdId, layout: ticketLayout });
-export const agentState = z.object({ status: z.enum(PRINTER_STATUSES).exclude(['unknown']), port: z.string().trim().max(200) });
+const observedStatus = z.enum(PRINTER_STATUSES).exclude(['unknown']);
+export const agentState = z.object({ status: observedStatus, port: z.string().trim().max(200), baudRate: z.int().min(1200).max(921_600).optional() });
+/** A print job's id: `<ticket id>#slip` or `<ticket id>#r-<hash>` (hub/src/printing/slip-service.ts). */
+const jobId = z.string().min(1).max(100).regex(/^[\w./:#-]+$/);
+export const agentOutcome = z.object({ jobId, ok: z.boolean(), status: observedStatus, sent: z.boolean().optional() });
+export const agentSettle = z.object({ outcomes: z.array(agentOutcome).max(200) });
 
 export type PrintingFile = z.output<typeof printingFile>;
 export type PrintingQueryInput = z.input<typeof printingQuery>;
@@ -80,3 +85,4 @@ export type SavePrinterInput = z.input<typeof savePrinter>;
 export type RemovePrinterInput = z.input<typeof removePrinter>;
 export type SaveLayoutInput = z.input<typeof saveLayout>;
 export type AgentStateInput = z.input<typeof agentState>;
+export type AgentSettleInput = z.input<typeof agentSettle>;

@@ -28,9 +28,17 @@ export interface PrintingSettings {
   printers: PrinterConfig[];
 }
 
+/** Characters of the layout's header or footer that a GBK printer cannot print (they come out as '?'). */
+export interface LayoutWarning {
+  field: 'header' | 'footer';
+  chars: string[];
+}
+
 /** The settings as managers see them, with the kiosks a printer can be given to. */
 export interface PrintingSettingsView extends PrintingSettings {
   kiosks: { id: string; name: string }[];
+  /** What of the layout the printers cannot print; empty when all of it prints. */
+  layoutWarnings: LayoutWarning[];
 }
 
 export interface PrinterState {
@@ -51,7 +59,7 @@ export interface PrinterState {
 }
 
 /** Why a slip was not printed; stored in the journal's ticket.printed event. */
-export const FAIL_REASONS = ['no-printer', 'paper-out', 'cover-open', 'offline', 'error', 'timeout', 'agent-offline'] as const;
+export const FAIL_REASONS = ['no-printer', 'paper-out', 'cover-open', 'offline', 'error', 'timeout', 'agent-offline', 'interrupted'] as const;
 export type FailReason = (typeof FAIL_REASONS)[number];
 
 /** What became of a kiosk ticket's slip; the kiosk shows an e-ticket unless it was printed. */
@@ -82,9 +90,15 @@ export interface AgentJob {
 
 /** What the agent's printer did with a job, and its status afterwards. */
 export interface AgentJobResult {
+  /** Printed: the printer confirmed after the slip's last byte. */
   ok: boolean;
   status: ObservedStatus;
+  /** Bytes of the slip went out (a failure after that is an interrupted slip); absent from older agents. */
+  sent?: boolean;
 }
+
+/** What became of a job, as a print agent remembers it and reports it when it reconnects. */
+export type AgentOutcome = z.output<typeof P.agentOutcome>;
 
 export interface PrintingCommands {
   /** States of the printers this device may see: a kiosk its own, staff and managers all. */
@@ -99,6 +113,8 @@ export interface PrintingCommands {
   'ticket:reprint': (p: P.ReprintTicketInput, ack: AckFn<PrintResult>) => void;
   /** A print agent reports its printer's status. */
   'agent:state': (p: P.AgentStateInput, ack: AckFn<{ printerId: string }>) => void;
+  /** A print agent, as it (re)connects, reports the outcomes of jobs it could not report at the time; the answer names those dealt with. */
+  'agent:settle': (p: P.AgentSettleInput, ack: AckFn<{ settled: string[] }>) => void;
 }
 
 export interface PrintingBroadcasts {
@@ -118,5 +134,6 @@ export const FAIL_REASON_ERRORS = {
   error: 'PRINTER_FAULT',
   timeout: 'PRINTER_TIMEOUT',
   'agent-offline': 'PRINTER_AGENT_OFFLINE',
+  interrupted: 'PRINTER_INTERRUPTED',
 } as const satisfies Record<FailReason, keyof typeof PRINTING_ERRORS>;
 

@@ -49,11 +49,15 @@ describe('printing on the screens', () => {
     expect(slip!.lines.map((l) => l.text)).toContain('F001');
     await row.waitFor({ state: 'detached' });
 
-    // The slip's footer is changed in the layout form and kept.
+    // The slip's footer is changed in the layout form and kept; a character the printer has not got is pointed out.
     const footer = console_.getByLabel('底部提示');
+    await footer.fill('感谢您的耐心等候😀');
+    await console_.getByRole('button', { name: '保存' }).click();
+    await console_.getByText('底部提示中的「😀」打印机印不出，会印成“?”').waitFor();
     await footer.fill('感谢您的耐心等候');
     await console_.getByRole('button', { name: '保存' }).click();
     await console_.getByText('已保存').waitFor();
+    await expect(console_.getByText('打印机印不出').count()).resolves.toBe(0);
     const settings = await (await t.connect('demo-console-1')).emitWithAck('printer:settings', {});
     expect(settings).toMatchObject({ ok: true, data: { layout: { footer: '感谢您的耐心等候', publicUrl: PUBLIC_URL } } });
   });

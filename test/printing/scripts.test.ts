@@ -12,13 +12,13 @@ const run = promisify(execFile);
 const script = (name: string) => path.join(REPO_ROOT, 'hub/dist/printing', name);
 
 /** Runs node with these arguments; resolves with its exit code and output whatever the code. */
-async function node(args: string[]): Promise<{ code: number; out: string }> {
+async function node(args: string[], timeout = 20_000): Promise<{ code: number; out: string }> {
   try {
-    const { stdout, stderr } = await run(process.execPath, args, { timeout: 20_000 });
+    const { stdout, stderr } = await run(process.execPath, args, { timeout });
     return { code: 0, out: stdout + stderr };
   } catch (err) {
-    const e = err as { code: number; stdout: string; stderr: string };
-    return { code: e.code, out: e.stdout + e.stderr };
+    const e = err as { code: number | null; signal: string | null; stdout: string; stderr: string };
+    return { code: e.code ?? -1, out: e.stdout + e.stderr + (e.signal ? `\n(killed: ${e.signal}, still running after ${timeout} ms)` : '') };
   }
 }
 
@@ -45,6 +45,14 @@ describe('printer:test', () => {
     expect(slip!.qr).toHaveLength(1);
   });
 
+  it('exits, saying offline, when the printer does not answer (--status-only)', async () => {
+    wired.vp.silent = true;
+    const { code, out } = await node([script('printer-test.js'), '--path', pty.host, '--status-only'], 8000);
+    expect(out).toMatch(/DLE EOT 1 .*no answer/);
+    expect(out).toMatch(/→ offline/);
+    expect(code).toBe(1);
+  });
+
   it('prints nothing on a printer out of paper, and says why', async () => {
     wired.vp.state = 'paper-out';
     const { code, out } = await node([script('printer-test.js'), '--path', pty.host]);
@@ -59,6 +67,8 @@ describe('ticket size report', () => {
   it('reports bytes and time on the wire at 9600 and 115200 baud, all within 300 bytes', async () => {
     const { code, out } = await node(['--import', 'tsx', path.join(REPO_ROOT, 'test/bench/ticket-size.ts')]);
     expect(out).toMatch(/9600 baud\s+115200 baud/);
+    // The worst case the layout allows: green channel, ID tail, the longest number and figures, a reprint.
+    expect(out).toMatch(/最坏情况 worst case\s+58 mm\s+(29\d|300)\s/);
     expect(out).toMatch(/every slip ≤ 300 bytes/);
     expect(code).toBe(0);
   });

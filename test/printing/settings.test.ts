@@ -50,6 +50,17 @@ describe('printer settings', () => {
     expect((await stored()).printers).toEqual([]);
   });
 
+  it('warns of header and footer characters a GBK printer cannot print (they would print as ?)', async () => {
+    const console_ = await t.connect('demo-console-1');
+    const layout = { header: '便民服务中心😀', footer: '谢谢 € 再见 😀 ①', qr: true, paperWidth: 80 as const, publicUrl: '' };
+    expect(await console_.emitWithAck('printer:layout', { cmdId: cmdId(), layout })).toMatchObject({
+      ok: true,
+      data: { layout, layoutWarnings: [{ field: 'header', chars: ['😀'] }, { field: 'footer', chars: ['€', '😀'] }] },
+    });
+    const fixed = await console_.emitWithAck('printer:layout', { cmdId: cmdId(), layout: { ...layout, header: '便民服务中心', footer: '谢谢' } });
+    expect(fixed).toMatchObject({ ok: true, data: { layoutWarnings: [] } });
+  });
+
   it('refuses bad settings with a reason in Chinese and English, and non-managers altogether', async () => {
     const console_ = await t.connect('demo-console-1');
     const kiosk = await t.connect('demo-kiosk-1');

@@ -15,7 +15,7 @@ beforeEach(async () => {
   t = await startPrintingHub([printer('p-agent-1', 'kiosk-1', { kind: 'agent' })]);
   agent = await t.connect('demo-agent-kiosk-1');
   agent.on('agent:print', (job, answer) => jobs.push({ job, answer }));
-  expect(await agent.emitWithAck('agent:state', { status: 'ready', port: '/dev/ttyUSB0 @ 9600' })).toMatchObject({ ok: true, data: { printerId: 'p-agent-1' } });
+  expect(await agent.emitWithAck('agent:state', { status: 'ready', port: '/dev/ttyUSB0 @ 115200', baudRate: 115_200 })).toMatchObject({ ok: true, data: { printerId: 'p-agent-1' } });
 });
 afterEach(() => t.close());
 

@@ -4,6 +4,7 @@
 import { OptionsError } from '../config.js';
 import { DevicePrinter } from '../printing/device-printer.js';
 import { PrinterLink, serialWire } from '../printing/printer-link.js';
+import { JobMemory } from './job-memory.js';
 import { readAgentOptions, type AgentOptions } from './options.js';
 import { pairAgent, PairingRefused } from './pairing.js';
 import { PrintAgent } from './print-agent.js';
@@ -15,6 +16,9 @@ let agent: PrintAgent | undefined;
 
 async function run(options: AgentOptions, printer: DevicePrinter): Promise<void> {
   const file = new TokenFile(options.tokenFile);
+  const jobs = await JobMemory.open(options.jobsFile).catch((err: unknown) => {
+    throw new JobFileError(`无法读取打印任务记录 / cannot read the print job memory ${options.jobsFile}: ${(err as Error).message}`);
+  });
   for (;;) {
     const token = options.token ?? (await stored(file)) ?? (await pair(options, file));
     // Resolves when the hub refused the stored token and this agent may pair again.
@@ -23,7 +27,7 @@ async function run(options: AgentOptions, printer: DevicePrinter): Promise<void>
         options.token ? undefined
         : options.pair ? repair
         : () => log(`凭证文件 ${file.path} 中的凭证不被接受，如已撤销请加 --pair 重新配对 / the token in ${file.path} was refused; if it was revoked, run with --pair to pair again`);
-      agent = new PrintAgent(options, printer, token, log, refused);
+      agent = new PrintAgent(options, printer, jobs, token, log, refused);
       agent.start();
     });
     agent?.stop();
@@ -51,6 +55,9 @@ async function pair(options: AgentOptions, file: TokenFile): Promise<string> {
   return token;
 }
 
+/** The job memory cannot be read: without it a restart could print a slip twice. */
+class JobFileError extends Error {}
+
 let options: AgentOptions;
 try {
   options = readAgentOptions(process.argv.slice(2));
@@ -71,7 +78,7 @@ process.once('SIGINT', stop);
 process.once('SIGTERM', stop);
 run(options, printer).catch((err: unknown) => {
   if (stopping.signal.aborted) return;
-  const known = err instanceof OptionsError || err instanceof PairingRefused || err instanceof TokenFileError;
+  const known = err instanceof OptionsError || err instanceof PairingRefused || err instanceof TokenFileError || err instanceof JobFileError;
   console.error(known ? err.message : err);
   process.exit(err instanceof OptionsError ? 2 : 1);
 });

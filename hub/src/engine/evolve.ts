@@ -138,7 +138,7 @@ export function evolve(state: EngineState, e: EngineEvent): EngineState {
 
     case 'ticket.printed': {
       const t = ticketOf(state, e.ticketId);
-      t.print = { ok: e.ok, printerId: e.printerId, at: e.at, reason: e.reason };
+      t.print = { ok: e.ok, printerId: e.printerId, at: e.at, reason: e.reason, ...(e.jobId !== undefined && { jobId: e.jobId }) };
       return state;
     }
 

@@ -14,6 +14,19 @@ describe('recording a print', () => {
     expect(hall.ticket('A001').print).toMatchObject({ ok: true });
   });
 
+  it('settles a late outcome only while its slip is the ticket’s last', () => {
+    const hall = new Hall();
+    hall.issue('general');
+    const id = '2026-11-23/A001';
+    hall.run({ type: 'recordPrint', ticketId: id, printerId: 'p1', ok: false, reason: 'agent-offline', jobId: `${id}#slip` });
+    hall.run({ type: 'recordPrint', ticketId: id, printerId: 'p1', ok: true, jobId: `${id}#slip`, late: true });
+    expect(hall.ticket('A001').print).toMatchObject({ ok: true, jobId: `${id}#slip` });
+    hall.run({ type: 'recordPrint', ticketId: id, printerId: 'p1', ok: false, reason: 'paper-out', jobId: `${id}#r-1` });
+    // An older slip's late word does not undo what the reprint found.
+    expect(hall.attempt({ type: 'recordPrint', ticketId: id, printerId: 'p1', ok: true, jobId: `${id}#slip`, late: true })).toEqual([]);
+    expect(hall.ticket('A001').print).toMatchObject({ ok: false, jobId: `${id}#r-1` });
+  });
+
   it('refuses a ticket that does not exist today', () => {
     const hall = new Hall();
     hall.issue('general');

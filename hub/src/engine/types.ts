@@ -144,7 +144,11 @@ export type Command =
   | { type: 'signOut'; windowId: string }
   /** The hub signs out a window whose caller was revoked (staffing.ts says what becomes of its ticket). */
   | { type: 'releaseWindow'; windowId: string; note: string }
-  | { type: 'recordPrint'; ticketId: string; printerId: string; ok: boolean; reason?: string }
+  /**
+   * What became of a slip (print job `jobId`, design.md §6). `late`: an outcome the print agent could not
+   * report at the time, settled when it reconnects; it counts only while that slip is the ticket's last.
+   */
+  | { type: 'recordPrint'; ticketId: string; printerId: string; ok: boolean; reason?: string; jobId?: string; late?: boolean }
   | { type: 'rate'; windowId: string; ticketId: string; level: RatingLevel; reasons: string[]; text?: string; contact?: MaskedIdentity; sealedContact?: string }
   /** A rating given later by the visit's number, at a kiosk or on the phone page. */
   | { type: 'rateVisit'; number: string; channel: Exclude<RatingChannel, 'pad'>; level: RatingLevel; reasons: string[]; text?: string; contact?: MaskedIdentity; sealedContact?: string }
@@ -210,7 +214,7 @@ export type EngineEvent =
   | E<'window.assigned', { windowId: string; categoryId: string }>
   | E<'staff.signedIn', { windowId: string; staffId: string }>
   | E<'staff.signedOut', { windowId: string; staffId: string }>
-  | E<'ticket.printed', { ticketId: string; printerId: string; ok: boolean; reason?: string }>
+  | E<'ticket.printed', { ticketId: string; printerId: string; ok: boolean; reason?: string; jobId?: string; late?: boolean }>
   | E<
       'rating.recorded',
       {

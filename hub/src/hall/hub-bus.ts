@@ -10,6 +10,8 @@ export interface HubBusEvents {
   'device:offline': [device: Device];
   /** Any domain raises an alert for the managers' live board. */
   'alert:raise': [alert: AlertInput];
+  /** The cause of the alert of this key has ended: the alert closes (and its history says when). */
+  'alert:resolve': [key: string];
   /** The retention job ran: personal data from service days before `before` must go, wherever a domain keeps it. */
   'retention:due': [before: ServiceDay];
 }

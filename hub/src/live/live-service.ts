@@ -100,6 +100,12 @@ export class LiveService {
     return this.alerts.update((d) => structuredClone(raise(d, input, this.deps.clock())));
   }
 
+  /** Another domain's alert whose cause has ended (a printer ready again): it closes, if it is open. */
+  async resolve(key: string): Promise<void> {
+    if (!this.alerts.data.alerts.some((a) => a.key === key && a.resolvedAt === undefined)) return;
+    await this.alerts.update((d) => resolve(d, key, this.deps.clock()));
+  }
+
   async acknowledge(alertId: string, device: Device): Promise<Ack<Alert>> {
     const alert = await this.alerts.update((d) => {
       const a = acknowledge(d, alertId, device.id, this.deps.clock());

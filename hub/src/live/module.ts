@@ -64,6 +64,11 @@ export function createLiveModule(deps: LiveDeps): Domain {
       .then((live) => live.raise(alert))
       .then(refresh, (err: unknown) => deps.log(`alert ${alert.key} not recorded: ${(err as Error).stack ?? String(err)}`));
   });
+  deps.bus.on('alert:resolve', (key: string) => {
+    void ready
+      .then((live) => live.resolve(key))
+      .then(refresh, (err: unknown) => deps.log(`alert ${key} not resolved: ${(err as Error).stack ?? String(err)}`));
+  });
   deps.hall.onRecords(refresh);
   const timer = setInterval(refresh, CHECK_EVERY_MS);
 

@@ -2,7 +2,15 @@
 // the print agent on the kiosk's PC (agent-endpoint.ts). The fleet treats both alike.
 import type { FailReason, PrinterStatus } from '@yichuang/shared/printing';
 
+/** One slip to print. Its id is the same on every try of that slip (design.md §6, print jobs). */
+export interface PrintJob {
+  id: string;
+  ticketNumber: string;
+  bytes: Buffer;
+}
+
 export interface JobOutcome {
+  /** Printed: the printer confirmed after the slip's last byte. */
   ok: boolean;
   status: PrinterStatus;
   reason?: FailReason;
@@ -16,7 +24,9 @@ export interface StatusReport {
 
 export interface PrinterEndpoint {
   /** Prints one slip; never throws. */
-  print(bytes: Buffer, ticketNumber: string): Promise<JobOutcome>;
+  print(job: PrintJob): Promise<JobOutcome>;
+  /** How long a slip of `bytes` may take on the printer's line: time limits follow it. */
+  lineMs(bytes: number): number;
   close(): Promise<void>;
 }
 
@@ -32,6 +42,8 @@ export function reasonFor(status: PrinterStatus): FailReason {
   }
 }
 
-export function outcome(ok: boolean, status: PrinterStatus): JobOutcome {
-  return ok ? { ok, status } : { ok, status, reason: reasonFor(status) };
+/** `sent`: bytes of the slip went out, so a printer gone silent after them left the slip interrupted. */
+export function outcome(ok: boolean, status: PrinterStatus, sent = false): JobOutcome {
+  if (ok) return { ok, status };
+  return { ok, status, reason: sent && status === 'offline' ? 'interrupted' : reasonFor(status) };
 }

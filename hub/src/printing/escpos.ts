@@ -39,15 +39,17 @@ export const UNRECOVERABLE = 0x20;
 export const AUTO_RECOVERABLE = 0x40;
 
 /**
- * The status from the answers to DLE EOT 2 (offline cause) and 4 (paper sensor).
- * No answer, or an answer that is not a status byte (wrong baud rate, not a printer), means offline.
+ * The status from the answers to DLE EOT 1 (printer), 2 (offline cause) and 4 (paper sensor).
+ * No answer, or an answer that is not a status byte (wrong baud rate, not a printer), means offline;
+ * so does the offline bit of DLE EOT 1 when the offline cause names no reason of its own.
  */
-export function statusFrom(offlineCause: number | undefined, paper: number | undefined): ObservedStatus {
-  if (offlineCause === undefined || paper === undefined) return 'offline';
-  if (!isStatusByte(offlineCause) || !isStatusByte(paper)) return 'offline';
+export function statusFrom(printer: number | undefined, offlineCause: number | undefined, paper: number | undefined): ObservedStatus {
+  if (printer === undefined || offlineCause === undefined || paper === undefined) return 'offline';
+  if (!isStatusByte(printer) || !isStatusByte(offlineCause) || !isStatusByte(paper)) return 'offline';
   if (offlineCause & COVER_OPEN) return 'cover-open';
   if (offlineCause & PAPER_END_STOP || (paper & PAPER_END) === PAPER_END) return 'paper-out';
   if (offlineCause & ERROR_OCCURRED) return 'error';
+  if (printer & OFFLINE_BIT) return 'offline';
   if ((paper & NEAR_END) === NEAR_END) return 'paper-near-end';
   return 'ready';
 }

@@ -27,7 +27,9 @@ export function registerPrintingHandlers(ctx: CommandContext, c: PrintingCompone
   onCommandOnce(ctx, 'printer:layout', P.saveLayout, (p) => c.settings.saveLayout(p.layout));
   onCommandOnce(ctx, 'ticket:reprint', P.reprintTicket, (p, key) => c.slips.reprint(p, device, key));
   onQuery(ctx, 'agent:state', P.agentState, (p) => {
-    const printerId = device.kioskId ? c.fleet.agentReport(device.kioskId, { status: p.status, where: p.port }) : undefined;
+    const printerId = device.kioskId ? c.fleet.agentReport(device.kioskId, { status: p.status, where: p.port, baudRate: p.baudRate }) : undefined;
     return printerId ? { ok: true, data: { printerId } } : { ok: false, error: appError('AGENT_NOT_LINKED') };
   });
+  // Idempotent by job ids (each outcome is recorded once under its job's key): no command id.
+  onQuery(ctx, 'agent:settle', P.agentSettle, async (p) => ({ ok: true, data: { settled: await c.slips.settle(p.outcomes, device) } }));
 }

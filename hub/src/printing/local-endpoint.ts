@@ -2,7 +2,7 @@
 // Its status is polled (DLE EOT) so the console and the kiosk know before anyone takes a number.
 import type { PrinterConfig, PrinterConnection } from '@yichuang/shared/printing';
 import { DevicePrinter } from './device-printer.js';
-import { outcome, type JobOutcome, type PrinterEndpoint, type StatusReport } from './endpoint.js';
+import { outcome, type JobOutcome, type PrinterEndpoint, type PrintJob, type StatusReport } from './endpoint.js';
 import { PrinterLink, serialWire, tcpWire } from './printer-link.js';
 
 type LocalConnection = Exclude<PrinterConnection, { kind: 'agent' }>;
@@ -15,6 +15,7 @@ export class LocalEndpoint implements PrinterEndpoint {
   readonly #printer: DevicePrinter;
   readonly #timer: ReturnType<typeof setInterval>;
   #printing = 0;
+  #closed = false;
 
   constructor(
     config: PrinterConfig & { connection: LocalConnection },
@@ -31,21 +32,27 @@ export class LocalEndpoint implements PrinterEndpoint {
 
   async poll(): Promise<void> {
     if (this.#printing > 0) return; // a print reports the status itself
-    this.report({ status: await this.#printer.status() });
+    const status = await this.#printer.status();
+    if (!this.#closed) this.report({ status });
   }
 
-  async print(bytes: Buffer): Promise<JobOutcome> {
+  lineMs(bytes: number): number {
+    return this.#printer.lineMs(bytes);
+  }
+
+  async print(job: PrintJob): Promise<JobOutcome> {
     this.#printing++;
     try {
-      const result = await this.#printer.print(bytes);
+      const result = await this.#printer.print(job.bytes);
       this.report({ status: result.status });
-      return outcome(result.ok, result.status);
+      return outcome(result.ok, result.status, result.sent);
     } finally {
       this.#printing--;
     }
   }
 
   close(): Promise<void> {
+    this.#closed = true;
     clearInterval(this.#timer);
     return this.#printer.close();
   }

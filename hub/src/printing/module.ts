@@ -7,6 +7,7 @@ import type { Routes } from '../http/routes.js';
 import type { Broadcaster } from '../realtime/broadcaster.js';
 import type { Domain } from '../realtime/socket-server.js';
 import type { TicketLinks } from '../security/ticket-links.js';
+import { PrintJobLog } from '../storage/print-job-log.js';
 import { registerPrintingHandlers, type PrintingComponents } from './handlers.js';
 import { PrinterFleet } from './printer-fleet.js';
 import { PrintingSettingsService } from './printing-settings.js';
@@ -31,21 +32,36 @@ export function createPrintingModule(deps: PrintingDeps): Domain & { slips: Slip
   const publish = (state: PrinterState): void => {
     // Consoles and windows follow every printer; a kiosk, its own.
     deps.broadcaster.toDevices([state.kioskId], 'console', 'window').emit('printer:changed', state);
-    if (alerted.get(state.printerId) === state.status) return;
-    alerted.set(state.printerId, state.status);
-    if (state.enabled && state.status !== 'ready' && state.status !== 'unknown') {
-      const status = t(`printer.status.${state.status}`, 'zh');
-      const statusEn = t(`printer.status.${state.status}`, 'en');
-      deps.bus.emit('alert:raise', {
-        kind: 'printer',
-        key: `printer:${state.printerId}`,
-        message: `${state.name}：${status}${PRINTABLE.includes(state.status) ? '' : '，该取号机出电子号票'}`,
-        messageEn: `${state.name}: ${statusEn}${PRINTABLE.includes(state.status) ? '' : '; its kiosk gives e-tickets'}`,
-        deviceId: state.kioskId,
-      });
+    const status = state.enabled ? state.status : 'offline';
+    if (alerted.get(state.printerId) === (state.enabled ? status : undefined)) return;
+    const key = `printer:${state.printerId}`;
+    if (!state.enabled) {
+      // Disabled or removed: it serves nobody, and its alert has no cause left.
+      alerted.delete(state.printerId);
+      deps.bus.emit('alert:resolve', key);
+      return;
     }
+    if (status === 'unknown') return; // being asked: its alert stands until the answer
+    alerted.set(state.printerId, status);
+    if (status === 'ready') {
+      deps.bus.emit('alert:resolve', key);
+      return;
+    }
+    const zh = t(`printer.status.${status}`, 'zh');
+    const en = t(`printer.status.${status}`, 'en');
+    deps.bus.emit('alert:raise', {
+      kind: 'printer',
+      key,
+      message: `${state.name}：${zh}${PRINTABLE.includes(status) ? '' : '，该取号机出电子号票'}`,
+      messageEn: `${state.name}: ${en}${PRINTABLE.includes(status) ? '' : '; its kiosk gives e-tickets'}`,
+      deviceId: state.kioskId,
+    });
   };
 
+  const jobs = PrintJobLog.open(deps.dataDir, deps.clock, () => deps.config().hall.timeZone).catch((err: unknown) => {
+    deps.log(`打印任务记录无法打开 / print job log unavailable: ${(err as Error).message}`);
+    return undefined;
+  });
   const fleet = new PrinterFleet({ publish, clock: deps.clock, pollMs: POLL_MS });
   const settings = new PrintingSettingsService({ dataDir: deps.dataDir, config: deps.config, fleet, log: deps.log });
   const slips = new SlipService({
@@ -54,8 +70,10 @@ export function createPrintingModule(deps: PrintingDeps): Domain & { slips: Slip
     config: deps.config,
     fleet,
     settings,
+    jobs,
     lanBaseUrl: deps.phoneBase,
     links: deps.ticketLinks,
+    clock: deps.clock,
     log: deps.log,
   });
   const components: PrintingComponents = { fleet, settings, slips };
@@ -75,6 +93,7 @@ export function createPrintingModule(deps: PrintingDeps): Domain & { slips: Slip
     async close() {
       await settings.ready;
       await fleet.close();
+      await (await jobs)?.close();
     },
   };
 }

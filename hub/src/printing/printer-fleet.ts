@@ -2,8 +2,8 @@
 // place when the managers change printers.json; print agents are matched to printers by kiosk.
 import type { PrinterConfig, PrinterState } from '@yichuang/shared/printing';
 import type { HubSocket } from '../realtime/types.js';
-import { AgentEndpoint } from './agent-endpoint.js';
-import type { JobOutcome, StatusReport } from './endpoint.js';
+import { AgentEndpoint, type AgentReport } from './agent-endpoint.js';
+import type { JobOutcome, PrintJob, StatusReport } from './endpoint.js';
 import { describeConnection, LocalEndpoint } from './local-endpoint.js';
 import { EXPIRED, PrintQueue } from './print-queue.js';
 
@@ -23,8 +23,8 @@ export interface FleetDeps {
 
 export class PrinterFleet {
   readonly #entries = new Map<string, Entry>();
-  /** Connected print agents by kiosk, kept across reconfigurations. */
-  readonly #agents = new Map<string, HubSocket>();
+  /** Connected print agents by kiosk, with what each last said of its printer, kept across reconfigurations. */
+  readonly #agents = new Map<string, { socket: HubSocket; report?: AgentReport }>();
   #reconciling: Promise<void> = Promise.resolve();
 
   constructor(private readonly deps: FleetDeps) {}
@@ -40,7 +40,13 @@ export class PrinterFleet {
     const wanted = new Map(printers.map((p) => [p.id, p]));
     for (const [id, entry] of this.#entries) {
       const next = wanted.get(id);
-      if (next && JSON.stringify(next) === JSON.stringify(entry.config)) continue;
+      if (next && same(next, entry.config)) continue;
+      if (next && same({ ...next, name: entry.config.name }, entry.config)) {
+        // A new name only: the printer goes on as it is.
+        entry.config = next;
+        this.#update(entry, { name: next.name });
+        continue;
+      }
       this.#entries.delete(id);
       await entry.endpoint?.close();
       // A removed printer serves its kiosk no more: the kiosk stops warning about it.
@@ -63,26 +69,39 @@ export class PrinterFleet {
     return [...this.#entries.values()].map((e) => e.state);
   }
 
-  /** Queues a slip; EXPIRED when it could not start before `startBy` (performance.now() time). */
-  run(printerId: string, bytes: Buffer, ticketNumber: string, startBy: number): Promise<JobOutcome | typeof EXPIRED> {
+  /**
+   * Queues a slip; EXPIRED when it could not start before `startBy` (performance.now() time).
+   * `starting` runs just before the slip goes to the printer (the hub notes the job there).
+   */
+  run(printerId: string, job: PrintJob, startBy: number, starting: () => Promise<void>): Promise<JobOutcome | typeof EXPIRED> {
     const entry = this.#entries.get(printerId);
     const endpoint = entry?.endpoint;
     if (!entry || !endpoint) return Promise.resolve({ ok: false, status: 'offline', reason: 'offline' });
-    return entry.queue.run(() => endpoint.print(bytes, ticketNumber), startBy);
+    return entry.queue.run(async () => {
+      await starting();
+      return endpoint.print(job);
+    }, startBy);
+  }
+
+  /** How long a slip of `bytes` may take on that printer's line (0 for a printer not running). */
+  lineMs(printerId: string, bytes: number): number {
+    return this.#entries.get(printerId)?.endpoint?.lineMs(bytes) ?? 0;
   }
 
   attachAgent(kioskId: string, socket: HubSocket): void {
-    this.#agents.set(kioskId, socket);
+    this.#agents.set(kioskId, { socket });
     this.#agentEndpoint(kioskId)?.attach(socket);
   }
 
   detachAgent(kioskId: string, socket: HubSocket): void {
-    if (this.#agents.get(kioskId) === socket) this.#agents.delete(kioskId);
+    if (this.#agents.get(kioskId)?.socket === socket) this.#agents.delete(kioskId);
     this.#agentEndpoint(kioskId)?.detach(socket);
   }
 
   /** An agent's report; the printer it drives, or undefined when none is configured for its kiosk. */
-  agentReport(kioskId: string, report: StatusReport): string | undefined {
+  agentReport(kioskId: string, report: AgentReport): string | undefined {
+    const agent = this.#agents.get(kioskId);
+    if (agent) agent.report = report;
     const endpoint = this.#agentEndpoint(kioskId);
     endpoint?.update(report);
     return endpoint && this.forKiosk(kioskId)?.printerId;
@@ -102,6 +121,7 @@ export class PrinterFleet {
 
   #start(config: PrinterConfig): void {
     const c = config.connection;
+    const agent = c.kind === 'agent' && config.enabled ? this.#agents.get(config.kioskId) : undefined;
     const entry: Entry = {
       config,
       endpoint: undefined,
@@ -111,13 +131,14 @@ export class PrinterFleet {
         kioskId: config.kioskId,
         name: config.name,
         connection: c.kind,
-        where: c.kind === 'agent' ? '' : describeConnection(c),
+        where: c.kind === 'agent' ? (agent?.report?.where ?? '') : describeConnection(c),
         enabled: config.enabled,
-        // An agent printer is offline until its agent connects; a local one is asked at once.
-        status: c.kind === 'agent' || !config.enabled ? 'offline' : 'unknown',
+        // An agent printer is offline until its agent connects, and as its agent last said if it is
+        // connected; a local one is asked at once.
+        status: !config.enabled ? 'offline' : c.kind !== 'agent' ? 'unknown' : agent ? (agent.report?.status ?? 'unknown') : 'offline',
         since: this.deps.clock(),
         queued: 0,
-        ...(c.kind === 'agent' ? { agentConnected: false } : {}),
+        ...(c.kind === 'agent' ? { agentConnected: agent !== undefined } : {}),
       },
     };
     this.#entries.set(config.id, entry);
@@ -127,14 +148,14 @@ export class PrinterFleet {
       if (this.#entries.get(config.id) === entry) this.#update(entry, r);
     };
     if (c.kind === 'agent') {
-      const agent = new AgentEndpoint(report);
-      entry.endpoint = agent;
-      const socket = this.#agents.get(config.kioskId);
-      if (socket) agent.attach(socket);
+      const endpoint = new AgentEndpoint(report);
+      entry.endpoint = endpoint;
+      // An agent already connected: its printer is as it last said, not unknown until it reconnects.
+      if (agent) endpoint.attach(agent.socket, agent.report);
     } else entry.endpoint = new LocalEndpoint({ ...config, connection: c }, report, this.deps.pollMs);
   }
 
-  #update(entry: Entry, patch: Partial<Pick<PrinterState, 'status' | 'where' | 'queued' | 'agentConnected'>>): void {
+  #update(entry: Entry, patch: Partial<Pick<PrinterState, 'name' | 'status' | 'where' | 'queued' | 'agentConnected'>>): void {
     const before = entry.state;
     const next: PrinterState = { ...before, ...Object.fromEntries(Object.entries(patch).filter(([, v]) => v !== undefined)) };
     if (next.status !== before.status) next.since = this.deps.clock();
@@ -143,3 +164,5 @@ export class PrinterFleet {
     this.deps.publish(next);
   }
 }
+
+const same = (a: PrinterConfig, b: PrinterConfig): boolean => JSON.stringify(a) === JSON.stringify(b);

@@ -6,7 +6,7 @@ import { PAPER_WIDTHS, PRINTABLE, type PaperWidth } from '@yichuang/shared/print
 import { t } from '@yichuang/shared/console-i18n';
 import { readCommandLine } from '../config.js';
 import { describeStatusByte, STATUS_KINDS, statusFrom, statusQuery } from './escpos.js';
-import { PrinterLink, serialWire, tcpWire, type WireOpener } from './printer-link.js';
+import { PrinterLink, serialWire, tcpWire, type Wire } from './printer-link.js';
 import { sampleSlip } from './sample-slip.js';
 import { listSerialPorts } from './serial-ports.js';
 import { slipBytes } from './ticket-layout.js';
@@ -25,14 +25,16 @@ function fail(message: string): never {
   process.exit(2);
 }
 
+/** The four status bytes; undefined when the printer does not answer (it is not asked the rest). */
 async function statusReport(link: PrinterLink): Promise<number[] | undefined> {
-  const answers: (number | undefined)[] = [];
+  const answers: number[] = [];
   for (const n of STATUS_KINDS) {
     const b = await link.query(statusQuery(n));
-    answers.push(b);
     console.log(`  DLE EOT ${n}  ${NAMES[n]!.padEnd(26)} ${describeStatusByte(n, b)}`);
+    if (b === undefined) return undefined;
+    answers.push(b);
   }
-  return answers.every((b) => b !== undefined) ? (answers as number[]) : undefined;
+  return answers;
 }
 
 async function main(): Promise<void> {
@@ -63,7 +65,7 @@ async function main(): Promise<void> {
   }
   const width = Number(values.width) as PaperWidth;
   if (!PAPER_WIDTHS.includes(width)) fail(`纸宽无效 / invalid --width: ${values.width}`);
-  let wire: WireOpener;
+  let wire: Wire;
   let where: string;
   if (values.path) {
     const baud = Number(values.baud);
@@ -81,7 +83,7 @@ async function main(): Promise<void> {
   try {
     console.log(`${where}: ${t('slip.test', 'zh')} / ${t('slip.test', 'en')}`);
     const before = await statusReport(link);
-    const status = before ? statusFrom(before[1], before[3]) : 'offline';
+    const status = before ? statusFrom(before[0], before[1], before[3]) : 'offline';
     console.log(`→ ${status}`);
     if (values['status-only']) process.exitCode = PRINTABLE.includes(status) ? 0 : 1;
     else if (!PRINTABLE.includes(status)) {
@@ -93,7 +95,7 @@ async function main(): Promise<void> {
       await link.write(bytes);
       console.log(`已发送 ${bytes.length} 字节，用时 ${Math.round(performance.now() - started)} ms / sent ${bytes.length} bytes`);
       const after = await statusReport(link);
-      console.log(`→ ${after ? statusFrom(after[1], after[3]) : 'offline'}`);
+      console.log(`→ ${after ? statusFrom(after[0], after[1], after[3]) : 'offline'}`);
     }
   } catch (err) {
     console.error(`无法连接打印机 / cannot reach the printer: ${(err as Error).message}`);

@@ -6,6 +6,7 @@ import type { PrinterConfig, PrintingSettings, PrintingSettingsView, TicketLayou
 import type { PrintingFile } from '@yichuang/shared/printing-schemas';
 import { defaultPrinting, PrintingStore } from './printing-store.js';
 import type { PrinterFleet } from './printer-fleet.js';
+import { unprintable } from './slip-text.js';
 
 export interface SettingsDeps {
   dataDir: string;
@@ -38,10 +39,15 @@ export class PrintingSettingsService {
     return { layout, printers };
   }
 
-  /** The settings with the kiosks a printer can serve. */
+  /** The settings with the kiosks a printer can serve, and what of the layout would print as '?'. */
   view(): PrintingSettingsView {
     const kiosks = this.deps.config().devices.filter((d) => d.role === 'kiosk').map(({ id, name }) => ({ id, name }));
-    return { ...this.settings(), kiosks };
+    const settings = this.settings();
+    const layoutWarnings = (['header', 'footer'] as const).flatMap((field) => {
+      const chars = unprintable(settings.layout[field]);
+      return chars.length ? [{ field, chars }] : [];
+    });
+    return { ...settings, kiosks, layoutWarnings };
   }
 
   savePrinter(printer: PrinterConfig): Promise<Ack<PrintingSettingsView>> {

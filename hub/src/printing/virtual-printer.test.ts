@@ -5,10 +5,12 @@ import { statusByte, VirtualPrinter, type VirtualState } from './virtual-printer
 describe('virtual printer', () => {
   it('answers DLE EOT so that the hub reads back the state it is in', () => {
     for (const state of ['ready', 'paper-near-end', 'paper-out', 'cover-open', 'error'] as VirtualState[]) {
-      expect(statusFrom(statusByte(state, 2), statusByte(state, 4))).toBe(state);
+      expect(statusFrom(statusByte(state, 1), statusByte(state, 2), statusByte(state, 4))).toBe(state);
     }
-    expect(statusFrom(undefined, 0x12)).toBe('offline');
-    expect(statusFrom(0xff, 0x12)).toBe('offline'); // not a status byte: wrong baud rate or not a printer
+    expect(statusFrom(0x12, undefined, 0x12)).toBe('offline');
+    expect(statusFrom(0x12, 0xff, 0x12)).toBe('offline'); // not a status byte: wrong baud rate or not a printer
+    expect(statusFrom(0x1e, 0x12, 0x12)).toBe('offline'); // DLE EOT 1's offline bit, no cause given
+    expect(statusFrom(0x1e, statusByte('cover-open', 2), 0x12)).toBe('cover-open');
     expect(describeStatusByte(4, statusByte('paper-out', 4))).toMatch(/paper end/);
   });
 

@@ -67,10 +67,13 @@ export class VirtualPrinter {
   #backlog: Buffer[] = [];
   #reader: ReturnType<typeof setInterval> | undefined;
 
+  /** Answers held back (hold()), sent on release. */
+  #held: Buffer[] | undefined;
+
   constructor() {
     this.decoder.onStatusQuery = (n) => {
       this.queries.push(n);
-      if (!this.silent) this.#wire?.write(Buffer.from([this.answers[n as 1 | 2 | 3 | 4] ?? statusByte(this.state, n)]));
+      if (!this.silent) this.#answer(Buffer.from([this.answers[n as 1 | 2 | 3 | 4] ?? statusByte(this.state, n)]));
       this.#events.emit('query', n);
     };
     this.decoder.onItem = (item: DecodedItem) => {
@@ -95,6 +98,16 @@ export class VirtualPrinter {
         this.#wire = undefined;
         this.#drop = undefined;
       }
+    };
+  }
+
+  /** Holds its answers to status queries back (a printer busy for a moment); the function returned sends them. */
+  hold(): () => void {
+    this.#held ??= [];
+    return () => {
+      const held = this.#held ?? [];
+      this.#held = undefined;
+      for (const answer of held) this.#answer(answer);
     };
   }
 
@@ -133,6 +146,11 @@ export class VirtualPrinter {
     clearInterval(this.#reader);
     this.#reader = undefined;
     this.#backlog = [];
+  }
+
+  #answer(bytes: Buffer): void {
+    if (this.#held) this.#held.push(bytes);
+    else this.#wire?.write(bytes);
   }
 
   #readSlowly(): void {

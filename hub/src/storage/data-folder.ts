@@ -42,6 +42,8 @@ const NAMES = {
   appointmentsKey: 'appointments.key',
   /** Printers per kiosk and the slip layout. */
   printers: 'printers.json',
+  /** The print jobs the hub began sending to a printer or an agent, a JSONL file per day. */
+  printJobs: 'print-jobs',
   /** Board settings. */
   boards: 'boards.json',
   /** The live board's alerts. */
@@ -50,6 +52,8 @@ const NAMES = {
   retention: 'retention.json',
   /** A print agent's device token (0600), in the data folder of the kiosk PC it runs on. */
   agentToken: 'agent-token',
+  /** A print agent's print jobs and what became of them, in the data folder of its kiosk PC. */
+  agentJobs: 'agent-jobs.jsonl',
 } as const;
 
 export type DataFolder = { readonly root: string } & { readonly [K in keyof typeof NAMES]: string };

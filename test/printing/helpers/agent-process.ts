@@ -1,5 +1,7 @@
 // The built print agent in a child process, as `npm run agent` starts it on a kiosk PC.
 import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { REPO_ROOT } from '../../helpers/test-hub.js';
 
@@ -15,15 +17,21 @@ export interface AgentProcess {
   kill(): Promise<void>;
 }
 
-/** A token given on the command line, or a token file (paired for first with `pair`). */
-export type AgentCredentials = { token: string } | { tokenFile: string; pair?: boolean };
+/**
+ * A token given on the command line, or a token file (paired for first with `pair`). `data`: the
+ * agent's data folder (its print job memory), to start it again on the same one; by default a
+ * temporary folder of its own (removed when it is killed), beside the token file if there is one.
+ */
+export type AgentCredentials = ({ token: string } | { tokenFile: string; pair?: boolean }) & { data?: string };
 
 /** Matches the code the agent shows when pairing. */
 export const PAIRING_CODE = /pairing code:\s+([2-9A-HJKMNP-Z]{6})\b/;
 
-export function startAgent(hubUrl: string, printerPath: string, credentials: AgentCredentials): AgentProcess {
+export function startAgent(hubUrl: string, printerPath: string, credentials: AgentCredentials, baud = 9600): AgentProcess {
   const auth = 'token' in credentials ? ['--token', credentials.token] : ['--token-file', credentials.tokenFile, ...(credentials.pair ? ['--pair'] : [])];
-  const args = ['--hub', hubUrl, '--printer', printerPath, '--baud', '9600', ...auth, '--poll-ms', '60000'];
+  const ownData = credentials.data === undefined && 'token' in credentials ? mkdtempSync(path.join(os.tmpdir(), 'yichuang-agent-')) : undefined;
+  const data = credentials.data ?? ownData;
+  const args = ['--hub', hubUrl, '--printer', printerPath, '--baud', String(baud), ...auth, ...(data ? ['--data', data] : []), '--poll-ms', '60000'];
   const child = spawn(process.execPath, [path.join(REPO_ROOT, 'hub/dist/agent/main.js'), ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
   let out = '';
   let stdout = '';
@@ -66,11 +74,13 @@ export function startAgent(hubUrl: string, printerPath: string, credentials: Age
         check();
       });
     },
-    kill() {
-      if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
-      const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
-      child.kill('SIGKILL');
-      return exited;
+    async kill() {
+      if (child.exitCode === null && child.signalCode === null) {
+        const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+        child.kill('SIGKILL');
+        await exited;
+      }
+      if (ownData) rmSync(ownData, { recursive: true, force: true });
     },
   };
 }

@@ -10,4 +10,5 @@ export const PRINTING_PERMISSIONS = {
   'printer:layout': { roles: ['console'] },
   'ticket:reprint': { roles: ['window', 'console'] },
   'agent:state': { roles: ['agent'] },
+  'agent:settle': { roles: ['agent'] },
 } satisfies Record<keyof PrintingCommands, Rule>;
