@@ -102,7 +102,7 @@ EOF
 [Service]
 WorkingDirectory=$app
 ExecStart=
-ExecStart=$node $app/hub/dist/agent/main.js --hub \${YICHUANG_HUB} --printer \${YICHUANG_PRINTER} --baud \${YICHUANG_BAUD} \$YICHUANG_AGENT_AUTH
+ExecStart=$node $app/hub/dist/agent/main.js --hub \${YICHUANG_HUB} --printer \${YICHUANG_PRINTER} --baud \${YICHUANG_BAUD} --data /var/lib/yichuang \$YICHUANG_AGENT_AUTH
 EOF
   fi
   run systemctl daemon-reload
