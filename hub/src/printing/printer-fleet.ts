@@ -145,7 +145,11 @@ export class PrinterFleet {
     this.deps.publish(entry.state);
     if (!config.enabled) return;
     const report = (r: StatusReport & { agentConnected?: boolean }): void => {
-      if (this.#entries.get(config.id) === entry) this.#update(entry, r);
+      if (this.#entries.get(config.id) !== entry) return;
+      this.#update(entry, r);
+      // What a print answer said of the agent's printer is its latest word too.
+      const connected = c.kind === 'agent' && r.agentConnected ? this.#agents.get(config.kioskId) : undefined;
+      if (connected?.report) connected.report = { ...connected.report, status: r.status };
     };
     if (c.kind === 'agent') {
       const endpoint = new AgentEndpoint(report);
