@@ -69,4 +69,39 @@ describe('HallService', () => {
     expect(answers.map((a) => !a.ok && a.error.code)).toEqual(['STORAGE_FAILED', 'STORAGE_FAILED', 'STORAGE_FAILED']);
     expect(hall.current).toEqual(before);
   });
+
+  it('goes on from the durable state after a failed write: the next batch is decided as if the failed one never came', async () => {
+    const hall = await open();
+    await hall.execute(issue, kiosk, 'k:first');
+    failWrites = true;
+    await Promise.all([hall.execute(issue, kiosk, 'k:a'), hall.execute(issue, kiosk, 'k:b')]);
+    failWrites = false;
+    const answers = await Promise.all([hall.execute(issue, kiosk, 'k:c'), hall.execute(issue, kiosk, 'k:d'), hall.execute(issue, kiosk, 'k:e')]);
+    expect(answers.map((a) => a.ok && a.data[0]?.event.type === 'ticket.issued' && a.data[0].event.number)).toEqual(['A002', 'A003', 'A004']);
+    expect(numbers(hall)).toEqual(['A001', 'A002', 'A003', 'A004']);
+  });
+
+  it('ends a mixed day, run in batches, in the state a replay of its journal makes', async () => {
+    const hall = await open();
+    const w = (windowId: string, staffId: string) => hall.execute({ type: 'signIn', windowId, staffId }, { deviceId: windowId, staffId });
+    await Promise.all([w('w1', 's1'), w('w2', 's2'), w('w3', 's3')]);
+    for (let round = 0; round < 4; round++) {
+      await Promise.all(['general', 'social', 'estate', 'general'].map((categoryId, i) => hall.execute({ ...issue, categoryId }, kiosk, `k:${round}:${i}`)));
+      const at = (windowId: string) => ({ deviceId: windowId });
+      await Promise.all(['w1', 'w2', 'w3'].map((windowId) => hall.execute({ type: 'callNext', windowId }, at(windowId))));
+      await Promise.all(['w1', 'w2', 'w3'].map((windowId) => hall.execute({ type: 'start', windowId }, at(windowId))));
+      await Promise.all(['w1', 'w2', 'w3'].map((windowId) => hall.execute({ type: 'finish', windowId, outcome: 'done' }, at(windowId))));
+      const finished = Object.values(hall.current.tickets).filter((t) => t.state === 'finished' && !hall.current.evaluation?.ratings[t.id]);
+      await Promise.all(
+        finished.map((t, i) =>
+          hall.execute({ type: 'rateVisit', number: t.number, channel: 'phone', level: i % 2 ? 'verySatisfied' : 'dissatisfied', reasons: i % 2 ? [] : ['服务态度'] }, kiosk),
+        ),
+      );
+    }
+    const cases = Object.keys(hall.current.evaluation?.cases ?? {});
+    expect(cases.length).toBeGreaterThan(0);
+    const by = { staffId: 's1', name: '员工s1' };
+    await Promise.all(cases.map((caseId) => hall.execute({ type: 'verifyCase', caseId, verdict: 'valid', notes: '属实', by } as Command, kiosk)));
+    expect((await open()).current).toEqual(hall.current);
+  });
 });
