@@ -40,10 +40,41 @@ function fields(at: number, timeZone: string): Record<string, number> {
 
 const pad = (n: number, w = 2): string => String(n).padStart(w, '0');
 
+const QUARTER_HOUR = 15 * MINUTE;
+/** Zone → quarter hour (ms since the epoch ÷ 15 min) → the zone's UTC offset then, in ms. */
+const offsets = new Map<string, Map<number, number>>();
+const OFFSETS_KEPT = 100_000;
+
+/**
+ * A zone's offset from UTC at `at`. Every zone changes its offset only on a quarter hour (UTC), so
+ * one Intl call per quarter hour serves every instant in it: a year's report or a replayed day asks
+ * for tens of thousands of local times, and formatToParts costs some microseconds each.
+ */
+function offsetAt(at: number, timeZone: string): number {
+  const quarter = Math.floor(at / QUARTER_HOUR);
+  let zone = offsets.get(timeZone);
+  if (!zone) offsets.set(timeZone, (zone = new Map()));
+  let offset = zone.get(quarter);
+  if (offset === undefined) {
+    const start = quarter * QUARTER_HOUR;
+    const f = fields(start, timeZone);
+    offset = Date.UTC(f.year!, f.month! - 1, f.day!, f.hour!, f.minute!, f.second!) - start;
+    if (zone.size >= OFFSETS_KEPT) zone.clear();
+    zone.set(quarter, offset);
+  }
+  return offset;
+}
+
+/** The hall's wall clock at `at`, read with the Date's UTC getters. */
+const wallClock = (at: number, timeZone: string): Date => new Date(at + offsetAt(at, timeZone));
+
 export function localParts(at: number, timeZone: string): LocalParts {
-  const f = fields(at, timeZone);
-  const day = `${f.year}-${pad(f.month!)}-${pad(f.day!)}`;
-  return { day, weekday: weekdayOf(day), minutes: f.hour! * 60 + f.minute! + f.second! / 60 };
+  const local = wallClock(at, timeZone);
+  return {
+    day: `${local.getUTCFullYear()}-${pad(local.getUTCMonth() + 1)}-${pad(local.getUTCDate())}`,
+    weekday: local.getUTCDay(),
+    minutes: local.getUTCHours() * 60 + local.getUTCMinutes() + local.getUTCSeconds() / 60,
+  };
 }
 
 export function serviceDay(at: number, timeZone: string): ServiceDay {
@@ -73,12 +104,6 @@ export function zonedInstant(day: ServiceDay, minutes: number, timeZone: string)
   // A second pass settles instants next to an offset change.
   guess = asUtc - offsetAt(guess, timeZone);
   return guess;
-}
-
-function offsetAt(at: number, timeZone: string): number {
-  const f = fields(at, timeZone);
-  const asUtc = Date.UTC(f.year!, f.month! - 1, f.day!, f.hour!, f.minute!, f.second!);
-  return asUtc - Math.floor(at / 1000) * 1000;
 }
 
 export function startOfDay(day: ServiceDay, timeZone: string): number {
@@ -122,11 +147,10 @@ export function nextOpening(
 
 /** '2026-11-23 09:00' in the hall's time zone, for messages and tickets. */
 export function formatLocal(at: number, timeZone: string): string {
-  const f = fields(at, timeZone);
-  return `${f.year}-${pad(f.month!)}-${pad(f.day!)} ${pad(f.hour!)}:${pad(f.minute!)}`;
+  return `${localParts(at, timeZone).day} ${formatClock(at, timeZone)}`;
 }
 
 export function formatClock(at: number, timeZone: string): string {
-  const f = fields(at, timeZone);
-  return `${pad(f.hour!)}:${pad(f.minute!)}`;
+  const local = wallClock(at, timeZone);
+  return `${pad(local.getUTCHours())}:${pad(local.getUTCMinutes())}`;
 }
