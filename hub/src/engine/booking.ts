@@ -2,10 +2,10 @@
 // notice sent. Commands run one at a time (HallService), so a slot's capacity check and the booking
 // that fills it can never interleave with another booking.
 import type { BookingRules } from '@yichuang/shared/appointments';
-import type { Category, Hall, ServiceDay } from '@yichuang/shared/domain';
+import type { Category, Hall, HallConfig, ServiceDay } from '@yichuang/shared/domain';
 import { serviceDay } from '@yichuang/shared/time';
 import { accept, fail, isError, refuse, type CommandOf } from './guards.js';
-import { checkInWindow, slotToBook, type Slot } from './slots.js';
+import { checkInWindow, slotToBook, type CheckInWindow, type Slot } from './slots.js';
 import { appointmentsOf } from './state.js';
 import type { Booking, DecideContext, Decision, DomainError, EngineEvent, EngineState } from './types.js';
 
@@ -14,6 +14,17 @@ const MINUTE = 60_000;
 export function bookingByCode(state: EngineState, code: string): Booking | undefined {
   for (const b of appointmentsOf(state).bookings.values()) if (b.code === code) return b;
   return undefined;
+}
+
+/**
+ * The check-in window a booking holds, cut by the one rule (slots.ts: checkInWindow) once more: a
+ * booking made before the rule, or before the hours changed, holds times the hall cannot take. The
+ * booking page, the notices and the check-in guard all read it here.
+ */
+export function promisedCheckIn(b: Booking, config: HallConfig): CheckInWindow {
+  const held = { from: b.checkInFrom, until: b.checkInUntil };
+  const category = config.categories.find((k) => k.id === b.categoryId);
+  return category ? checkInWindow(category, b.slotStart, held, config.hall) : held;
 }
 
 /** A booking becomes a no-show once its check-in window has closed and its slot has ended. */

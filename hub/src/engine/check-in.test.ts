@@ -2,7 +2,9 @@ import type { BookingRules } from '@yichuang/shared/appointments';
 import { describe, expect, it } from 'vitest';
 import { appointmentsOf } from './state.js';
 import { formatClock } from '@yichuang/shared/time';
+import { promisedCheckIn } from './booking.js';
 import { decide } from './decide.js';
+import { evolve } from './evolve.js';
 import { Hall, local, makeConfig, MINUTE } from './test-fixtures.js';
 import type { EngineEvent } from './types.js';
 
@@ -196,6 +198,19 @@ describe('the check-in window a booking promises (issue #24)', () => {
     expect(booking(hall, booked(hall, `${DAY} 13:30`)).checkInFrom).toBe(local(`${DAY} 13:30`));
     expect(booking(hall, booked(hall, `${DAY} 10:00`)).checkInFrom).toBe(local(`${DAY} 09:30`));
     expect(booking(hall, booked(hall, `${DAY} 11:30`)).checkInUntil).toBe(local(`${DAY} 11:45`));
+  });
+
+  it('is cut by the same rule for a booking that still holds an 08:30 promise from before it', () => {
+    const hall = new Hall(makeConfig(), local(`${DAY} 08:00`));
+    const code = booked(hall, `${DAY} 09:00`);
+    const b = booking(hall, code);
+    const { day, slotStart, slotEnd, categoryId } = b;
+    const held = { checkInFrom: local(`${DAY} 08:30`), checkInUntil: local(`${DAY} 09:15`) };
+    const event = { type: 'appointment.changed', at: hall.now, bookingId: b.id, categoryId, fromDay: day, fromSlotStart: slotStart } as const;
+    hall.state = evolve(hall.state, { ...event, day, slotStart, slotEnd, ...held });
+    hall.now = local(`${DAY} 08:30`);
+    expect(hall.refusal(checkIn(code))).toEqual({ code: 'CHECKIN_TOO_EARLY', params: { from: '09:00' } });
+    expect(promisedCheckIn(booking(hall, code), hall.config)).toEqual({ from: local(`${DAY} 09:00`), until: local(`${DAY} 09:15`) });
   });
 
   it.each(SLOTS)('for the %s slot is what the check-in guard accepts, from its first minute to its last', (slot) => {

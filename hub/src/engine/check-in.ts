@@ -1,12 +1,11 @@
-// Appointment check-in by code: within the booking's check-in window (slots.ts: checkInWindow) it issues a ticket with the
+// Appointment check-in by code: within the booking's check-in window (booking.ts: promisedCheckIn) it issues a ticket with the
 // appointment priority, due at the slot's start; after the window only a normal ticket, and only
 // when the citizen accepts it. The ticket and the check-in are one decision, journaled together.
 import type { ServiceDay } from '@yichuang/shared/domain';
 import { formatClock } from '@yichuang/shared/time';
-import { bookingByCode, ticketNumberOf } from './booking.js';
+import { bookingByCode, promisedCheckIn, ticketNumberOf } from './booking.js';
 import { accept, fail, type CommandOf } from './guards.js';
 import { decideIssue } from './issuing.js';
-import { checkInWindow } from './slots.js';
 import type { DecideContext, Decision, EngineState } from './types.js';
 
 export function decideCheckIn(state: EngineState, c: CommandOf<'checkIn'>, ctx: DecideContext, today: ServiceDay): Decision {
@@ -17,11 +16,7 @@ export function decideCheckIn(state: EngineState, c: CommandOf<'checkIn'>, ctx: 
   if (b.status === 'cancelled') return fail('APPOINTMENT_CANCELLED');
   if (b.status === 'checkedIn' || b.status === 'late') return fail('ALREADY_CHECKED_IN', { number: ticketNumberOf(b) });
   if (b.day !== today) return fail('APPOINTMENT_NOT_TODAY', { day: b.day });
-  const category = config.categories.find((k) => k.id === b.categoryId);
-  if (!category) return fail('UNKNOWN_CATEGORY', { categoryId: b.categoryId });
-  // The window the booking promised, cut by the same rule again: a booking made before the rule
-  // (or before the hours changed) promised times the hall cannot take.
-  const { from, until } = checkInWindow(category, b.slotStart, { from: b.checkInFrom, until: b.checkInUntil }, config.hall);
+  const { from, until } = promisedCheckIn(b, config);
   if (now < from) return fail('CHECKIN_TOO_EARLY', { from: formatClock(from, timeZone) });
   const late = b.status === 'noShow' || now > until;
   if (late && !c.acceptNormal) return fail('CHECKIN_TOO_LATE', { until: formatClock(until, timeZone) });
