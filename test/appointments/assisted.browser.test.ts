@@ -5,7 +5,7 @@
 // offer a service that is full today.
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Voiced } from '../../kiosk/src/kiosk/assisted/prompter.svelte.js';
+import type { Voiced } from '../../kiosk/src/kiosk/assisted/voiced.js';
 import { LANDSCAPE, launchBrowser, openScreen } from '../helpers/browser.js';
 import { cmdId, startTestHub, type Client, type TestHub } from '../helpers/test-hub.js';
 

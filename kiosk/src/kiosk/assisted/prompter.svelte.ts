@@ -2,21 +2,12 @@
 // the browser has a Mandarin voice (lang cmn or zh-*), spoken. Without one — Chromium on Linux —
 // the hall board's recorded clip pack (kiosk/public/voice/default) says what its clips can: a chime
 // that a new prompt is on screen, and the number just taken, letter by letter and digit by digit
-// with 号, as the board will call it. Each prompt voiced is told to the page as ASSIST_VOICED_EVENT.
-import { ClipPlayer, type PlayedClip } from '../../board/voice/clip-player';
+// with 号, as the board will call it. Each prompt voiced is told to the page (voiced.ts).
+import { ClipPlayer } from '../../board/voice/clip-player';
 import { mandarinVoice, speak } from '../../board/voice/speech';
+import { ASSIST_VOICED_EVENT, type Voiced } from './voiced';
 
-/** Dispatched on the window with a Voiced as its detail (tests listen for what a visitor heard). */
-export const ASSIST_VOICED_EVENT = 'assist:voiced';
 const CHIME = 'chime';
-
-export interface Voiced {
-  text: string;
-  via: 'speech' | 'clips';
-  /** The clips asked for (without the chime), and each clip played, the chime included. */
-  clips: string[];
-  played: PlayedClip[];
-}
 
 /**
  * One player for the page: it holds the decoded pack and an AudioContext, which browsers allow only
