@@ -54,3 +54,31 @@ describe('booking page → kiosk check-in → window', () => {
     });
   });
 });
+
+describe('booking page touch targets (issue #24)', () => {
+  /** Every visible button and field on the page, with its box, smaller than 44 × 44 px. */
+  const small = (page: import('playwright-core').Page) =>
+    page.locator('button:visible, input:visible, a:visible').evaluateAll((els) =>
+      els
+        .map((el) => ({ text: (el.textContent ?? '').trim() || el.getAttribute('placeholder') || el.tagName, box: el.getBoundingClientRect() }))
+        .filter(({ box }) => box.width < 44 || box.height < 44)
+        .map(({ text, box }) => `${text}: ${Math.round(box.width)}×${Math.round(box.height)}`),
+    );
+
+  it('has no control under 44 px on a 390 × 844 phone, English and 重选 included, in either language', async () => {
+    const phone = await openScreen(browser, `${t.hub.url}/kiosk/book.html`, PHONE, { hasTouch: true, isMobile: true });
+    await phone.locator('[data-service="general"]').waitFor();
+    expect(await small(phone)).toEqual([]);
+    await phone.locator('[data-service="general"]').tap();
+    await phone.locator('[data-day="2026-11-23"]').tap();
+    await phone.locator('[data-slot="11:30"]').tap();
+    await phone.getByPlaceholder('预约人姓名').waitFor();
+    expect(await small(phone)).toEqual([]);
+    await phone.getByRole('button', { name: 'English' }).tap();
+    await phone.getByRole('button', { name: 'Change', exact: true }).waitFor();
+    expect(await small(phone)).toEqual([]);
+    await phone.getByRole('tab').nth(1).tap();
+    expect(await small(phone)).toEqual([]);
+    await phone.context().close();
+  });
+});

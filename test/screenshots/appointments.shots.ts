@@ -1,6 +1,8 @@
-// Appointments: the citizen's phone booking page (choose, fill in, the code and QR, my booking), and
-// the console's day of appointments with staff booking, check-in and the notices sent.
-import { LANDSCAPE, openScreen } from '../helpers/browser.js';
+// Appointments: the citizen's phone booking page (choose, fill in, the code and QR, my booking, the
+// check-in time of a slot after lunch), the console's day of appointments with staff booking,
+// check-in and the notices sent; and the kiosk's assisted mode taking a number (services marked 优先,
+// the question before a standard ticket), portrait and landscape.
+import { LANDSCAPE, openScreen, PORTRAIT } from '../helpers/browser.js';
 import { cmdId } from '../helpers/test-hub.js';
 import type { ShotContext } from './shot.js';
 
@@ -57,6 +59,38 @@ export async function shoot({ hub, browser, capture }: ShotContext): Promise<voi
   await page.waitForTimeout(400);
   await capture(page, 'book-phone-change');
   await page.context().close();
+
+  // The first slot after lunch: check-in from 13:30, when the hall takes it (not 13:00).
+  const afternoon = await openScreen(browser, `${hub.hub.url}/kiosk/book.html`, PHONE, { hasTouch: true, isMobile: true });
+  await afternoon.locator('[data-service="general"]').tap();
+  await afternoon.locator('[data-day="2026-11-23"]').tap();
+  await afternoon.locator('[data-slot="13:30"]').tap();
+  await afternoon.getByPlaceholder('预约人姓名').fill('赵丽');
+  await afternoon.getByPlaceholder('11位手机号').fill('13712345678');
+  await afternoon.getByRole('button', { name: '提交预约' }).tap();
+  await afternoon.getByText('预约成功').waitFor();
+  await afternoon.locator('[data-check-in]').scrollIntoViewIfNeeded();
+  await capture(afternoon, 'book-phone-check-in-after-lunch');
+  await afternoon.context().close();
+
+  for (const [size, viewport] of [
+    ['portrait', PORTRAIT],
+    ['landscape', LANDSCAPE],
+  ] as const) {
+    const kiosk = await openScreen(browser, `${hub.hub.url}/kiosk/?token=demo-kiosk-1`, viewport);
+    await kiosk.getByText('长者模式').first().tap();
+    await kiosk.getByText('取号办事').tap();
+    await kiosk.getByText('其他业务').tap();
+    await kiosk.locator('[data-category="business"]').waitFor();
+    await capture(kiosk, `assisted-services-priority-${size}`);
+    await kiosk.locator('[data-category="business"]').tap();
+    await kiosk.getByRole('button', { name: '取普通号' }).waitFor();
+    await capture(kiosk, `assisted-standard-ask-${size}`);
+    await kiosk.getByRole('button', { name: '取普通号' }).tap();
+    await kiosk.locator('.number').waitFor();
+    await capture(kiosk, `assisted-standard-ticket-${size}`);
+    await kiosk.context().close();
+  }
 
   const consolePage = await openScreen(browser, `${hub.hub.url}/console/?token=demo-console-1#/appointments`, { ...LANDSCAPE, height: 1500 });
   await consolePage.locator('[data-category="general"]').waitFor();

@@ -3,22 +3,23 @@
 import { BOOKING_STATUSES, type AppointmentDay, type BookableService, type BookingRules, type BookingStatus, type BookingView, type SlotBookings, type SlotView } from '@yichuang/shared/appointments';
 import type { Category, HallConfig, ServiceDay } from '@yichuang/shared/domain';
 import { serviceDay } from '@yichuang/shared/time';
-import { ticketNumberOf } from '../engine/booking.js';
+import { promisedCheckIn, ticketNumberOf } from '../engine/booking.js';
 import { bookableDays, beforeCutoff, slotsOn } from '../engine/slots.js';
 import { appointmentsOf } from '../engine/state.js';
 import type { Booking, EngineState } from '../engine/types.js';
 
 export type RulesFor = (categoryId: string) => BookingRules;
 
-export function bookingView(b: Booking): BookingView {
+export function bookingView(b: Booking, config: HallConfig): BookingView {
+  const checkIn = promisedCheckIn(b, config);
   const view: BookingView = {
     code: b.code,
     categoryId: b.categoryId,
     day: b.day,
     slotStart: b.slotStart,
     slotEnd: b.slotEnd,
-    checkInFrom: b.checkInFrom,
-    checkInUntil: b.checkInUntil,
+    checkInFrom: checkIn.from,
+    checkInUntil: checkIn.until,
     name: b.name,
     phone: b.phone.masked,
     status: b.status,
@@ -89,7 +90,7 @@ export function dayView(state: EngineState, config: HallConfig, rulesFor: RulesF
       // A booking whose slot left the rules (hours changed since) still shows, in a row of its own.
       if (!row) rows.set(b.slotStart, (row = { start: b.slotStart, end: b.slotEnd, capacity: 0, booked: 0, open: false, bookings: [] }));
       if (row.capacity === 0 && b.status !== 'cancelled') row.booked++;
-      row.bookings.push(bookingView(b));
+      row.bookings.push(bookingView(b, config));
     }
     const slots = [...rows.values()];
     return { categoryId: category.id, slots: slots.sort((a, b) => a.start - b.start) };

@@ -86,7 +86,7 @@ export class BookingService {
   lookup(code: string, phoneTail: string): Ack<BookingView> {
     const b = bookingByCode(this.deps.hall.current, code);
     if (!b || b.phone.masked.slice(-4) !== phoneTail) return { ok: false, error: appError('APPOINTMENT_UNKNOWN') };
-    return { ok: true, data: bookingView(b) };
+    return { ok: true, data: bookingView(b, this.deps.config()) };
   }
 
   async change(input: { code: string; phoneTail?: string; slotStart: number }, actor: Actor, cmdKey?: string): Promise<Ack<BookingView>> {
@@ -109,6 +109,6 @@ export class BookingService {
       booked?.type === 'appointment.booked' ? appointmentsOf(this.deps.hall.current).bookings.get(booked.booking.id)
       : code !== undefined ? bookingByCode(this.deps.hall.current, code)
       : undefined;
-    return b ? { ok: true, data: bookingView(b) } : { ok: false, error: appError('INTERNAL') };
+    return b ? { ok: true, data: bookingView(b, this.deps.config()) } : { ok: false, error: appError('INTERNAL') };
   }
 }

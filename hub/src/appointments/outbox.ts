@@ -6,6 +6,7 @@ import type { NoticeKind } from '@yichuang/shared/appointments';
 import type { HallConfig } from '@yichuang/shared/domain';
 import { t } from '@yichuang/shared/console-i18n';
 import { formatClock } from '@yichuang/shared/time';
+import { promisedCheckIn } from '../engine/booking.js';
 import { appointmentsOf } from '../engine/state.js';
 import type { Booking, EngineState } from '../engine/types.js';
 import type { HallService } from '../hall/hall-service.js';
@@ -64,14 +65,15 @@ export function noticeText(b: Booking, kind: NoticeKind, state: EngineState, con
   const category = config.categories.find((c) => c.id === b.categoryId);
   const ticket = b.ticketId === undefined ? undefined : state.tickets[b.ticketId];
   const window = config.windows.find((w) => w.id === ticket?.windowId);
+  const checkIn = promisedCheckIn(b, config);
   return t(`appt.notice.${kind}`, 'zh', {
     hall: config.hall.name,
     service: category?.name ?? b.categoryId,
     day: b.day,
     time: formatClock(b.slotStart, tz),
     code: b.code,
-    from: formatClock(b.checkInFrom, tz),
-    until: formatClock(b.checkInUntil, tz),
+    from: formatClock(checkIn.from, tz),
+    until: formatClock(checkIn.until, tz),
     number: ticket?.number ?? '',
     window: window?.number ?? '',
   });

@@ -2,10 +2,10 @@
 // notice sent. Commands run one at a time (HallService), so a slot's capacity check and the booking
 // that fills it can never interleave with another booking.
 import type { BookingRules } from '@yichuang/shared/appointments';
-import type { ServiceDay } from '@yichuang/shared/domain';
+import type { Category, Hall, HallConfig, ServiceDay } from '@yichuang/shared/domain';
 import { serviceDay } from '@yichuang/shared/time';
 import { accept, fail, isError, refuse, type CommandOf } from './guards.js';
-import { slotToBook, type Slot } from './slots.js';
+import { checkInWindow, slotToBook, type CheckInWindow, type Slot } from './slots.js';
 import { appointmentsOf } from './state.js';
 import type { Booking, DecideContext, Decision, DomainError, EngineEvent, EngineState } from './types.js';
 
@@ -14,6 +14,17 @@ const MINUTE = 60_000;
 export function bookingByCode(state: EngineState, code: string): Booking | undefined {
   for (const b of appointmentsOf(state).bookings.values()) if (b.code === code) return b;
   return undefined;
+}
+
+/**
+ * The check-in window a booking holds, cut by the one rule (slots.ts: checkInWindow) once more: a
+ * booking made before the rule, or before the hours changed, holds times the hall cannot take. The
+ * booking page, the notices and the check-in guard all read it here.
+ */
+export function promisedCheckIn(b: Booking, config: HallConfig): CheckInWindow {
+  const held = { from: b.checkInFrom, until: b.checkInUntil };
+  const category = config.categories.find((k) => k.id === b.categoryId);
+  return category ? checkInWindow(category, b.slotStart, held, config.hall) : held;
 }
 
 /** A booking becomes a no-show once its check-in window has closed and its slot has ended. */
@@ -76,14 +87,10 @@ function room(state: EngineState, slot: Slot, categoryId: string, phoneKey: stri
 }
 
 /** The check-in window and the slot's bounds, as stored on the booking. */
-function terms(slot: Slot, rules: BookingRules, timeZone: string) {
-  return {
-    day: serviceDay(slot.start, timeZone),
-    slotStart: slot.start,
-    slotEnd: slot.end,
-    checkInFrom: slot.start - rules.checkIn.earlyMinutes * MINUTE,
-    checkInUntil: slot.start + rules.checkIn.lateMinutes * MINUTE,
-  };
+function terms(category: Category, slot: Slot, rules: BookingRules, hall: Hall) {
+  const wanted = { from: slot.start - rules.checkIn.earlyMinutes * MINUTE, until: slot.start + rules.checkIn.lateMinutes * MINUTE };
+  const { from, until } = checkInWindow(category, slot.start, wanted, hall);
+  return { day: serviceDay(slot.start, hall.timeZone), slotStart: slot.start, slotEnd: slot.end, checkInFrom: from, checkInUntil: until };
 }
 
 export function decideBook(state: EngineState, c: CommandOf<'book'>, { now, config }: DecideContext, today: ServiceDay): Decision {
@@ -102,7 +109,7 @@ export function decideBook(state: EngineState, c: CommandOf<'book'>, { now, conf
       id: c.bookingId,
       code: c.code,
       categoryId: category.id,
-      ...terms(slot, c.rules, config.hall.timeZone),
+      ...terms(category, slot, c.rules, config.hall),
       name: c.name,
       phone: c.phone,
       ...(c.contact !== undefined && { contact: c.contact }),
@@ -133,7 +140,7 @@ export function decideChangeBooking(state: EngineState, c: CommandOf<'changeBook
     categoryId: b.categoryId,
     fromDay: b.day,
     fromSlotStart: b.slotStart,
-    ...terms(slot, c.rules, config.hall.timeZone),
+    ...terms(category, slot, c.rules, config.hall),
   });
 }
 

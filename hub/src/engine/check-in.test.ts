@@ -1,7 +1,11 @@
 import type { BookingRules } from '@yichuang/shared/appointments';
 import { describe, expect, it } from 'vitest';
 import { appointmentsOf } from './state.js';
-import { Hall, local, makeConfig } from './test-fixtures.js';
+import { formatClock } from '@yichuang/shared/time';
+import { promisedCheckIn } from './booking.js';
+import { decide } from './decide.js';
+import { evolve } from './evolve.js';
+import { Hall, local, makeConfig, MINUTE } from './test-fixtures.js';
 import type { EngineEvent } from './types.js';
 
 /** Check-in from 30 minutes before the slot to 15 minutes after its start. */
@@ -127,10 +131,10 @@ describe('weekend appointment-only service (周末不打烊)', () => {
     expect(issued(hall.run(checkIn(code, true)))).toMatchObject({ priority: 'normal', source: 'appointment' });
   });
 
-  it('has no check-in outside the appointment hours either', () => {
+  it('has no check-in outside the appointment hours either, and says when it opens', () => {
     const hall = new Hall(makeConfig(), local('2026-11-28 08:40'));
     const code = booked(hall, '2026-11-28 09:00', 'weekend');
-    expect(hall.refusal(checkIn(code))).toMatchObject({ code: 'OUTSIDE_HOURS' });
+    expect(hall.refusal(checkIn(code))).toEqual({ code: 'CHECKIN_TOO_EARLY', params: { from: '09:00' } });
   });
 });
 
@@ -180,5 +184,45 @@ describe('appointment priority in the call order (README: Call order, key 2)', (
       order.push(hall.callNext('w1'));
     }
     expect(order).toEqual([...appointments.slice(0, 3), walkIn, appointments[3]]);
+  });
+});
+
+describe('the check-in window a booking promises (issue #24)', () => {
+  const DAY = '2026-11-23';
+  const SLOTS = ['09:00', '09:30', '10:00', '10:30', '11:00', '11:30', '13:30', '14:00', '14:30', '15:00', '15:30', '16:00', '16:30'];
+  const booking = (hall: Hall, code: string) => [...appointmentsOf(hall.state).bookings.values()].find((b) => b.code === code)!;
+
+  it('lies inside the hours: the first slot of the morning and the first after lunch open at the opening', () => {
+    const hall = new Hall(makeConfig(), local(`${DAY} 08:00`));
+    expect(booking(hall, booked(hall, `${DAY} 09:00`)).checkInFrom).toBe(local(`${DAY} 09:00`));
+    expect(booking(hall, booked(hall, `${DAY} 13:30`)).checkInFrom).toBe(local(`${DAY} 13:30`));
+    expect(booking(hall, booked(hall, `${DAY} 10:00`)).checkInFrom).toBe(local(`${DAY} 09:30`));
+    expect(booking(hall, booked(hall, `${DAY} 11:30`)).checkInUntil).toBe(local(`${DAY} 11:45`));
+  });
+
+  it('is cut by the same rule for a booking that still holds an 08:30 promise from before it', () => {
+    const hall = new Hall(makeConfig(), local(`${DAY} 08:00`));
+    const code = booked(hall, `${DAY} 09:00`);
+    const b = booking(hall, code);
+    const { day, slotStart, slotEnd, categoryId } = b;
+    const held = { checkInFrom: local(`${DAY} 08:30`), checkInUntil: local(`${DAY} 09:15`) };
+    const event = { type: 'appointment.changed', at: hall.now, bookingId: b.id, categoryId, fromDay: day, fromSlotStart: slotStart } as const;
+    hall.state = evolve(hall.state, { ...event, day, slotStart, slotEnd, ...held });
+    hall.now = local(`${DAY} 08:30`);
+    expect(hall.refusal(checkIn(code))).toEqual({ code: 'CHECKIN_TOO_EARLY', params: { from: '09:00' } });
+    expect(promisedCheckIn(booking(hall, code), hall.config)).toEqual({ from: local(`${DAY} 09:00`), until: local(`${DAY} 09:15`) });
+  });
+
+  it.each(SLOTS)('for the %s slot is what the check-in guard accepts, from its first minute to its last', (slot) => {
+    const hall = new Hall(makeConfig(), local(`${DAY} 08:00`));
+    const code = booked(hall, `${DAY} ${slot}`);
+    const { checkInFrom, checkInUntil } = booking(hall, code);
+    hall.now = checkInFrom - MINUTE;
+    expect(hall.refusal(checkIn(code))).toEqual({ code: 'CHECKIN_TOO_EARLY', params: { from: formatClock(checkInFrom, hall.config.hall.timeZone) } });
+    hall.now = checkInUntil;
+    const atLast = decide(hall.state, checkIn(code), { now: hall.now, config: hall.config });
+    expect(atLast.ok && issued(atLast.events)).toMatchObject({ priority: 'appointment' });
+    hall.now = checkInFrom;
+    expect(issued(hall.run(checkIn(code)))).toMatchObject({ priority: 'appointment', dueAt: local(`${DAY} ${slot}`) });
   });
 });

@@ -1,9 +1,9 @@
-// Appointment check-in by code: within the booking's check-in window it issues a ticket with the
+// Appointment check-in by code: within the booking's check-in window (booking.ts: promisedCheckIn) it issues a ticket with the
 // appointment priority, due at the slot's start; after the window only a normal ticket, and only
 // when the citizen accepts it. The ticket and the check-in are one decision, journaled together.
 import type { ServiceDay } from '@yichuang/shared/domain';
 import { formatClock } from '@yichuang/shared/time';
-import { bookingByCode, ticketNumberOf } from './booking.js';
+import { bookingByCode, promisedCheckIn, ticketNumberOf } from './booking.js';
 import { accept, fail, type CommandOf } from './guards.js';
 import { decideIssue } from './issuing.js';
 import type { DecideContext, Decision, EngineState } from './types.js';
@@ -16,9 +16,10 @@ export function decideCheckIn(state: EngineState, c: CommandOf<'checkIn'>, ctx: 
   if (b.status === 'cancelled') return fail('APPOINTMENT_CANCELLED');
   if (b.status === 'checkedIn' || b.status === 'late') return fail('ALREADY_CHECKED_IN', { number: ticketNumberOf(b) });
   if (b.day !== today) return fail('APPOINTMENT_NOT_TODAY', { day: b.day });
-  if (now < b.checkInFrom) return fail('CHECKIN_TOO_EARLY', { from: formatClock(b.checkInFrom, timeZone) });
-  const late = b.status === 'noShow' || now > b.checkInUntil;
-  if (late && !c.acceptNormal) return fail('CHECKIN_TOO_LATE', { until: formatClock(b.checkInUntil, timeZone) });
+  const { from, until } = promisedCheckIn(b, config);
+  if (now < from) return fail('CHECKIN_TOO_EARLY', { from: formatClock(from, timeZone) });
+  const late = b.status === 'noShow' || now > until;
+  if (late && !c.acceptNormal) return fail('CHECKIN_TOO_LATE', { until: formatClock(until, timeZone) });
 
   const issued = decideIssue(
     state,

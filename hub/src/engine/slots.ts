@@ -3,7 +3,7 @@
 // category's blackout days. Each period is cut from its start into slotMinutes-long slots that fit.
 import type { BookingRules } from '@yichuang/shared/appointments';
 import type { Category, Hall, ServiceDay, TimeRange } from '@yichuang/shared/domain';
-import { addDays, clockMinutes, periodsOn, serviceDay, zonedInstant } from '@yichuang/shared/time';
+import { addDays, clockMinutes, localParts, periodsOn, serviceDay, zonedInstant } from '@yichuang/shared/time';
 import type { DomainError } from './types.js';
 
 const MINUTE = 60_000;
@@ -36,6 +36,34 @@ export function slotsOn(category: Category, rules: BookingRules, day: ServiceDay
   // Where both timetables cover a time, walk-in hours win (as they do when tickets are issued).
   const starts = new Set(walkIn.map((s) => s.start));
   return [...walkIn, ...only.filter((s) => !starts.has(s.start))].sort((a, b) => a.start - b.start);
+}
+
+export interface CheckInWindow {
+  from: number;
+  until: number;
+}
+
+/**
+ * The one check-in rule (issue #24): the window a booking asks for (`earlyMinutes` before the slot to
+ * `lateMinutes` after its start), cut to the hours that hold the slot — the category's walk-in and
+ * appointment-only hours of that day, joined where they touch — because outside them the hall takes
+ * no ticket. The booking stores it (the booking page's promise), and the check-in guard and its
+ * refusals use it, so a 09:00 or 13:30 slot never promises 08:30 or 13:00.
+ */
+export function checkInWindow(category: Category, slotStart: number, wanted: CheckInWindow, hall: Hall): CheckInWindow {
+  const { schedule, timeZone } = hall;
+  const { day, minutes } = localParts(slotStart, timeZone);
+  const periods = [...periodsOn(category.hours ?? schedule.hours, day, schedule), ...(category.appointmentHours ? periodsOn(category.appointmentHours, day, schedule) : [])]
+    .map((p) => [clockMinutes(p.start), clockMinutes(p.end)] as const)
+    .sort((a, b) => a[0] - b[0]);
+  let run: [number, number] | undefined;
+  for (const [start, end] of periods) {
+    if (run && start <= run[1]) run[1] = Math.max(run[1], end);
+    else if (start <= minutes) run = [start, end];
+    else break;
+  }
+  if (!run || minutes >= run[1]) return wanted;
+  return { from: Math.max(wanted.from, zonedInstant(day, run[0], timeZone)), until: Math.min(wanted.until, zonedInstant(day, run[1], timeZone)) };
 }
 
 /** Days a booking can be made for: today and `daysAhead` days after. */
