@@ -3,7 +3,9 @@
 // Commands that arrive while the last ones' listeners run (ten kiosks pressed at once) are decided
 // one after another as before, then journaled with one write and one fdatasync (group commit).
 import type { HallConfig } from '@yichuang/shared/domain';
-import { appError, type Ack } from '@yichuang/shared/errors';
+import { appError, type Ack, type ErrorParams } from '@yichuang/shared/errors';
+import { stateName } from '@yichuang/shared/i18n';
+import { TICKET_STATES, type TicketState } from '@yichuang/shared/lists';
 import { serviceDay } from '@yichuang/shared/time';
 import { decide, evolve, initialState, type Command, type EngineEvent, type EngineState } from '../engine/index.js';
 import type { Journal, JournalRecord } from '../storage/journal.js';
@@ -161,7 +163,7 @@ export class HallService {
       }
       const decision = decide(working, p.command, { now, config });
       if (!decision.ok) {
-        p.answer({ ok: false, error: appError(decision.error.code, decision.error.params) });
+        p.answer({ ok: false, error: appError(decision.error.code, inWords(decision.error.params)) });
         continue;
       }
       if (decision.events.length === 0) {
@@ -225,4 +227,12 @@ export class HallService {
 /** A client's command id is its own for one command: the same id for another one is a client's mistake, said plainly. */
 function reused(command: Command): Ack<never> {
   return { ok: false, error: appError('CMD_ID_REUSED', { command: command.type }) };
+}
+
+/** A ticket's state in a refusal (WRONG_STATE) is said in words from the catalogue, never by its internal name. */
+function inWords(params: ErrorParams | undefined): ErrorParams | undefined {
+  const state = params?.state;
+  if (typeof state !== 'string' || !TICKET_STATES.includes(state as TicketState)) return params;
+  const s = state as TicketState;
+  return { ...params, state: { zh: stateName(s, 'zh'), en: stateName(s, 'en').toLowerCase() } };
 }
