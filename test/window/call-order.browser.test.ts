@@ -38,7 +38,7 @@ async function apiQueue(t: TestHub): Promise<string[]> {
 }
 
 const listed = (page: Page): Promise<string[]> =>
-  page.locator('[data-waiting] li').evaluateAll((items) => items.map((li) => li.getAttribute('data-ticket') ?? ''));
+  page.locator('[data-waiting] li').evaluateAll((items) => items.map((li) => li.getAttribute('data-number') ?? ''));
 
 async function signIn(w: Client): Promise<void> {
   await ok(w.emitWithAck('staff:signIn', { cmdId: cmdId(), windowId: W1, staffNumber: '0101', pin: '123456' }));

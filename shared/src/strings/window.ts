@@ -136,9 +136,10 @@ export const WINDOW_STRINGS = {
   'window.targetClosed': ['未开放', 'closed'],
   'window.targetNoStaff': ['无人', 'unstaffed'],
   'window.targetMark': ['（{status}）', ' ({status})'],
+  'window.sendAnyway': ['仍然转过去', 'Send anyway'],
   'window.closedTarget': [
-    '{window} 现在{status}：转过去的号要等有人登录才会被呼叫。仍要转过去请再按确定',
-    '{window} is {status} now: a ticket sent there waits until someone signs in. Press confirm again to send it anyway',
+    '{window} 现在{status}：转过去的号要等有人登录才会被呼叫',
+    '{window} is {status} now: a ticket sent there waits until someone signs in',
   ],
 
   // ---- counter services: what was wrong ----
