@@ -128,8 +128,8 @@ export class Caller {
   readonly waiting = $derived.by<TicketView[]>(() => {
     const s = this.hall.snapshot;
     if (!s || !this.queue) return [];
-    const waiting = new Map(s.tickets.filter((t) => t.state === 'waiting').map((t) => [t.number, t]));
-    return this.queue.flatMap((e) => waiting.get(e.number) ?? []);
+    const waiting: Record<string, TicketView> = Object.fromEntries(s.tickets.filter((t) => t.state === 'waiting').map((t) => [t.number, t]));
+    return this.queue.flatMap((e) => waiting[e.number] ?? []);
   });
 
   /** Open cases (差评工单 not yet closed). */
