@@ -2,7 +2,7 @@
 // in the order that window's calls-next would take them (the engine's own order, hub/src/engine/ordering.ts).
 // Open to the LAN like /api/windows, so no personal data: no masked identity, no ticket id.
 import type { PriorityClass, ServiceDay } from './domain.js';
-import type { CaseStep, RatingLevel } from './ratings.js';
+import type { CaseStep, Rating } from './ratings.js';
 
 export interface WindowQueueEntry {
   number: string;
@@ -21,7 +21,7 @@ export interface WindowQueueEntry {
 export interface WindowCase {
   id: string;
   ticketNumber: string;
-  level: RatingLevel;
+  level: Rating['level'];
   openedAt: number;
   /** The step done last; 'opened' before verification. */
   reached: 'opened' | CaseStep;

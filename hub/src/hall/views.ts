@@ -192,7 +192,7 @@ export class Views {
       shown.push({
         id: c.id,
         ticketNumber: c.rating.ticketNumber,
-        level: c.rating.level === 'unrated' ? 'very-dissatisfied' : c.rating.level,
+        level: c.rating.level,
         openedAt: c.openedAt,
         reached: c.reached,
         next,
