@@ -98,13 +98,13 @@ describe('the window list is the call order', () => {
     expect(first.length).toBe(11);
     // Not issue order: the list the window used to show.
     expect(first).not.toEqual([...first].sort());
-    await expect.poll(() => listed(page)).toEqual(first);
+    await expect.poll(() => listed(page), { timeout: 8000 }).toEqual(first);
 
     const called: string[] = [];
     for (;;) {
       const api = await apiQueue(t);
       // The list settles on the hub's order after each change; then the two agree.
-      await expect.poll(() => listed(page)).toEqual(api);
+      await expect.poll(() => listed(page), { timeout: 8000 }).toEqual(api);
       if (api.length === 0) break;
       await page.locator('[data-action=callNext]:not([disabled])').waitFor();
       await page.keyboard.press('F1');
@@ -230,7 +230,7 @@ describe('confirmations at window 1', () => {
     await dialog.waitFor();
     await dialog.getByRole('button', { name: /即办/ }).click();
     await page.keyboard.press('Enter');
-    await expect.poll(() => dropped !== undefined).toBe(true);
+    await expect.poll(() => dropped !== undefined, { timeout: 8000 }).toBe(true);
     // No answer within the command's time: the dialog says so (the hub had saved it).
     await page.clock.fastForward(11_000);
     await dialog.getByText(/暂时连不上服务器/).waitFor();
