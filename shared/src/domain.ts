@@ -129,6 +129,8 @@ export interface TicketView {
   printed?: boolean;
   /** People ahead in the queue while waiting. */
   ahead?: number;
+  /** While called: recalls left before one more passes the ticket (过号). */
+  recallsLeft?: number;
 }
 
 export interface StaffCard {

@@ -9,6 +9,7 @@ import type { LiveBroadcasts, LiveCommands } from './live.js';
 import type { PrintResult, PrintingBroadcasts, PrintingCommands } from './printing.js';
 import type { RatingBroadcasts, RatingCommands } from './ratings.js';
 import type * as S from './schemas.js';
+import type { WindowBroadcasts, WindowCase } from './window-queue.js';
 
 export interface TicketIssued {
   ticket: TicketView;
@@ -47,6 +48,8 @@ export interface QueueCommands {
   'window:unpause': (p: S.UnpauseWindowInput, ack: AckFn<WindowResult>) => void;
   'staff:signIn': (p: S.SignInInput, ack: AckFn<SignedIn>) => void;
   'staff:signOut': (p: S.SignOutInput, ack: AckFn<WindowResult>) => void;
+  /** Bad-rating cases concerning this window or the staff member signed in there. */
+  'window:cases': (p: S.WindowCasesInput, ack: AckFn<WindowCase[]>) => void;
   /** The state this screen shows; asked for on connect, on reconnect and whenever a broadcast's seq shows a gap. */
   'sync:snapshot': (p: Record<string, never>, ack: AckFn<HallSnapshot>) => void;
 }
@@ -122,6 +125,7 @@ export interface ClientToServerEvents
     AdminCommands {}
 export interface ServerToClientEvents
   extends QueueBroadcasts,
+    WindowBroadcasts,
     PrintingBroadcasts,
     RatingBroadcasts,
     LiveBroadcasts,

@@ -10,6 +10,7 @@ import type { Catalogue, TicketFollow } from './kiosk.js';
 import type { FollowQueryInput } from './kiosk-schemas.js';
 import type { VisitToRate } from './ratings.js';
 import type { PhoneRateInput, VisitLinkQuery } from './ratings-schemas.js';
+import type { WindowQueueEntry } from './window-queue.js';
 import type { Report, ReportQuery, ReportTables } from './reports.js';
 
 /** One route: the data its answer carries, what goes in the address's query, and the request's body. */
@@ -35,6 +36,8 @@ export interface RestRoutes {
     '/pairing/:claim': Route<PairingStatus>;
     '/reports': Route<Report, ReportQuery>;
     '/reports/tables': Route<ReportTables, ReportQuery>;
+    /** A window's waiting tickets in its call order (no personal data). */
+    '/windows/:id/queue': Route<WindowQueueEntry[]>;
   };
   post: {
     '/appointments': Route<BookingView, undefined, WebBookInput>;

@@ -48,6 +48,8 @@ export const recall = atWindow;
 export const startService = atWindow;
 export const finishService = atWindow.extend({ outcome: z.enum(OUTCOMES), note: note.optional() });
 export const markNoShow = atWindow;
+/** The bad-rating cases a window's caller shows (a read; cmdId as every caller request has). */
+export const windowCases = atWindow;
 export const transferTicket = atWindow
   .extend({ toCategoryId: id.optional(), toWindowId: id.optional(), note })
   .refine((v) => Boolean(v.toCategoryId) !== Boolean(v.toWindowId), {
@@ -70,6 +72,7 @@ export const lookupTicket = z.object({ number: ticketNumber });
 
 export type IssueTicketInput = z.input<typeof issueTicket>;
 export type CallNextInput = z.input<typeof callNext>;
+export type WindowCasesInput = z.input<typeof windowCases>;
 export type CallNumberInput = z.input<typeof callNumber>;
 export type RecallInput = z.input<typeof recall>;
 export type StartServiceInput = z.input<typeof startService>;

@@ -174,7 +174,9 @@ describe('double presses', () => {
     const caller = await openCaller('06');
     for (let i = 0; i < 20; i++) await caller.keyboard.press('F1');
     await caller.locator('.number', { hasText: waiting[0]! }).waitFor();
-    await caller.keyboard.press('F5'); // no-show, so the button is live again
+    await caller.keyboard.press('F5'); // no-show (confirmed), so the button is live again
+    await caller.getByRole('dialog').waitFor();
+    await caller.keyboard.press('Enter');
     await caller.getByText('当前没有呼叫中的号').waitFor();
     // Twenty clicks in one go, faster than the page can re-render the button as disabled.
     await caller.locator('[data-action=callNext]').evaluate((b: HTMLButtonElement) => {
@@ -195,6 +197,8 @@ describe('double presses', () => {
     await caller.keyboard.press('F3');
     await caller.locator('.state.serving').waitFor();
     await caller.keyboard.press('F10');
+    await caller.getByRole('dialog').waitFor();
+    await caller.keyboard.press('Enter');
     await caller.getByText('挂起（1）').waitFor();
     await caller.keyboard.press('F11');
     await caller.keyboard.press('1');

@@ -1,5 +1,6 @@
 // Window caller: a staff member mid-morning — one citizen served, one on hold, one being served,
-// the queue and today's own figures; the transfer dialog; and the counter services: 代取号, 预约签到
+// the queue in call order and today's own figures; a bad-rating case about an earlier visit; the
+// transfer dialog, and its warning for a window nobody works; and the counter services: 代取号, 预约签到
 // (a citizen booked on the console's behalf), and 补打号票 after a kiosk printer ran out of paper
 // (the project's virtual printer on a loopback TCP port). The caller once more on a 1366×768 screen.
 import { slotAt } from '../appointments/rest.js';
@@ -30,16 +31,26 @@ export async function shoot({ hub, browser, capture }: ShotContext): Promise<voi
   };
   await step('F1', () => current.waitFor());
   await step('F3', () => page.locator('.state.serving').waitFor());
-  await step('F10', () => page.getByText('挂起（1）').waitFor());
+  await step('F10', () => page.getByRole('dialog').waitFor());
+  await step('Enter', () => page.getByText('挂起（1）').waitFor());
   await step('F1', () => current.waitFor());
   await step('F3', () => page.locator('.state.serving').waitFor());
   hub.clock.advance(7 * 60_000);
+  const finishedNumber = (await current.innerText()).trim();
   await page.keyboard.press('F4');
   await page.keyboard.press('1');
   await step('Enter', () => page.getByText('当前没有呼叫中的号').waitFor());
   await step('F1', () => current.waitFor());
   await step('F3', () => page.locator('.state.serving').waitFor());
   await page.locator('[data-figure=served]', { hasText: '1' }).waitFor();
+  // The visit finished earlier is rated 不满意 on the pad: a case opens, and the caller shows it.
+  const pad = await hub.connect('demo-pad-01');
+  const finished = await kiosk.emitWithAck('ticket:lookup', { number: finishedNumber });
+  if (!finished.ok) throw new Error(finished.error.messageEn);
+  const rated = await pad.emitWithAck('pad:rate', { cmdId: cmdId(), windowId: 'w01', ticketId: finished.data.id, level: 'dissatisfied', reasons: ['服务态度'] });
+  if (!rated.ok) throw new Error(rated.error.messageEn);
+  await page.locator('[data-cases-badge]').waitFor();
+  await page.locator('[data-waiting] li').first().waitFor();
   await capture(page, 'window-caller');
 
   await page.keyboard.press('F9');
@@ -47,6 +58,11 @@ export async function shoot({ hub, browser, capture }: ShotContext): Promise<voi
   await page.getByLabel('转到业务').selectOption('property');
   await page.getByLabel('转移原因').fill('涉及不动产登记，转房产窗口办理');
   await capture(page, 'window-caller-transfer');
+  // Window 2 has nobody signed in: marked in the list, and a warning before the ticket goes there.
+  await page.getByLabel('转到窗口').selectOption('w02');
+  await page.keyboard.press('Enter');
+  await page.getByText('2 号窗口 现在未开放').waitFor();
+  await capture(page, 'window-caller-transfer-closed');
   await page.keyboard.press('Escape');
 
   // 代取号 for an elderly walk-in: the service, the green channel, then the number.
@@ -97,7 +113,16 @@ export async function shoot({ hub, browser, capture }: ShotContext): Promise<voi
 
   const small = await openScreen(browser, `${hub.hub.url}/window/?token=demo-window-01`, SMALL);
   await small.locator('.current .number').waitFor();
+  await small.locator('[data-cases-badge]').waitFor();
+  await small.locator('[data-waiting] li').first().waitFor();
   await capture(small, 'window-caller-1366');
+  await small.keyboard.press('F9');
+  await small.getByLabel('转到窗口').selectOption('w02');
+  await small.getByLabel('转移原因').fill('需专窗办理');
+  await small.keyboard.press('Enter');
+  await small.getByText('2 号窗口 现在未开放').waitFor();
+  await capture(small, 'window-caller-transfer-closed-1366');
+  await small.keyboard.press('Escape');
   await small.locator('[data-action=reprint]').click();
   await small.getByText('今日未打印的号票').waitFor();
   await capture(small, 'window-caller-reprint-1366');

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { aheadOf, pickNext, waitingIn } from './ordering.js';
+import { aheadOf, callOrder, pickNext, waitingIn } from './ordering.js';
 import { Hall, local, makeConfig } from './test-fixtures.js';
 
 /** Calls next at a window and clears it again (no-show), so the window can call once more. */
@@ -116,6 +116,31 @@ describe('call order', () => {
     expect(hall.window('w1').priorityStreak).toBe(2);
     expect(take(hall, 'w1')).toBe('A005');
     expect(take(hall, 'w1')).toBe('A001');
+  });
+});
+
+describe('a window\'s call order', () => {
+  it('lists a mixed queue in the order calls-next take it, anti-starvation included', () => {
+    const hall = new Hall().open(1, 2);
+    hall.issue('general', 3); // A001–A003
+    hall.issue('social', 2); // C001, C002: lighter at w1
+    hall.wait(1).issue('general', 4, { priority: 'green' }); // A004–A007
+    hall.wait(1).issue('general', 1, appointment('2026-11-23 09:00')); // A008, due
+    hall.callNext('w2'); // A008 (due) at w2, then sent to w1 by name: targeted, first
+    hall.run({ type: 'transfer', windowId: 'w2', toWindowId: 'w1', note: '转综合窗口' });
+    const listed = callOrder(hall.state, 'w1', hall.config, hall.now).map((p) => p.ticket.number);
+    expect(listed[0]).toBe(pickNext(hall.state, 'w1', hall.config, hall.now)?.ticket.number);
+    const called = takeAll(hall, 'w1', listed.length);
+    expect(listed).toEqual(called);
+    // A008 and two greens make a streak of 3: one normal; weight 2 (general) before weight 1 (social).
+    expect(called).toEqual(['A008', 'A004', 'A005', 'A001', 'A006', 'A007', 'A002', 'A003', 'C001', 'C002']);
+    expect(callOrder(hall.state, 'w1', hall.config, hall.now)).toEqual([]);
+  });
+
+  it('is empty for an unknown window', () => {
+    const hall = new Hall().open(1);
+    hall.issue('general');
+    expect(callOrder(hall.state, 'nope', hall.config, hall.now)).toEqual([]);
   });
 });
 

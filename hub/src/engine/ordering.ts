@@ -69,28 +69,48 @@ function compare(a: Entry, b: Entry): number {
   return a.ticket.number < b.ticket.number ? -1 : a.ticket.number > b.ticket.number ? 1 : 0;
 }
 
-/** The ticket `windowId` would call next, or undefined when nobody is waiting for it. */
-export function pickNext(state: EngineState, windowId: string, config: HallConfig, now: number): Picked | undefined {
+/**
+ * The waiting tickets `windowId` would call, in the order its calls-next would take them if nothing
+ * else changed: the keys above, then the anti-starvation rule played forward from the window's
+ * streak. The caller's queue list and `GET /api/windows/:id/queue` show it; its head is `pickNext`.
+ */
+export function callOrder(state: EngineState, windowId: string, config: HallConfig, now: number): Picked[] {
   const window = config.windows.find((w) => w.id === windowId);
-  if (!window) return undefined;
+  if (!window) return [];
   const weights = new Map(windowCategories(state, window).map((c) => [c.categoryId, c.weight]));
-  let best: Entry | undefined;
-  let bestNormal: Entry | undefined;
+  const entries: Entry[] = [];
   // for…in: no array of the whole day's tickets on every call (measured 3× faster here).
   for (const id in state.tickets) {
     const t = state.tickets[id];
     if (t?.state !== 'waiting') continue;
     const targeted = t.targetWindowId === windowId;
     if (!targeted && (t.targetWindowId !== undefined || !weights.has(t.categoryId))) continue;
-    const e = entry(t, targeted, weights.get(t.categoryId) ?? 0, now, config.rules);
-    if (!best || compare(e, best) < 0) best = e;
-    if (e.rank === 2 && (!bestNormal || compare(e, bestNormal) < 0)) bestNormal = e;
+    entries.push(entry(t, targeted, weights.get(t.categoryId) ?? 0, now, config.rules));
   }
-  if (!best) return undefined;
+  entries.sort(compare);
   const burst = config.rules.priorityBurst;
-  const streak = state.windows[windowId]?.priorityStreak ?? 0;
-  const pick = bestNormal && burst > 0 && streak >= burst ? bestNormal : best;
-  return { ticket: pick.ticket, priorityPick: pick.rank < 2 };
+  let streak = state.windows[windowId]?.priorityStreak ?? 0;
+  // Two cursors over the one sorted list: the best ticket left, and the best rank-2 ticket left.
+  const taken = new Set<Entry>();
+  let head = 0;
+  let normal = 0;
+  const order: Picked[] = [];
+  while (order.length < entries.length) {
+    while (taken.has(entries[head]!)) head++;
+    while (normal < entries.length && (taken.has(entries[normal]!) || entries[normal]!.rank !== 2)) normal++;
+    const bestNormal = entries[normal];
+    const pick = bestNormal && burst > 0 && streak >= burst ? bestNormal : entries[head]!;
+    taken.add(pick);
+    const priorityPick = pick.rank < 2;
+    streak = priorityPick ? streak + 1 : 0;
+    order.push({ ticket: pick.ticket, priorityPick });
+  }
+  return order;
+}
+
+/** The ticket `windowId` would call next, or undefined when nobody is waiting for it: the head of its call order. */
+export function pickNext(state: EngineState, windowId: string, config: HallConfig, now: number): Picked | undefined {
+  return callOrder(state, windowId, config, now)[0];
 }
 
 /** Waiting tickets of a category, in issue order. */

@@ -38,6 +38,16 @@ export function finishedPeriod(t: Ticket): Period | undefined {
   return t.periods.findLast((p) => p.state === 'finished');
 }
 
+/**
+ * 今日办结 (handled today), the one definition the console's window table and the caller's own figures
+ * both count: a visit counts once, when its ticket is finished (办结), for the window and the staff
+ * member of its 办结 period. A visit transferred away, held, or passed (过号) counts nowhere until it
+ * is finished, and then only where it was finished. docs/design.md §3, metric definitions.
+ */
+export function handledBy(t: Ticket): Pick<Period, 'windowId' | 'staffId'> | undefined {
+  return t.state === 'finished' ? finishedPeriod(t) : undefined;
+}
+
 export function evaluationOf(state: EngineState): Readonly<EvaluationState> {
   return state.evaluation ?? NO_EVALUATION;
 }

@@ -8,7 +8,9 @@
 // mutates in place, so the twin is a separate copy kept in step event by event: a copy of the whole
 // day per batch (a structuredClone of 2,000 tickets) took 40–60 ms and was most of a burst's wait.
 import type { HallConfig } from '@yichuang/shared/domain';
-import { appError, type Ack } from '@yichuang/shared/errors';
+import { appError, type Ack, type ErrorParams } from '@yichuang/shared/errors';
+import { stateName } from '@yichuang/shared/i18n';
+import { TICKET_STATES, type TicketState } from '@yichuang/shared/lists';
 import { serviceDay } from '@yichuang/shared/time';
 import { decide, evolve, initialState, type Command, type EngineEvent, type EngineState } from '../engine/index.js';
 import type { Journal, JournalRecord } from '../storage/journal.js';
@@ -169,7 +171,7 @@ export class HallService {
       }
       const decision = decide(this.draft, p.command, { now, config });
       if (!decision.ok) {
-        p.answer({ ok: false, error: appError(decision.error.code, decision.error.params) });
+        p.answer({ ok: false, error: appError(decision.error.code, inWords(decision.error.params)) });
         continue;
       }
       if (decision.events.length === 0) {
@@ -235,4 +237,12 @@ export class HallService {
 /** A client's command id is its own for one command: the same id for another one is a client's mistake, said plainly. */
 function reused(command: Command): Ack<never> {
   return { ok: false, error: appError('CMD_ID_REUSED', { command: command.type }) };
+}
+
+/** A ticket's state in a refusal (WRONG_STATE) is said in words from the catalogue, never by its internal name. */
+function inWords(params: ErrorParams | undefined): ErrorParams | undefined {
+  const state = params?.state;
+  if (typeof state !== 'string' || !TICKET_STATES.includes(state as TicketState)) return params;
+  const s = state as TicketState;
+  return { ...params, state: { zh: stateName(s, 'zh'), en: stateName(s, 'en').toLowerCase() } };
 }

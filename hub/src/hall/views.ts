@@ -14,8 +14,11 @@ import type {
   WindowView,
 } from '@yichuang/shared/domain';
 import { OPEN_TICKET_STATES, RECENT_CALLS_CAP } from '@yichuang/shared/tickets';
-import { localParts, nextOpening, periodsOn, withinPeriods } from '@yichuang/shared/time';
-import { placesInQueue, serves, windowCategories, type EngineState } from '../engine/index.js';
+import { localParts, nextOpening, periodsOn, serviceDay, withinPeriods } from '@yichuang/shared/time';
+import type { WindowCase, WindowQueueEntry } from '@yichuang/shared/window-queue';
+import { nextStep, standings } from '../engine/cases.js';
+import { evaluationOf } from '../engine/state.js';
+import { callOrder, placesInQueue, serves, windowCategories, type EngineState } from '../engine/index.js';
 
 const MINUTE = 60_000;
 /** Assumed service time until a category has finished visits today. */
@@ -112,6 +115,7 @@ export class Views {
       printed: ticket.print?.ok,
     };
     if (ticket.state === 'waiting') view.ahead = this.places().get(ticket.id) ?? 0;
+    if (ticket.state === 'called') view.recallsLeft = Math.max(0, this.config().rules.recallCap - ticket.recalls);
     return view;
   }
 
@@ -154,6 +158,49 @@ export class Views {
       current,
       categories: [...windowCategories(this.state(), def)],
     };
+  }
+
+  /** A window's waiting tickets in the order its calls-next take them; undefined for an unknown window. */
+  windowQueue(windowId: string): WindowQueueEntry[] | undefined {
+    const config = this.config();
+    if (!config.windows.some((w) => w.id === windowId)) return undefined;
+    return callOrder(this.state(), windowId, config, this.clock()).map(({ ticket: t }) => ({
+      number: t.number,
+      categoryId: t.categoryId,
+      priority: t.priority,
+      issuedAt: t.issuedAt,
+      targeted: t.targetWindowId === windowId,
+    }));
+  }
+
+  /**
+   * Bad-rating cases concerning a window: rated at it, or of the staff member signed in there now.
+   * Open ones first (oldest first), then those closed today; no citizen's data.
+   */
+  windowCases(windowId: string): WindowCase[] {
+    const state = this.state();
+    const { timeZone } = this.config().hall;
+    const today = serviceDay(this.clock(), timeZone);
+    const staffId = state.windows[windowId]?.staffId;
+    const shown: WindowCase[] = [];
+    for (const c of Object.values(evaluationOf(state).cases)) {
+      if (c.rating.windowId !== windowId && (staffId === undefined || c.rating.staffId !== staffId)) continue;
+      const next = nextStep(c);
+      const closedAt = c.steps.find((s) => s.step === 'close')?.at;
+      if (next === null && (closedAt === undefined || serviceDay(closedAt, timeZone) !== today)) continue;
+      const standing = standings(c, today, timeZone);
+      shown.push({
+        id: c.id,
+        ticketNumber: c.rating.ticketNumber,
+        level: c.rating.level,
+        openedAt: c.openedAt,
+        reached: c.reached,
+        next,
+        ...(next !== null && next !== 'close' && { dueBy: c.due[next] }),
+        overdue: Object.values(standing).includes('overdue'),
+      });
+    }
+    return shown.sort((a, b) => Number(a.next === null) - Number(b.next === null) || a.openedAt - b.openedAt);
   }
 
   windows(): WindowView[] {

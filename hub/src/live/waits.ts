@@ -1,6 +1,7 @@
 // Waits as the live board and its alerts see them, from each ticket's period log (README: metrics).
 import type { Ticket } from '@yichuang/shared/domain';
 import { waitingIn, type EngineState } from '../engine/index.js';
+import { handledBy } from '../engine/state.js';
 
 const MINUTE = 60_000;
 
@@ -36,12 +37,12 @@ export function averageWaits(state: EngineState): Map<string, number> {
   return new Map([...sums].map(([categoryId, s]) => [categoryId, Math.round(s.total / s.n / MINUTE)]));
 }
 
-/** Visits served at each window today: tickets with a service period that ended there. */
+/** Visits handled (办结) at each window today, by the one definition (engine/state.ts handledBy). */
 export function servedByWindow(state: EngineState): Map<string, number> {
   const served = new Map<string, number>();
   for (const t of Object.values(state.tickets)) {
-    const windows = new Set(t.periods.filter((p) => p.state === 'serving' && p.end !== undefined && p.windowId).map((p) => p.windowId!));
-    for (const w of windows) served.set(w, (served.get(w) ?? 0) + 1);
+    const w = handledBy(t)?.windowId;
+    if (w !== undefined) served.set(w, (served.get(w) ?? 0) + 1);
   }
   return served;
 }

@@ -48,5 +48,6 @@ export function registerQueueHandlers(ctx: CommandContext, { ticketing, windows,
   onCommand(ctx, 'window:resume', S.resumeTicket, (p, key) => windows.run({ type: 'resume', windowId: p.windowId, number: p.number }, device, key));
   onCommand(ctx, 'window:requeue', S.requeueTicket, (p, key) => windows.byNumber({ type: 'requeue', windowId: p.windowId, number: p.number }, device, ctx.operator(), key));
   onCommand(ctx, 'window:pause', S.pauseWindow, (p, key) => windows.run({ type: 'pause', windowId: p.windowId, reason: p.reason, note: p.note }, device, key));
+  onQuery(ctx, 'window:cases', S.windowCases, (p) => ({ ok: true, data: views.windowCases(p.windowId) }));
   onCommand(ctx, 'window:unpause', S.unpauseWindow, (p, key) => windows.run({ type: 'unpause', windowId: p.windowId }, device, key));
 }

@@ -4,10 +4,14 @@ import type { HallConfig } from '@yichuang/shared/domain';
 import type { HallService } from '../hall/hall-service.js';
 import type { HubBus } from '../hall/hub-bus.js';
 import type { Views } from '../hall/views.js';
+import type { Routes } from '../http/routes.js';
+import type { Broadcaster } from '../realtime/broadcaster.js';
 import type { Publisher } from '../realtime/publisher.js';
 import type { Domain } from '../realtime/socket-server.js';
 import type { PersonalData } from '../security/personal-data.js';
 import { registerQueueHandlers } from './handlers.js';
+import { queueRoutes } from './routes.js';
+import { noticeCaseChanges } from './case-notices.js';
 import { Ticketing, type SlipPrinter } from './ticketing.js';
 import { WindowService } from './window-service.js';
 
@@ -19,13 +23,17 @@ export interface QueueDeps {
   publisher: Publisher;
   slips: SlipPrinter;
   personal: PersonalData;
+  api: Routes;
+  broadcaster: Broadcaster;
 }
 
 /** The domain, and its ticketing for the domains that issue tickets too (appointment check-in). */
 export function createQueueModule(deps: QueueDeps): Domain & { ticketing: Ticketing } {
-  const { config, hall, views, bus, publisher, slips, personal } = deps;
+  const { config, hall, views, bus, publisher, slips, personal, api, broadcaster } = deps;
   const ticketing = new Ticketing({ hall, views, slips, personal });
   const windows = new WindowService(hall, views, config, bus);
+  queueRoutes(api, views);
+  noticeCaseChanges(hall, broadcaster);
   return {
     ticketing,
     register: (ctx) => registerQueueHandlers(ctx, { ticketing, windows, views, publisher }),

@@ -3,7 +3,7 @@
 import type { HallConfig } from '@yichuang/shared/domain';
 import { appError, type Ack } from '@yichuang/shared/errors';
 import { RATING_LEVELS, type RatingCounts, type StaffFigures } from '@yichuang/shared/ratings';
-import { evaluationOf, finishedPeriod } from '../engine/state.js';
+import { evaluationOf, handledBy } from '../engine/state.js';
 import type { EngineState } from '../engine/types.js';
 
 const MINUTE = 60_000;
@@ -18,7 +18,7 @@ export function staffFigures(state: EngineState, staffId: string): StaffFigures 
   let servedMs = 0;
   let timed = 0;
   for (const t of Object.values(state.tickets)) {
-    if (t.state !== 'finished' || finishedPeriod(t)?.staffId !== staffId) continue;
+    if (handledBy(t)?.staffId !== staffId) continue;
     counts.visits++;
     const serving = t.periods.filter((p) => p.state === 'serving').reduce((sum, p) => sum + ((p.end ?? p.start) - p.start), 0);
     if (serving > 0) {

@@ -103,5 +103,46 @@ export const WINDOW_STRINGS = {
   'window.reprinted': ['{number} 已补打，请到 {printer} 取号票', '{number} reprinted: collect it at {printer}'],
   'window.stillUnprinted': ['{number} 仍未打印：{reason}', '{number} still not printed: {reason}'],
   'window.eTicketHint': ['群众可继续使用电子号票', 'The citizen can keep using the e-ticket'],
-  'window.closedTicket': ['已结束，无需补打', 'Closed; no reprint needed'],
+  // ---- what an action did, and confirmations before one that ends or passes a ticket ----
+  'window.noShowDone': ['{number} 已记为过号', '{number} marked as no-show'],
+  'window.recalled': ['已重呼 {number}', '{number} called again'],
+  'window.heldDone': ['{number} 已挂起，群众回来后按 F11 取回', '{number} is on hold; F11 resumes it when the citizen is back'],
+  'window.resumedDone': ['{number} 已取回，排在本窗口最前', '{number} resumed: first in line here'],
+  'window.requeuedDone': ['{number} 已重新排队', '{number} is back in the queue'],
+  'window.transferredDone': ['{number} 已转到 {to}（号码不变）', '{number} transferred to {to} (same number)'],
+  'window.finishedDone': ['{number} 已办结：{outcome}', '{number} finished: {outcome}'],
+  'window.confirmNoShow': ['将 {number} 记为过号？', 'Mark {number} as no-show?'],
+  'window.confirmNoShowHint': ['群众回来后可按 F12 过号重排', 'If the citizen comes back, F12 queues them again'],
+  'window.confirmHold': ['挂起 {number}？', 'Put {number} on hold?'],
+  'window.confirmHoldHint': ['群众暂时离开（如补材料），回来后按 F11 取回，排在本窗口最前', 'The citizen steps away (e.g. for a document); F11 resumes them first in line here'],
+  'window.lastRecall': ['再重呼将记为过号', 'One more recall marks it no-show'],
+  'window.confirmLastRecall': ['再重呼将记为过号：{number} 已重呼 {n} 次', 'One more recall marks {number} as no-show: recalled {n}× already'],
+  'window.recallPasses': ['记为过号', 'Mark no-show'],
+  'window.willRetry': ['连接恢复后自动重试，并显示服务器保存的结果', 'Retried once reconnected, showing what the hub saved'],
+
+  // ---- bad-rating cases (差评工单) concerning this window or its staff member ----
+  'window.cases': ['差评工单（{n}）', 'Bad-rating cases ({n})'],
+  'window.casesBadge': ['差评工单 {n}', '{n} bad-rating case(s)'],
+  'window.caseTicket': ['{number} 号 · {level}', 'No. {number} · {level}'],
+  'window.caseNext.verify': ['待核实', 'To verify'],
+  'window.caseNext.rectify': ['待整改', 'To rectify'],
+  'window.caseNext.followUp': ['待回访', 'To follow up'],
+  'window.caseNext.close': ['待办结', 'To close'],
+  'window.caseClosed': ['已办结', 'Closed'],
+  'window.caseDue': ['{day} 前', 'by {day}'],
+  'window.caseOverdue': ['已超期', 'Overdue'],
+
+  // ---- transfer targets that nobody works now ----
+  'window.targetClosed': ['未开放', 'closed'],
+  'window.targetNoStaff': ['无人', 'unstaffed'],
+  'window.targetMark': ['（{status}）', ' ({status})'],
+  'window.sendAnyway': ['仍然转过去', 'Send anyway'],
+  'window.closedTarget': [
+    '{window} 现在{status}：转过去的号要等有人登录才会被呼叫',
+    '{window} is {status} now: a ticket sent there waits until someone signs in',
+  ],
+
+  // ---- counter services: what was wrong ----
+  'window.codeShort': ['预约码为 6 位数字，现在输入了 {n} 位', 'A booking code has 6 digits; {n} typed'],
+  'window.noPrinters': ['大厅没有配置打印机，无法补打；群众可继续使用电子号票', 'No printer is set up in the hall, so nothing can be reprinted; the citizen can keep using the e-ticket'],
 } as const satisfies Record<string, readonly [string, string]>;

@@ -4,6 +4,9 @@ import type { Outcome, PauseReason, TicketView, WindowView } from '@yichuang/sha
 import type { AppError } from '@yichuang/shared/errors';
 import type { TicketIssued } from '@yichuang/shared/events';
 import type { AckDataOf, ClientError, CommandInput, CommandName } from '@yichuang/shared/commands';
+import type { Params, StringKey } from '@yichuang/shared/i18n';
+import { rest } from '@yichuang/shared/rest';
+import type { WindowCase, WindowQueueEntry } from '@yichuang/shared/window-queue';
 import type { PrintResult } from '@yichuang/shared/printing';
 import type { StaffFigures } from '@yichuang/shared/ratings';
 import type { Hall } from '@yichuang/shared/ui/hall.svelte';
@@ -30,8 +33,20 @@ export type Action =
  */
 export type DeskAction = 'issue' | 'checkIn' | 'reprint';
 export type ButtonAction = Exclude<Action, 'signIn' | DeskAction>;
-/** Actions that ask something first (an outcome, a reason, a number, a target), and the counter services. */
-export type Dialog = Extract<ButtonAction, 'finish' | 'pause' | 'signOut' | 'callNumber' | 'transfer' | 'resume' | 'requeue'> | DeskAction | null;
+/**
+ * Actions that ask something first (an outcome, a reason, a number, a target), those confirmed first
+ * (过号, 挂起, the recall that will pass the ticket, 签退), and the counter services.
+ */
+export type Dialog =
+  | Extract<ButtonAction, 'finish' | 'pause' | 'signOut' | 'callNumber' | 'transfer' | 'resume' | 'requeue' | 'noShow' | 'hold' | 'recall'>
+  | DeskAction
+  | null;
+
+/** What the last action did, said once it is done (过号, 转移, 挂起, 办结…): staff see it happened. */
+export interface Notice {
+  key: StringKey;
+  params?: Params;
+}
 
 /** Shortcut key of each action, shown on its button: staff work with one hand on the keyboard. */
 export const SHORTCUTS = {
@@ -60,6 +75,13 @@ interface Failed {
   retry: () => Promise<boolean>;
 }
 
+/** A command's follow-ups once the hub said yes: take its answer, close the dialog, say what was done. */
+interface Done<E extends CommandName> {
+  apply?: (data: AckDataOf<E>) => void;
+  closes?: boolean;
+  notice?: (data: AckDataOf<E>) => Notice;
+}
+
 export class Caller {
   /** The command in flight; every action button is disabled meanwhile (no double call). */
   busy = $state<Action | null>(null);
@@ -73,6 +95,13 @@ export class Caller {
   issued = $state.raw<TicketIssued | null>(null);
   checkedIn = $state.raw<CheckedIn | null>(null);
   reprinted = $state.raw<{ number: string; result: PrintResult } | null>(null);
+  /** This window's waiting tickets in the hub's call order (GET /api/windows/:id/queue); null until asked. */
+  queue = $state.raw<WindowQueueEntry[] | null>(null);
+  /** Bad-rating cases concerning this window or its staff member (差评工单). */
+  cases = $state.raw<WindowCase[]>([]);
+  notice = $state.raw<Notice | null>(null);
+  #queueAsked = false;
+  #queueRunning = false;
 
   private readonly hall: Hall;
 
@@ -92,16 +121,22 @@ export class Caller {
   readonly paused = $derived.by(() => this.window?.status === 'paused');
   readonly current = $derived.by<TicketView | undefined>(() => this.window?.current);
 
-  /** Waiting tickets this window may call: its categories, or sent to it by name. */
+  /**
+   * Waiting tickets this window may call, in the order its calls-next take them: the hub's own order
+   * (engine callOrder), less any ticket the hall's broadcasts say is no longer waiting.
+   */
   readonly waiting = $derived.by<TicketView[]>(() => {
-    const w = this.window;
     const s = this.hall.snapshot;
-    if (!w || !s) return [];
-    const serves = (categoryId: string): boolean => w.categories.some((c) => c.categoryId === categoryId);
-    return s.tickets
-      .filter((t) => t.state === 'waiting' && (serves(t.categoryId) || t.windowId === w.id))
-      .sort((a, b) => a.issuedAt - b.issuedAt);
+    if (!s || !this.queue) return [];
+    const waiting: Record<string, TicketView> = Object.fromEntries(s.tickets.filter((t) => t.state === 'waiting').map((t) => [t.number, t]));
+    return this.queue.flatMap((e) => waiting[e.number] ?? []);
   });
+
+  /** Open cases (差评工单 not yet closed). */
+  readonly openCases = $derived.by(() => this.cases.filter((c) => c.next !== null));
+
+  /** The called ticket's next recall passes it (过号): staff are told before. */
+  readonly lastRecall = $derived.by(() => this.current?.state === 'called' && this.current.recallsLeft === 0);
 
   /** Tickets put on hold at this window (the citizen stepped away), to resume. */
   readonly held = $derived.by<TicketView[]>(() =>
@@ -142,45 +177,68 @@ export class Caller {
     this.run('signIn', 'staff:signIn', { windowId: this.requireWindow(), staffNumber, pin });
 
   callNext = (): Promise<boolean> => this.run('callNext', 'window:callNext', { windowId: this.requireWindow() });
-  recall = (): Promise<boolean> => this.run('recall', 'window:recall', { windowId: this.requireWindow() });
+  recall = (): Promise<boolean> => {
+    const number = this.current?.number ?? '';
+    return this.run('recall', 'window:recall', { windowId: this.requireWindow() }, {
+      closes: true,
+      // Past the cap the hub passes the ticket: say which happened.
+      notice: (r) => (r.ticket?.state === 'no-show' ? { key: 'window.noShowDone', params: { number } } : { key: 'window.recalled', params: { number } }),
+    });
+  };
   start = (): Promise<boolean> => this.run('start', 'window:start', { windowId: this.requireWindow() });
-  noShow = (): Promise<boolean> => this.run('noShow', 'window:noShow', { windowId: this.requireWindow() });
-  hold = (): Promise<boolean> => this.run('hold', 'window:hold', { windowId: this.requireWindow() });
+  noShow = (): Promise<boolean> => {
+    const number = this.current?.number ?? '';
+    return this.run('noShow', 'window:noShow', { windowId: this.requireWindow() }, { closes: true, notice: () => ({ key: 'window.noShowDone', params: { number } }) });
+  };
+  hold = (): Promise<boolean> => {
+    const number = this.current?.number ?? '';
+    return this.run('hold', 'window:hold', { windowId: this.requireWindow() }, { closes: true, notice: () => ({ key: 'window.heldDone', params: { number } }) });
+  };
   unpause = (): Promise<boolean> => this.run('unpause', 'window:unpause', { windowId: this.requireWindow() });
 
-  callNumber = (number: string): Promise<boolean> =>
-    this.closing(this.run('callNumber', 'window:callNumber', { windowId: this.requireWindow(), number }));
+  callNumber = (number: string): Promise<boolean> => this.run('callNumber', 'window:callNumber', { windowId: this.requireWindow(), number }, { closes: true });
   resume = (number: string): Promise<boolean> =>
-    this.closing(this.run('resume', 'window:resume', { windowId: this.requireWindow(), number }));
+    this.run('resume', 'window:resume', { windowId: this.requireWindow(), number }, { closes: true, notice: () => ({ key: 'window.resumedDone', params: { number } }) });
   requeue = (number: string): Promise<boolean> =>
-    this.closing(this.run('requeue', 'window:requeue', { windowId: this.requireWindow(), number }));
+    this.run('requeue', 'window:requeue', { windowId: this.requireWindow(), number }, { closes: true, notice: () => ({ key: 'window.requeuedDone', params: { number } }) });
 
-  transfer = (target: TransferTarget, note: string): Promise<boolean> =>
-    this.closing(this.run('transfer', 'window:transfer', { windowId: this.requireWindow(), ...target, note: note.trim() }));
+  /** `to`: the service's or the window's name as the dialog showed it, for the message after. */
+  transfer = (target: TransferTarget, note: string, to: string): Promise<boolean> => {
+    const number = this.current?.number ?? '';
+    return this.run('transfer', 'window:transfer', { windowId: this.requireWindow(), ...target, note: note.trim() }, {
+      closes: true,
+      notice: () => ({ key: 'window.transferredDone', params: { number, to } }),
+    });
+  };
 
-  finish = (outcome: Outcome, note: string): Promise<boolean> => {
+  /** `said`: the outcome's name as the dialog showed it. */
+  finish = (outcome: Outcome, note: string, said: string): Promise<boolean> => {
     const trimmed = note.trim();
-    return this.closing(this.run('finish', 'window:finish', { windowId: this.requireWindow(), outcome, ...(trimmed ? { note: trimmed } : {}) }));
+    const number = this.current?.number ?? '';
+    return this.run('finish', 'window:finish', { windowId: this.requireWindow(), outcome, ...(trimmed ? { note: trimmed } : {}) }, {
+      closes: true,
+      notice: () => ({ key: 'window.finishedDone', params: { number, outcome: said } }),
+    });
   };
 
   pause = (reason: PauseReason, note: string): Promise<boolean> => {
     const trimmed = note.trim();
-    return this.closing(this.run('pause', 'window:pause', { windowId: this.requireWindow(), reason, ...(trimmed ? { note: trimmed } : {}) }));
+    return this.run('pause', 'window:pause', { windowId: this.requireWindow(), reason, ...(trimmed ? { note: trimmed } : {}) }, { closes: true });
   };
 
-  signOut = (): Promise<boolean> => this.closing(this.run('signOut', 'staff:signOut', { windowId: this.requireWindow() }));
+  signOut = (): Promise<boolean> => this.run('signOut', 'staff:signOut', { windowId: this.requireWindow() }, { closes: true });
 
   /** A ticket for a walk-in who cannot use the kiosk; the hub records it as staff-issued. */
   issue = (categoryId: string, priority: 'normal' | 'green'): Promise<boolean> =>
-    this.run('issue', 'ticket:issue', { categoryId, priority }, (data) => (this.issued = data));
+    this.run('issue', 'ticket:issue', { categoryId, priority }, { apply: (data) => (this.issued = data) });
 
   /** `acceptNormal`: the citizen came too late and agreed to a standard ticket. */
   checkIn = (code: string, acceptNormal = false): Promise<boolean> =>
-    this.run('checkIn', 'appointment:checkIn', { code, ...(acceptNormal && { acceptNormal }) }, (data) => (this.checkedIn = data));
+    this.run('checkIn', 'appointment:checkIn', { code, ...(acceptNormal && { acceptNormal }) }, { apply: (data) => (this.checkedIn = data) });
 
   /** The same number again, on its own kiosk's printer unless another is chosen. */
   reprint = (number: string, printerId?: string): Promise<boolean> =>
-    this.run('reprint', 'ticket:reprint', { number, ...(printerId && { printerId }) }, (result) => (this.reprinted = { number, result }));
+    this.run('reprint', 'ticket:reprint', { number, ...(printerId && { printerId }) }, { apply: (result) => (this.reprinted = { number, result }) });
 
   /** Asks the hub for today's figures; a failure keeps the last ones on screen. */
   refreshFigures = async (): Promise<void> => {
@@ -189,6 +247,35 @@ export class Caller {
     if (!sync || !windowId || !this.signedIn) return;
     const answer = await sync.command('window:figures', { windowId });
     if (answer.ok) this.figures = answer.data;
+  };
+
+  /** Asks the hub for this window's queue in call order; asks made meanwhile are answered by one more ask after it. */
+  refreshQueue = async (): Promise<void> => {
+    const windowId = this.windowId;
+    if (!windowId) return;
+    if (this.#queueRunning) {
+      this.#queueAsked = true;
+      return;
+    }
+    this.#queueRunning = true;
+    try {
+      do {
+        this.#queueAsked = false;
+        const ack = await rest('get', '/windows/:id/queue', { params: { id: windowId } }).catch(() => undefined);
+        if (ack?.ok) this.queue = ack.data;
+      } while (this.#queueAsked);
+    } finally {
+      this.#queueRunning = false;
+    }
+  };
+
+  /** Asks the hub for the bad-rating cases concerning this window; a failure keeps the last ones. */
+  refreshCases = async (): Promise<void> => {
+    const sync = this.hall.sync;
+    const windowId = this.windowId;
+    if (!sync || !windowId) return;
+    const answer = await sync.command('window:cases', { windowId });
+    if (answer.ok) this.cases = answer.data;
   };
 
   /** Sends the unanswered command again; HallSync gives it the same cmdId. */
@@ -230,19 +317,22 @@ export class Caller {
       case 'transfer':
       case 'resume':
       case 'requeue':
+      case 'noShow':
+      case 'hold':
         this.error = null;
         this.dialog = action;
+        return;
+      case 'recall':
+        // The recall that will pass the ticket is confirmed first; the others go at once.
+        if (this.lastRecall) {
+          this.error = null;
+          this.dialog = 'recall';
+        } else void this.recall();
         return;
       default:
         void this[action]();
     }
   };
-
-  private async closing(done: Promise<boolean>): Promise<boolean> {
-    const ok = await done;
-    if (ok) this.dialog = null;
-    return ok;
-  }
 
   private requireWindow(): string {
     const id = this.windowId;
@@ -250,21 +340,28 @@ export class Caller {
     return id;
   }
 
-  /** Sends a command unless one is in flight; `apply` takes the hub's answer when it says yes. */
-  private async run<E extends CommandName>(action: Action, event: E, input: CommandInput<E>, apply?: (data: AckDataOf<E>) => void): Promise<boolean> {
+  /**
+   * Sends a command unless one is in flight; `done` says what follows the hub's yes. Unanswered
+   * (TIMEOUT), it can be sent again as it was (`retry`, also after a reconnect): HallSync gives it
+   * the same cmdId, so the hub answers with what it did the first time, and that is what is shown.
+   */
+  private async run<E extends CommandName>(action: Action, event: E, input: CommandInput<E>, done: Done<E> = {}): Promise<boolean> {
     const sync = this.hall.sync;
     if (!sync || this.busy !== null) return false;
     this.busy = action;
     this.error = null;
     this.failed = null;
+    this.notice = null;
     try {
       const answer = await sync.command(event, input);
       if (answer.ok) {
-        apply?.(answer.data);
+        done.apply?.(answer.data);
+        if (done.closes) this.dialog = null;
+        if (done.notice) this.notice = done.notice(answer.data);
         return true;
       }
       this.error = answer.error;
-      if (answer.error.code === 'TIMEOUT') this.failed = { action, retry: () => this.run(action, event, input, apply) };
+      if (answer.error.code === 'TIMEOUT') this.failed = { action, retry: () => this.run(action, event, input, done) };
       return false;
     } finally {
       this.busy = null;

@@ -14,6 +14,8 @@ export class Reprints {
   printers = $state.raw<PrinterState[]>([]);
   /** false until the hub's first list came. */
   loaded = $state(false);
+  /** false until the hub said which printers there are. */
+  printersLoaded = $state(false);
   readonly #offs: (() => void)[] = [];
 
   constructor(private readonly hall: Hall) {
@@ -35,7 +37,11 @@ export class Reprints {
           .timeout(ASK_TIMEOUT_MS)
           .emitWithAck('printer:status', {})
           .then(
-            (ack: Ack<PrinterState[]>) => ack.ok && (this.printers = byKiosk([...ack.data])),
+            (ack: Ack<PrinterState[]>) => {
+              if (!ack.ok) return;
+              this.printers = byKiosk([...ack.data]);
+              this.printersLoaded = true;
+            },
             () => undefined, // no answer: asked again on the next reconnect
           );
       }

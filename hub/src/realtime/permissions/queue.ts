@@ -19,6 +19,7 @@ export const QUEUE_PERMISSIONS = {
   'window:requeue': AT_WINDOW,
   'window:pause': AT_WINDOW,
   'window:unpause': AT_WINDOW,
+  'window:cases': AT_WINDOW,
   'staff:signIn': { roles: ['window'], ownWindow: true },
   'staff:signOut': AT_WINDOW,
   'sync:snapshot': { roles: ALL_ROLES },
