@@ -15,12 +15,7 @@ import type {
 } from '@yichuang/shared/domain';
 import { OPEN_TICKET_STATES, RECENT_CALLS_CAP } from '@yichuang/shared/tickets';
 import { localParts, nextOpening, periodsOn, withinPeriods } from '@yichuang/shared/time';
-import { placesInQueue, serves, windowCategories, type EngineState } from '../engine/index.js';
-
-const MINUTE = 60_000;
-/** Assumed service time until a category has finished visits today. */
-const DEFAULT_SERVICE_MIN = 6;
-const SERVICE_SAMPLE = 20;
+import { categoryAvailability, paceMinutes, placesInQueue, servedMs, windowCategories, type EngineState, type QueueLoad } from '../engine/index.js';
 /** How long screens asking for the same snapshot share one (its opening state and clock stay this fresh). */
 const SNAPSHOT_SHARED_MS = 1000;
 
@@ -76,7 +71,7 @@ export class Views {
     for (const t of Object.values(this.state().tickets)) {
       if (t.state === 'waiting') push(data.waiting, t.categoryId, t);
       else if (t.state === 'finished') {
-        const served = t.periods.reduce((s, p) => (p.state === 'serving' ? s + ((p.end ?? p.start) - p.start) : s), 0);
+        const served = servedMs(t.periods);
         if (served > 0) push(data.served, t.categoryId, served);
       }
     }
@@ -169,19 +164,12 @@ export class Views {
   }
 
   estimatedWaitMin(categoryId: string): number {
-    const state = this.state();
-    const config = this.config();
-    const waiting = this.waitingIn(categoryId).length;
-    if (waiting === 0) return 0;
-    const serving = config.windows.filter((w) => serves(state, config, w.id, categoryId) && state.windows[w.id]?.status === 'open').length;
-    // Someone is waiting: never "about 0 minutes", even after a run of visits closed in seconds.
-    return Math.max(1, Math.round((waiting * this.averageServiceMin(categoryId)) / Math.max(1, serving)));
+    return paceMinutes(this.state(), this.config(), categoryId, this.load(categoryId));
   }
 
-  private averageServiceMin(categoryId: string): number {
-    const recent = (this.queueIndex().served.get(categoryId) ?? []).slice(-SERVICE_SAMPLE);
-    if (recent.length === 0) return DEFAULT_SERVICE_MIN;
-    return recent.reduce((a, b) => a + b, 0) / recent.length / MINUTE;
+  private load(categoryId: string): QueueLoad {
+    const index = this.queueIndex();
+    return { waiting: index.waiting.get(categoryId)?.length ?? 0, servedMs: index.served.get(categoryId) ?? [] };
   }
 
   queues(): QueueView[] {
@@ -194,6 +182,8 @@ export class Views {
         nameEn: c.nameEn,
         waiting: waiting.length,
         estimatedWaitMin: this.estimatedWaitMin(c.id),
+        // The engine's issue guard, without its refusal: what kiosks, the guide and phone pages show.
+        availability: (({ refusal: _refusal, ...a }) => a)(categoryAvailability(this.state(), c, this.clock(), this.config(), this.load(c.id))),
         oldestWaitingSince: waiting.reduce<number | undefined>((m, t) => (m === undefined || t.queueAt < m ? t.queueAt : m), undefined),
       };
     });
