@@ -2,7 +2,9 @@
 // Identities are already masked in the state, and only staff screens get even those; PIN hashes and
 // device tokens never leave here.
 import type {
+  Availability,
   CallView,
+  Category,
   Device,
   HallConfig,
   HallSnapshot,
@@ -172,6 +174,12 @@ export class Views {
     return { waiting: index.waiting.get(categoryId)?.length ?? 0, servedMs: index.served.get(categoryId) ?? [] };
   }
 
+  /** The engine's issue guard, without its refusal: what kiosks, the guide and phone pages show. */
+  availability(category: Category): Availability {
+    const { refusal: _refusal, ...availability } = categoryAvailability(this.state(), category, this.clock(), this.config(), this.load(category.id));
+    return availability;
+  }
+
   queues(): QueueView[] {
     return this.config().categories.map((c) => {
       const waiting = this.waitingIn(c.id);
@@ -182,8 +190,7 @@ export class Views {
         nameEn: c.nameEn,
         waiting: waiting.length,
         estimatedWaitMin: this.estimatedWaitMin(c.id),
-        // The engine's issue guard, without its refusal: what kiosks, the guide and phone pages show.
-        availability: (({ refusal: _refusal, ...a }) => a)(categoryAvailability(this.state(), c, this.clock(), this.config(), this.load(c.id))),
+        availability: this.availability(c),
         oldestWaitingSince: waiting.reduce<number | undefined>((m, t) => (m === undefined || t.queueAt < m ? t.queueAt : m), undefined),
       };
     });

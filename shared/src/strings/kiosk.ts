@@ -11,7 +11,7 @@ export const KIOSK_STRINGS = {
   'kiosk.closed': ['现在不在取号时间', 'Ticketing is closed now'],
   'kiosk.nextOpening': ['下次开始取号：{time}', 'Ticketing opens {time}'],
   'kiosk.noOpenWindow': ['暂无窗口办理，请咨询工作人员', 'No window is open for this now; please ask staff'],
-  'kiosk.fullToday': ['今日号已取完', 'No more tickets today'],
+  'kiosk.fullToday': ['今日已满', 'Full today'],
   'kiosk.closedNow': ['暂停取号', 'Not issuing now'],
   'kiosk.offline': ['网络中断：暂时不能取号，正在重新连接…', 'Connection lost: no tickets for now; reconnecting…'],
   'kiosk.offlineHelp': ['如需帮助请到服务台', 'For help, please go to the service desk'],
