@@ -10,11 +10,10 @@ export const KIOSK_STRINGS = {
   'kiosk.noServices': ['暂无可现场取号的业务', 'No services take walk-in tickets now'],
   'kiosk.closed': ['现在不在取号时间', 'Ticketing is closed now'],
   'kiosk.nextOpening': ['下次开始取号：{time}', 'Ticketing opens {time}'],
-  'kiosk.noOpenWindow': ['暂无窗口办理，请咨询工作人员', 'No window is open for this now; please ask staff'],
+  'kiosk.noOpenWindow': ['暂无窗口办理，请咨询工作人员', 'No window open; ask staff'],
   'kiosk.fullToday': ['今日已满', 'Full today'],
   'kiosk.closedNow': ['暂停取号', 'Not issuing now'],
   'kiosk.offline': ['网络中断：暂时不能取号，正在重新连接…', 'Connection lost: no tickets for now; reconnecting…'],
-  'kiosk.offlineHelp': ['如需帮助请到服务台', 'For help, please go to the service desk'],
   // ---- when ticketing opens next: today, tomorrow, or a weekday and date ----
   'opening.today': ['今天 {time}', 'today {time}'],
   'opening.tomorrow': ['明天 {time}', 'tomorrow {time}'],
