@@ -87,6 +87,7 @@ describe('what the kiosk offers (issue #23)', () => {
     await tap(page, '普通取号');
     await page.getByText('您的号码', { exact: true }).waitFor();
     expect(await page.locator('.number').innerText()).toBe('B001');
+    expect(await page.locator('.facts').innerText()).toMatch(/前面没有人等候\s+暂无窗口办理，请咨询工作人员/);
     await page.context().close();
   });
 

@@ -18,6 +18,7 @@ import type {
 import { OPEN_TICKET_STATES, RECENT_CALLS_CAP } from '@yichuang/shared/tickets';
 import { localParts, nextOpening, periodsOn, withinPeriods } from '@yichuang/shared/time';
 import { categoryAvailability, paceMinutes, placesInQueue, servedMs, windowCategories, type EngineState, type QueueLoad } from '../engine/index.js';
+
 /** How long screens asking for the same snapshot share one (its opening state and clock stay this fresh). */
 const SNAPSHOT_SHARED_MS = 1000;
 

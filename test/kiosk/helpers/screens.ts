@@ -6,6 +6,8 @@ import type { TestHub } from '../../helpers/test-hub.js';
 export const ORIENTATIONS = [
   ['landscape', LANDSCAPE],
   ['portrait', PORTRAIT],
+  // The smallest kiosk screen halls run (issue #24).
+  ['small', { width: 1366, height: 768 }],
 ] as const;
 
 /** A phone on the hall's Wi-Fi. */
