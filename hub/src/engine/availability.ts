@@ -4,7 +4,7 @@
 import type { Availability, Category, HallConfig, PriorityClass, TicketSource } from '@yichuang/shared/domain';
 import { openingBoth } from '@yichuang/shared/kiosk-opening';
 import { addDays, clockMinutes, formatClock, localParts, nextOpening, periodsOn, startOfDay, withinPeriods, zonedInstant } from '@yichuang/shared/time';
-import { serves } from './tidal.js';
+import { windowCategories } from './tidal.js';
 import type { DomainError, EngineState } from './types.js';
 
 const MINUTE = 60_000;
@@ -61,7 +61,7 @@ function windowsFor(state: EngineState, config: HallConfig, categoryId: string):
   let staffed = 0;
   let open = 0;
   for (const w of config.windows) {
-    if (!serves(state, config, w.id, categoryId)) continue;
+    if (!windowCategories(state, w).some((c) => c.categoryId === categoryId)) continue;
     assigned++;
     const live = state.windows[w.id];
     if (live && live.status !== 'closed' && live.staffId !== undefined) staffed++;
