@@ -59,6 +59,14 @@ describe('category availability (issue #23)', () => {
     expect(of(hall, 'general').state).toBe('fullToday');
   });
 
+  it('caps the estimate at the minutes left: staff on a break count for closing, and no estimate runs past it', () => {
+    const hall = new Hall().at('2026-11-23 16:00').open(1, 2);
+    hall.run({ type: 'pause', windowId: 'w1', reason: 'meal' }, { type: 'pause', windowId: 'w2', reason: 'meal' });
+    // Two staffed windows call 15 within the hour left; with none open now, one window's pace would say 90.
+    hall.issue('general', 15);
+    expect(of(hall, 'general')).toEqual({ state: 'open', estimateMin: 60 });
+  });
+
   it('a full daily cap is full today, reopening the next working day', () => {
     const hall = new Hall().at('2026-11-27 10:00').open(3);
     hall.issue('estate', 5);

@@ -55,8 +55,8 @@ export function serviceMinutes(served: readonly number[]): number {
   return recent.reduce((a, b) => a + b, 0) / recent.length / MINUTE;
 }
 
-/** Windows serving the category now (tidal switches included), and of those the ones open and staffed. */
-function windowsFor(state: EngineState, config: HallConfig, categoryId: string): { assigned: number; staffed: number; open: number } {
+/** Windows serving the category now (tidal switches included), and of those the ones staffed and the ones open. */
+export function windowsServing(state: EngineState, config: HallConfig, categoryId: string): { assigned: number; staffed: number; open: number } {
   let assigned = 0;
   let staffed = 0;
   let open = 0;
@@ -71,15 +71,13 @@ function windowsFor(state: EngineState, config: HallConfig, categoryId: string):
 }
 
 /**
- * Minutes a ticket taken now would wait: the people waiting at the category's pace, shared by the
- * windows open for it (or, while none is open, by those staffed, then by those assigned).
+ * Minutes a ticket taken now would wait: the people waiting at the category's pace, shared by
+ * `windows` (the screens' estimate: the windows open now, at least one).
  */
-export function paceMinutes(state: EngineState, config: HallConfig, categoryId: string, load: QueueLoad): number {
+export function paceMinutes(load: QueueLoad, windows: number): number {
   if (load.waiting === 0) return 0;
-  const w = windowsFor(state, config, categoryId);
-  const windows = Math.max(1, w.open || w.staffed || w.assigned);
   // Someone is waiting: never "about 0 minutes", even after a run of visits closed in seconds.
-  return Math.max(1, Math.round((load.waiting * serviceMinutes(load.servedMs)) / windows));
+  return Math.max(1, Math.round((load.waiting * serviceMinutes(load.servedMs)) / Math.max(1, windows)));
 }
 
 /**
@@ -118,7 +116,7 @@ export function categoryAvailability(
 ): Verdict {
   const name = bothNames(category);
   const { timeZone } = config.hall;
-  const windows = windowsFor(state, config, category.id);
+  const windows = windowsServing(state, config, category.id);
   if (windows.assigned === 0) return { state: 'notServed', refusal: { code: 'NOT_SERVED_CATEGORY', params: { name } } };
 
   const closed = hours(category, config, now);
@@ -139,13 +137,16 @@ export function categoryAvailability(
     if (inSlot >= slotQuota.max) return { state: 'closedNow', nextOpening: end, refusal: { code: 'SLOT_FULL', params: { name, nextSlot: formatClock(end, timeZone) } } };
   }
 
-  const estimateMin = paceMinutes(state, config, category.id, load);
-  if (estimateMin > minutesLeftToday(category, config, now)) {
+  // Closing: the pace of the windows open, else of those staffed (paused), else of those assigned,
+  // whose staff are yet to sign in: a hall is not full before its morning has begun.
+  const minutesLeft = minutesLeftToday(category, config, now);
+  if (paceMinutes(load, windows.open || windows.staffed || windows.assigned) > minutesLeft) {
     const next = openingAfterToday(category, config, now);
     const nextOpening = next === undefined ? undefined : openingBoth(next, now, timeZone);
     return { state: 'fullToday', nextOpening: next, refusal: { code: 'QUEUE_FULL_TODAY', params: { name, nextOpening: nextOpening ?? '—' } } };
   }
-  return windows.staffed === 0 ? { state: 'noOpenWindow' } : { state: 'open', estimateMin };
+  // The estimate screens show, never past closing.
+  return windows.staffed === 0 ? { state: 'noOpenWindow' } : { state: 'open', estimateMin: Math.min(paceMinutes(load, windows.open), Math.max(1, Math.floor(minutesLeft))) };
 }
 
 /** Walk-in hours take everyone; appointment-only hours (周末不打烊) take appointments only. */

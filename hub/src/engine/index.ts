@@ -5,4 +5,4 @@ export { aheadOf, categoryQueue, pickNext, placesInQueue, waitingIn, type Picked
 export { initialState } from './state.js';
 export { serves, TIDAL_WEIGHT, windowCategories } from './tidal.js';
 export type * from './types.js';
-export { categoryAvailability, paceMinutes, queueLoad, servedMs, serviceMinutes, type QueueLoad, type Verdict } from './availability.js';
+export { categoryAvailability, paceMinutes, queueLoad, servedMs, serviceMinutes, windowsServing, type QueueLoad, type Verdict } from './availability.js';

@@ -17,7 +17,16 @@ import type {
 } from '@yichuang/shared/domain';
 import { OPEN_TICKET_STATES, RECENT_CALLS_CAP } from '@yichuang/shared/tickets';
 import { localParts, nextOpening, periodsOn, withinPeriods } from '@yichuang/shared/time';
-import { categoryAvailability, paceMinutes, placesInQueue, servedMs, windowCategories, type EngineState, type QueueLoad } from '../engine/index.js';
+import {
+  categoryAvailability,
+  paceMinutes,
+  placesInQueue,
+  servedMs,
+  windowCategories,
+  windowsServing,
+  type EngineState,
+  type QueueLoad,
+} from '../engine/index.js';
 
 /** How long screens asking for the same snapshot share one (its opening state and clock stay this fresh). */
 const SNAPSHOT_SHARED_MS = 1000;
@@ -167,7 +176,7 @@ export class Views {
   }
 
   estimatedWaitMin(categoryId: string): number {
-    return paceMinutes(this.state(), this.config(), categoryId, this.load(categoryId));
+    return paceMinutes(this.load(categoryId), windowsServing(this.state(), this.config(), categoryId).open);
   }
 
   private load(categoryId: string): QueueLoad {
