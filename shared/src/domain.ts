@@ -1,9 +1,10 @@
 // Domain types shared by hub and screens. Names follow docs/design.md §3.
 import type { z } from 'zod';
 import type * as C from './config-schemas.js';
-import type { Badge, Outcome, PauseReason, PriorityClass, TicketSource, TicketState, WindowKind, WindowStatus } from './lists.js';
+import type { AvailabilityState, Badge, Outcome, PauseReason, PriorityClass, TicketSource, TicketState, WindowKind, WindowStatus } from './lists.js';
 
 export {
+  AVAILABILITY_STATES,
   BADGES,
   OUTCOMES,
   PAUSE_REASONS,
@@ -12,6 +13,7 @@ export {
   TICKET_STATES,
   WINDOW_KINDS,
   WINDOW_STATUSES,
+  type AvailabilityState,
   type Badge,
   type Outcome,
   type PauseReason,
@@ -165,6 +167,17 @@ export interface QueueView {
   /** Estimated wait in minutes for a ticket taken now. */
   estimatedWaitMin: number;
   oldestWaitingSince?: number;
+  /** Whether a walk-in ticket is issued now (engine/availability.ts). */
+  availability?: Availability;
+}
+
+/** A category's availability for walk-ins, as the engine's issue guard decides it. */
+export interface Availability {
+  state: AvailabilityState;
+  /** Minutes a ticket taken now would wait, never past closing; absent when nobody can say (no open window). */
+  estimateMin?: number;
+  /** When walk-in tickets are issued again (closedNow, fullToday). */
+  nextOpening?: number;
 }
 
 export interface CallView {

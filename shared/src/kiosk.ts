@@ -119,6 +119,8 @@ export interface TicketFollow {
   /** While waiting. */
   ahead?: number;
   estimatedWaitMin?: number;
+  /** While waiting in a category no window is open for now: no wait can be promised (engine/availability.ts). */
+  noOpenWindow?: boolean;
   /** While called or served, or where it was finished. */
   windowNumber?: number;
   windowName?: string;

@@ -39,6 +39,15 @@ export type PauseReason = (typeof PAUSE_REASONS)[number];
 export const KIOSK_MODES = ['service', 'self-service', 'closed'] as const;
 export type KioskMode = (typeof KIOSK_MODES)[number];
 
+/**
+ * Whether a category takes walk-in tickets now (docs/design.md §3, availability): `notServed` no window
+ * is assigned to it (not offered); `noOpenWindow` windows are assigned but nobody is signed in at
+ * them (offered, with a notice); `closedNow` outside its hours or its time slot is full; `fullToday`
+ * its daily cap is reached or a ticket taken now would not be called before closing; `open`.
+ */
+export const AVAILABILITY_STATES = ['open', 'noOpenWindow', 'closedNow', 'fullToday', 'notServed'] as const;
+export type AvailabilityState = (typeof AVAILABILITY_STATES)[number];
+
 export const SUGGESTION_KINDS = ['suggestion', 'complaint', 'praise'] as const;
 /** 建议 / 投诉 / 表扬 */
 export type SuggestionKind = (typeof SUGGESTION_KINDS)[number];

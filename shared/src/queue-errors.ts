@@ -22,6 +22,11 @@ export const QUEUE_ERRORS = {
   WALK_IN_NOT_ALLOWED: ['该业务不接受现场取号，请先预约', 'No walk-in tickets for this service; please book first'],
   PRIORITY_NOT_ALLOWED: ['该业务不设优先通道', 'No priority channel for this service'],
   DAILY_CAP_REACHED: ['今日{name}号已取完（每日限{cap}个），请改日再来或预约', 'Today\'s {cap} tickets for {name} are gone; come another day or book'],
+  NOT_SERVED_CATEGORY: ['{name}暂无办理窗口，请咨询工作人员', 'No window handles {name}; please ask staff'],
+  QUEUE_FULL_TODAY: [
+    '今日{name}号已取完：排队已排到下班时间，下次开始取号：{nextOpening}',
+    'No more tickets for {name} today: the queue already runs to closing time. Ticketing opens {nextOpening}',
+  ],
   SLOT_FULL: ['本时段{name}号已取完，{nextSlot} 后可再取', 'This time slot is full for {name}; try again after {nextSlot}'],
   WINDOW_CLOSED: ['窗口未开放，请先登录', 'Window is closed; sign in first'],
   WINDOW_PAUSED: ['窗口暂停服务中，请先恢复', 'Window is paused; resume first'],

@@ -4,7 +4,7 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { LANDSCAPE, launchBrowser, PORTRAIT } from '../helpers/browser.js';
-import { startTestHub, type TestHub } from '../helpers/test-hub.js';
+import { cmdId, startTestHub, type TestHub } from '../helpers/test-hub.js';
 import { openKiosk, SUNDAY_NIGHT, tap } from './helpers/screens.js';
 
 let t: TestHub;
@@ -21,20 +21,26 @@ afterAll(async () => {
 
 describe('outside hall hours', () => {
   it('a hall kiosk refuses a ticket and shows the next opening time', async () => {
-    const kiosk = await openKiosk(browser, t, '', 'demo-kiosk-1', LANDSCAPE);
-    await kiosk.getByText('下次开始取号：2026-11-23 09:00').waitFor();
-    await tap(kiosk, '综合受理（无差别）');
-    await tap(kiosk, '普通取号');
-    const refusal = kiosk.getByRole('alert');
-    await refusal.getByText('暂时无法取号').waitFor();
-    expect(await refusal.innerText()).toContain('现在不在办理时间，下次开始取号：2026-11-23 09:00');
+    const kiosk = await openKiosk(browser, t, '', 'demo-kiosk-1', LANDSCAPE, { hubTime: true });
+    await kiosk.getByText('下次开始取号：明天 09:00').waitFor();
+    // Greyed out and not tappable (issue #24): a tap stays on the home screen.
+    const tile = kiosk.locator('.tile', { hasText: '综合受理（无差别）' });
+    expect(await tile.isDisabled()).toBe(true);
+    await tile.tap({ force: true });
+    expect(await kiosk.getByText('普通取号').count()).toBe(0);
+    // A stale screen's tap is refused by the hub, which says the next opening as the screen does.
+    const refusal = await (await t.connect('demo-kiosk-1')).emitWithAck('ticket:issue', { cmdId: cmdId(), categoryId: 'general' });
+    expect(!refusal.ok && [refusal.error.message, refusal.error.messageEn]).toEqual([
+      '现在不在办理时间，下次开始取号：明天 09:00',
+      'Outside service hours; ticketing opens tomorrow 09:00',
+    ]);
     await kiosk.context().close();
   });
 
   it('the 24-hour terminal runs in 24-hour mode, then in full service once the hall opens', async () => {
-    const kiosk = await openKiosk(browser, t, '', 'demo-terminal24-1', PORTRAIT);
+    const kiosk = await openKiosk(browser, t, '', 'demo-terminal24-1', PORTRAIT, { hubTime: true });
     await kiosk.getByText('现在是非工作时间，暂停现场取号').waitFor();
-    expect(await kiosk.getByText('下次开始取号：2026-11-23 09:00').isVisible()).toBe(true);
+    expect(await kiosk.getByText('下次开始取号：明天 09:00').isVisible()).toBe(true);
     expect(await kiosk.locator('.tile').count()).toBe(0);
     for (const service of ['办事指南', '预约签到', '服务评价', '意见箱']) {
       expect(await kiosk.getByRole('button', { name: service }).isVisible()).toBe(true);

@@ -1,7 +1,8 @@
-// Kiosk screens, each in both orientations: take-a-number (home, help called, ticket type with the
-// optional number, keypad, ticket), the guide, check-in, rating, the suggestion box, the assisted mode; a 24-hour
-// terminal and a hall kiosk at night (with a refusal); the guide terminal, the phone pages, and the
-// console's kiosk and suggestion pages.
+// Kiosk screens, each in landscape, portrait and at 1366×768: take-a-number (home in Chinese and
+// English, with a category full for the day, help called, ticket type with the optional number,
+// keypad, ticket, offline), the guide, check-in, rating, the suggestion box, the assisted mode; a
+// 24-hour terminal and a hall kiosk at night; the guide terminal (an item with its take-a-number
+// button, a revoked terminal's pairing code), the phone pages, and the console's kiosk and suggestion pages.
 import type { Page } from 'playwright-core';
 import { LANDSCAPE, openScreen } from '../helpers/browser.js';
 import { cmdId, startTestHub, type TestHub } from '../helpers/test-hub.js';
@@ -14,6 +15,8 @@ export async function shoot({ hub, browser, capture }: ShotContext): Promise<voi
   for (const categoryId of ['general', 'general', 'social', 'insurance', 'insurance', 'insurance', 'tax']) {
     await kiosk.emitWithAck('ticket:issue', { cmdId: cmdId(), categoryId });
   }
+  // 跨域通办 has taken its 50 for the day: its card says 今日已满 and when to come back.
+  for (let i = 0; i < 50; i++) await kiosk.emitWithAck('ticket:issue', { cmdId: cmdId(), categoryId: 'cross-region' });
   await kiosk.emitWithAck('kiosk:suggest', { cmdId: cmdId(), kind: 'complaint', topics: ['waiting'], windowNumber: 5, phone: '13812345678' });
   await kiosk.emitWithAck('kiosk:suggest', { cmdId: cmdId(), kind: 'praise', topics: ['staff', 'efficiency'] });
   // A001 served and finished at window 1 without a rating, to be rated later at the kiosk.
@@ -26,9 +29,13 @@ export async function shoot({ hub, browser, capture }: ShotContext): Promise<voi
 
   for (const [orientation, viewport] of ORIENTATIONS) {
     const shot = (page: Page, name: string): Promise<void> => capture(page, `kiosk-${name}-${orientation}`);
-    const page = await openKiosk(browser, hub, '', 'demo-kiosk-1', viewport);
+    const page = await openKiosk(browser, hub, '', 'demo-kiosk-1', viewport, { hubTime: true });
     await page.getByText('综合受理').first().waitFor();
     await shot(page, 'home');
+    await tap(page, 'English');
+    await page.getByText('Please choose a service').waitFor();
+    await shot(page, 'home-en');
+    await tap(page, '中文');
     await tap(page, '请工作人员帮助');
     await page.getByText('已通知工作人员，请在此稍候，工作人员马上过来').waitFor();
     await shot(page, 'help');
@@ -101,10 +108,16 @@ export async function shoot({ hub, browser, capture }: ShotContext): Promise<voi
     const guide = await openKiosk(browser, hub, 'guide.html', 'demo-kiosk-2', viewport);
     await guide.getByText('预约签到').waitFor();
     await shot(guide, 'guide-terminal');
+    await guide.getByRole('button', { name: '办事指南' }).tap();
+    for (const letter of 'HKQY') await guide.locator('.letters button', { hasText: new RegExp(`^${letter}$`) }).tap();
+    await tap(guide, '户口迁移');
+    await guide.getByText('取号办理').waitFor();
+    await shot(guide, 'guide-terminal-item');
     await guide.context().close();
   }
 
   await nightShots(browser, capture);
+  await offlineShots(browser, capture);
   await phoneShots(hub, browser, capture);
 
   const console_ = await openScreen(browser, `${hub.hub.url}/console/?token=demo-console-1#/kiosks`, LANDSCAPE);
@@ -114,6 +127,7 @@ export async function shoot({ hub, browser, capture }: ShotContext): Promise<voi
   await console_.locator('tr[data-suggestion]').first().waitFor();
   await capture(console_, 'console-suggestions');
   await console_.context().close();
+  await revokedGuideShots(hub, browser, capture);
 }
 
 /** A 24-hour terminal and a hall kiosk on a Sunday night. */
@@ -121,23 +135,42 @@ async function nightShots(browser: ShotContext['browser'], capture: ShotContext[
   const night = await startTestHub({ start: SUNDAY_NIGHT });
   try {
     for (const [orientation, viewport] of ORIENTATIONS) {
-      const terminal = await openKiosk(browser, night, '', 'demo-terminal24-1', viewport);
+      const terminal = await openKiosk(browser, night, '', 'demo-terminal24-1', viewport, { hubTime: true });
       await terminal.getByText('现在是非工作时间，暂停现场取号').waitFor();
       await capture(terminal, `kiosk-self-service-${orientation}`);
       await terminal.context().close();
 
-      const page = await openKiosk(browser, night, '', 'demo-kiosk-1', viewport);
+      const page = await openKiosk(browser, night, '', 'demo-kiosk-1', viewport, { hubTime: true });
       await page.getByText('现在不在取号时间').waitFor();
       await capture(page, `kiosk-closed-${orientation}`);
-      await tap(page, '综合受理（无差别）');
-      await tap(page, '普通取号');
-      await page.getByText('暂时无法取号').waitFor();
-      await capture(page, `kiosk-refused-${orientation}`);
       await page.context().close();
     }
   } finally {
     await night.close();
   }
+}
+
+/** The kiosk with its hub gone: the notice in the page, every button still there. */
+async function offlineShots(browser: ShotContext['browser'], capture: ShotContext['capture']): Promise<void> {
+  for (const [orientation, viewport] of ORIENTATIONS) {
+    const gone = await startTestHub();
+    const page = await openKiosk(browser, gone, '', 'demo-kiosk-1', viewport);
+    await page.getByText('综合受理').first().waitFor();
+    await gone.close();
+    await page.getByText('网络中断：暂时不能取号，正在重新连接…').waitFor({ timeout: 15_000 });
+    await capture(page, `kiosk-offline-${orientation}`);
+    await page.context().close();
+  }
+}
+
+/** A guide terminal revoked on the console: its pairing code, to be paired again from the screen. */
+async function revokedGuideShots(hub: TestHub, browser: ShotContext['browser'], capture: ShotContext['capture']): Promise<void> {
+  const guide = await openKiosk(browser, hub, 'guide.html', 'demo-kiosk-2', LANDSCAPE);
+  await guide.getByText('预约签到').waitFor();
+  await (await hub.connect('demo-console-1')).emitWithAck('device:revoke', { cmdId: cmdId(), deviceId: 'kiosk-2' });
+  await guide.locator('[data-pairing-code]').waitFor({ timeout: 15_000 });
+  await capture(guide, 'kiosk-guide-revoked');
+  await guide.context().close();
 }
 
 /** The ticket's phone page while waiting, when called and to rate the finished visit, and an item's guide on a phone. */

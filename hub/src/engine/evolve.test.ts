@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import type { ServiceWindow } from '@yichuang/shared/domain';
+import type { ServiceWindow, WeekHours } from '@yichuang/shared/domain';
 import { evolve } from './evolve.js';
 import { initialState } from './state.js';
-import { Hall, local, makeConfig, MINUTE } from './test-fixtures.js';
+import { Hall, local, makeConfig, MINUTE, withSchedule } from './test-fixtures.js';
 import type { Command, EngineEvent } from './types.js';
 
 const t = (clock: string): number => local(`2026-11-23 ${clock}`);
@@ -111,7 +111,12 @@ function busyDay(): { hall: Hall; events: EngineEvent[] } {
       { categoryId: 'tax', weight: 2 - (i % 2) },
     ],
   }));
-  const hall = new Hall(makeConfig({ windows }), t('08:30'));
+  // Doors close at 17:00, but the windows work on into the evening: the queue taken before closing is
+  // one they can serve (availability.ts refuses numbers nobody would call before closing).
+  const evening = { start: '13:30', end: '21:00' };
+  const hours = makeConfig().hall.schedule.hours.map((day) => (day.length ? [day[0]!, evening] : day)) as WeekHours;
+  const categories = makeConfig().categories.map((c) => (c.id === 'tax' ? { ...c, hours: undefined } : c));
+  const hall = new Hall(withSchedule(makeConfig({ windows, categories }), { hours }), t('08:30'));
   const events = hall.run(...windows.map((w): Command => ({ type: 'signIn', windowId: w.id, staffId: `s${w.number}` })));
   hall.at('2026-11-23 09:00');
   let seed = 42;

@@ -5,3 +5,4 @@ export { aheadOf, callOrder, categoryQueue, pickNext, placesInQueue, waitingIn, 
 export { initialState } from './state.js';
 export { serves, TIDAL_WEIGHT, windowCategories } from './tidal.js';
 export type * from './types.js';
+export { categoryAvailability, paceMinutes, queueLoad, servedMs, serviceMinutes, windowsServing, type QueueLoad, type Verdict } from './availability.js';

@@ -9,6 +9,7 @@ const walkIn = (categoryId: string, extra: Partial<Extract<Command, { type: 'iss
   source: 'kiosk',
   ...extra,
 });
+const both = (zh: string, en: string) => ({ zh, en });
 const booked = (categoryId: string, dueAt: number): Command => ({ type: 'issue', categoryId, priority: 'appointment', source: 'appointment', dueAt });
 
 describe('issuing numbers', () => {
@@ -62,17 +63,18 @@ describe('issuing numbers', () => {
 
   describe('hours', () => {
     it.each([
-      ['before opening', '2026-11-23 08:30', '2026-11-23 09:00'],
-      ['at lunch', '2026-11-23 12:00', '2026-11-23 13:30'],
-      ['after closing on Friday', '2026-11-27 17:00', '2026-11-30 09:00'],
-      ['on Saturday', '2026-11-28 10:00', '2026-11-30 09:00'],
-    ])('refuses walk-ins %s with the next opening', (_, at, next) => {
+      ['before opening', '2026-11-23 08:30', both('今天 09:00', 'today 09:00')],
+      ['at lunch', '2026-11-23 12:00', both('今天 13:30', 'today 13:30')],
+      ['after closing on Friday', '2026-11-27 17:00', both('11月30日（周一）09:00', 'Mon 30 Nov 09:00')],
+      ['on Saturday', '2026-11-28 10:00', both('11月30日（周一）09:00', 'Mon 30 Nov 09:00')],
+    ])('refuses walk-ins %s with the next opening, said as today, tomorrow or a weekday and date', (_, at, next) => {
       expect(new Hall().at(at).refusal(walkIn('general'))).toEqual({ code: 'OUTSIDE_HOURS', params: { nextOpening: next } });
     });
 
     it('takes walk-ins inside hours, up to the last minute', () => {
-      const hall = new Hall();
+      const hall = new Hall().open(1);
       expect(hall.at('2026-11-23 09:00').issue('general')).toEqual(['A001']);
+      hall.callNext('w1');
       expect(hall.at('2026-11-23 16:59').issue('general')).toEqual(['A002']);
     });
 
@@ -80,19 +82,20 @@ describe('issuing numbers', () => {
       const config = withSchedule(makeConfig(), { holidays: ['2026-11-23'], makeupWorkdays: ['2026-11-28'] });
       expect(new Hall(config, local('2026-11-23 10:00')).refusal(walkIn('general'))).toEqual({
         code: 'OUTSIDE_HOURS',
-        params: { nextOpening: '2026-11-24 09:00' },
+        params: { nextOpening: both('明天 09:00', 'tomorrow 09:00') },
       });
       expect(new Hall(config, local('2026-11-28 10:00')).issue('general')).toEqual(['A001']);
     });
 
     it("uses the category's own hours over the hall's", () => {
       const hall = new Hall();
-      expect(hall.at('2026-11-23 09:30').refusal(walkIn('tax'))).toEqual({ code: 'OUTSIDE_HOURS', params: { nextOpening: '2026-11-23 10:00' } });
+      expect(hall.at('2026-11-23 09:30').refusal(walkIn('tax'))).toEqual({ code: 'OUTSIDE_HOURS', params: { nextOpening: both('今天 10:00', 'today 10:00') } });
       expect(hall.at('2026-11-23 12:30').issue('tax')).toEqual(['T001']);
     });
 
     it('says HALL_CLOSED when there is no opening in the next two weeks', () => {
-      expect(new Hall().refusal(walkIn('closed'))).toEqual({ code: 'HALL_CLOSED' });
+      const windows = [...makeConfig().windows, { ...makeConfig().windows[0]!, id: 'w9', number: 9, categories: [{ categoryId: 'closed', weight: 1 }] }];
+      expect(new Hall(makeConfig({ windows })).refusal(walkIn('closed'))).toEqual({ code: 'HALL_CLOSED' });
     });
 
     it('takes only appointments in appointment-only hours (周末不打烊)', () => {
@@ -104,7 +107,7 @@ describe('issuing numbers', () => {
       // Outside the appointment hours as well, it is the walk-in opening that is announced.
       expect(hall.at('2026-11-28 18:00').refusal(booked('weekend', hall.now))).toEqual({
         code: 'OUTSIDE_HOURS',
-        params: { nextOpening: '2026-11-30 09:00' },
+        params: { nextOpening: both('11月30日（周一）09:00', 'Mon 30 Nov 09:00') },
       });
     });
 
@@ -118,7 +121,7 @@ describe('issuing numbers', () => {
       const hall = new Hall().at('2026-11-23 20:00');
       expect(hall.refusal(walkIn('general', { source: 'terminal24' }))).toEqual({
         code: 'OUTSIDE_HOURS',
-        params: { nextOpening: '2026-11-24 09:00' },
+        params: { nextOpening: both('明天 09:00', 'tomorrow 09:00') },
       });
       expect(hall.issue('self', 1, { source: 'terminal24' })).toEqual(['S001']);
       expect(hall.at('2026-11-24 10:00').issue('general', 1, { source: 'terminal24' })).toEqual(['A001']);
@@ -152,7 +155,7 @@ describe('issuing numbers', () => {
     it('caps walk-in tickets per day, not appointments', () => {
       const hall = new Hall();
       expect(hall.issue('estate', 5)).toHaveLength(5);
-      expect(hall.refusal(walkIn('estate'))).toEqual({ code: 'DAILY_CAP_REACHED', params: { name: '房产事务', cap: 5 } });
+      expect(hall.refusal(walkIn('estate'))).toEqual({ code: 'DAILY_CAP_REACHED', params: { name: both('房产事务', 'estate'), cap: 5 } });
       hall.run(booked('estate', local('2026-11-23 09:30')));
       expect(hall.ticket('B006').priority).toBe('appointment');
       // A cancelled number was still taken.
@@ -176,7 +179,7 @@ describe('issuing numbers', () => {
       for (const at of ['09:00', '09:10', '09:20']) hall.at(`2026-11-23 ${at}`).issue('social');
       expect(hall.at('2026-11-23 09:29').refusal(walkIn('social'))).toEqual({
         code: 'SLOT_FULL',
-        params: { name: '社保医保', nextSlot: '09:30' },
+        params: { name: both('社保医保', 'social'), nextSlot: '09:30' },
       });
       // Appointments are outside the quota.
       hall.run(booked('social', local('2026-11-23 09:40')));

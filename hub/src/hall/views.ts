@@ -2,7 +2,9 @@
 // Identities are already masked in the state, and only staff screens get even those; PIN hashes and
 // device tokens never leave here.
 import type {
+  Availability,
   CallView,
+  Category,
   Device,
   HallConfig,
   HallSnapshot,
@@ -18,12 +20,18 @@ import { localParts, nextOpening, periodsOn, serviceDay, withinPeriods } from '@
 import type { WindowCase, WindowQueueEntry } from '@yichuang/shared/window-queue';
 import { nextStep, standings } from '../engine/cases.js';
 import { evaluationOf } from '../engine/state.js';
-import { callOrder, placesInQueue, serves, windowCategories, type EngineState } from '../engine/index.js';
+import {
+  callOrder,
+  categoryAvailability,
+  paceMinutes,
+  placesInQueue,
+  servedMs,
+  windowCategories,
+  windowsServing,
+  type EngineState,
+  type QueueLoad,
+} from '../engine/index.js';
 
-const MINUTE = 60_000;
-/** Assumed service time until a category has finished visits today. */
-const DEFAULT_SERVICE_MIN = 6;
-const SERVICE_SAMPLE = 20;
 /** How long screens asking for the same snapshot share one (its opening state and clock stay this fresh). */
 const SNAPSHOT_SHARED_MS = 1000;
 
@@ -79,7 +87,7 @@ export class Views {
     for (const t of Object.values(this.state().tickets)) {
       if (t.state === 'waiting') push(data.waiting, t.categoryId, t);
       else if (t.state === 'finished') {
-        const served = t.periods.reduce((s, p) => (p.state === 'serving' ? s + ((p.end ?? p.start) - p.start) : s), 0);
+        const served = servedMs(t.periods);
         if (served > 0) push(data.served, t.categoryId, served);
       }
     }
@@ -216,19 +224,18 @@ export class Views {
   }
 
   estimatedWaitMin(categoryId: string): number {
-    const state = this.state();
-    const config = this.config();
-    const waiting = this.waitingIn(categoryId).length;
-    if (waiting === 0) return 0;
-    const serving = config.windows.filter((w) => serves(state, config, w.id, categoryId) && state.windows[w.id]?.status === 'open').length;
-    // Someone is waiting: never "about 0 minutes", even after a run of visits closed in seconds.
-    return Math.max(1, Math.round((waiting * this.averageServiceMin(categoryId)) / Math.max(1, serving)));
+    return paceMinutes(this.load(categoryId), windowsServing(this.state(), this.config(), categoryId).open);
   }
 
-  private averageServiceMin(categoryId: string): number {
-    const recent = (this.queueIndex().served.get(categoryId) ?? []).slice(-SERVICE_SAMPLE);
-    if (recent.length === 0) return DEFAULT_SERVICE_MIN;
-    return recent.reduce((a, b) => a + b, 0) / recent.length / MINUTE;
+  private load(categoryId: string): QueueLoad {
+    const index = this.queueIndex();
+    return { waiting: index.waiting.get(categoryId)?.length ?? 0, servedMs: index.served.get(categoryId) ?? [] };
+  }
+
+  /** The engine's issue guard, without its refusal: what kiosks, the guide and phone pages show. */
+  availability(category: Category): Availability {
+    const { refusal: _refusal, ...availability } = categoryAvailability(this.state(), category, this.clock(), this.config(), this.load(category.id));
+    return availability;
   }
 
   queues(): QueueView[] {
@@ -241,6 +248,7 @@ export class Views {
         nameEn: c.nameEn,
         waiting: waiting.length,
         estimatedWaitMin: this.estimatedWaitMin(c.id),
+        availability: this.availability(c),
         oldestWaitingSince: waiting.reduce<number | undefined>((m, t) => (m === undefined || t.queueAt < m ? t.queueAt : m), undefined),
       };
     });

@@ -22,6 +22,7 @@ export function ticketFollow({ views, config, stateDay, now }: FollowSource, num
   const category = config.categories.find((c) => c.id === ticket.categoryId);
   const window = ticket.windowId ? config.windows.find((w) => w.id === ticket.windowId) : undefined;
   const waiting = ticket.state === 'waiting';
+  const noOpenWindow = waiting && category !== undefined && views.availability(category).state === 'noOpenWindow';
   return {
     ok: true,
     data: {
@@ -35,7 +36,8 @@ export function ticketFollow({ views, config, stateDay, now }: FollowSource, num
       state: ticket.state,
       priority: ticket.priority,
       ahead: waiting ? (ticket.ahead ?? 0) : undefined,
-      estimatedWaitMin: waiting ? views.ticketWaitMin(ticket) : undefined,
+      estimatedWaitMin: waiting && !noOpenWindow ? views.ticketWaitMin(ticket) : undefined,
+      ...(noOpenWindow && { noOpenWindow }),
       windowNumber: window?.number,
       windowName: window?.name,
       windowNameEn: window?.nameEn,

@@ -26,6 +26,7 @@ export const GUIDE_STRINGS = {
   'guide.scanToTake': ['扫码带走办事指南', 'Scan to take this guide with you'],
   'guide.noPrint': ['本机不打印办事指南，请用手机扫码保存', 'This kiosk does not print guides; scan the code with your phone'],
   'guide.takeNumber': ['取号办理', 'Take a number for this'],
+  'guide.takeAtKiosk': ['请到大厅自助取号机取号', 'Take a number at a ticket kiosk in the hall'],
   'guide.chineseOnly': ['办事指南内容为中文', 'Guide details are in Chinese'],
   // ---- appointment check-in ----
   'checkin.title': ['预约签到', 'Appointment check-in'],
