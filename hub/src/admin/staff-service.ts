@@ -37,9 +37,11 @@ export class StaffService {
       target: staff.id,
       mutate: (draft) => {
         const i = draft.staff.findIndex((s) => s.id === staff.id);
-        if (isNew && i >= 0) refuse('DUPLICATE_ID', { id: staff.id });
+        // The number first: a new card's id is made from its number, and the number is what the manager typed.
+        const holder = draft.staff.find((s) => s.number === staff.number && (isNew || s.id !== staff.id));
+        if (holder) refuse('DUPLICATE_STAFF_NUMBER', { number: staff.number, name: holder.name }, 'staff.number');
+        if (isNew && i >= 0) refuse('DUPLICATE_STAFF_NUMBER', { number: staff.number, name: draft.staff[i]!.name }, 'staff.number');
         if (!isNew && i < 0) refuse('UNKNOWN_STAFF_ID', { staffId: staff.id });
-        if (draft.staff.some((s) => s.number === staff.number && s.id !== staff.id)) refuse('DUPLICATE_STAFF_NUMBER', { number: staff.number });
         const before = draft.staff[i];
         if (before) refuseUnlessAdmin(before, operator);
         if (consoleRoles(before?.roles ?? []) !== consoleRoles(staff.roles) && !isAdmin(operator)) refuse('FORBIDDEN');
