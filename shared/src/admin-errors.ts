@@ -27,5 +27,4 @@ export const ADMIN_ERRORS = {
   PIN_REQUIRED: ['新增工作人员须设置 PIN', 'A new staff member needs a PIN'],
   ROLE_FORBIDDEN: ['{roles}无权执行此操作', 'Signed in as {roles}: not allowed to do that'],
   PHOTO_INVALID: ['照片须为 JPEG、PNG 或 WebP 图片，不超过 512 KB', 'A photo must be a JPEG, PNG or WebP image of at most 512 KB'],
-  PHOTO_NOT_IMAGE: ['所选文件 {file} 不是图片，请选择 JPEG、PNG 或 WebP 照片', 'The chosen file {file} is not an image; choose a JPEG, PNG or WebP photo'],
 } as const satisfies Record<string, readonly [string, string]>;

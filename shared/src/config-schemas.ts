@@ -19,7 +19,7 @@ const minutes = (c: string): number => Number(c.slice(0, 2)) * 60 + Number(c.sli
 
 export const timeRange = z
   .object({ start: clock, end: clock })
-  .refine((r) => minutes(r.start) < minutes(r.end), '结束须晚于开始 / the end must come after the start');
+  .refine((r) => minutes(r.start) < minutes(r.end), { message: '结束时间须晚于开始时间 / the end time must come after the start time', path: ['end'] });
 
 /** One weekday's periods, e.g. 09:00–12:00 and 13:30–17:00 (the gap is the lunch break). */
 const dayPeriods = z

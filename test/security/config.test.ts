@@ -69,7 +69,12 @@ describe('hall configuration', () => {
       cmdId: cmdId(),
       hall: { name: '大厅', nameEn: '', address: '', schedule: { hours: [[], [{ start: '12:00', end: '09:00' }], [], [], [], [], []], holidays: [], makeupWorkdays: [] }, zones: [{ id: 'hall', name: '大厅', nameEn: '', hours: [[], [], [], [], [], [], []] }] },
     });
-    expect(weekday.error).toMatchObject({ message: expect.stringContaining('结束须晚于开始'), messageEn: expect.stringContaining('the end must come after the start') });
+    expect(weekday.error).toMatchObject({
+      message: expect.stringContaining('结束时间须晚于开始时间'),
+      messageEn: expect.stringContaining('the end time must come after the start time'),
+      // Beside the field: Monday's first period's end time, as the form names its inputs.
+      fields: [{ path: 'hall.schedule.hours.1.0.end', message: '结束时间须晚于开始时间', messageEn: 'the end time must come after the start time' }],
+    });
     expect(await manager.emitWithAck('admin:config', {})).toEqual(before);
   });
 

@@ -1,9 +1,14 @@
 // The configuration pages' state: the hall's configuration as the hub has it, loaded whenever the
 // connection becomes live and again whenever the hub says the configuration changed (another
 // manager, a tidal switch). Changes go through HallSync with a cmdId; the answer is the new config.
+// An evaluator reads the same pages with nothing to act on (readOnly).
 import type { AdminConfig } from '@yichuang/shared/admin';
+import { issuesAt, unclaimed } from '@yichuang/shared/admin-fields';
 import type { CommandInput, CommandName } from '@yichuang/shared/commands';
+import type { FieldIssue } from '@yichuang/shared/errors';
+import type { ConsoleSession } from '@yichuang/shared/ui/console-session.svelte';
 import type { Hall } from '@yichuang/shared/ui/hall.svelte';
+import { SvelteSet } from 'svelte/reactivity';
 import { PageState } from '../../page-state.svelte';
 
 type ConfigCommand = Extract<CommandName, `admin:${string}`>;
@@ -12,10 +17,29 @@ export class AdminState extends PageState {
   config = $state.raw<AdminConfig | null>(null);
   /** The last change was saved (a short confirmation). */
   saved = $state(false);
+  /** Paths of the fields shown now that say their own problems (FieldError claims them). */
+  readonly claimed = new SvelteSet<string>();
+  readonly #session: ConsoleSession;
 
-  constructor(hall: Hall) {
+  constructor(hall: Hall, session: ConsoleSession) {
     super(hall);
+    this.#session = session;
     this.follow({ 'config:changed': () => this.load() });
+  }
+
+  /** Only a manager or an admin changes settings; an evaluator reads them. */
+  get readOnly(): boolean {
+    return !this.#session.has('admin', 'manager');
+  }
+
+  /** The last refusal's problems beside the field at `path`. */
+  issuesAt(path: string): FieldIssue[] {
+    return issuesAt(this.error && 'fields' in this.error ? (this.error.fields ?? []) : [], path, this.claimed);
+  }
+
+  /** The last refusal's problems that no field on the page shows. */
+  get unclaimed(): FieldIssue[] {
+    return unclaimed(this.error && 'fields' in this.error ? (this.error.fields ?? []) : [], this.claimed);
   }
 
   load(): void {
