@@ -102,8 +102,8 @@ describe('a hall going live', () => {
     const cookie = (await page.context().cookies()).map((c) => `${c.name}=${c.value}`).join('; ');
     const evaluator = await connectWithCookie(t.hub.url, token, cookie);
     expect((await raw(evaluator, 'live:snapshot', {})).ok).toBe(true);
-    expect((await raw(evaluator, 'live:assignTidal', { cmdId: cmdId(), windowId: 'w15', categoryId: 'general' })).error?.code).toBe('FORBIDDEN');
-    expect((await raw(evaluator, 'live:acknowledge', { cmdId: cmdId(), alertId: 'any' })).error?.code).toBe('FORBIDDEN');
+    expect((await raw(evaluator, 'live:assignTidal', { cmdId: cmdId(), windowId: 'w15', categoryId: 'general' })).error?.code).toBe('ROLE_FORBIDDEN');
+    expect((await raw(evaluator, 'live:acknowledge', { cmdId: cmdId(), alertId: 'any' })).error?.code).toBe('ROLE_FORBIDDEN');
     evaluator.disconnect();
     await page.context().close();
   });

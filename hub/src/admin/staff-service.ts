@@ -9,15 +9,21 @@ import { appError, type Ack } from '@yichuang/shared/errors';
 import type { z } from 'zod';
 import { hashSecret } from '../security/passwords.js';
 import type { Sessions } from '../security/sessions.js';
-import { applyChange, refuse, staffAccount, type ChangeDeps } from './config-change.js';
+import { roleRefusal } from '../realtime/permissions/admin.js';
+import { applyChange, Refusal, refuse, staffAccount, type ChangeDeps } from './config-change.js';
 
 const isConsoleRole = (role: StaffRole): boolean => (CONSOLE_ROLES as readonly StaffRole[]).includes(role);
 const consoleRoles = (roles: readonly StaffRole[]): string => roles.filter(isConsoleRole).sort().join(',');
 const isAdmin = (operator: Operator): boolean => operator.roles.includes('admin');
 
+/** What only an admin may do: the refusal names the person's role, not the device. */
+function refuseAsRole(operator: Operator): never {
+  throw new Refusal(roleRefusal(operator.roles));
+}
+
 /** A manager who could change an admin's number, PIN or card could take over the admin's account. */
 function refuseUnlessAdmin(staff: Staff, operator: Operator): void {
-  if (staff.roles.includes('admin') && !isAdmin(operator)) refuse('FORBIDDEN');
+  if (staff.roles.includes('admin') && !isAdmin(operator)) refuseAsRole(operator);
 }
 
 export interface StaffServiceDeps extends ChangeDeps {
@@ -44,7 +50,7 @@ export class StaffService {
         if (!isNew && i < 0) refuse('UNKNOWN_STAFF_ID', { staffId: staff.id });
         const before = draft.staff[i];
         if (before) refuseUnlessAdmin(before, operator);
-        if (consoleRoles(before?.roles ?? []) !== consoleRoles(staff.roles) && !isAdmin(operator)) refuse('FORBIDDEN');
+        if (consoleRoles(before?.roles ?? []) !== consoleRoles(staff.roles) && !isAdmin(operator)) refuseAsRole(operator);
         const next: Staff = { ...before, ...staff, pinHash: pinHash ?? before!.pinHash };
         if (!staff.badge) delete next.badge;
         if (!staff.roles.some(isConsoleRole)) delete next.passwordHash;
@@ -67,7 +73,7 @@ export class StaffService {
       mutate: (draft) => {
         const before = draft.staff.find((s) => s.id === staffId);
         if (!before) refuse('UNKNOWN_STAFF_ID', { staffId });
-        if (before.roles.some(isConsoleRole) && !isAdmin(operator)) refuse('FORBIDDEN');
+        if (before.roles.some(isConsoleRole) && !isAdmin(operator)) refuseAsRole(operator);
         const at = Object.values(this.deps.state().windows).find((w) => w.staffId === staffId);
         if (at) refuse('STAFF_SIGNED_IN', { number: draft.windows.find((w) => w.id === at.id)?.number ?? at.id });
         keepingAnAdmin(draft, () => (draft.staff = draft.staff.filter((s) => s.id !== staffId)));
@@ -118,7 +124,7 @@ export class StaffService {
 
   /** An admin sets anyone's console password; everyone else only their own. */
   async setPassword({ staffId, password }: z.output<typeof A.setPassword>, operator: Operator, actor: AuditActor): Promise<Ack<AdminConfig>> {
-    if (!isAdmin(operator) && operator.staffId !== staffId) return { ok: false, error: appError('FORBIDDEN') };
+    if (!isAdmin(operator) && operator.staffId !== staffId) return { ok: false, error: roleRefusal(operator.roles) };
     const passwordHash = await hashSecret(password);
     const result = await applyChange(this.deps, actor, {
       action: 'staff.setPassword',
