@@ -38,8 +38,12 @@ const dayPeriods = z
 /** Index 0 = Sunday … 6 = Saturday. */
 export const weekHours = z.tuple([dayPeriods, dayPeriods, dayPeriods, dayPeriods, dayPeriods, dayPeriods, dayPeriods]);
 
-/** A zone with its own hours, e.g. the 24-hour self-service area. */
-export const zone = z.object({ id: z.string(), name: z.string(), nameEn: z.string(), hours: weekHours });
+/**
+ * A place in the hall (the staffed hall, the 24-hour self-service area) that windows, kiosks and boards
+ * belong to. It has no hours of its own: walk-in hours are the hall's (a category's own override them
+ * for that category), and a 24-hour terminal is due all day (docs/design.md, decisions).
+ */
+export const zone = z.object({ id: z.string(), name: z.string(), nameEn: z.string() });
 
 export const hallSchedule = z.object({
   /** Walk-in service hours of the hall. */

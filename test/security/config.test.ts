@@ -67,7 +67,7 @@ describe('hall configuration', () => {
     }
     const weekday = await raw(manager, 'admin:saveHall', {
       cmdId: cmdId(),
-      hall: { name: '大厅', nameEn: '', address: '', schedule: { hours: [[], [{ start: '12:00', end: '09:00' }], [], [], [], [], []], holidays: [], makeupWorkdays: [] }, zones: [{ id: 'hall', name: '大厅', nameEn: '', hours: [[], [], [], [], [], [], []] }] },
+      hall: { name: '大厅', nameEn: '', address: '', schedule: { hours: [[], [{ start: '12:00', end: '09:00' }], [], [], [], [], []], holidays: [], makeupWorkdays: [] }, zones: [{ id: 'hall', name: '大厅', nameEn: '' }] },
     });
     expect(weekday.error).toMatchObject({
       message: expect.stringContaining('结束时间须晚于开始时间'),

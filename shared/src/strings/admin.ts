@@ -48,7 +48,6 @@ export const ADMIN_STRINGS = {
   'admin.hall.holidays': ['法定节假日（不开放）', 'Holidays (closed)'],
   'admin.hall.makeup': ['调休上班日（按周一时间）', 'Make-up working days (Monday’s hours)'],
   'admin.hall.zone': ['区域', 'Zone'],
-  'admin.hall.zoneHours': ['区域开放时间', 'Zone hours'],
   'admin.rules.title': ['叫号规则', 'Calling rules'],
   'admin.rules.priorityBurst': ['连续优先叫号后插入一个普通号', 'Normal ticket after this many priority calls'],
   'admin.rules.recallCap': ['重呼次数上限', 'Recalls before no-show'],
