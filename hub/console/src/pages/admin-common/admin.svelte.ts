@@ -3,13 +3,11 @@
 // manager, a tidal switch). Changes go through HallSync with a cmdId; the answer is the new config.
 // An evaluator reads the same pages with nothing to act on (readOnly).
 import type { AdminConfig } from '@yichuang/shared/admin';
-import { issuesAt, unclaimed } from '@yichuang/shared/admin-fields';
 import type { CommandInput, CommandName } from '@yichuang/shared/commands';
-import type { FieldIssue } from '@yichuang/shared/errors';
 import type { ConsoleSession } from '@yichuang/shared/ui/console-session.svelte';
 import type { Hall } from '@yichuang/shared/ui/hall.svelte';
-import { SvelteSet } from 'svelte/reactivity';
 import { PageState } from '../../page-state.svelte';
+import { FieldErrors } from './field-errors.svelte';
 
 type ConfigCommand = Extract<CommandName, `admin:${string}`>;
 
@@ -17,8 +15,8 @@ export class AdminState extends PageState {
   config = $state.raw<AdminConfig | null>(null);
   /** The last change was saved (a short confirmation). */
   saved = $state(false);
-  /** Paths of the fields shown now that say their own problems (FieldError claims them). */
-  readonly claimed = new SvelteSet<string>();
+  /** The last refusal's problems, field by field. */
+  readonly fields = new FieldErrors(() => this.error);
   readonly #session: ConsoleSession;
 
   constructor(hall: Hall, session: ConsoleSession) {
@@ -30,16 +28,6 @@ export class AdminState extends PageState {
   /** Only a manager or an admin changes settings; an evaluator reads them. */
   get readOnly(): boolean {
     return !this.#session.has('admin', 'manager');
-  }
-
-  /** The last refusal's problems beside the field at `path`. */
-  issuesAt(path: string): FieldIssue[] {
-    return issuesAt(this.error && 'fields' in this.error ? (this.error.fields ?? []) : [], path, this.claimed);
-  }
-
-  /** The last refusal's problems that no field on the page shows. */
-  get unclaimed(): FieldIssue[] {
-    return unclaimed(this.error && 'fields' in this.error ? (this.error.fields ?? []) : [], this.claimed);
   }
 
   load(): void {
