@@ -87,6 +87,13 @@ export async function shoot({ hub, browser, capture }: ShotContext): Promise<voi
     await evaluator.goto(`${hub.hub.url}/console/#/admin-hall`);
     await evaluator.locator('form[data-form=hall]').waitFor();
     await capture(evaluator, `console-evaluator-hall-${size}`);
+    await evaluator.goto(`${hub.hub.url}/console/#/admin-categories`);
+    await evaluator.locator('tr[data-category=property] button').click();
+    await evaluator.locator('form[data-form=category]').scrollIntoViewIfNeeded();
+    await capture(evaluator, `console-evaluator-category-${size}`);
+    await evaluator.goto(`${hub.hub.url}/console/#/appointments`);
+    await evaluator.locator('[data-totals]').waitFor();
+    await capture(evaluator, `console-evaluator-appointments-${size}`);
     await evaluator.context().close();
   }
 }

@@ -95,6 +95,7 @@ describe('the evaluator reads the settings pages, read-only', () => {
     await page.locator('tr[data-staff=s0101] button').click();
     const form = page.locator('form[data-form=staff]');
     expect(await form.locator('input[name=number]').inputValue()).toBe('0101');
+    expect(await form.locator('h2').innerText()).not.toMatch(/修改/);
     expect(await form.locator('input[name=number]').isDisabled()).toBe(true);
     expect(await form.locator('input[type=password], input[type=file], input[name=pin], input[name=newPin]').count()).toBe(0);
     expect(await form.locator('button:visible').allInnerTexts()).toEqual(['关闭']);
