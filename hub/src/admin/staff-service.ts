@@ -5,7 +5,7 @@
 import type { AdminConfig, AuditActor, Operator } from '@yichuang/shared/admin';
 import type * as A from '@yichuang/shared/admin-schemas';
 import { CONSOLE_ROLES, type HallConfig, type Staff, type StaffRole } from '@yichuang/shared/domain';
-import { appError, type Ack } from '@yichuang/shared/errors';
+import { appError, atField, type Ack } from '@yichuang/shared/errors';
 import type { z } from 'zod';
 import { hashSecret } from '../security/passwords.js';
 import type { Sessions } from '../security/sessions.js';
@@ -36,7 +36,7 @@ export class StaffService {
   constructor(private readonly deps: StaffServiceDeps) {}
 
   async save({ staff, isNew, pin }: z.output<typeof A.saveStaff>, operator: Operator, actor: AuditActor): Promise<Ack<AdminConfig>> {
-    if (isNew && !pin) return { ok: false, error: appError('PIN_REQUIRED') };
+    if (isNew && !pin) return { ok: false, error: atField(appError('PIN_REQUIRED'), 'pin') };
     const pinHash = pin === undefined ? undefined : await hashSecret(pin);
     const result = await applyChange(this.deps, actor, {
       action: isNew ? 'staff.add' : 'staff.save',
