@@ -13,7 +13,7 @@ export const ADMIN_ERRORS = {
   DUPLICATE_ID: ['编号已被占用：{id}', 'That id is taken: {id}'],
   DUPLICATE_PREFIX: ['号码字头已被 {name} 使用：{prefix}', 'Prefix {prefix} is used by {name}'],
   DUPLICATE_WINDOW_NUMBER: ['窗口号已被占用：{number}', 'Window number {number} is taken'],
-  DUPLICATE_STAFF_NUMBER: ['工号已被占用：{number}', 'Staff number {number} is taken'],
+  DUPLICATE_STAFF_NUMBER: ['工号 {number} 已被 {name} 使用', 'Staff number {number} is used by {name}'],
   PREFIX_IN_USE_TODAY: ['今天已发出 {prefix} 字头的号，明天起才能更换或启用该字头', 'Tickets with prefix {prefix} were issued today; change or reuse it from tomorrow'],
   UNKNOWN_ZONE: ['没有这个区域：{zone}', 'No such zone: {zone}'],
   ZONE_IN_USE: ['区域 {zone} 仍有窗口或设备在用', 'Zone {zone} is still used by windows or devices'],
@@ -25,5 +25,6 @@ export const ADMIN_ERRORS = {
   LAST_ADMIN: ['至少要保留一名设有密码的管理员', 'At least one admin with a password must remain'],
   LAST_CONSOLE: ['请先配对一台正式的管理控制台（在另一台电脑或浏览器打开 /console/，用本控制台配对），否则撤销后无人能再配对设备', 'Pair a real console first (open /console/ on another PC or browser and pair it here): otherwise nobody could pair a device again'],
   PIN_REQUIRED: ['新增工作人员须设置 PIN', 'A new staff member needs a PIN'],
+  ROLE_FORBIDDEN: ['{roles}无权执行此操作', 'Signed in as {roles}: not allowed to do that'],
   PHOTO_INVALID: ['照片须为 JPEG、PNG 或 WebP 图片，不超过 512 KB', 'A photo must be a JPEG, PNG or WebP image of at most 512 KB'],
 } as const satisfies Record<string, readonly [string, string]>;

@@ -14,12 +14,17 @@ export const int = (min: number, max: number) =>
   z.int(`须为整数 / a whole number`).min(min, `不小于 ${min} / at least ${min}`).max(max, `不大于 ${max} / at most ${max}`);
 /** A count or a duration in config.json. */
 const count = z.int(`须为整数 / a whole number`).min(0, `不能为负数 / not negative`);
-const clock = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$|^24:00$/, '时间格式 HH:MM / a time as HH:MM');
+const CLOCK = /^([01]\d|2[0-3]):[0-5]\d$|^24:00$/;
+const clock = z.string().regex(CLOCK, '时间格式 HH:MM / a time as HH:MM');
 const minutes = (c: string): number => Number(c.slice(0, 2)) * 60 + Number(c.slice(3));
 
 export const timeRange = z
   .object({ start: clock, end: clock })
-  .refine((r) => minutes(r.start) < minutes(r.end), '结束须晚于开始 / the end must come after the start');
+  // A time that is not a time is said by its own field; the order is judged between two real times.
+  .refine((r) => !CLOCK.test(r.start) || !CLOCK.test(r.end) || minutes(r.start) < minutes(r.end), {
+    message: '结束时间须晚于开始时间 / the end time must come after the start time',
+    path: ['end'],
+  });
 
 /** One weekday's periods, e.g. 09:00–12:00 and 13:30–17:00 (the gap is the lunch break). */
 const dayPeriods = z
@@ -33,8 +38,12 @@ const dayPeriods = z
 /** Index 0 = Sunday … 6 = Saturday. */
 export const weekHours = z.tuple([dayPeriods, dayPeriods, dayPeriods, dayPeriods, dayPeriods, dayPeriods, dayPeriods]);
 
-/** A zone with its own hours, e.g. the 24-hour self-service area. */
-export const zone = z.object({ id: z.string(), name: z.string(), nameEn: z.string(), hours: weekHours });
+/**
+ * A place in the hall (the staffed hall, the 24-hour self-service area) that windows, kiosks and boards
+ * belong to. It has no hours of its own: walk-in hours are the hall's (a category's own override them
+ * for that category), and a 24-hour terminal is due all day (docs/design.md, decisions).
+ */
+export const zone = z.object({ id: z.string(), name: z.string(), nameEn: z.string() });
 
 export const hallSchedule = z.object({
   /** Walk-in service hours of the hall. */

@@ -27,6 +27,15 @@ export interface AppError {
   /** English message. */
   messageEn: string;
   params?: ErrorParams;
+  /** What was wrong with which field of the input, for a form to show beside each field (admin-fields.ts). */
+  fields?: FieldIssue[];
+}
+
+/** One field's problem: `path` is the input's path (zod's issue path joined by dots, e.g. `staff.number`). */
+export interface FieldIssue {
+  path: string;
+  message: string;
+  messageEn: string;
 }
 
 function fill(template: string, params: ErrorParams, lang: keyof Bilingual): string {
@@ -39,6 +48,11 @@ function fill(template: string, params: ErrorParams, lang: keyof Bilingual): str
 export function appError(code: ErrorCode, params: ErrorParams = {}): AppError {
   const [zh, en] = ERROR_MESSAGES[code];
   return { code, message: fill(zh, params, 'zh'), messageEn: fill(en, params, 'en'), params };
+}
+
+/** The error, said to be about the field at `path` too. */
+export function atField(error: AppError, path: string): AppError {
+  return { ...error, fields: [{ path, message: error.message, messageEn: error.messageEn }] };
 }
 
 export type Ack<T> = { ok: true; data: T } | { ok: false; error: AppError };

@@ -3,11 +3,49 @@
 // Definitions: README, "Metric definitions".
 import type { Outcome, PauseReason } from './domain.js';
 import type { RatingLevel } from './ratings.js';
+import { addDays } from './time.js';
 
 /** Upper bounds (minutes) of the wait-distribution bars; the last bar is everything above. */
 export const WAIT_BUCKETS_MIN = [5, 10, 15, 20, 30, 45, 60] as const;
 
 export type Cell = string | number;
+
+/**
+ * Rankings of windows and staff by 满意率 count only those rated at least this many times in the period:
+ * two ratings out of two are not a better window than 95 out of 100. The others are listed, unranked.
+ */
+export const RANKING_MIN_RATED = 5;
+
+/** The number of days in a YYYY-MM month. */
+function monthDays(year: number, month: number): number {
+  return new Date(Date.UTC(year, month, 0)).getUTCDate();
+}
+
+/**
+ * The period a report is compared with (环比): a period that starts on the 1st of a month is compared
+ * with the same days as many months before (1–23 Nov with 1–23 Oct; a whole month or quarter with the
+ * whole month or quarter before), any other with the days just before it, as many as it has (a day
+ * with the day before, a week with the week before).
+ */
+export function previousPeriod(from: string, to: string): { from: string; to: string } {
+  const [fy, fm, fd] = from.split('-').map(Number) as [number, number, number];
+  const [ty, tm, td] = to.split('-').map(Number) as [number, number, number];
+  if (fd === 1) {
+    const months = ty * 12 + tm - (fy * 12 + fm) + 1;
+    const shift = (y: number, m: number): [number, number] => {
+      const index = y * 12 + (m - 1) - months;
+      return [Math.floor(index / 12), (index % 12) + 1];
+    };
+    const [py, pm] = shift(fy, fm);
+    const [qy, qm] = shift(ty, tm);
+    const last = monthDays(qy, qm);
+    const end = td === monthDays(ty, tm) ? last : Math.min(td, last);
+    const pad = (n: number): string => String(n).padStart(2, '0');
+    return { from: `${py}-${pad(pm)}-01`, to: `${qy}-${pad(qm)}-${pad(end)}` };
+  }
+  const days = Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000) + 1;
+  return { from: addDays(from, -days), to: addDays(from, -1) };
+}
 
 export interface DurationStats {
   /** Tickets with a value. */

@@ -67,9 +67,14 @@ describe('hall configuration', () => {
     }
     const weekday = await raw(manager, 'admin:saveHall', {
       cmdId: cmdId(),
-      hall: { name: '大厅', nameEn: '', address: '', schedule: { hours: [[], [{ start: '12:00', end: '09:00' }], [], [], [], [], []], holidays: [], makeupWorkdays: [] }, zones: [{ id: 'hall', name: '大厅', nameEn: '', hours: [[], [], [], [], [], [], []] }] },
+      hall: { name: '大厅', nameEn: '', address: '', schedule: { hours: [[], [{ start: '12:00', end: '09:00' }], [], [], [], [], []], holidays: [], makeupWorkdays: [] }, zones: [{ id: 'hall', name: '大厅', nameEn: '' }] },
     });
-    expect(weekday.error).toMatchObject({ message: expect.stringContaining('结束须晚于开始'), messageEn: expect.stringContaining('the end must come after the start') });
+    expect(weekday.error).toMatchObject({
+      message: expect.stringContaining('结束时间须晚于开始时间'),
+      messageEn: expect.stringContaining('the end time must come after the start time'),
+      // Beside the field: Monday's first period's end time, as the form names its inputs.
+      fields: [{ path: 'hall.schedule.hours.1.0.end', message: '结束时间须晚于开始时间', messageEn: 'the end time must come after the start time' }],
+    });
     expect(await manager.emitWithAck('admin:config', {})).toEqual(before);
   });
 
@@ -109,8 +114,8 @@ describe('staff accounts', () => {
 
   it('lets only an admin give console roles or set someone else’s password', async () => {
     const grant = { cmdId: cmdId(), staff: { id: 's0101', number: '0101', name: '王晓燕', department: '区政务服务中心', title: '综合受理员', badge: 'party', roles: ['staff', 'manager'] } };
-    expect((await raw(manager, 'admin:saveStaff', grant)).error?.code).toBe('FORBIDDEN');
-    expect((await raw(manager, 'admin:setPassword', { cmdId: cmdId(), staffId: 's0002', password: 'another-pass-99' })).error?.code).toBe('FORBIDDEN');
+    expect((await raw(manager, 'admin:saveStaff', grant)).error).toMatchObject({ code: 'ROLE_FORBIDDEN', message: expect.stringContaining('大厅管理员') });
+    expect((await raw(manager, 'admin:setPassword', { cmdId: cmdId(), staffId: 's0002', password: 'another-pass-99' })).error?.code).toBe('ROLE_FORBIDDEN');
 
     const session = await signIn(t.hub.url, 'demo-console-1', '0002');
     const admin = await connectWithCookie(t.hub.url, 'demo-console-1', session.cookie);
@@ -141,11 +146,11 @@ describe('staff accounts', () => {
     ];
     const before = await admin.emitWithAck('admin:config', {});
     for (const [command, payload] of changes) {
-      expect((await raw(manager1, command, { cmdId: cmdId(), ...payload })).error?.code, `${command} ${JSON.stringify(payload)}`).toBe('FORBIDDEN');
+      expect((await raw(manager1, command, { cmdId: cmdId(), ...payload })).error?.code, `${command} ${JSON.stringify(payload)}`).toBe('ROLE_FORBIDDEN');
     }
     const photo = (cookie: string) =>
       fetch(`${t.hub.url}/api/admin/staff/s0002/photo`, { method: 'POST', headers: { cookie, 'content-type': 'image/png' }, body: new Uint8Array(Buffer.from('89504e470d0a1a0a0000', 'hex')) });
-    expect(((await (await photo(asManager!.cookie!)).json()) as { error?: { code: string } }).error?.code).toBe('FORBIDDEN');
+    expect(((await (await photo(asManager!.cookie!)).json()) as { error?: { code: string } }).error?.code).toBe('ROLE_FORBIDDEN');
     expect(await admin.emitWithAck('admin:config', {})).toEqual(before);
 
     // The admin may; the manager still keeps everyone else's card and PIN.

@@ -23,8 +23,8 @@ describe('console sessions across a restart', () => {
     const evaluator = await connectWithCookie(t.hub.url, console.token, cookie);
     expect((await raw(evaluator, 'live:snapshot', {})).ok).toBe(true);
     expect((await raw(evaluator, 'case:list', { cmdId: cmdId() })).ok).toBe(true);
-    expect((await raw(evaluator, 'live:assignTidal', { cmdId: cmdId(), windowId: 'w15', categoryId: 'c-a' })).error?.code).toBe('FORBIDDEN');
-    expect((await raw(evaluator, 'live:acknowledge', { cmdId: cmdId(), alertId: 'any' })).error?.code).toBe('FORBIDDEN');
+    expect((await raw(evaluator, 'live:assignTidal', { cmdId: cmdId(), windowId: 'w15', categoryId: 'c-a' })).error?.code).toBe('ROLE_FORBIDDEN');
+    expect((await raw(evaluator, 'live:acknowledge', { cmdId: cmdId(), alertId: 'any' })).error?.code).toBe('ROLE_FORBIDDEN');
     expect((await fetch(`${t.hub.url}/api/reports?from=2026-11-23&to=2026-11-23`, { headers: { cookie: cookie! } })).status).toBe(200);
     const layout = await fetch(`${t.hub.url}/api/printing/layout`, { method: 'PUT', headers: { cookie: cookie!, 'content-type': 'application/json' }, body: '{}' });
     expect(layout.status).toBe(403);

@@ -3,7 +3,11 @@
 // an evaluator, a manager and an admin). Outside its rights
 // a device is refused with FORBIDDEN (a console without a person: SIGN_IN_REQUIRED) before anything
 // runs; within them it is never refused as FORBIDDEN. Payloads carry no cmdId, so no change happens.
+// A person at a console outside their rights is refused with ROLE_FORBIDDEN, naming their role. What an
+// evaluator may send is written out here (EVALUATOR_MAY), not read from the code under test, and every
+// caller × command pair is counted, so the matrix cannot lose a case without failing.
 import type { Operator } from '@yichuang/shared/admin';
+import { t as say } from '@yichuang/shared/console-i18n';
 import type { DeviceRole } from '@yichuang/shared/domain';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PERMISSIONS, type CommandName } from '../../hub/src/realtime/permissions.js';
@@ -25,6 +29,24 @@ let t: TestHub;
 const callers: Caller[] = [];
 const COMMANDS = Object.keys(PERMISSIONS) as CommandName[];
 const rule = (command: CommandName): Rule => PERMISSIONS[command];
+
+/** The console commands a third-party evaluator may send: reads only. */
+const EVALUATOR_MAY: readonly CommandName[] = [
+  'sync:snapshot',
+  'admin:config',
+  'audit:list',
+  'appointment:day',
+  'ticket:lookup',
+  'case:list',
+  'live:snapshot',
+  'board:settings',
+  'printer:status',
+  'printer:settings',
+  'printer:unprinted',
+  'window:figures',
+  'pad:state',
+  'kiosk:status',
+];
 
 beforeAll(async () => {
   t = await startTestHub();
@@ -61,7 +83,8 @@ afterAll(async () => {
 function allowed(caller: Caller, command: CommandName): boolean {
   if (!rule(command).roles.includes(caller.role)) return false;
   if (caller.role !== 'console') return true;
-  return caller.operator ? operatorMay({ name: '', demo: false, ...caller.operator }, command) : false;
+  if (!caller.operator) return false;
+  return caller.operator.roles.some((r) => r === 'manager' || r === 'admin') || EVALUATOR_MAY.includes(command);
 }
 
 describe('roles × commands', () => {
@@ -70,19 +93,37 @@ describe('roles × commands', () => {
     expect(new Set(callers.map((c) => c.role))).toEqual(new Set(['kiosk', 'board', 'display', 'window', 'pad', 'agent', 'console']));
   });
 
+  it('lets an evaluator send exactly the reads written out above, and managers and admins every console command', () => {
+    const evaluator = { name: '', demo: false, roles: ['evaluator' as const] };
+    const consoleCommands = COMMANDS.filter((c) => rule(c).roles.includes('console'));
+    expect(consoleCommands.filter((c) => operatorMay(evaluator, c)).sort()).toEqual([...EVALUATOR_MAY].sort());
+    for (const roles of [['manager'], ['admin']] as const) {
+      expect(consoleCommands.filter((c) => !operatorMay({ name: '', demo: false, roles: [...roles] }, c)), roles[0]).toEqual([]);
+    }
+  });
+
   it('refuses every command outside a caller’s rights, and lets every other one past the check', async () => {
     const wrong: string[] = [];
+    let checked = 0;
     for (const caller of callers) {
       const answers = await Promise.all(COMMANDS.map((command) => raw(caller.client, command, { windowId: caller.windowId ?? 'w01' })));
       COMMANDS.forEach((command, i) => {
-        const code = answers[i]!.error?.code;
-        const refusal = caller.role === 'console' && caller.operator === null && rule(command).roles.includes('console') ? 'SIGN_IN_REQUIRED' : 'FORBIDDEN';
-        if (allowed(caller, command) ? code === 'FORBIDDEN' || code === 'SIGN_IN_REQUIRED' : code !== refusal) {
-          wrong.push(`${caller.label} ${command}: ${code ?? 'ok'}`);
+        checked++;
+        const error = answers[i]!.error;
+        const code = error?.code;
+        const atConsole = caller.role === 'console' && rule(command).roles.includes('console');
+        const refusal = !atConsole ? 'FORBIDDEN' : caller.operator === null ? 'SIGN_IN_REQUIRED' : 'ROLE_FORBIDDEN';
+        const refused = code === 'FORBIDDEN' || code === 'SIGN_IN_REQUIRED' || code === 'ROLE_FORBIDDEN';
+        if (allowed(caller, command) ? refused : code !== refusal) wrong.push(`${caller.label} ${command}: ${code ?? 'ok'}`);
+        // A person is told their role, never that the device may not.
+        if (code === 'ROLE_FORBIDDEN' && !(caller.operator?.roles ?? []).every((r) => error!.message.includes(say(`role.${r}`, 'zh')))) {
+          wrong.push(`${caller.label} ${command}: refusal does not name the role: ${error!.message}`);
         }
       });
     }
     expect(wrong).toEqual([]);
+    expect(checked).toBe(callers.length * COMMANDS.length);
+    expect(callers).toHaveLength(12);
   });
 
   it('refuses a window-bound device acting for another window', async () => {
@@ -99,9 +140,12 @@ describe('roles × commands', () => {
   it('lets an evaluator read cases (audited) but change nothing', async () => {
     const evaluator = callers.find((c) => c.operator?.roles.includes('evaluator'))!.client;
     expect((await raw(evaluator, 'case:list', { cmdId: 'e0' })).ok).toBe(true);
-    expect((await raw(evaluator, 'case:verify', { cmdId: 'e1', caseId: 'x', verdict: 'confirmed', notes: 'n', name: 'n' })).error?.code).toBe('FORBIDDEN');
-    expect((await raw(evaluator, 'case:contact', { cmdId: 'e3', caseId: '20261123-A001' })).error?.code).toBe('FORBIDDEN');
-    expect((await raw(evaluator, 'admin:saveRetention', { cmdId: 'e2', retention: { personalDataDays: 30 } })).error?.code).toBe('FORBIDDEN');
+    expect((await raw(evaluator, 'case:verify', { cmdId: 'e1', caseId: 'x', verdict: 'confirmed', notes: 'n', name: 'n' })).error?.code).toBe('ROLE_FORBIDDEN');
+    expect((await raw(evaluator, 'case:contact', { cmdId: 'e3', caseId: '20261123-A001' })).error?.code).toBe('ROLE_FORBIDDEN');
+    expect((await raw(evaluator, 'admin:saveRetention', { cmdId: 'e2', retention: { personalDataDays: 30 } })).error).toMatchObject({
+      code: 'ROLE_FORBIDDEN',
+      message: '评估员（只读）无权执行此操作',
+    });
     const admin = callers.find((c) => c.operator?.roles.includes('admin'))!.client;
     const audit = await raw(admin, 'audit:list', {});
     expect(audit.data).toEqual(expect.arrayContaining([expect.objectContaining({ action: 'personal.view', target: 'case:list', actor: expect.objectContaining({ staffId: 's0003' }) })]));

@@ -130,6 +130,30 @@ describe('REST access, from the routes the hub registers', () => {
     );
   });
 
+  it('lets an evaluator use exactly the reads written out here, and refuses the rest naming the role', async () => {
+    const evaluator = credentials.find((c) => c.label === 'evaluator session')!;
+    const mayUse = routes.filter((r) => closed(r) && allowed(r, evaluator)).map((r) => `${r.method} ${r.path}`);
+    expect(mayUse.sort()).toEqual(
+      [
+        'GET /api/cases',
+        'GET /api/ratings/today',
+        'GET /api/reports',
+        'GET /api/reports/evaluation.html',
+        'GET /api/reports/export.csv',
+        'GET /api/reports/export.xlsx',
+        'GET /api/reports/ratings.:format',
+        'GET /api/reports/tables',
+      ].sort(),
+    );
+    const refused = routes.filter((r) => closed(r) && !allowed(r, evaluator));
+    expect(refused.length).toBeGreaterThan(0);
+    for (const route of refused) {
+      const { status, body } = await call(t.hub.url, route.method, addressOf(route.path), evaluator.headers);
+      expect(status, route.path).toBe(403);
+      expect(JSON.parse(body), route.path).toMatchObject({ error: { code: 'ROLE_FORBIDDEN', message: '评估员（只读）无权执行此操作' } });
+    }
+  });
+
   it('lets no caller past a rule meant for others, at any spelling of the address', async () => {
     const escapes: string[] = [];
     for (const route of routes.filter(closed)) {

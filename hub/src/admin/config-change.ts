@@ -2,7 +2,7 @@
 // queue, so two managers' changes never overwrite each other), written durably, then audited.
 import type { AdminConfig, AuditActor, StaffAccount } from '@yichuang/shared/admin';
 import type { HallConfig, Staff } from '@yichuang/shared/domain';
-import { appError, type Ack, type AppError, type ErrorCode, type ErrorParams } from '@yichuang/shared/errors';
+import { appError, atField, type Ack, type AppError, type ErrorCode, type ErrorParams } from '@yichuang/shared/errors';
 import type { EngineState } from '../engine/index.js';
 import type { AuditLog } from '../security/audit-log.js';
 import type { ConfigStore } from '../storage/config-store.js';
@@ -14,8 +14,10 @@ export class Refusal extends Error {
   }
 }
 
-export function refuse(code: ErrorCode, params?: ErrorParams): never {
-  throw new Refusal(appError(code, params));
+/** Refuses the change; `field`: the input's path the refusal is about, shown beside that field. */
+export function refuse(code: ErrorCode, params?: ErrorParams, field?: string): never {
+  const error = appError(code, params);
+  throw new Refusal(field ? atField(error, field) : error);
 }
 
 export interface ChangeDeps {

@@ -47,10 +47,10 @@ export class ConfigService {
       target: category.id,
       mutate: (draft) => {
         const i = draft.categories.findIndex((c) => c.id === category.id);
-        if (isNew && i >= 0) refuse('DUPLICATE_ID', { id: category.id });
+        if (isNew && i >= 0) refuse('DUPLICATE_ID', { id: category.id }, 'category.id');
         if (!isNew && i < 0) refuse('UNKNOWN_CATEGORY', { categoryId: category.id });
         const other = draft.categories.find((c) => c.prefix === category.prefix && c.id !== category.id);
-        if (other) refuse('DUPLICATE_PREFIX', { prefix: category.prefix, name: other.name });
+        if (other) refuse('DUPLICATE_PREFIX', { prefix: category.prefix, name: other.name }, 'category.prefix');
         const before = draft.categories[i];
         // Numbers are prefix + the category's count today: a prefix switched mid-day could hand out
         // a number already given to someone else.
@@ -90,9 +90,9 @@ export class ConfigService {
       target: window.id,
       mutate: (draft) => {
         const i = draft.windows.findIndex((w) => w.id === window.id);
-        if (isNew && i >= 0) refuse('DUPLICATE_ID', { id: window.id });
+        if (isNew && i >= 0) refuse('DUPLICATE_ID', { id: window.id }, 'window.id');
         if (!isNew && i < 0) refuse('UNKNOWN_WINDOW', { windowId: window.id });
-        if (draft.windows.some((w) => w.number === window.number && w.id !== window.id)) refuse('DUPLICATE_WINDOW_NUMBER', { number: window.number });
+        if (draft.windows.some((w) => w.number === window.number && w.id !== window.id)) refuse('DUPLICATE_WINDOW_NUMBER', { number: window.number }, 'window.number');
         const missing = window.categories.find((c) => !draft.categories.some((x) => x.id === c.categoryId));
         if (missing) refuse('UNKNOWN_CATEGORY', { categoryId: missing.categoryId });
         if (window.zone !== undefined && !draft.hall.zones.some((z) => z.id === window.zone)) refuse('UNKNOWN_ZONE', { zone: window.zone });

@@ -5,19 +5,25 @@
 import type { AdminConfig, AuditActor, Operator } from '@yichuang/shared/admin';
 import type * as A from '@yichuang/shared/admin-schemas';
 import { CONSOLE_ROLES, type HallConfig, type Staff, type StaffRole } from '@yichuang/shared/domain';
-import { appError, type Ack } from '@yichuang/shared/errors';
+import { appError, atField, type Ack } from '@yichuang/shared/errors';
 import type { z } from 'zod';
 import { hashSecret } from '../security/passwords.js';
 import type { Sessions } from '../security/sessions.js';
-import { applyChange, refuse, staffAccount, type ChangeDeps } from './config-change.js';
+import { roleRefusal } from '../realtime/permissions/admin.js';
+import { applyChange, Refusal, refuse, staffAccount, type ChangeDeps } from './config-change.js';
 
 const isConsoleRole = (role: StaffRole): boolean => (CONSOLE_ROLES as readonly StaffRole[]).includes(role);
 const consoleRoles = (roles: readonly StaffRole[]): string => roles.filter(isConsoleRole).sort().join(',');
 const isAdmin = (operator: Operator): boolean => operator.roles.includes('admin');
 
+/** What only an admin may do: the refusal names the person's role, not the device. */
+function refuseAsRole(operator: Operator): never {
+  throw new Refusal(roleRefusal(operator.roles));
+}
+
 /** A manager who could change an admin's number, PIN or card could take over the admin's account. */
 function refuseUnlessAdmin(staff: Staff, operator: Operator): void {
-  if (staff.roles.includes('admin') && !isAdmin(operator)) refuse('FORBIDDEN');
+  if (staff.roles.includes('admin') && !isAdmin(operator)) refuseAsRole(operator);
 }
 
 export interface StaffServiceDeps extends ChangeDeps {
@@ -30,19 +36,21 @@ export class StaffService {
   constructor(private readonly deps: StaffServiceDeps) {}
 
   async save({ staff, isNew, pin }: z.output<typeof A.saveStaff>, operator: Operator, actor: AuditActor): Promise<Ack<AdminConfig>> {
-    if (isNew && !pin) return { ok: false, error: appError('PIN_REQUIRED') };
+    if (isNew && !pin) return { ok: false, error: atField(appError('PIN_REQUIRED'), 'pin') };
     const pinHash = pin === undefined ? undefined : await hashSecret(pin);
     const result = await applyChange(this.deps, actor, {
       action: isNew ? 'staff.add' : 'staff.save',
       target: staff.id,
       mutate: (draft) => {
         const i = draft.staff.findIndex((s) => s.id === staff.id);
-        if (isNew && i >= 0) refuse('DUPLICATE_ID', { id: staff.id });
+        // The number first: a new card's id is made from its number, and the number is what the manager typed.
+        const holder = draft.staff.find((s) => s.number === staff.number && (isNew || s.id !== staff.id));
+        if (holder) refuse('DUPLICATE_STAFF_NUMBER', { number: staff.number, name: holder.name }, 'staff.number');
+        if (isNew && i >= 0) refuse('DUPLICATE_STAFF_NUMBER', { number: staff.number, name: draft.staff[i]!.name }, 'staff.number');
         if (!isNew && i < 0) refuse('UNKNOWN_STAFF_ID', { staffId: staff.id });
-        if (draft.staff.some((s) => s.number === staff.number && s.id !== staff.id)) refuse('DUPLICATE_STAFF_NUMBER', { number: staff.number });
         const before = draft.staff[i];
         if (before) refuseUnlessAdmin(before, operator);
-        if (consoleRoles(before?.roles ?? []) !== consoleRoles(staff.roles) && !isAdmin(operator)) refuse('FORBIDDEN');
+        if (consoleRoles(before?.roles ?? []) !== consoleRoles(staff.roles) && !isAdmin(operator)) refuseAsRole(operator);
         const next: Staff = { ...before, ...staff, pinHash: pinHash ?? before!.pinHash };
         if (!staff.badge) delete next.badge;
         if (!staff.roles.some(isConsoleRole)) delete next.passwordHash;
@@ -65,7 +73,7 @@ export class StaffService {
       mutate: (draft) => {
         const before = draft.staff.find((s) => s.id === staffId);
         if (!before) refuse('UNKNOWN_STAFF_ID', { staffId });
-        if (before.roles.some(isConsoleRole) && !isAdmin(operator)) refuse('FORBIDDEN');
+        if (before.roles.some(isConsoleRole) && !isAdmin(operator)) refuseAsRole(operator);
         const at = Object.values(this.deps.state().windows).find((w) => w.staffId === staffId);
         if (at) refuse('STAFF_SIGNED_IN', { number: draft.windows.find((w) => w.id === at.id)?.number ?? at.id });
         keepingAnAdmin(draft, () => (draft.staff = draft.staff.filter((s) => s.id !== staffId)));
@@ -116,7 +124,7 @@ export class StaffService {
 
   /** An admin sets anyone's console password; everyone else only their own. */
   async setPassword({ staffId, password }: z.output<typeof A.setPassword>, operator: Operator, actor: AuditActor): Promise<Ack<AdminConfig>> {
-    if (!isAdmin(operator) && operator.staffId !== staffId) return { ok: false, error: appError('FORBIDDEN') };
+    if (!isAdmin(operator) && operator.staffId !== staffId) return { ok: false, error: roleRefusal(operator.roles) };
     const passwordHash = await hashSecret(password);
     const result = await applyChange(this.deps, actor, {
       action: 'staff.setPassword',

@@ -23,11 +23,6 @@ export function weekendHours(): WeekHours {
   return week((weekday) => !isWorkday(weekday), [{ start: '09:00', end: '17:00' }]);
 }
 
-/** 7×24, for the self-service zone. */
-export function allDayHours(): WeekHours {
-  return week(() => true, [{ start: '00:00', end: '24:00' }]);
-}
-
 /**
  * 国务院办公厅关于2026年部分节假日安排的通知 (2025-11-04): days off and make-up workdays (调休上班).
  * 2026 only: the 2027 notice was not at hand when this was written; add it here once checked.

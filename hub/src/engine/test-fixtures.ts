@@ -78,7 +78,7 @@ export function makeConfig(overrides: ConfigOverrides = {}): HallConfig {
       address: '示范路1号',
       timeZone: TZ,
       schedule: { hours: HALL_HOURS, holidays: [], makeupWorkdays: [] },
-      zones: [{ id: 'h24', name: '24小时自助区', nameEn: '24-hour zone', hours: week([range('00:00', '24:00')], [range('00:00', '24:00')]) }],
+      zones: [{ id: 'h24', name: '24小时自助区', nameEn: '24-hour zone' }],
     },
     categories: CATEGORIES,
     windows,

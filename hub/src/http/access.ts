@@ -7,6 +7,7 @@ import type { AuditActor, Operator } from '@yichuang/shared/admin';
 import { CONSOLE_ROLES, MANAGING_ROLES, type Device, type HallConfig, type StaffRole } from '@yichuang/shared/domain';
 import { appError, type AppError } from '@yichuang/shared/errors';
 import type { Request, RequestHandler, Response } from 'express';
+import { roleRefusal } from '../realtime/permissions/admin.js';
 import { deviceByToken } from '../security/device-tokens.js';
 import { DEMO_OPERATOR, SESSION_COOKIE, type Session, type Sessions } from '../security/sessions.js';
 
@@ -90,7 +91,7 @@ export class RestAccess {
       if (write && !sameOrigin(req)) return fail(res, 403, appError('FORBIDDEN'));
       const caller = this.callerOf(req);
       if ('error' in caller) return fail(res, caller.status, caller.error);
-      if (!caller.operator.roles.some((r) => who.includes(r))) return fail(res, 403, appError('FORBIDDEN'));
+      if (!caller.operator.roles.some((r) => who.includes(r))) return fail(res, 403, roleRefusal(caller.operator.roles));
       res.locals.caller = caller;
       if (!audit) return next();
       // No trail, no data: personal data is served only once the audit log has the read.

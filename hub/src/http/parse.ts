@@ -1,6 +1,6 @@
 // Checking a REST request or a command's payload with zod, and saying what was wrong, in Chinese and
 // in English, in the shape every answer has.
-import { appError, type Bilingual } from '@yichuang/shared/errors';
+import { appError, type AppError, type Bilingual } from '@yichuang/shared/errors';
 import type { Response } from 'express';
 import { z } from 'zod';
 
@@ -33,10 +33,19 @@ export function issuesDetail(error: z.ZodError, root = '(body)'): Bilingual {
   };
 }
 
+/** BAD_REQUEST for zod's issues: the detail, and each issue at its field's path for a form to show beside the field. */
+export function badRequest(error: z.ZodError, root = '(body)'): AppError {
+  const fields = error.issues.map((i) => {
+    const { zh, en } = halves(i.message);
+    return { path: i.path.join('.'), message: zh, messageEn: en };
+  });
+  return { ...appError('BAD_REQUEST', { detail: issuesDetail(error, root) }), fields };
+}
+
 /** The parsed value, or undefined once a 400 BAD_REQUEST saying what was wrong has been sent. */
 export function parseOr400<S extends z.ZodType>(schema: S, value: unknown, res: Response): z.output<S> | undefined {
   const parsed = schema.safeParse(value);
   if (parsed.success) return parsed.data;
-  res.status(400).json({ ok: false, error: appError('BAD_REQUEST', { detail: issuesDetail(parsed.error) }) });
+  res.status(400).json({ ok: false, error: badRequest(parsed.error) });
   return undefined;
 }

@@ -6,13 +6,13 @@ import type { Device } from '@yichuang/shared/domain';
 import { appError, type Ack, type AppError } from '@yichuang/shared/errors';
 import type { ClientToServerEvents } from '@yichuang/shared/events';
 import type { z } from 'zod';
-import { issuesDetail } from '../http/parse.js';
+import { badRequest } from '../http/parse.js';
 import type { RateLimiter, RateRule } from '../security/rate-limit.js';
 import type { CommandKey } from '../hall/hall-service.js';
 import type { AnswerLog } from '../storage/answer-log.js';
 import { StorageError } from '../storage/storage-error.js';
 import { mayRun, type CommandName } from './permissions.js';
-import { operatorMay, PERSONAL_DATA_READS } from './permissions/admin.js';
+import { operatorMay, PERSONAL_DATA_READS, roleRefusal } from './permissions/admin.js';
 import type { HubSocket } from './types.js';
 
 /** Larger command payloads are refused; nothing legitimate comes near this. */
@@ -107,7 +107,7 @@ async function answer<E extends CommandName, S extends z.ZodType>(
     if (rule && !ctx.device.demo && !ctx.limits.take(`${ctx.device.id}|${name}`, rule)) return refuse(appError('RATE_LIMITED'));
     const parsed = schema.safeParse(payload ?? {});
     if (!parsed.success) {
-      return refuse(appError('BAD_REQUEST', { detail: issuesDetail(parsed.error, '(payload)') }));
+      return refuse(badRequest(parsed.error, '(payload)'));
     }
     // The place again, on what was parsed: that is what runs.
     if (!mayRun(ctx.device, name, parsed.data)) return refuse(appError('FORBIDDEN'));
@@ -130,7 +130,7 @@ function refusalOf(ctx: CommandContext, name: CommandName, payload: object): App
     ctx.socket.emit('session:ended');
     return appError('SIGN_IN_REQUIRED');
   }
-  return operatorMay(operator, name) ? undefined : appError('FORBIDDEN');
+  return operatorMay(operator, name) ? undefined : roleRefusal(operator.roles);
 }
 
 const refuse = <T>(error: AppError): Ack<T> => ({ ok: false, error });

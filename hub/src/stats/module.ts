@@ -7,7 +7,7 @@ import type { HallCore } from '../hall/core.js';
 import type { Routes } from '../http/routes.js';
 import type { Domain } from '../realtime/socket-server.js';
 import type { Journal } from '../storage/journal.js';
-import type { Report } from '@yichuang/shared/reports';
+import { previousPeriod, type Report, type Table } from '@yichuang/shared/reports';
 import { PresenceFiles } from './kiosk-uptime.js';
 import { RollupStore } from './rollup-store.js';
 import { StatsService } from './stats-service.js';
@@ -60,14 +60,19 @@ export async function createStatsModule(deps: StatsDeps): Promise<Domain & { sta
     const report = await reportFor(req, res);
     if (report) res.json({ ok: true, data: report });
   });
+  /** The report's tables, its 环比 comparison with the period before included. */
+  const tablesOf = async (report: Report): Promise<Table[]> => {
+    const before = previousPeriod(report.from, report.to);
+    return reportTables(report, deps.config(), await stats.report(before.from, before.to, report.thresholdMs));
+  };
   routes.get('/reports/tables', OPERATORS, async (req, res) => {
     const report = await reportFor(req, res);
-    if (report) res.json({ ok: true, data: { from: report.from, to: report.to, tables: reportTables(report, deps.config()) } });
+    if (report) res.json({ ok: true, data: { from: report.from, to: report.to, tables: await tablesOf(report) } });
   });
   routes.get('/reports/export.xlsx', OPERATORS_EXPORTING, async (req, res) => {
     const report = await reportFor(req, res);
     if (!report) return;
-    const xlsx = await tablesXlsx(reportTables(report, deps.config()), `${deps.config().hall.name} ${report.from}–${report.to}`);
+    const xlsx = await tablesXlsx(await tablesOf(report), `${deps.config().hall.name} ${report.from}–${report.to}`);
     res.type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
     res.setHeader('Content-Disposition', `attachment; filename*=UTF-8''${fileName(report, 'xlsx')}`);
     res.send(xlsx);
@@ -96,7 +101,7 @@ export async function createStatsModule(deps: StatsDeps): Promise<Domain & { sta
   routes.get('/reports/export.csv', OPERATORS_EXPORTING, async (req, res) => {
     const report = await reportFor(req, res);
     if (!report) return;
-    const tables = reportTables(report, deps.config());
+    const tables = await tablesOf(report);
     const table = tables.find((t) => t.id === req.query.table);
     if (!table) {
       res.status(400).json({ ok: false, error: appError('BAD_REQUEST', { detail: `table: ${tables.map((t) => t.id).join(', ')}` }) });

@@ -5,6 +5,8 @@ import type { HallConfig } from '@yichuang/shared/domain';
 import { t } from '@yichuang/shared/console-i18n';
 import { RATING_LEVELS } from '@yichuang/shared/ratings';
 import { WAIT_BUCKETS_MIN, type AppointmentFigures, type Cell, type RatingFigures, type Report, type Table, type TicketFigures } from '@yichuang/shared/reports';
+import { comparisonTable } from './comparison.js';
+import { rankingTable } from './rankings.js';
 
 const MINUTE = 60_000;
 const minutes = (ms: number): number => Math.round((ms / MINUTE) * 10) / 10;
@@ -76,7 +78,8 @@ function appointmentCells(f: AppointmentFigures): Cell[] {
 const SOURCE_NAMES: Record<string, string> = { kiosk: '取号机', appointment: '预约签到', staff: '窗口代取', terminal24: '24小时自助终端', phone: '手机' };
 const PRIORITY_NAMES: Record<string, string> = { normal: '普通', appointment: '预约', green: '绿色通道' };
 
-export function reportTables(report: Report, config: HallConfig): Table[] {
+/** The report's tables; with `previous` (the period before, previousPeriod) also its 环比 comparison. */
+export function reportTables(report: Report, config: HallConfig, previous?: Report): Table[] {
   const category = (id: string): string => {
     const c = config.categories.find((x) => x.id === id);
     return c ? `${c.prefix} ${c.name}` : id;
@@ -150,6 +153,9 @@ export function reportTables(report: Report, config: HallConfig): Table[] {
         ['24小时自助终端在线率% 24-hour terminal uptime (7×24)', percentOrDash(u.terminals24.uptime)],
       ],
     },
+    ...(previous ? [comparisonTable(report, previous)] : []),
+    rankingTable('rankWindows', '窗口排名 Window ranking', '窗口 Window', report.byWindow, report.ratingsByWindow, window),
+    rankingTable('rankStaff', '人员排名 Staff ranking', '工作人员 Staff', report.byStaff, report.ratingsByStaff, staff),
     grouped('byDay', '按日 By day', '日期 Day', report.byDay, (d) => d),
     grouped('byCategory', '按业务 By service', '业务 Service', report.byCategory, category),
     {

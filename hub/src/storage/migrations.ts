@@ -3,7 +3,7 @@
 import { createHash } from 'node:crypto';
 import type { QueueRules } from '@yichuang/shared/domain';
 
-export const SCHEMA_VERSION = 4;
+export const SCHEMA_VERSION = 5;
 
 /** config.json as found on disk, at any schema version. */
 export interface StoredConfig {
@@ -20,6 +20,10 @@ export interface Migration {
 
 interface ConfigV1 extends StoredConfig {
   windows: Array<{ categories: string[]; [key: string]: unknown }>;
+}
+
+interface ConfigV4 extends StoredConfig {
+  hall: { zones: Array<{ hours?: unknown; [key: string]: unknown }>; [key: string]: unknown };
 }
 
 interface ConfigV3 extends StoredConfig {
@@ -72,6 +76,15 @@ export const migrations: readonly Migration[] = [
         })),
         retention: { personalDataDays: 365 },
       };
+    },
+  },
+  {
+    from: 4,
+    to: 5,
+    describe: "zones' own hours removed: nothing read them (walk-in hours are the hall's, a category's override them)",
+    up(data) {
+      const v4 = data as ConfigV4;
+      return { ...v4, hall: { ...v4.hall, zones: v4.hall.zones.map(({ hours: _hours, ...zone }) => zone) } };
     },
   },
 ];

@@ -14,6 +14,10 @@ export const CONSOLE_REPORTS_STRINGS = {
   'reports.noData': ['该期间没有数据', 'No data in this period'],
   'reports.exportXlsx': ['导出 Excel', 'Export XLSX'],
   'reports.exportCsv': ['CSV', 'CSV'],
+  'reports.rankingHint': [
+    '满意率排名只计本期评价不少于 {n} 次的对象，其余列出但不排名；满意率 =（非常满意 + 满意）÷ 评价数，等候 = 首次叫号 − 取号。点击表头排序，再点一次反向。',
+    'Ranked by satisfaction only with at least {n} ratings in the period; others are listed unranked. Satisfied = (very satisfied + satisfied) ÷ rated; wait = first call − issue. Click a heading to sort, again to reverse.',
+  ],
   'reports.ratingRecords': ['评价记录（国家字段）', 'Rating records (national fields)'],
   'reports.evaluation': ['打印评价报告', 'Evaluation report'],
   'reports.issued': ['取号量', 'Tickets'],

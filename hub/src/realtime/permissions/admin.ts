@@ -2,7 +2,9 @@
 // device alone is not enough, a person with a console role must be signed in at it.
 import type { AdminCommands, Operator } from '@yichuang/shared/admin';
 import type { ClientToServerEvents } from '@yichuang/shared/events';
+import { t } from '@yichuang/shared/console-i18n';
 import { CONSOLE_ROLES, MANAGING_ROLES, type StaffRole } from '@yichuang/shared/domain';
+import { appError, type AppError } from '@yichuang/shared/errors';
 import type { Rule } from './rule.js';
 
 type Command = keyof ClientToServerEvents;
@@ -37,6 +39,9 @@ export const ADMIN_PERMISSIONS = {
  */
 const READ_ONLY = new Set<Command>([
   'sync:snapshot',
+  'admin:config',
+  'audit:list',
+  'appointment:day',
   'ticket:lookup',
   'case:list',
   'live:snapshot',
@@ -52,6 +57,12 @@ const READ_ONLY = new Set<Command>([
 export function operatorMay(operator: Operator, command: Command): boolean {
   const allowed: readonly StaffRole[] = READ_ONLY.has(command) ? CONSOLE_ROLES : MANAGING_ROLES;
   return operator.roles.some((role) => allowed.includes(role));
+}
+
+/** A person's refusal names their role, not the device they use ("评估员（只读）无权执行此操作"). */
+export function roleRefusal(roles: readonly StaffRole[]): AppError {
+  const said = (lang: 'zh' | 'en'): string => roles.map((r) => t(`role.${r}`, lang)).join(lang === 'zh' ? '、' : ', ');
+  return appError('ROLE_FORBIDDEN', { roles: { zh: said('zh'), en: said('en') } });
 }
 
 /** Reads that show citizens' numbers (masked, or in full for a 回访) or words: each is written to the audit log. */

@@ -1,6 +1,6 @@
 import type { ConsolePage } from '../../page';
-import { MANAGING_ROLES } from '@yichuang/shared/domain';
+import { CONSOLE_ROLES } from '@yichuang/shared/domain';
 import '../admin-common/forms.css';
 import AuditPage from './AuditPage.svelte';
 
-export const page: ConsolePage = { id: 'admin-audit', order: 66, title: 'admin.audit.title', component: AuditPage, roles: MANAGING_ROLES };
+export const page: ConsolePage = { id: 'admin-audit', order: 66, title: 'admin.audit.title', component: AuditPage, roles: CONSOLE_ROLES };

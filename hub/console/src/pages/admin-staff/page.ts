@@ -1,6 +1,6 @@
 import type { ConsolePage } from '../../page';
-import { MANAGING_ROLES } from '@yichuang/shared/domain';
+import { CONSOLE_ROLES } from '@yichuang/shared/domain';
 import '../admin-common/forms.css';
 import StaffPage from './StaffPage.svelte';
 
-export const page: ConsolePage = { id: 'admin-staff', order: 63, title: 'admin.staff.title', component: StaffPage, roles: MANAGING_ROLES };
+export const page: ConsolePage = { id: 'admin-staff', order: 63, title: 'admin.staff.title', component: StaffPage, roles: CONSOLE_ROLES };

@@ -6,12 +6,15 @@ import type { ServiceDay } from '@yichuang/shared/domain';
 import type { AppError } from '@yichuang/shared/errors';
 import type { ClientError, CommandInput } from '@yichuang/shared/commands';
 import type { Hall } from '@yichuang/shared/ui/hall.svelte';
+import { FieldErrors } from '../admin-common/field-errors.svelte';
 
 export class AppointmentBoard {
   day = $state<ServiceDay>('');
   view = $state.raw<AppointmentDay | null>(null);
   error = $state.raw<AppError | ClientError | null>(null);
   busy = $state(false);
+  /** The last refusal's problems, beside the booking desk's fields. */
+  readonly fields = new FieldErrors(() => this.error);
   readonly #offs: (() => void)[] = [];
 
   constructor(private readonly hall: Hall) {
