@@ -98,7 +98,7 @@ export async function startHub(options: HubOptions, env: HubEnvironment): Promis
     queue,
     printing,
     createAdminModule({ ...core, api, broadcaster, store, journal, sessions, audit, dataDir }),
-    createRatingsModule({ ...core, api, secretKey, ticketLinks }),
+    createRatingsModule({ ...core, api, broadcaster, secretKey, ticketLinks }),
     createLiveModule({ ...core, broadcaster, dataDir }),
     await createAppointmentsModule({ ...core, api, broadcaster, ticketing: queue.ticketing, dataDir }),
     createKioskModule({ ...core, api, broadcaster, dataDir, phoneBase }),
