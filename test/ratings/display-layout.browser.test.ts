@@ -1,7 +1,7 @@
 // The window-top display in real Chromium against a real hub, at every common display size, with a
 // 4-digit number (numbers grow past 999: J1000) called at window 11: every element's box inside the
 // screen, no text overflowing or cut from its box, the three parts side by side without overlap, and
-// "11 号窗口" on one line.
+// "11 号窗口" on one line; with a notice for every window at its foot, and window 12's long name.
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser, openScreen } from '../helpers/browser.js';
@@ -26,6 +26,9 @@ beforeAll(async () => {
   await window11.emitWithAck('staff:signIn', { cmdId: cmdId(), windowId: 'w11', staffNumber: '1101', pin: '123456' });
   const called = await window11.emitWithAck('window:callNumber', { cmdId: cmdId(), windowId: 'w11', number: 'J1000' });
   expect(called.ok).toBe(true);
+  const console1 = await t.connect('demo-console-1');
+  const notice = await console1.emitWithAck('notice:post', { cmdId: cmdId(), windowId: null, text: '今日 16:00 起系统升级，暂停办理不动产登记业务', endsAt: t.clock.now() + 3600_000 });
+  expect(notice.ok).toBe(true);
 }, 60_000);
 afterAll(async () => {
   await browser?.close();
@@ -45,9 +48,19 @@ describe('window-top display layout', () => {
       const page = await openDisplay('11', size);
       await page.locator('.ticket', { hasText: 'J1000' }).waitFor();
       await page.getByText('徐磊').waitFor();
+      await page.locator('.notice').waitFor();
       expect(await layoutFaults(page)).toEqual([]);
       expect(await oneLine(page, '.n .zh')).toBe(true);
       expect(await page.locator('.n .zh').innerText()).toBe('11 号窗口');
+      await page.context().close();
+    });
+
+    it(`fits ${size.width}×${size.height} with window 12's long name`, async () => {
+      const page = await openDisplay('12', size);
+      await page.getByText('跨域通办窗口（全省通办·跨省通办）').waitFor();
+      await page.locator('.notice').waitFor();
+      expect(await layoutFaults(page)).toEqual([]);
+      expect(await oneLine(page, '.n .zh')).toBe(true);
       await page.context().close();
     });
   }

@@ -101,6 +101,24 @@ describe('a complaint entered slowly on the pad', () => {
   });
 });
 
+describe('a complaint still being written as its time runs out', () => {
+  it('is sent by the pad with the reasons and comment given so far', async () => {
+    const pad = await openPad('02');
+    const { ticket } = await serveOne(kiosk, await t.connect('demo-window-02'), '02', 'general');
+    await pad.locator('[data-screen=rate]').waitFor();
+    await pad.locator('[data-level=very-dissatisfied]').click();
+    await pad.getByRole('button', { name: '办事效率' }).click();
+    await pad.locator('[data-phrase=slow]').click();
+    for (const d of '139') await digit(pad, d); // a phone number never finished is left out
+    await pad.locator('.sub[data-kept=true]').waitFor();
+    await pass(pad, 3 * 60_000 - 2000);
+    await pad.locator('[data-screen=thanks]').waitFor();
+    expect(await ratingOf(ticket.number)).toMatchObject({ channel: 'pad', level: 'very-dissatisfied', reasons: ['办事效率'], text: '办理速度太慢' });
+    expect((await ratingOf(ticket.number))?.contact).toBeUndefined();
+    await pad.context().close();
+  });
+});
+
 describe('a visit rated on the phone while the pad asks', () => {
   it('stops the pad’s question, and the pad says where it was rated', async () => {
     const pad = await openPad('03');
@@ -139,5 +157,20 @@ describe('a visit rated on the phone while the pad asks', () => {
     expect(await refused.innerText()).toMatch(/您刚才的评价「非常满意」未能记录：这次办事已于 \d\d:\d\d 在窗口评价器上评价为「基本满意」/);
     expect(await ratingOf(issued.ticket.number)).toMatchObject({ channel: 'pad', level: 'basic' });
     await phone.context().close();
+  });
+});
+
+describe('a pad opened with another device’s token', () => {
+  it('says whose token it is and how to pair, and shows a pairing code on request', async () => {
+    const page = await openScreen(browser, `${t.hub.url}/window/pad.html?token=demo-window-02`, TABLET);
+    const wrong = page.locator('[data-screen=wrong-device]');
+    await wrong.waitFor();
+    expect(await wrong.innerText()).toContain('此地址中的令牌属于「2号窗口叫号终端」，不是评价器的令牌');
+    expect(await wrong.innerText()).toContain('管理控制台「设备」页');
+    await page.getByRole('button', { name: '重新配对' }).click();
+    await page.locator('[data-pairing-code]').waitFor();
+    // The caller's token is not kept by the pad: the address no longer carries it.
+    expect(new URL(page.url()).search).toBe('');
+    await page.context().close();
   });
 });

@@ -51,6 +51,8 @@ export class PadFlow {
   private expires = 0;
   private ticker: ReturnType<typeof setInterval> | undefined;
   private thanksTimer: ReturnType<typeof setTimeout> | undefined;
+  /** The complaint was sent as time ran out: once, whatever the answer. */
+  private sentAtEnd = false;
 
   constructor(hall: Hall) {
     this.hall = hall;
@@ -147,8 +149,9 @@ export class PadFlow {
     const answer = await sync.command('pad:choose', { windowId, ticketId: prompt.ticketId, level, reasons: this.reasons });
     const now = answer.ok ? answer.data.prompt : undefined;
     if (now?.ticketId !== this.prompt?.ticketId || this.level === null) return;
-    this.kept = Boolean(now?.chosen);
     if (now) this.expires = Date.now() + now.remainingMs;
+    this.kept = Boolean(now?.chosen);
+    this.tick();
   }
 
   pressDigit = (digit: string): void => {
@@ -218,7 +221,8 @@ export class PadFlow {
     this.secondsLeft = Math.max(0, Math.ceil(left / 1000));
     if (this.busy) return;
     // Nearly out of time with a complaint complete enough to send: send it, so reasons, comment and phone count too.
-    if (left <= SEND_BEFORE_MS && left > 0 && this.screen === 'reasons' && this.reasons.length > 0 && this.level) {
+    if (left <= SEND_BEFORE_MS && left > 0 && this.screen === 'reasons' && this.reasons.length > 0 && this.level && !this.sentAtEnd) {
+      this.sentAtEnd = true;
       if (!this.phoneValid) this.phone = '';
       void this.submit();
     } else if (left <= 0) this.timedOut();
@@ -252,6 +256,7 @@ export class PadFlow {
 
   private reset(): void {
     this.stopTimers();
+    this.sentAtEnd = false;
     this.kept = false;
     this.elsewhere = null;
     this.dropped = false;
