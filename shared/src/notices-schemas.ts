@@ -1,7 +1,9 @@
 // zod schemas of the notices domain's command payloads.
 import { z } from 'zod';
-import { NOTICE_MAX_CHARS } from './notices.js';
 import { cmdId, id } from './schemas.js';
+
+/** The longest notice: a display shows it in one or two lines. */
+export const NOTICE_MAX_CHARS = 60;
 
 export const noticeList = z.object({});
 export const noticePost = z.object({

@@ -32,9 +32,6 @@ export interface ListedNotice extends WindowNotice {
 /** Shown now: posted, not withdrawn, not yet ended. */
 export const isShowing = (n: WindowNotice, now: number): boolean => n.withdrawnAt === undefined && now < n.endsAt;
 
-/** The longest notice: a display shows it in one or two lines. */
-export const NOTICE_MAX_CHARS = 60;
-
 export interface NoticeCommands {
   /** A console: the notices showing now and those ended or withdrawn recently, newest first. */
   'notice:list': (p: S.NoticeListInput, ack: AckFn<ListedNotice[]>) => void;

@@ -50,7 +50,7 @@ function decideOn(state: EngineState, c: Command, ctx: DecideContext, day: Servi
     case 'start':
       return decideStart(state, c, ctx);
     case 'finish':
-      return supersedingPrompt(state, c.windowId, decideFinish(state, c, ctx), ctx.now);
+      return supersedingPrompt(state, c.windowId, decideFinish(state, c, ctx), ctx);
     case 'hold':
       return decideHold(state, c, ctx);
     case 'transfer':

@@ -268,3 +268,16 @@ describe('a level chosen on the pad', () => {
     expect(hall.refusal(choose('very-dissatisfied', ['不存在的原因']))).toMatchObject({ code: 'UNKNOWN_REASON' });
   });
 });
+
+describe('a level chosen when the window finishes its next visit', () => {
+  it('is recorded, not replaced by 未评价', () => {
+    const hall = finishedHall();
+    hall.run({ type: 'chooseLevel', windowId: 'w1', ticketId: A001, level: 'dissatisfied', reasons: ['服务态度'] });
+    hall.callNext('w1');
+    hall.run({ type: 'start', windowId: 'w1' });
+    const events = hall.run({ type: 'finish', windowId: 'w1', outcome: 'done' });
+    expect(events.slice(0, 2).map((e) => e.type)).toEqual(['rating.recorded', 'case.opened']);
+    expect(hall.state.evaluation?.ratings[A001]).toMatchObject({ level: 'dissatisfied', reasons: ['服务态度'], channel: 'pad' });
+    expect(hall.state.evaluation?.pads.w1?.ticketId).toBe('2026-11-23/A002');
+  });
+});

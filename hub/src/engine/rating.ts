@@ -125,11 +125,16 @@ export function decideExpireRating(state: EngineState, c: CommandOf<'expireRatin
 
 /**
  * A finish while the window's previous visit still waits for its rating: that visit becomes
- * 未评价 first, so the pad moves on to the new one and no visit is left without a record.
+ * 未评价 first (or is rated at the level its citizen chose), so the pad moves on to the new one and
+ * no visit is left without a record.
  */
-export function supersedingPrompt(state: EngineState, windowId: string, decision: Decision, now: number): Decision {
+export function supersedingPrompt(state: EngineState, windowId: string, decision: Decision, { now, config }: DecideContext): Decision {
   const prompt = evaluationOf(state).pads[windowId];
   if (!decision.ok || !prompt) return decision;
+  if (prompt.chosen) {
+    const kept = keepChosen(prompt, prompt.chosen, windowId, now, config);
+    return kept.ok ? accept(...kept.events, ...decision.events) : decision;
+  }
   const expired: EngineEvent = { type: 'rating.expired', at: now, ticketId: prompt.ticketId, windowId, staffId: prompt.staffId, reason: 'superseded' };
   return accept(expired, ...decision.events);
 }
