@@ -21,6 +21,7 @@ import { demoScreenLinks, screenRoutes, type ScreenLink } from './http/screens.j
 import { createHubServer } from './http/server.js';
 import { createKioskModule } from './kiosk/module.js';
 import { createLiveModule } from './live/module.js';
+import { createNoticesModule } from './notices/module.js';
 import { lanBaseUrl } from './printing/page-url.js';
 import { createPrintingModule } from './printing/module.js';
 import { createQueueModule } from './queue/module.js';
@@ -98,11 +99,12 @@ export async function startHub(options: HubOptions, env: HubEnvironment): Promis
     queue,
     printing,
     createAdminModule({ ...core, api, broadcaster, store, journal, sessions, audit, dataDir }),
-    createRatingsModule({ ...core, api, secretKey, ticketLinks }),
+    createRatingsModule({ ...core, api, broadcaster, secretKey, ticketLinks }),
     createLiveModule({ ...core, broadcaster, dataDir }),
     await createAppointmentsModule({ ...core, api, broadcaster, ticketing: queue.ticketing, dataDir }),
     createKioskModule({ ...core, api, broadcaster, dataDir, phoneBase }),
     await createStatsModule({ ...core, api, journal, dataDir }),
+    await createNoticesModule({ ...core, broadcaster, audit, dataDir }),
   ];
   serveSockets(io, { config, broadcaster, bus: core.bus, sessions, audit, answers, domains, version: options.version, log });
   const days = await startDaysOnTime(hall, config, clock, log);

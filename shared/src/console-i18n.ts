@@ -4,6 +4,7 @@ import { fill, STRINGS, type Lang, type Params } from './i18n.js';
 import { ADMIN_STRINGS } from './strings/admin.js';
 import { CONSOLE_CASES_STRINGS } from './strings/console-cases.js';
 import { CONSOLE_LIVE_STRINGS } from './strings/console-live.js';
+import { CONSOLE_NOTICES_STRINGS } from './strings/console-notices.js';
 import { CONSOLE_REPORTS_STRINGS } from './strings/console-reports.js';
 import { CONSOLE_STRINGS } from './strings/console.js';
 
@@ -16,6 +17,7 @@ export const CONSOLE_CATALOGUE = {
   ...CONSOLE_LIVE_STRINGS,
   ...CONSOLE_REPORTS_STRINGS,
   ...ADMIN_STRINGS,
+  ...CONSOLE_NOTICES_STRINGS,
 } as const;
 
 export type StringKey = keyof typeof CONSOLE_CATALOGUE;

@@ -7,6 +7,7 @@ import type { AppointmentBroadcasts, AppointmentCommands } from './appointments.
 import type { KioskBroadcasts, KioskCommands } from './kiosk.js';
 import type { LiveBroadcasts, LiveCommands } from './live.js';
 import type { PrintResult, PrintingBroadcasts, PrintingCommands } from './printing.js';
+import type { NoticeBroadcasts, NoticeCommands } from './notices.js';
 import type { RatingBroadcasts, RatingCommands } from './ratings.js';
 import type * as S from './schemas.js';
 import type { WindowBroadcasts, WindowCase } from './window-queue.js';
@@ -122,7 +123,8 @@ export interface ClientToServerEvents
     LiveCommands,
     AppointmentCommands,
     KioskCommands,
-    AdminCommands {}
+    AdminCommands,
+    NoticeCommands {}
 export interface ServerToClientEvents
   extends QueueBroadcasts,
     WindowBroadcasts,
@@ -131,7 +133,8 @@ export interface ServerToClientEvents
     LiveBroadcasts,
     AppointmentBroadcasts,
     KioskBroadcasts,
-    AdminBroadcasts {}
+    AdminBroadcasts,
+    NoticeBroadcasts {}
 
 /** Queue broadcasts to the whole hall, numbered by seq. */
 export type HallBroadcast = Exclude<keyof QueueBroadcasts, 'device:welcome'>;

@@ -13,7 +13,8 @@ const text = (max: number) => z.string().trim().max(max);
 /** 经办人: who, by name, did the step on the console. */
 const handler = text(32).min(1, '请填写经办人 / name the handler');
 
-export const padState = z.object({ cmdId, windowId });
+/** `ticketId`: the visit the pad is showing, so it learns if that visit was rated elsewhere meanwhile. */
+export const padState = z.object({ cmdId, windowId, ticketId: ticketId.optional() });
 
 /** What a citizen gives, wherever they rate. */
 const given = {
@@ -24,6 +25,8 @@ const given = {
 };
 
 export const rate = z.object({ cmdId, windowId, ticketId, ...given });
+/** A level chosen on the pad, with the reasons chosen so far: kept even if the details are never finished. */
+export const choose = z.object({ cmdId, windowId, ticketId, level: given.level, reasons: given.reasons });
 
 /** A kiosk finds a finished visit by the number on its slip, and rates it. */
 export const visitFind = z.object({ cmdId, number: ticketNumber });
@@ -50,6 +53,7 @@ export const caseContact = z.object({ cmdId, caseId });
 
 export type PadStateInput = z.input<typeof padState>;
 export type RateInput = z.input<typeof rate>;
+export type ChooseInput = z.input<typeof choose>;
 export type VisitFindInput = z.input<typeof visitFind>;
 export type VisitRateInput = z.input<typeof visitRate>;
 export type PhoneRateInput = z.input<typeof phoneRate>;

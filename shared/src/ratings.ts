@@ -116,11 +116,23 @@ export interface PadState {
   prompt?: {
     ticketId: string;
     ticketNumber: string;
-    /** Time left, by the hub's clock (the pad's own clock may differ). */
+    /** Time left, by the hub's clock (the pad's own clock may differ); longer once a level is chosen. */
     remainingMs: number;
+    /** The level chosen (and reasons so far): it counts even if the details are never finished. */
+    chosen?: { level: RatingLevel; reasons: string[] };
   };
+  /** The visit the pad asked about was rated elsewhere (the phone page, a kiosk) before the pad. */
+  ratedElsewhere?: PadRatedElsewhere;
   /** Reasons offered for the two bad levels. */
   reasons: string[];
+}
+
+/** Told to a window's pad when its visit is rated on the phone or at a kiosk: it stops asking. */
+export interface PadRatedElsewhere {
+  windowId: string;
+  ticketId: string;
+  ticketNumber: string;
+  channel: Exclude<RatingChannel, 'pad'>;
 }
 
 export interface RatingCounts {
@@ -166,6 +178,8 @@ export interface RatingCommands {
   /** The pad's state after a (re)connect, and after each visit finished at its window. */
   'pad:state': (p: S.PadStateInput, ack: AckFn<PadState>) => void;
   'pad:rate': (p: S.RateInput, ack: AckFn<Rating>) => void;
+  /** A level chosen: the hub keeps it, and gives more time for the details (the new prompt). */
+  'pad:choose': (p: S.ChooseInput, ack: AckFn<PadState>) => void;
   'window:figures': (p: S.FiguresInput, ack: AckFn<StaffFigures>) => void;
   /** A kiosk: today's finished visit by the number on its slip; then its rating. */
   'visit:find': (p: S.VisitFindInput, ack: AckFn<VisitToRate>) => void;
@@ -180,7 +194,9 @@ export interface RatingCommands {
 }
 
 // Screens learn of a finished visit from the hall's own sequenced 'ticket:finished' and then ask
-// 'pad:state'; managers' alerts go through the live board. No broadcast of this domain is needed yet.
-// eslint-disable-next-line @typescript-eslint/no-empty-object-type
-export interface RatingBroadcasts {}
+// 'pad:state'; managers' alerts go through the live board. A visit rated elsewhere is told to its
+// window's pad at once (a pad that missed it learns it from 'pad:state').
+export interface RatingBroadcasts {
+  'pad:ratedElsewhere': (e: PadRatedElsewhere) => void;
+}
 

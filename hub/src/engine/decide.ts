@@ -8,7 +8,7 @@ import { decideCheckIn } from './check-in.js';
 import { carriedCases, decideCloseCase, decideFollowUpCase, decideRectifyCase, decideVerifyCase } from './cases.js';
 import { decideIssue } from './issuing.js';
 import { decideRecordPrint } from './printing.js';
-import { decideExpireRating, decideRate, decideRateVisit, supersedingPrompt } from './rating.js';
+import { decideChooseLevel, decideExpireRating, decideRate, decideRateVisit, supersedingPrompt } from './rating.js';
 import { decideCancel, decideRequeue, decideResume } from './returning.js';
 import { decideFinish, decideHold, decideStart, decideTransfer } from './serving.js';
 import { decideAssignTidal, decidePause, decideReleaseWindow, decideSignIn, decideSignOut, decideUnpause } from './staffing.js';
@@ -50,7 +50,7 @@ function decideOn(state: EngineState, c: Command, ctx: DecideContext, day: Servi
     case 'start':
       return decideStart(state, c, ctx);
     case 'finish':
-      return supersedingPrompt(state, c.windowId, decideFinish(state, c, ctx), ctx.now);
+      return supersedingPrompt(state, c.windowId, decideFinish(state, c, ctx), ctx);
     case 'hold':
       return decideHold(state, c, ctx);
     case 'transfer':
@@ -79,6 +79,8 @@ function decideOn(state: EngineState, c: Command, ctx: DecideContext, day: Servi
       return decideRate(state, c, ctx);
     case 'rateVisit':
       return decideRateVisit(state, c, ctx);
+    case 'chooseLevel':
+      return decideChooseLevel(state, c, ctx);
     case 'expireRating':
       return decideExpireRating(state, c, ctx);
     case 'verifyCase':

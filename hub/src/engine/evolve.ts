@@ -163,6 +163,13 @@ export function evolve(state: EngineState, e: EngineEvent): EngineState {
       return rate(state, e, { channel, level, code: LEVEL_CODE[level], reasons, ...(text !== undefined && { text }), ...(contact && { contact }) });
     }
 
+    case 'rating.levelChosen': {
+      const pads = writableEvaluation(state).pads;
+      const prompt = pads[e.windowId];
+      if (prompt?.ticketId === e.ticketId) pads[e.windowId] = { ...prompt, chosen: { level: e.level, reasons: e.reasons, at: e.at } };
+      return state;
+    }
+
     case 'rating.expired':
       return rate(state, e, { channel: 'pad', level: 'unrated', reasons: [] });
 

@@ -229,3 +229,55 @@ describe('bad rating', () => {
     expect(hall.run(rate()).map((e) => e.type)).toEqual(['rating.recorded']);
   });
 });
+
+describe('a level chosen on the pad', () => {
+  const choose = (level: 'very-dissatisfied' | 'satisfied', reasons: string[] = []): Command => ({ type: 'chooseLevel', windowId: 'w1', ticketId: A001, level, reasons });
+
+  it('gives the citizen time to finish the details past the pad timeout', () => {
+    const hall = finishedHall();
+    hall.wait(0.5);
+    expect(hall.run(choose('very-dissatisfied'))).toEqual([
+      { type: 'rating.levelChosen', at: hall.now, ticketId: A001, windowId: 'w1', level: 'very-dissatisfied', reasons: [] },
+    ]);
+    hall.wait(1.5); // two minutes after the visit: the pad's own time is long gone
+    expect(hall.run({ type: 'expireRating', windowId: 'w1', ticketId: A001 })).toEqual([]);
+    const events = hall.run(rate({ level: 'very-dissatisfied', reasons: ['服务态度'], text: '态度差' }));
+    expect(events.map((e) => e.type)).toEqual(['rating.recorded', 'case.opened']);
+    expect(hall.state.evaluation?.ratings[A001]).toMatchObject({ level: 'very-dissatisfied', reasons: ['服务态度'], text: '态度差', channel: 'pad' });
+  });
+
+  it('counts the level chosen, with the reasons so far, when the details are never finished', () => {
+    const hall = finishedHall();
+    hall.run(choose('very-dissatisfied'));
+    hall.wait(2);
+    hall.run(choose('very-dissatisfied', ['服务态度']));
+    hall.wait(2.9); // less than three minutes after the latest choice
+    expect(hall.run({ type: 'expireRating', windowId: 'w1', ticketId: A001 })).toEqual([]);
+    hall.wait(0.2);
+    const events = hall.run({ type: 'expireRating', windowId: 'w1', ticketId: A001 });
+    expect(events.map((e) => e.type)).toEqual(['rating.recorded', 'case.opened']);
+    expect(hall.state.evaluation?.ratings[A001]).toMatchObject({ level: 'very-dissatisfied', code: 1, reasons: ['服务态度'], channel: 'pad' });
+    expect(hall.state.evaluation?.pads).toEqual({});
+  });
+
+  it('is refused once the pad has no time left or for reasons the hall does not offer', () => {
+    const late = finishedHall();
+    late.wait(1.1);
+    expect(late.refusal(choose('satisfied'))).toEqual({ code: 'RATING_EXPIRED' });
+    const hall = finishedHall();
+    expect(hall.refusal(choose('very-dissatisfied', ['不存在的原因']))).toMatchObject({ code: 'UNKNOWN_REASON' });
+  });
+});
+
+describe('a level chosen when the window finishes its next visit', () => {
+  it('is recorded, not replaced by 未评价', () => {
+    const hall = finishedHall();
+    hall.run({ type: 'chooseLevel', windowId: 'w1', ticketId: A001, level: 'dissatisfied', reasons: ['服务态度'] });
+    hall.callNext('w1');
+    hall.run({ type: 'start', windowId: 'w1' });
+    const events = hall.run({ type: 'finish', windowId: 'w1', outcome: 'done' });
+    expect(events.slice(0, 2).map((e) => e.type)).toEqual(['rating.recorded', 'case.opened']);
+    expect(hall.state.evaluation?.ratings[A001]).toMatchObject({ level: 'dissatisfied', reasons: ['服务态度'], channel: 'pad' });
+    expect(hall.state.evaluation?.pads.w1?.ticketId).toBe('2026-11-23/A002');
+  });
+});

@@ -10,22 +10,47 @@ import { accept, fail, isError, refuse, ticketByNumber, windowDef, wrongState, t
 import { evaluationOf, finishedPeriod } from './state.js';
 import type { DecideContext, Decision, EngineEvent, EngineState, PadPrompt } from './types.js';
 
-/** The instant a pad's prompt runs out. */
+/**
+ * Time to finish the details once a level is chosen, from the latest choice: reasons, a comment and
+ * a phone number on a touch screen take a while, and a complaint must not be lost to the clock.
+ */
+export const PAD_DETAILS_MS = 3 * 60_000;
+
+/** The instant a pad's prompt runs out: the pad's time, or longer once a level is chosen. */
 export function ratingDeadline(prompt: PadPrompt, config: HallConfig): number {
-  return prompt.finishedAt + config.evaluation.padTimeoutSeconds * 1000;
+  const padTime = prompt.finishedAt + config.evaluation.padTimeoutSeconds * 1000;
+  return prompt.chosen ? Math.max(padTime, prompt.chosen.at + PAD_DETAILS_MS) : padTime;
+}
+
+/** The pad's own visit, still within its time: what choosing a level and rating both need. */
+function openPrompt(state: EngineState, windowId: string, ticketId: string, now: number, config: HallConfig): PadPrompt | Decision {
+  const { pads, ratings } = evaluationOf(state);
+  const earlier = ratings[ticketId];
+  if (earlier) return fail(earlier.level === 'unrated' ? 'RATING_EXPIRED' : 'ALREADY_RATED');
+  const prompt = pads[windowId];
+  if (prompt?.ticketId !== ticketId) return fail('NOT_RATABLE');
+  if (now >= ratingDeadline(prompt, config)) return fail('RATING_EXPIRED');
+  return prompt;
 }
 
 export function decideRate(state: EngineState, c: CommandOf<'rate'>, { now, config }: DecideContext): Decision {
   const window = windowDef(config, c.windowId);
   if (isError(window)) return refuse(window);
-  const { pads, ratings } = evaluationOf(state);
-  const earlier = ratings[c.ticketId];
-  if (earlier) return fail(earlier.level === 'unrated' ? 'RATING_EXPIRED' : 'ALREADY_RATED');
-  const prompt = pads[c.windowId];
-  if (prompt?.ticketId !== c.ticketId) return fail('NOT_RATABLE');
-  if (now >= ratingDeadline(prompt, config)) return fail('RATING_EXPIRED');
-
+  const prompt = openPrompt(state, c.windowId, c.ticketId, now, config);
+  if ('ok' in prompt) return prompt;
   return recordRating(c, { ticketId: c.ticketId, windowId: c.windowId, staffId: prompt.staffId, channel: 'pad' }, now, config);
+}
+
+/** A level chosen on the pad (reasons may follow): it counts from now on, and the time to finish restarts. */
+export function decideChooseLevel(state: EngineState, c: CommandOf<'chooseLevel'>, { now, config }: DecideContext): Decision {
+  const window = windowDef(config, c.windowId);
+  if (isError(window)) return refuse(window);
+  const prompt = openPrompt(state, c.windowId, c.ticketId, now, config);
+  if ('ok' in prompt) return prompt;
+  const reasons = isBadLevel(c.level) ? [...new Set(c.reasons)] : [];
+  const unknown = reasons.find((r) => !config.evaluation.badReasons.includes(r));
+  if (unknown !== undefined) return fail('UNKNOWN_REASON', { reason: unknown });
+  return accept({ type: 'rating.levelChosen', at: now, ticketId: c.ticketId, windowId: c.windowId, level: c.level, reasons });
 }
 
 /** A rating given later by the visit's number: allowed once the visit is finished, while it has no rating but 未评价. */
@@ -39,6 +64,17 @@ export function decideRateVisit(state: EngineState, c: CommandOf<'rateVisit'>, {
   const earlier = evaluationOf(state).ratings[t.id];
   if (earlier && earlier.level !== 'unrated') return fail('ALREADY_RATED');
   return recordRating(c, { ticketId: t.id, windowId: finished.windowId, staffId: finished.staffId, channel: c.channel }, now, config);
+}
+
+/**
+ * Time ran out after the citizen chose a level: the level counts (with the reasons chosen so far),
+ * and a bad one opens its case like any other, even without reasons.
+ */
+function keepChosen(prompt: PadPrompt, { level, reasons }: NonNullable<PadPrompt['chosen']>, windowId: string, now: number, config: HallConfig): Decision {
+  const window = windowDef(config, windowId);
+  if (isError(window)) return refuse(window);
+  const recorded: EngineEvent = { type: 'rating.recorded', at: now, ticketId: prompt.ticketId, windowId, staffId: prompt.staffId, channel: 'pad', level, reasons };
+  return isBadLevel(level) ? accept(recorded, openCase(prompt.ticketId, window, now, config)) : accept(recorded);
 }
 
 /** What a citizen gave, wherever they rated. */
@@ -83,16 +119,22 @@ export function decideExpireRating(state: EngineState, c: CommandOf<'expireRatin
   const prompt = evaluationOf(state).pads[c.windowId];
   // Rated, superseded or expired meanwhile (the timer races the pad), or not due: nothing to record.
   if (prompt?.ticketId !== c.ticketId || now < ratingDeadline(prompt, config)) return accept();
+  if (prompt.chosen) return keepChosen(prompt, prompt.chosen, c.windowId, now, config);
   return accept({ type: 'rating.expired', at: now, ticketId: c.ticketId, windowId: c.windowId, staffId: prompt.staffId, reason: 'timeout' });
 }
 
 /**
  * A finish while the window's previous visit still waits for its rating: that visit becomes
- * 未评价 first, so the pad moves on to the new one and no visit is left without a record.
+ * 未评价 first (or is rated at the level its citizen chose), so the pad moves on to the new one and
+ * no visit is left without a record.
  */
-export function supersedingPrompt(state: EngineState, windowId: string, decision: Decision, now: number): Decision {
+export function supersedingPrompt(state: EngineState, windowId: string, decision: Decision, { now, config }: DecideContext): Decision {
   const prompt = evaluationOf(state).pads[windowId];
   if (!decision.ok || !prompt) return decision;
+  if (prompt.chosen) {
+    const kept = keepChosen(prompt, prompt.chosen, windowId, now, config);
+    return kept.ok ? accept(...kept.events, ...decision.events) : decision;
+  }
   const expired: EngineEvent = { type: 'rating.expired', at: now, ticketId: prompt.ticketId, windowId, staffId: prompt.staffId, reason: 'superseded' };
   return accept(expired, ...decision.events);
 }

@@ -88,6 +88,8 @@ export interface PadPrompt {
   ticketId: string;
   staffId: string;
   finishedAt: number;
+  /** The level (and reasons so far) the citizen chose while still giving details: kept if time runs out. */
+  chosen?: { level: RatingLevel; reasons: string[]; at: number };
 }
 
 export interface CallRecord {
@@ -152,7 +154,9 @@ export type Command =
   | { type: 'rate'; windowId: string; ticketId: string; level: RatingLevel; reasons: string[]; text?: string; contact?: MaskedIdentity; sealedContact?: string }
   /** A rating given later by the visit's number, at a kiosk or on the phone page. */
   | { type: 'rateVisit'; number: string; channel: Exclude<RatingChannel, 'pad'>; level: RatingLevel; reasons: string[]; text?: string; contact?: MaskedIdentity; sealedContact?: string }
-  /** The hub's pad timer: the visit is 未评价 once its time is up. */
+  /** A pad's citizen chose a level (and reasons so far): kept, with more time to finish the details. */
+  | { type: 'chooseLevel'; windowId: string; ticketId: string; level: RatingLevel; reasons: string[] }
+  /** The hub's pad timer: the visit is 未评价 once its time is up (or rated at the level chosen). */
   | { type: 'expireRating'; windowId: string; ticketId: string }
   | { type: 'verifyCase'; caseId: string; verdict: Verdict; notes: string; by: CaseActor }
   | { type: 'rectifyCase'; caseId: string; measures: string; by: CaseActor }
@@ -228,6 +232,7 @@ export type EngineEvent =
         contact?: MaskedIdentity;
       }
     >
+  | E<'rating.levelChosen', { ticketId: string; windowId: string; level: RatingLevel; reasons: string[] }>
   /** 未评价: the pad's time ran out, or the window finished its next visit first. */
   | E<'rating.expired', { ticketId: string; windowId: string; staffId: string; reason: 'timeout' | 'superseded' }>
   /** `sealedContact`: the citizen's phone sealed by the hub for the 回访, when they gave one. */

@@ -17,8 +17,9 @@ export interface RatingServices {
 
 export function registerRatingHandlers(ctx: CommandContext, { pads, cases, visits, figures }: RatingServices): void {
   const { device } = ctx;
-  onQuery(ctx, 'pad:state', S.padState, (p) => pads.state(p.windowId));
+  onQuery(ctx, 'pad:state', S.padState, (p) => pads.state(p.windowId, p.ticketId));
   onCommand(ctx, 'pad:rate', S.rate, (p, key) => pads.rate(p, device, key));
+  onCommand(ctx, 'pad:choose', S.choose, (p, key) => pads.choose(p, device, key));
   onQuery(ctx, 'window:figures', S.figures, (p) => figures(p.windowId));
   onQuery(ctx, 'visit:find', S.visitFind, (p) => visits.find(p.number));
   onCommand(ctx, 'visit:rate', S.visitRate, ({ cmdId: _cmdId, ...given }, key) => visits.rate(given, 'kiosk', { deviceId: device.id }, key));

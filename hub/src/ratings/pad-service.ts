@@ -1,7 +1,7 @@
 // What a window's pad asks of the hub: the visit it may rate now, and recording the rating.
 import type { Device } from '@yichuang/shared/domain';
 import { appError, type Ack } from '@yichuang/shared/errors';
-import type { PadState, Rating } from '@yichuang/shared/ratings';
+import type { PadRatedElsewhere, PadState, Rating } from '@yichuang/shared/ratings';
 import type * as S from '@yichuang/shared/ratings-schemas';
 import type { z } from 'zod';
 import { ratingDeadline } from '../engine/rating.js';
@@ -17,7 +17,8 @@ export class PadService {
     private readonly contacts: Sealer,
   ) {}
 
-  state(windowId: string): Ack<PadState> {
+  /** `shown`: the visit the pad is showing, if any; the answer says if it was rated elsewhere meanwhile. */
+  state(windowId: string, shown?: string): Ack<PadState> {
     const config = this.deps.config();
     if (!config.windows.some((w) => w.id === windowId)) return { ok: false, error: appError('UNKNOWN_WINDOW', { windowId }) };
     const state = this.deps.hall.current;
@@ -25,8 +26,19 @@ export class PadService {
     const prompt = evaluationOf(state).pads[windowId];
     const remainingMs = prompt ? ratingDeadline(prompt, config) - this.deps.clock() : 0;
     const ticket = prompt && state.tickets[prompt.ticketId];
-    if (prompt && ticket && remainingMs > 0) pad.prompt = { ticketId: prompt.ticketId, ticketNumber: ticket.number, remainingMs };
+    if (prompt && ticket && remainingMs > 0) {
+      pad.prompt = { ticketId: prompt.ticketId, ticketNumber: ticket.number, remainingMs };
+      if (prompt.chosen) pad.prompt.chosen = { level: prompt.chosen.level, reasons: prompt.chosen.reasons };
+    }
+    const elsewhere = shown === undefined ? undefined : ratedElsewhere(evaluationOf(state).ratings[shown]);
+    if (elsewhere) pad.ratedElsewhere = elsewhere;
     return { ok: true, data: pad };
+  }
+
+  async choose(input: z.output<typeof S.choose>, device: Device, key: CommandKey): Promise<Ack<PadState>> {
+    const { windowId, ticketId, level, reasons } = input;
+    const result = await this.deps.hall.execute({ type: 'chooseLevel', windowId, ticketId, level, reasons }, { deviceId: device.id }, key);
+    return result.ok ? this.state(windowId) : result;
   }
 
   async rate(input: z.output<typeof S.rate>, device: Device, key: CommandKey): Promise<Ack<Rating>> {
@@ -39,4 +51,10 @@ export class PadService {
     const rating = evaluationOf(this.deps.hall.current).ratings[input.ticketId];
     return rating ? { ok: true, data: rating } : { ok: false, error: appError('INTERNAL') };
   }
+}
+
+/** What a window's pad is told of a rating given elsewhere (phone page, kiosk); nothing for the pad's own. */
+export function ratedElsewhere(rating: Rating | undefined): PadRatedElsewhere | undefined {
+  if (!rating || rating.channel === 'pad' || rating.level === 'unrated') return undefined;
+  return { windowId: rating.windowId, ticketId: rating.ticketId, ticketNumber: rating.ticketNumber, channel: rating.channel };
 }

@@ -5,6 +5,7 @@ import { ADMIN_PERMISSIONS } from './permissions/admin.js';
 import { APPOINTMENT_PERMISSIONS } from './permissions/appointments.js';
 import { KIOSK_PERMISSIONS } from './permissions/kiosk.js';
 import { LIVE_PERMISSIONS } from './permissions/live.js';
+import { NOTICE_PERMISSIONS } from './permissions/notices.js';
 import { PRINTING_PERMISSIONS } from './permissions/printing.js';
 import { QUEUE_PERMISSIONS } from './permissions/queue.js';
 import { RATING_PERMISSIONS } from './permissions/ratings.js';
@@ -22,6 +23,7 @@ export const PERMISSIONS = {
   ...APPOINTMENT_PERMISSIONS,
   ...KIOSK_PERMISSIONS,
   ...ADMIN_PERMISSIONS,
+  ...NOTICE_PERMISSIONS,
 } satisfies Record<CommandName, Rule>;
 
 export function mayRun(device: Device, command: CommandName, payload: unknown): boolean {

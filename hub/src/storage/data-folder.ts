@@ -48,6 +48,8 @@ const NAMES = {
   boards: 'boards.json',
   /** The live board's alerts. */
   alerts: 'alerts.json',
+  /** Notices on window-top displays, showing and recently ended. */
+  notices: 'notices.json',
   /** How far the personal-data retention job got. */
   retention: 'retention.json',
   /** A print agent's device token (0600), in the data folder of the kiosk PC it runs on. */

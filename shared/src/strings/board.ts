@@ -19,5 +19,6 @@ export const BOARD_STRINGS = {
   'display.paused': ['暂停服务', 'Service paused'],
   'display.closed': ['本窗口暂未开放', 'This window is closed'],
   'display.staffNumber': ['工号 {number}', 'Staff no. {number}'],
+  'display.notice': ['通知', 'Notice'],
   'display.noWindow': ['本屏幕未绑定窗口，请联系管理员', 'This display belongs to no window; ask a manager'],
 } as const satisfies Record<string, readonly [string, string]>;

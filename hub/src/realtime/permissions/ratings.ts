@@ -8,6 +8,7 @@ export const RATING_PERMISSIONS = {
   // A pad acts for its own window only; which visit it may rate is the engine's call.
   'pad:state': { roles: ['pad', 'console'], ownWindow: true },
   'pad:rate': { roles: ['pad'], ownWindow: true },
+  'pad:choose': { roles: ['pad'], ownWindow: true },
   'window:figures': { roles: ['window', 'console'], ownWindow: true },
   // A citizen at a kiosk (24-hour terminals too) rates a visit of today by its number.
   'visit:find': { roles: ['kiosk'] },

@@ -1,0 +1,38 @@
+// The notices a window-top display shows: asked for whenever the connection becomes live and each
+// time the hub says they changed ('notice:changed': posted, withdrawn, or ended by the hub's clock).
+import type { WindowNotice } from '@yichuang/shared/notices';
+import type { Hall } from '@yichuang/shared/ui/hall.svelte';
+
+export class DisplayNotices {
+  list = $state.raw<WindowNotice[]>([]);
+
+  constructor(
+    private readonly hall: Hall,
+    private readonly windowId: () => string | undefined,
+  ) {}
+
+  /** Starts following; returns the stop function. */
+  attach(): () => void {
+    const sync = this.hall.sync;
+    if (!sync) return () => undefined;
+    const load = (): void => void this.load();
+    sync.domainSocket.on('notice:changed', load);
+    let wasLive = false;
+    const offChange = sync.onChange(() => {
+      if (sync.status === 'live' && !wasLive) load();
+      wasLive = sync.status === 'live';
+    });
+    return () => {
+      sync.domainSocket.off('notice:changed', load);
+      offChange();
+    };
+  }
+
+  async load(): Promise<void> {
+    const windowId = this.windowId();
+    const sync = this.hall.sync;
+    if (!sync || !windowId) return;
+    const answer = await sync.command('notice:showing', { windowId });
+    if (answer.ok) this.list = answer.data;
+  }
+}
