@@ -3,6 +3,7 @@
 import { fill, STRINGS, type Lang, type Params } from './i18n.js';
 import { ADMIN_STRINGS } from './strings/admin.js';
 import { CONSOLE_CASES_STRINGS } from './strings/console-cases.js';
+import { CONSOLE_DEVICES_STRINGS } from './strings/console-devices.js';
 import { CONSOLE_LIVE_STRINGS } from './strings/console-live.js';
 import { CONSOLE_NOTICES_STRINGS } from './strings/console-notices.js';
 import { CONSOLE_REPORTS_STRINGS } from './strings/console-reports.js';
@@ -14,6 +15,7 @@ export const CONSOLE_CATALOGUE = {
   ...STRINGS,
   ...CONSOLE_STRINGS,
   ...CONSOLE_CASES_STRINGS,
+  ...CONSOLE_DEVICES_STRINGS,
   ...CONSOLE_LIVE_STRINGS,
   ...CONSOLE_REPORTS_STRINGS,
   ...ADMIN_STRINGS,

@@ -94,14 +94,15 @@ describe('HallService', () => {
       const finished = Object.values(hall.current.tickets).filter((t) => t.state === 'finished' && !hall.current.evaluation?.ratings[t.id]);
       await Promise.all(
         finished.map((t, i) =>
-          hall.execute({ type: 'rateVisit', number: t.number, channel: 'phone', level: i % 2 ? 'verySatisfied' : 'dissatisfied', reasons: i % 2 ? [] : ['服务态度'] }, kiosk),
+          hall.execute({ type: 'rateVisit', number: t.number, channel: 'phone', level: i % 2 ? 'very-satisfied' : 'dissatisfied', reasons: i % 2 ? [] : ['服务态度'] }, kiosk),
         ),
       );
     }
     const cases = Object.keys(hall.current.evaluation?.cases ?? {});
     expect(cases.length).toBeGreaterThan(0);
-    const by = { staffId: 's1', name: '员工s1' };
-    await Promise.all(cases.map((caseId) => hall.execute({ type: 'verifyCase', caseId, verdict: 'valid', notes: '属实', by } as Command, kiosk)));
+    const by = { deviceId: 'console-1', staffId: 's1', name: '员工s1' };
+    const verified = await Promise.all(cases.map((caseId) => hall.execute({ type: 'verifyCase', caseId, verdict: 'confirmed', notes: '属实', by }, kiosk)));
+    expect(verified.every((a) => a.ok)).toBe(true);
     expect((await open()).current).toEqual(hall.current);
   });
 });
