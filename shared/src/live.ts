@@ -152,5 +152,12 @@ export interface LiveBroadcasts {
 }
 
 
+/**
+ * A queue long enough for a tidal window: the one rule the hub's suggestions and the console's
+ * summary both use, on the same figures (the queue rows' expected wait).
+ */
+export const isLongQueue = (q: { waiting: number; estimatedWaitMin: number }, thresholdMin: number): boolean =>
+  q.waiting > 0 && q.estimatedWaitMin >= thresholdMin;
+
 /** The default voice of a call (docs/design.md §7). */
 export const DEFAULT_VOICE: VoiceSettings = { template: '请 {number} 号 到 {window} 号窗口 办理', repeat: 2 };

@@ -67,24 +67,33 @@ describe('the hub’s alert checks at a given time', () => {
 
 describe('tidal windows', () => {
   it('suggests switching the tidal window to a queue whose expected wait passes the threshold', () => {
-    const hall = new Hall().at('2026-11-23 10:00').open(4);
-    hall.issue('tax', 6); // one open window, 6 min each by default: 36 min expected
+    const hall = new Hall().at('2026-11-23 10:00').open(4, 5);
+    hall.issue('tax', 12); // two open windows, 6 min each by default: 36 min expected
     expect(runChecks(input(hall)).suggestions).toEqual([]);
-    hall.issue('tax', 1); // 42 min
+    hall.issue('tax', 2); // 42 min
     expect(runChecks(input(hall)).suggestions).toEqual([
       { categoryId: 'tax', prefix: 'T', name: '税务', nameEn: 'tax', estimatedWaitMin: 42, windowId: 'w5', windowNumber: 5 },
     ]);
   });
 
-  it('suggests nothing for a queue the tidal window already serves first', () => {
+  it('suggests only a tidal window someone is signed in at', () => {
     const hall = new Hall().at('2026-11-23 10:00').open(4);
+    hall.issue('tax', 14); // 84 min with window 4 alone, 42 with the tidal window open too
+    expect(runChecks(input(hall)).suggestions).toEqual([]);
+    hall.open(5);
+    expect(runChecks(input(hall)).suggestions.map((s) => s.windowId)).toEqual(['w5']);
+  });
+  it('suggests nothing for a queue the tidal window already serves first', () => {
+    const hall = new Hall().at('2026-11-23 10:00').open(4, 5);
     hall.run({ type: 'assignTidal', windowId: 'w5', categoryId: 'tax' });
     hall.issue('tax', 10);
     expect(runChecks(input(hall)).suggestions).toEqual([]);
   });
 
-  it('switches only a tidal window, to a known category, serving that queue alone, for the rest of the day', () => {
+  it('switches only a tidal window someone is signed in at, to a known category, serving that queue alone, for the rest of the day', () => {
     const hall = new Hall().at('2026-11-23 10:00');
+    expect(hall.refusal({ type: 'assignTidal', windowId: 'w5', categoryId: 'tax' })).toEqual({ code: 'TIDAL_WINDOW_CLOSED', params: { n: 5 } });
+    hall.open(5);
     expect(hall.refusal({ type: 'assignTidal', windowId: 'w1', categoryId: 'tax' })).toEqual({ code: 'NOT_TIDAL_WINDOW', params: { windowId: 'w1' } });
     expect(hall.refusal({ type: 'assignTidal', windowId: 'w9', categoryId: 'tax' })).toMatchObject({ code: 'UNKNOWN_WINDOW' });
     expect(hall.refusal({ type: 'assignTidal', windowId: 'w5', categoryId: 'nope' })).toMatchObject({ code: 'UNKNOWN_CATEGORY' });
@@ -94,6 +103,16 @@ describe('tidal windows', () => {
     // Switched again to the same queue: nothing new to journal.
     expect(hall.run({ type: 'assignTidal', windowId: 'w5', categoryId: 'tax' })).toEqual([]);
     hall.at('2026-11-24 09:00').issue('general');
+    expect(views.window('w5')?.categories).toEqual(makeConfig().windows.find((w) => w.id === 'w5')?.categories);
+  });
+  it('restores a switched tidal window to its configured categories, even after its staff signed out', () => {
+    const hall = new Hall().at('2026-11-23 10:00').open(5);
+    const views = new Views(() => hall.state, () => hall.config, () => hall.now);
+    expect(hall.run({ type: 'restoreTidal', windowId: 'w5' })).toEqual([]);
+    hall.run({ type: 'assignTidal', windowId: 'w5', categoryId: 'tax' });
+    hall.run({ type: 'signOut', windowId: 'w5' });
+    expect(hall.refusal({ type: 'restoreTidal', windowId: 'w1' })).toEqual({ code: 'NOT_TIDAL_WINDOW', params: { windowId: 'w1' } });
+    expect(hall.run({ type: 'restoreTidal', windowId: 'w5' })).toEqual([{ type: 'window.restored', at: hall.now, windowId: 'w5' }]);
     expect(views.window('w5')?.categories).toEqual(makeConfig().windows.find((w) => w.id === 'w5')?.categories);
   });
 
