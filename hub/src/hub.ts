@@ -99,7 +99,7 @@ export async function startHub(options: HubOptions, env: HubEnvironment): Promis
     printing,
     createAdminModule({ ...core, api, broadcaster, store, journal, sessions, audit, dataDir }),
     createRatingsModule({ ...core, api, secretKey, ticketLinks }),
-    createLiveModule({ ...core, broadcaster, dataDir }),
+    createLiveModule({ ...core, broadcaster, audit, dataDir }),
     await createAppointmentsModule({ ...core, api, broadcaster, ticketing: queue.ticketing, dataDir }),
     createKioskModule({ ...core, api, broadcaster, dataDir, phoneBase }),
     await createStatsModule({ ...core, api, journal, dataDir }),

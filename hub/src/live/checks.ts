@@ -2,9 +2,10 @@
 // which tidal windows to suggest. The live service turns conditions into raised and resolved alerts.
 import type { DeviceRole, HallConfig, QueueView } from '@yichuang/shared/domain';
 import { pauseReasonName, t } from '@yichuang/shared/console-i18n';
-import type { AlertInput, AlertThresholds, TidalSuggestion } from '@yichuang/shared/live';
+import type { Alert, AlertInput, AlertThresholds, TidalSuggestion } from '@yichuang/shared/live';
 import { formatClock } from '@yichuang/shared/time';
 import type { EngineState } from '../engine/index.js';
+import { coverageChecks } from './coverage-checks.js';
 import { tidalSuggestions } from './tidal.js';
 import { currentPeriodStart, longestWaiting, minutesBetween } from './waits.js';
 
@@ -21,18 +22,37 @@ export interface CheckInput {
   thresholds: AlertThresholds;
   /** Device id → when its last connection closed, for devices that are offline. */
   offlineSince: ReadonlyMap<string, number>;
+  /** Devices connected now. */
+  online: ReadonlySet<string>;
+  /** When the hub started: a device never seen since is offline since then. */
+  startedAt: number;
+  /** The alerts as they stand (to close other domains' alerts whose cause has ended). */
+  alerts: readonly Alert[];
 }
 
 export interface CheckResult {
   conditions: AlertInput[];
   suggestions: TidalSuggestion[];
+  /** Keys of other domains' alerts whose cause has ended (a bad rating whose case is closed). */
+  ended: string[];
 }
 
 export function runChecks(input: CheckInput): CheckResult {
   return {
-    conditions: [...longWaits(input), ...longPauses(input), ...offlineDevices(input)],
+    conditions: [...longWaits(input), ...longPauses(input), ...offlineDevices(input), ...coverageChecks(input)],
     suggestions: tidalSuggestions(input.state, input.config, input.queues, input.thresholds.tidalWaitMin),
+    ended: closedCases(input),
   };
+}
+
+/** A bad-rating alert (ratings/alerts.ts: key bad-rating:<case id>) closes with its case. */
+export const BAD_RATING_PREFIX = 'bad-rating:';
+function closedCases({ state, alerts }: CheckInput): string[] {
+  const cases = state.evaluation?.cases ?? {};
+  return alerts
+    .filter((a) => a.resolvedAt === undefined && a.key.startsWith(BAD_RATING_PREFIX))
+    .filter((a) => cases[a.key.slice(BAD_RATING_PREFIX.length)]?.reached === 'close')
+    .map((a) => a.key);
 }
 
 function bi(key: Parameters<typeof t>[0], params: Record<string, string | number>, paramsEn = params): Pick<AlertInput, 'message' | 'messageEn'> {

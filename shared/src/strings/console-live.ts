@@ -4,6 +4,11 @@ export const CONSOLE_LIVE_STRINGS = {
   'live.alert.longWait': ['{category}：{number} 号已等候超过 {minutes} 分钟', '{category}: {number} has waited over {minutes} min'],
   'live.alert.paused': ['{n} 号窗口暂停服务已超过 {minutes} 分钟（{reason}）', 'Window {n} paused for over {minutes} min ({reason})'],
   'live.alert.offline': ['{device} 自 {time} 起离线', '{device} offline since {time}'],
+  'live.alert.noWindow': ['{category}有人等候，但没有开放的窗口办理', '{category}: people are waiting and no open window serves it'],
+  'live.alert.unattended': ['{n} 号窗口显示服务中，但叫号终端已撤销或离线', 'Window {n} shows as serving, but its caller is revoked or offline'],
+  'live.alert.sentToClosed': ['{number} 号转到 {n} 号窗口等候，但该窗口已关闭', '{number} waits for window {n}, which is closed'],
+  'live.alert.noKiosk': ['自 {time} 起没有在线的取号机', 'No kiosk online since {time}'],
+  'live.alert.noBoard': ['自 {time} 起没有在线的叫号屏', 'No board online since {time}'],
 
   // ---- the live board page ----
   'live.title': ['实时看板', 'Live board'],
@@ -21,6 +26,21 @@ export const CONSOLE_LIVE_STRINGS = {
   'live.kind.help-request': ['求助', 'Help request'],
   'live.kind.printer': ['打印机', 'Printer'],
   'live.kind.device-offline': ['设备离线', 'Device offline'],
+  'live.kind.no-open-window': ['无窗口办理', 'No open window'],
+  'live.kind.window-unattended': ['窗口无终端', 'Window unattended'],
+  'live.kind.sent-to-closed': ['转入窗口已关闭', 'Sent to a closed window'],
+  'live.kind.none-online': ['无设备在线', 'None online'],
+  // ---- why an alert closed by itself (shown after 已解除 in the alert history) ----
+  'live.ended.long-wait': ['等候已不超时', 'no longer waiting too long'],
+  'live.ended.paused-too-long': ['窗口已恢复服务或关闭', 'the window resumed or closed'],
+  'live.ended.bad-rating': ['差评工单已办结', 'its case is closed'],
+  'live.ended.help-request': ['求助已处理', 'the help request was answered'],
+  'live.ended.printer': ['打印机已恢复', 'the printer is ready again'],
+  'live.ended.device-offline': ['设备已重新连接', 'the device is back'],
+  'live.ended.no-open-window': ['已有窗口办理或已无人等候', 'a window serves it, or nobody waits'],
+  'live.ended.window-unattended': ['叫号终端已在线或窗口已签退', 'a caller is back, or the window signed out'],
+  'live.ended.sent-to-closed': ['该窗口已开放或该号已不在等候', 'the window opened, or the ticket no longer waits'],
+  'live.ended.none-online': ['设备已重新连接', 'a device is back'],
   'live.tidal': ['潮汐窗口', 'Tidal windows'],
   'live.suggestion': [
     '{category}预计等候 {minutes} 分钟，建议将 {n} 号潮汐窗口切换到该业务',
