@@ -110,6 +110,8 @@ export interface WindowLive {
   nameEn: string;
   kind: WindowKind;
   categories: WindowCategory[];
+  /** A tidal window switched for the day: what it serves normally (恢复 puts it back). */
+  normalCategories?: WindowCategory[];
   status: WindowStatus;
   pauseReason?: PauseReason;
   /** Minutes in the current status (open, paused or closed). */

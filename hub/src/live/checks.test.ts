@@ -1,11 +1,17 @@
 import { describe, expect, it } from 'vitest';
 import type { HallConfig } from '@yichuang/shared/domain';
-import type { Alert, AlertThresholds } from '@yichuang/shared/live';
+import type { Alert, AlertThresholds, TidalSuggestion } from '@yichuang/shared/live';
 import { Hall, makeConfig } from '../engine/test-fixtures.js';
 import { Views } from '../hall/views.js';
 import { runChecks, type CheckInput } from './checks.js';
+import { tidalSuggestions } from './tidal.js';
 
 const THRESHOLDS: AlertThresholds = { waitAlertMin: 30, pausedAlertMin: 20, tidalWaitMin: 40, offlineAlertSec: 60 };
+
+const suggest = (hall: Hall): TidalSuggestion[] => {
+  const views = new Views(() => hall.state, () => hall.config, () => hall.now);
+  return tidalSuggestions(hall.state, hall.config, views.queues(), THRESHOLDS.tidalWaitMin);
+};
 
 interface Seen {
   offlineSince?: Map<string, number>;
@@ -162,9 +168,9 @@ describe('tidal windows', () => {
   it('suggests switching the tidal window to a queue whose expected wait passes the threshold', () => {
     const hall = new Hall().at('2026-11-23 10:00').open(4, 5);
     hall.issue('tax', 12); // two open windows, 6 min each by default: 36 min expected
-    expect(runChecks(input(hall)).suggestions).toEqual([]);
+    expect(suggest(hall)).toEqual([]);
     hall.issue('tax', 2); // 42 min
-    expect(runChecks(input(hall)).suggestions).toEqual([
+    expect(suggest(hall)).toEqual([
       { categoryId: 'tax', prefix: 'T', name: '税务', nameEn: 'tax', estimatedWaitMin: 42, windowId: 'w5', windowNumber: 5 },
     ]);
   });
@@ -172,15 +178,15 @@ describe('tidal windows', () => {
   it('suggests only a tidal window someone is signed in at', () => {
     const hall = new Hall().at('2026-11-23 10:00').open(4);
     hall.issue('tax', 14); // 84 min with window 4 alone, 42 with the tidal window open too
-    expect(runChecks(input(hall)).suggestions).toEqual([]);
+    expect(suggest(hall)).toEqual([]);
     hall.open(5);
-    expect(runChecks(input(hall)).suggestions.map((s) => s.windowId)).toEqual(['w5']);
+    expect(suggest(hall).map((s) => s.windowId)).toEqual(['w5']);
   });
   it('suggests nothing for a queue the tidal window already serves first', () => {
     const hall = new Hall().at('2026-11-23 10:00').open(4, 5);
     hall.run({ type: 'assignTidal', windowId: 'w5', categoryId: 'tax' });
     hall.issue('tax', 10);
-    expect(runChecks(input(hall)).suggestions).toEqual([]);
+    expect(suggest(hall)).toEqual([]);
   });
 
   it('switches only a tidal window someone is signed in at, to a known category, serving that queue alone, for the rest of the day', () => {

@@ -1,12 +1,11 @@
-// The hub's own alert checks, pure: given the hall at time `now`, which alert conditions hold and
-// which tidal windows to suggest. The live service turns conditions into raised and resolved alerts.
+// The hub's own alert checks, pure: given the hall at time `now`, which alert conditions hold (and
+// which other domains' alerts have lost their cause). The live service raises and resolves them.
 import type { DeviceRole, HallConfig, QueueView } from '@yichuang/shared/domain';
 import { pauseReasonName, t } from '@yichuang/shared/console-i18n';
-import type { Alert, AlertInput, AlertThresholds, TidalSuggestion } from '@yichuang/shared/live';
+import type { Alert, AlertInput, AlertThresholds } from '@yichuang/shared/live';
 import { formatClock } from '@yichuang/shared/time';
 import type { EngineState } from '../engine/index.js';
 import { coverageChecks } from './coverage-checks.js';
-import { tidalSuggestions } from './tidal.js';
 import { currentPeriodStart, longestWaiting, minutesBetween } from './waits.js';
 
 /** Keys of the alerts these checks raise; they resolve them too, when the condition is over. */
@@ -32,7 +31,6 @@ export interface CheckInput {
 
 export interface CheckResult {
   conditions: AlertInput[];
-  suggestions: TidalSuggestion[];
   /** Keys of other domains' alerts whose cause has ended (a bad rating whose case is closed). */
   ended: string[];
 }
@@ -40,7 +38,6 @@ export interface CheckResult {
 export function runChecks(input: CheckInput): CheckResult {
   return {
     conditions: [...longWaits(input), ...longPauses(input), ...offlineDevices(input), ...coverageChecks(input)],
-    suggestions: tidalSuggestions(input.state, input.config, input.queues, input.thresholds.tidalWaitMin),
     ended: closedCases(input),
   };
 }

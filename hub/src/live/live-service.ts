@@ -3,7 +3,7 @@
 import type { AuditActor, AuditEntry } from '@yichuang/shared/admin';
 import type { Device, HallConfig, WindowView } from '@yichuang/shared/domain';
 import { appError, type Ack } from '@yichuang/shared/errors';
-import type { Alert, AlertInput, BoardView, LiveBoard, LiveSettings, TidalSuggestion } from '@yichuang/shared/live';
+import type { Alert, AlertInput, BoardView, LiveBoard, LiveSettings } from '@yichuang/shared/live';
 import type * as S from '@yichuang/shared/live-schemas';
 import type { z } from 'zod';
 import type { Actor, CommandKey, HallService } from '../hall/hall-service.js';
@@ -16,6 +16,7 @@ import { acknowledge, acknowledgeAll, acknowledgement, emptyAlertsFile, raise, r
 import { boardView, DEFAULT_PROFILE, defaultBoardsFile, type BoardsFile } from './board-settings.js';
 import { CHECK_PREFIX, runChecks } from './checks.js';
 import { liveBoard } from './live-board.js';
+import { tidalSuggestions } from './tidal.js';
 import type { Presence } from './presence.js';
 
 export interface LiveServiceDeps {
@@ -30,7 +31,6 @@ export interface LiveServiceDeps {
 }
 
 export class LiveService {
-  #suggestions: TidalSuggestion[] = [];
   /** Checks run one at a time, so two never raise the same alert. */
   #checking: Promise<unknown> = Promise.resolve();
 
@@ -63,7 +63,7 @@ export class LiveService {
   check(): Promise<void> {
     const run = this.#checking.then(async () => {
       const now = this.deps.clock();
-      const { conditions, suggestions, ended: endedElsewhere } = runChecks({
+      const { conditions, ended: endedElsewhere } = runChecks({
         now,
         config: this.config,
         state: this.deps.hall.current,
@@ -74,7 +74,6 @@ export class LiveService {
         startedAt: this.deps.presence.startedAt,
         alerts: this.alerts.data.alerts,
       });
-      this.#suggestions = suggestions;
       const open = unresolvedKeys(this.alerts.data.alerts, CHECK_PREFIX);
       const holding = new Set(conditions.map((c) => c.key));
       const begun = conditions.filter((c) => !open.has(c.key));
@@ -89,15 +88,17 @@ export class LiveService {
     return run;
   }
 
-  /** The live board as of the last check. */
+  /** The live board now, its alerts as of the last check. Suggestions and queue rows come from the same figures. */
   board(): LiveBoard {
+    const state = this.deps.hall.current;
+    const queues = this.deps.views.queues();
     return liveBoard({
       now: this.deps.clock(),
       config: this.config,
-      state: this.deps.hall.current,
-      queues: this.deps.views.queues(),
+      state,
+      queues,
       alerts: this.alerts.data.alerts,
-      suggestions: this.#suggestions,
+      suggestions: tidalSuggestions(state, this.config, queues, this.settings.thresholds.tidalWaitMin),
       settings: this.settings,
     });
   }
