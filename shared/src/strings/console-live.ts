@@ -60,6 +60,7 @@ export const CONSOLE_LIVE_STRINGS = {
   'live.tidalClosed': ['无人签到，不能切换', 'Nobody signed in: cannot be switched'],
   'live.switchTo': ['切换到', 'Switch to'],
   'live.restore': ['恢复', 'Restore'],
+  'live.chooseCategory': ['选择业务…', 'Choose a service…'],
   'live.queues': ['排队', 'Queues'],
   'live.category': ['业务', 'Service'],
   'live.waiting': ['等候', 'Waiting'],
