@@ -57,7 +57,10 @@ export function createLiveModule(deps: LiveDeps): Domain {
     }, () => undefined); // a module that failed to start was logged once (above)
   };
 
-  deps.bus.on('device:online', (device) => presence.online(device.id));
+  deps.bus.on('device:online', (device) => {
+    presence.online(device.id);
+    refresh(); // a device back closes its alerts at once
+  });
   deps.bus.on('device:offline', (device) => {
     presence.offline(device.id, deps.clock());
     refresh();
