@@ -92,7 +92,7 @@ export async function startHub(options: HubOptions, env: HubEnvironment): Promis
 
   // The domains.
   const ticketLinks = new TicketLinks(secretKey);
-  const printing = createPrintingModule({ ...core, api, broadcaster, dataDir, ticketLinks, phoneBase });
+  const printing = createPrintingModule({ ...core, api, broadcaster, audit, dataDir, ticketLinks, phoneBase });
   const queue = createQueueModule({ ...core, publisher, slips: printing.slips, personal: new PersonalData(secretKey) });
   const domains: Domain[] = [
     queue,

@@ -1,9 +1,7 @@
 // Socket handlers of the live domain: thin, each parses, checks permission (onCommand) and calls the service.
 import * as S from '@yichuang/shared/live-schemas';
-import type { AuditActor } from '@yichuang/shared/admin';
 import { z } from 'zod';
-import type { Actor } from '../hall/hall-service.js';
-import { onCommand, onQuery, type CommandContext } from '../realtime/command.js';
+import { connectionActor, onCommand, onQuery, type CommandContext } from '../realtime/command.js';
 import type { LiveService } from './live-service.js';
 
 export interface LiveHandlerHooks {
@@ -25,11 +23,7 @@ export function registerLiveHandlers(ctx: CommandContext, ready: Promise<LiveSer
     await live.check();
     return { ok: true, data: live.board() };
   });
-  /** Who acts, for the audit log and the alert's acknowledgement. */
-  const actor = (): AuditActor & Actor => {
-    const who = ctx.operator();
-    return { deviceId: device.id, staffId: who?.staffId, name: who?.name ?? device.name, address: ctx.socket.handshake.address };
-  };
+  const actor = (): ReturnType<typeof connectionActor> => connectionActor(ctx);
   onCommand(ctx, 'live:acknowledge', S.acknowledgeAlert, async (p) => after(await (await ready).acknowledge(p.alertId, actor()), hooks.liveChanged));
   onCommand(ctx, 'live:acknowledgeAll', S.acknowledgeAll, async () => after(await (await ready).acknowledgeAll(actor()), hooks.liveChanged));
   onCommand(ctx, 'live:assignTidal', S.assignTidal, async (p, key) => after(await (await ready).tidal(p.windowId, p.categoryId, actor(), key), hooks.liveChanged));
