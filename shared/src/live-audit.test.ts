@@ -41,6 +41,7 @@ describe('the operation log in words', () => {
       { field: '连接 · 串口设备', after: '/dev/ttyUSB0' },
       { field: '连接 · 波特率', after: '9600' },
     ]);
+    expect(saved.target).toBe('1号取号机打印机');
     const removed = describeAudit(entry({ action: 'printer.remove', target: 'p1', before }), names, 'zh');
     expect(removed.changes).toContainEqual({ field: '名称', before: '1号取号机打印机' });
     const staff = describeAudit(entry({ action: 'staff.save', target: 's1', before: { number: '0101', pinHash: 'x', roles: ['staff'] }, after: { number: '0102', pinHash: 'y', roles: ['staff', 'manager'] } }), names, 'zh');

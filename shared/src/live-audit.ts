@@ -203,7 +203,12 @@ function target(entry: AuditEntry, names: AuditNames, lang: Lang): string {
   if (w) return t('audit.window', lang, { n: w.number, name: named(w, lang) });
   if (names.categories.some((c) => c.id === id)) return category(id, names, lang);
   if (entry.action === 'alert.acknowledgeAll') return t('audit.alerts', lang, { n: id });
-  return id;
+  // The alert's own words are in the detail; the board settings are one form.
+  if (entry.action === 'alert.acknowledge') return t('audit.alert', lang);
+  if (entry.action === 'live.settings') return t('live.settings', lang);
+  // A printer, a person, a device: by the name the form gave it.
+  const record = (entry.after ?? entry.before) as { name?: unknown } | undefined;
+  return typeof record?.name === 'string' ? record.name : id;
 }
 
 const known = (key: string): key is StringKey => key in CONSOLE_CATALOGUE;

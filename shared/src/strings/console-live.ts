@@ -149,6 +149,7 @@ export const CONSOLE_LIVE_STRINGS = {
   'audit.weighted': ['{category}（权重 {weight}）', '{category} (weight {weight})'],
   'audit.window': ['{n} 号窗口 · {name}', 'Window {n} · {name}'],
   'audit.alerts': ['{n} 条提醒', '{n} alerts'],
+  'audit.alert': ['一条提醒', 'One alert'],
   'audit.kind': ['类别', 'Kind'],
   'audit.person': ['操作人', 'Person'],
   'audit.day': ['日期', 'Date'],
