@@ -3,7 +3,8 @@ import type { HallConfig } from '@yichuang/shared/domain';
 import type { Alert, AlertThresholds, TidalSuggestion } from '@yichuang/shared/live';
 import { Hall, makeConfig } from '../engine/test-fixtures.js';
 import { Views } from '../hall/views.js';
-import { runChecks, type CheckInput } from './checks.js';
+import type { CheckInput } from './check-input.js';
+import { runChecks } from './checks.js';
 import { tidalSuggestions } from './tidal.js';
 
 const THRESHOLDS: AlertThresholds = { waitAlertMin: 30, pausedAlertMin: 20, tidalWaitMin: 40, offlineAlertSec: 60 };

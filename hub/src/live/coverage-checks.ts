@@ -1,18 +1,11 @@
 // Checks that someone is there to serve and to be seen (pure, like checks.ts): a queue with people
 // waiting and no open window, a window shown as serving whose caller is revoked or gone, a ticket
 // sent to a window that is closed, and no kiosk or no board online at all.
-import { t } from '@yichuang/shared/console-i18n';
 import type { DeviceRole } from '@yichuang/shared/domain';
 import type { AlertInput } from '@yichuang/shared/live';
 import { formatClock } from '@yichuang/shared/time';
 import { serves, waitingIn } from '../engine/index.js';
-import type { CheckInput } from './checks.js';
-
-const PREFIX = 'check:';
-
-function bi(key: Parameters<typeof t>[0], params: Record<string, string | number>, paramsEn = params): Pick<AlertInput, 'message' | 'messageEn'> {
-  return { message: t(key, 'zh', params), messageEn: t(key, 'en', paramsEn) };
-}
+import { bi, CHECK_PREFIX as PREFIX, type CheckInput } from './check-input.js';
 
 export function coverageChecks(input: CheckInput): AlertInput[] {
   return [...queuesWithoutWindow(input), ...unattendedWindows(input), ...sentToClosed(input), ...noScreens(input, 'kiosk'), ...noScreens(input, 'board')];
