@@ -174,6 +174,23 @@ describe('live board', () => {
     }
   });
 
+  it('writes a tidal switch and an acknowledgement to the audit log once, however often they are retried', async () => {
+    const console = await t.connect('demo-console-1');
+    const kiosk = await t.connect('demo-kiosk-1');
+    await signIn(15);
+    await kiosk.emitWithAck('ticket:issue', { cmdId: cmdId(), categoryId: 'tax' }); // nobody at 税务: an alert
+    const alert = (await live(console)).alerts.find((a) => a.kind === 'no-open-window')!;
+    const switchId = cmdId();
+    const ackId = cmdId();
+    for (let i = 0; i < 2; i++) {
+      expect(await console.emitWithAck('live:assignTidal', { cmdId: switchId, windowId: 'w15', categoryId: 'tax' })).toMatchObject({ ok: true });
+      expect(await console.emitWithAck('live:acknowledge', { cmdId: ackId, alertId: alert.id })).toMatchObject({ ok: true });
+    }
+    const audit = (await readFile(path.join(t.dataDir, 'audit', '2026-11.jsonl'), 'utf8')).trim().split('\n').map((l) => JSON.parse(l) as { action: string });
+    expect(audit.filter((e) => e.action === 'tidal.assign')).toHaveLength(1);
+    expect(audit.filter((e) => e.action === 'alert.acknowledge')).toHaveLength(1);
+  });
+
   it('refuses bad settings and strangers, in Chinese and English', async () => {
     const console = await t.connect('demo-console-1');
     const board = await t.connect('demo-board-1');

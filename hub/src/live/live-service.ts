@@ -116,12 +116,15 @@ export class LiveService {
   }
 
   async acknowledge(alertId: string, actor: AuditActor): Promise<Ack<Alert>> {
+    let acknowledgedNow = false;
     const alert = await this.alerts.update((d) => {
+      acknowledgedNow = d.alerts.some((a) => a.id === alertId && !a.acknowledged);
       const a = acknowledge(d, alertId, acknowledgement(actor, this.deps.clock()));
       return a && structuredClone(a);
     });
     if (!alert) return { ok: false, error: appError('UNKNOWN_ALERT') };
-    await this.#audit({ actor, action: 'alert.acknowledge', target: alert.id, after: { message: alert.message } });
+    // Acknowledged before (a retry, or another manager): nothing new for the log.
+    if (acknowledgedNow) await this.#audit({ actor, action: 'alert.acknowledge', target: alert.id, after: { message: alert.message } });
     return { ok: true, data: alert };
   }
 
@@ -140,8 +143,8 @@ export class LiveService {
     const result = await this.deps.hall.execute(command, { deviceId: actor.deviceId, staffId: actor.staffId }, key);
     if (!result.ok) return result;
     const after = def && windowCategories(this.deps.hall.current, def).map((c) => c.categoryId);
-    // A retry, or a switch to what it serves already, journals nothing and changes nothing to audit.
-    if (result.data.length) {
+    // A retry (answered with the records it made then), or a switch to what it serves already: nothing new to audit.
+    if (result.data.length && JSON.stringify(before) !== JSON.stringify(after)) {
       await this.#audit({ actor, action: categoryId === undefined ? 'tidal.restore' : 'tidal.assign', target: windowId, before: { categories: before }, after: { categories: after } });
     }
     await this.check();
