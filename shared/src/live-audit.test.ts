@@ -20,7 +20,7 @@ describe('the operation log in words', () => {
       target: '15 号窗口 · 潮汐窗口',
       changes: [{ field: '办理业务', before: 'A 综合受理、F 税务', after: 'F 税务' }],
     });
-    expect(describeAudit(e, names, 'en')).toMatchObject({ action: 'Tidal window switched', target: 'Window 15 · Tidal window', changes: [{ field: 'Serves', before: 'A General、F Tax' }] });
+    expect(describeAudit(e, names, 'en')).toMatchObject({ action: 'Tidal window switched', target: 'Window 15 · Tidal window', changes: [{ field: 'Serves', before: 'A General, F Tax' }] });
   });
 
   it('lists only the thresholds that changed, under the form’s labels', () => {
@@ -52,8 +52,14 @@ describe('the operation log in words', () => {
   });
 
   it('names the alerts acknowledged, and keeps an unknown action’s code', () => {
-    const all = describeAudit(entry({ action: 'alert.acknowledgeAll', target: '2', after: { messages: ['税务有人等候，但没有开放的窗口办理', '自 10:00 起没有在线的叫号屏'] } }), names, 'zh');
+    const acknowledged = entry({
+      action: 'alert.acknowledgeAll',
+      target: '2',
+      after: { messages: ['税务有人等候，但没有开放的窗口办理', '自 10:00 起没有在线的叫号屏'], messagesEn: ['Tax: people are waiting and no open window serves it', 'No board online since 10:00'] },
+    });
+    const all = describeAudit(acknowledged, names, 'zh');
     expect(all).toMatchObject({ kind: 'alert', action: '全部确认提醒', target: '2 条提醒', changes: [{ field: '提醒内容', after: '税务有人等候，但没有开放的窗口办理；自 10:00 起没有在线的叫号屏' }] });
+    expect(describeAudit(acknowledged, names, 'en').changes).toEqual([{ field: 'Alert', after: 'Tax: people are waiting and no open window serves it; No board online since 10:00' }]);
     expect(describeAudit(entry({ action: 'mystery.thing', target: 'x' }), names, 'zh')).toEqual({ kind: 'other', action: 'mystery.thing', target: 'x', changes: [] });
     expect(auditKind('category.save')).toBe('config');
   });

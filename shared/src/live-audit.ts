@@ -127,8 +127,8 @@ export function describeAudit(entry: AuditEntry, names: AuditNames, lang: Lang):
   const kind = auditKind(entry.action);
   const actionKey = `audit.action.${entry.action}`;
   const action = known(actionKey) ? t(actionKey, lang) : entry.action;
-  const before = flatten(entry.before);
-  const after = flatten(entry.after);
+  const before = flatten(inLang(entry.before, lang));
+  const after = flatten(inLang(entry.after, lang));
   const fields = [...new Set([...before.keys(), ...after.keys()])];
   const label = (path: string): string => {
     const labels = path.split('.').flatMap((p) => {
@@ -145,6 +145,14 @@ export function describeAudit(entry: AuditEntry, names: AuditNames, lang: Lang):
     return [{ field: label(path), ...(was !== undefined && { before: was }), ...(now !== undefined && { after: now }) }];
   });
   return { kind, action, target: target(entry, names, lang), changes };
+}
+
+/** An alert's words are kept in both languages (message / messageEn): the reader's are shown. */
+function inLang(v: unknown, lang: Lang): unknown {
+  if (v === null || typeof v !== 'object' || Array.isArray(v)) return v;
+  const { messageEn, messagesEn, ...rest } = v as Record<string, unknown>;
+  if (lang === 'zh') return rest;
+  return { ...rest, ...(messageEn !== undefined && { message: messageEn }), ...(messagesEn !== undefined && { messages: messagesEn }) };
 }
 
 /** Leaf fields by dotted path; arrays and WHOLE fields are leaves. */
@@ -174,10 +182,11 @@ function value(path: string, v: unknown, names: AuditNames, lang: Lang): string 
   const role = `devices.role.${String(v)}`;
   if (field === 'role' && known(role)) return t(role, lang);
   if (field === 'categories' && Array.isArray(v)) {
-    return v.map((c: unknown) => (typeof c === 'string' ? category(c, names, lang) : weighted(c, names, lang))).join('、') || t('audit.all', lang);
+    return v.map((c: unknown) => (typeof c === 'string' ? category(c, names, lang) : weighted(c, names, lang))).join(t('live.listSep', lang)) || t('audit.all', lang);
   }
-  if (field === 'roles' && Array.isArray(v)) return v.map((r) => { const key = `role.${String(r)}`; return known(key) ? t(key, lang) : String(r); }).join('、');
-  if (Array.isArray(v)) return v.map((x) => (typeof x === 'object' ? compact(x) : String(x))).join(field === 'messages' ? '；' : '、') || t('audit.none', lang);
+  if (field === 'roles' && Array.isArray(v)) return v.map((r) => { const key = `role.${String(r)}`; return known(key) ? t(key, lang) : String(r); }).join(t('live.listSep', lang));
+  const sep = t(field === 'messages' ? 'live.sentenceSep' : 'live.listSep', lang);
+  if (Array.isArray(v)) return v.map((x) => (typeof x === 'object' ? compact(x) : String(x))).join(sep) || t('audit.none', lang);
   if (typeof v === 'object') return compact(v);
   return String(v as string | number);
 }

@@ -124,14 +124,14 @@ export class LiveService {
     });
     if (!alert) return { ok: false, error: appError('UNKNOWN_ALERT') };
     // Acknowledged before (a retry, or another manager): nothing new for the log.
-    if (acknowledgedNow) await this.#audit({ actor, action: 'alert.acknowledge', target: alert.id, after: { message: alert.message } });
+    if (acknowledgedNow) await this.#audit({ actor, action: 'alert.acknowledge', target: alert.id, after: { message: alert.message, messageEn: alert.messageEn } });
     return { ok: true, data: alert };
   }
 
   /** Acknowledges every open alert at once; answers those it acknowledged. */
   async acknowledgeAll(actor: AuditActor): Promise<Ack<Alert[]>> {
     const done = await this.alerts.update((d) => structuredClone(acknowledgeAll(d, acknowledgement(actor, this.deps.clock()))));
-    if (done.length) await this.#audit({ actor, action: 'alert.acknowledgeAll', target: `${done.length}`, after: { messages: done.map((a) => a.message) } });
+    if (done.length) await this.#audit({ actor, action: 'alert.acknowledgeAll', target: `${done.length}`, after: { messages: done.map((a) => a.message), messagesEn: done.map((a) => a.messageEn) } });
     return { ok: true, data: done };
   }
 

@@ -146,6 +146,9 @@ export const CONSOLE_LIVE_STRINGS = {
   'audit.no': ['否', 'no'],
   'audit.none': ['（无）', '(none)'],
   'audit.all': ['全部', 'all'],
+  /** Between items of a list, and between sentences of a list of messages. */
+  'live.listSep': ['、', ', '],
+  'live.sentenceSep': ['；', '; '],
   'audit.weighted': ['{category}（权重 {weight}）', '{category} (weight {weight})'],
   'audit.window': ['{n} 号窗口 · {name}', 'Window {n} · {name}'],
   'audit.alerts': ['{n} 条提醒', '{n} alerts'],
@@ -154,6 +157,6 @@ export const CONSOLE_LIVE_STRINGS = {
   'audit.person': ['操作人', 'Person'],
   'audit.day': ['日期', 'Date'],
   'audit.any': ['全部', 'All'],
-  'audit.count': ['共 {n} 条', '{n} entries'],
+  'audit.count': ['共 {n} 条', 'Entries: {n}'],
   'audit.noneMatch': ['没有符合条件的记录', 'No entries match'],
 } as const satisfies Record<string, readonly [string, string]>;
