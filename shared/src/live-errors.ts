@@ -3,6 +3,7 @@
 
 export const LIVE_ERRORS = {
   NOT_TIDAL_WINDOW: ['{windowId} 不是潮汐窗口', '{windowId} is not a tidal window'],
+  TIDAL_WINDOW_CLOSED: ['{n} 号窗口无人签到，不能切换', 'Nobody is signed in at window {n}: it cannot be switched'],
   UNKNOWN_ALERT: ['没有这条提醒', 'No such alert'],
   UNKNOWN_BOARD: ['没有这块叫号屏：{deviceId}', 'No such board: {deviceId}'],
   UNKNOWN_ZONE: ['没有这个区域：{zone}', 'No such zone: {zone}'],

@@ -18,7 +18,9 @@ export const voiceTemplate = z
 
 export const acknowledgeAlert = z.object({ cmdId, alertId: id });
 
+export const acknowledgeAll = z.object({ cmdId });
 export const assignTidal = z.object({ cmdId, windowId: id, categoryId: id });
+export const restoreTidal = z.object({ cmdId, windowId: id });
 
 const minutes = z.number().int().min(1).max(600);
 
@@ -65,6 +67,8 @@ export const updateLiveSettings = z
 export const setBoard = z.object({ cmdId, deviceId: id, ...boardProfile.shape });
 
 export type AcknowledgeAlertInput = z.input<typeof acknowledgeAlert>;
+export type AcknowledgeAllInput = z.input<typeof acknowledgeAll>;
 export type AssignTidalInput = z.input<typeof assignTidal>;
+export type RestoreTidalInput = z.input<typeof restoreTidal>;
 export type UpdateLiveSettingsInput = z.input<typeof updateLiveSettings>;
 export type SetBoardInput = z.input<typeof setBoard>;

@@ -6,7 +6,21 @@ import type { PauseReason, TicketState, WindowCategory, WindowKind, WindowStatus
 import type { AckFn } from './errors.js';
 import type * as S from './live-schemas.js';
 
-export type AlertKind = 'long-wait' | 'paused-too-long' | 'bad-rating' | 'help-request' | 'printer' | 'device-offline';
+export type AlertKind =
+  | 'long-wait'
+  | 'paused-too-long'
+  | 'bad-rating'
+  | 'help-request'
+  | 'printer'
+  | 'device-offline'
+  /** People wait in a queue that no open window serves. */
+  | 'no-open-window'
+  /** A window shown as serving whose caller is revoked or gone. */
+  | 'window-unattended'
+  /** A ticket sent to a window by name waits while that window is closed. */
+  | 'sent-to-closed'
+  /** No kiosk (or no board) of the hall is online. */
+  | 'none-online';
 
 /** An alert raised by any domain (on the hub's bus as 'alert:raise'); the live board shows and tracks it. */
 export interface AlertInput {
@@ -20,6 +34,14 @@ export interface AlertInput {
   ticketNumber?: string;
 }
 
+/** Who acknowledged an alert, and when. `name` is absent in alerts kept from before names were. */
+export interface Acknowledgement {
+  at: number;
+  deviceId: string;
+  staffId?: string;
+  name?: string;
+}
+
 export interface Alert extends AlertInput {
   id: string;
   /** When this occurrence was first raised. */
@@ -29,7 +51,7 @@ export interface Alert extends AlertInput {
   /** How often it was raised since it was first raised or reopened. */
   count: number;
   /** A manager has seen it; raising it again reopens it. */
-  acknowledged?: { at: number; deviceId: string };
+  acknowledged?: Acknowledgement;
   /** The hub's own checks found the condition over (the wait came down, the device is back). */
   resolvedAt?: number;
 }
@@ -88,6 +110,8 @@ export interface WindowLive {
   nameEn: string;
   kind: WindowKind;
   categories: WindowCategory[];
+  /** A tidal window switched for the day: what it serves normally (恢复 puts it back). */
+  normalCategories?: WindowCategory[];
   status: WindowStatus;
   pauseReason?: PauseReason;
   /** Minutes in the current status (open, paused or closed). */
@@ -138,8 +162,12 @@ export interface LiveCommands {
   /** The managers' live board; asked on connect and reconnect, then pushed as 'live:updated'. */
   'live:snapshot': (p: Record<string, never>, ack: AckFn<LiveBoard>) => void;
   'live:acknowledge': (p: S.AcknowledgeAlertInput, ack: AckFn<Alert>) => void;
-  /** Switches a tidal window to one queue (it then calls that queue first). */
+  /** Acknowledges every open alert; answers those it acknowledged. */
+  'live:acknowledgeAll': (p: S.AcknowledgeAllInput, ack: AckFn<Alert[]>) => void;
+  /** Switches a tidal window someone is signed in at to one queue (it then calls that queue first). */
   'live:assignTidal': (p: S.AssignTidalInput, ack: AckFn<WindowView>) => void;
+  /** Puts a switched tidal window back to its configured categories. */
+  'live:restoreTidal': (p: S.RestoreTidalInput, ack: AckFn<WindowView>) => void;
   'live:updateSettings': (p: S.UpdateLiveSettingsInput, ack: AckFn<LiveSettings>) => void;
   'live:setBoard': (p: S.SetBoardInput, ack: AckFn<LiveSettings>) => void;
 }
@@ -151,6 +179,13 @@ export interface LiveBroadcasts {
   'live:updated': (b: LiveBoard) => void;
 }
 
+
+/**
+ * A queue long enough for a tidal window: the one rule the hub's suggestions and the console's
+ * summary both use, on the same figures (the queue rows' expected wait).
+ */
+export const isLongQueue = (q: { waiting: number; estimatedWaitMin: number }, thresholdMin: number): boolean =>
+  q.waiting > 0 && q.estimatedWaitMin >= thresholdMin;
 
 /** The default voice of a call (docs/design.md §7). */
 export const DEFAULT_VOICE: VoiceSettings = { template: '请 {number} 号 到 {window} 号窗口 办理', repeat: 2 };

@@ -43,7 +43,7 @@ describe('live board page', () => {
 
     const alert = page.locator('li[data-kind="long-wait"]', { hasText: 'A001' });
     await alert.getByRole('button', { name: '确认' }).click();
-    await alert.getByText(/^已确认 \d\d:\d\d$/).waitFor();
+    await alert.getByText(/^演示管理员 \/ demo manager 已确认 \d\d:\d\d$/).waitFor();
     await page.context().close();
   });
 });

@@ -49,8 +49,11 @@ describe('live board', () => {
 
     t.clock.advance(31 * MINUTE);
     const later = await live(console);
-    expect(later.alerts).toHaveLength(2);
-    expect(later.alerts).toEqual(
+    // No board has been online since the hub started: that is an alert of its own (none-online).
+    expect(later.alerts.filter((a) => a.kind !== 'long-wait').map((a) => a.key)).toEqual(['check:none-online:board']);
+    const waits = later.alerts.filter((a) => a.kind === 'long-wait');
+    expect(waits).toHaveLength(2);
+    expect(waits).toEqual(
       expect.arrayContaining([
         expect.objectContaining({ kind: 'long-wait', ticketNumber: 'A001', message: '综合受理（无差别）：A001 号已等候超过 30 分钟' }),
         expect.objectContaining({ kind: 'long-wait', ticketNumber: 'F001' }),
@@ -99,13 +102,16 @@ describe('live board', () => {
     });
     expect(raised.alerts.map((a) => [a.kind, a.message]).sort()).toEqual([
       ['device-offline', expect.stringMatching(/^大厅叫号屏 自 \d\d:\d\d 起离线$/)],
+      ['none-online', '自 10:00 起没有在线的取号机'],
+      ['none-online', expect.stringMatching(/^自 \d\d:\d\d 起没有在线的叫号屏$/)],
       ['paused-too-long', '3 号窗口暂停服务已超过 20 分钟（会议）'],
     ]);
     await window.emitWithAck('window:unpause', { cmdId: cmdId(), windowId: 'w03' });
     const cleared = await live(console);
     const paused = cleared.alerts.find((a) => a.kind === 'paused-too-long');
     expect(paused?.resolvedAt).toBeDefined();
-    expect(cleared.alerts[0]?.kind).toBe('device-offline'); // still open: listed first
+    expect(cleared.alerts.filter((a) => a.resolvedAt === undefined).map((a) => a.kind)).toEqual(['device-offline', 'none-online', 'none-online']);
+    expect(cleared.alerts.at(-1)?.kind).toBe('paused-too-long'); // closed: listed after the open ones
   });
 
   it('alerts raised by other domains on the hub bus (a bad rating on a pad) reach the live board', async () => {
@@ -166,6 +172,23 @@ describe('live board', () => {
     } finally {
       await again.close();
     }
+  });
+
+  it('writes a tidal switch and an acknowledgement to the audit log once, however often they are retried', async () => {
+    const console = await t.connect('demo-console-1');
+    const kiosk = await t.connect('demo-kiosk-1');
+    await signIn(15);
+    await kiosk.emitWithAck('ticket:issue', { cmdId: cmdId(), categoryId: 'tax' }); // nobody at 税务: an alert
+    const alert = (await live(console)).alerts.find((a) => a.kind === 'no-open-window')!;
+    const switchId = cmdId();
+    const ackId = cmdId();
+    for (let i = 0; i < 2; i++) {
+      expect(await console.emitWithAck('live:assignTidal', { cmdId: switchId, windowId: 'w15', categoryId: 'tax' })).toMatchObject({ ok: true });
+      expect(await console.emitWithAck('live:acknowledge', { cmdId: ackId, alertId: alert.id })).toMatchObject({ ok: true });
+    }
+    const audit = (await readFile(path.join(t.dataDir, 'audit', '2026-11.jsonl'), 'utf8')).trim().split('\n').map((l) => JSON.parse(l) as { action: string });
+    expect(audit.filter((e) => e.action === 'tidal.assign')).toHaveLength(1);
+    expect(audit.filter((e) => e.action === 'alert.acknowledge')).toHaveLength(1);
   });
 
   it('refuses bad settings and strangers, in Chinese and English', async () => {

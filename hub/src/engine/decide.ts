@@ -11,7 +11,7 @@ import { decideRecordPrint } from './printing.js';
 import { decideChooseLevel, decideExpireRating, decideRate, decideRateVisit, supersedingPrompt } from './rating.js';
 import { decideCancel, decideRequeue, decideResume } from './returning.js';
 import { decideFinish, decideHold, decideStart, decideTransfer } from './serving.js';
-import { decideAssignTidal, decidePause, decideReleaseWindow, decideSignIn, decideSignOut, decideUnpause } from './staffing.js';
+import { decideAssignTidal, decidePause, decideReleaseWindow, decideRestoreTidal, decideSignIn, decideSignOut, decideUnpause } from './staffing.js';
 import { accept } from './guards.js';
 import { dayState } from './state.js';
 import type { Command, DecideContext, Decision, EngineEvent, EngineState } from './types.js';
@@ -73,6 +73,8 @@ function decideOn(state: EngineState, c: Command, ctx: DecideContext, day: Servi
       return decideUnpause(state, c, ctx);
     case 'assignTidal':
       return decideAssignTidal(state, c, ctx);
+    case 'restoreTidal':
+      return decideRestoreTidal(state, c, ctx);
     case 'recordPrint':
       return decideRecordPrint(state, c, ctx);
     case 'rate':

@@ -240,6 +240,10 @@ export function evolve(state: EngineState, e: EngineEvent): EngineState {
       state.windows[e.windowId]!.assignedCategoryId = e.categoryId;
       return state;
 
+    case 'window.restored':
+      delete windowOf(state, e.windowId).assignedCategoryId;
+      return state;
+
     case 'staff.signedOut': {
       const w = windowOf(state, e.windowId);
       w.status = 'closed';

@@ -61,13 +61,26 @@ export function decideUnpause(state: EngineState, c: CommandOf<'unpause'>, { now
   return accept({ type: 'window.unpaused', at: now, windowId: c.windowId });
 }
 
-/** Switches a tidal window to one queue for the rest of the day (tidal.ts). */
+/**
+ * Switches a tidal window to one queue for the rest of the day (tidal.ts). Only a window someone is
+ * signed in at: a switch of an empty window would promise a queue help that nobody gives.
+ */
 export function decideAssignTidal(state: EngineState, c: CommandOf<'assignTidal'>, { now, config }: DecideContext): Decision {
   const def = windowDef(config, c.windowId);
   if (isError(def)) return refuse(def);
   if (def.kind !== 'tidal') return fail('NOT_TIDAL_WINDOW', { windowId: c.windowId });
+  if (state.windows[c.windowId]?.staffId === undefined) return fail('TIDAL_WINDOW_CLOSED', { n: def.number });
   if (!config.categories.some((k) => k.id === c.categoryId)) return fail('UNKNOWN_CATEGORY', { categoryId: c.categoryId });
   const serving = windowCategories(state, def);
   if (serving.length === 1 && serving[0]!.categoryId === c.categoryId && serving[0]!.weight === TIDAL_WEIGHT) return accept();
   return accept({ type: 'window.assigned', at: now, windowId: c.windowId, categoryId: c.categoryId });
+}
+
+/** Puts a switched tidal window back to its configured categories (open or not: undoing is always allowed). */
+export function decideRestoreTidal(state: EngineState, c: CommandOf<'restoreTidal'>, { now, config }: DecideContext): Decision {
+  const def = windowDef(config, c.windowId);
+  if (isError(def)) return refuse(def);
+  if (def.kind !== 'tidal') return fail('NOT_TIDAL_WINDOW', { windowId: c.windowId });
+  if (state.windows[c.windowId]?.assignedCategoryId === undefined) return accept();
+  return accept({ type: 'window.restored', at: now, windowId: c.windowId });
 }

@@ -1,6 +1,7 @@
-// What a window serves now. A tidal window (潮汐窗口) may be switched by a manager to whichever queue
-// is long (staffing.ts, decideAssignTidal): journaled like any command, with who did it, and for the
-// service day only — each morning a tidal window starts from the categories its configuration gives it.
+// What a window serves now. A tidal window (潮汐窗口) someone is signed in at may be switched by a
+// manager to whichever queue is long (staffing.ts, decideAssignTidal), and put back (decideRestoreTidal):
+// journaled like any command, with who did it, and for the service day only — each morning a tidal
+// window starts from the categories its configuration gives it.
 import type { HallConfig, ServiceWindow, WindowCategory } from '@yichuang/shared/domain';
 import type { EngineState } from './types.js';
 

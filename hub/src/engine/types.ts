@@ -142,6 +142,8 @@ export type Command =
   | { type: 'unpause'; windowId: string }
   /** A manager switches a tidal window to one queue for the rest of the day (tidal.ts). */
   | { type: 'assignTidal'; windowId: string; categoryId: string }
+  /** A manager puts a switched tidal window back to its configured categories (tidal.ts). */
+  | { type: 'restoreTidal'; windowId: string }
   | { type: 'signIn'; windowId: string; staffId: string }
   | { type: 'signOut'; windowId: string }
   /** The hub signs out a window whose caller was revoked (staffing.ts says what becomes of its ticket). */
@@ -216,6 +218,7 @@ export type EngineEvent =
   | E<'window.paused', { windowId: string; reason: PauseReason; note?: string }>
   | E<'window.unpaused', { windowId: string }>
   | E<'window.assigned', { windowId: string; categoryId: string }>
+  | E<'window.restored', { windowId: string }>
   | E<'staff.signedIn', { windowId: string; staffId: string }>
   | E<'staff.signedOut', { windowId: string; staffId: string }>
   | E<'ticket.printed', { ticketId: string; printerId: string; ok: boolean; reason?: string; jobId?: string; late?: boolean }>

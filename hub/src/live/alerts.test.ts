@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { AlertInput } from '@yichuang/shared/live';
-import { acknowledge, emptyAlertsFile, forDisplay, isOpen, raise, resolve, unresolvedKeys } from './alerts.js';
+import { acknowledge, acknowledgeAll, emptyAlertsFile, forDisplay, isOpen, raise, resolve, unresolvedKeys } from './alerts.js';
 
 const help: AlertInput = { kind: 'help-request', key: 'help:kiosk-1', message: '1号取号机求助', messageEn: 'Help at kiosk 1', deviceId: 'kiosk-1' };
 
@@ -8,7 +8,7 @@ describe('alerts', () => {
   it('one alert per key: raised again it is refreshed, and an acknowledged one reopens', () => {
     const file = emptyAlertsFile();
     const first = raise(file, help, 1000);
-    expect(acknowledge(file, first.id, 'console-1', 2000)?.acknowledged).toEqual({ at: 2000, deviceId: 'console-1' });
+    expect(acknowledge(file, first.id, { at: 2000, deviceId: 'console-1', name: '张经理' })?.acknowledged).toEqual({ at: 2000, deviceId: 'console-1', name: '张经理' });
     expect(isOpen(first)).toBe(false);
     const again = raise(file, help, 3000);
     expect(file.alerts).toHaveLength(1);
@@ -31,11 +31,25 @@ describe('alerts', () => {
   it('open alerts come first, latest first; closed ones are dropped after a day', () => {
     const file = emptyAlertsFile();
     const old = raise(file, { ...help, key: 'a' }, 1000);
-    acknowledge(file, old.id, 'console-1', 1000);
+    acknowledge(file, old.id, { at: 1000, deviceId: 'console-1' });
     raise(file, { ...help, key: 'b' }, 500);
     expect(forDisplay(file.alerts).map((a) => a.key)).toEqual(['b', 'a']);
     raise(file, { ...help, key: 'c' }, 1000 + 24 * 3_600_000);
     expect(file.alerts.map((a) => a.key)).toEqual(['b', 'c']);
-    expect(acknowledge(file, 'a999', 'console-1', 0)).toBeUndefined();
+    expect(acknowledge(file, 'a999', { at: 0, deviceId: 'console-1' })).toBeUndefined();
+  });
+  it('acknowledges every open alert at once, with who and when, and leaves closed ones as they were', () => {
+    const file = emptyAlertsFile();
+    const a = raise(file, { ...help, key: 'a' }, 1000);
+    const b = raise(file, { ...help, key: 'b' }, 1000);
+    const c = raise(file, { ...help, key: 'c' }, 1000);
+    resolve(file, 'c', 1500);
+    acknowledge(file, b.id, { at: 1600, deviceId: 'console-2', name: '李经理' });
+    const done = acknowledgeAll(file, { at: 2000, deviceId: 'console-1', staffId: 's1', name: '张经理' });
+    expect(done.map((x) => x.id)).toEqual([a.id]);
+    expect(a.acknowledged).toEqual({ at: 2000, deviceId: 'console-1', staffId: 's1', name: '张经理' });
+    expect(b.acknowledged?.name).toBe('李经理');
+    expect(c.acknowledged).toBeUndefined();
+    expect(file.alerts.filter(isOpen)).toEqual([]);
   });
 });

@@ -1,6 +1,6 @@
 // The alert list of <dataDir>/alerts.json and its rules, as pure functions over a draft.
 // One alert per key while it is unresolved: raised again, it is refreshed (and reopened if acknowledged).
-import type { Alert, AlertInput } from '@yichuang/shared/live';
+import type { Acknowledgement, Alert, AlertInput } from '@yichuang/shared/live';
 import type { Versioned } from '../storage/small-store.js';
 
 export interface AlertsFile extends Versioned {
@@ -37,10 +37,22 @@ export function resolve(draft: AlertsFile, key: string, now: number): void {
   for (const a of draft.alerts) if (a.key === key && a.resolvedAt === undefined) a.resolvedAt = now;
 }
 
-export function acknowledge(draft: AlertsFile, id: string, deviceId: string, now: number): Alert | undefined {
+/** Who acknowledges, as the alert keeps it (their name is shown beside the time). */
+export function acknowledgement(actor: { deviceId?: string; staffId?: string; name: string }, now: number): Acknowledgement {
+  return { at: now, deviceId: actor.deviceId ?? '', name: actor.name, ...(actor.staffId !== undefined && { staffId: actor.staffId }) };
+}
+
+export function acknowledge(draft: AlertsFile, id: string, by: Acknowledgement): Alert | undefined {
   const alert = draft.alerts.find((a) => a.id === id);
-  if (alert && !alert.acknowledged) alert.acknowledged = { at: now, deviceId };
+  if (alert && !alert.acknowledged) alert.acknowledged = { ...by };
   return alert;
+}
+
+/** Acknowledges every open alert; returns them. */
+export function acknowledgeAll(draft: AlertsFile, by: Acknowledgement): Alert[] {
+  const open = draft.alerts.filter(isOpen);
+  for (const a of open) a.acknowledged = { ...by };
+  return open;
 }
 
 /** Unresolved alerts whose key starts with `prefix` (the hub's own checks use key prefixes). */

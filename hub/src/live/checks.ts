@@ -1,42 +1,37 @@
-// The hub's own alert checks, pure: given the hall at time `now`, which alert conditions hold and
-// which tidal windows to suggest. The live service turns conditions into raised and resolved alerts.
-import type { DeviceRole, HallConfig, QueueView } from '@yichuang/shared/domain';
-import { pauseReasonName, t } from '@yichuang/shared/console-i18n';
-import type { AlertInput, AlertThresholds, TidalSuggestion } from '@yichuang/shared/live';
+// The hub's own alert checks, pure: given the hall at time `now`, which alert conditions hold (and
+// which other domains' alerts have lost their cause). The live service raises and resolves them.
+import type { DeviceRole } from '@yichuang/shared/domain';
+import { pauseReasonName } from '@yichuang/shared/console-i18n';
+import type { AlertInput } from '@yichuang/shared/live';
 import { formatClock } from '@yichuang/shared/time';
-import type { EngineState } from '../engine/index.js';
-import { tidalSuggestions } from './tidal.js';
+import { bi, CHECK_PREFIX, type CheckInput } from './check-input.js';
+import { coverageChecks } from './coverage-checks.js';
 import { currentPeriodStart, longestWaiting, minutesBetween } from './waits.js';
 
-/** Keys of the alerts these checks raise; they resolve them too, when the condition is over. */
-export const CHECK_PREFIX = 'check:';
 /** Devices whose absence is worth an alert: the public screens and kiosks. */
 const WATCHED_ROLES: ReadonlySet<DeviceRole> = new Set(['kiosk', 'board', 'display']);
 
-export interface CheckInput {
-  now: number;
-  config: HallConfig;
-  state: EngineState;
-  queues: readonly QueueView[];
-  thresholds: AlertThresholds;
-  /** Device id → when its last connection closed, for devices that are offline. */
-  offlineSince: ReadonlyMap<string, number>;
-}
-
 export interface CheckResult {
   conditions: AlertInput[];
-  suggestions: TidalSuggestion[];
+  /** Keys of other domains' alerts whose cause has ended (a bad rating whose case is closed). */
+  ended: string[];
 }
 
 export function runChecks(input: CheckInput): CheckResult {
   return {
-    conditions: [...longWaits(input), ...longPauses(input), ...offlineDevices(input)],
-    suggestions: tidalSuggestions(input.state, input.config, input.queues, input.thresholds.tidalWaitMin),
+    conditions: [...longWaits(input), ...longPauses(input), ...offlineDevices(input), ...coverageChecks(input)],
+    ended: closedCases(input),
   };
 }
 
-function bi(key: Parameters<typeof t>[0], params: Record<string, string | number>, paramsEn = params): Pick<AlertInput, 'message' | 'messageEn'> {
-  return { message: t(key, 'zh', params), messageEn: t(key, 'en', paramsEn) };
+/** A bad-rating alert (ratings/alerts.ts: key bad-rating:<case id>) closes with its case. */
+export const BAD_RATING_PREFIX = 'bad-rating:';
+function closedCases({ state, alerts }: CheckInput): string[] {
+  const cases = state.evaluation?.cases ?? {};
+  return alerts
+    .filter((a) => a.resolvedAt === undefined && a.key.startsWith(BAD_RATING_PREFIX))
+    .filter((a) => cases[a.key.slice(BAD_RATING_PREFIX.length)]?.reached === 'close')
+    .map((a) => a.key);
 }
 
 function longWaits({ now, config, state, thresholds }: CheckInput): AlertInput[] {

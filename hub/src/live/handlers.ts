@@ -1,7 +1,7 @@
 // Socket handlers of the live domain: thin, each parses, checks permission (onCommand) and calls the service.
 import * as S from '@yichuang/shared/live-schemas';
 import { z } from 'zod';
-import { onCommand, onQuery, type CommandContext } from '../realtime/command.js';
+import { connectionActor, onCommand, onQuery, type CommandContext } from '../realtime/command.js';
 import type { LiveService } from './live-service.js';
 
 export interface LiveHandlerHooks {
@@ -23,12 +23,13 @@ export function registerLiveHandlers(ctx: CommandContext, ready: Promise<LiveSer
     await live.check();
     return { ok: true, data: live.board() };
   });
-  onCommand(ctx, 'live:acknowledge', S.acknowledgeAlert, async (p) => after(await (await ready).acknowledge(p.alertId, device), hooks.liveChanged));
-  onCommand(ctx, 'live:assignTidal', S.assignTidal, async (p, key) =>
-    after(await (await ready).assignTidal(p.windowId, p.categoryId, { deviceId: device.id, staffId: ctx.operator()?.staffId }, key), hooks.liveChanged),
-  );
+  const actor = (): ReturnType<typeof connectionActor> => connectionActor(ctx);
+  onCommand(ctx, 'live:acknowledge', S.acknowledgeAlert, async (p) => after(await (await ready).acknowledge(p.alertId, actor()), hooks.liveChanged));
+  onCommand(ctx, 'live:acknowledgeAll', S.acknowledgeAll, async () => after(await (await ready).acknowledgeAll(actor()), hooks.liveChanged));
+  onCommand(ctx, 'live:assignTidal', S.assignTidal, async (p, key) => after(await (await ready).tidal(p.windowId, p.categoryId, actor(), key), hooks.liveChanged));
+  onCommand(ctx, 'live:restoreTidal', S.restoreTidal, async (p, key) => after(await (await ready).tidal(p.windowId, undefined, actor(), key), hooks.liveChanged));
   onCommand(ctx, 'live:updateSettings', S.updateLiveSettings, async (p) =>
-    after(await (await ready).updateSettings(p), hooks.boardsChanged, hooks.liveChanged),
+    after(await (await ready).updateSettings(p, actor()), hooks.boardsChanged, hooks.liveChanged),
   );
-  onCommand(ctx, 'live:setBoard', S.setBoard, async (p) => after(await (await ready).setBoard(p), hooks.boardsChanged, hooks.liveChanged));
+  onCommand(ctx, 'live:setBoard', S.setBoard, async (p) => after(await (await ready).setBoard(p, actor()), hooks.boardsChanged, hooks.liveChanged));
 }

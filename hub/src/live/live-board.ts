@@ -92,6 +92,7 @@ function windows({ now, config, state }: LiveBoardInput): WindowLive[] {
       servedToday: served.get(w.id) ?? 0,
     };
     if (live?.pauseReason) row.pauseReason = live.pauseReason;
+    if (live?.assignedCategoryId !== undefined) row.normalCategories = [...w.categories];
     if (staff) row.staffName = staff.name;
     if (ticket) row.current = { ticketNumber: ticket.number, state: ticket.state, minutes: minutesBetween(currentPeriodStart(ticket), now) };
     const rated = ratings.get(w.id);

@@ -1,18 +1,23 @@
 // The live domain's use cases: board settings, alerts (raised by the hub's checks and by other
 // domains), tidal windows, and the managers' live board. Every change is durable before it is answered.
+import type { AuditActor, AuditEntry } from '@yichuang/shared/admin';
 import type { Device, HallConfig, WindowView } from '@yichuang/shared/domain';
 import { appError, type Ack } from '@yichuang/shared/errors';
-import type { Alert, AlertInput, BoardView, LiveBoard, LiveSettings, TidalSuggestion } from '@yichuang/shared/live';
+import type { Alert, AlertInput, BoardView, LiveBoard, LiveSettings } from '@yichuang/shared/live';
 import type * as S from '@yichuang/shared/live-schemas';
 import type { z } from 'zod';
 import type { Actor, CommandKey, HallService } from '../hall/hall-service.js';
 import { publicWindow, type Views } from '../hall/views.js';
+import { windowCategories } from '../engine/index.js';
+import type { AuditLog } from '../security/audit-log.js';
 import { dataFolder } from '../storage/data-folder.js';
 import { SmallStore } from '../storage/small-store.js';
-import { acknowledge, emptyAlertsFile, raise, resolve, unresolvedKeys, type AlertsFile } from './alerts.js';
-import { boardView, defaultBoardsFile, type BoardsFile } from './board-settings.js';
-import { CHECK_PREFIX, runChecks } from './checks.js';
+import { acknowledge, acknowledgeAll, acknowledgement, emptyAlertsFile, raise, resolve, unresolvedKeys, type AlertsFile } from './alerts.js';
+import { boardView, DEFAULT_PROFILE, defaultBoardsFile, type BoardsFile } from './board-settings.js';
+import { CHECK_PREFIX } from './check-input.js';
+import { runChecks } from './checks.js';
 import { liveBoard } from './live-board.js';
+import { tidalSuggestions } from './tidal.js';
 import type { Presence } from './presence.js';
 
 export interface LiveServiceDeps {
@@ -21,12 +26,12 @@ export interface LiveServiceDeps {
   hall: HallService;
   views: Views;
   presence: Presence;
+  audit: AuditLog;
   clock: () => number;
   log: (line: string) => void;
 }
 
 export class LiveService {
-  #suggestions: TidalSuggestion[] = [];
   /** Checks run one at a time, so two never raise the same alert. */
   #checking: Promise<unknown> = Promise.resolve();
 
@@ -59,19 +64,21 @@ export class LiveService {
   check(): Promise<void> {
     const run = this.#checking.then(async () => {
       const now = this.deps.clock();
-      const { conditions, suggestions } = runChecks({
+      const { conditions, ended: endedElsewhere } = runChecks({
         now,
         config: this.config,
         state: this.deps.hall.current,
         queues: this.deps.views.queues(),
         thresholds: this.settings.thresholds,
         offlineSince: this.deps.presence.offlineSince,
+        online: this.deps.presence.connected,
+        startedAt: this.deps.presence.startedAt,
+        alerts: this.alerts.data.alerts,
       });
-      this.#suggestions = suggestions;
       const open = unresolvedKeys(this.alerts.data.alerts, CHECK_PREFIX);
       const holding = new Set(conditions.map((c) => c.key));
       const begun = conditions.filter((c) => !open.has(c.key));
-      const ended = [...open].filter((k) => !holding.has(k));
+      const ended = [...[...open].filter((k) => !holding.has(k)), ...endedElsewhere];
       if (begun.length === 0 && ended.length === 0) return;
       await this.alerts.update((d) => {
         for (const c of begun) raise(d, c, now);
@@ -82,15 +89,17 @@ export class LiveService {
     return run;
   }
 
-  /** The live board as of the last check. */
+  /** The live board now, its alerts as of the last check. Suggestions and queue rows come from the same figures. */
   board(): LiveBoard {
+    const state = this.deps.hall.current;
+    const queues = this.deps.views.queues();
     return liveBoard({
       now: this.deps.clock(),
       config: this.config,
-      state: this.deps.hall.current,
-      queues: this.deps.views.queues(),
+      state,
+      queues,
       alerts: this.alerts.data.alerts,
-      suggestions: this.#suggestions,
+      suggestions: tidalSuggestions(state, this.config, queues, this.settings.thresholds.tidalWaitMin),
       settings: this.settings,
     });
   }
@@ -106,34 +115,64 @@ export class LiveService {
     await this.alerts.update((d) => resolve(d, key, this.deps.clock()));
   }
 
-  async acknowledge(alertId: string, device: Device): Promise<Ack<Alert>> {
+  async acknowledge(alertId: string, actor: AuditActor): Promise<Ack<Alert>> {
+    let acknowledgedNow = false;
     const alert = await this.alerts.update((d) => {
-      const a = acknowledge(d, alertId, device.id, this.deps.clock());
+      acknowledgedNow = d.alerts.some((a) => a.id === alertId && !a.acknowledged);
+      const a = acknowledge(d, alertId, acknowledgement(actor, this.deps.clock()));
       return a && structuredClone(a);
     });
-    return alert ? { ok: true, data: alert } : { ok: false, error: appError('UNKNOWN_ALERT') };
+    if (!alert) return { ok: false, error: appError('UNKNOWN_ALERT') };
+    // Acknowledged before (a retry, or another manager): nothing new for the log.
+    if (acknowledgedNow) await this.#audit({ actor, action: 'alert.acknowledge', target: alert.id, after: { message: alert.message, messageEn: alert.messageEn } });
+    return { ok: true, data: alert };
   }
 
-  async assignTidal(windowId: string, categoryId: string, actor: Actor, key: CommandKey): Promise<Ack<WindowView>> {
-    const result = await this.deps.hall.execute({ type: 'assignTidal', windowId, categoryId }, actor, key);
+  /** Acknowledges every open alert at once; answers those it acknowledged. */
+  async acknowledgeAll(actor: AuditActor): Promise<Ack<Alert[]>> {
+    const done = await this.alerts.update((d) => structuredClone(acknowledgeAll(d, acknowledgement(actor, this.deps.clock()))));
+    if (done.length) await this.#audit({ actor, action: 'alert.acknowledgeAll', target: `${done.length}`, after: { messages: done.map((a) => a.message), messagesEn: done.map((a) => a.messageEn) } });
+    return { ok: true, data: done };
+  }
+
+  /** Switches a tidal window (assignTidal) or puts it back (restoreTidal, no category): journaled, then audited. */
+  async tidal(windowId: string, categoryId: string | undefined, actor: AuditActor & Actor, key: CommandKey): Promise<Ack<WindowView>> {
+    const def = this.config.windows.find((w) => w.id === windowId);
+    const before = def && windowCategories(this.deps.hall.current, def).map((c) => c.categoryId);
+    const command = categoryId === undefined ? { type: 'restoreTidal' as const, windowId } : { type: 'assignTidal' as const, windowId, categoryId };
+    const result = await this.deps.hall.execute(command, { deviceId: actor.deviceId, staffId: actor.staffId }, key);
     if (!result.ok) return result;
+    const after = def && windowCategories(this.deps.hall.current, def).map((c) => c.categoryId);
+    // A retry (answered with the records it made then), or a switch to what it serves already: nothing new to audit.
+    if (result.data.length && JSON.stringify(before) !== JSON.stringify(after)) {
+      await this.#audit({ actor, action: categoryId === undefined ? 'tidal.restore' : 'tidal.assign', target: windowId, before: { categories: before }, after: { categories: after } });
+    }
     await this.check();
     // For a console: not shown the current ticket's masked identity (only window staff are).
     return { ok: true, data: publicWindow(this.deps.views.window(windowId)!) };
   }
 
-  async updateSettings(input: z.output<typeof S.updateLiveSettings>): Promise<Ack<LiveSettings>> {
+  async updateSettings(input: z.output<typeof S.updateLiveSettings>, actor: AuditActor): Promise<Ack<LiveSettings>> {
+    const before = structuredClone(this.settings);
     const settings = await this.boards.update((d) => {
       if (input.notice !== undefined) d.settings.notice = input.notice;
       if (input.voice) d.settings.voice = input.voice;
       if (input.thresholds) d.settings.thresholds = input.thresholds;
-      return d.settings;
+      return structuredClone(d.settings);
     });
+    const { boards: _b, ...was } = before;
+    const { boards: _a, ...now } = settings;
+    await this.#audit({ actor, action: 'live.settings', target: 'boards', before: was, after: now });
     await this.check();
     return { ok: true, data: settings };
   }
 
-  async setBoard(input: z.output<typeof S.setBoard>): Promise<Ack<LiveSettings>> {
+  /** The change is durable; an audit log that cannot be written is reported, not turned into a failure (as config-change.ts). */
+  async #audit(entry: Omit<AuditEntry, 'at'>): Promise<void> {
+    await this.deps.audit.append(entry).catch((err: unknown) => this.deps.log(`audit log write failed for ${entry.action} ${entry.target}: ${String(err)}`));
+  }
+
+  async setBoard(input: z.output<typeof S.setBoard>, actor: AuditActor): Promise<Ack<LiveSettings>> {
     const config = this.config;
     if (!config.devices.some((d) => d.id === input.deviceId && d.role === 'board')) {
       return { ok: false, error: appError('UNKNOWN_BOARD', { deviceId: input.deviceId }) };
@@ -142,10 +181,12 @@ export class LiveService {
     if (zone) return { ok: false, error: appError('UNKNOWN_ZONE', { zone }) };
     const category = input.categories.find((c) => !config.categories.some((x) => x.id === c));
     if (category) return { ok: false, error: appError('UNKNOWN_CATEGORY', { categoryId: category }) };
+    const before = this.settings.boards[input.deviceId] ?? DEFAULT_PROFILE;
     const settings = await this.boards.update((d) => {
       d.settings.boards[input.deviceId] = { categories: input.categories, zones: input.zones, voice: input.voice };
-      return d.settings;
+      return structuredClone(d.settings);
     });
+    await this.#audit({ actor, action: 'board.set', target: input.deviceId, before, after: settings.boards[input.deviceId] });
     return { ok: true, data: settings };
   }
 

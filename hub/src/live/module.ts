@@ -3,6 +3,7 @@
 import type { AlertInput } from '@yichuang/shared/live';
 import type { HallCore } from '../hall/core.js';
 import type { Broadcaster } from '../realtime/broadcaster.js';
+import type { AuditLog } from '../security/audit-log.js';
 import type { Domain } from '../realtime/socket-server.js';
 import { registerLiveHandlers } from './handlers.js';
 import { LiveService } from './live-service.js';
@@ -15,17 +16,19 @@ const COALESCE_MS = 250;
 
 export interface LiveDeps extends HallCore {
   broadcaster: Broadcaster;
+  audit: AuditLog;
   dataDir: string;
 }
 
 export function createLiveModule(deps: LiveDeps): Domain {
-  const presence = new Presence();
+  const presence = new Presence(deps.clock());
   const ready = LiveService.open({
     dataDir: deps.dataDir,
     config: deps.config,
     hall: deps.hall,
     views: deps.views,
     presence,
+    audit: deps.audit,
     clock: deps.clock,
     log: deps.log,
   });
@@ -54,7 +57,10 @@ export function createLiveModule(deps: LiveDeps): Domain {
     }, () => undefined); // a module that failed to start was logged once (above)
   };
 
-  deps.bus.on('device:online', (device) => presence.online(device.id));
+  deps.bus.on('device:online', (device) => {
+    presence.online(device.id);
+    refresh(); // a device back closes its alerts at once
+  });
   deps.bus.on('device:offline', (device) => {
     presence.offline(device.id, deps.clock());
     refresh();

@@ -2,7 +2,7 @@
 // realtime/permissions/printing.ts; payloads are parsed with shared/printing-schemas.ts.
 import { appError } from '@yichuang/shared/errors';
 import * as P from '@yichuang/shared/printing-schemas';
-import { onCommandOnce, onQuery, type CommandContext } from '../realtime/command.js';
+import { connectionActor, onCommandOnce, onQuery, type CommandContext } from '../realtime/command.js';
 import type { PrinterFleet } from './printer-fleet.js';
 import type { PrintingSettingsService } from './printing-settings.js';
 import type { SlipService } from './slip-service.js';
@@ -22,9 +22,9 @@ export function registerPrintingHandlers(ctx: CommandContext, c: PrintingCompone
   }));
   onQuery(ctx, 'printer:unprinted', P.printingQuery, () => ({ ok: true, data: c.slips.unprinted() }));
   onQuery(ctx, 'printer:settings', P.printingQuery, () => ({ ok: true, data: c.settings.view() }));
-  onCommandOnce(ctx, 'printer:save', P.savePrinter, (p) => c.settings.savePrinter(p.printer));
-  onCommandOnce(ctx, 'printer:remove', P.removePrinter, (p) => c.settings.removePrinter(p.printerId));
-  onCommandOnce(ctx, 'printer:layout', P.saveLayout, (p) => c.settings.saveLayout(p.layout));
+  onCommandOnce(ctx, 'printer:save', P.savePrinter, (p) => c.settings.savePrinter(p.printer, connectionActor(ctx)));
+  onCommandOnce(ctx, 'printer:remove', P.removePrinter, (p) => c.settings.removePrinter(p.printerId, connectionActor(ctx)));
+  onCommandOnce(ctx, 'printer:layout', P.saveLayout, (p) => c.settings.saveLayout(p.layout, connectionActor(ctx)));
   onCommandOnce(ctx, 'ticket:reprint', P.reprintTicket, (p, key) => c.slips.reprint(p, device, key));
   onQuery(ctx, 'agent:state', P.agentState, (p) => {
     const printerId = device.kioskId ? c.fleet.agentReport(device.kioskId, { status: p.status, where: p.port, baudRate: p.baudRate }) : undefined;

@@ -6,6 +6,7 @@ import type { HallCore } from '../hall/core.js';
 import type { Routes } from '../http/routes.js';
 import type { Broadcaster } from '../realtime/broadcaster.js';
 import type { Domain } from '../realtime/socket-server.js';
+import type { AuditLog } from '../security/audit-log.js';
 import type { TicketLinks } from '../security/ticket-links.js';
 import { PrintJobLog } from '../storage/print-job-log.js';
 import { registerPrintingHandlers, type PrintingComponents } from './handlers.js';
@@ -22,6 +23,7 @@ export interface PrintingDeps extends HallCore {
   broadcaster: Broadcaster;
   dataDir: string;
   ticketLinks: TicketLinks;
+  audit: AuditLog;
   /** http://host:port phones reach the hub at, for the slips' QR codes when the layout names none. */
   phoneBase: () => string;
 }
@@ -63,7 +65,7 @@ export function createPrintingModule(deps: PrintingDeps): Domain & { slips: Slip
     return undefined;
   });
   const fleet = new PrinterFleet({ publish, clock: deps.clock, pollMs: POLL_MS });
-  const settings = new PrintingSettingsService({ dataDir: deps.dataDir, config: deps.config, fleet, log: deps.log });
+  const settings = new PrintingSettingsService({ dataDir: deps.dataDir, config: deps.config, fleet, audit: deps.audit, log: deps.log });
   const slips = new SlipService({
     hall: deps.hall,
     views: deps.views,

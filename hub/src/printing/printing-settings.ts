@@ -1,9 +1,11 @@
 // Reading and changing the printers and the slip layout (console and REST, managers only). Every
 // change is written to printers.json before it is acknowledged, then applied to the running printers.
+import type { AuditActor, AuditEntry } from '@yichuang/shared/admin';
 import type { HallConfig } from '@yichuang/shared/domain';
 import { appError, type Ack } from '@yichuang/shared/errors';
 import type { PrinterConfig, PrintingSettings, PrintingSettingsView, TicketLayout } from '@yichuang/shared/printing';
 import type { PrintingFile } from '@yichuang/shared/printing-schemas';
+import type { AuditLog } from '../security/audit-log.js';
 import { defaultPrinting, PrintingStore } from './printing-store.js';
 import type { PrinterFleet } from './printer-fleet.js';
 import { unprintable } from './slip-text.js';
@@ -12,6 +14,7 @@ export interface SettingsDeps {
   dataDir: string;
   config: () => HallConfig;
   fleet: PrinterFleet;
+  audit: AuditLog;
   log: (line: string) => void;
 }
 
@@ -50,36 +53,49 @@ export class PrintingSettingsService {
     return { ...settings, kiosks, layoutWarnings };
   }
 
-  savePrinter(printer: PrinterConfig): Promise<Ack<PrintingSettingsView>> {
+  savePrinter(printer: PrinterConfig, actor: AuditActor): Promise<Ack<PrintingSettingsView>> {
     const devices = this.deps.config().devices;
     if (!devices.some((d) => d.id === printer.kioskId && d.role === 'kiosk')) {
       return Promise.resolve({ ok: false, error: appError('UNKNOWN_KIOSK', { kioskId: printer.kioskId }) });
     }
     const other = this.settings().printers.find((p) => p.kioskId === printer.kioskId && p.id !== printer.id);
     if (other) return Promise.resolve({ ok: false, error: appError('KIOSK_HAS_PRINTER', { kioskId: printer.kioskId, printerId: other.id }) });
-    return this.#change((draft) => {
-      const i = draft.printers.findIndex((p) => p.id === printer.id);
-      if (i >= 0) draft.printers[i] = printer;
-      else draft.printers.push(printer);
-    });
+    const before = this.settings().printers.find((p) => p.id === printer.id);
+    return this.#change(
+      (draft) => {
+        const i = draft.printers.findIndex((p) => p.id === printer.id);
+        if (i >= 0) draft.printers[i] = printer;
+        else draft.printers.push(printer);
+      },
+      { actor, action: before ? 'printer.save' : 'printer.add', target: printer.id, before, after: printer },
+    );
   }
 
-  removePrinter(printerId: string): Promise<Ack<PrintingSettingsView>> {
+  removePrinter(printerId: string, actor: AuditActor): Promise<Ack<PrintingSettingsView>> {
     if (!this.settings().printers.some((p) => p.id === printerId)) {
       return Promise.resolve({ ok: false, error: appError('UNKNOWN_PRINTER', { printerId }) });
     }
-    return this.#change((draft) => {
-      draft.printers = draft.printers.filter((p) => p.id !== printerId);
-    });
+    const before = this.settings().printers.find((p) => p.id === printerId);
+    return this.#change(
+      (draft) => {
+        draft.printers = draft.printers.filter((p) => p.id !== printerId);
+      },
+      { actor, action: 'printer.remove', target: printerId, before },
+    );
   }
 
-  saveLayout(layout: TicketLayout): Promise<Ack<PrintingSettingsView>> {
-    return this.#change((draft) => {
-      draft.layout = layout;
-    });
+  saveLayout(layout: TicketLayout, actor: AuditActor): Promise<Ack<PrintingSettingsView>> {
+    const before = this.settings().layout;
+    return this.#change(
+      (draft) => {
+        draft.layout = layout;
+      },
+      { actor, action: 'printer.layout', target: 'layout', before, after: layout },
+    );
   }
 
-  async #change(mutator: (draft: PrintingFile) => void): Promise<Ack<PrintingSettingsView>> {
+  /** Writes the change, then its audit entry (a failed audit write is logged, not turned into a failure, as config-change.ts). */
+  async #change(mutator: (draft: PrintingFile) => void, audit: Omit<AuditEntry, 'at'>): Promise<Ack<PrintingSettingsView>> {
     await this.ready;
     const store = this.#store;
     if (!store) return { ok: false, error: appError('PRINTING_CONFIG_UNREADABLE') };
@@ -90,6 +106,7 @@ export class PrintingSettingsService {
       this.deps.log(`printers.json write failed: ${(err as Error).message}`);
       return { ok: false, error: appError('STORAGE_FAILED') };
     }
+    await this.deps.audit.append(audit).catch((err: unknown) => this.deps.log(`audit log write failed for ${audit.action} ${audit.target}: ${String(err)}`));
     await this.deps.fleet.reconcile(settings.printers);
     return { ok: true, data: this.view() };
   }

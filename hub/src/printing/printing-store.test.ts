@@ -45,11 +45,11 @@ describe('printers.json', () => {
     await writeFile(file(), 'not json');
     const logs: string[] = [];
     const fleet = new PrinterFleet({ publish: () => undefined, clock: Date.now, pollMs: 60_000 });
-    const settings = new PrintingSettingsService({ dataDir: dir, config: () => ({ devices: [] }) as never, fleet, log: (l) => logs.push(l) });
+    const settings = new PrintingSettingsService({ dataDir: dir, config: () => ({ devices: [] }) as never, fleet, audit: {} as never, log: (l) => logs.push(l) });
     await settings.ready;
     expect(settings.settings().printers).toEqual([]);
     expect(logs.join()).toMatch(/printers unavailable/);
-    expect(await settings.saveLayout(defaultPrinting().layout)).toMatchObject({ ok: false, error: { code: 'PRINTING_CONFIG_UNREADABLE' } });
+    expect(await settings.saveLayout(defaultPrinting().layout, { name: 'test' })).toMatchObject({ ok: false, error: { code: 'PRINTING_CONFIG_UNREADABLE' } });
     expect(await readFile(file(), 'utf8')).toBe('not json');
   });
 });

@@ -4,7 +4,7 @@
 import { appError, type Ack, type AppError } from '@yichuang/shared/errors';
 import * as P from '@yichuang/shared/printing-schemas';
 import type { Response } from 'express';
-import { MANAGERS } from '../http/access.js';
+import { callerIn, MANAGERS } from '../http/access.js';
 import { parseOr400 } from '../http/parse.js';
 import type { Routes } from '../http/routes.js';
 import type { PrintingComponents } from './handlers.js';
@@ -30,11 +30,11 @@ export function printingRoutes(routes: Routes, c: PrintingComponents): void {
   });
   routes.put('/printing/printers/:id', MANAGERS, async (req, res) => {
     const printer = parseOr400(P.printerConfig, { ...(req.body as object | undefined), id: req.params.id }, res);
-    if (printer) reply(res, await c.settings.savePrinter(printer));
+    if (printer) reply(res, await c.settings.savePrinter(printer, callerIn(res).actor));
   });
-  routes.delete('/printing/printers/:id', MANAGERS, async (req, res) => reply(res, await c.settings.removePrinter(req.params.id)));
+  routes.delete('/printing/printers/:id', MANAGERS, async (req, res) => reply(res, await c.settings.removePrinter(req.params.id, callerIn(res).actor)));
   routes.put('/printing/layout', MANAGERS, async (req, res) => {
     const layout = parseOr400(P.ticketLayout, req.body, res);
-    if (layout) reply(res, await c.settings.saveLayout(layout));
+    if (layout) reply(res, await c.settings.saveLayout(layout, callerIn(res).actor));
   });
 }

@@ -1,7 +1,7 @@
 // The one path every socket command takes: size check → who may send it (device role and place; at
 // a console, the person signed in) → rate limit → zod parse → run → ack. Raw exceptions never reach a
 // client; they are logged and answered with STORAGE_FAILED when a write failed, INTERNAL otherwise.
-import type { Operator } from '@yichuang/shared/admin';
+import type { AuditActor, Operator } from '@yichuang/shared/admin';
 import type { Device } from '@yichuang/shared/domain';
 import { appError, type Ack, type AppError } from '@yichuang/shared/errors';
 import type { ClientToServerEvents } from '@yichuang/shared/events';
@@ -46,6 +46,12 @@ export interface CommandContext {
   audit: (entry: { action: string; target: string }) => Promise<void>;
   /** Answers of commands run once per command id (onCommandOnce). */
   answers: AnswerLog;
+}
+
+/** Who acts at this connection, for the audit log: the person signed in at a console, else the device. */
+export function connectionActor(ctx: CommandContext): AuditActor & { deviceId: string } {
+  const who = ctx.operator();
+  return { deviceId: ctx.device.id, staffId: who?.staffId, name: who?.name ?? ctx.device.name, address: ctx.socket.handshake.address };
 }
 
 type Answer<E extends CommandName> = Promise<Ack<AckData<E>>> | Ack<AckData<E>>;

@@ -29,7 +29,7 @@ const TICKET_BROADCASTS = {
 /** How long queue changes for boards and kiosks wait for others to go out with them. */
 const QUEUES_GATHER_MS = 250;
 
-const WINDOW_EVENTS = new Set<EngineEvent['type']>(['window.paused', 'window.unpaused', 'window.assigned', 'staff.signedIn', 'staff.signedOut']);
+const WINDOW_EVENTS = new Set<EngineEvent['type']>(['window.paused', 'window.unpaused', 'window.assigned', 'window.restored', 'staff.signedIn', 'staff.signedOut']);
 
 type TicketBroadcastEvent = Extract<EngineEvent, { type: keyof typeof TICKET_BROADCASTS }>;
 /** Queue ticket events become hall broadcasts; other domains' events (ratings, cases…) do not. */
