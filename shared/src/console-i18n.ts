@@ -8,11 +8,13 @@ import { CONSOLE_LIVE_STRINGS } from './strings/console-live.js';
 import { CONSOLE_NOTICES_STRINGS } from './strings/console-notices.js';
 import { CONSOLE_REPORTS_STRINGS } from './strings/console-reports.js';
 import { CONSOLE_STRINGS } from './strings/console.js';
+import { WINDOW_STRINGS } from './strings/window.js';
 
 export * from './i18n.js';
 
 export const CONSOLE_CATALOGUE = {
   ...STRINGS,
+  ...WINDOW_STRINGS,
   ...CONSOLE_STRINGS,
   ...CONSOLE_CASES_STRINGS,
   ...CONSOLE_DEVICES_STRINGS,

@@ -8,7 +8,6 @@ import { GUIDE_STRINGS } from './strings/guide.js';
 import { KIOSK_STRINGS } from './strings/kiosk.js';
 import { PAD_STRINGS } from './strings/pad.js';
 import { PRINTING_STRINGS } from './strings/printing.js';
-import { WINDOW_STRINGS } from './strings/window.js';
 import type { Outcome, PauseReason, PriorityClass, TicketState, WindowStatus } from './lists.js';
 
 export type Lang = 'zh' | 'en';
@@ -16,13 +15,13 @@ export const LANGS: readonly Lang[] = ['zh', 'en'];
 
 /**
  * The screens' strings, composed from one file per screen family in strings/. The console's own strings
- * join them in console-i18n.ts, so kiosks and boards do not carry them (bundle ≤ 60 KB).
+ * join them in console-i18n.ts and the window caller's in window-i18n.ts, so kiosks and boards do not
+ * carry them (bundle ≤ 60 KB).
  */
 export const STRINGS = {
   ...COMMON_STRINGS,
   ...KIOSK_STRINGS,
   ...BOARD_STRINGS,
-  ...WINDOW_STRINGS,
   ...PAD_STRINGS,
   ...PRINTING_STRINGS,
   ...APPOINTMENTS_STRINGS,

@@ -2,7 +2,7 @@
 // terminal): the hall link, language, clock, screen flow and help calls, the heartbeat with the
 // kiosk's mode, the walk-in hours and the page title. Create it while a component initialises: it
 // stops with that component.
-import { named, type StringKey } from '@yichuang/shared/i18n';
+import { named, t, type StringKey } from '@yichuang/shared/i18n';
 import { SELF_SERVICE_ZONE, type KioskMode } from '@yichuang/shared/kiosk';
 import { Clock, Hall } from '@yichuang/shared/ui/hall.svelte';
 import { Language } from '@yichuang/shared/ui/lang.svelte';
@@ -15,7 +15,7 @@ import { followHours } from './hours';
 export class KioskTerminal {
   // One storage key for both pages: a kiosk's token serves both.
   readonly hall = new Hall('yichuang.token.kiosk');
-  readonly language = new Language();
+  readonly language = new Language(t);
   readonly clock = new Clock();
   readonly flow = new KioskFlow(this.hall, this.language);
   readonly help = new HelpCall(this.hall);

@@ -4,7 +4,7 @@ import type { Outcome, PauseReason, TicketView, WindowView } from '@yichuang/sha
 import type { AppError } from '@yichuang/shared/errors';
 import type { TicketIssued } from '@yichuang/shared/events';
 import type { AckDataOf, ClientError, CommandInput, CommandName } from '@yichuang/shared/commands';
-import type { Params, StringKey } from '@yichuang/shared/i18n';
+import type { Params, StringKey } from '@yichuang/shared/window-i18n';
 import { rest } from '@yichuang/shared/rest';
 import type { WindowCase, WindowQueueEntry } from '@yichuang/shared/window-queue';
 import type { PrintResult } from '@yichuang/shared/printing';
