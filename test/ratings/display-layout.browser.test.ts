@@ -4,12 +4,15 @@
 // "11 号窗口" on one line; with a notice for every window at its foot, and window 12's long name.
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { rm } from 'node:fs/promises';
 import { launchBrowser, openScreen } from '../helpers/browser.js';
-import { cmdId, startTestHub, type Client, type TestHub } from '../helpers/test-hub.js';
+import { seedAllDayHall } from '../helpers/hub-process.js';
+import { cmdId, startTestHub, tempDir, type Client, type TestHub } from '../helpers/test-hub.js';
 import { DISPLAY_SIZES, layoutFaults, oneLine } from './display-layout.js';
 
 let t: TestHub;
 let browser: Browser;
+let dataDir: string;
 
 /** Issues `n` tickets of a category at once (demo kiosks are not rate-limited); returns their numbers. */
 async function issueMany(kiosk: Client, categoryId: string, n: number): Promise<string[]> {
@@ -18,7 +21,11 @@ async function issueMany(kiosk: Client, categoryId: string, n: number): Promise<
 }
 
 beforeAll(async () => {
-  t = await startTestHub();
+  // Round-the-clock hours: a thousand waiting would otherwise be more than the day can serve, and the
+  // hall stops issuing (今日号已取完) long before J1000.
+  dataDir = await tempDir();
+  await seedAllDayHall(dataDir);
+  t = await startTestHub({ dataDir });
   browser = await launchBrowser();
   const kiosk = await t.connect('demo-kiosk-1');
   expect(await issueMany(kiosk, 'utilities', 1000)).toContain('J1000');
@@ -33,6 +40,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await browser?.close();
   await t?.close();
+  if (dataDir) await rm(dataDir, { recursive: true, force: true });
 });
 
 async function openDisplay(nn: string, viewport: { width: number; height: number }): Promise<Page> {

@@ -62,7 +62,7 @@ export const seesIdentities = (device: Device): boolean => device.role === 'wind
 export class Views {
   private index: { version: number; data: QueueIndex } | undefined;
   private placed: { version: number; at: number; places: Map<string, number> } | undefined;
-  private readonly snapshots = new Map<string, { version: number; snapshot: HallSnapshot }>();
+  private readonly snapshots = new Map<string, { version: number; config: HallConfig; snapshot: HallSnapshot }>();
 
   /**
    * `version` changes whenever the state does (HallService.version), so the per-category index is
@@ -284,17 +284,20 @@ export class Views {
 
   /**
    * The hall as a screen of this stream starts from, holding what the stream's broadcasts update.
-   * Screens that ask within a second of each other with nothing changed between (hundreds at once,
-   * after a restart) share one.
+   * Screens that ask within a second of each other with nothing changed between, neither the state
+   * nor the configuration (hundreds at once, after a restart), share one.
    */
   snapshot(stream: HallStream, seq: number): HallSnapshot {
     const key = stream.kind === 'all' ? `all:${stream.identities}` : stream.kind === 'public' ? 'public' : `window:${stream.windowId}`;
     const version = this.version?.();
+    const config = this.config();
     const now = this.clock();
     const shared = this.snapshots.get(key);
-    if (version !== undefined && shared?.version === version && shared.snapshot.seq === seq && now - shared.snapshot.at < SNAPSHOT_SHARED_MS) return shared.snapshot;
+    if (version !== undefined && shared?.version === version && shared.config === config && shared.snapshot.seq === seq && now - shared.snapshot.at < SNAPSHOT_SHARED_MS) {
+      return shared.snapshot;
+    }
     const snapshot = this.#snapshot(stream, seq);
-    if (version !== undefined) this.snapshots.set(key, { version, snapshot });
+    if (version !== undefined) this.snapshots.set(key, { version, config, snapshot });
     return snapshot;
   }
 

@@ -35,8 +35,9 @@ function closedCases({ state, alerts }: CheckInput): string[] {
 }
 
 function longWaits({ now, config, state, thresholds }: CheckInput): AlertInput[] {
+  const longest = longestWaiting(state);
   return config.categories.flatMap((c) => {
-    const ticket = longestWaiting(state, c.id);
+    const ticket = longest.get(c.id);
     if (!ticket) return [];
     if (minutesBetween(currentPeriodStart(ticket), now) < thresholds.waitAlertMin) return [];
     const params = { number: ticket.number, minutes: thresholds.waitAlertMin };

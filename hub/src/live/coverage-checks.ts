@@ -4,7 +4,7 @@
 import type { DeviceRole } from '@yichuang/shared/domain';
 import type { AlertInput } from '@yichuang/shared/live';
 import { formatClock } from '@yichuang/shared/time';
-import { serves, waitingIn } from '../engine/index.js';
+import { serves } from '../engine/index.js';
 import { bi, CHECK_PREFIX as PREFIX, type CheckInput } from './check-input.js';
 
 export function coverageChecks(input: CheckInput): AlertInput[] {
@@ -16,8 +16,9 @@ const isOpen = (input: CheckInput, windowId: string): boolean => input.state.win
 /** People wait in a queue (not sent to one window by name) and no open window serves it. */
 function queuesWithoutWindow(input: CheckInput): AlertInput[] {
   const { config, state } = input;
+  const queued = new Set(Object.values(state.tickets).flatMap((t) => (t.state === 'waiting' && t.targetWindowId === undefined ? [t.categoryId] : [])));
   return config.categories.flatMap((c) => {
-    if (!waitingIn(state, c.id).some((x) => x.targetWindowId === undefined)) return [];
+    if (!queued.has(c.id)) return [];
     if (config.windows.some((w) => isOpen(input, w.id) && serves(state, config, w.id, c.id))) return [];
     return [{ kind: 'no-open-window' as const, key: `${PREFIX}no-window:${c.id}`, ...bi('live.alert.noWindow', { category: c.name }, { category: c.nameEn }) }];
   });

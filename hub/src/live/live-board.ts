@@ -43,9 +43,10 @@ function boards({ config, settings }: LiveBoardInput): BoardDevice[] {
 
 function categories({ now, config, state, queues }: LiveBoardInput): CategoryLive[] {
   const averages = averageWaits(state);
+  const longestOf = longestWaiting(state);
   return config.categories.map((c) => {
     const q = queues.find((x) => x.categoryId === c.id);
-    const longest = longestWaiting(state, c.id);
+    const longest = longestOf.get(c.id);
     return {
       categoryId: c.id,
       prefix: c.prefix,

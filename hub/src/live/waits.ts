@@ -1,6 +1,6 @@
 // Waits as the live board and its alerts see them, from each ticket's period log (README: metrics).
 import type { Ticket } from '@yichuang/shared/domain';
-import { waitingIn, type EngineState } from '../engine/index.js';
+import type { EngineState } from '../engine/index.js';
 import { handledBy } from '../engine/state.js';
 
 const MINUTE = 60_000;
@@ -12,10 +12,14 @@ export function currentPeriodStart(t: Ticket): number {
   return t.periods[t.periods.length - 1]?.start ?? t.issuedAt;
 }
 
-/** The waiting ticket of a category that has waited longest in its current wait. */
-export function longestWaiting(state: EngineState, categoryId: string): Ticket | undefined {
-  let longest: Ticket | undefined;
-  for (const t of waitingIn(state, categoryId)) if (!longest || currentPeriodStart(t) < currentPeriodStart(longest)) longest = t;
+/** Each category's waiting ticket that has waited longest in its current wait, in one pass over the day (not one per category). */
+export function longestWaiting(state: EngineState): Map<string, Ticket> {
+  const longest = new Map<string, Ticket>();
+  for (const t of Object.values(state.tickets)) {
+    if (t.state !== 'waiting') continue;
+    const held = longest.get(t.categoryId);
+    if (!held || currentPeriodStart(t) < currentPeriodStart(held)) longest.set(t.categoryId, t);
+  }
   return longest;
 }
 
