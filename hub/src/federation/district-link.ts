@@ -1,0 +1,152 @@
+// One connection to the district's PostgreSQL, as a hall's forwarder uses it. The tables are the
+// district server's (district/src/schema.ts): journal_records, one row per journal record with
+// primary key (hall, seq) and the record's id unique across halls; halls, each hall's identity and link.
+import type { Bilingual } from '@yichuang/shared/errors';
+import type { HallLevel } from '@yichuang/shared/lists';
+import pg from 'pg';
+import type { JournalRecord } from '../storage/journal.js';
+
+export interface HallIdentity {
+  id: string;
+  name: string;
+  nameEn: string;
+  level: HallLevel;
+  timeZone: string;
+}
+
+/** The district refused records: they would mix two halls' journals. Not cured by retrying. */
+export class FederationConflict extends Error {
+  constructor(readonly reason: Bilingual) {
+    super(`${reason.zh} / ${reason.en}`);
+  }
+}
+
+/** Placeholders $from..$from+n-1, comma-separated. */
+const params = (from: number, n: number): string => Array.from({ length: n }, (_, i) => `$${from + i}`).join(', ');
+
+export class DistrictLink {
+  readonly #client: pg.Client;
+
+  private constructor(client: pg.Client) {
+    this.#client = client;
+  }
+
+  /** Connects; every call after gives up after `timeoutMs`, so a stalled link is noticed, not waited on. */
+  static async open(url: string, timeoutMs: number, onLost: (err: Error) => void): Promise<DistrictLink> {
+    const client = new pg.Client({
+      connectionString: url,
+      connectionTimeoutMillis: timeoutMs,
+      query_timeout: timeoutMs,
+      keepAlive: true,
+      application_name: 'yichuang-hub',
+    });
+    // A connection lost while idle is reported here; without a listener it would end the hub.
+    client.on('error', onLost);
+    const link = new DistrictLink(client);
+    try {
+      await client.connect();
+    } catch (err) {
+      link.close();
+      throw err;
+    }
+    return link;
+  }
+
+  /** Names the hall (as its configuration says now) and clears a problem it had. */
+  async announce(hall: HallIdentity): Promise<void> {
+    await this.#client.query(
+      `INSERT INTO halls (id, name, name_en, level, time_zone, contact_at) VALUES ($1, $2, $3, $4, $5, CURRENT_TIMESTAMP)
+       ON CONFLICT (id) DO UPDATE SET name = EXCLUDED.name, name_en = EXCLUDED.name_en, level = EXCLUDED.level,
+         time_zone = EXCLUDED.time_zone, contact_at = EXCLUDED.contact_at, problem = NULL`,
+      [hall.id, hall.name, hall.nameEn, hall.level, hall.timeZone],
+    );
+  }
+
+  /** The hall's newest record the district holds: forwarding resumes after it. */
+  async lastHeld(hall: string): Promise<{ seq: number; day: string } | undefined> {
+    const { rows } = await this.#client.query<{ seq: string; day: string }>(
+      `SELECT seq, CAST(day AS VARCHAR(10)) AS day FROM journal_records WHERE hall = $1 ORDER BY seq DESC FETCH FIRST 1 ROWS ONLY`,
+      [hall],
+    );
+    const row = rows[0];
+    return row && { seq: Number(row.seq), day: row.day };
+  }
+
+  /**
+   * Inserts records in one transaction; a record the district already holds (sent before, its ack
+   * lost) is skipped. A record whose (hall, seq) or id the district holds for another record is a
+   * conflict: nothing of the batch is kept, and the reason names what clashed.
+   */
+  async send(hall: string, records: readonly JournalRecord[]): Promise<void> {
+    const db = this.#client;
+    const values: unknown[] = [];
+    const rows = records.map((r) => {
+      const at = values.length + 1;
+      values.push(hall, r.seq, r.id, r.day, r.at, r.event.type, JSON.stringify(r));
+      return `(${params(at, 7)})`;
+    });
+    await db.query('BEGIN');
+    try {
+      const inserted = await db.query<{ seq: string }>(
+        `INSERT INTO journal_records (hall, seq, id, day, at, type, record) VALUES ${rows.join(', ')} ON CONFLICT DO NOTHING RETURNING seq`,
+        values,
+      );
+      if (inserted.rows.length < records.length) {
+        const done = new Set(inserted.rows.map((r) => Number(r.seq)));
+        const skipped = records.filter((r) => !done.has(r.seq));
+        const clash = await this.#clash(hall, skipped);
+        if (clash) {
+          await db.query('ROLLBACK');
+          await db.query('UPDATE halls SET problem = $2 WHERE id = $1', [hall, `${clash.zh} / ${clash.en}`.slice(0, 1000)]);
+          throw new FederationConflict(clash);
+        }
+      }
+      await db.query('COMMIT');
+    } catch (err) {
+      if (!(err instanceof FederationConflict)) await db.query('ROLLBACK').catch(() => undefined);
+      throw err;
+    }
+  }
+
+  /** Why skipped records are not simply held already, if they are not. */
+  async #clash(hall: string, skipped: readonly JournalRecord[]): Promise<Bilingual | undefined> {
+    const seqs = skipped.map((r) => r.seq);
+    const ids = skipped.map((r) => r.id);
+    const { rows } = await this.#client.query<{ hall: string; seq: string; id: string }>(
+      `SELECT hall, seq, id FROM journal_records WHERE (hall = $1 AND seq IN (${params(2, seqs.length)})) OR id IN (${params(2 + seqs.length, ids.length)})`,
+      [hall, ...seqs, ...ids],
+    );
+    for (const r of skipped) {
+      const atSeq = rows.find((row) => row.hall === hall && Number(row.seq) === r.seq);
+      if (atSeq?.id === r.id) continue;
+      if (atSeq) {
+        return {
+          zh: `区级数据库中大厅 ${hall} 的第 ${r.seq} 条记录是另一条记录：另一台 hub 也以编号 ${hall} 转发，或本数据目录是从旧备份恢复的。已停止转发，大厅照常运行`,
+          en: `the district holds a different record as hall ${hall}'s seq ${r.seq}: another hub forwards as ${hall}, or this data folder was restored from an older backup. Forwarding stopped; the hall runs on`,
+        };
+      }
+      const owner = rows.find((row) => row.id === r.id);
+      return {
+        zh: `记录 ${r.id} 已作为大厅 ${owner?.hall ?? '?'} 的第 ${owner?.seq ?? '?'} 条存于区级数据库：本数据目录是从另一大厅复制的。已停止转发，大厅照常运行`,
+        en: `record ${r.id} is already held as hall ${owner?.hall ?? '?'}'s seq ${owner?.seq ?? '?'}: this data folder was copied from another hall. Forwarding stopped; the hall runs on`,
+      };
+    }
+    return undefined;
+  }
+
+  /** Tells the district the link is up, how far the hall's journal goes, and whether all of it is sent. */
+  async heartbeat(hall: string, headSeq: number, caughtUp: boolean): Promise<void> {
+    await this.#client.query(
+      `UPDATE halls SET contact_at = CURRENT_TIMESTAMP, head_seq = $2,
+         caught_up_at = CASE WHEN $3 THEN CURRENT_TIMESTAMP ELSE caught_up_at END
+       WHERE id = $1`,
+      [hall, headSeq, caughtUp],
+    );
+  }
+
+  /** Closes without waiting on a link that may be stalled. */
+  close(): void {
+    this.#client.end().catch(() => undefined);
+    this.#client.connection.stream.destroy();
+  }
+}

@@ -1,0 +1,163 @@
+// Forwards the hall's journal to the district's PostgreSQL, in order and exactly once: it resumes
+// after the highest seq the district holds, and the district keeps a record sent twice once (see
+// DistrictLink.send). It is never on the command path: the hall hands it records after they are
+// durable and acknowledged, and whatever the link does (down, slow, refusing) only delays forwarding.
+// When the link fails it tries again by itself, waiting longer each time up to a limit.
+import type { Bilingual } from '@yichuang/shared/errors';
+import type { JournalRecord } from '../storage/journal.js';
+import { DistrictLink, FederationConflict, type HallIdentity } from './district-link.js';
+import type { JournalTail } from './journal-tail.js';
+
+/** Records per insert (7 parameters each, well under PostgreSQL's 65,535). */
+const BATCH = 500;
+const RETRY_MIN_MS = 250;
+const RETRY_MAX_MS = 10_000;
+/** A conflict needs a person: tried again only this often, in case one has resolved it. */
+const CONFLICT_RETRY_MS = 60_000;
+/** How often an idle link tells the district it is alive (the district calls a hall unlinked after 30 s). */
+const HEARTBEAT_MS = 5_000;
+/** While busy, a caught-up report at most this often. */
+const CAUGHT_UP_REPORT_MS = 1_000;
+
+export type LinkState = 'connecting' | 'linked' | 'down' | 'conflict' | 'stopped';
+
+export interface ForwarderStatus {
+  state: LinkState;
+  /** The highest seq the district is known to hold. */
+  forwardedSeq: number;
+  /** Why it is down or refused. */
+  problem?: Bilingual;
+}
+
+export interface ForwarderDeps {
+  url: string;
+  timeoutMs?: number;
+  hall: () => HallIdentity;
+  tail: JournalTail;
+  log: (line: string) => void;
+}
+
+export class Forwarder {
+  readonly #deps: ForwarderDeps;
+  #status: ForwarderStatus = { state: 'connecting', forwardedSeq: 0 };
+  #link: DistrictLink | undefined;
+  /** Ends the current wait; `forRecords`: only a wait that new records should end (an idle link's). */
+  #wake: { done: () => void; forRecords: boolean } | undefined;
+  #stopped = false;
+  #running: Promise<void> | undefined;
+
+  constructor(deps: ForwarderDeps) {
+    this.#deps = deps;
+  }
+
+  get status(): ForwarderStatus {
+    return this.#status;
+  }
+
+  start(): void {
+    this.#running ??= this.#run();
+  }
+
+  /** The hall's listener: takes a durable batch and returns at once. */
+  onRecords = (records: readonly JournalRecord[]): void => {
+    this.#deps.tail.push(records);
+    if (this.#wake?.forRecords) this.#wake.done();
+  };
+
+  async stop(): Promise<void> {
+    this.#stopped = true;
+    this.#link?.close();
+    this.#wake?.done();
+    await this.#running;
+    this.#set({ state: 'stopped', forwardedSeq: this.#status.forwardedSeq });
+  }
+
+  async #run(): Promise<void> {
+    let retryMs = RETRY_MIN_MS;
+    while (!this.#stopped) {
+      try {
+        await this.#session(() => (retryMs = RETRY_MIN_MS));
+      } catch (err) {
+        if (this.#stopped) break;
+        if (err instanceof FederationConflict) {
+          this.#set({ state: 'conflict', forwardedSeq: this.#status.forwardedSeq, problem: err.reason });
+          await this.#sleep(CONFLICT_RETRY_MS, false);
+          continue;
+        }
+        const message = err instanceof Error ? err.message : String(err);
+        this.#set({ state: 'down', forwardedSeq: this.#status.forwardedSeq, problem: { zh: `区级数据库连接中断（${message}），自动重试`, en: `district database link down (${message}); retrying by itself` } });
+        await this.#sleep(retryMs, false);
+        retryMs = Math.min(retryMs * 2, RETRY_MAX_MS);
+      } finally {
+        this.#link?.close();
+        this.#link = undefined;
+      }
+    }
+  }
+
+  /** One connection's life: names the hall, resumes after what the district holds, then follows the journal. */
+  async #session(connected: () => void): Promise<void> {
+    const { url, timeoutMs = 10_000, tail } = this.#deps;
+    let lost: Error | undefined;
+    const link = await DistrictLink.open(url, timeoutMs, (err) => {
+      lost = err;
+      this.#wake?.done();
+    });
+    this.#link = link;
+    const hall = this.#deps.hall();
+    await link.announce(hall);
+    const held = await link.lastHeld(hall.id);
+    let seq = held?.seq ?? 0;
+    let day = held?.day;
+    if (seq > tail.lastSeq) {
+      throw new FederationConflict({
+        zh: `区级数据库已有大厅 ${hall.id} 的第 ${seq} 条记录，而本大厅日志只到第 ${tail.lastSeq} 条：另一台 hub 也以此编号转发，或本数据目录是从旧备份恢复的。已停止转发，大厅照常运行`,
+        en: `the district holds hall ${hall.id}'s records up to seq ${seq}, but this hall's journal ends at ${tail.lastSeq}: another hub forwards as ${hall.id}, or this data folder was restored from an older backup. Forwarding stopped; the hall runs on`,
+      });
+    }
+    connected();
+    this.#set({ state: 'linked', forwardedSeq: seq });
+    let reported = { at: 0, caughtUp: false };
+    while (!this.#stopped) {
+      if (lost) throw lost;
+      const batch = await tail.after(seq, day, BATCH);
+      if (batch.length > 0) {
+        await link.send(hall.id, batch);
+        seq = batch.at(-1)!.seq;
+        day = batch.at(-1)!.day;
+        this.#status = { state: 'linked', forwardedSeq: seq };
+      }
+      const caughtUp = seq >= tail.lastSeq;
+      const since = Date.now() - reported.at;
+      if (since >= HEARTBEAT_MS || (caughtUp && (!reported.caughtUp || since >= CAUGHT_UP_REPORT_MS))) {
+        await link.heartbeat(hall.id, tail.lastSeq, caughtUp);
+        reported = { at: Date.now(), caughtUp };
+      }
+      // Nothing to send: wait for records (a journal whose files lag its seq is read again later).
+      if (batch.length === 0) await this.#sleep(caughtUp ? HEARTBEAT_MS : RETRY_MAX_MS, true);
+    }
+  }
+
+  /** Waits `ms`, or less if the link is lost, the forwarder stops, or (`forRecords`) records come. */
+  #sleep(ms: number, forRecords: boolean): Promise<void> {
+    if (this.#stopped) return Promise.resolve();
+    return new Promise((resolve) => {
+      const done = (): void => {
+        clearTimeout(timer);
+        this.#wake = undefined;
+        resolve();
+      };
+      const timer = setTimeout(done, ms);
+      this.#wake = { done, forRecords };
+    });
+  }
+
+  /** Logs a change of state (not every retry). */
+  #set(next: ForwarderStatus): void {
+    const before = this.#status;
+    this.#status = next;
+    if (before.state === next.state && before.problem?.en === next.problem?.en) return;
+    const what = next.problem ? `${next.problem.zh} / ${next.problem.en}` : next.state === 'linked' ? `已连接区级数据库，从第 ${next.forwardedSeq + 1} 条起转发 / linked to the district, forwarding from seq ${next.forwardedSeq + 1}` : next.state;
+    this.#deps.log(`federation: ${what}`);
+  }
+}

@@ -1,0 +1,32 @@
+// Wires the forwarder into a hub started with --federate: it follows the hall's durable records and
+// names the hall as its configuration says at each connection (level 'centre' when not set).
+import type { HallConfig } from '@yichuang/shared/domain';
+import type { FederateOptions } from '../config.js';
+import type { HallService } from '../hall/hall-service.js';
+import type { Journal } from '../storage/journal.js';
+import { Forwarder } from './forwarder.js';
+import { JournalTail } from './journal-tail.js';
+
+export interface FederationDeps {
+  federate: FederateOptions;
+  journal: Journal;
+  hall: HallService;
+  config: () => HallConfig;
+  log: (line: string) => void;
+}
+
+export function startForwarder({ federate, journal, hall, config, log }: FederationDeps): Forwarder {
+  const forwarder = new Forwarder({
+    url: federate.url,
+    ...(federate.timeoutMs !== undefined && { timeoutMs: federate.timeoutMs }),
+    tail: new JournalTail(journal),
+    hall: () => {
+      const { id, name, nameEn, level = 'centre', timeZone } = config().hall;
+      return { id, name, nameEn, level, timeZone };
+    },
+    log,
+  });
+  hall.onRecords(forwarder.onRecords);
+  forwarder.start();
+  return forwarder;
+}
