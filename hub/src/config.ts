@@ -34,6 +34,10 @@ export interface FederateOptions {
   url: string;
   /** How long one database call may take before the link is given up and opened again (default 10 s). */
   timeoutMs?: number;
+  /** The longest wait between tries while the link is down (default 10 s). */
+  retryMaxMs?: number;
+  /** How often an idle link reports to the district (default 5 s). */
+  heartbeatMs?: number;
 }
 
 /** How --data is given, in every usage text that has it. */

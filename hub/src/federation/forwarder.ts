@@ -4,6 +4,7 @@
 // durable and acknowledged, and whatever the link does (down, slow, refusing) only delays forwarding.
 // When the link fails it tries again by itself, waiting longer each time up to a limit.
 import type { Bilingual } from '@yichuang/shared/errors';
+import type { FederateOptions } from '../config.js';
 import type { JournalRecord } from '../storage/journal.js';
 import { DistrictLink, FederationConflict, type HallIdentity } from './district-link.js';
 import type { JournalTail } from './journal-tail.js';
@@ -12,6 +13,7 @@ import type { JournalTail } from './journal-tail.js';
 const BATCH = 500;
 const RETRY_MIN_MS = 250;
 const RETRY_MAX_MS = 10_000;
+const TIMEOUT_MS = 10_000;
 /** A conflict needs a person: tried again only this often, in case one has resolved it. */
 const CONFLICT_RETRY_MS = 60_000;
 /** How often an idle link tells the district it is alive (the district calls a hall unlinked after 30 s). */
@@ -29,9 +31,7 @@ export interface ForwarderStatus {
   problem?: Bilingual;
 }
 
-export interface ForwarderDeps {
-  url: string;
-  timeoutMs?: number;
+export interface ForwarderDeps extends FederateOptions {
   hall: () => HallIdentity;
   tail: JournalTail;
   log: (line: string) => void;
@@ -87,7 +87,7 @@ export class Forwarder {
         const message = err instanceof Error ? err.message : String(err);
         this.#set({ state: 'down', forwardedSeq: this.#status.forwardedSeq, problem: { zh: `区级数据库连接中断（${message}），自动重试`, en: `district database link down (${message}); retrying by itself` } });
         await this.#sleep(retryMs, false);
-        retryMs = Math.min(retryMs * 2, RETRY_MAX_MS);
+        retryMs = Math.min(retryMs * 2, this.#deps.retryMaxMs ?? RETRY_MAX_MS);
       } finally {
         this.#link?.close();
         this.#link = undefined;
@@ -97,7 +97,7 @@ export class Forwarder {
 
   /** One connection's life: names the hall, resumes after what the district holds, then follows the journal. */
   async #session(connected: () => void): Promise<void> {
-    const { url, timeoutMs = 10_000, tail } = this.#deps;
+    const { url, timeoutMs = TIMEOUT_MS, heartbeatMs = HEARTBEAT_MS, retryMaxMs = RETRY_MAX_MS, tail } = this.#deps;
     let lost: Error | undefined;
     const link = await DistrictLink.open(url, timeoutMs, (err) => {
       lost = err;
@@ -129,12 +129,12 @@ export class Forwarder {
       }
       const caughtUp = seq >= tail.lastSeq;
       const since = Date.now() - reported.at;
-      if (since >= HEARTBEAT_MS || (caughtUp && (!reported.caughtUp || since >= CAUGHT_UP_REPORT_MS))) {
+      if (since >= heartbeatMs || (caughtUp && (!reported.caughtUp || since >= CAUGHT_UP_REPORT_MS))) {
         await link.heartbeat(hall.id, tail.lastSeq, caughtUp);
         reported = { at: Date.now(), caughtUp };
       }
       // Nothing to send: wait for records (a journal whose files lag its seq is read again later).
-      if (batch.length === 0) await this.#sleep(caughtUp ? HEARTBEAT_MS : RETRY_MAX_MS, true);
+      if (batch.length === 0) await this.#sleep(caughtUp ? heartbeatMs : retryMaxMs, true);
     }
   }
 

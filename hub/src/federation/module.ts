@@ -17,8 +17,7 @@ export interface FederationDeps {
 
 export function startForwarder({ federate, journal, hall, config, log }: FederationDeps): Forwarder {
   const forwarder = new Forwarder({
-    url: federate.url,
-    ...(federate.timeoutMs !== undefined && { timeoutMs: federate.timeoutMs }),
+    ...federate,
     tail: new JournalTail(journal),
     hall: () => {
       const { id, name, nameEn, level = 'centre', timeZone } = config().hall;
