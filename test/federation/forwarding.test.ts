@@ -72,10 +72,11 @@ describe('forwarding a hall journal to the district', () => {
     const all = [...(await journal.readDay('2026-11-23')), ...(await journal.readDay('2026-11-24'))];
     await journal.close();
     const link = await DistrictLink.open(d.url, 5000, () => undefined);
-    await link.send('hall-a', all.slice(0, 20));
-    await link.send('hall-a', all);
+    const head = all.at(-1)!.seq;
+    await link.send('hall-a', all.slice(0, 20), head);
+    await link.send('hall-a', all, head);
     await d.db.query(`DELETE FROM journal_records WHERE hall = 'hall-a' AND seq > 30`);
-    await link.send('hall-a', all.slice(10));
+    await link.send('hall-a', all.slice(10), head);
     link.close();
     expect(await districtDigest(d.db, 'hall-a')).toEqual(await journalDigest(dataDir));
   });

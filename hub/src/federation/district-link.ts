@@ -73,11 +73,11 @@ export class DistrictLink {
   }
 
   /**
-   * Inserts records in one transaction; a record the district already holds (sent before, its ack
+   * Inserts records in one transaction, with the hall's newest seq (`headSeq`); a record the district already holds (sent before, its ack
    * lost) is skipped. A record whose (hall, seq) or id the district holds for another record is a
    * conflict: nothing of the batch is kept, and the reason names what clashed.
    */
-  async send(hall: string, records: readonly JournalRecord[]): Promise<void> {
+  async send(hall: string, records: readonly JournalRecord[], headSeq: number): Promise<void> {
     const db = this.#client;
     const values: unknown[] = [];
     const rows = records.map((r) => {
@@ -101,6 +101,8 @@ export class DistrictLink {
           throw new FederationConflict(clash);
         }
       }
+      // How far the hall's journal goes travels with each batch, so the district's lag is never judged on an old figure.
+      await this.#report(hall, headSeq, records.at(-1)!.seq >= headSeq);
       await db.query('COMMIT');
     } catch (err) {
       if (!(err instanceof FederationConflict)) await db.query('ROLLBACK').catch(() => undefined);
@@ -134,8 +136,12 @@ export class DistrictLink {
     return undefined;
   }
 
-  /** Tells the district the link is up, how far the hall's journal goes, and whether all of it is sent. */
-  async heartbeat(hall: string, headSeq: number, caughtUp: boolean): Promise<void> {
+  /** Tells an idle link's district it is alive, how far the hall's journal goes, and whether all of it is sent. */
+  heartbeat(hall: string, headSeq: number, caughtUp: boolean): Promise<void> {
+    return this.#report(hall, headSeq, caughtUp);
+  }
+
+  async #report(hall: string, headSeq: number, caughtUp: boolean): Promise<void> {
     await this.#client.query(
       `UPDATE halls SET contact_at = CURRENT_TIMESTAMP, head_seq = $2,
          caught_up_at = CASE WHEN $3 THEN CURRENT_TIMESTAMP ELSE caught_up_at END

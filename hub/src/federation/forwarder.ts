@@ -9,8 +9,8 @@ import type { JournalRecord } from '../storage/journal.js';
 import { DistrictLink, FederationConflict, type HallIdentity } from './district-link.js';
 import type { JournalTail } from './journal-tail.js';
 
-/** Records per insert (7 parameters each, well under PostgreSQL's 65,535). */
-const BATCH = 500;
+/** Records per insert (7 parameters each, well under PostgreSQL’s 65,535 a statement). */
+const BATCH = 1000;
 const RETRY_MIN_MS = 250;
 const RETRY_MAX_MS = 10_000;
 const TIMEOUT_MS = 10_000;
@@ -18,8 +18,6 @@ const TIMEOUT_MS = 10_000;
 const CONFLICT_RETRY_MS = 60_000;
 /** How often an idle link tells the district it is alive (the district calls a hall unlinked after 30 s). */
 const HEARTBEAT_MS = 5_000;
-/** While busy, a caught-up report at most this often. */
-const CAUGHT_UP_REPORT_MS = 1_000;
 
 export type LinkState = 'connecting' | 'linked' | 'down' | 'conflict' | 'stopped';
 
@@ -117,24 +115,26 @@ export class Forwarder {
     }
     connected();
     this.#set({ state: 'linked', forwardedSeq: seq });
-    let reported = { at: 0, caughtUp: false };
+    let reportedAt = 0;
     while (!this.#stopped) {
       if (lost) throw lost;
       const batch = await tail.after(seq, day, BATCH);
       if (batch.length > 0) {
-        await link.send(hall.id, batch);
+        // Each batch reports how far the journal goes, so only an idle link needs a heartbeat.
+        await link.send(hall.id, batch, tail.lastSeq);
         seq = batch.at(-1)!.seq;
         day = batch.at(-1)!.day;
+        reportedAt = Date.now();
         this.#status = { state: 'linked', forwardedSeq: seq };
+        continue;
       }
       const caughtUp = seq >= tail.lastSeq;
-      const since = Date.now() - reported.at;
-      if (since >= heartbeatMs || (caughtUp && (!reported.caughtUp || since >= CAUGHT_UP_REPORT_MS))) {
+      if (Date.now() - reportedAt >= heartbeatMs) {
         await link.heartbeat(hall.id, tail.lastSeq, caughtUp);
-        reported = { at: Date.now(), caughtUp };
+        reportedAt = Date.now();
       }
       // Nothing to send: wait for records (a journal whose files lag its seq is read again later).
-      if (batch.length === 0) await this.#sleep(caughtUp ? heartbeatMs : retryMaxMs, true);
+      await this.#sleep(caughtUp ? heartbeatMs : retryMaxMs, true);
     }
   }
 
