@@ -2,10 +2,11 @@
 // and lag, and today's figures read from the district's SQL tables, as the halls themselves count them.
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { DistrictHall } from '@yichuang/shared/district';
+import { migrate, SCHEMA_VERSION } from '../../district/src/schema.js';
 import { DEMO_DISTRICT_TOKEN, startDistrict, type RunningDistrict } from '../../district/src/server.js';
 import { startPostgres, type PostgresCluster } from '../helpers/postgres-cluster.js';
 import { MONDAY_10AM, TestClock } from '../helpers/test-hub.js';
-import { hallTraffic, journalDigest, seedHall, startFederatedHub, waitFor, type FederatedHub } from './federation-helpers.js';
+import { districtClient, hallTraffic, journalDigest, seedHall, startFederatedHub, waitFor, type FederatedHub } from './federation-helpers.js';
 
 let cluster: PostgresCluster;
 let district: RunningDistrict;
@@ -26,10 +27,12 @@ const halls = async (token?: string): Promise<{ status: number; body: { ok: bool
   return { status: res.status, body: await res.json() };
 };
 
+type Counts = { issued: number; waiting: number; called: number; serving: number; onHold: number; finished: number; noShow: number; cancelled: number };
+
 /** What the hall itself counts today (its integration API). */
-async function hallToday(hub: FederatedHub): Promise<{ waiting: number; issued: number }> {
+async function hallToday(hub: FederatedHub): Promise<Counts> {
   const res = await fetch(`${hub.hub.url}/api/stats/today`);
-  const { data } = (await res.json()) as { data: { total: { waiting: number; issued: number } } };
+  const { data } = (await res.json()) as { data: { total: Counts } };
   return data.total;
 }
 
@@ -76,6 +79,16 @@ it('shows each hall’s level, link, lag and today’s waiting from the SQL tabl
   ]);
   expect(answer[0]).toMatchObject({ name: 'hall-centre 便民服务中心', headSeq: expected['hall-centre'].lastSeq });
 
+  // The district's tickets table counts each state as the hall does.
+  const db = await districtClient(url);
+  const states = await db.query<{ state: string; n: string }>(`SELECT state, COUNT(*) AS n FROM tickets WHERE hall = 'hall-centre' GROUP BY state`);
+  await db.end();
+  const key: Record<string, keyof Counts> = { waiting: 'waiting', called: 'called', serving: 'serving', 'on-hold': 'onHold', finished: 'finished', 'no-show': 'noShow', cancelled: 'cancelled' };
+  const byState = Object.fromEntries(states.rows.map((r) => [key[r.state], Number(r.n)]));
+  const { issued, ...hallStates } = expected['hall-centre'];
+  expect(issued).toBe(12);
+  expect(byState).toEqual(Object.fromEntries(Object.entries(hallStates).filter(([k, n]) => k !== 'lastSeq' && n > 0)));
+
   // The station's hub stops: it is shown unlinked once it has been silent a while, and its lag grows.
   await s.close();
   hubs.pop();
@@ -85,4 +98,20 @@ it('shows each hall’s level, link, lag and today’s waiting from the SQL tabl
   expect(now.find((h) => h.id === 'hall-station')).toMatchObject({ linked: false, waiting: 3, lastSeq: expected['hall-station'].lastSeq });
   expect(now.find((h) => h.id === 'hall-station')!.lagS).toBeGreaterThanOrEqual(4);
   expect(now.find((h) => h.id === 'hall-centre')).toMatchObject({ linked: true, lagS: 0 });
+});
+
+it('builds its schema step by step: an older database is brought up to date, and a current one left alone', async () => {
+  const url = await cluster.createDatabase('district_schema');
+  const db = await districtClient(url);
+  try {
+    expect(await migrate(db, 1)).toBe(1);
+    await db.query(`INSERT INTO halls (id, name, name_en, level, time_zone) VALUES ('old-hall', '旧大厅', 'Old hall', 'street', 'Asia/Shanghai')`);
+    expect(await migrate(db)).toBe(SCHEMA_VERSION - 1);
+    expect(await migrate(db)).toBe(0);
+    const versions = await db.query<{ version: number }>('SELECT version FROM schema_migrations ORDER BY version');
+    expect(versions.rows.map((r) => r.version)).toEqual(Array.from({ length: SCHEMA_VERSION }, (_, i) => i + 1));
+    expect((await db.query(`SELECT name FROM halls WHERE id = 'old-hall'`)).rows).toEqual([{ name: '旧大厅' }]);
+  } finally {
+    await db.end();
+  }
 });
