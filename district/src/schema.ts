@@ -46,11 +46,11 @@ const MIGRATIONS: readonly string[] = [
      hall VARCHAR(64) NOT NULL,
      ticket_id VARCHAR(80) NOT NULL,
      day DATE NOT NULL,
-     number VARCHAR(16) NOT NULL,
+     number VARCHAR(32) NOT NULL,
      category_id VARCHAR(64) NOT NULL,
-     source VARCHAR(16) NOT NULL,
-     priority VARCHAR(16) NOT NULL,
-     state VARCHAR(16) NOT NULL,
+     source VARCHAR(32) NOT NULL,
+     priority VARCHAR(32) NOT NULL,
+     state VARCHAR(32) NOT NULL,
      issued_at BIGINT NOT NULL,
      called_at BIGINT,
      started_at BIGINT,
@@ -70,11 +70,11 @@ const MIGRATIONS: readonly string[] = [
      at BIGINT NOT NULL,
      window_id VARCHAR(64) NOT NULL,
      staff_id VARCHAR(64) NOT NULL,
-     channel VARCHAR(16),
+     channel VARCHAR(32),
      -- NULL: 未评价 (the pad's time ran out or the next visit came first); see expired_reason.
-     level VARCHAR(16),
+     level VARCHAR(32),
      reasons VARCHAR(1000),
-     expired_reason VARCHAR(16),
+     expired_reason VARCHAR(32),
      PRIMARY KEY (hall, ticket_id)
    );
    CREATE INDEX ratings_day ON ratings (day, hall);
@@ -88,7 +88,7 @@ const MIGRATIONS: readonly string[] = [
      verify_due DATE,
      rectify_due DATE,
      follow_up_due DATE,
-     state VARCHAR(16) NOT NULL,
+     state VARCHAR(32) NOT NULL,
      verdict VARCHAR(32),
      verified_at BIGINT,
      rectified_at BIGINT,
@@ -100,7 +100,7 @@ const MIGRATIONS: readonly string[] = [
      hall VARCHAR(64) NOT NULL,
      window_id VARCHAR(64) NOT NULL,
      day DATE NOT NULL,
-     state VARCHAR(16) NOT NULL,
+     state VARCHAR(32) NOT NULL,
      staff_id VARCHAR(64),
      since BIGINT NOT NULL,
      PRIMARY KEY (hall, window_id)

@@ -2,6 +2,7 @@
 // and lag, and today's figures read from the district's SQL tables, as the halls themselves count them.
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { DistrictHall } from '@yichuang/shared/district';
+import { projectAll } from '../../district/src/projector.js';
 import { migrate, SCHEMA_VERSION } from '../../district/src/schema.js';
 import { DEMO_DISTRICT_TOKEN, startDistrict, type RunningDistrict } from '../../district/src/server.js';
 import { startPostgres, type PostgresCluster } from '../helpers/postgres-cluster.js';
@@ -111,6 +112,42 @@ it('builds its schema step by step: an older database is brought up to date, and
     const versions = await db.query<{ version: number }>('SELECT version FROM schema_migrations ORDER BY version');
     expect(versions.rows.map((r) => r.version)).toEqual(Array.from({ length: SCHEMA_VERSION }, (_, i) => i + 1));
     expect((await db.query(`SELECT name FROM halls WHERE id = 'old-hall'`)).rows).toEqual([{ name: '旧大厅' }]);
+  } finally {
+    await db.end();
+  }
+});
+
+it('builds ratings and bad-rating cases from the records once, however often it runs', async () => {
+  const url = await cluster.createDatabase('district_eval');
+  const db = await districtClient(url);
+  await migrate(db);
+  const at = Date.parse('2026-11-23T03:00:00Z');
+  const events = [
+    { type: 'day.started', at, day: '2026-11-23' },
+    { type: 'ticket.issued', at, ticketId: '2026-11-23/A001', number: 'A001', categoryId: 'general', source: 'kiosk', priority: 'normal' },
+    { type: 'ticket.issued', at, ticketId: '2026-11-23/A002', number: 'A002', categoryId: 'general', source: 'kiosk', priority: 'normal' },
+    { type: 'rating.recorded', at: at + 1, ticketId: '2026-11-23/A001', windowId: 'w01', staffId: 's1', channel: 'pad', level: 'very-dissatisfied', reasons: ['服务态度', '办事效率'] },
+    { type: 'rating.expired', at: at + 2, ticketId: '2026-11-23/A002', windowId: 'w01', staffId: 's1', reason: 'timeout' },
+    { type: 'case.opened', at: at + 3, caseId: '20261123-A001', ticketId: '2026-11-23/A001', department: '社保', due: { verify: '2026-11-24', rectify: '2026-11-30', followUp: '2026-12-07' } },
+    { type: 'case.verified', at: at + 4, caseId: '20261123-A001', verdict: 'confirmed', notes: '属实', by: { deviceId: 'console', name: '王' } },
+    // Rated later by phone: replaces the 未评价.
+    { type: 'rating.recorded', at: at + 5, ticketId: '2026-11-23/A002', windowId: 'w01', staffId: 's1', channel: 'phone', level: 'satisfied', reasons: [] },
+  ];
+  try {
+    await db.query(`INSERT INTO halls (id, name, name_en, level, time_zone) VALUES ('hall-eval', '评价大厅', 'Hall', 'centre', 'Asia/Shanghai')`);
+    for (const [i, event] of events.entries()) {
+      const record = { v: 1, id: `rec-${i + 1}`, hall: 'hall-eval', seq: i + 1, day: '2026-11-23', at: event.at, event };
+      await db.query(`INSERT INTO journal_records (hall, seq, id, day, at, type, record) VALUES ('hall-eval', $1, $2, '2026-11-23', $3, $4, $5)`, [i + 1, record.id, event.at, event.type, JSON.stringify(record)]);
+    }
+    expect(await projectAll(db)).toBe(events.length);
+    expect(await projectAll(db)).toBe(0);
+    const ratings = await db.query(`SELECT ticket_id, channel, level, reasons, expired_reason FROM ratings WHERE hall = 'hall-eval' ORDER BY ticket_id`);
+    expect(ratings.rows).toEqual([
+      { ticket_id: '2026-11-23/A001', channel: 'pad', level: 'very-dissatisfied', reasons: '服务态度、办事效率', expired_reason: null },
+      { ticket_id: '2026-11-23/A002', channel: 'phone', level: 'satisfied', reasons: '', expired_reason: null },
+    ]);
+    const cases = await db.query(`SELECT case_id, state, verdict, CAST(verify_due AS VARCHAR(10)) AS verify_due, verified_at FROM cases WHERE hall = 'hall-eval'`);
+    expect(cases.rows).toEqual([{ case_id: '20261123-A001', state: 'verified', verdict: 'confirmed', verify_due: '2026-11-24', verified_at: String(at + 4) }]);
   } finally {
     await db.end();
   }
