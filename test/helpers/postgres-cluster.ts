@@ -23,9 +23,11 @@ export interface PostgresCluster {
 
 const INSTALL = 'PostgreSQL 未安装，请运行 apt-get install postgresql / PostgreSQL is missing: run apt-get install postgresql';
 
-/** The newest /usr/lib/postgresql/N/bin holding initdb (Debian keeps the server tools off PATH). */
-function binDir(): string {
-  const root = '/usr/lib/postgresql';
+/** Where Debian installs PostgreSQL's server tools (off PATH), one folder per major version. */
+export const DEBIAN_POSTGRES = '/usr/lib/postgresql';
+
+/** The newest ROOT/N/bin holding initdb. */
+function binDir(root: string): string {
   const versions = existsSync(root) ? readdirSync(root).filter((v) => existsSync(path.join(root, v, 'bin/initdb'))) : [];
   const newest = versions.sort((a, b) => Number(b) - Number(a))[0];
   if (!newest) throw new Error(INSTALL);
@@ -52,8 +54,9 @@ export function freePort(): Promise<number> {
   });
 }
 
-export async function startPostgres(): Promise<PostgresCluster> {
-  const bin = binDir();
+/** `serverRoot`: where to look for PostgreSQL (Debian's place unless a test says otherwise). */
+export async function startPostgres({ serverRoot = DEBIAN_POSTGRES }: { serverRoot?: string } = {}): Promise<PostgresCluster> {
+  const bin = binDir(serverRoot);
   const user = serverUser();
   const dir = await mkdtemp(path.join(os.tmpdir(), 'yichuang-pg-'));
   if (user) chownSync(dir, user.uid, user.gid);
