@@ -5,8 +5,9 @@
 //
 // journal_records is the contract with the halls' forwarders (hub/src/federation): one row per journal
 // record, primary key (hall, seq), the record's id unique across halls, `record` the journal line as
-// the hall wrote it. halls is each hall's identity as it publishes it, and its link. The other tables
-// are built from journal_records by the projector (projector.ts), incrementally, so reports are queries.
+// the hall wrote it. halls is each hall's identity as it publishes it, and its link; presence_records
+// the kiosk presence the halls record beside their journals. The other tables are built from
+// journal_records by the projector (projector.ts), incrementally, so reports are queries.
 import type pg from 'pg';
 
 const MIGRATIONS: readonly string[] = [
@@ -104,6 +105,17 @@ const MIGRATIONS: readonly string[] = [
      staff_id VARCHAR(64),
      since BIGINT NOT NULL,
      PRIMARY KEY (hall, window_id)
+   );`,
+
+  // 3: kiosk presence as the halls record it (not in the journal): a row per line of a hall's presence
+  // day file, numbered from 1, for kiosk and 24-hour uptime.
+  `CREATE TABLE presence_records (
+     hall VARCHAR(64) NOT NULL,
+     day DATE NOT NULL,
+     line INTEGER NOT NULL,
+     at BIGINT NOT NULL,
+     record TEXT NOT NULL,
+     PRIMARY KEY (hall, day, line)
    );`,
 ];
 

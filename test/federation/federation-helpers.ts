@@ -85,6 +85,47 @@ export async function waitFor(check: () => Promise<boolean> | boolean, ms: numbe
   throw new Error(`timed out after ${ms} ms ${await describe()}`);
 }
 
+/** Each kiosk presence day file's records (as a reader sees them: torn lines skipped), re-serialised. */
+export async function presenceLines(dataDir: string): Promise<Record<string, string[]>> {
+  const dir = path.join(dataDir, 'presence');
+  const out: Record<string, string[]> = {};
+  for (const name of (await readdir(dir).catch(() => [])).filter((f) => f.endsWith('.jsonl')).sort()) {
+    const lines = (await readFile(path.join(dir, name), 'utf8')).split('\n').flatMap((l) => {
+      try {
+        return l.trim() ? [JSON.stringify(JSON.parse(l))] : [];
+      } catch {
+        return [];
+      }
+    });
+    if (lines.length > 0) out[name.slice(0, 10)] = lines;
+  }
+  return out;
+}
+
+export async function districtPresence(db: pg.ClientBase, hall: string): Promise<Record<string, string[]>> {
+  const { rows } = await db.query<{ day: string; line: number; record: string }>(
+    `SELECT CAST(day AS VARCHAR(10)) AS day, line, record FROM presence_records WHERE hall = $1 ORDER BY day, line`,
+    [hall],
+  );
+  const out: Record<string, string[]> = {};
+  for (const r of rows) (out[r.day] ??= []).push(r.record);
+  return out;
+}
+
+/** Waits until the district holds exactly the hall's kiosk presence records, line by line. */
+export async function waitForExactPresence(db: pg.ClientBase, hall: string, dataDir: string, ms = 20_000): Promise<Record<string, string[]>> {
+  let last = { hall: {}, district: {} } as { hall: Record<string, string[]>; district: Record<string, string[]> };
+  await waitFor(
+    async () => {
+      last = { hall: await presenceLines(dataDir), district: await districtPresence(db, hall) };
+      return JSON.stringify(last.hall) === JSON.stringify(last.district);
+    },
+    ms,
+    () => `waiting for the district to hold ${hall}'s presence:\n${JSON.stringify(last, null, 1)}`,
+  );
+  return last.hall;
+}
+
 /** Waits until the district holds exactly the hall's journal, day by day. */
 export async function waitForExactCopy(db: pg.ClientBase, hall: string, dataDir: string, ms = 20_000): Promise<Record<string, DayDigest>> {
   let last = { journal: {}, district: {} } as { journal: Record<string, DayDigest>; district: Record<string, DayDigest> };

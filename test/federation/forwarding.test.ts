@@ -21,6 +21,7 @@ import {
   startFederatedHub,
   waitFor,
   waitForExactCopy,
+  waitForExactPresence,
   type FederatedHub,
 } from './federation-helpers.js';
 
@@ -62,6 +63,9 @@ describe('forwarding a hall journal to the district', () => {
     await hallTraffic(hub.hub.url, hub.clock, 6);
     const days = await waitForExactCopy(d.db, 'hall-a', dataDir);
     expect(Object.keys(days)).toEqual(['2026-11-23', '2026-11-24']);
+    // Kiosk presence too (not in the journal): every line of each day's file, once.
+    const presence = await waitForExactPresence(d.db, 'hall-a', dataDir);
+    expect(presence['2026-11-24']?.some((l) => l.includes('"t":"online"'))).toBe(true);
     const seqs = await d.db.query<{ seq: string }>(`SELECT seq FROM journal_records WHERE hall = 'hall-a' ORDER BY seq`);
     expect(seqs.rows.map((r) => Number(r.seq))).toEqual(seqs.rows.map((_, i) => i + 1));
 
@@ -160,6 +164,7 @@ describe('forwarding a hall journal to the district', () => {
     proxy.heal();
     const days = await waitForExactCopy(d.db, 'hall-week', dataDir);
     expect(Object.keys(days)).toHaveLength(7);
+    expect(Object.keys(await waitForExactPresence(d.db, 'hall-week', dataDir)).length).toBeGreaterThanOrEqual(7);
   });
 
   it('refuses a second hall whose records are another hall’s (a copied data folder): none of them is mixed in, and it says why', async () => {

@@ -5,6 +5,7 @@ import type { Bilingual } from '@yichuang/shared/errors';
 import type { HallLevel } from '@yichuang/shared/lists';
 import pg from 'pg';
 import type { JournalRecord } from '../storage/journal.js';
+import type { PresenceLine } from './presence-tail.js';
 
 export interface HallIdentity {
   id: string;
@@ -134,6 +135,26 @@ export class DistrictLink {
       };
     }
     return undefined;
+  }
+
+  /** The last presence line the district holds for the hall: presence resumes after it. */
+  async lastPresence(hall: string): Promise<{ day: string; line: number } | undefined> {
+    const { rows } = await this.#client.query<{ day: string; line: number }>(
+      `SELECT CAST(day AS VARCHAR(10)) AS day, line FROM presence_records WHERE hall = $1 ORDER BY day DESC, line DESC FETCH FIRST 1 ROWS ONLY`,
+      [hall],
+    );
+    return rows[0];
+  }
+
+  /** Inserts presence lines; a line held already (sent before) is kept once. */
+  async sendPresence(hall: string, lines: readonly PresenceLine[]): Promise<void> {
+    const values: unknown[] = [];
+    const rows = lines.map((l) => {
+      const at = values.length + 1;
+      values.push(hall, l.day, l.line, l.at, l.record);
+      return `(${params(at, 5)})`;
+    });
+    await this.#client.query(`INSERT INTO presence_records (hall, day, line, at, record) VALUES ${rows.join(', ')} ON CONFLICT DO NOTHING`, values);
   }
 
   /** Tells an idle link's district it is alive, how far the hall's journal goes, and whether all of it is sent. */

@@ -8,6 +8,7 @@ import type { FederateOptions } from '../config.js';
 import type { JournalRecord } from '../storage/journal.js';
 import { DistrictLink, FederationConflict, type HallIdentity } from './district-link.js';
 import type { JournalTail } from './journal-tail.js';
+import type { PresenceTail } from './presence-tail.js';
 
 /** Records per insert (7 parameters each, well under PostgreSQL’s 65,535 a statement). */
 const BATCH = 1000;
@@ -18,6 +19,8 @@ const TIMEOUT_MS = 10_000;
 const CONFLICT_RETRY_MS = 60_000;
 /** How often an idle link tells the district it is alive (the district calls a hall unlinked after 30 s). */
 const HEARTBEAT_MS = 5_000;
+
+type PresenceCursor = { day: string | undefined; line: number };
 
 export type LinkState = 'connecting' | 'linked' | 'down' | 'conflict' | 'stopped';
 
@@ -32,6 +35,8 @@ export interface ForwarderStatus {
 export interface ForwarderDeps extends FederateOptions {
   hall: () => HallIdentity;
   tail: JournalTail;
+  /** Kiosk presence, sent while the journal is caught up, at each heartbeat. */
+  presence?: PresenceTail;
   log: (line: string) => void;
 }
 
@@ -113,9 +118,12 @@ export class Forwarder {
         en: `the district holds hall ${hall.id}'s records up to seq ${seq}, but this hall's journal ends at ${tail.lastSeq}: another hub forwards as ${hall.id}, or this data folder was restored from an older backup. Forwarding stopped; the hall runs on`,
       });
     }
+    const { presence } = this.#deps;
+    let presentUpTo: PresenceCursor | undefined = presence && ((await link.lastPresence(hall.id)) ?? { day: undefined, line: 0 });
     connected();
     this.#set({ state: 'linked', forwardedSeq: seq });
     let reportedAt = 0;
+    let presenceAt = 0;
     while (!this.#stopped) {
       if (lost) throw lost;
       const batch = await tail.after(seq, day, BATCH);
@@ -129,6 +137,11 @@ export class Forwarder {
         continue;
       }
       const caughtUp = seq >= tail.lastSeq;
+      // Presence goes while the journal has nothing to send, at most once a heartbeat, however busy the hall.
+      if (presence && presentUpTo && Date.now() - presenceAt >= heartbeatMs) {
+        presentUpTo = await this.#sendPresence(link, hall.id, presence, presentUpTo);
+        presenceAt = Date.now();
+      }
       if (Date.now() - reportedAt >= heartbeatMs) {
         await link.heartbeat(hall.id, tail.lastSeq, caughtUp);
         reportedAt = Date.now();
@@ -136,6 +149,17 @@ export class Forwarder {
       // Nothing to send: wait for records (a journal whose files lag its seq is read again later).
       await this.#sleep(caughtUp ? heartbeatMs : retryMaxMs, true);
     }
+  }
+
+  /** Sends the presence lines after `from`, a batch at a time; answers the last line sent. */
+  async #sendPresence(link: DistrictLink, hall: string, presence: PresenceTail, from: PresenceCursor): Promise<PresenceCursor> {
+    let at = from;
+    for (let lines = await presence.after(at.day, at.line, BATCH); lines.length > 0 && !this.#stopped; lines = await presence.after(at.day, at.line, BATCH)) {
+      await link.sendPresence(hall, lines);
+      const last = lines.at(-1)!;
+      at = { day: last.day, line: last.line };
+    }
+    return at;
   }
 
   /** Waits `ms`, or less if the link is lost, the forwarder stops, or (`forRecords`) records come. */
