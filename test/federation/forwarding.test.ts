@@ -113,6 +113,20 @@ describe('forwarding a hall journal to the district', () => {
     expect(Object.values(days)[0]!.count).toBeGreaterThanOrEqual(4);
   });
 
+  it('stops the hub at once while the link is stalled, not after the link’s timeout', async () => {
+    const d = await district();
+    const proxy = await LinkProxy.start(cluster.port);
+    cleanup.push(() => proxy.close());
+    proxy.stall();
+    const { dataDir } = await seedHall('hall-stop');
+    const hub = await startFederatedHub(dataDir, proxy.url(d.name), undefined, { timeoutMs: 20_000, retryMaxMs: 500, heartbeatMs: 500 });
+    await new Promise((r) => setTimeout(r, 300));
+    const started = Date.now();
+    await hub.close();
+    expect(Date.now() - started).toBeLessThan(3000);
+    expect(hub.logs.at(-1)).toMatch(/federation: stopped/);
+  });
+
   it('catches up to exactly the journal after the link drops, then stalls, mid-stream, and PostgreSQL restarts', async () => {
     const d = await district();
     const proxy = await LinkProxy.start(cluster.port);

@@ -27,13 +27,14 @@ const params = (from: number, n: number): string => Array.from({ length: n }, (_
 
 export class DistrictLink {
   readonly #client: pg.Client;
+  #connected = false;
 
   private constructor(client: pg.Client) {
     this.#client = client;
   }
 
-  /** Connects; every call after gives up after `timeoutMs`, so a stalled link is noticed, not waited on. */
-  static async open(url: string, timeoutMs: number, onLost: (err: Error) => void): Promise<DistrictLink> {
+  /** A link not yet connected: connect() it; close() ends it whenever called, even while connecting. */
+  static create(url: string, timeoutMs: number, onLost: (err: Error) => void): DistrictLink {
     const client = new pg.Client({
       connectionString: url,
       connectionTimeoutMillis: timeoutMs,
@@ -43,14 +44,24 @@ export class DistrictLink {
     });
     // A connection lost while idle is reported here; without a listener it would end the hub.
     client.on('error', onLost);
-    const link = new DistrictLink(client);
+    return new DistrictLink(client);
+  }
+
+  /** Connects; every call after gives up after the link's timeout, so a stalled link is noticed, not waited on. */
+  static async open(url: string, timeoutMs: number, onLost: (err: Error) => void): Promise<DistrictLink> {
+    const link = DistrictLink.create(url, timeoutMs, onLost);
+    await link.connect();
+    return link;
+  }
+
+  async connect(): Promise<void> {
     try {
-      await client.connect();
+      await this.#client.connect();
+      this.#connected = true;
     } catch (err) {
-      link.close();
+      this.close();
       throw err;
     }
-    return link;
   }
 
   /** Names the hall (as its configuration says now) and clears a problem it had. */
@@ -173,7 +184,9 @@ export class DistrictLink {
 
   /** Closes without waiting on a link that may be stalled. */
   close(): void {
-    this.#client.end().catch(() => undefined);
+    // end() while connecting would leave connect() unsettled for ever (pg then ignores the socket's
+    // end): a connection attempt is only cut, and connect() fails with it.
+    if (this.#connected) this.#client.end().catch(() => undefined);
     this.#client.connection.stream.destroy();
   }
 }

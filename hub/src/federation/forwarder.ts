@@ -102,11 +102,13 @@ export class Forwarder {
   async #session(connected: () => void): Promise<void> {
     const { url, timeoutMs = TIMEOUT_MS, heartbeatMs = HEARTBEAT_MS, retryMaxMs = RETRY_MAX_MS, tail } = this.#deps;
     let lost: Error | undefined;
-    const link = await DistrictLink.open(url, timeoutMs, (err) => {
+    const link = DistrictLink.create(url, timeoutMs, (err) => {
       lost = err;
       this.#wake?.done();
     });
+    // Kept before connecting, so stop() ends a connection attempt too rather than waiting out its timeout.
     this.#link = link;
+    await link.connect();
     const hall = this.#deps.hall();
     await link.announce(hall);
     const held = await link.lastHeld(hall.id);
