@@ -1,6 +1,7 @@
 // One connection to the district's PostgreSQL, as a hall's forwarder uses it. The tables are the
 // district server's (district/src/schema.ts): journal_records, one row per journal record with
-// primary key (hall, seq) and the record's id unique across halls; halls, each hall's identity and link.
+// primary key (hall, seq) and the record's id unique across halls; halls, each hall's identity and link;
+// presence_records, the kiosk presence lines.
 import type { Bilingual } from '@yichuang/shared/errors';
 import type { HallLevel } from '@yichuang/shared/lists';
 import pg from 'pg';

@@ -104,7 +104,8 @@ export class Forwarder {
     let lost: Error | undefined;
     const link = DistrictLink.create(url, timeoutMs, (err) => {
       lost = err;
-      this.#wake?.done();
+      // Only while this link is the current one: a closed link's late error must not cut a backoff short.
+      if (this.#link === link) this.#wake?.done();
     });
     // Kept before connecting, so stop() ends a connection attempt too rather than waiting out its timeout.
     this.#link = link;
