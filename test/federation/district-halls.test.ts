@@ -23,8 +23,8 @@ afterAll(async () => {
   await cluster?.destroy();
 });
 
-const halls = async (token?: string): Promise<{ status: number; body: { ok: boolean; data?: DistrictHall[]; error?: { code: string; message: string; messageEn: string } } }> => {
-  const res = await fetch(`${district.url}/api/district/halls`, token ? { headers: { authorization: `Bearer ${token}` } } : {});
+const halls = async (token?: string, server = district): Promise<{ status: number; body: { ok: boolean; data?: DistrictHall[]; error?: { code: string; message: string; messageEn: string } } }> => {
+  const res = await fetch(`${server.url}/api/district/halls`, token ? { headers: { authorization: `Bearer ${token}` } } : {});
   return { status: res.status, body: await res.json() };
 };
 
@@ -150,5 +150,23 @@ it('builds ratings and bad-rating cases from the records once, however often it 
     expect(cases.rows).toEqual([{ case_id: '20261123-A001', state: 'verified', verdict: 'confirmed', verify_due: '2026-11-24', verified_at: String(at + 4) }]);
   } finally {
     await db.end();
+  }
+});
+
+it('answers 503 in both languages while its database is down, and serves again once it is back', async () => {
+  const url = await cluster.createDatabase('district_down');
+  const server = await startDistrict({ db: url, port: 0, host: '127.0.0.1' }, { clock: Date.now, log: () => undefined });
+  try {
+    cluster.stop('fast');
+    try {
+      const down = await halls(DEMO_DISTRICT_TOKEN, server);
+      expect(down.status).toBe(503);
+      expect(down.body.error).toMatchObject({ code: 'DISTRICT_DB_DOWN', message: '区级数据库暂不可用，请稍后重试', messageEn: 'The district database is unavailable; try again shortly' });
+    } finally {
+      cluster.start();
+    }
+    await waitFor(async () => (await halls(DEMO_DISTRICT_TOKEN, server)).status === 200, 10_000);
+  } finally {
+    await server.close();
   }
 });
