@@ -203,4 +203,24 @@ describe('forwarding a hall journal to the district', () => {
     const problem = await d.db.query<{ problem: string }>(`SELECT problem FROM halls WHERE id = 'hall-two'`);
     expect(problem.rows[0]?.problem).toMatch(/copied from another hall/);
   });
+  it('refuses a second hub forwarding under a hall id another hub already uses, keeping the first hub’s records', async () => {
+    const d = await district();
+    const { dataDir: first } = await seedHall('twin');
+    const a = track(await startFederatedHub(first, d.url));
+    await hallTraffic(a.hub.url, a.clock, 3, 1);
+    const before = await waitForExactCopy(d.db, 'twin', first);
+
+    const { dataDir: second } = await seedHall('twin');
+    const b = track(await startFederatedHub(second, undefined));
+    await hallTraffic(b.hub.url, b.clock, 10, 4); // a longer journal, every record its own
+    await b.close();
+    cleanup.pop();
+    const again = track(await startFederatedHub(second, d.url));
+    await waitFor(() => again.logs.some((l) => l.includes('another hub forwards as twin')), 10_000, () => again.logs.join('\n'));
+    await new Promise((r) => setTimeout(r, 300));
+    expect(await districtDigest(d.db, 'twin')).toEqual(before);
+    expect(await journalDigest(first)).toEqual(before);
+    const problem = await d.db.query<{ problem: string }>(`SELECT problem FROM halls WHERE id = 'twin'`);
+    expect(problem.rows[0]?.problem).toMatch(/another hub forwards as twin/);
+  });
 });

@@ -76,13 +76,13 @@ export class DistrictLink {
   }
 
   /** The hall's newest record the district holds: forwarding resumes after it. */
-  async lastHeld(hall: string): Promise<{ seq: number; day: string } | undefined> {
-    const { rows } = await this.#client.query<{ seq: string; day: string }>(
-      `SELECT seq, CAST(day AS VARCHAR(10)) AS day FROM journal_records WHERE hall = $1 ORDER BY seq DESC FETCH FIRST 1 ROWS ONLY`,
+  async lastHeld(hall: string): Promise<{ seq: number; day: string; id: string } | undefined> {
+    const { rows } = await this.#client.query<{ seq: string; day: string; id: string }>(
+      `SELECT seq, CAST(day AS VARCHAR(10)) AS day, id FROM journal_records WHERE hall = $1 ORDER BY seq DESC FETCH FIRST 1 ROWS ONLY`,
       [hall],
     );
     const row = rows[0];
-    return row && { seq: Number(row.seq), day: row.day };
+    return row && { seq: Number(row.seq), day: row.day, id: row.id };
   }
 
   /**
@@ -110,8 +110,7 @@ export class DistrictLink {
         const clash = await this.#clash(hall, skipped);
         if (clash) {
           await db.query('ROLLBACK');
-          await db.query('UPDATE halls SET problem = $2 WHERE id = $1', [hall, `${clash.zh} / ${clash.en}`.slice(0, 1000)]);
-          throw new FederationConflict(clash);
+          throw await this.refuse(hall, clash);
         }
       }
       // How far the hall's journal goes travels with each batch, so the district's lag is never judged on an old figure.
@@ -121,6 +120,12 @@ export class DistrictLink {
       if (!(err instanceof FederationConflict)) await db.query('ROLLBACK').catch(() => undefined);
       throw err;
     }
+  }
+
+  /** Shows the district why the hall's forwarding stopped, and answers the conflict to throw. */
+  async refuse(hall: string, reason: Bilingual): Promise<FederationConflict> {
+    await this.#client.query('UPDATE halls SET problem = $2 WHERE id = $1', [hall, `${reason.zh} / ${reason.en}`.slice(0, 1000)]);
+    return new FederationConflict(reason);
   }
 
   /** Why skipped records are not simply held already, if they are not. */

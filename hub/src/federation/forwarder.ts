@@ -115,10 +115,11 @@ export class Forwarder {
     const held = await link.lastHeld(hall.id);
     let seq = held?.seq ?? 0;
     let day = held?.day;
-    if (seq > tail.lastSeq) {
-      throw new FederationConflict({
-        zh: `区级数据库已有大厅 ${hall.id} 的第 ${seq} 条记录，而本大厅日志只到第 ${tail.lastSeq} 条：另一台 hub 也以此编号转发，或本数据目录是从旧备份恢复的。已停止转发，大厅照常运行`,
-        en: `the district holds hall ${hall.id}'s records up to seq ${seq}, but this hall's journal ends at ${tail.lastSeq}: another hub forwards as ${hall.id}, or this data folder was restored from an older backup. Forwarding stopped; the hall runs on`,
+    // Resuming after the district's last record is right only if that record is this journal's own.
+    if (held && (await tail.at(held.seq, held.day))?.id !== held.id) {
+      throw await link.refuse(hall.id, {
+        zh: `区级数据库中大厅 ${hall.id} 的第 ${held.seq} 条记录不是本大厅日志的记录（本日志到第 ${tail.lastSeq} 条）：另一台 hub 也以此编号转发，或本数据目录是从旧备份恢复的。已停止转发，大厅照常运行`,
+        en: `the district's seq ${held.seq} of hall ${hall.id} is not this hall's record (this journal ends at ${tail.lastSeq}): another hub forwards as ${hall.id}, or this data folder was restored from an older backup. Forwarding stopped; the hall runs on`,
       });
     }
     const { presence } = this.#deps;

@@ -28,6 +28,12 @@ export class JournalTail {
     return this.#journal.lastSeq;
   }
 
+  /** The journal's record `seq`, which is in `day`'s file, if it has one. */
+  async at(seq: number, day: ServiceDay): Promise<JournalRecord | undefined> {
+    if (seq > this.#journal.lastSeq) return undefined;
+    return (await this.#journal.readDay(day)).find((r) => r.seq === seq);
+  }
+
   /** Up to `limit` records after `seq`, in order; `day`: the day of record `seq`, where to start looking. */
   async after(seq: number, day: ServiceDay | undefined, limit: number): Promise<JournalRecord[]> {
     const live = this.#live;
