@@ -37,8 +37,13 @@ export async function listHalls(db: pg.Pool, now: number, linkSilenceS = LINK_SI
   // Today is each hall's own service day, in its time zone.
   const today = new Map(halls.rows.map((h) => [h.id, serviceDay(now, h.time_zone)]));
   const days = [...new Set(today.values())];
-  const figures = new Map<string, { waiting: number; issued: number; windowsOpen: number }>();
-  const figure = (hall: string) => figures.get(hall) ?? figures.set(hall, { waiting: 0, issued: 0, windowsOpen: 0 }).get(hall)!;
+  type Today = { waiting: number; issued: number; windowsOpen: number };
+  const figures = new Map<string, Today>();
+  const figure = (hall: string): Today => {
+    let f = figures.get(hall);
+    if (!f) figures.set(hall, (f = { waiting: 0, issued: 0, windowsOpen: 0 }));
+    return f;
+  };
   if (days.length > 0) {
     const inDays = days.map((_, i) => `$${i + 1}`).join(', ');
     const tickets = await db.query<{ hall: string; day: string; waiting: string; issued: string }>(

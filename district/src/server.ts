@@ -33,31 +33,12 @@ export async function startDistrict(options: DistrictOptions, { clock, log, link
   const db = new pg.Pool({ connectionString: options.db, max: 4, connectionTimeoutMillis: 10_000, application_name: 'yichuang-district' });
   // An idle connection that drops is reported here; the pool opens another when next asked.
   db.on('error', (err) => log(`数据库连接中断 / database connection lost: ${err.message}`));
-  const client = await db.connect();
-  try {
-    const applied = await migrate(client);
-    if (applied > 0) log(`数据库结构已更新 ${applied} 步 / database schema: ${applied} migration(s) applied`);
-  } finally {
-    client.release();
-  }
+  const applied = await withClient(db, migrate);
+  if (applied > 0) log(`数据库结构已更新 ${applied} 步 / database schema: ${applied} migration(s) applied`);
 
   let projecting: Promise<number> | undefined;
   let lastProblem = '';
-  const project = (): Promise<number> =>
-    (projecting ??= (async () => {
-      const c = await db.connect();
-      // A checked-out client has no listener of the pool's: a connection lost mid-query would end the server.
-      let lost: Error | undefined;
-      const onLost = (err: Error): void => void (lost = err);
-      c.on('error', onLost);
-      try {
-        return await projectAll(c);
-      } finally {
-        c.off('error', onLost);
-        c.release(lost);
-        projecting = undefined;
-      }
-    })());
+  const project = (): Promise<number> => (projecting ??= withClient(db, projectAll).finally(() => (projecting = undefined)));
   const timer = setInterval(() => {
     project().then(
       () => (lastProblem = ''),
@@ -102,6 +83,21 @@ export async function startDistrict(options: DistrictOptions, { clock, log, link
       await db.end();
     },
   };
+}
+
+/** Runs `work` on a client of its own (transactions need one connection) and gives it back. */
+async function withClient<T>(db: pg.Pool, work: (client: pg.PoolClient) => Promise<T>): Promise<T> {
+  const client = await db.connect();
+  // A checked-out client has no listener of the pool's: a connection lost mid-query would end the server.
+  let lost: Error | undefined;
+  const onLost = (err: Error): void => void (lost = err);
+  client.on('error', onLost);
+  try {
+    return await work(client);
+  } finally {
+    client.off('error', onLost);
+    client.release(lost);
+  }
 }
 
 /** REST reads take the console's bearer token. */
