@@ -117,6 +117,11 @@ const MIGRATIONS: readonly string[] = [
      record TEXT NOT NULL,
      PRIMARY KEY (hall, day, line)
    );`,
+
+  // 4: each hall's configuration as it publishes it (JSON; no password, PIN or token hashes), for
+  // names of categories, windows and staff in district reports.
+  `ALTER TABLE halls ADD COLUMN config TEXT;
+   ALTER TABLE halls ADD COLUMN config_at TIMESTAMP WITH TIME ZONE;`,
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;

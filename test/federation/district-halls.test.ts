@@ -39,7 +39,7 @@ async function hallToday(hub: FederatedHub): Promise<Counts> {
 
 const journalLastSeq = async (dataDir: string): Promise<number> => Object.values(await journalDigest(dataDir)).reduce((n, d) => n + d.count, 0);
 
-it('shows each hall’s level, link, lag and today’s waiting from the SQL tables, to the console token only', async () => {
+it('shows each hall’s level, link, lag and today’s waiting from the SQL tables, to the console token only, and holds each hall’s published configuration', async () => {
   const url = await cluster.createDatabase('district_halls');
   district = await startDistrict({ db: url, port: 0, host: '127.0.0.1' }, { clock: new TestClock(MONDAY_10AM).now, log: () => undefined, linkSilenceS: 3 });
 
@@ -83,12 +83,19 @@ it('shows each hall’s level, link, lag and today’s waiting from the SQL tabl
   // The district's tickets table counts each state as the hall does.
   const db = await districtClient(url);
   const states = await db.query<{ state: string; n: string }>(`SELECT state, COUNT(*) AS n FROM tickets WHERE hall = 'hall-centre' GROUP BY state`);
-  await db.end();
   const key: Record<string, keyof Counts> = { waiting: 'waiting', called: 'called', serving: 'serving', 'on-hold': 'onHold', finished: 'finished', 'no-show': 'noShow', cancelled: 'cancelled' };
+  // Each hall's configuration as published: what names its categories, windows and staff, and no secret's hash.
+  const published = await db.query<{ config: string }>(`SELECT config FROM halls WHERE id = 'hall-centre'`);
+  const config = JSON.parse(published.rows[0]!.config) as typeof centre.config;
+  expect(config.categories.map((cat) => cat.id)).toEqual(centre.config.categories.map((cat) => cat.id));
+  expect(config.staff.map((p) => p.name)).toEqual(centre.config.staff.map((p) => p.name));
+  expect(config.hall).toMatchObject({ id: 'hall-centre', level: 'centre' });
+  expect(published.rows[0]!.config).not.toMatch(/pinHash|passwordHash|tokenHash|argon2/);
   const byState = Object.fromEntries(states.rows.map((r) => [key[r.state], Number(r.n)]));
   const { issued, ...hallStates } = expected['hall-centre'];
   expect(issued).toBe(12);
   expect(byState).toEqual(Object.fromEntries(Object.entries(hallStates).filter(([k, n]) => k !== 'lastSeq' && n > 0)));
+  await db.end();
 
   // The station's hub stops: it is shown unlinked once it has been silent a while, and its lag grows.
   await s.close();

@@ -7,6 +7,8 @@ import type pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startDistrict, type RunningDistrict } from '../../district/src/server.js';
 import { DistrictLink } from '../../hub/src/federation/district-link.js';
+import { Forwarder } from '../../hub/src/federation/forwarder.js';
+import { JournalTail } from '../../hub/src/federation/journal-tail.js';
 import { Journal } from '../../hub/src/storage/journal.js';
 import { startPostgres, type PostgresCluster } from '../helpers/postgres-cluster.js';
 import { cmdId, connectClient, MONDAY_10AM, TestClock } from '../helpers/test-hub.js';
@@ -19,6 +21,7 @@ import {
   LinkProxy,
   seedHall,
   startFederatedHub,
+  TEST_LINK,
   waitFor,
   waitForExactCopy,
   waitForExactPresence,
@@ -222,5 +225,29 @@ describe('forwarding a hall journal to the district', () => {
     expect(await journalDigest(first)).toEqual(before);
     const problem = await d.db.query<{ problem: string }>(`SELECT problem FROM halls WHERE id = 'twin'`);
     expect(problem.rows[0]?.problem).toMatch(/another hub forwards as twin/);
+  });
+  it('publishes the hall’s configuration again once it changes', async () => {
+    const d = await district();
+    const { dataDir } = await seedHall('hall-config');
+    const journal = await Journal.open(dataDir, 'hall-config');
+    let published = JSON.stringify({ categories: ['general'] });
+    const forwarder = new Forwarder({
+      url: d.url,
+      ...TEST_LINK,
+      tail: new JournalTail(journal),
+      hall: () => ({ id: 'hall-config', name: '配置大厅', nameEn: 'Config hall', level: 'street', timeZone: 'Asia/Shanghai' }),
+      config: () => published,
+      log: () => undefined,
+    });
+    forwarder.start();
+    try {
+      const held = async (): Promise<string | undefined> => (await d.db.query<{ config: string }>(`SELECT config FROM halls WHERE id = 'hall-config'`)).rows[0]?.config;
+      await waitFor(async () => (await held()) === published, 5000);
+      published = JSON.stringify({ categories: ['general', 'social'] });
+      await waitFor(async () => (await held()) === published, 5000, async () => `held: ${await held()}`);
+    } finally {
+      await forwarder.stop();
+      await journal.close();
+    }
   });
 });

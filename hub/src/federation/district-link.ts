@@ -65,13 +65,15 @@ export class DistrictLink {
     }
   }
 
-  /** Names the hall (as its configuration says now) and clears a problem it had. */
-  async announce(hall: HallIdentity): Promise<void> {
+  /** Names the hall and publishes its configuration (both as they are now), and clears a problem it had. */
+  async announce(hall: HallIdentity, config: string): Promise<void> {
     await this.#client.query(
-      `INSERT INTO halls (id, name, name_en, level, time_zone, contact_at) VALUES ($1, $2, $3, $4, $5, CURRENT_TIMESTAMP)
+      `INSERT INTO halls (id, name, name_en, level, time_zone, config, config_at, contact_at)
+       VALUES ($1, $2, $3, $4, $5, $6, CURRENT_TIMESTAMP, CURRENT_TIMESTAMP)
        ON CONFLICT (id) DO UPDATE SET name = EXCLUDED.name, name_en = EXCLUDED.name_en, level = EXCLUDED.level,
-         time_zone = EXCLUDED.time_zone, contact_at = EXCLUDED.contact_at, problem = NULL`,
-      [hall.id, hall.name, hall.nameEn, hall.level, hall.timeZone],
+         time_zone = EXCLUDED.time_zone, config = EXCLUDED.config, config_at = EXCLUDED.config_at,
+         contact_at = EXCLUDED.contact_at, problem = NULL`,
+      [hall.id, hall.name, hall.nameEn, hall.level, hall.timeZone, config],
     );
   }
 

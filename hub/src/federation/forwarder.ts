@@ -34,6 +34,8 @@ export interface ForwarderStatus {
 
 export interface ForwarderDeps extends FederateOptions {
   hall: () => HallIdentity;
+  /** The configuration as published to the district (publishedConfig). */
+  config: () => string;
   tail: JournalTail;
   /** Kiosk presence, sent while the journal is caught up, at each heartbeat. */
   presence?: PresenceTail;
@@ -111,7 +113,8 @@ export class Forwarder {
     this.#link = link;
     await link.connect();
     const hall = this.#deps.hall();
-    await link.announce(hall);
+    let published = this.#deps.config();
+    await link.announce(hall, published);
     const held = await link.lastHeld(hall.id);
     let seq = held?.seq ?? 0;
     let day = held?.day;
@@ -147,6 +150,9 @@ export class Forwarder {
         presenceAt = Date.now();
       }
       if (Date.now() - reportedAt >= heartbeatMs) {
+        // A configuration changed since (a manager's edit) is published again; the hall's id never changes.
+        const config = this.#deps.config();
+        if (config !== published) await link.announce(this.#deps.hall(), (published = config));
         await link.heartbeat(hall.id, tail.lastSeq, caughtUp);
         reportedAt = Date.now();
       }

@@ -1,6 +1,6 @@
 // Wires the forwarder into a hub started with --federate: it follows the hall's durable records and
-// its kiosk presence files, and names the hall as its configuration says at each connection (level
-// 'centre' when not set).
+// its kiosk presence files, and names the hall and publishes its configuration as they are at each
+// connection and after each change (level 'centre' when not set).
 import type { HallConfig } from '@yichuang/shared/domain';
 import type { FederateOptions } from '../config.js';
 import type { HallService } from '../hall/hall-service.js';
@@ -10,6 +10,7 @@ import type { Journal } from '../storage/journal.js';
 import { Forwarder } from './forwarder.js';
 import { JournalTail } from './journal-tail.js';
 import { PresenceTail } from './presence-tail.js';
+import { publishedConfig } from './published-config.js';
 
 export interface FederationDeps {
   federate: FederateOptions;
@@ -30,6 +31,7 @@ export function startForwarder({ federate, journal, hall, config, dataDir, log }
       const { id, name, nameEn, level = 'centre', timeZone } = config().hall;
       return { id, name, nameEn, level, timeZone };
     },
+    config: () => publishedConfig(config()),
     log,
   });
   hall.onRecords(forwarder.onRecords);
