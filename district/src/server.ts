@@ -55,7 +55,8 @@ export async function startDistrict(options: DistrictOptions, { clock, log, link
   app.get('/api/district/halls', (_req, res, next) => {
     listHalls(db, clock(), linkSilenceS).then((data) => res.json({ ok: true, data }), next);
   });
-  app.use('/api', (req, res) => {
+  // No pages yet (the district console comes later): any other address is a bilingual 404.
+  app.use((req, res) => {
     res.status(404).json({ ok: false, error: appError('NOT_FOUND', { path: req.originalUrl.split('?')[0]!.slice(0, 200) }) });
   });
   const onError: ErrorRequestHandler = (err: Error, _req, res, _next) => {

@@ -61,6 +61,9 @@ it('shows each hall’s level, link, lag and today’s waiting from the SQL tabl
   expect(refused.status).toBe(401);
   expect(refused.body.error).toMatchObject({ code: 'DISTRICT_SIGN_IN_REQUIRED', message: '请先登录区级控制台', messageEn: 'Sign in to the district console first' });
   expect((await halls('wrong-token')).status).toBe(401);
+  const unknown = await fetch(`${district.url}/nowhere`);
+  expect(unknown.status).toBe(404);
+  expect(await unknown.json()).toMatchObject({ ok: false, error: { code: 'NOT_FOUND', message: '没有这个地址：/nowhere', messageEn: 'No such address: /nowhere' } });
 
   let answer: DistrictHall[] = [];
   await waitFor(
