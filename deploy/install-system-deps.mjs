@@ -1,11 +1,11 @@
 #!/usr/bin/env node
 // Runs after `npm install`: installs the Debian packages the hub and its tests use
 // (Chromium for screens, CJK fonts, socat for virtual printers, udev for serial port listing,
-// shellcheck for the deploy scripts' test).
+// shellcheck for the deploy scripts' test, PostgreSQL for the district federation and its tests).
 // As root it installs what is missing; otherwise it says what to install. Never fails the npm install.
 import { execFileSync, spawnSync } from 'node:child_process';
 
-const PACKAGES = ['chromium', 'fonts-noto-cjk', 'socat', 'udev', 'shellcheck'];
+const PACKAGES = ['chromium', 'fonts-noto-cjk', 'socat', 'udev', 'shellcheck', 'postgresql'];
 
 function installed(pkg) {
   const r = spawnSync('dpkg-query', ['-W', '-f=${Status}', pkg], { encoding: 'utf8' });

@@ -3,6 +3,8 @@
 // printer:test, the print agent). A data tool reads --data as the hub does.
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import path from 'node:path';
+import { HALL_LEVELS, type HallLevel } from '@yichuang/shared/lists';
+import type { DemoIdentity } from './demo/demo-hall.js';
 import { DEFAULT_DATA_DIR, dataFolder } from './storage/data-folder.js';
 import { fileExists, readFileAtStart } from './storage/files.js';
 
@@ -21,17 +23,40 @@ export interface HubOptions {
   version: string;
   /** Serve https with this certificate and key; plain http without. */
   tls?: TlsPair;
+  /** Who the demo hall seeded into an empty data folder is; the default demo hall without. */
+  demoIdentity?: DemoIdentity;
+  /** Forward the journal to the district's PostgreSQL (hub/src/federation). */
+  federate?: FederateOptions;
+}
+
+export interface FederateOptions {
+  /** postgres://user:password@host:port/database */
+  url: string;
+  /** How long one database call may take before the link is given up and opened again (default 10 s). */
+  timeoutMs?: number;
+  /** The longest wait between tries while the link is down (default 10 s). */
+  retryMaxMs?: number;
+  /** How often an idle link reports to the district (default 5 s). */
+  heartbeatMs?: number;
 }
 
 /** How --data is given, in every usage text that has it. */
 export const DATA_USAGE = `  --data DIR       数据目录 / data folder (default ./${DEFAULT_DATA_DIR}, env YICHUANG_DATA)`;
 
-const USAGE = `用法 / usage: node hub/dist/main.js [--port N] [--host ADDR] [--data DIR] [--tls-cert FILE --tls-key FILE]
+const USAGE = `用法 / usage: node hub/dist/main.js [--port N] [--host ADDR] [--data DIR] [--tls-cert FILE --tls-key FILE] [--federate URL]
   --port N         端口，0 表示任意空闲端口 / port, 0 = any free port (default 8080, env PORT)
   --host ADDR      监听地址 / listen address (default 0.0.0.0, env HOST)
 ${DATA_USAGE}
   --tls-cert FILE  启用 HTTPS 的证书（PEM）/ certificate for HTTPS, PEM (env YICHUANG_TLS_CERT)
-  --tls-key FILE   证书私钥（PEM）/ its private key, PEM (env YICHUANG_TLS_KEY)`;
+  --tls-key FILE   证书私钥（PEM）/ its private key, PEM (env YICHUANG_TLS_KEY)
+  --federate URL   将日志转发到区级 PostgreSQL / forward the journal to the district's PostgreSQL,
+                   postgres://user:password@host:port/db (env YICHUANG_FEDERATE)
+  --hall-id ID     空数据目录中演示大厅的编号 / id of the demo hall seeded into an empty data folder
+  --hall-name NAME 其名称 / its name
+  --hall-level L   其层级 / its level: ${HALL_LEVELS.join('|')} (default centre)`;
+
+const HALL_ID = /^[a-z0-9][a-z0-9-]{0,63}$/;
+const FEDERATE_URL = /^postgres(ql)?:\/\//;
 
 export class OptionsError extends Error {}
 
@@ -57,7 +82,17 @@ const dataDirOf = (given: string | undefined, env: NodeJS.ProcessEnv): string =>
 export function readOptions(argv: string[], env: NodeJS.ProcessEnv, repoRoot: string): HubOptions {
   const values = readCommandLine(
     argv,
-    { port: { type: 'string' }, host: { type: 'string' }, ...DATA_OPTION, 'tls-cert': { type: 'string' }, 'tls-key': { type: 'string' } },
+    {
+      port: { type: 'string' },
+      host: { type: 'string' },
+      ...DATA_OPTION,
+      'tls-cert': { type: 'string' },
+      'tls-key': { type: 'string' },
+      federate: { type: 'string' },
+      'hall-id': { type: 'string' },
+      'hall-name': { type: 'string' },
+      'hall-level': { type: 'string' },
+    },
     USAGE,
   );
   const portText = values.port ?? env.PORT ?? '8080';
@@ -71,6 +106,11 @@ export function readOptions(argv: string[], env: NodeJS.ProcessEnv, repoRoot: st
     throw new OptionsError(`--tls-cert 与 --tls-key 须同时给出 / give both --tls-cert and --tls-key\n${USAGE}`);
   }
   const tls = certFile && keyFile && { cert: readFileAtStart(path.resolve(certFile), 'TLS 证书 / certificate'), key: readFileAtStart(path.resolve(keyFile), 'TLS 私钥 / key') };
+  const federate = values.federate ?? env.YICHUANG_FEDERATE;
+  if (federate !== undefined && !FEDERATE_URL.test(federate)) {
+    throw new OptionsError(`--federate 须为 postgres:// 地址 / --federate must be a postgres:// URL\n${USAGE}`);
+  }
+  const demoIdentity = readDemoIdentity(values['hall-id'], values['hall-name'], values['hall-level']);
   return {
     port,
     host: values.host ?? env.HOST ?? '0.0.0.0',
@@ -78,7 +118,21 @@ export function readOptions(argv: string[], env: NodeJS.ProcessEnv, repoRoot: st
     screensDir: repoRoot,
     version: env.npm_package_version ?? '0.1.0',
     ...(tls && { tls }),
+    ...(federate && { federate: { url: federate } }),
+    ...(demoIdentity && { demoIdentity }),
   };
+}
+
+function readDemoIdentity(id: string | undefined, name: string | undefined, level: string | undefined): DemoIdentity | undefined {
+  if (id === undefined) {
+    if (name !== undefined || level !== undefined) throw new OptionsError(`--hall-name、--hall-level 须与 --hall-id 同时给出 / give --hall-id with --hall-name and --hall-level\n${USAGE}`);
+    return undefined;
+  }
+  if (!HALL_ID.test(id)) throw new OptionsError(`大厅编号须为小写字母、数字和连字符 / the hall id takes lower-case letters, digits and hyphens: ${id}\n${USAGE}`);
+  if (level !== undefined && !(HALL_LEVELS as readonly string[]).includes(level)) {
+    throw new OptionsError(`大厅层级无效 / invalid hall level: ${level} (${HALL_LEVELS.join('|')})\n${USAGE}`);
+  }
+  return { id, ...(name && { name }), ...(level && { level: level as HallLevel }) };
 }
 
 /**

@@ -8,6 +8,7 @@ import { createAdminModule } from './admin/module.js';
 import { createAppointmentsModule } from './appointments/module.js';
 import type { HubOptions } from './config.js';
 import { demoHall } from './demo/demo-hall.js';
+import { startForwarder } from './federation/module.js';
 import type { HallCore } from './hall/core.js';
 import { startDaysOnTime } from './hall/day-start.js';
 import { HallService } from './hall/hall-service.js';
@@ -61,10 +62,15 @@ export async function startHub(options: HubOptions, env: HubEnvironment): Promis
 
   // Storage and the hall's state.
   await refuseUnwritable(dataDir);
-  const store = await ConfigStore.open(dataDir, demoHall);
+  const store = await ConfigStore.open(dataDir, () => demoHall(options.demoIdentity));
   const config = () => store.config;
+  if (options.demoIdentity && options.demoIdentity.id !== config().hall.id) {
+    log(`--hall-id ${options.demoIdentity.id} 未使用：数据目录中已有大厅 ${config().hall.id} / not used: the data folder already holds hall ${config().hall.id}`);
+  }
   const journal = await Journal.open(dataDir, config().hall.id);
   const hall = await HallService.load({ journal, config, clock, log });
+  // Off the command path: it takes records once they are durable, and the hall never waits on it.
+  const forwarder = options.federate && startForwarder({ federate: options.federate, journal, hall, config, dataDir, log });
   const views = new Views(() => hall.current, config, clock, () => hall.version);
   const core: HallCore = { config, hall, views, bus: new HubBus(), clock, log };
 
@@ -124,6 +130,7 @@ export async function startHub(options: HubOptions, env: HubEnvironment): Promis
       days.stop();
       await new Promise<void>((resolve) => io.close(() => resolve()));
       for (const d of domains) await d.close?.();
+      await forwarder?.stop();
       await sessions.flush();
       await answers.close();
       await audit.close();

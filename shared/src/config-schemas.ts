@@ -5,7 +5,7 @@
 // ranges, at least one zone, no duplicates) are added on top in admin-schemas.ts: they apply to what a
 // manager types, while a file written by an earlier hub, set up by hand or by a test may predate them.
 import { z } from 'zod';
-import { BADGES, WINDOW_KINDS } from './lists.js';
+import { BADGES, HALL_LEVELS, WINDOW_KINDS } from './lists.js';
 import { DEVICE_ROLES, STAFF_ROLES } from './roles.js';
 import { day } from './schemas.js';
 
@@ -60,6 +60,8 @@ export const hall = z.object({
   nameEn: z.string(),
   address: z.string(),
   timeZone: z.string(),
+  /** Its level in the district; absent: a centre (halls set up before the federation). */
+  level: z.enum(HALL_LEVELS).optional(),
   schedule: hallSchedule,
   zones: z.array(zone),
 });

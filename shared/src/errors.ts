@@ -3,6 +3,7 @@
 // (*-errors.ts), so this file depends on nothing else in shared/ and everything may depend on it.
 import { ADMIN_ERRORS } from './admin-errors.js';
 import { APPOINTMENT_ERRORS } from './appointments-errors.js';
+import { DISTRICT_ERRORS } from './district-errors.js';
 import { KIOSK_ERRORS } from './kiosk-errors.js';
 import { LIVE_ERRORS } from './live-errors.js';
 import { NOTICE_ERRORS } from './notices-errors.js';
@@ -11,7 +12,17 @@ import { QUEUE_ERRORS } from './queue-errors.js';
 import { RATING_ERRORS } from './ratings-errors.js';
 
 /** Every error code with its Chinese and English message. */
-export const ERROR_MESSAGES = { ...QUEUE_ERRORS, ...PRINTING_ERRORS, ...RATING_ERRORS, ...LIVE_ERRORS, ...APPOINTMENT_ERRORS, ...KIOSK_ERRORS, ...ADMIN_ERRORS, ...NOTICE_ERRORS } as const;
+export const ERROR_MESSAGES = {
+  ...QUEUE_ERRORS,
+  ...PRINTING_ERRORS,
+  ...RATING_ERRORS,
+  ...LIVE_ERRORS,
+  ...APPOINTMENT_ERRORS,
+  ...KIOSK_ERRORS,
+  ...ADMIN_ERRORS,
+  ...NOTICE_ERRORS,
+  ...DISTRICT_ERRORS,
+} as const;
 
 export type ErrorCode = keyof typeof ERROR_MESSAGES;
 /** A parameter said in each language, such as a validation detail; plain values read the same in both. */

@@ -4,6 +4,10 @@
 // schemas. Hub and screens import them through the domain files (domain.ts, kiosk.ts, printing.ts,
 // ratings.ts).
 
+/** Where a hall stands in the district (issue 21): 政务服务中心, 街道/镇便民服务中心, 村/社区便民服务站. */
+export const HALL_LEVELS = ['centre', 'street', 'station'] as const;
+export type HallLevel = (typeof HALL_LEVELS)[number];
+
 /** 党员 / 团员, on the staff card. */
 export const BADGES = ['party', 'league'] as const;
 export type Badge = (typeof BADGES)[number];

@@ -1,5 +1,6 @@
 // The demo hall, modelled on a district centre (区政务服务中心, docs/design.md §1). Fictional throughout.
 import type { HallConfig } from '@yichuang/shared/domain';
+import type { HallLevel } from '@yichuang/shared/lists';
 import { HALL_TIME_ZONE } from '@yichuang/shared/time';
 import { SCHEMA_VERSION } from '../storage/migrations.js';
 import { demoCategories } from './demo-categories.js';
@@ -11,15 +12,23 @@ import { demoZones } from './demo-zones.js';
 
 export { DEMO_PASSWORD, DEMO_PIN } from './demo-staff.js';
 
+/** Who the demo hall is (--hall-id, --hall-name, --hall-level), so a demo district can have several. */
+export interface DemoIdentity {
+  id: string;
+  name?: string;
+  level?: HallLevel;
+}
+
 /** A complete, freshly built configuration (new PIN and password salts on every call). */
-export async function demoHall(): Promise<HallConfig> {
+export async function demoHall(identity?: DemoIdentity): Promise<HallConfig> {
   const windows = demoWindows();
   return {
     schemaVersion: SCHEMA_VERSION,
     hall: {
-      id: 'demo-district',
-      name: '示范区政务服务中心（演示）',
-      nameEn: 'Demo District Government Service Centre (demo)',
+      id: identity?.id ?? 'demo-district',
+      name: identity?.name ?? '示范区政务服务中心（演示）',
+      nameEn: identity?.name ?? 'Demo District Government Service Centre (demo)',
+      ...(identity?.level && { level: identity.level }),
       address: '演示市示范区政务大道 1 号',
       timeZone: HALL_TIME_ZONE,
       schedule: demoSchedule(),

@@ -1,0 +1,27 @@
+// Entry point of the district server: `npm run district -- --db postgres://… --port N`.
+import { OptionsError, readOptions } from './options.js';
+import { startDistrict } from './server.js';
+
+const log = (line: string): void => console.error(`[district] ${line}`);
+
+async function main(): Promise<void> {
+  const options = readOptions(process.argv.slice(2), process.env);
+  const district = await startDistrict(options, { clock: Date.now, log });
+  console.log(`一窗区级服务已启动 / district server started: ${district.url}  (port ${district.port})`);
+  console.log(`大厅一览 / halls: ${district.url}/api/district/halls  (Authorization: Bearer demo-district-console)`);
+  const stop = (signal: string): void => {
+    log(`${signal}: stopping`);
+    district.close().then(
+      () => process.exit(0),
+      () => process.exit(1),
+    );
+  };
+  process.once('SIGINT', stop);
+  process.once('SIGTERM', stop);
+}
+
+main().catch((err: unknown) => {
+  if (err instanceof OptionsError) console.error(err.message);
+  else console.error('一窗区级服务启动失败 / district server failed to start:', err instanceof Error ? err.message : err);
+  process.exit(1);
+});

@@ -1,0 +1,151 @@
+// Builds the district's tables (tickets, ratings, cases, windows) from the forwarded journal records,
+// incrementally: each hall's records after the seq it was projected to, in order, in one transaction
+// with the new seq, so a record is applied exactly once even if the server stops midway. Reports are
+// then SQL queries over these tables, never a replay of journals.
+import type pg from 'pg';
+
+/** The parts of a journal record the projector reads (the hall's own type is hub/src/storage/journal.ts). */
+interface ForwardedRecord {
+  seq: number;
+  day: string;
+  at: number;
+  event: { type: string; at: number } & Record<string, unknown>;
+}
+
+/** Records applied per transaction: bounds how long one hall's catch-up holds its lock. */
+const BATCH = 2000;
+
+type Apply = (db: pg.ClientBase, hall: string, r: ForwardedRecord) => Promise<unknown>;
+
+const s = (v: unknown): string | null => (typeof v === 'string' ? v : null);
+
+/** Ticket events that only move a ticket to a state (with where and who, when given). */
+function ticketState(state: string, extra: '' | 'called' | 'started' | 'finished' = ''): Apply {
+  return (db, hall, { at, event: e }) =>
+    db.query(
+      `UPDATE tickets SET state = $3,
+         window_id = COALESCE($4, window_id), staff_id = COALESCE($5, staff_id),
+         called_at = CASE WHEN $6 = 'called' THEN $7 ELSE called_at END,
+         started_at = CASE WHEN $6 = 'started' THEN $7 ELSE started_at END,
+         finished_at = CASE WHEN $6 = 'finished' THEN $7 ELSE finished_at END,
+         outcome = COALESCE($8, outcome)
+       WHERE hall = $1 AND ticket_id = $2`,
+      [hall, e.ticketId, state, s(e.windowId), s(e.staffId), extra, at, s(e.outcome)],
+    );
+}
+
+const windowState = (state: string): Apply => (db, hall, { day, at, event: e }) =>
+  db.query(
+    `UPDATE windows SET state = $3, day = $4, since = $5,
+       staff_id = CASE WHEN $3 = 'closed' THEN NULL ELSE staff_id END
+     WHERE hall = $1 AND window_id = $2`,
+    [hall, e.windowId, state, day, at],
+  );
+
+const caseStep = (state: string, column: 'verified_at' | 'rectified_at' | 'followed_up_at' | 'closed_at'): Apply => (db, hall, { at, event: e }) =>
+  db.query(`UPDATE cases SET state = $3, ${column} = $4, verdict = COALESCE($5, verdict) WHERE hall = $1 AND case_id = $2`, [hall, e.caseId, state, at, s(e.verdict)]);
+
+const APPLY: Record<string, Apply> = {
+  'ticket.issued': (db, hall, { day, at, event: e }) =>
+    db.query(
+      `INSERT INTO tickets (hall, ticket_id, day, number, category_id, source, priority, state, issued_at)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, 'waiting', $8)`,
+      [hall, e.ticketId, day, e.number, e.categoryId, e.source, e.priority, at],
+    ),
+  'ticket.called': ticketState('called', 'called'),
+  'ticket.recalled': (db, hall, { event: e }) => db.query('UPDATE tickets SET recalls = $3 WHERE hall = $1 AND ticket_id = $2', [hall, e.ticketId, e.count]),
+  'ticket.started': ticketState('serving', 'started'),
+  'ticket.finished': ticketState('finished', 'finished'),
+  'ticket.noShow': ticketState('no-show'),
+  'ticket.held': ticketState('on-hold'),
+  'ticket.cancelled': ticketState('cancelled'),
+  'ticket.requeued': ticketState('waiting'),
+  'ticket.resumed': ticketState('waiting'),
+  'ticket.transferred': (db, hall, { event: e }) =>
+    db.query(`UPDATE tickets SET state = 'waiting', category_id = $3, transfers = transfers + 1 WHERE hall = $1 AND ticket_id = $2`, [hall, e.ticketId, e.toCategoryId]),
+
+  // A new day closes every window, as the hall's engine does (engine/state.ts dayState).
+  'day.started': (db, hall, { day, at }) => db.query(`UPDATE windows SET state = 'closed', staff_id = NULL, day = $2, since = $3 WHERE hall = $1`, [hall, day, at]),
+  'staff.signedIn': async (db, hall, { day, at, event: e }) => {
+    await db.query('DELETE FROM windows WHERE hall = $1 AND window_id = $2', [hall, e.windowId]);
+    return db.query(`INSERT INTO windows (hall, window_id, day, state, staff_id, since) VALUES ($1, $2, $3, 'open', $4, $5)`, [hall, e.windowId, day, e.staffId, at]);
+  },
+  'staff.signedOut': windowState('closed'),
+  'window.paused': windowState('paused'),
+  'window.unpaused': windowState('open'),
+
+  'rating.recorded': (db, hall, { day, at, event: e }) =>
+    upsertRating(db, [hall, e.ticketId, day, at, e.windowId, e.staffId, e.channel, e.level, (e.reasons as string[]).join('、'), null]),
+  'rating.expired': (db, hall, { day, at, event: e }) => upsertRating(db, [hall, e.ticketId, day, at, e.windowId, e.staffId, null, null, null, e.reason]),
+
+  'case.opened': (db, hall, { day, at, event: e }) => {
+    const due = e.due as Record<string, string | undefined>;
+    return db.query(
+      `INSERT INTO cases (hall, case_id, ticket_id, department, opened_day, opened_at, verify_due, rectify_due, follow_up_due, state)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, 'opened')`,
+      [hall, e.caseId, e.ticketId, e.department, day, at, due.verify ?? null, due.rectify ?? null, due.followUp ?? null],
+    );
+  },
+  'case.verified': caseStep('verified', 'verified_at'),
+  'case.rectified': caseStep('rectified', 'rectified_at'),
+  'case.followedUp': caseStep('followedUp', 'followed_up_at'),
+  'case.closed': caseStep('closed', 'closed_at'),
+};
+
+/** A visit rated later (phone, kiosk) replaces its 未评价. */
+function upsertRating(db: pg.ClientBase, values: unknown[]): Promise<unknown> {
+  return db.query(
+    `INSERT INTO ratings (hall, ticket_id, day, at, window_id, staff_id, channel, level, reasons, expired_reason)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)
+     ON CONFLICT (hall, ticket_id) DO UPDATE SET at = EXCLUDED.at, channel = EXCLUDED.channel, level = EXCLUDED.level,
+       reasons = EXCLUDED.reasons, expired_reason = EXCLUDED.expired_reason`,
+    values,
+  );
+}
+
+/**
+ * Applies one batch of one hall's records not yet projected. Answers how many it applied (0: the
+ * hall is up to date). The row in `projected` is locked for the transaction, so two servers never
+ * apply the same record twice.
+ */
+export async function projectHall(db: pg.ClientBase, hall: string): Promise<number> {
+  await db.query('BEGIN');
+  try {
+    await db.query('INSERT INTO projected (hall, seq) VALUES ($1, 0) ON CONFLICT (hall) DO NOTHING', [hall]);
+    const { rows } = await db.query<{ seq: string }>('SELECT seq FROM projected WHERE hall = $1 FOR UPDATE', [hall]);
+    const from = Number(rows[0]!.seq);
+    const records = await db.query<{ seq: string; record: string }>(
+      'SELECT seq, record FROM journal_records WHERE hall = $1 AND seq > $2 ORDER BY seq FETCH FIRST ' + BATCH + ' ROWS ONLY',
+      [hall, from],
+    );
+    let last = from;
+    for (const row of records.rows) {
+      // Records arrive in order and without gaps (the forwarder sends them so): stop at a gap, if any.
+      if (Number(row.seq) !== last + 1) break;
+      const record = JSON.parse(row.record) as ForwardedRecord;
+      await APPLY[record.event.type]?.(db, hall, record);
+      last = Number(row.seq);
+    }
+    await db.query('UPDATE projected SET seq = $2 WHERE hall = $1', [hall, last]);
+    await db.query('COMMIT');
+    return last - from;
+  } catch (err) {
+    await db.query('ROLLBACK').catch(() => undefined);
+    throw err;
+  }
+}
+
+/** Projects every hall that has records not yet applied, until each is up to date. */
+export async function projectAll(db: pg.ClientBase): Promise<number> {
+  // Every forwarder names its hall in halls before it sends a record. One query finds the halls
+  // behind (their newest record through the primary key), so an idle district costs one statement a round.
+  const { rows } = await db.query<{ id: string }>(
+    `SELECT h.id FROM halls h LEFT JOIN projected p ON p.hall = h.id
+     WHERE COALESCE(p.seq, 0) < (SELECT COALESCE(MAX(r.seq), 0) FROM journal_records r WHERE r.hall = h.id)`,
+  );
+  let applied = 0;
+  for (const { id: hall } of rows) {
+    for (let n = await projectHall(db, hall); n > 0; n = await projectHall(db, hall)) applied += n;
+  }
+  return applied;
+}

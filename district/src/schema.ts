@@ -1,0 +1,154 @@
+// The district database's schema, built by numbered migrations applied in order, each in its own
+// transaction and recorded in schema_migrations, so a server started on an older database brings it
+// up to date and one started again changes nothing. Core SQL only (no extensions, JSON kept as text),
+// so it runs on PostgreSQL and on the PostgreSQL-compatible databases districts may be required to use.
+//
+// journal_records is the contract with the halls' forwarders (hub/src/federation): one row per journal
+// record, primary key (hall, seq), the record's id unique across halls, `record` the journal line as
+// the hall wrote it. halls is each hall's identity as it publishes it, and its link; presence_records
+// the kiosk presence the halls record beside their journals. The other tables are built from
+// journal_records by the projector (projector.ts), incrementally, so reports are queries.
+import type pg from 'pg';
+
+const MIGRATIONS: readonly string[] = [
+  // 1: forwarded records and the halls that send them.
+  `CREATE TABLE halls (
+     id VARCHAR(64) PRIMARY KEY,
+     name VARCHAR(200) NOT NULL,
+     name_en VARCHAR(200) NOT NULL,
+     level VARCHAR(16) NOT NULL,
+     time_zone VARCHAR(64) NOT NULL,
+     -- The hall's newest seq when its forwarder last reported, and when that was (the district's clock).
+     head_seq BIGINT NOT NULL DEFAULT 0,
+     contact_at TIMESTAMP WITH TIME ZONE,
+     -- When the forwarder last had sent everything the hall had: the district's view is complete as of then.
+     caught_up_at TIMESTAMP WITH TIME ZONE,
+     -- What stops the hall's forwarding (a conflict), bilingual; NULL when nothing does.
+     problem VARCHAR(1000)
+   );
+   CREATE TABLE journal_records (
+     hall VARCHAR(64) NOT NULL,
+     seq BIGINT NOT NULL,
+     id VARCHAR(64) NOT NULL UNIQUE,
+     day DATE NOT NULL,
+     at BIGINT NOT NULL,
+     type VARCHAR(40) NOT NULL,
+     record TEXT NOT NULL,
+     PRIMARY KEY (hall, seq)
+   );
+   CREATE INDEX journal_records_day ON journal_records (hall, day);`,
+
+  // 2: tables built from the records. Times are the hall's epoch milliseconds, as in its journal.
+  `CREATE TABLE projected (
+     hall VARCHAR(64) PRIMARY KEY,
+     seq BIGINT NOT NULL
+   );
+   CREATE TABLE tickets (
+     hall VARCHAR(64) NOT NULL,
+     ticket_id VARCHAR(80) NOT NULL,
+     day DATE NOT NULL,
+     number VARCHAR(32) NOT NULL,
+     category_id VARCHAR(64) NOT NULL,
+     source VARCHAR(32) NOT NULL,
+     priority VARCHAR(32) NOT NULL,
+     state VARCHAR(32) NOT NULL,
+     issued_at BIGINT NOT NULL,
+     called_at BIGINT,
+     started_at BIGINT,
+     finished_at BIGINT,
+     window_id VARCHAR(64),
+     staff_id VARCHAR(64),
+     outcome VARCHAR(32),
+     recalls INTEGER NOT NULL DEFAULT 0,
+     transfers INTEGER NOT NULL DEFAULT 0,
+     PRIMARY KEY (hall, ticket_id)
+   );
+   CREATE INDEX tickets_day ON tickets (day, hall, state);
+   CREATE TABLE ratings (
+     hall VARCHAR(64) NOT NULL,
+     ticket_id VARCHAR(80) NOT NULL,
+     day DATE NOT NULL,
+     at BIGINT NOT NULL,
+     window_id VARCHAR(64) NOT NULL,
+     staff_id VARCHAR(64) NOT NULL,
+     channel VARCHAR(32),
+     -- NULL: 未评价 (the pad's time ran out or the next visit came first); see expired_reason.
+     level VARCHAR(32),
+     reasons VARCHAR(1000),
+     expired_reason VARCHAR(32),
+     PRIMARY KEY (hall, ticket_id)
+   );
+   CREATE INDEX ratings_day ON ratings (day, hall);
+   CREATE TABLE cases (
+     hall VARCHAR(64) NOT NULL,
+     case_id VARCHAR(80) NOT NULL,
+     ticket_id VARCHAR(80) NOT NULL,
+     department VARCHAR(200) NOT NULL,
+     opened_day DATE NOT NULL,
+     opened_at BIGINT NOT NULL,
+     verify_due DATE,
+     rectify_due DATE,
+     follow_up_due DATE,
+     state VARCHAR(32) NOT NULL,
+     verdict VARCHAR(32),
+     verified_at BIGINT,
+     rectified_at BIGINT,
+     followed_up_at BIGINT,
+     closed_at BIGINT,
+     PRIMARY KEY (hall, case_id)
+   );
+   CREATE TABLE windows (
+     hall VARCHAR(64) NOT NULL,
+     window_id VARCHAR(64) NOT NULL,
+     day DATE NOT NULL,
+     state VARCHAR(32) NOT NULL,
+     staff_id VARCHAR(64),
+     since BIGINT NOT NULL,
+     PRIMARY KEY (hall, window_id)
+   );`,
+
+  // 3: kiosk presence as the halls record it (not in the journal): a row per line of a hall's presence
+  // day file, numbered from 1, for kiosk and 24-hour uptime.
+  `CREATE TABLE presence_records (
+     hall VARCHAR(64) NOT NULL,
+     day DATE NOT NULL,
+     line INTEGER NOT NULL,
+     at BIGINT NOT NULL,
+     record TEXT NOT NULL,
+     PRIMARY KEY (hall, day, line)
+   );`,
+
+  // 4: each hall's configuration as it publishes it (JSON; no password, PIN or token hashes), for
+  // names of categories, windows and staff in district reports.
+  `ALTER TABLE halls ADD COLUMN config TEXT;
+   ALTER TABLE halls ADD COLUMN config_at TIMESTAMP WITH TIME ZONE;`,
+];
+
+export const SCHEMA_VERSION = MIGRATIONS.length;
+
+/** Brings the database up to `target` (tests stop short of the newest); two servers starting at once wait on each other's lock. */
+export async function migrate(client: pg.ClientBase, target = SCHEMA_VERSION): Promise<number> {
+  await client.query(`CREATE TABLE IF NOT EXISTS schema_migrations (
+    version INTEGER PRIMARY KEY,
+    applied_at TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT CURRENT_TIMESTAMP
+  )`);
+  let applied = 0;
+  for (const [i, sql] of MIGRATIONS.slice(0, target).entries()) {
+    const version = i + 1;
+    await client.query('BEGIN');
+    try {
+      await client.query('LOCK TABLE schema_migrations IN EXCLUSIVE MODE');
+      const done = await client.query('SELECT 1 FROM schema_migrations WHERE version = $1', [version]);
+      if (done.rowCount === 0) {
+        await client.query(sql);
+        await client.query('INSERT INTO schema_migrations (version) VALUES ($1)', [version]);
+        applied++;
+      }
+      await client.query('COMMIT');
+    } catch (err) {
+      await client.query('ROLLBACK').catch(() => undefined);
+      throw err;
+    }
+  }
+  return applied;
+}

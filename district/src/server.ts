@@ -1,0 +1,108 @@
+// The district server: migrates the database, keeps the projected tables up to date, and answers
+// the district console's REST reads. Started by main.ts; tests start it in-process.
+import type { AddressInfo } from 'node:net';
+import { appError } from '@yichuang/shared/errors';
+import express, { type ErrorRequestHandler, type RequestHandler } from 'express';
+import pg from 'pg';
+import { LINK_SILENCE_S, listHalls } from './halls.js';
+import type { DistrictOptions } from './options.js';
+import { projectAll } from './projector.js';
+import { migrate } from './schema.js';
+
+/** The demo district's console token, as the hall demo has public device tokens (accounts come later). */
+export const DEMO_DISTRICT_TOKEN = 'demo-district-console';
+/** How often the projected tables take in new records. */
+const PROJECT_MS = 500;
+
+export interface DistrictEnvironment {
+  clock: () => number;
+  log: (line: string) => void;
+  /** A hall is shown unlinked after this much silence (default LINK_SILENCE_S). */
+  linkSilenceS?: number;
+}
+
+export interface RunningDistrict {
+  url: string;
+  port: number;
+  /** Applies every record not yet projected (tests call it instead of waiting for the next round). */
+  project(): Promise<number>;
+  close(): Promise<void>;
+}
+
+export async function startDistrict(options: DistrictOptions, { clock, log, linkSilenceS = LINK_SILENCE_S }: DistrictEnvironment): Promise<RunningDistrict> {
+  const db = new pg.Pool({ connectionString: options.db, max: 4, connectionTimeoutMillis: 10_000, application_name: 'yichuang-district' });
+  // An idle connection that drops is reported here; the pool opens another when next asked.
+  db.on('error', (err) => log(`数据库连接中断 / database connection lost: ${err.message}`));
+  const applied = await withClient(db, migrate);
+  if (applied > 0) log(`数据库结构已更新 ${applied} 步 / database schema: ${applied} migration(s) applied`);
+
+  let projecting: Promise<number> | undefined;
+  let lastProblem = '';
+  const project = (): Promise<number> => (projecting ??= withClient(db, projectAll).finally(() => (projecting = undefined)));
+  const timer = setInterval(() => {
+    project().then(
+      () => (lastProblem = ''),
+      (err: Error) => {
+        if (err.message !== lastProblem) log(`汇总表更新失败，稍后重试 / projecting records failed, retrying: ${err.message}`);
+        lastProblem = err.message;
+      },
+    );
+  }, PROJECT_MS);
+
+  const app = express();
+  app.disable('x-powered-by');
+  app.use('/api/district', requireToken);
+  app.get('/api/district/halls', (_req, res, next) => {
+    listHalls(db, clock(), linkSilenceS).then((data) => res.json({ ok: true, data }), next);
+  });
+  // No pages yet (the district console comes later): any other address is a bilingual 404.
+  app.use((req, res) => {
+    res.status(404).json({ ok: false, error: appError('NOT_FOUND', { path: req.originalUrl.split('?')[0]!.slice(0, 200) }) });
+  });
+  const onError: ErrorRequestHandler = (err: Error, _req, res, _next) => {
+    log(`请求失败 / request failed: ${err.message}`);
+    res.status(503).json({ ok: false, error: appError('DISTRICT_DB_DOWN') });
+  };
+  app.use(onError);
+
+  const server = app.listen(options.port, options.host);
+  await new Promise<void>((resolve, reject) => {
+    server.once('listening', resolve);
+    server.once('error', reject);
+  });
+  const port = (server.address() as AddressInfo).port;
+  const shownHost = options.host === '0.0.0.0' || options.host === '::' ? 'localhost' : options.host;
+  return {
+    url: `http://${shownHost}:${port}`,
+    port,
+    project,
+    async close() {
+      clearInterval(timer);
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      server.closeAllConnections();
+      await projecting?.catch(() => undefined);
+      await db.end();
+    },
+  };
+}
+
+/** Runs `work` on a client of its own (transactions need one connection) and gives it back. */
+async function withClient<T>(db: pg.Pool, work: (client: pg.PoolClient) => Promise<T>): Promise<T> {
+  const client = await db.connect();
+  // A checked-out client has no listener of the pool's: a connection lost mid-query would end the server.
+  let lost: Error | undefined;
+  const onLost = (err: Error): void => void (lost = err);
+  client.on('error', onLost);
+  try {
+    return await work(client);
+  } finally {
+    client.off('error', onLost);
+    client.release(lost);
+  }
+}
+
+/** REST reads take the console's bearer token. */
+const requireToken: RequestHandler = (req, res, next) => {
+  if (req.get('authorization') === `Bearer ${DEMO_DISTRICT_TOKEN}`) return next();
+  res.status(401).json({ ok: false, error: appError('DISTRICT_SIGN_IN_REQUIRED') });
+};
