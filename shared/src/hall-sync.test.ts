@@ -218,6 +218,17 @@ describe('HallSync', () => {
     expect(sync.snapshot?.tickets).toEqual([]);
   });
 
+  it('asks again when a resync is wanted while a snapshot is on its way (a configuration changed meanwhile)', () => {
+    fake.up();
+    answerSnapshot(fake, snapshot(5));
+    sync.resync(); // config:changed: a category added
+    sync.resync(); // config:changed again before the answer: a window serving it added
+    answerSnapshot(fake, snapshot(5, { queues: queues(0) }));
+    answerSnapshot(fake, snapshot(5, { queues: queues(2) }));
+    expect(sync.snapshot?.queues[0]?.waiting).toBe(2);
+    expect(fake.take('sync:snapshot')).toHaveLength(0);
+  });
+
   it('resyncs after a reconnect and drops what it held from the old connection', () => {
     fake.up();
     answerSnapshot(fake, snapshot(5));

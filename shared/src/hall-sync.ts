@@ -85,6 +85,11 @@ export class HallSync {
   private held: Held[] = [];
   private snapshotToken = 0;
   private snapshotInFlight = false;
+  /**
+   * A resync asked for while a snapshot was on its way: that answer may predate what prompted it (a
+   * configuration changed just after the request), so another snapshot follows it.
+   */
+  private resyncAgain = false;
   private snapshotTimer: ReturnType<typeof setTimeout> | undefined;
   private rejoinTimer: ReturnType<typeof setTimeout> | undefined;
   private connection = 0;
@@ -177,7 +182,12 @@ export class HallSync {
 
   /** Asks for a fresh snapshot now (also done on connect, on a gap and on day:started). */
   resync(): void {
-    if (this.destroyed || !this.socket.connected || this.snapshotInFlight) return;
+    if (this.destroyed || !this.socket.connected) return;
+    if (this.snapshotInFlight) {
+      this.resyncAgain = true;
+      return;
+    }
+    this.resyncAgain = false;
     this.snapshotInFlight = true;
     const token = ++this.snapshotToken;
     if (this.status === 'live') this.setStatus('syncing');
@@ -200,6 +210,7 @@ export class HallSync {
       }
       this.error = null;
       this.adopt(answer.data);
+      if (this.resyncAgain) this.resync();
     });
   }
 

@@ -1,7 +1,7 @@
 // In real Chromium (issue #24): every screen names its icon and the hub serves it, so no screen's
-// network log holds a 404. A desktop browser asks a page without <link rel="icon"> for /favicon.ico,
-// which the hub does not have; headless Chromium asks for no icon at all, so the test fetches the
-// one each page names.
+// network log holds a 404. Headless Chromium asks for no icon by itself, so the test fetches the one
+// each page names; a desktop browser asks a page without <link rel="icon"> (the demo list at /, the
+// 404 page) for /favicon.ico, which the hub serves too.
 import type { Browser, Response } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser, openScreen } from '../helpers/browser.js';
@@ -60,5 +60,12 @@ describe('favicon (issue #24)', () => {
     await page.context().close();
     expect(failed).toEqual([]);
     expect(served).toEqual([200]);
+  });
+
+  it('/favicon.ico, for pages that name no icon', async () => {
+    const res = await fetch(`${t.hub.url}/favicon.ico`);
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toMatch(/^image\/svg\+xml/);
+    expect(await res.text()).toMatch(/<svg/);
   });
 });

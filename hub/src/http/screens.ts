@@ -34,6 +34,8 @@ export function screenRoutes(routes: Routes, repoRoot: string, links: () => Scre
   for (const [app, dir] of Object.entries(APP_DIRS)) {
     routes.use(`/${app}`, express.static(path.join(repoRoot, dir), { index: 'index.html', maxAge: '1h' }));
   }
+  // The screens name their icon; a browser on a page that names none (this list, the 404 page) asks here.
+  routes.get('/favicon.ico', ANYONE, (_req, res) => res.type('image/svg+xml').sendFile(path.join(repoRoot, 'shared/assets/favicon.svg'), { maxAge: '1d' }));
   routes.get('/', ANYONE, (_req, res) => {
     const rows = links()
       .map((l) => `<li><a href="${l.path}">${escapeHtml(l.device.name)}</a> <code>${l.device.role}</code></li>`)
