@@ -36,8 +36,8 @@ export function registerKioskHandlers(ctx: CommandContext, c: KioskComponents): 
   onCommandOnce(ctx, 'kiosk:handleSuggestion', K.handleSuggestion, async (p) => {
     const ack = await (await c.ready).box.handle(p);
     if (ack.ok) {
-      const { id, kind, topics, text, handled } = ack.data;
-      await c.audit({ actor: connectionActor(ctx), action: 'suggestion.handle', target: id, after: { kind, topics, text, handler: handled?.by, note: handled?.note } });
+      const { id, kind, topics, text, at, handled } = ack.data;
+      await c.audit({ actor: connectionActor(ctx), action: 'suggestion.handle', target: id, after: { kind, topics, text, submittedAt: at, handler: handled?.by, note: handled?.note } });
     }
     return announce(ack);
   });
