@@ -228,7 +228,7 @@ function value(path: string, v: unknown, names: AuditNames, lang: Lang): string 
   if (field === 'kind' && typeof v === 'string') {
     // A printer's connection, a window's kind, or the kind of a suggestion.
     if (path.startsWith('connection')) return coded('printer.kind.', v, lang);
-    return known(`admin.windows.kind.${v}`) ? t(`admin.windows.kind.${v}`, lang) : coded('suggest.kind.', v, lang);
+    return coded(known(`admin.windows.kind.${v}`) ? 'admin.windows.kind.' : 'suggest.kind.', v, lang);
   }
   const role = `devices.role.${String(v)}`;
   if (field === 'role' && known(role)) return t(role, lang);
