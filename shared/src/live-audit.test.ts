@@ -113,7 +113,7 @@ describe('the operation log in words', () => {
       target: '投诉（2026-11-23 10:00 提交）',
       changes: [
         { field: '类型', after: '投诉' },
-        { field: '内容', after: '等候时间、工作人员服务' },
+        { field: '涉及方面', after: '等候时间、工作人员服务' },
         { field: '意见内容', after: '等太久' },
         { field: '提交时间', after: '2026-11-23 10:00' },
         { field: '经办人', after: '林雪梅' },
@@ -133,7 +133,7 @@ describe('the operation log in words', () => {
       changes: [
         { field: '显示在', after: '全部窗口' },
         { field: '内容', after: '系统升级，暂停办理' },
-        { field: '发布', after: '2026-11-23 10:00' },
+        { field: '发布时间', after: '2026-11-23 10:00' },
         { field: '发布人', after: '林雪梅' },
         { field: '结束时间', after: '2026-11-23 17:30' },
       ],

@@ -127,7 +127,7 @@ const FIELDS: Record<string, StringKey> = {
   printer: 'audit.field.printer',
   printed: 'audit.field.printed',
   submittedAt: 'audit.field.submittedAt',
-  postedAt: 'notices.col.posted',
+  postedAt: 'audit.field.postedAt',
   postedBy: 'audit.field.postedBy',
   endsAt: 'audit.field.endsAt',
   withdrawnAt: 'audit.field.withdrawnAt',
@@ -141,7 +141,7 @@ const KIND_FIELDS: Partial<Record<AuditKind, Record<string, StringKey>>> = {
   board: { categories: 'live.boardCategories' },
   case: { number: 'audit.field.ticket' },
   ticket: { number: 'audit.field.ticket' },
-  suggestion: { kind: 'suggestions.kind', topics: 'suggestions.topics', text: 'audit.field.text', handler: 'suggestions.handler', note: 'suggestions.note' },
+  suggestion: { kind: 'suggestions.kind', topics: 'audit.field.topics', text: 'audit.field.text', handler: 'suggestions.handler', note: 'suggestions.note' },
   notice: { windowId: 'notices.window', text: 'notices.col.text' },
 };
 

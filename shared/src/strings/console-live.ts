@@ -164,6 +164,8 @@ export const CONSOLE_LIVE_STRINGS = {
   'audit.field.printed': ['已打出', 'Printed'],
   'audit.field.text': ['意见内容', 'What was said'],
   'audit.field.submittedAt': ['提交时间', 'Left at'],
+  'audit.field.topics': ['涉及方面', 'About'],
+  'audit.field.postedAt': ['发布时间', 'Posted at'],
   'audit.field.postedBy': ['发布人', 'Posted by'],
   'audit.field.endsAt': ['结束时间', 'Ends'],
   'audit.field.withdrawnAt': ['撤回时间', 'Withdrawn'],
