@@ -99,7 +99,7 @@ describe('a person’s work in the operation log', () => {
   });
 
   it('writes a reprint once, with the ticket and the printer', async () => {
-    const printer = { id: 'p-east', name: '大厅东侧打印机', kioskId: 'kiosk-1', connection: { kind: 'tcp', host: '127.0.0.1', port: 9 }, enabled: true, statusQueries: false };
+    const printer = { id: 'p-east', name: '大厅东侧打印机', kioskId: 'kiosk-1', connection: { kind: 'tcp' as const, host: '127.0.0.1', port: 9 }, enabled: true, statusQueries: false };
     expect((await console1.emitWithAck('printer:save', { cmdId: cmdId(), printer })).ok).toBe(true);
     const issued = await kiosk.emitWithAck('ticket:issue', { cmdId: cmdId(), categoryId: 'general' });
     if (!issued.ok) throw new Error(issued.error.messageEn);
