@@ -4,7 +4,7 @@
 import type { AuditEntry } from '@yichuang/shared/admin';
 import { describeAudit, type AuditNames } from '@yichuang/shared/live-audit';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { cmdId, startTestHub, type Client, type TestHub } from '../helpers/test-hub.js';
+import { cmdId, startTestHub, tempDir, type Client, type TestHub } from '../helpers/test-hub.js';
 import { serveOne } from '../ratings/serve.js';
 
 const MANAGER = '演示管理员 / demo manager';
@@ -87,8 +87,16 @@ describe('a person’s work in the operation log', () => {
     const other = atWindow.data.ticket.number;
     await twice(window1, 'ticket:cancel', { cmdId: cmdId(), number: other });
 
+    // Sent again before the first answer came back: still one entry.
+    const third = await kiosk.emitWithAck('ticket:issue', { cmdId: cmdId(), categoryId: 'general' });
+    if (!third.ok) throw new Error(third.error.messageEn);
+    const again = { cmdId: cmdId(), number: third.data.ticket.number };
+    const both = await Promise.all([console1.emitWithAck('ticket:cancel', again), console1.emitWithAck('ticket:cancel', again)]);
+    expect(both.map((a) => a.ok)).toEqual([true, true]);
+
     const cancels = await log('ticket.cancel');
-    expect(cancels).toHaveLength(2);
+    expect(cancels).toHaveLength(3);
+    expect(cancels.filter((e) => e.target === third.data.ticket.number)).toHaveLength(1);
     const byManager = cancels.find((e) => e.target === number)!;
     expect(byManager.actor.name).toBe(MANAGER);
     expect(inWords(byManager)).toEqual({ kind: 'ticket', action: '取消号票', target: number, detail: `号码：→${number}；备注：→群众自行离开` });
@@ -135,5 +143,27 @@ describe('a person’s work in the operation log', () => {
     expect(inWords(post!)).toMatchObject({ kind: 'notice', action: '发布窗口通知', target: '全部窗口', detail: expect.stringContaining('内容：→系统升级，暂停办理') });
     const [withdraw] = await log('notice.withdraw');
     expect(inWords(withdraw!)).toMatchObject({ kind: 'notice', action: '撤回窗口通知', detail: `撤回时间：→2026-11-23 10:00；撤回人：→${MANAGER}` });
+  });
+});
+
+describe('a command resent after the hub restarted', () => {
+  it('is answered from the journal and not written to the log again', async () => {
+    const dataDir = await tempDir();
+    let hub = await startTestHub({ dataDir });
+    try {
+      const issued = await (await hub.connect('demo-kiosk-1')).emitWithAck('ticket:issue', { cmdId: cmdId(), categoryId: 'general' });
+      if (!issued.ok) throw new Error(issued.error.messageEn);
+      const cancel = { cmdId: cmdId(), number: issued.data.ticket.number, note: '重复取号' };
+      const first = await (await hub.connect('demo-console-1')).emitWithAck('ticket:cancel', cancel);
+      expect(first.ok).toBe(true);
+      await hub.close();
+      hub = await startTestHub({ dataDir });
+      const manager = await hub.connect('demo-console-1');
+      expect(await manager.emitWithAck('ticket:cancel', cancel)).toMatchObject({ ok: true });
+      const entries = await manager.emitWithAck('audit:list', {});
+      expect(entries.ok && entries.data.filter((e) => e.action === 'ticket.cancel')).toHaveLength(1);
+    } finally {
+      await hub.close();
+    }
   });
 });

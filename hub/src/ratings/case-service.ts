@@ -7,7 +7,7 @@ import { evaluationOf } from '../engine/state.js';
 import type { Command } from '../engine/types.js';
 import type { HallCore } from '../hall/core.js';
 import type { CommandKey } from '../hall/hall-service.js';
-import type { AuditWrite } from '../security/audit-write.js';
+import { FirstRuns, type AuditWrite } from '../security/audit-write.js';
 import type { Sealer } from '../security/sealer.js';
 import { caseList, caseView, isCallable } from './case-views.js';
 
@@ -21,6 +21,8 @@ export type CaseStepInput = OmitEach<CaseCommand, 'by'>;
 const STEP_OF: Record<CaseStepInput['type'], string> = { verifyCase: 'verify', rectifyCase: 'rectify', followUpCase: 'followUp', closeCase: 'close' };
 
 export class CaseService {
+  readonly #runs = new FirstRuns();
+
   constructor(
     private readonly deps: Pick<HallCore, 'hall' | 'config' | 'clock'> & { audit: AuditWrite },
     private readonly contacts: Sealer,
@@ -42,12 +44,12 @@ export class CaseService {
   /** A step, journaled, then written to the operation log under the person signed in (a retried command id: once). */
   async step(input: CaseStepInput, handler: string, device: Device, key: CommandKey, actor: AuditActor): Promise<Ack<CaseView>> {
     const command = { ...input, by: { deviceId: device.id, name: handler } } as CaseCommand;
-    const retry = this.deps.hall.recorded(key) !== undefined;
+    const known = this.deps.hall.recorded(key) !== undefined;
     const before = evaluationOf(this.deps.hall.current).cases[input.caseId]?.reached;
     const result = await this.deps.hall.execute(command, { deviceId: device.id }, key);
     if (!result.ok) return result;
     const c = evaluationOf(this.deps.hall.current).cases[input.caseId];
-    if (c && !retry) {
+    if (c && this.#runs.first(result.data, known)) {
       const { type: _type, caseId: _caseId, ...said } = input;
       await this.deps.audit({ actor, action: `case.${STEP_OF[input.type]}`, target: c.id, before: { reached: before }, after: { number: c.rating.ticketNumber, reached: c.reached, handler, ...said } });
     }
