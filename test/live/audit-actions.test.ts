@@ -113,8 +113,12 @@ describe('a person’s work in the operation log', () => {
     if (!issued.ok) throw new Error(issued.error.messageEn);
     const number = issued.data.ticket.number;
     await twice(console1, 'ticket:reprint', { cmdId: cmdId(), number, printerId: 'p-east' });
+    // At window 1 (whose staff member signed in before): under that person, not the window.
+    expect(await window1.emitWithAck('ticket:reprint', { cmdId: cmdId(), number, printerId: 'p-east' })).toMatchObject({ ok: true });
     const reprints = await log('ticket.reprint');
-    expect(reprints).toHaveLength(1);
+    expect(reprints).toHaveLength(2);
+    expect(reprints.find((e) => e.actor.deviceId === 'window-01')!.actor).toMatchObject({ staffId: 's0101', name: expect.not.stringMatching(/窗口|window/i) });
+    reprints.reverse(); // oldest first
     expect(reprints[0]!.actor.name).toBe(MANAGER);
     expect(inWords(reprints[0]!)).toMatchObject({ kind: 'ticket', action: '补打号票', target: number, detail: `号码：→${number}；打印机：→大厅东侧打印机；已打出：→否` });
   });

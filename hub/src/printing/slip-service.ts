@@ -26,7 +26,7 @@ import {
   type PrintResult,
   type UnprintedTicket,
 } from '@yichuang/shared/printing';
-import type { AuditWrite } from '../security/audit-write.js';
+import { personAt, type AuditWrite } from '../security/audit-write.js';
 import type { TicketLinks } from '../security/ticket-links.js';
 import type { CommandKey, HallService } from '../hall/hall-service.js';
 import type { SlipPrinter } from '../queue/ticketing.js';
@@ -142,7 +142,7 @@ export class SlipService implements SlipPrinter {
     if (!printer) return { ok: false, error: appError('UNKNOWN_PRINTER', { printerId }) };
     const attempt = await this.#job(ticket, jobId, printer, device, REPRINT_BUDGET_MS, { reprintedAt: this.deps.clock() }).answer;
     // Run once per command id (onCommandOnce), so once in the operation log; whether it came out is part of it.
-    await this.deps.audit({ actor, action: 'ticket.reprint', target: ticket.number, after: { number: ticket.number, printer: printer.name, printed: attempt.ok } });
+    await this.deps.audit({ actor: personAt(device, actor, this.deps.hall.current, this.deps.config()), action: 'ticket.reprint', target: ticket.number, after: { number: ticket.number, printer: printer.name, printed: attempt.ok } });
     return { ok: true, data: asResult(attempt, printerId, this.pageUrl(ticket)) };
   }
 

@@ -8,7 +8,7 @@ import type { PrintResult } from '@yichuang/shared/printing';
 import type { z } from 'zod';
 import type * as S from '@yichuang/shared/schemas';
 import type { Command } from '../engine/types.js';
-import { FirstRuns, type AuditWrite } from '../security/audit-write.js';
+import { FirstRuns, personAt, type AuditWrite } from '../security/audit-write.js';
 import type { PersonalData } from '../security/personal-data.js';
 import type { Actor, CommandKey, HallService } from '../hall/hall-service.js';
 import type { Views } from '../hall/views.js';
@@ -82,20 +82,20 @@ export class Ticketing {
     return { ok: true, data: { ticket: views.ticketById(ticket.id) ?? ticket, estimatedWaitMin, print } };
   }
 
-  /** At a window, of that window's own tickets; at the console, by a manager or an admin. */
-  /** Written to the operation log under the person who did it (at a window, the one signed in there); a retried command id once. */
+  /**
+   * At a window, of that window's own tickets; at the console, by a manager or an admin. Written to the
+   * operation log under the person who did it (at a window, the one signed in there), once per command id.
+   */
   async cancel(input: z.output<typeof S.cancelTicket>, device: Device, operator: Operator | undefined, key: CommandKey, who: AuditActor): Promise<Ack<TicketView>> {
     const known = this.deps.hall.recorded(key) !== undefined;
-    const actor = this.actor(device);
     const result = await this.deps.hall.execute(
       { type: 'cancel', number: input.number, note: input.note, windowId: device.windowId, override: overrides(device, operator) },
-      actor,
+      this.actor(device),
       key,
     );
     if (!result.ok) return result;
     if (this.#runs.first(result.data, known)) {
-      const staff = actor.staffId === undefined ? undefined : this.deps.config().staff.find((s) => s.id === actor.staffId);
-      const person = staff ? { ...who, staffId: staff.id, name: staff.name } : who;
+      const person = personAt(device, who, this.deps.hall.current, this.deps.config());
       await this.deps.audit({ actor: person, action: 'ticket.cancel', target: input.number, after: { number: input.number, note: input.note } });
     }
     return this.lookup(input.number);

@@ -1,6 +1,8 @@
 // Writing a person's action to the operation log once the action itself is durable: a log that
 // cannot be written is reported, not turned into a failure of what was already done.
-import type { AuditEntry } from '@yichuang/shared/admin';
+import type { AuditActor, AuditEntry } from '@yichuang/shared/admin';
+import type { Device, HallConfig } from '@yichuang/shared/domain';
+import type { EngineState } from '../engine/index.js';
 import type { JournalRecord } from '../storage/journal.js';
 import type { AuditLog } from './audit-log.js';
 
@@ -28,4 +30,11 @@ export class FirstRuns {
     this.#seen.add(record);
     return true;
   }
+}
+
+/** Who acted at a window, for the log: the person signed in there, not the window's device. */
+export function personAt(device: Device, who: AuditActor, state: EngineState, config: HallConfig): AuditActor {
+  const staffId = device.role === 'window' && device.windowId ? state.windows[device.windowId]?.staffId : undefined;
+  const staff = staffId === undefined ? undefined : config.staff.find((s) => s.id === staffId);
+  return staff ? { ...who, staffId: staff.id, name: staff.name } : who;
 }
