@@ -100,15 +100,15 @@ export async function startHub(options: HubOptions, env: HubEnvironment): Promis
   // The domains.
   const ticketLinks = new TicketLinks(secretKey);
   const printing = createPrintingModule({ ...core, api, broadcaster, audit, dataDir, ticketLinks, phoneBase });
-  const queue = createQueueModule({ ...core, api, broadcaster, publisher, slips: printing.slips, personal: new PersonalData(secretKey) });
+  const queue = createQueueModule({ ...core, api, broadcaster, publisher, audit, slips: printing.slips, personal: new PersonalData(secretKey) });
   const domains: Domain[] = [
     queue,
     printing,
     createAdminModule({ ...core, api, broadcaster, store, journal, sessions, audit, dataDir }),
-    createRatingsModule({ ...core, api, broadcaster, secretKey, ticketLinks }),
+    createRatingsModule({ ...core, api, broadcaster, secretKey, ticketLinks, audit }),
     createLiveModule({ ...core, broadcaster, audit, dataDir }),
     await createAppointmentsModule({ ...core, api, broadcaster, ticketing: queue.ticketing, dataDir }),
-    createKioskModule({ ...core, api, broadcaster, dataDir, phoneBase }),
+    createKioskModule({ ...core, api, broadcaster, dataDir, phoneBase, audit }),
     await createStatsModule({ ...core, api, journal, dataDir }),
     await createNoticesModule({ ...core, broadcaster, audit, dataDir }),
   ];

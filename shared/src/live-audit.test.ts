@@ -8,7 +8,11 @@ const names: AuditNames = {
     { id: 'tax', prefix: 'F', name: '税务', nameEn: 'Tax' },
   ],
   windows: [{ id: 'w15', number: 15, name: '潮汐窗口', nameEn: 'Tidal window' }],
+  timeZone: 'Asia/Shanghai',
 };
+/** 2026-11-23 10:00 and 17:30 in Beijing. */
+const TEN = Date.UTC(2026, 10, 23, 2, 0);
+const HALF_FIVE = Date.UTC(2026, 10, 23, 9, 30);
 const entry = (e: Omit<AuditEntry, 'at' | 'actor'>): AuditEntry => ({ at: 0, actor: { name: '林雪梅' }, ...e });
 
 describe('the operation log in words', () => {
@@ -62,5 +66,88 @@ describe('the operation log in words', () => {
     expect(describeAudit(acknowledged, names, 'en').changes).toEqual([{ field: 'Alert', after: 'Tax: people are waiting and no open window serves it; No board online since 10:00' }]);
     expect(describeAudit(entry({ action: 'mystery.thing', target: 'x' }), names, 'zh')).toEqual({ kind: 'other', action: 'mystery.thing', target: 'x', changes: [] });
     expect(auditKind('category.save')).toBe('config');
+  });
+
+  it('says a case step: the case, its ticket, the stage before → after, the verdict and the notes, under the case form’s labels', () => {
+    const e = entry({
+      action: 'case.verify',
+      target: '20261123-A012',
+      before: { reached: 'opened' },
+      after: { number: 'A012', reached: 'verify', handler: '王芳', verdict: 'confirmed', notes: '态度生硬属实' },
+    });
+    expect(describeAudit(e, names, 'zh')).toEqual({
+      kind: 'case',
+      action: '差评工单核实',
+      target: '20261123-A012',
+      changes: [
+        { field: '办理进度', before: '待核实', after: '已核实' },
+        { field: '号码', after: 'A012' },
+        { field: '经办人', after: '王芳' },
+        { field: '核实结论', after: '属实' },
+        { field: '说明', after: '态度生硬属实' },
+      ],
+    });
+    expect(describeAudit(e, names, 'en')).toMatchObject({ action: 'Case verified', changes: [{ field: 'Stage', before: 'Awaiting verification', after: 'Verified' }, {}, {}, { field: 'Verdict', after: 'Confirmed' }, {}] });
+    const followUp = describeAudit(entry({ action: 'case.followUp', target: 'c', before: { reached: 'rectify' }, after: { reached: 'followUp', result: 'unreachable', notes: '三次未接' } }), names, 'zh');
+    expect(followUp.changes).toContainEqual({ field: '回访结果', after: '无法联系' });
+    expect(describeAudit(entry({ action: 'case.rectify', target: 'c' }), names, 'zh').action).toBe('差评工单整改');
+    expect(describeAudit(entry({ action: 'case.close', target: 'c' }), names, 'zh').action).toBe('差评工单办结');
+  });
+
+  it('says a cancel and a reprint by the ticket’s number, with the note or the printer', () => {
+    const cancel = describeAudit(entry({ action: 'ticket.cancel', target: 'A012', after: { number: 'A012', note: '群众自行离开' } }), names, 'zh');
+    expect(cancel).toEqual({ kind: 'ticket', action: '取消号票', target: 'A012', changes: [{ field: '号码', after: 'A012' }, { field: '备注', after: '群众自行离开' }] });
+    const reprint = describeAudit(entry({ action: 'ticket.reprint', target: 'A012', after: { number: 'A012', printer: '1号取号机打印机', printed: true } }), names, 'en');
+    expect(reprint).toMatchObject({ kind: 'ticket', action: 'Slip reprinted', changes: [{ field: 'Ticket number' }, { field: 'Printer', after: '1号取号机打印机' }, { field: 'Printed', after: 'yes' }] });
+  });
+
+  it('says which suggestion was handled (its type, topics and words, when it was left) and the note', () => {
+    const e = entry({
+      action: 'suggestion.handle',
+      target: 's-1',
+      after: { kind: 'complaint', topics: ['waiting', 'staff'], text: '等太久', submittedAt: TEN, handler: '林雪梅', note: '已电话回复' },
+    });
+    expect(describeAudit(e, names, 'zh')).toEqual({
+      kind: 'suggestion',
+      action: '办结意见',
+      target: '投诉（2026-11-23 10:00 提交）',
+      changes: [
+        { field: '类型', after: '投诉' },
+        { field: '涉及方面', after: '等候时间、工作人员服务' },
+        { field: '意见内容', after: '等太久' },
+        { field: '提交时间', after: '2026-11-23 10:00' },
+        { field: '经办人', after: '林雪梅' },
+        { field: '处理说明', after: '已电话回复' },
+      ],
+    });
+  });
+
+  it('names a notice posted or withdrawn in words: where it shows, its text, who and when', () => {
+    const by = { deviceId: 'demo-console-1', staffId: 's0001', name: '林雪梅' };
+    const notice = { id: 'n1', windowId: null, text: '系统升级，暂停办理', postedAt: TEN, postedBy: by, endsAt: HALF_FIVE };
+    const posted = describeAudit(entry({ action: 'notice.post', target: 'n1', after: notice }), names, 'zh');
+    expect(posted).toEqual({
+      kind: 'notice',
+      action: '发布窗口通知',
+      target: '全部窗口',
+      changes: [
+        { field: '显示在', after: '全部窗口' },
+        { field: '内容', after: '系统升级，暂停办理' },
+        { field: '发布时间', after: '2026-11-23 10:00' },
+        { field: '发布人', after: '林雪梅' },
+        { field: '结束时间', after: '2026-11-23 17:30' },
+      ],
+    });
+    const one = { ...notice, windowId: 'w15' };
+    const withdrawn = describeAudit(entry({ action: 'notice.withdraw', target: 'n1', before: one, after: { ...one, withdrawnAt: HALF_FIVE - 60_000, withdrawnBy: by } }), names, 'en');
+    expect(withdrawn).toEqual({
+      kind: 'notice',
+      action: 'Notice withdrawn',
+      target: 'Window 15 · Tidal window',
+      changes: [
+        { field: 'Withdrawn', after: '2026-11-23 17:29' },
+        { field: 'Withdrawn by', after: '林雪梅' },
+      ],
+    });
   });
 });

@@ -3,9 +3,10 @@
 // Pure: the console renders it; the hub writes entries as they are (security/audit-log.ts).
 import type { AuditEntry } from './admin.js';
 import { CONSOLE_CATALOGUE, named, t, type Lang, type StringKey } from './console-i18n.js';
+import { formatLocal } from './time.js';
 
 /** Kinds the log is filtered by; an action's kind is the part of its name before the dot. */
-export const AUDIT_KINDS = ['config', 'staff', 'device', 'session', 'personal', 'printer', 'tidal', 'alert', 'board', 'other'] as const;
+export const AUDIT_KINDS = ['config', 'staff', 'device', 'session', 'personal', 'printer', 'tidal', 'alert', 'board', 'case', 'ticket', 'suggestion', 'notice', 'other'] as const;
 export type AuditKind = (typeof AUDIT_KINDS)[number];
 
 const KIND_OF: Record<string, AuditKind> = {
@@ -24,6 +25,10 @@ const KIND_OF: Record<string, AuditKind> = {
   alert: 'alert',
   live: 'board',
   board: 'board',
+  case: 'case',
+  ticket: 'ticket',
+  suggestion: 'suggestion',
+  notice: 'notice',
 };
 
 export const auditKind = (action: string): AuditKind => KIND_OF[action.slice(0, action.indexOf('.'))] ?? 'other';
@@ -32,6 +37,8 @@ export const auditKind = (action: string): AuditKind => KIND_OF[action.slice(0, 
 export interface AuditNames {
   categories: readonly { id: string; prefix: string; name: string; nameEn: string }[];
   windows: readonly { id: string; number: number; name: string; nameEn: string }[];
+  /** The hall's: times (a notice's end, when a suggestion was left) read in it. */
+  timeZone: string;
 }
 
 export interface AuditChange {
@@ -110,6 +117,21 @@ const FIELDS: Record<string, StringKey> = {
   windowId: 'live.window',
   message: 'audit.field.message',
   messages: 'audit.field.message',
+  reached: 'audit.field.reached',
+  handler: 'cases.handler',
+  verdict: 'audit.field.verdict',
+  result: 'audit.field.result',
+  notes: 'audit.field.notes',
+  measures: 'cases.measures',
+  note: 'audit.field.note',
+  printer: 'audit.field.printer',
+  printed: 'audit.field.printed',
+  submittedAt: 'audit.field.submittedAt',
+  postedAt: 'audit.field.postedAt',
+  postedBy: 'audit.field.postedBy',
+  endsAt: 'audit.field.endsAt',
+  withdrawnAt: 'audit.field.withdrawnAt',
+  withdrawnBy: 'audit.field.withdrawnBy',
 };
 
 /** Labels a kind of entry gives a field otherwise labelled (staff numbers are 工号, a tidal window serves 业务). */
@@ -117,11 +139,22 @@ const KIND_FIELDS: Partial<Record<AuditKind, Record<string, StringKey>>> = {
   staff: { number: 'admin.staff.number' },
   tidal: { categories: 'audit.field.serves' },
   board: { categories: 'live.boardCategories' },
+  case: { number: 'audit.field.ticket' },
+  ticket: { number: 'audit.field.ticket' },
+  suggestion: { kind: 'suggestions.kind', topics: 'audit.field.topics', text: 'audit.field.text', handler: 'suggestions.handler', note: 'suggestions.note' },
+  notice: { windowId: 'notices.window', text: 'notices.col.text' },
 };
+
+/** Values that are codes, read through the catalogue under these prefixes (an unknown code shows as it is). */
+const CODES: Record<string, string> = { verdict: 'verdict.', result: 'followUp.', reached: 'audit.reached.', topics: 'suggest.topic.' };
+/** Moments, read as the hall's local day and time. */
+const TIMES = new Set(['submittedAt', 'postedAt', 'endsAt', 'withdrawnAt']);
+/** Who did it, read by name. */
+const PEOPLE = new Set(['postedBy', 'withdrawnBy']);
 
 /** Never shown (hashes); and values read as a whole, not field by field. */
 const HIDDEN = new Set(['pinHash', 'passwordHash', 'tokenHash', 'schemaVersion', 'id']);
-const WHOLE = new Set(['hours', 'appointmentHours', 'zones', 'categories', 'badReasons', 'roles', 'holidays', 'makeupWorkdays']);
+const WHOLE = new Set(['hours', 'appointmentHours', 'zones', 'categories', 'badReasons', 'roles', 'holidays', 'makeupWorkdays', 'topics', ...PEOPLE]);
 
 export function describeAudit(entry: AuditEntry, names: AuditNames, lang: Lang): AuditView {
   const kind = auditKind(entry.action);
@@ -171,13 +204,31 @@ function category(id: string, names: AuditNames, lang: Lang): string {
   return c ? `${c.prefix} ${named(c, lang)}` : id;
 }
 
+function windowName(id: string, names: AuditNames, lang: Lang): string | undefined {
+  const w = names.windows.find((x) => x.id === id);
+  return w && t('audit.window', lang, { n: w.number, name: named(w, lang) });
+}
+
+/** A code in words, when the catalogue has it under `prefix`. */
+function coded(prefix: string, v: unknown, lang: Lang): string {
+  const key = `${prefix}${String(v)}`;
+  return known(key) ? t(key, lang) : String(v);
+}
+
 function value(path: string, v: unknown, names: AuditNames, lang: Lang): string {
   const field = path.split('.').at(-1) ?? '';
+  // A notice for no one window is for every window.
+  if (field === 'windowId' && (v === null || typeof v === 'string')) return v === null ? t('notices.allWindows', lang) : (windowName(v, names, lang) ?? v);
   if (v === undefined || v === null || v === '') return t('audit.none', lang);
   if (typeof v === 'boolean') return t(v ? 'audit.yes' : 'audit.no', lang);
+  if (TIMES.has(field) && typeof v === 'number') return formatLocal(v, names.timeZone);
+  if (PEOPLE.has(field) && typeof v === 'object') return String((v as { name?: unknown }).name ?? '');
+  const prefix = CODES[field];
+  if (prefix) return Array.isArray(v) ? v.map((x) => coded(prefix, x, lang)).join(t('live.listSep', lang)) : coded(prefix, v, lang);
   if (field === 'kind' && typeof v === 'string') {
-    const key = path.startsWith('connection') ? `printer.kind.${v}` : `admin.windows.kind.${v}`;
-    return known(key) ? t(key, lang) : v;
+    // A printer's connection, a window's kind, or the kind of a suggestion.
+    if (path.startsWith('connection')) return coded('printer.kind.', v, lang);
+    return coded(known(`admin.windows.kind.${v}`) ? 'admin.windows.kind.' : 'suggest.kind.', v, lang);
   }
   const role = `devices.role.${String(v)}`;
   if (field === 'role' && known(role)) return t(role, lang);
@@ -208,15 +259,20 @@ function compact(v: unknown): string {
 
 function target(entry: AuditEntry, names: AuditNames, lang: Lang): string {
   const id = entry.target ?? '';
-  const w = names.windows.find((x) => x.id === id);
-  if (w) return t('audit.window', lang, { n: w.number, name: named(w, lang) });
+  const w = windowName(id, names, lang);
+  if (w) return w;
   if (names.categories.some((c) => c.id === id)) return category(id, names, lang);
   if (entry.action === 'alert.acknowledgeAll') return t('audit.alerts', lang, { n: id });
   // The alert's own words are in the detail; the board settings are one form.
   if (entry.action === 'alert.acknowledge') return t('audit.alert', lang);
   if (entry.action === 'live.settings') return t('live.settings', lang);
+  const record = (entry.after ?? entry.before) as { name?: unknown; windowId?: unknown; kind?: unknown; submittedAt?: unknown } | undefined;
+  // A notice: where it shows; a suggestion: which kind, left when.
+  if (auditKind(entry.action) === 'notice' && record && 'windowId' in record) return value('windowId', record.windowId, names, lang);
+  if (entry.action === 'suggestion.handle' && typeof record?.submittedAt === 'number') {
+    return t('audit.suggestion', lang, { kind: coded('suggest.kind.', record.kind, lang), at: formatLocal(record.submittedAt, names.timeZone) });
+  }
   // A printer, a person, a device: by the name the form gave it.
-  const record = (entry.after ?? entry.before) as { name?: unknown } | undefined;
   return typeof record?.name === 'string' ? record.name : id;
 }
 

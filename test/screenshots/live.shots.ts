@@ -1,6 +1,7 @@
 // The managers' live board: a long tax queue with the tidal suggestion, a switched-back-able tidal
 // window, alerts of every kind the hub checks (one acknowledged, one cleared), at the whole page and at
-// 1366×768 and 1920×1080; then the operation log with the changes made, at both sizes.
+// 1366×768 and 1920×1080; then the operation log with the changes made (a cancel, a handled suggestion
+// and a notice among them), at both sizes.
 import type { Browser, Page } from 'playwright-core';
 import { DEMO_PASSWORD } from '../../hub/src/demo/demo-hall.js';
 import { LANDSCAPE, openScreen } from '../helpers/browser.js';
@@ -72,6 +73,13 @@ export async function shoot({ hub, browser, capture }: ShotContext): Promise<voi
   const printer = { name: '1号取号机打印机', kioskId: 'kiosk-1', connection: { kind: 'tcp', host: '10.0.0.9', port: 9100 }, enabled: false, statusQueries: true };
   await api(printer);
   await api({ ...printer, name: '大厅东侧打印机', connection: { kind: 'tcp', host: '10.0.0.19', port: 9100 } });
+
+  // The demo manager cancels a ticket, handles a suggestion and posts a notice: each its own kind in the log.
+  const manager = await hub.connect('demo-console-1');
+  await manager.emitWithAck('ticket:cancel', { cmdId: cmdId(), number: 'F009', note: '群众自行离开' });
+  const left = await kiosk.emitWithAck('kiosk:suggest', { cmdId: cmdId(), kind: 'complaint', topics: ['waiting'], text: '税务等候太久' });
+  if (left.ok) await manager.emitWithAck('kiosk:handleSuggestion', { cmdId: cmdId(), id: left.data.id, handler: '王主任', note: '已增开潮汐窗口' });
+  await manager.emitWithAck('notice:post', { cmdId: cmdId(), windowId: null, text: '系统升级，15:00 起暂停办理', endsAt: hub.clock.now() + 60 * MINUTE });
 
   await page.goto(`${hub.hub.url}/console/#/admin-audit`);
   await page.locator('tr[data-action="tidal.assign"]').waitFor();

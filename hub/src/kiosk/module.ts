@@ -5,6 +5,8 @@ import type { HallCore } from '../hall/core.js';
 import type { Routes } from '../http/routes.js';
 import type { Broadcaster } from '../realtime/broadcaster.js';
 import type { Domain } from '../realtime/socket-server.js';
+import type { AuditLog } from '../security/audit-log.js';
+import { auditWriter } from '../security/audit-write.js';
 import { ItemCatalogue } from './catalogue.js';
 import { dataFolder } from '../storage/data-folder.js';
 import { DayFiles } from '../storage/day-files.js';
@@ -25,6 +27,7 @@ export interface KioskDeps extends HallCore {
   dataDir: string;
   /** http://host:port phones reach the hub at. */
   phoneBase: () => string;
+  audit: AuditLog;
 }
 
 export function createKioskModule(deps: KioskDeps): Domain {
@@ -95,6 +98,7 @@ export function createKioskModule(deps: KioskDeps): Domain {
   const components = {
     ready,
     suggestionChanged: (s: Suggestion) => toConsoles().emit('kiosk:suggestionChanged', s),
+    audit: auditWriter(deps.audit, deps.log),
   };
 
   return {

@@ -25,7 +25,7 @@ export function registerPrintingHandlers(ctx: CommandContext, c: PrintingCompone
   onCommandOnce(ctx, 'printer:save', P.savePrinter, (p) => c.settings.savePrinter(p.printer, connectionActor(ctx)));
   onCommandOnce(ctx, 'printer:remove', P.removePrinter, (p) => c.settings.removePrinter(p.printerId, connectionActor(ctx)));
   onCommandOnce(ctx, 'printer:layout', P.saveLayout, (p) => c.settings.saveLayout(p.layout, connectionActor(ctx)));
-  onCommandOnce(ctx, 'ticket:reprint', P.reprintTicket, (p, key) => c.slips.reprint(p, device, key));
+  onCommandOnce(ctx, 'ticket:reprint', P.reprintTicket, (p, key) => c.slips.reprint(p, device, key, connectionActor(ctx)));
   onQuery(ctx, 'agent:state', P.agentState, (p) => {
     const printerId = device.kioskId ? c.fleet.agentReport(device.kioskId, { status: p.status, where: p.port, baudRate: p.baudRate }) : undefined;
     return printerId ? { ok: true, data: { printerId } } : { ok: false, error: appError('AGENT_NOT_LINKED') };

@@ -7,6 +7,7 @@ import type { Routes } from '../http/routes.js';
 import type { Broadcaster } from '../realtime/broadcaster.js';
 import type { Domain } from '../realtime/socket-server.js';
 import type { AuditLog } from '../security/audit-log.js';
+import { auditWriter } from '../security/audit-write.js';
 import type { TicketLinks } from '../security/ticket-links.js';
 import { PrintJobLog } from '../storage/print-job-log.js';
 import { registerPrintingHandlers, type PrintingComponents } from './handlers.js';
@@ -77,6 +78,7 @@ export function createPrintingModule(deps: PrintingDeps): Domain & { slips: Slip
     links: deps.ticketLinks,
     clock: deps.clock,
     log: deps.log,
+    audit: auditWriter(deps.audit, deps.log),
   });
   const components: PrintingComponents = { fleet, settings, slips };
   printingRoutes(deps.api, components);

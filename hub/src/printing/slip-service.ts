@@ -13,6 +13,7 @@
 // not deliver when it reconnects (settle); one that says a slip the hub gave up on was printed
 // after all is recorded as a late outcome.
 import { createHash } from 'node:crypto';
+import type { AuditActor } from '@yichuang/shared/admin';
 import type { Device, HallConfig, Ticket } from '@yichuang/shared/domain';
 import { appError, type Ack } from '@yichuang/shared/errors';
 import {
@@ -25,6 +26,7 @@ import {
   type PrintResult,
   type UnprintedTicket,
 } from '@yichuang/shared/printing';
+import { personAt, type AuditWrite } from '../security/audit-write.js';
 import type { TicketLinks } from '../security/ticket-links.js';
 import type { CommandKey, HallService } from '../hall/hall-service.js';
 import type { SlipPrinter } from '../queue/ticketing.js';
@@ -67,6 +69,8 @@ export interface SlipServiceDeps {
   links: TicketLinks;
   clock: () => number;
   log: (line: string) => void;
+  /** Reprints go to the operation log. */
+  audit: AuditWrite;
 }
 
 type Attempt = { ok: true } | { ok: false; reason: FailReason };
@@ -121,7 +125,7 @@ export class SlipService implements SlipPrinter {
    * chosen one; always tries. A reprint whose outcome the journal has (it ran before a restart)
    * answers with it, and prints nothing.
    */
-  async reprint(input: { number: string; printerId?: string }, device: Device, key: CommandKey): Promise<Ack<PrintResult>> {
+  async reprint(input: { number: string; printerId?: string }, device: Device, key: CommandKey, actor: AuditActor): Promise<Ack<PrintResult>> {
     await this.deps.settings.ready;
     const state = this.deps.hall.current;
     const id = state.byNumber[input.number];
@@ -137,6 +141,8 @@ export class SlipService implements SlipPrinter {
     const printer = this.deps.fleet.state(printerId);
     if (!printer) return { ok: false, error: appError('UNKNOWN_PRINTER', { printerId }) };
     const attempt = await this.#job(ticket, jobId, printer, device, REPRINT_BUDGET_MS, { reprintedAt: this.deps.clock() }).answer;
+    // Run once per command id (onCommandOnce), so once in the operation log; whether it came out is part of it.
+    await this.deps.audit({ actor: personAt(device, actor, this.deps.hall.current, this.deps.config()), action: 'ticket.reprint', target: ticket.number, after: { number: ticket.number, printer: printer.name, printed: attempt.ok } });
     return { ok: true, data: asResult(attempt, printerId, this.pageUrl(ticket)) };
   }
 

@@ -6,7 +6,7 @@ import * as S from '@yichuang/shared/schemas';
 import { z } from 'zod';
 import { publicTicket, seesIdentities, type Views } from '../hall/views.js';
 import { streamOf } from '../realtime/broadcaster.js';
-import { onCommand, onQuery, type CommandContext } from '../realtime/command.js';
+import { connectionActor, onCommand, onQuery, type CommandContext } from '../realtime/command.js';
 import type { Publisher } from '../realtime/publisher.js';
 import type { Ticketing } from './ticketing.js';
 import type { WindowService } from './window-service.js';
@@ -30,7 +30,7 @@ export function registerQueueHandlers(ctx: CommandContext, { ticketing, windows,
   });
   onQuery(ctx, 'ticket:lookup', S.lookupTicket, (p) => shown(ticketing.lookup(p.number)));
   onCommand(ctx, 'ticket:issue', S.issueTicket, (p, key) => ticketing.issue(p, device, key));
-  onCommand(ctx, 'ticket:cancel', S.cancelTicket, async (p, key) => shown(await ticketing.cancel(p, device, ctx.operator(), key)));
+  onCommand(ctx, 'ticket:cancel', S.cancelTicket, async (p, key) => shown(await ticketing.cancel(p, device, ctx.operator(), key, connectionActor(ctx))));
 
   onCommand(ctx, 'staff:signIn', S.signIn, (p, key) => windows.signIn(p, device, key));
   onCommand(ctx, 'staff:signOut', S.signOut, (p, key) => windows.run({ type: 'signOut', windowId: p.windowId }, device, key));

@@ -8,6 +8,8 @@ import type { Routes } from '../http/routes.js';
 import type { Broadcaster } from '../realtime/broadcaster.js';
 import type { Publisher } from '../realtime/publisher.js';
 import type { Domain } from '../realtime/socket-server.js';
+import type { AuditLog } from '../security/audit-log.js';
+import { auditWriter } from '../security/audit-write.js';
 import type { PersonalData } from '../security/personal-data.js';
 import { registerQueueHandlers } from './handlers.js';
 import { queueRoutes } from './routes.js';
@@ -25,12 +27,15 @@ export interface QueueDeps {
   personal: PersonalData;
   api: Routes;
   broadcaster: Broadcaster;
+  /** Cancels made by a person go to the operation log. */
+  audit: AuditLog;
+  log: (line: string) => void;
 }
 
 /** The domain, and its ticketing for the domains that issue tickets too (appointment check-in). */
 export function createQueueModule(deps: QueueDeps): Domain & { ticketing: Ticketing } {
   const { config, hall, views, bus, publisher, slips, personal, api, broadcaster } = deps;
-  const ticketing = new Ticketing({ hall, views, slips, personal });
+  const ticketing = new Ticketing({ config, hall, views, slips, personal, audit: auditWriter(deps.audit, deps.log) });
   const windows = new WindowService(hall, views, config, bus);
   queueRoutes(api, views);
   noticeCaseChanges(hall, broadcaster);

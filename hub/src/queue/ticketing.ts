@@ -1,6 +1,6 @@
 // Taking, cancelling and looking up tickets: turns requests into engine commands and answers with views.
-import type { Operator } from '@yichuang/shared/admin';
-import { MANAGING_ROLES, type Device, type StaffRole, type TicketSource, type TicketView } from '@yichuang/shared/domain';
+import type { AuditActor, Operator } from '@yichuang/shared/admin';
+import { MANAGING_ROLES, type Device, type HallConfig, type StaffRole, type TicketSource, type TicketView } from '@yichuang/shared/domain';
 import { appError, type Ack } from '@yichuang/shared/errors';
 import type { TicketIssued } from '@yichuang/shared/events';
 import { SELF_SERVICE_ZONE } from '@yichuang/shared/kiosk';
@@ -8,6 +8,7 @@ import type { PrintResult } from '@yichuang/shared/printing';
 import type { z } from 'zod';
 import type * as S from '@yichuang/shared/schemas';
 import type { Command } from '../engine/types.js';
+import { FirstRuns, personAt, type AuditWrite } from '../security/audit-write.js';
 import type { PersonalData } from '../security/personal-data.js';
 import type { Actor, CommandKey, HallService } from '../hall/hall-service.js';
 import type { Views } from '../hall/views.js';
@@ -31,15 +32,20 @@ function sourceOf(device: Device): TicketSource {
 }
 
 export interface TicketingDeps {
+  config: () => HallConfig;
   hall: HallService;
   views: Views;
   /** Prints kiosks' slips. */
   slips: SlipPrinter;
   /** Masks and hashes a citizen's phone or ID number with the hall's secret key. */
   personal: PersonalData;
+  /** Cancels go to the operation log. */
+  audit: AuditWrite;
 }
 
 export class Ticketing {
+  readonly #runs = new FirstRuns();
+
   constructor(private readonly deps: TicketingDeps) {}
 
   async issue(input: z.output<typeof S.issueTicket>, device: Device, key: CommandKey): Promise<Ack<TicketIssued>> {
@@ -76,14 +82,22 @@ export class Ticketing {
     return { ok: true, data: { ticket: views.ticketById(ticket.id) ?? ticket, estimatedWaitMin, print } };
   }
 
-  /** At a window, of that window's own tickets; at the console, by a manager or an admin. */
-  async cancel(input: z.output<typeof S.cancelTicket>, device: Device, operator: Operator | undefined, key: CommandKey): Promise<Ack<TicketView>> {
+  /**
+   * At a window, of that window's own tickets; at the console, by a manager or an admin. Written to the
+   * operation log under the person who did it (at a window, the one signed in there), once per command id.
+   */
+  async cancel(input: z.output<typeof S.cancelTicket>, device: Device, operator: Operator | undefined, key: CommandKey, who: AuditActor): Promise<Ack<TicketView>> {
+    const known = this.deps.hall.recorded(key) !== undefined;
     const result = await this.deps.hall.execute(
       { type: 'cancel', number: input.number, note: input.note, windowId: device.windowId, override: overrides(device, operator) },
       this.actor(device),
       key,
     );
     if (!result.ok) return result;
+    if (this.#runs.first(result.data, known)) {
+      const person = personAt(device, who, this.deps.hall.current, this.deps.config());
+      await this.deps.audit({ actor: person, action: 'ticket.cancel', target: input.number, after: { number: input.number, note: input.note } });
+    }
     return this.lookup(input.number);
   }
 

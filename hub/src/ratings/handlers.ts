@@ -2,7 +2,7 @@
 import type { Ack } from '@yichuang/shared/errors';
 import type { StaffFigures } from '@yichuang/shared/ratings';
 import * as S from '@yichuang/shared/ratings-schemas';
-import { onCommand, onQuery, type CommandContext } from '../realtime/command.js';
+import { connectionActor, onCommand, onQuery, type CommandContext } from '../realtime/command.js';
 import type { CaseService } from './case-service.js';
 import type { PadService } from './pad-service.js';
 import type { VisitService } from './visit-service.js';
@@ -25,16 +25,16 @@ export function registerRatingHandlers(ctx: CommandContext, { pads, cases, visit
   onCommand(ctx, 'visit:rate', S.visitRate, ({ cmdId: _cmdId, ...given }, key) => visits.rate(given, 'kiosk', { deviceId: device.id }, key));
   onCommand(ctx, 'case:list', S.caseList, () => cases.list());
   onCommand(ctx, 'case:verify', S.verifyCase, (p, key) =>
-    cases.step({ type: 'verifyCase', caseId: p.caseId, verdict: p.verdict, notes: p.notes }, p.handler, device, key),
+    cases.step({ type: 'verifyCase', caseId: p.caseId, verdict: p.verdict, notes: p.notes }, p.handler, device, key, connectionActor(ctx)),
   );
   onCommand(ctx, 'case:rectify', S.rectifyCase, (p, key) =>
-    cases.step({ type: 'rectifyCase', caseId: p.caseId, measures: p.measures }, p.handler, device, key),
+    cases.step({ type: 'rectifyCase', caseId: p.caseId, measures: p.measures }, p.handler, device, key, connectionActor(ctx)),
   );
   onCommand(ctx, 'case:followUp', S.followUpCase, (p, key) =>
-    cases.step({ type: 'followUpCase', caseId: p.caseId, result: p.result, notes: p.notes }, p.handler, device, key),
+    cases.step({ type: 'followUpCase', caseId: p.caseId, result: p.result, notes: p.notes }, p.handler, device, key, connectionActor(ctx)),
   );
   onCommand(ctx, 'case:contact', S.caseContact, (p) => cases.contact(p.caseId));
   onCommand(ctx, 'case:close', S.closeCase, (p, key) =>
-    cases.step({ type: 'closeCase', caseId: p.caseId, ...(p.notes && { notes: p.notes }) }, p.handler, device, key),
+    cases.step({ type: 'closeCase', caseId: p.caseId, ...(p.notes && { notes: p.notes }) }, p.handler, device, key, connectionActor(ctx)),
   );
 }

@@ -2,6 +2,8 @@
 import type { HallCore } from '../hall/core.js';
 import type { Routes } from '../http/routes.js';
 import type { Broadcaster } from '../realtime/broadcaster.js';
+import type { AuditLog } from '../security/audit-log.js';
+import { auditWriter } from '../security/audit-write.js';
 import type { Domain } from '../realtime/socket-server.js';
 import { Sealer } from '../security/sealer.js';
 import type { TicketLinks } from '../security/ticket-links.js';
@@ -22,13 +24,15 @@ export interface RatingsDeps extends HallCore {
   /** The hall's secret key: seals the phone a citizen leaves with a bad rating, for the 回访. */
   secretKey: Buffer;
   ticketLinks: TicketLinks;
+  /** Case steps taken at a console go to the operation log. */
+  audit: AuditLog;
 }
 
 export function createRatingsModule(deps: RatingsDeps): Domain {
   const contacts = new Sealer(deps.secretKey, 'rating-contact');
   const services = {
     pads: new PadService(deps, contacts),
-    cases: new CaseService(deps, contacts),
+    cases: new CaseService({ ...deps, audit: auditWriter(deps.audit, deps.log) }, contacts),
     visits: new VisitService(deps, contacts),
     figures: (windowId: string) => windowFigures(deps.hall.current, deps.config(), windowId),
   };
