@@ -1,6 +1,6 @@
 // The console's catalogue: the screens' strings plus the console's own, which only the console loads.
 // Console code imports t and StringKey from here; everything else is the screens' i18n.
-import { fill, STRINGS, type Lang, type Params } from './i18n.js';
+import { STRINGS, translator } from './i18n.js';
 import { ADMIN_STRINGS } from './strings/admin.js';
 import { CONSOLE_CASES_STRINGS } from './strings/console-cases.js';
 import { CONSOLE_DEVICES_STRINGS } from './strings/console-devices.js';
@@ -26,7 +26,4 @@ export const CONSOLE_CATALOGUE = {
 
 export type StringKey = keyof typeof CONSOLE_CATALOGUE;
 
-export function t(key: StringKey, lang: Lang, params?: Params): string {
-  const pair = CONSOLE_CATALOGUE[key];
-  return fill(lang === 'zh' ? pair[0] : pair[1], params);
-}
+export const t = translator<StringKey>(CONSOLE_CATALOGUE);

@@ -36,11 +36,16 @@ export function fill(template: string, params: Params | undefined): string {
   return template.replace(/\{(\w+)\}/g, (whole, k: string) => (k in params ? String(params[k]) : whole));
 }
 
-/** The string `key` in `lang`, with {param}s filled in. */
-export function t(key: StringKey, lang: Lang, params?: Params): string {
-  const pair = STRINGS[key];
-  return fill(lang === 'zh' ? pair[0] : pair[1], params);
+/** A catalogue's t: the string `key` in `lang`, with {param}s filled in (the console and the window caller make theirs with it). */
+export function translator<K extends string>(catalogue: Readonly<Record<K, readonly [string, string]>>): (key: K, lang: Lang, params?: Params) => string {
+  return (key, lang, params) => {
+    const pair = catalogue[key];
+    return fill(lang === 'zh' ? pair[0] : pair[1], params);
+  };
 }
+
+/** The string `key` in `lang`, with {param}s filled in. */
+export const t = translator<StringKey>(STRINGS);
 
 /** A configured name in the screen's language (categories, windows, the hall). */
 export function named(o: { name: string; nameEn: string }, lang: Lang): string {

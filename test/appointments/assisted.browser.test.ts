@@ -7,6 +7,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Voiced } from '../../kiosk/src/kiosk/assisted/voiced.js';
 import { LANDSCAPE, launchBrowser, openScreen } from '../helpers/browser.js';
+import { shortClip } from '../helpers/short-clip.js';
 import { cmdId, startTestHub, type Client, type TestHub } from '../helpers/test-hub.js';
 
 declare global {
@@ -21,26 +22,6 @@ const NO_VOICE = `
   window.__assistVoiced = [];
   addEventListener('assist:voiced', (e) => window.__assistVoiced.push(e.detail));
 `;
-
-/** 80 ms of silence as a WAV, standing in for every clip so that a prompt takes a moment (board test's trick). */
-function shortClip(): Buffer {
-  const rate = 8000;
-  const samples = rate * 0.08;
-  const wav = Buffer.alloc(44 + samples * 2);
-  wav.write('RIFF', 0);
-  wav.writeUInt32LE(36 + samples * 2, 4);
-  wav.write('WAVEfmt ', 8);
-  wav.writeUInt32LE(16, 16);
-  wav.writeUInt16LE(1, 20);
-  wav.writeUInt16LE(1, 22);
-  wav.writeUInt32LE(rate, 24);
-  wav.writeUInt32LE(rate * 2, 28);
-  wav.writeUInt16LE(2, 32);
-  wav.writeUInt16LE(16, 34);
-  wav.write('data', 36);
-  wav.writeUInt32LE(samples * 2, 40);
-  return wav;
-}
 
 let t: TestHub;
 let browser: Browser;

@@ -28,38 +28,32 @@ const SCREENS = [
   '/console/',
 ];
 
+/** Opens a screen and gives every response of 400 and over, and the statuses of the icons it names. */
+async function iconCheck(url: string, viewport?: { width: number; height: number }, isMobile?: boolean): Promise<{ failed: string[]; served: number[] }> {
+  const failed: string[] = [];
+  const page = await openScreen(browser, url, viewport, {
+    isMobile,
+    prepare: async (context) => context.on('response', (r: Response) => void (r.status() >= 400 && failed.push(`${r.status()} ${r.url()}`))),
+  });
+  await page.waitForLoadState('load');
+  // The browser asks for the icon after the page loads; give it that moment.
+  await page.waitForTimeout(300);
+  const icons = await page.locator('link[rel="icon"]').evaluateAll((links) => links.map((l) => (l as HTMLLinkElement).href));
+  const served = await Promise.all(icons.map((href) => page.evaluate(async (h) => (await fetch(h)).status, href)));
+  await page.context().close();
+  return { failed, served };
+}
+
 describe('favicon (issue #24)', () => {
   it.each(SCREENS)('%s names an icon the hub serves, and asks for nothing that is missing', async (screen) => {
-    const failed: string[] = [];
-    const page = await openScreen(browser, `${t.hub.url}${screen}`, undefined, {
-      prepare: async (context) => context.on('response', (r: Response) => void (r.status() >= 400 && failed.push(`${r.status()} ${r.url()}`))),
-    });
-    await page.waitForLoadState('load');
-    // The browser asks for the icon after the page loads; give it that moment.
-    await page.waitForTimeout(300);
-    const icons = await page.locator('link[rel="icon"]').evaluateAll((links) => links.map((l) => (l as HTMLLinkElement).href));
-    const served = await Promise.all(icons.map((href) => page.evaluate(async (h) => (await fetch(h)).status, href)));
-    await page.context().close();
-    expect(failed).toEqual([]);
-    expect(served).toEqual([200]);
+    expect(await iconCheck(`${t.hub.url}${screen}`)).toEqual({ failed: [], served: [200] });
   });
 
   it('the phone ticket page too', async () => {
-    const failed: string[] = [];
     const kiosk = await t.connect('demo-kiosk-1');
     const issued = await kiosk.emitWithAck('ticket:issue', { cmdId: 'favicon-1', categoryId: 'general' });
     const number = issued.ok ? issued.data.ticket.number : '';
-    const page = await openScreen(browser, t.pageUrl(number), { width: 390, height: 844 }, {
-      isMobile: true,
-      prepare: async (context) => context.on('response', (r: Response) => void (r.status() >= 400 && failed.push(`${r.status()} ${r.url()}`))),
-    });
-    await page.waitForLoadState('load');
-    await page.waitForTimeout(300);
-    const icons = await page.locator('link[rel="icon"]').evaluateAll((links) => links.map((l) => (l as HTMLLinkElement).href));
-    const served = await Promise.all(icons.map((href) => page.evaluate(async (h) => (await fetch(h)).status, href)));
-    await page.context().close();
-    expect(failed).toEqual([]);
-    expect(served).toEqual([200]);
+    expect(await iconCheck(t.pageUrl(number), { width: 390, height: 844 }, true)).toEqual({ failed: [], served: [200] });
   });
 
   it('/favicon.ico, for pages that name no icon', async () => {

@@ -104,6 +104,13 @@ export function next<E extends keyof ServerToClientEvents>(client: Client, event
 let counter = 0;
 export const cmdId = (): string => `t${process.pid}-${Date.now()}-${++counter}`;
 
+/** The data of a command's answer; a refusal throws with the hub's English message. */
+export async function acked<T>(ack: Promise<{ ok: true; data: T } | { ok: false; error: { messageEn: string } }>): Promise<T> {
+  const a = await ack;
+  if (!a.ok) throw new Error(a.error.messageEn);
+  return a.data;
+}
+
 /** Hubs a test starts, and restarts on the same data folder; closed after each test of the file. */
 export function restartableHubs(): {
   /** `startAt`: the hall time the hub's clock starts at (default Monday 10:00). */

@@ -3,13 +3,12 @@
 // number past the pad's 60 s) is kept and recorded in full; a level chosen and never finished still
 // counts; a visit rated on the phone stops the pad's question and the pad says so; a phone whose
 // rating comes after the pad's says what became of it.
-import type { Rating } from '@yichuang/shared/ratings';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser, openScreen } from '../helpers/browser.js';
 import { cmdId, startTestHub, type Client, type TestHub } from '../helpers/test-hub.js';
 import { PHONE } from '../kiosk/helpers/screens.js';
-import { serveOne } from './serve.js';
+import { ratingOf, serveOne } from './serve.js';
 
 const TABLET = { width: 1280, height: 800 };
 
@@ -26,11 +25,6 @@ afterAll(async () => {
   await browser?.close();
   await t?.close();
 });
-
-async function ratingOf(number: string): Promise<Rating | undefined> {
-  const res = await fetch(`${t.hub.url}/api/ratings/today`, { headers: { authorization: 'Bearer demo-console-1' } });
-  return ((await res.json()) as { data: Rating[] }).data.find((r) => r.ticketNumber === number);
-}
 
 /** A pad whose clock the test moves on with the hub's, showing its window's staff card. */
 async function openPad(nn: string): Promise<Page> {
@@ -71,12 +65,12 @@ describe('a complaint entered slowly on the pad', () => {
     await pass(pad, 15_000); // 115 s after the visit
     // The hub's timer has had time to run: nothing was recorded as 未评价.
     await new Promise((r) => setTimeout(r, 1500));
-    expect(await ratingOf(ticket.number)).toBeUndefined();
+    expect(await ratingOf(t.hub.url, ticket.number)).toBeUndefined();
     expect(await pad.locator('[data-screen]').getAttribute('data-screen')).toBe('reasons');
 
     await pad.getByRole('button', { name: '提交评价' }).click();
     await pad.locator('[data-screen=thanks]').waitFor();
-    expect(await ratingOf(ticket.number)).toMatchObject({
+    expect(await ratingOf(t.hub.url, ticket.number)).toMatchObject({
       channel: 'pad',
       level: 'very-dissatisfied',
       reasons: ['服务态度'],
@@ -96,7 +90,7 @@ describe('a complaint entered slowly on the pad', () => {
     await pass(pad, 3 * 60_000 + 2000);
     await pad.locator('[data-screen=kept]').waitFor();
     expect(await pad.locator('[data-screen=kept]').innerText()).toContain('已按您选择的「不满意」记录');
-    await expect.poll(() => ratingOf(ticket.number), { timeout: 5000 }).toMatchObject({ channel: 'pad', level: 'dissatisfied', code: 2, reasons: [] });
+    await expect.poll(() => ratingOf(t.hub.url, ticket.number), { timeout: 5000 }).toMatchObject({ channel: 'pad', level: 'dissatisfied', code: 2, reasons: [] });
     await pad.context().close();
   });
 });
@@ -113,8 +107,8 @@ describe('a complaint still being written as its time runs out', () => {
     await pad.locator('.sub[data-kept=true]').waitFor();
     await pass(pad, 3 * 60_000 - 2000);
     await pad.locator('[data-screen=thanks]').waitFor();
-    expect(await ratingOf(ticket.number)).toMatchObject({ channel: 'pad', level: 'very-dissatisfied', reasons: ['办事效率'], text: '办理速度太慢' });
-    expect((await ratingOf(ticket.number))?.contact).toBeUndefined();
+    expect(await ratingOf(t.hub.url, ticket.number)).toMatchObject({ channel: 'pad', level: 'very-dissatisfied', reasons: ['办事效率'], text: '办理速度太慢' });
+    expect((await ratingOf(t.hub.url, ticket.number))?.contact).toBeUndefined();
     await pad.context().close();
   });
 });
@@ -135,7 +129,7 @@ describe('a visit rated on the phone while the pad asks', () => {
     const told = await pad.locator('[data-screen=elsewhere]').innerText();
     expect(told).toContain(`${issued.ticket.number} 号的本次办理已在手机上评价`);
     expect(told).toContain('在本评价器上填写的内容未记录');
-    expect(await ratingOf(issued.ticket.number)).toMatchObject({ channel: 'phone', level: 'satisfied' });
+    expect(await ratingOf(t.hub.url, issued.ticket.number)).toMatchObject({ channel: 'phone', level: 'satisfied' });
     // The pad asks no more, even after a reload.
     await pad.reload();
     await pad.locator('[data-screen=idle]').waitFor();
@@ -155,7 +149,7 @@ describe('a visit rated on the phone while the pad asks', () => {
     const refused = phone.locator('[data-refused=very-satisfied]');
     await refused.waitFor();
     expect(await refused.innerText()).toMatch(/您刚才的评价「非常满意」未能记录：这次办事已于 \d\d:\d\d 在窗口评价器上评价为「基本满意」/);
-    expect(await ratingOf(issued.ticket.number)).toMatchObject({ channel: 'pad', level: 'basic' });
+    expect(await ratingOf(t.hub.url, issued.ticket.number)).toMatchObject({ channel: 'pad', level: 'basic' });
     await phone.context().close();
   });
 });

@@ -1,13 +1,12 @@
 // Rating a visit later in real Chromium, by touch, against a real hub: at the kiosk's 服务评价 by
 // the number on the slip (a bad rating with reasons and a phone number typed on the screen's keypad),
 // and on the ticket's phone page opened from the slip's QR address.
-import type { Rating } from '@yichuang/shared/ratings';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser, LANDSCAPE, openScreen } from '../helpers/browser.js';
 import { startTestHub, type Client, type TestHub } from '../helpers/test-hub.js';
 import { openKiosk, PHONE, tap } from '../kiosk/helpers/screens.js';
-import { serveOne } from './serve.js';
+import { ratingOf, serveOne } from './serve.js';
 
 let t: TestHub;
 let browser: Browser;
@@ -22,11 +21,6 @@ afterAll(async () => {
   await browser?.close();
   await t?.close();
 });
-
-async function ratingOf(number: string): Promise<Rating | undefined> {
-  const res = await fetch(`${t.hub.url}/api/ratings/today`, { headers: { authorization: 'Bearer demo-console-1' } });
-  return ((await res.json()) as { data: Rating[] }).data.find((r) => r.ticketNumber === number);
-}
 
 describe('rating a visit later', () => {
   it('at the kiosk: by the number on the slip, with reasons and a phone number for the follow-up', async () => {
@@ -51,7 +45,7 @@ describe('rating a visit later', () => {
     await tap(page, '提交评价');
     await page.getByText('感谢您的评价！').waitFor();
 
-    expect(await ratingOf(ticket.number)).toMatchObject({
+    expect(await ratingOf(t.hub.url, ticket.number)).toMatchObject({
       channel: 'kiosk',
       level: 'dissatisfied',
       reasons: ['服务态度'],
@@ -68,7 +62,7 @@ describe('rating a visit later', () => {
     await phone.getByText('评价本次服务', { exact: true }).waitFor();
     await phone.locator('[data-level="very-satisfied"]').tap();
     await phone.getByText('感谢您的评价！').waitFor();
-    expect(await ratingOf(issued.ticket.number)).toMatchObject({ channel: 'phone', level: 'very-satisfied', code: 5 });
+    expect(await ratingOf(t.hub.url, issued.ticket.number)).toMatchObject({ channel: 'phone', level: 'very-satisfied', code: 5 });
 
     await phone.reload();
     await phone.getByText('这次办事已评价：非常满意').waitFor();

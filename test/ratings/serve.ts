@@ -2,6 +2,7 @@
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { TicketIssued } from '@yichuang/shared/events';
+import type { Rating } from '@yichuang/shared/ratings';
 import { expect } from 'vitest';
 import { cmdId, type Client } from '../helpers/test-hub.js';
 
@@ -23,4 +24,10 @@ export async function journalLines(dataDir: string): Promise<string[]> {
   const lines: string[] = [];
   for (const f of await readdir(dir)) lines.push(...(await readFile(path.join(dir, f), 'utf8')).split('\n').filter(Boolean));
   return lines;
+}
+
+/** Today's rating of the visit numbered `number`, as the console's REST read shows it. */
+export async function ratingOf(hubUrl: string, number: string): Promise<Rating | undefined> {
+  const res = await fetch(`${hubUrl}/api/ratings/today`, { headers: { authorization: 'Bearer demo-console-1' } });
+  return ((await res.json()) as { data: Rating[] }).data.find((r) => r.ticketNumber === number);
 }

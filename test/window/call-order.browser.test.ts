@@ -8,7 +8,7 @@ import type { Browser, Page, WebSocketRoute } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { slotAt } from '../appointments/rest.js';
 import { launchBrowser, openScreen } from '../helpers/browser.js';
-import { cmdId, startTestHub, type Client, type TestHub } from '../helpers/test-hub.js';
+import { acked, cmdId, startTestHub, type Client, type TestHub } from '../helpers/test-hub.js';
 
 const OFFICE_SCREEN = { width: 1366, height: 768 };
 const MINUTE = 60_000;
@@ -21,12 +21,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await browser?.close();
 });
-
-async function ok<T>(ack: Promise<{ ok: true; data: T } | { ok: false; error: { messageEn: string } }>): Promise<T> {
-  const a = await ack;
-  if (!a.ok) throw new Error(a.error.messageEn);
-  return a.data;
-}
 
 async function apiQueue(t: TestHub): Promise<string[]> {
   const res = await fetch(`${t.hub.url}/api/windows/${W1}/queue`);
@@ -41,7 +35,7 @@ const listed = (page: Page): Promise<string[]> =>
   page.locator('[data-waiting] li').evaluateAll((items) => items.map((li) => li.getAttribute('data-number') ?? ''));
 
 async function signIn(w: Client): Promise<void> {
-  await ok(w.emitWithAck('staff:signIn', { cmdId: cmdId(), windowId: W1, staffNumber: '0101', pin: '123456' }));
+  await acked(w.emitWithAck('staff:signIn', { cmdId: cmdId(), windowId: W1, staffNumber: '0101', pin: '123456' }));
 }
 
 async function openCaller(t: TestHub, prepare?: Parameters<typeof openScreen>[3]): Promise<Page> {
@@ -65,12 +59,12 @@ describe('the window list is the call order', () => {
     const console_ = await t.connect('demo-console-1');
     const w1 = await t.connect('demo-window-01');
     const issue = (categoryId: string, priority: 'normal' | 'green' = 'normal'): Promise<unknown> =>
-      ok(kiosk.emitWithAck('ticket:issue', { cmdId: cmdId(), categoryId, priority }));
+      acked(kiosk.emitWithAck('ticket:issue', { cmdId: cmdId(), categoryId, priority }));
     const at = (type: 'window:callNext' | 'window:start' | 'window:hold' | 'window:noShow'): Promise<unknown> =>
-      ok(w1.emitWithAck(type, { cmdId: cmdId(), windowId: W1 }));
+      acked(w1.emitWithAck(type, { cmdId: cmdId(), windowId: W1 }));
 
     const slot = await slotAt(t, 'general', '2026-11-23', '11:00');
-    const booked = await ok(console_.emitWithAck('appointment:book', { cmdId: cmdId(), categoryId: 'general', slotStart: slot.start, name: '李建国', phone: '13912345678' }));
+    const booked = await acked(console_.emitWithAck('appointment:book', { cmdId: cmdId(), categoryId: 'general', slotStart: slot.start, name: '李建国', phone: '13912345678' }));
     // Window 1 serves 综合受理 (weight 10), 一件事一次办 (3), 跨域通办 (2). Lighter categories first in time.
     await issue('cross-region'); // K001
     await issue('one-thing'); // L001
@@ -82,15 +76,15 @@ describe('the window list is the call order', () => {
     // A005 is called, does not come (过号), comes back: re-queued a few places from the front.
     await at('window:callNext');
     await at('window:noShow');
-    await ok(w1.emitWithAck('window:requeue', { cmdId: cmdId(), windowId: W1, number: 'A005' }));
+    await acked(w1.emitWithAck('window:requeue', { cmdId: cmdId(), windowId: W1, number: 'A005' }));
     // The next is served, steps away (挂起) and is resumed: first in line here.
-    const held = (await ok(w1.emitWithAck('window:callNext', { cmdId: cmdId(), windowId: W1 }))) as { ticket?: { number: string } };
+    const held = (await acked(w1.emitWithAck('window:callNext', { cmdId: cmdId(), windowId: W1 }))) as { ticket?: { number: string } };
     await at('window:start');
     await at('window:hold');
-    await ok(w1.emitWithAck('window:resume', { cmdId: cmdId(), windowId: W1, number: held.ticket!.number }));
+    await acked(w1.emitWithAck('window:resume', { cmdId: cmdId(), windowId: W1, number: held.ticket!.number }));
     // An appointment for 11:00 (booked earlier), checked in at 10:50: due (from 10:45).
     t.clock.advance(slot.start - 10 * MINUTE - t.clock.now());
-    await ok(console_.emitWithAck('appointment:checkIn', { cmdId: cmdId(), code: booked.code }));
+    await acked(console_.emitWithAck('appointment:checkIn', { cmdId: cmdId(), code: booked.code }));
     await issue('general'); // one more walk-in after them all
 
     page = await openCaller(t);
@@ -132,7 +126,7 @@ describe('confirmations at window 1', () => {
     w1 = await t.connect('demo-window-01');
     await signIn(w1);
     const kiosk = await t.connect('demo-kiosk-1');
-    for (let i = 0; i < 4; i++) await ok(kiosk.emitWithAck('ticket:issue', { cmdId: cmdId(), categoryId: 'general' }));
+    for (let i = 0; i < 4; i++) await acked(kiosk.emitWithAck('ticket:issue', { cmdId: cmdId(), categoryId: 'general' }));
     page = await openCaller(t, {
       // The page's own clock, so a lost answer times out without a 10 s wait.
       prepare: (context) => context.clock.install(),
@@ -164,12 +158,12 @@ describe('confirmations at window 1', () => {
     await dialog.getByRole('heading', { name: /再重呼将记为过号/ }).waitFor();
     await page.keyboard.press('Escape');
     await dialog.waitFor({ state: 'detached' });
-    expect((await ok(w1.emitWithAck('ticket:lookup', { number: 'A001' }))).state).toBe('called');
+    expect((await acked(w1.emitWithAck('ticket:lookup', { number: 'A001' }))).state).toBe('called');
     await page.keyboard.press('F2');
     await dialog.waitFor();
     await page.keyboard.press('Enter');
     await page.locator('[data-notice]', { hasText: 'A001 已记为过号' }).waitFor();
-    expect((await ok(w1.emitWithAck('ticket:lookup', { number: 'A001' }))).state).toBe('no-show');
+    expect((await acked(w1.emitWithAck('ticket:lookup', { number: 'A001' }))).state).toBe('no-show');
   });
 
   it('confirms 挂起 and says it was done; 签退 is cancelled by Esc', async () => {
@@ -189,7 +183,7 @@ describe('confirmations at window 1', () => {
     await page.keyboard.press('Enter'); // a click signs out, not Enter
     await page.keyboard.press('Escape');
     await signOut.waitFor({ state: 'detached' });
-    expect((await ok(w1.emitWithAck('sync:snapshot', {}))).windows.find((w) => w.id === W1)?.status).toBe('open');
+    expect((await acked(w1.emitWithAck('sync:snapshot', {}))).windows.find((w) => w.id === W1)?.status).toBe('open');
   });
 
   it('shows the 办结 the hub saved when its answer was lost, once the connection is back', async () => {
@@ -234,13 +228,13 @@ describe('confirmations at window 1', () => {
     // No answer within the command's time: the dialog says so (the hub had saved it).
     await page.clock.fastForward(11_000);
     await dialog.getByText(/暂时连不上服务器/).waitFor();
-    expect((await ok(w1.emitWithAck('ticket:lookup', { number }))).state).toBe('finished');
+    expect((await acked(w1.emitWithAck('ticket:lookup', { number }))).state).toBe('finished');
 
     // The connection drops and comes back: the dialog asks again with the same cmdId and shows the saved outcome.
     await route!.close();
     await dialog.waitFor({ state: 'detached' });
     await page.locator('[data-notice]', { hasText: `${number} 已办结：即办` }).waitFor();
-    const figures = await ok(w1.emitWithAck('window:figures', { cmdId: cmdId(), windowId: W1 }));
+    const figures = await acked(w1.emitWithAck('window:figures', { cmdId: cmdId(), windowId: W1 }));
     expect(figures.served).toBe(1);
   });
 });

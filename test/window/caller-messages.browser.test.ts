@@ -6,7 +6,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser, openScreen } from '../helpers/browser.js';
-import { cmdId, startTestHub, type Client, type TestHub } from '../helpers/test-hub.js';
+import { acked, cmdId, startTestHub, type Client, type TestHub } from '../helpers/test-hub.js';
 
 const OFFICE_SCREEN = { width: 1366, height: 768 };
 const W1 = 'w01';
@@ -19,26 +19,20 @@ afterAll(async () => {
   await browser?.close();
 });
 
-async function ok<T>(ack: Promise<{ ok: true; data: T } | { ok: false; error: { messageEn: string } }>): Promise<T> {
-  const a = await ack;
-  if (!a.ok) throw new Error(a.error.messageEn);
-  return a.data;
-}
-
 describe('window 1 is told', () => {
   let t: TestHub;
   let page: Page;
   let w1: Client;
   let kiosk: Client;
   let console_: Client;
-  const at = (type: 'window:callNext' | 'window:start', client = w1, windowId = W1): Promise<unknown> => ok(client.emitWithAck(type, { cmdId: cmdId(), windowId }));
+  const at = (type: 'window:callNext' | 'window:start', client = w1, windowId = W1): Promise<unknown> => acked(client.emitWithAck(type, { cmdId: cmdId(), windowId }));
 
   beforeAll(async () => {
     t = await startTestHub();
     w1 = await t.connect('demo-window-01');
     kiosk = await t.connect('demo-kiosk-1');
     console_ = await t.connect('demo-console-1');
-    await ok(w1.emitWithAck('staff:signIn', { cmdId: cmdId(), windowId: W1, staffNumber: '0101', pin: '123456' }));
+    await acked(w1.emitWithAck('staff:signIn', { cmdId: cmdId(), windowId: W1, staffNumber: '0101', pin: '123456' }));
     page = await openScreen(browser, `${t.hub.url}/window/?token=demo-window-01`, OFFICE_SCREEN);
     page.setDefaultTimeout(10_000);
     await page.locator('[data-action=callNext]').waitFor();
@@ -53,12 +47,12 @@ describe('window 1 is told', () => {
 
   it('of a bad-rating case about its visit, and of each step the case takes', async () => {
     const pad = await t.connect('demo-pad-01');
-    const issued = await ok(kiosk.emitWithAck('ticket:issue', { cmdId: cmdId(), categoryId: 'general' }));
+    const issued = await acked(kiosk.emitWithAck('ticket:issue', { cmdId: cmdId(), categoryId: 'general' }));
     await at('window:callNext');
     await at('window:start');
-    await ok(w1.emitWithAck('window:finish', { cmdId: cmdId(), windowId: W1, outcome: 'done' }));
+    await acked(w1.emitWithAck('window:finish', { cmdId: cmdId(), windowId: W1, outcome: 'done' }));
     await expect(page.locator('[data-cases-badge]').count()).resolves.toBe(0);
-    await ok(pad.emitWithAck('pad:rate', { cmdId: cmdId(), windowId: W1, ticketId: issued.ticket.id, level: 'dissatisfied', reasons: ['服务态度'], phone: '13912345678', text: '态度差' }));
+    await acked(pad.emitWithAck('pad:rate', { cmdId: cmdId(), windowId: W1, ticketId: issued.ticket.id, level: 'dissatisfied', reasons: ['服务态度'], phone: '13912345678', text: '态度差' }));
 
     await page.locator('[data-cases-badge]', { hasText: '差评工单 1' }).waitFor();
     const row = page.locator('[data-cases] li[data-case=A001]');
@@ -69,14 +63,14 @@ describe('window 1 is told', () => {
     expect(cases).not.toContain('5678');
     expect(cases).not.toContain('态度差');
 
-    await ok(console_.emitWithAck('case:verify', { cmdId: cmdId(), caseId: '20261123-A001', handler: '林雪梅', verdict: 'confirmed', notes: '属实' }));
+    await acked(console_.emitWithAck('case:verify', { cmdId: cmdId(), caseId: '20261123-A001', handler: '林雪梅', verdict: 'confirmed', notes: '属实' }));
     await row.filter({ hasText: '待整改' }).waitFor();
   });
 
   it('which windows nobody works when transferring, and warns before sending a ticket there', async () => {
     const w3 = await t.connect('demo-window-03');
-    await ok(w3.emitWithAck('staff:signIn', { cmdId: cmdId(), windowId: 'w03', staffNumber: '0301', pin: '123456' }));
-    await ok(kiosk.emitWithAck('ticket:issue', { cmdId: cmdId(), categoryId: 'general' }));
+    await acked(w3.emitWithAck('staff:signIn', { cmdId: cmdId(), windowId: 'w03', staffNumber: '0301', pin: '123456' }));
+    await acked(kiosk.emitWithAck('ticket:issue', { cmdId: cmdId(), categoryId: 'general' }));
     await page.locator('[data-action=callNext]:not([disabled])').waitFor();
     await page.keyboard.press('F1');
     await page.locator('.current .number', { hasText: 'A002' }).waitFor();
@@ -91,12 +85,12 @@ describe('window 1 is told', () => {
     await dialog.getByLabel('转移原因').fill('需专窗办理');
     await page.keyboard.press('Enter');
     await dialog.getByText('2 号窗口 现在未开放').waitFor();
-    expect((await ok(w1.emitWithAck('ticket:lookup', { number: 'A002' }))).state).toBe('called');
+    expect((await acked(w1.emitWithAck('ticket:lookup', { number: 'A002' }))).state).toBe('called');
     // A window someone works goes at once.
     await windows.selectOption('w03');
     await page.keyboard.press('Enter');
     await page.locator('[data-notice]', { hasText: 'A002 已转到 3 号窗口' }).waitFor();
-    expect((await ok(w1.emitWithAck('ticket:lookup', { number: 'A002' }))).state).toBe('waiting');
+    expect((await acked(w1.emitWithAck('ticket:lookup', { number: 'A002' }))).state).toBe('waiting');
   });
 
   it('that a booking code is too short, instead of ignoring it', async () => {

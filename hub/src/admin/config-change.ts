@@ -5,6 +5,7 @@ import type { HallConfig, Staff } from '@yichuang/shared/domain';
 import { appError, atField, type Ack, type AppError, type ErrorCode, type ErrorParams } from '@yichuang/shared/errors';
 import type { EngineState } from '../engine/index.js';
 import type { AuditLog } from '../security/audit-log.js';
+import { writeAudit } from '../security/audit-write.js';
 import type { ConfigStore } from '../storage/config-store.js';
 
 /** Thrown by a change's mutator to refuse it; nothing is written. */
@@ -47,9 +48,7 @@ export async function applyChange(deps: ChangeDeps, actor: AuditActor, change: C
     return { ok: false, error: appError('STORAGE_FAILED') };
   }
   // The change is durable; an audit log that cannot be written is reported, not turned into a failure.
-  await deps.audit
-    .append({ actor, action: change.action, target: change.target, ...record })
-    .catch((err: unknown) => deps.log(`audit log write failed for ${change.action} ${change.target}: ${String(err)}`));
+  await writeAudit(deps.audit, deps.log, { actor, action: change.action, target: change.target, ...record });
   return { ok: true, data: adminConfig(deps.store.config, deps.state()) };
 }
 

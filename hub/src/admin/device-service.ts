@@ -8,6 +8,7 @@ import { appError, type Ack } from '@yichuang/shared/errors';
 import type { z } from 'zod';
 import type { Broadcaster } from '../realtime/broadcaster.js';
 import type { AuditLog } from '../security/audit-log.js';
+import { writeAudit } from '../security/audit-write.js';
 import { newDeviceToken, tokenHash } from '../security/device-tokens.js';
 import type { PairingCodes } from '../security/pairing.js';
 import type { Sessions } from '../security/sessions.js';
@@ -93,7 +94,7 @@ export class DeviceService {
   }
 
   async #audit(actor: AuditActor, action: string, target: string, record: { before?: unknown; after?: unknown }): Promise<void> {
-    await this.deps.audit.append({ actor, action, target, ...record }).catch((err: unknown) => this.deps.log(`audit log write failed for ${action} ${target}: ${String(err)}`));
+    await writeAudit(this.deps.audit, this.deps.log, { actor, action, target, ...record });
   }
 }
 

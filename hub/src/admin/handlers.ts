@@ -3,7 +3,7 @@
 import type { AdminConfig, AuditActor, Operator } from '@yichuang/shared/admin';
 import * as A from '@yichuang/shared/admin-schemas';
 import { z } from 'zod';
-import { onCommandOnce, onQuery, type CommandContext } from '../realtime/command.js';
+import { connectionActor, onCommandOnce, onQuery, type CommandContext } from '../realtime/command.js';
 import type { AuditLog } from '../security/audit-log.js';
 import type { ConfigService } from './config-service.js';
 import type { DeviceService } from './device-service.js';
@@ -19,10 +19,7 @@ export interface AdminServices {
 
 export function registerAdminHandlers(ctx: CommandContext, d: AdminServices): void {
   const operator = (): Operator => ctx.operator()!;
-  const actor = (): AuditActor => {
-    const { staffId, name } = operator();
-    return { deviceId: ctx.device.id, staffId, name, address: ctx.socket.handshake.address };
-  };
+  const actor = (): AuditActor => connectionActor(ctx);
 
   onQuery(ctx, 'admin:config', z.object({}), () => ({ ok: true, data: d.view() }));
   onCommandOnce(ctx, 'admin:saveHall', A.saveHall, (p) => d.config.saveHall(p, actor()));

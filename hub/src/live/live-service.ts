@@ -10,6 +10,7 @@ import type { Actor, CommandKey, HallService } from '../hall/hall-service.js';
 import { publicWindow, type Views } from '../hall/views.js';
 import { windowCategories } from '../engine/index.js';
 import type { AuditLog } from '../security/audit-log.js';
+import { writeAudit } from '../security/audit-write.js';
 import { dataFolder } from '../storage/data-folder.js';
 import { SmallStore } from '../storage/small-store.js';
 import { acknowledge, acknowledgeAll, acknowledgement, emptyAlertsFile, raise, resolve, unresolvedKeys, type AlertsFile } from './alerts.js';
@@ -167,9 +168,9 @@ export class LiveService {
     return { ok: true, data: settings };
   }
 
-  /** The change is durable; an audit log that cannot be written is reported, not turned into a failure (as config-change.ts). */
+  /** The change is durable; an audit log that cannot be written is reported, not turned into a failure (writeAudit). */
   async #audit(entry: Omit<AuditEntry, 'at'>): Promise<void> {
-    await this.deps.audit.append(entry).catch((err: unknown) => this.deps.log(`audit log write failed for ${entry.action} ${entry.target}: ${String(err)}`));
+    await writeAudit(this.deps.audit, this.deps.log, entry);
   }
 
   async setBoard(input: z.output<typeof S.setBoard>, actor: AuditActor): Promise<Ack<LiveSettings>> {

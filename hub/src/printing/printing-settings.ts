@@ -6,6 +6,7 @@ import { appError, type Ack } from '@yichuang/shared/errors';
 import type { PrinterConfig, PrintingSettings, PrintingSettingsView, TicketLayout } from '@yichuang/shared/printing';
 import type { PrintingFile } from '@yichuang/shared/printing-schemas';
 import type { AuditLog } from '../security/audit-log.js';
+import { writeAudit } from '../security/audit-write.js';
 import { defaultPrinting, PrintingStore } from './printing-store.js';
 import type { PrinterFleet } from './printer-fleet.js';
 import { unprintable } from './slip-text.js';
@@ -94,7 +95,7 @@ export class PrintingSettingsService {
     );
   }
 
-  /** Writes the change, then its audit entry (a failed audit write is logged, not turned into a failure, as config-change.ts). */
+  /** Writes the change, then its audit entry (a failed audit write is logged, not turned into a failure: writeAudit). */
   async #change(mutator: (draft: PrintingFile) => void, audit: Omit<AuditEntry, 'at'>): Promise<Ack<PrintingSettingsView>> {
     await this.ready;
     const store = this.#store;
@@ -106,7 +107,7 @@ export class PrintingSettingsService {
       this.deps.log(`printers.json write failed: ${(err as Error).message}`);
       return { ok: false, error: appError('STORAGE_FAILED') };
     }
-    await this.deps.audit.append(audit).catch((err: unknown) => this.deps.log(`audit log write failed for ${audit.action} ${audit.target}: ${String(err)}`));
+    await writeAudit(this.deps.audit, this.deps.log, audit);
     await this.deps.fleet.reconcile(settings.printers);
     return { ok: true, data: this.view() };
   }

@@ -8,12 +8,17 @@ import type { AuditLog } from './audit-log.js';
 
 export type AuditWrite = (entry: Omit<AuditEntry, 'at'>) => Promise<void>;
 
-export function auditWriter(audit: AuditLog, log: (line: string) => void): AuditWrite {
-  return (entry) => audit.append(entry).then(
+export function writeAudit(audit: AuditLog, log: (line: string) => void, entry: Omit<AuditEntry, 'at'>): Promise<void> {
+  return audit.append(entry).then(
     () => undefined,
     (err: unknown) => log(`audit log write failed for ${entry.action} ${entry.target}: ${String(err)}`),
   );
 }
+
+export const auditWriter =
+  (audit: AuditLog, log: (line: string) => void): AuditWrite =>
+  (entry) =>
+    writeAudit(audit, log, entry);
 
 /**
  * Whether an engine command's records come from its first run, so that only that run is written to
