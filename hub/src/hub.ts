@@ -41,6 +41,9 @@ import { ConfigStore } from './storage/config-store.js';
 import { refuseUnwritable } from './storage/data-folder.js';
 import { Journal } from './storage/journal.js';
 
+/** How long a stopping hub lets requests in flight finish before it cuts their connections. */
+const CLOSE_GRACE_MS = 1000;
+
 export interface RunningHub {
   port: number;
   url: string;
@@ -128,7 +131,12 @@ export async function startHub(options: HubOptions, env: HubEnvironment): Promis
     app,
     async close() {
       days.stop();
-      await new Promise<void>((resolve) => io.close(() => resolve()));
+      const closed = new Promise<void>((resolve) => io.close(() => resolve()));
+      // Chromium keeps spare connections open with no finished request, and the server's close waits for
+      // every connection: requests in flight get a moment to end, then whatever is left is cut.
+      const cut = setTimeout(() => http.closeAllConnections(), CLOSE_GRACE_MS);
+      await closed;
+      clearTimeout(cut);
       for (const d of domains) await d.close?.();
       await forwarder?.stop();
       await sessions.flush();
