@@ -97,7 +97,17 @@ export async function startHub(options: HubOptions, env: HubEnvironment): Promis
   const port = (): number => (http.address() as AddressInfo | null)?.port ?? options.port;
   const phoneBase = (): string => lanBaseUrl(options.host, port());
   const screens = (): ScreenLink[] => demoScreenLinks(config(), options.screensDir);
-  integrationRoutes(api, { config, state: () => hall.current, views, startedAt, version: options.version, seq: () => publisher.seqOf({ kind: 'all', identities: false }), storage: () => journal.problem });
+  integrationRoutes(api, {
+    config,
+    state: () => hall.current,
+    views,
+    startedAt,
+    clock,
+    version: options.version,
+    seq: () => publisher.seqOf({ kind: 'all', identities: false }),
+    storage: () => journal.problem,
+    ...(forwarder && { district: () => ({ ...forwarder.status, behind: Math.max(0, journal.lastSeq - forwarder.status.forwardedSeq) }) }),
+  });
   screenRoutes(pages, options.screensDir, screens, () => config().hall.name);
 
   // The domains.

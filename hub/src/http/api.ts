@@ -1,7 +1,7 @@
 // The read-only REST API for integrations (documented in the README). Open to the LAN, so it carries
 // no personal data: tickets go out without even their masked identity.
 import type { HallConfig } from '@yichuang/shared/domain';
-import { appError } from '@yichuang/shared/errors';
+import { appError, type Bilingual } from '@yichuang/shared/errors';
 import { ticketNumber } from '@yichuang/shared/schemas';
 import type { RequestHandler, Response } from 'express';
 import { z } from 'zod';
@@ -17,10 +17,21 @@ export interface ApiComponents {
   state: () => EngineState;
   views: Views;
   startedAt: number;
+  clock: () => number;
   version: string;
   seq: () => number;
   /** Why the journal refuses writes now, if it does. */
   storage: () => StorageProblem | undefined;
+  /** How the link to the district stands, when the hub forwards to one. */
+  district?: () => DistrictLinkHealth;
+}
+
+export interface DistrictLinkHealth {
+  state: string;
+  forwardedSeq: number;
+  /** Records the hall holds that the district does not yet. */
+  behind: number;
+  problem?: Bilingual;
 }
 
 const ok = (res: Response, data: unknown): void => void res.json({ ok: true, data });
@@ -28,8 +39,16 @@ const ticketQuery = z.object({ number: ticketNumber });
 
 export function integrationRoutes(routes: Routes, c: ApiComponents): void {
   // 503 while the journal cannot be written, saying why: a monitor or the deploy kit's wait sees it.
+  // A district link that is down is shown but is no fault of the hall's: the hall serves without it.
   routes.get('/health', ANYONE, (_req, res) => {
-    const about = { hall: c.config().hall.id, day: c.state().day, seq: c.seq(), version: c.version, uptimeS: Math.round((Date.now() - c.startedAt) / 1000) };
+    const about = {
+      hall: c.config().hall.id,
+      day: c.state().day,
+      seq: c.seq(),
+      version: c.version,
+      uptimeS: Math.round((c.clock() - c.startedAt) / 1000),
+      ...(c.district && { district: c.district() }),
+    };
     const problem = c.storage();
     if (!problem) return void res.json({ ok: true, ...about });
     const error = appError('STORAGE_BROKEN', { reason: problem.reason, file: problem.file, since: new Date(problem.since).toISOString() });
