@@ -7,6 +7,7 @@ import pg from 'pg';
 import { LINK_SILENCE_S, listHalls } from './halls.js';
 import type { DistrictOptions } from './options.js';
 import { projectAll } from './projector.js';
+import { registerReportRoutes } from './report-routes.js';
 import { migrate } from './schema.js';
 
 /** The demo district's console token, as the hall demo has public device tokens (accounts come later). */
@@ -55,6 +56,7 @@ export async function startDistrict(options: DistrictOptions, { clock, log, link
   app.get('/api/district/halls', (_req, res, next) => {
     listHalls(db, clock(), linkSilenceS).then((data) => res.json({ ok: true, data }), next);
   });
+  registerReportRoutes(app, db, clock);
   // No pages yet (the district console comes later): any other address is a bilingual 404.
   app.use((req, res) => {
     res.status(404).json({ ok: false, error: appError('NOT_FOUND', { path: req.originalUrl.split('?')[0]!.slice(0, 200) }) });
