@@ -61,6 +61,8 @@ const DURATIONS = {
 } as const;
 type DurationKey = keyof typeof DURATIONS;
 const DURATION_KEYS = Object.keys(DURATIONS) as DurationKey[];
+/** Its column name: unquoted names are folded to lower case. */
+const col = (d: DurationKey): string => d.toLowerCase();
 
 /** The grouping columns of the ticket dimensions (the hall's: category of issue; the window and staff that last handled it). */
 const DIMENSIONS = {
@@ -81,7 +83,7 @@ for (const o of OUTCOMES) if (!/^[a-z-]+$/.test(o)) throw new Error(`outcome ${o
 function ticketSql(key: string | null, scoped: boolean, oneHall: boolean): string {
   const k = key === null ? 'NULL' : 'k';
   const sets = key === null ? '(hall), ()' : scoped ? `(hall, k)` : `(hall, k), (k)`;
-  const durations = DURATION_KEYS.map(
+  const durations = DURATION_KEYS.map(col).map(
     (d) => `COUNT(${d}) AS ${d}_n, SUM(${d}) AS ${d}_sum, MAX(${d}) AS ${d}_max,
       percentile_disc(0.5) WITHIN GROUP (ORDER BY ${d}) AS ${d}_p50,
       percentile_disc(0.9) WITHIN GROUP (ORDER BY ${d}) AS ${d}_p90,
@@ -96,7 +98,7 @@ function ticketSql(key: string | null, scoped: boolean, oneHall: boolean): strin
       ${OUTCOMES.map((o, i) => `SUM(CASE WHEN outcome = '${o}' THEN 1 ELSE 0 END) AS o${i}`).join(', ')},
       ${durations.join(',\n')}
     FROM (SELECT hall, ${key ?? 'NULL'} AS k, state, outcome, transfers, holds, first_called_at,
-        ${DURATION_KEYS.map((d) => `${DURATIONS[d]} AS ${d}`).join(',\n')}
+        ${DURATION_KEYS.map((d) => `${DURATIONS[d]} AS ${col(d)}`).join(',\n')}
       FROM tickets WHERE day >= $1 AND day <= $2${oneHall ? ' AND hall = $4' : ''}) t
     ${key === null ? '' : 'WHERE k IS NOT NULL'}
     GROUP BY GROUPING SETS (${sets})`;
@@ -106,16 +108,10 @@ type Row = Record<string, string | null>;
 const num = (v: string | null | undefined): number => (v === null || v === undefined ? 0 : Number(v));
 
 function durationStats(r: Row, d: DurationKey): DurationStats {
-  const n = num(r[`${d}_n`]);
+  const v = (what: string): number => num(r[`${col(d)}_${what}`]);
+  const n = v('n');
   if (n === 0) return { n: 0, mean: 0, p50: 0, p90: 0, max: 0, overThreshold: 0 };
-  return {
-    n,
-    mean: (num(r[`${d}_sum`]) * 1000) / n,
-    p50: num(r[`${d}_p50`]) * 1000,
-    p90: num(r[`${d}_p90`]) * 1000,
-    max: num(r[`${d}_max`]) * 1000,
-    overThreshold: num(r[`${d}_over`]) / n,
-  };
+  return { n, mean: (v('sum') * 1000) / n, p50: v('p50') * 1000, p90: v('p90') * 1000, max: v('max') * 1000, overThreshold: v('over') / n };
 }
 
 function ticketFigures(r: Row): TicketFigures {
