@@ -38,8 +38,16 @@ export async function startDistrict(options: DistrictOptions, { clock, log, link
   if (applied > 0) log(`数据库结构已更新 ${applied} 步 / database schema: ${applied} migration(s) applied`);
 
   let projecting: Promise<number> | undefined;
+  let followUp: Promise<number> | undefined;
   let lastProblem = '';
-  const project = (): Promise<number> => (projecting ??= withClient(db, projectAll).finally(() => (projecting = undefined)));
+  const project = (): Promise<number> => {
+    if (!projecting) return (projecting = withClient(db, projectAll).finally(() => (projecting = undefined)));
+    // The round under way may have read before the records the caller waits for: one more after it.
+    return (followUp ??= projecting.catch(() => 0).then(() => {
+      followUp = undefined;
+      return project();
+    }));
+  };
   const timer = setInterval(() => {
     project().then(
       () => (lastProblem = ''),

@@ -88,3 +88,28 @@ export async function expectDistrictEqualsHalls(districtUrl: string, halls: read
   expect(d.cases.verification ?? 0).toBeCloseTo(d.cases.cases === 0 ? 0 : verified / d.cases.cases, 9);
   return answer;
 }
+
+/**
+ * After a fault: the district brought up to date with what it holds, then its report over the days
+ * the halls' journals have (as waitForExactCopy answered them) checked against the halls' own. A hall
+ * may still journal a record after its copy was checked (a rating pad's time running out): then the
+ * check is made again once that record is in, for up to `ms`.
+ */
+export async function expectReportsAfterFault(
+  district: { url: string; project(): Promise<number> },
+  halls: readonly { id: string; url: string }[],
+  days: Record<string, unknown>,
+  ms = 5000,
+): Promise<DistrictAnswer> {
+  const sorted = Object.keys(days).sort();
+  const until = Date.now() + ms;
+  for (;;) {
+    await district.project();
+    try {
+      return await expectDistrictEqualsHalls(district.url, halls, sorted[0]!, sorted.at(-1)!);
+    } catch (err) {
+      if (Date.now() > until) throw err;
+      await new Promise((r) => setTimeout(r, 250));
+    }
+  }
+}
