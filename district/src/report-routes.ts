@@ -14,6 +14,7 @@ import { tablesXlsx } from '@yichuang/hub/dist/stats/xlsx-export.js';
 import type { Express, Request, Response } from 'express';
 import type pg from 'pg';
 import { z } from 'zod';
+import { withClient } from './db-client.js';
 import { districtReport, reportHalls, type DistrictReport, type DistrictReportQuery, type ReportHall } from './report.js';
 
 const DEFAULT_THRESHOLD_MIN = 30;
@@ -106,15 +107,17 @@ async function ratingsIn(db: pg.Pool, q: DistrictReportQuery, hall: string): Pro
 
 export function registerReportRoutes(app: Express, db: pg.Pool, clock: () => number): void {
   const fileName = (q: DistrictReportQuery, ext: string): string => encodeURIComponent(`区级统计报表-${q.hall ?? '全区'}-${q.from}_${q.to}.${ext}`);
+  const report = (q: DistrictReportQuery, halls: ReportHall[]): Promise<DistrictReport> => withClient(db, (client) => districtReport(client, halls, q, clock()));
   const tables = async (q: DistrictReportQuery, halls: ReportHall[]): Promise<Table[]> => {
     const before = previousPeriod(q.from, q.to);
-    const [now, previous] = await Promise.all([districtReport(db, halls, q, clock()), districtReport(db, halls, { ...q, ...before }, clock())]);
+    const now = await report(q, halls);
+    const previous = await report({ ...q, ...before }, halls);
     return tablesOf(now, previous, halls);
   };
 
   app.get('/api/district/report', async (req, res) => {
     const asked = await readQuery(db, req, res);
-    if (asked) res.json({ ok: true, data: await districtReport(db, asked.halls, asked.q, clock()) });
+    if (asked) res.json({ ok: true, data: await report(asked.q, asked.halls) });
   });
   app.get('/api/district/report/tables', async (req, res) => {
     const asked = await readQuery(db, req, res);

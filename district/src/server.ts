@@ -6,6 +6,7 @@ import express, { type ErrorRequestHandler, type RequestHandler } from 'express'
 import pg from 'pg';
 import { LINK_SILENCE_S, listHalls } from './halls.js';
 import type { DistrictOptions } from './options.js';
+import { withClient } from './db-client.js';
 import { projectAll } from './projector.js';
 import { registerReportRoutes } from './report-routes.js';
 import { migrate } from './schema.js';
@@ -94,21 +95,6 @@ export async function startDistrict(options: DistrictOptions, { clock, log, link
       await db.end();
     },
   };
-}
-
-/** Runs `work` on a client of its own (transactions need one connection) and gives it back. */
-async function withClient<T>(db: pg.Pool, work: (client: pg.PoolClient) => Promise<T>): Promise<T> {
-  const client = await db.connect();
-  // A checked-out client has no listener of the pool's: a connection lost mid-query would end the server.
-  let lost: Error | undefined;
-  const onLost = (err: Error): void => void (lost = err);
-  client.on('error', onLost);
-  try {
-    return await work(client);
-  } finally {
-    client.off('error', onLost);
-    client.release(lost);
-  }
 }
 
 /** REST reads take the console's bearer token. */
