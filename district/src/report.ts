@@ -232,7 +232,9 @@ export async function districtReport(db: pg.ClientBase, halls: readonly ReportHa
   const district = new Parts();
   const params: unknown[] = [q.from, q.to, Math.floor(q.thresholdMs / 1000), ...(q.hall ? [q.hall] : [])];
   const oneHall = q.hall !== undefined;
-  const where = `day >= $1 AND day <= $2${oneHall ? ' AND hall = $3' : ''}`;
+  /** The period (and hall) of a table's rows, its columns prefixed with `t` ('t.' in a join). */
+  const inPeriod = (t = ''): string => `${t}day >= $1 AND ${t}day <= $2${oneHall ? ` AND ${t}hall = $3` : ''}`;
+  const where = inPeriod();
   const dayParams = [q.from, q.to, ...(q.hall ? [q.hall] : [])];
   const partsOf = (hall: string | null): Parts | undefined => (hall === null ? district : byId.get(hall)?.parts);
 
@@ -260,7 +262,7 @@ export async function districtReport(db: pg.ClientBase, halls: readonly ReportHa
     const { rows } = await db.query<{ hall: string; weekday: string; hour: string; n: string }>(
       `SELECT t.hall, MOD((t.issued_at + o.offset_ms) / 86400000 + 4, 7) AS weekday, MOD((t.issued_at + o.offset_ms) / 3600000, 24) AS hour, COUNT(*) AS n
        FROM tickets t JOIN (VALUES ${values}) AS o (hall, offset_ms) ON o.hall = t.hall
-       WHERE t.${where.replaceAll(' AND ', ' AND t.')} GROUP BY t.hall, MOD((t.issued_at + o.offset_ms) / 86400000 + 4, 7), MOD((t.issued_at + o.offset_ms) / 3600000, 24)`,
+       WHERE ${inPeriod('t.')} GROUP BY t.hall, MOD((t.issued_at + o.offset_ms) / 86400000 + 4, 7), MOD((t.issued_at + o.offset_ms) / 3600000, 24)`,
       [...dayParams, ...offsets.flat()],
     );
     for (const r of rows) {
