@@ -19,19 +19,39 @@ type Apply = (db: pg.ClientBase, hall: string, r: ForwardedRecord) => Promise<un
 
 const s = (v: unknown): string | null => (typeof v === 'string' ? v : null);
 
-/** Ticket events that only move a ticket to a state (with where and who, when given). */
+/**
+ * The statement with its parameters cast to their SQL types ($n to types[n]): PostgreSQL refuses a
+ * parameter used as two types, or one in a SELECT list whose type nothing tells.
+ */
+const castParams = (sql: string, types: Record<number, string>): string => sql.replace(/\$(\d+)\b/g, (p, n: string) => (types[Number(n)] ? `CAST(${p} AS ${types[Number(n)]})` : p));
+
+/**
+ * A ticket event that moves the ticket into a new period (state), as the hall's engine does: the period
+ * it leaves is closed, its length added to the waiting or serving sums the report's durations read
+ * (stats/facts.ts ticketFact); the first call, the walk to the first service and holds are kept.
+ * Every right-hand side reads the row as it was before this event.
+ */
+const TICKET_MOVE = `UPDATE tickets SET state = $3,
+     window_id = COALESCE($4, window_id), staff_id = COALESCE($5, staff_id),
+     called_at = CASE WHEN $6 = 'called' THEN $7 ELSE called_at END,
+     started_at = CASE WHEN $6 = 'started' THEN $7 ELSE started_at END,
+     finished_at = CASE WHEN $6 = 'finished' THEN $7 ELSE finished_at END,
+     outcome = COALESCE($8, outcome),
+     category_id = COALESCE($9, category_id),
+     transfers = transfers + CASE WHEN $9 IS NULL THEN 0 ELSE 1 END,
+     first_called_at = CASE WHEN $3 = 'called' AND first_called_at IS NULL THEN $7 ELSE first_called_at END,
+     walk_ms = CASE WHEN $3 = 'serving' AND state = 'called' AND servings = 0 AND walk_ms IS NULL THEN $7 - since ELSE walk_ms END,
+     waiting_ms = waiting_ms + CASE WHEN state = 'waiting' THEN $7 - since ELSE 0 END,
+     waits = waits + CASE WHEN state = 'waiting' THEN 1 ELSE 0 END,
+     serving_ms = serving_ms + CASE WHEN state = 'serving' THEN $7 - since ELSE 0 END,
+     servings = servings + CASE WHEN state = 'serving' THEN 1 ELSE 0 END,
+     holds = holds + CASE WHEN $3 = 'on-hold' THEN 1 ELSE 0 END,
+     since = $7
+   WHERE hall = $1 AND ticket_id = $2`;
+const TICKET_MOVE_SQL = castParams(TICKET_MOVE, { 3: 'VARCHAR(32)', 4: 'VARCHAR(64)', 5: 'VARCHAR(64)', 6: 'VARCHAR(16)', 7: 'BIGINT', 8: 'VARCHAR(32)', 9: 'VARCHAR(64)' });
+
 function ticketState(state: string, extra: '' | 'called' | 'started' | 'finished' = ''): Apply {
-  return (db, hall, { at, event: e }) =>
-    db.query(
-      `UPDATE tickets SET state = $3,
-         window_id = COALESCE($4, window_id), staff_id = COALESCE($5, staff_id),
-         called_at = CASE WHEN $6 = 'called' THEN $7 ELSE called_at END,
-         started_at = CASE WHEN $6 = 'started' THEN $7 ELSE started_at END,
-         finished_at = CASE WHEN $6 = 'finished' THEN $7 ELSE finished_at END,
-         outcome = COALESCE($8, outcome)
-       WHERE hall = $1 AND ticket_id = $2`,
-      [hall, e.ticketId, state, s(e.windowId), s(e.staffId), extra, at, s(e.outcome)],
-    );
+  return (db, hall, { at, event: e }) => db.query(TICKET_MOVE_SQL, [hall, e.ticketId, state, s(e.windowId), s(e.staffId), extra, at, s(e.outcome), s(e.toCategoryId)]);
 }
 
 const windowState = (state: string): Apply => (db, hall, { day, at, event: e }) =>
@@ -48,9 +68,9 @@ const caseStep = (state: string, column: 'verified_at' | 'rectified_at' | 'follo
 const APPLY: Record<string, Apply> = {
   'ticket.issued': (db, hall, { day, at, event: e }) =>
     db.query(
-      `INSERT INTO tickets (hall, ticket_id, day, number, category_id, source, priority, state, issued_at)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, 'waiting', $8)`,
-      [hall, e.ticketId, day, e.number, e.categoryId, e.source, e.priority, at],
+      `INSERT INTO tickets (hall, ticket_id, day, number, category_id, issue_category_id, source, priority, state, issued_at, due_at, since)
+       VALUES ($1, $2, $3, $4, $5, $5, $6, $7, 'waiting', $8, $9, $8)`,
+      [hall, e.ticketId, day, e.number, e.categoryId, e.source, e.priority, at, typeof e.dueAt === 'number' ? e.dueAt : null],
     ),
   'ticket.called': ticketState('called', 'called'),
   'ticket.recalled': (db, hall, { event: e }) => db.query('UPDATE tickets SET recalls = $3 WHERE hall = $1 AND ticket_id = $2', [hall, e.ticketId, e.count]),
@@ -61,8 +81,7 @@ const APPLY: Record<string, Apply> = {
   'ticket.cancelled': ticketState('cancelled'),
   'ticket.requeued': ticketState('waiting'),
   'ticket.resumed': ticketState('waiting'),
-  'ticket.transferred': (db, hall, { event: e }) =>
-    db.query(`UPDATE tickets SET state = 'waiting', category_id = $3, transfers = transfers + 1 WHERE hall = $1 AND ticket_id = $2`, [hall, e.ticketId, e.toCategoryId]),
+  'ticket.transferred': ticketState('waiting'),
 
   // A new day closes every window, as the hall's engine does (engine/state.ts dayState).
   'day.started': (db, hall, { day, at }) => db.query(`UPDATE windows SET state = 'closed', staff_id = NULL, day = $2, since = $3 WHERE hall = $1`, [hall, day, at]),
@@ -75,8 +94,8 @@ const APPLY: Record<string, Apply> = {
   'window.unpaused': windowState('open'),
 
   'rating.recorded': (db, hall, { day, at, event: e }) =>
-    upsertRating(db, [hall, e.ticketId, day, at, e.windowId, e.staffId, e.channel, e.level, (e.reasons as string[]).join('、'), null]),
-  'rating.expired': (db, hall, { day, at, event: e }) => upsertRating(db, [hall, e.ticketId, day, at, e.windowId, e.staffId, null, null, null, e.reason]),
+    upsertRating(db, [hall, e.ticketId, day, at, e.windowId, e.staffId, e.channel, e.level, (e.reasons as string[]).join('、'), null, s(e.text), e.contact === undefined ? null : JSON.stringify(e.contact)]),
+  'rating.expired': (db, hall, { day, at, event: e }) => upsertRating(db, [hall, e.ticketId, day, at, e.windowId, e.staffId, null, null, null, e.reason, null, null]),
 
   'case.opened': (db, hall, { day, at, event: e }) => {
     const due = e.due as Record<string, string | undefined>;
@@ -92,15 +111,21 @@ const APPLY: Record<string, Apply> = {
   'case.closed': caseStep('closed', 'closed_at'),
 };
 
-/** A visit rated later (phone, kiosk) replaces its 未评价. */
+/**
+ * A visit rated later (phone, kiosk) replaces its 未评价. The visit's category and finish come from its
+ * ticket, as the hall's rating record takes them (engine/evolve.ts rate).
+ */
+const UPSERT_RATING = castParams(
+  `INSERT INTO ratings (hall, ticket_id, day, at, window_id, staff_id, channel, level, reasons, expired_reason, text, contact, category_id, finished_at)
+   SELECT $1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, t.category_id, CASE WHEN t.state = 'finished' THEN t.finished_at ELSE $4 END
+   FROM tickets t WHERE t.hall = $1 AND t.ticket_id = $2
+   ON CONFLICT (hall, ticket_id) DO UPDATE SET at = EXCLUDED.at, channel = EXCLUDED.channel, level = EXCLUDED.level,
+     reasons = EXCLUDED.reasons, expired_reason = EXCLUDED.expired_reason, text = EXCLUDED.text, contact = EXCLUDED.contact`,
+  { 1: 'VARCHAR(64)', 2: 'VARCHAR(80)', 3: 'DATE', 4: 'BIGINT', 5: 'VARCHAR(64)', 6: 'VARCHAR(64)', 7: 'VARCHAR(32)', 8: 'VARCHAR(32)', 9: 'VARCHAR(1000)', 10: 'VARCHAR(32)', 11: 'VARCHAR(2000)', 12: 'VARCHAR(1000)' },
+);
+
 function upsertRating(db: pg.ClientBase, values: unknown[]): Promise<unknown> {
-  return db.query(
-    `INSERT INTO ratings (hall, ticket_id, day, at, window_id, staff_id, channel, level, reasons, expired_reason)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)
-     ON CONFLICT (hall, ticket_id) DO UPDATE SET at = EXCLUDED.at, channel = EXCLUDED.channel, level = EXCLUDED.level,
-       reasons = EXCLUDED.reasons, expired_reason = EXCLUDED.expired_reason`,
-    values,
-  );
+  return db.query(UPSERT_RATING, values);
 }
 
 /**

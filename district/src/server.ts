@@ -6,7 +6,9 @@ import express, { type ErrorRequestHandler, type RequestHandler } from 'express'
 import pg from 'pg';
 import { LINK_SILENCE_S, listHalls } from './halls.js';
 import type { DistrictOptions } from './options.js';
+import { withClient } from './db-client.js';
 import { projectAll } from './projector.js';
+import { registerReportRoutes } from './report-routes.js';
 import { migrate } from './schema.js';
 
 /** The demo district's console token, as the hall demo has public device tokens (accounts come later). */
@@ -37,8 +39,16 @@ export async function startDistrict(options: DistrictOptions, { clock, log, link
   if (applied > 0) log(`数据库结构已更新 ${applied} 步 / database schema: ${applied} migration(s) applied`);
 
   let projecting: Promise<number> | undefined;
+  let followUp: Promise<number> | undefined;
   let lastProblem = '';
-  const project = (): Promise<number> => (projecting ??= withClient(db, projectAll).finally(() => (projecting = undefined)));
+  const project = (): Promise<number> => {
+    if (!projecting) return (projecting = withClient(db, projectAll).finally(() => (projecting = undefined)));
+    // The round under way may have read before the records the caller waits for: one more after it.
+    return (followUp ??= projecting.catch(() => 0).then(() => {
+      followUp = undefined;
+      return project();
+    }));
+  };
   const timer = setInterval(() => {
     project().then(
       () => (lastProblem = ''),
@@ -55,6 +65,7 @@ export async function startDistrict(options: DistrictOptions, { clock, log, link
   app.get('/api/district/halls', (_req, res, next) => {
     listHalls(db, clock(), linkSilenceS).then((data) => res.json({ ok: true, data }), next);
   });
+  registerReportRoutes(app, db, clock);
   // No pages yet (the district console comes later): any other address is a bilingual 404.
   app.use((req, res) => {
     res.status(404).json({ ok: false, error: appError('NOT_FOUND', { path: req.originalUrl.split('?')[0]!.slice(0, 200) }) });
@@ -84,21 +95,6 @@ export async function startDistrict(options: DistrictOptions, { clock, log, link
       await db.end();
     },
   };
-}
-
-/** Runs `work` on a client of its own (transactions need one connection) and gives it back. */
-async function withClient<T>(db: pg.Pool, work: (client: pg.PoolClient) => Promise<T>): Promise<T> {
-  const client = await db.connect();
-  // A checked-out client has no listener of the pool's: a connection lost mid-query would end the server.
-  let lost: Error | undefined;
-  const onLost = (err: Error): void => void (lost = err);
-  client.on('error', onLost);
-  try {
-    return await work(client);
-  } finally {
-    client.off('error', onLost);
-    client.release(lost);
-  }
 }
 
 /** REST reads take the console's bearer token. */

@@ -239,3 +239,72 @@ export async function districtClient(url: string): Promise<pg.Client> {
   await client.connect();
   return client;
 }
+
+/**
+ * A fuller day at the hall, for report checks: two windows call, serve and finish (outcomes varied),
+ * some visits rated at the pad (a bad one opens a case; an unrated one becomes 未评价 when the next
+ * visit there finishes), a no-show, a transfer, a hold resumed, some tickets left waiting. `day` names
+ * the service day (ticket ids carry it).
+ */
+export async function ratedTraffic(url: string, clock: TestClock, day: string, tickets: number): Promise<void> {
+  const kiosk = await connectClient(url, 'demo-kiosk-1');
+  const windows = await Promise.all(['01', '02'].map((n) => connectClient(url, `demo-window-${n}`)));
+  const pads = await Promise.all(['01', '02'].map((n) => connectClient(url, `demo-pad-${n}`)));
+  const ok = async <T>(what: string, ack: Promise<{ ok: true; data: T } | { ok: false; error: { messageEn: string } }>): Promise<T> => {
+    const a = await ack;
+    if (!a.ok) throw new Error(`${what}: ${a.error.messageEn}`);
+    return a.data;
+  };
+  const outcomes = ['done', 'accepted', 'enquiry', 'done', 'incomplete'] as const;
+  try {
+    for (const [i, w] of windows.entries()) {
+      const n = String(i + 1).padStart(2, '0');
+      await ok('sign in', w.emitWithAck('staff:signIn', { cmdId: cmdId(), windowId: `w${n}`, staffNumber: `${n}01`, pin: '123456' }));
+    }
+    for (let i = 0; i < tickets; i++) {
+      clock.advance(20_000 + (i % 4) * 7_000);
+      await ok('issue', kiosk.emitWithAck('ticket:issue', { cmdId: cmdId(), categoryId: i % 3 === 0 ? 'social' : 'general', priority: 'normal' }));
+    }
+    const served = tickets - 3; // three left waiting
+    for (let i = 0; i < served; i++) {
+      const windowId = `w0${(i % 2) + 1}`;
+      const w = windows[i % 2]!;
+      const called = await w.emitWithAck('window:callNext', { cmdId: cmdId(), windowId });
+      if (!called.ok || !called.data.ticket) continue;
+      let number = called.data.ticket.number;
+      clock.advance(30_000 + (i % 5) * 11_000);
+      if (i % 7 === 3) {
+        await ok('no-show', w.emitWithAck('window:noShow', { cmdId: cmdId(), windowId }));
+        continue;
+      }
+      await ok('start', w.emitWithAck('window:start', { cmdId: cmdId(), windowId }));
+      clock.advance(90_000 + (i % 6) * 47_000);
+      if (i % 9 === 5) {
+        await ok('transfer', w.emitWithAck('window:transfer', { cmdId: cmdId(), windowId, toCategoryId: 'general', note: '转综合窗口 to general' }));
+        continue;
+      }
+      if (i % 8 === 6) {
+        await ok('hold', w.emitWithAck('window:hold', { cmdId: cmdId(), windowId }));
+        clock.advance(60_000);
+        await ok('resume', w.emitWithAck('window:resume', { cmdId: cmdId(), windowId, number }));
+        clock.advance(20_000);
+        // The resumed ticket (or whoever the window is given next) is the visit finished below.
+        const again = await ok('call again', w.emitWithAck('window:callNext', { cmdId: cmdId(), windowId }));
+        number = again.ticket?.number ?? number;
+        clock.advance(15_000);
+        await ok('start again', w.emitWithAck('window:start', { cmdId: cmdId(), windowId }));
+        clock.advance(70_000);
+      }
+      const outcome = outcomes[i % outcomes.length]!;
+      await ok('finish', w.emitWithAck('window:finish', { cmdId: cmdId(), windowId, outcome, ...(outcome !== 'done' && { note: '材料待补 papers to follow' }) }));
+      const ticketId = `${day}/${number}`;
+      const pad = pads[i % 2]!;
+      if (i % 4 === 2) continue; // not rated at the pad: 未评价 once the window finishes its next visit
+      const level = i % 5 === 0 ? 'dissatisfied' : i % 3 === 0 ? 'basic' : i % 2 === 0 ? 'very-satisfied' : 'satisfied';
+      clock.advance(5_000);
+      await ok('rate', pad.emitWithAck('pad:rate', { cmdId: cmdId(), windowId, ticketId, level, ...(level === 'dissatisfied' && { reasons: ['服务态度'] }) }));
+    }
+  } finally {
+    for (const s of [kiosk, ...windows, ...pads]) s.disconnect();
+  }
+}

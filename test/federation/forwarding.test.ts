@@ -27,6 +27,7 @@ import {
   waitForExactPresence,
   type FederatedHub,
 } from './federation-helpers.js';
+import { expectReportsAfterFault } from './report-equality.js';
 
 let cluster: PostgresCluster;
 let databases = 0;
@@ -86,6 +87,10 @@ describe('forwarding a hall journal to the district', () => {
     await link.send('hall-a', all.slice(10), head);
     link.close();
     expect(await districtDigest(d.db, 'hall-a')).toEqual(await journalDigest(dataDir));
+    // The records sent twice count once in the district's report: the hall, started again, agrees.
+    const again = track(await startFederatedHub(dataDir, undefined, new TestClock(MONDAY_10AM + DAY)));
+    const answer = await expectReportsAfterFault(d.server, [{ id: 'hall-a', url: again.hub.url }], days);
+    expect(answer.district.total.issued).toBe(18);
   });
 
   it('acknowledges the hall’s commands at once while the district database is down, and catches up afterwards', async () => {
@@ -114,6 +119,8 @@ describe('forwarding a hall journal to the district', () => {
     proxy.heal();
     const days = await waitForExactCopy(d.db, 'hall-down', dataDir);
     expect(Object.values(days)[0]!.count).toBeGreaterThanOrEqual(4);
+    const answer = await expectReportsAfterFault(d.server, [{ id: 'hall-down', url: hub.hub.url }], days);
+    expect(answer.district.total.issued).toBe(4);
   });
 
   it('stops the hub at once while the link is stalled, not after the link’s timeout', async () => {
@@ -159,7 +166,9 @@ describe('forwarding a hall journal to the district', () => {
     cluster.start();
     const db = await districtClient(d.url);
     cleanup.push(() => db.end());
-    await waitForExactCopy(db, 'hall-cut', dataDir);
+    const days = await waitForExactCopy(db, 'hall-cut', dataDir);
+    const answer = await expectReportsAfterFault(d.server, [{ id: 'hall-cut', url: hub.hub.url }], days);
+    expect(answer.district.total.issued).toBe(65);
     // It noticed each cut (the drop, the stall past its call timeout, the restart) and linked again after each.
     expect(hub.logs.some((l) => l.includes('district database link down') && /timeout/i.test(l)), hub.logs.join('\n')).toBe(true);
     expect(linkedCount()).toBeGreaterThanOrEqual(4);
@@ -181,6 +190,8 @@ describe('forwarding a hall journal to the district', () => {
     proxy.heal();
     const days = await waitForExactCopy(d.db, 'hall-week', dataDir);
     expect(Object.keys(days)).toHaveLength(7);
+    const answer = await expectReportsAfterFault(d.server, [{ id: 'hall-week', url: hub.hub.url }], days);
+    expect(answer.district.total.issued).toBe(7 * 8);
     expect(Object.keys(await waitForExactPresence(d.db, 'hall-week', dataDir)).length).toBeGreaterThanOrEqual(7);
   });
 

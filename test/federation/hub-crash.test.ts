@@ -6,6 +6,7 @@ import { Journal, type JournalEntry } from '../../hub/src/storage/journal.js';
 import { killed, startHubProcess, type HubProcess } from '../helpers/hub-process.js';
 import { startPostgres, type PostgresCluster } from '../helpers/postgres-cluster.js';
 import { districtClient, journalDigest, seedHall, waitFor, waitForExactCopy } from './federation-helpers.js';
+import { expectReportsAfterFault } from './report-equality.js';
 
 let cluster: PostgresCluster;
 const running: HubProcess[] = [];
@@ -79,6 +80,9 @@ it('a hub killed while forwarding ends, once started again, with the district ho
     await district.project();
     const tickets = await db.query<{ n: string }>(`SELECT COUNT(*) AS n FROM tickets WHERE hall = 'hall-crash'`);
     expect(Number(tickets.rows[0]!.n)).toBe(DAYS * (PER_DAY - 1));
+    // And its report of those days is the hall's own.
+    const answer = await expectReportsAfterFault(district, [{ id: 'hall-crash', url: second.url }], days);
+    expect(answer.district.total.issued).toBe(DAYS * (PER_DAY - 1));
     expect(Object.values(await journalDigest(dataDir)).reduce((n, d) => n + d.count, 0)).toBeGreaterThanOrEqual(total);
   } finally {
     await db.end();

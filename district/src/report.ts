@@ -1,0 +1,367 @@
+// District reports: the hall report (shared/reports.ts Report, the hall's /api/reports) for each hall
+// and for the district, as SQL over the projected tables: counts, sums, maxima and nearest-rank
+// percentiles (percentile_disc) per group, with the hall report's definitions (stats/facts.ts
+// ticketFact: durations rounded to whole seconds per ticket, as the hall's roll-ups keep them). The
+// figures that are pure functions of counts are the hall's own helpers. In the district's report a
+// window or staff member is named `hall/id`: window w01 of two halls is two windows.
+//
+// Not projected yet, so zero or empty in these reports: window open, serving and pause times
+// (windowTotal, byWindow[…].time), appointments and kiosk uptime.
+import { OUTCOMES, type Outcome } from '@yichuang/shared/domain';
+import type { Case, RatingLevel } from '@yichuang/shared/ratings';
+import { RATING_LEVELS } from '@yichuang/shared/ratings';
+import { WAIT_BUCKETS_MIN, type AppointmentFigures, type DurationStats, type RatingFigures, type Report, type TicketFigures, type UptimeFigures } from '@yichuang/shared/reports';
+import { serviceDay, startOfDay } from '@yichuang/shared/time';
+import { caseFact, caseFigures, emptyLevels, ratingFiguresOf } from '@yichuang/hub/dist/stats/evaluation-figures.js';
+import type { CaseFact } from '@yichuang/hub/dist/stats/facts.js';
+import { emptyFigures, inKeyOrder, windowFigures } from '@yichuang/hub/dist/stats/figures.js';
+import type pg from 'pg';
+
+export interface DistrictReportQuery {
+  from: string;
+  to: string;
+  thresholdMs: number;
+  /** One hall only (its figures are also the district's). */
+  hall?: string;
+}
+
+export interface HallReport extends Report {
+  id: string;
+  name: string;
+}
+
+export interface DistrictReport {
+  district: Report;
+  halls: HallReport[];
+}
+
+export interface ReportHall {
+  id: string;
+  name: string;
+  timeZone: string;
+  /** As the hall publishes it (no secrets), or null before it has. */
+  config: string | null;
+}
+
+const ratio = (a: number, b: number): number => (b === 0 ? 0 : a / b);
+
+/** Milliseconds to whole seconds, nearest (the hall's roll-ups: Math.round for values ≥ 0). */
+const seconds = (ms: string): string => `(${ms} + 500) / 1000`;
+
+/** Each duration of a ticket in whole seconds, NULL where the ticket never reached that step (facts.ts). */
+const DURATIONS = {
+  wait: `CASE WHEN first_called_at IS NULL THEN NULL
+    WHEN first_called_at <= issued_at OR first_called_at <= due_at THEN 0
+    WHEN due_at > issued_at THEN ${seconds('first_called_at - due_at')}
+    ELSE ${seconds('first_called_at - issued_at')} END`,
+  totalWait: `CASE WHEN waits > 0 AND state <> 'waiting' THEN ${seconds('waiting_ms')} END`,
+  walk: `CASE WHEN walk_ms IS NOT NULL THEN ${seconds('walk_ms')} END`,
+  service: `CASE WHEN servings > 0 THEN ${seconds('serving_ms')} END`,
+  stay: `CASE WHEN state = 'finished' THEN ${seconds('finished_at - issued_at')} END`,
+} as const;
+type DurationKey = keyof typeof DURATIONS;
+const DURATION_KEYS = Object.keys(DURATIONS) as DurationKey[];
+/** Its column name: unquoted names are folded to lower case. */
+const col = (d: DurationKey): string => d.toLowerCase();
+
+/** The grouping columns of the ticket dimensions (the hall's: category of issue; the window and staff that last handled it). */
+const DIMENSIONS = {
+  byDay: 'CAST(day AS VARCHAR(10))',
+  byCategory: 'issue_category_id',
+  bySource: 'source',
+  byPriority: 'priority',
+  byWindow: 'window_id',
+  byStaff: 'staff_id',
+} as const;
+type DimensionName = keyof typeof DIMENSIONS;
+/** Ids only within their hall: in the district's report they are `hall/id`. */
+const HALL_SCOPED: readonly DimensionName[] = ['byWindow', 'byStaff'];
+
+/** Outcome codes go into the SQL text: they are the shared list's own words. */
+for (const o of OUTCOMES) if (!/^[a-z-]+$/.test(o)) throw new Error(`outcome ${o}`);
+
+function ticketSql(key: string | null, scoped: boolean, oneHall: boolean): string {
+  const k = key === null ? 'NULL' : 'k';
+  const sets = key === null ? '(hall), ()' : scoped ? `(hall, k)` : `(hall, k), (k)`;
+  const durations = DURATION_KEYS.map(col).map(
+    (d) => `COUNT(${d}) AS ${d}_n, SUM(${d}) AS ${d}_sum, MAX(${d}) AS ${d}_max,
+      percentile_disc(0.5) WITHIN GROUP (ORDER BY ${d}) AS ${d}_p50,
+      percentile_disc(0.9) WITHIN GROUP (ORDER BY ${d}) AS ${d}_p90,
+      SUM(CASE WHEN ${d} > $3 THEN 1 ELSE 0 END) AS ${d}_over`,
+  );
+  return `SELECT hall, ${k} AS k, COUNT(*) AS issued,
+      SUM(CASE WHEN first_called_at IS NOT NULL THEN 1 ELSE 0 END) AS called,
+      SUM(transfers) AS transfers, SUM(holds) AS holds,
+      SUM(CASE WHEN state = 'finished' THEN 1 ELSE 0 END) AS finished,
+      SUM(CASE WHEN state = 'no-show' THEN 1 ELSE 0 END) AS no_show,
+      SUM(CASE WHEN state = 'cancelled' THEN 1 ELSE 0 END) AS cancelled,
+      ${OUTCOMES.map((o, i) => `SUM(CASE WHEN outcome = '${o}' THEN 1 ELSE 0 END) AS o${i}`).join(', ')},
+      ${durations.join(',\n')}
+    FROM (SELECT hall, ${key ?? 'NULL'} AS k, state, outcome, transfers, holds, first_called_at,
+        ${DURATION_KEYS.map((d) => `${DURATIONS[d]} AS ${col(d)}`).join(',\n')}
+      FROM tickets WHERE day >= $1 AND day <= $2${oneHall ? ' AND hall = $4' : ''}) t
+    ${key === null ? '' : 'WHERE k IS NOT NULL'}
+    GROUP BY GROUPING SETS (${sets})`;
+}
+
+type Row = Record<string, string | null>;
+const num = (v: string | null | undefined): number => (v === null || v === undefined ? 0 : Number(v));
+
+function durationStats(r: Row, d: DurationKey): DurationStats {
+  const v = (what: string): number => num(r[`${col(d)}_${what}`]);
+  const n = v('n');
+  if (n === 0) return { n: 0, mean: 0, p50: 0, p90: 0, max: 0, overThreshold: 0 };
+  return { n, mean: (v('sum') * 1000) / n, p50: v('p50') * 1000, p90: v('p90') * 1000, max: v('max') * 1000, overThreshold: v('over') / n };
+}
+
+function ticketFigures(r: Row): TicketFigures {
+  const issued = num(r.issued);
+  const finished = num(r.finished);
+  const noShow = num(r.no_show);
+  const cancelled = num(r.cancelled);
+  const outcomes = Object.fromEntries(OUTCOMES.map((o, i) => [o, num(r[`o${i}`])])) as Record<Outcome, number>;
+  const [wait, totalWait, walk, service, stay] = DURATION_KEYS.map((d) => durationStats(r, d)) as [DurationStats, DurationStats, DurationStats, DurationStats, DurationStats];
+  return {
+    issued,
+    finished,
+    noShow,
+    cancelled,
+    open: issued - finished - noShow - cancelled,
+    transfers: num(r.transfers),
+    holds: num(r.holds),
+    noShowRate: ratio(noShow, num(r.called)),
+    wait,
+    totalWait,
+    walk,
+    service,
+    stay,
+    outcomes,
+    doneShare: ratio(outcomes.done, finished),
+  };
+}
+
+const noAppointments = (): AppointmentFigures => ({ booked: 0, changed: 0, cancelled: 0, checkedIn: 0, late: 0, afterNoShow: 0, noShow: 0, noShowRate: null });
+const noUptime = (): UptimeFigures => ({ kiosks: 0, dueMs: 0, upMs: 0, uptime: null });
+
+/** Counts of rating records by level (null: 未评价). */
+class Tally {
+  levels = emptyLevels();
+  unrated = 0;
+  add(level: string | null, n: number): void {
+    if (level === null) this.unrated += n;
+    else if ((RATING_LEVELS as readonly string[]).includes(level)) this.levels[level as RatingLevel] += n;
+  }
+}
+
+/** What one report (a hall's or the district's) is built from, filled as the query rows come. */
+class Parts {
+  total?: TicketFigures;
+  readonly groups = Object.fromEntries(Object.keys(DIMENSIONS).map((d) => [d, new Map<string, TicketFigures>()])) as Record<DimensionName, Map<string, TicketFigures>>;
+  readonly issuedByHour = Array.from({ length: 24 }, () => 0);
+  readonly arrivalsHeat = Array.from({ length: 7 }, () => Array.from({ length: 24 }, () => 0));
+  readonly waitDistribution = Array.from({ length: WAIT_BUCKETS_MIN.length + 1 }, () => 0);
+  readonly ratings = new Tally();
+  readonly ratingsByWindow = new Map<string, Tally>();
+  readonly ratingsByStaff = new Map<string, Tally>();
+  readonly cases: CaseFact[] = [];
+}
+
+const tallyOf = (m: Map<string, Tally>, id: string): Tally => {
+  let t = m.get(id);
+  if (!t) m.set(id, (t = new Tally()));
+  return t;
+};
+
+/** Ratings per window (or staff member): those with finished visits or rating records (report.ts ratingGroups). */
+function ratingGroups(visits: Map<string, TicketFigures>, rated: Map<string, Tally>): Record<string, RatingFigures> {
+  const finished = (id: string): number => visits.get(id)?.finished ?? 0;
+  const ids = new Set([...[...visits.keys()].filter((id) => finished(id) > 0), ...rated.keys()]);
+  return inKeyOrder(
+    new Map(
+      [...ids].map((id) => {
+        const t = rated.get(id) ?? new Tally();
+        return [id, ratingFiguresOf(t.levels, t.unrated, finished(id))];
+      }),
+    ),
+  );
+}
+
+function reportOf(p: Parts, q: DistrictReportQuery, today: string): Report {
+  const total = p.total ?? emptyFigures(q.thresholdMs);
+  const byWindow = Object.fromEntries([...p.groups.byWindow.keys()].sort().map((id) => [id, { ...p.groups.byWindow.get(id)!, time: windowFigures([]) }]));
+  return {
+    from: q.from,
+    to: q.to,
+    days: [...p.groups.byDay.keys()].sort(),
+    thresholdMs: q.thresholdMs,
+    total,
+    windowTotal: windowFigures([]),
+    byDay: inKeyOrder(p.groups.byDay),
+    byCategory: inKeyOrder(p.groups.byCategory),
+    bySource: inKeyOrder(p.groups.bySource),
+    byPriority: inKeyOrder(p.groups.byPriority),
+    byWindow,
+    byStaff: inKeyOrder(p.groups.byStaff),
+    issuedByHour: p.issuedByHour,
+    arrivalsHeat: p.arrivalsHeat,
+    waitDistribution: p.waitDistribution,
+    ratings: ratingFiguresOf(p.ratings.levels, p.ratings.unrated, total.finished),
+    ratingsByWindow: ratingGroups(p.groups.byWindow, p.ratingsByWindow),
+    ratingsByStaff: ratingGroups(p.groups.byStaff, p.ratingsByStaff),
+    cases: caseFigures(p.cases, today),
+    appointments: noAppointments(),
+    appointmentsByCategory: {},
+    appointmentsByDay: {},
+    uptime: { kiosks: noUptime(), terminals24: noUptime(), byKiosk: {} },
+  };
+}
+
+/** The hall's UTC offset over the period (halls keep one offset: Asia/Shanghai has since 1991). */
+const offsetMs = (day: string, timeZone: string): number => Date.parse(`${day}T00:00:00Z`) - startOfDay(day, timeZone);
+
+const CASE_STEPS = [
+  ['verify', 'verified_at'],
+  ['rectify', 'rectified_at'],
+  ['followUp', 'followed_up_at'],
+  ['close', 'closed_at'],
+] as const;
+
+/** The report of each hall asked for and of them together (`halls` already filtered to the query's hall). */
+export async function districtReport(db: pg.ClientBase, halls: readonly ReportHall[], q: DistrictReportQuery, now: number): Promise<DistrictReport> {
+  const byId = new Map(halls.map((h) => [h.id, { hall: h, parts: new Parts() }]));
+  const district = new Parts();
+  const params: unknown[] = [q.from, q.to, Math.floor(q.thresholdMs / 1000), ...(q.hall ? [q.hall] : [])];
+  const oneHall = q.hall !== undefined;
+  /** The period (and hall) of a table's rows, its columns prefixed with `t` ('t.' in a join). */
+  const inPeriod = (t = ''): string => `${t}day >= $1 AND ${t}day <= $2${oneHall ? ` AND ${t}hall = $3` : ''}`;
+  const where = inPeriod();
+  const dayParams = [q.from, q.to, ...(q.hall ? [q.hall] : [])];
+  const partsOf = (hall: string | null): Parts | undefined => (hall === null ? district : byId.get(hall)?.parts);
+
+  const ticketParts = [null, ...Object.keys(DIMENSIONS)].map((dim) => async (): Promise<void> => {
+    const name = dim as DimensionName | null;
+    const scoped = name !== null && HALL_SCOPED.includes(name);
+    const { rows } = await db.query<Row>(ticketSql(name && DIMENSIONS[name], scoped, oneHall), params);
+    for (const r of rows) {
+      const f = ticketFigures(r);
+      if (name === null) {
+        const parts = partsOf(r.hall ?? null);
+        if (parts) parts.total = f;
+        continue;
+      }
+      partsOf(r.hall ?? null)?.groups[name].set(r.k!, f);
+      if (scoped && r.hall !== null) district.groups[name].set(`${r.hall}/${r.k!}`, f);
+    }
+  });
+
+  // Arrivals by the hall's local weekday and hour; waits by bar.
+  const offsets = halls.map((h) => [h.id, offsetMs(q.from, h.timeZone)] as const);
+  const hourly = async (): Promise<void> => {
+    if (offsets.length === 0) return;
+    const values = offsets.map((_, i) => `(CAST($${dayParams.length + 2 * i + 1} AS VARCHAR(64)), CAST($${dayParams.length + 2 * i + 2} AS BIGINT))`).join(', ');
+    const { rows } = await db.query<{ hall: string; weekday: string; hour: string; n: string }>(
+      `SELECT t.hall, MOD((t.issued_at + o.offset_ms) / 86400000 + 4, 7) AS weekday, MOD((t.issued_at + o.offset_ms) / 3600000, 24) AS hour, COUNT(*) AS n
+       FROM tickets t JOIN (VALUES ${values}) AS o (hall, offset_ms) ON o.hall = t.hall
+       WHERE ${inPeriod('t.')} GROUP BY t.hall, MOD((t.issued_at + o.offset_ms) / 86400000 + 4, 7), MOD((t.issued_at + o.offset_ms) / 3600000, 24)`,
+      [...dayParams, ...offsets.flat()],
+    );
+    for (const r of rows) {
+      for (const parts of [byId.get(r.hall)?.parts, district]) {
+        if (!parts) continue;
+        parts.issuedByHour[Number(r.hour)]! += Number(r.n);
+        parts.arrivalsHeat[Number(r.weekday)]![Number(r.hour)]! += Number(r.n);
+      }
+    }
+  };
+  const waits = async (): Promise<void> => {
+    const bucket = `CASE ${WAIT_BUCKETS_MIN.map((m, i) => `WHEN wait <= ${m * 60} THEN ${i}`).join(' ')} ELSE ${WAIT_BUCKETS_MIN.length} END`;
+    const { rows } = await db.query<{ hall: string; bucket: string; n: string }>(
+      `SELECT hall, ${bucket} AS bucket, COUNT(*) AS n FROM (SELECT hall, ${DURATIONS.wait} AS wait FROM tickets WHERE ${where}) t
+       WHERE wait IS NOT NULL GROUP BY hall, ${bucket}`,
+      dayParams,
+    );
+    for (const r of rows) for (const parts of [byId.get(r.hall)?.parts, district]) if (parts) parts.waitDistribution[Number(r.bucket)]! += Number(r.n);
+  };
+  const ratings = async (): Promise<void> => {
+    const { rows } = await db.query<{ hall: string; window_id: string; staff_id: string; level: string | null; n: string }>(
+      `SELECT hall, window_id, staff_id, level, COUNT(*) AS n FROM ratings WHERE ${where} GROUP BY hall, window_id, staff_id, level`,
+      dayParams,
+    );
+    for (const r of rows) {
+      const n = Number(r.n);
+      const hall = byId.get(r.hall)?.parts;
+      if (!hall) continue;
+      hall.ratings.add(r.level, n);
+      tallyOf(hall.ratingsByWindow, r.window_id).add(r.level, n);
+      tallyOf(hall.ratingsByStaff, r.staff_id).add(r.level, n);
+      district.ratings.add(r.level, n);
+      tallyOf(district.ratingsByWindow, `${r.hall}/${r.window_id}`).add(r.level, n);
+      tallyOf(district.ratingsByStaff, `${r.hall}/${r.staff_id}`).add(r.level, n);
+    }
+  };
+  // Each case in its latest state, if the visit it rates falls in the period (its ticket id starts with its day).
+  const cases = async (): Promise<void> => {
+    const { rows } = await db.query<Row>(
+      `SELECT c.hall, c.case_id, c.ticket_id, c.verdict, CAST(c.verify_due AS VARCHAR(10)) AS verify_due, CAST(c.rectify_due AS VARCHAR(10)) AS rectify_due,
+         CAST(c.follow_up_due AS VARCHAR(10)) AS follow_up_due, c.verified_at, c.rectified_at, c.followed_up_at, c.closed_at, r.contact
+       FROM cases c LEFT JOIN ratings r ON r.hall = c.hall AND r.ticket_id = c.ticket_id
+       WHERE SUBSTRING(c.ticket_id FROM 1 FOR 10) >= $1 AND SUBSTRING(c.ticket_id FROM 1 FOR 10) <= $2${oneHall ? ' AND c.hall = $3' : ''}`,
+      dayParams,
+    );
+    for (const r of rows) {
+      const h = byId.get(r.hall!);
+      if (!h) continue;
+      const steps = CASE_STEPS.flatMap(([step, column]) => (r[column] === null ? [] : [{ step, at: Number(r[column]) }]));
+      // The parts of a case caseFact reads (stats/evaluation-figures.ts), from its row.
+      const c = {
+        id: r.case_id!,
+        rating: { ticketId: r.ticket_id!, ...(r.contact !== null && { contact: JSON.parse(r.contact!) as unknown }) },
+        ...(r.verdict !== null && { verdict: r.verdict }),
+        reached: steps.at(-1)?.step ?? 'opened',
+        due: { verify: r.verify_due!, rectify: r.rectify_due!, followUp: r.follow_up_due! },
+        steps,
+      } as unknown as Case;
+      const fact = caseFact(c, h.hall.timeZone);
+      h.parts.cases.push(fact);
+      district.cases.push(fact);
+    }
+  };
+
+  // One after another on one connection, in one read-only snapshot: the parts agree with each other
+  // even while records arrive, and a year's report takes one connection, not the pool.
+  await db.query('START TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY');
+  try {
+    await sortMemory(db);
+    for (const part of [...ticketParts, hourly, waits, ratings, cases]) await part();
+  } finally {
+    await db.query('COMMIT').catch(() => undefined);
+  }
+  const zone = halls[0]?.timeZone ?? 'Asia/Shanghai';
+  return {
+    district: reportOf(district, q, serviceDay(now, zone)),
+    halls: [...byId.values()].map(({ hall, parts }) => ({ id: hall.id, name: hall.name, ...reportOf(parts, q, serviceDay(now, hall.timeZone)) })),
+  };
+}
+
+/**
+ * Percentiles sort each group's values: a year of a district's tickets sorts in memory with 64 MB, not
+ * on disk with PostgreSQL's default 4 MB, for this transaction only. A database without the setting
+ * sorts as it does.
+ */
+async function sortMemory(db: pg.ClientBase): Promise<void> {
+  await db.query('SAVEPOINT sort_memory');
+  try {
+    await db.query(`SET LOCAL work_mem = '64MB'`);
+  } catch {
+    await db.query('ROLLBACK TO SAVEPOINT sort_memory');
+  }
+}
+
+/** The halls a report covers (one, or all), with what names their windows, staff and categories. */
+export async function reportHalls(db: pg.Pool, hall?: string): Promise<ReportHall[]> {
+  const { rows } = await db.query<{ id: string; name: string; time_zone: string; config: string | null }>(
+    `SELECT id, name, time_zone, config FROM halls${hall === undefined ? '' : ' WHERE id = $1'} ORDER BY id`,
+    hall === undefined ? [] : [hall],
+  );
+  return rows.map((r) => ({ id: r.id, name: r.name, timeZone: r.time_zone, config: r.config }));
+}

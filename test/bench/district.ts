@@ -1,0 +1,272 @@
+// `npm run bench:district`: the district federation's figures of issue 21 on a throwaway PostgreSQL.
+// 1. A year of synthetic history for 115 halls (1 centre ~2,000 tickets a working day, 10 street
+//    centres ~200, 104 stations ~20), with ratings, written straight into the projected tables by SQL
+//    (what the projector would have built from their journals): the volume district reports read.
+// 2. A week's catch-up: a centre's week of journal (70,000 records) written while it was offline, then
+//    its hub started forwarding: time until the district holds it all (forwarding throughput), and
+//    until the projector has applied it.
+// 3. A busy morning: a forwarding hub issuing tickets at BUSY_PER_S; lag from each ticket's ack at the
+//    hall to its record in the district's database (p50, p99). The same issuing on a hub that does not
+//    forward, in the same run: the hall's own ack latency with forwarding on and off.
+// 4. District reports (GET /api/district/report) over the year for all halls, over a month, and over
+//    the year for one hall.
+// Every figure is printed beside its target, with the load average (the machine may be shared).
+import os from 'node:os';
+import { performance } from 'node:perf_hooks';
+import pg from 'pg';
+import { startDistrict, DEMO_DISTRICT_TOKEN } from '../../district/src/server.js';
+import { Journal, type JournalEntry } from '../../hub/src/storage/journal.js';
+import { seedHall } from '../federation/federation-helpers.js';
+import { killed, startHubProcess, type HubProcess } from '../helpers/hub-process.js';
+import { startPostgres } from '../helpers/postgres-cluster.js';
+import { cmdId, connectClient } from '../helpers/test-hub.js';
+
+const YEAR = { from: '2025-12-01', to: '2026-11-30' };
+/** The offline week: the days before the run's own (the hub runs on the real clock). */
+const WEEK_DAYS = 7;
+const WEEK_RECORDS_PER_DAY = 10_000;
+const BUSY_PER_S = 10;
+const BUSY_S = 30;
+const REPORT_RUNS = 2;
+
+const log = (line: string): void => console.log(`[bench:district] ${line}`);
+const load = (): string => os.loadavg().map((l) => l.toFixed(1)).join(' / ');
+const seconds = (ms: number): string => `${(ms / 1000).toFixed(2)} s`;
+const percentile = (values: number[], p: number): number => {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.max(1, Math.ceil(p * sorted.length)) - 1] ?? NaN;
+};
+const median = (values: number[]): number => percentile(values, 0.5);
+
+interface Row {
+  metric: string;
+  value: string;
+  target: string;
+  met?: boolean;
+}
+const rows: Row[] = [];
+/** Each figure as it is measured (a run stopped midway still shows what it had). */
+function record(row: Row): void {
+  rows.push(row);
+  log(`${row.metric}: ${row.value}`);
+}
+
+/** The 115 halls: their ids, level and tickets a working day. */
+function benchHalls(): { id: string; level: string; perDay: number }[] {
+  const pad = (n: number, w: number): string => String(n).padStart(w, '0');
+  return [
+    { id: 'centre-01', level: 'centre', perDay: 2000 },
+    ...Array.from({ length: 10 }, (_, i) => ({ id: `street-${pad(i + 1, 2)}`, level: 'street', perDay: 200 })),
+    ...Array.from({ length: 104 }, (_, i) => ({ id: `station-${pad(i + 1, 3)}`, level: 'station', perDay: 20 })),
+  ];
+}
+
+/** A year of each hall's tickets and ratings, straight into the projected tables (PostgreSQL's generate_series: bench only). */
+async function writeYear(db: pg.Client): Promise<number> {
+  const halls = benchHalls();
+  const values = halls.map((h) => `('${h.id}', ${h.perDay})`).join(', ');
+  await db.query(
+    `INSERT INTO halls (id, name, name_en, level, time_zone) SELECT id, id || ' 便民服务中心', id, level, 'Asia/Shanghai' FROM (VALUES ${halls.map((h) => `('${h.id}', '${h.level}')`).join(', ')}) AS v (id, level)`,
+  );
+  // Open 08:00–17:00 local (00:00–09:00 UTC); waits up to 40 min, service 2–14 min; one ticket in 25 a no-show.
+  await db.query(`
+    INSERT INTO tickets (hall, ticket_id, day, number, category_id, issue_category_id, source, priority, state, issued_at, since,
+      first_called_at, called_at, started_at, finished_at, waiting_ms, waits, serving_ms, servings, walk_ms, window_id, staff_id, outcome)
+    SELECT hall, CAST(day AS VARCHAR(10)) || '/' || number, day, number, category, category, 'kiosk', 'normal',
+      CASE WHEN no_show THEN 'no-show' ELSE 'finished' END, issued, issued + wait + CASE WHEN no_show THEN 0 ELSE 20000 + service END,
+      issued + wait, issued + wait, CASE WHEN no_show THEN NULL ELSE issued + wait + 20000 END,
+      CASE WHEN no_show THEN NULL ELSE issued + wait + 20000 + service END,
+      wait, 1, CASE WHEN no_show THEN 0 ELSE service END, CASE WHEN no_show THEN 0 ELSE 1 END, CASE WHEN no_show THEN NULL ELSE 20000 END,
+      'w' || CAST(win AS VARCHAR(4)), 's' || CAST(win AS VARCHAR(4)), CASE WHEN no_show THEN NULL ELSE 'done' END
+    FROM (
+      SELECT v.hall, d.day, 'A' || LPAD(CAST(n AS VARCHAR(6)), 4, '0') AS number,
+        CASE WHEN MOD(n, 3) = 0 THEN 'social' ELSE 'general' END AS category,
+        CAST(EXTRACT(EPOCH FROM d.day) AS BIGINT) * 1000 + n * (32400000 / v.per_day) AS issued,
+        CAST(FLOOR(random() * 2400000) AS BIGINT) AS wait, CAST(120000 + FLOOR(random() * 720000) AS BIGINT) AS service,
+        MOD(n, 25) = 7 AS no_show, 1 + MOD(n, CASE WHEN v.per_day >= 2000 THEN 40 WHEN v.per_day >= 200 THEN 8 ELSE 2 END) AS win
+      FROM (VALUES ${values}) AS v (hall, per_day)
+      CROSS JOIN (SELECT CAST(g AS DATE) AS day FROM generate_series(DATE '${YEAR.from}', DATE '${YEAR.to}', INTERVAL '1 day') g WHERE EXTRACT(ISODOW FROM g) < 6) d
+      CROSS JOIN generate_series(1, 2000) n
+      WHERE n <= v.per_day
+    ) t`);
+  // Nine visits in ten rated at the pad, the tenth 未评价.
+  await db.query(`
+    INSERT INTO ratings (hall, ticket_id, day, at, window_id, staff_id, channel, level, reasons, expired_reason, category_id, finished_at)
+    SELECT hall, ticket_id, day, finished_at + 8000, window_id, staff_id, CASE WHEN r < 0.9 THEN 'pad' END,
+      CASE WHEN r < 0.6 THEN 'very-satisfied' WHEN r < 0.8 THEN 'satisfied' WHEN r < 0.88 THEN 'basic' WHEN r < 0.9 THEN 'dissatisfied' END,
+      CASE WHEN r >= 0.88 AND r < 0.9 THEN '服务态度' ELSE '' END, CASE WHEN r >= 0.9 THEN 'timeout' END, category_id, finished_at
+    FROM (SELECT t.*, random() AS r FROM tickets t WHERE state = 'finished') x`);
+  await db.query('ANALYZE');
+  const n = await db.query<{ n: string }>('SELECT COUNT(*) AS n FROM tickets');
+  return Number(n.rows[0]!.n);
+}
+
+/** The week before today, in the hall's journal, written while it was not forwarding. */
+async function writeWeek(dataDir: string, hall: string): Promise<number> {
+  const journal = await Journal.open(dataDir, hall);
+  const today = Date.parse(`${new Date().toISOString().slice(0, 10)}T00:00:00Z`);
+  let records = 0;
+  for (let d = WEEK_DAYS; d >= 1; d--) {
+    const day = new Date(today - d * 86_400_000).toISOString().slice(0, 10);
+    const start = Date.parse(`${day}T00:30:00Z`);
+    const entries: JournalEntry[] = [{ day, at: start, event: { type: 'day.started', at: start, day } }];
+    for (let i = 1; i < WEEK_RECORDS_PER_DAY; i++) {
+      const at = start + i * 3000;
+      const number = `A${String(i).padStart(5, '0')}`;
+      entries.push({ day, at, event: { type: 'ticket.issued', at, ticketId: `${day}/${number}`, number, categoryId: 'general', source: 'kiosk', priority: 'normal' } });
+    }
+    await journal.append(entries);
+    records += entries.length;
+  }
+  await journal.close();
+  return records;
+}
+
+async function startHub(dataDir: string, federate?: string): Promise<HubProcess> {
+  if (federate) process.env.YICHUANG_FEDERATE = federate;
+  try {
+    return await startHubProcess(dataDir);
+  } finally {
+    delete process.env.YICHUANG_FEDERATE;
+  }
+}
+
+/** Issues BUSY_PER_S tickets a second for BUSY_S seconds; answers each ticket's id and ack time, and the ack latencies. */
+async function busyMorning(url: string): Promise<{ acks: Map<string, number>; latencies: number[] }> {
+  const kiosk = await connectClient(url, 'demo-kiosk-1');
+  const acks = new Map<string, number>();
+  const latencies: number[] = [];
+  const pending: Promise<void>[] = [];
+  const started = performance.now();
+  for (let i = 0; i < BUSY_PER_S * BUSY_S; i++) {
+    const due = started + (i * 1000) / BUSY_PER_S;
+    const wait = due - performance.now();
+    if (wait > 0) await new Promise((r) => setTimeout(r, wait));
+    const sent = performance.now();
+    pending.push(
+      kiosk.emitWithAck('ticket:issue', { cmdId: cmdId(), categoryId: 'general', priority: 'normal' }).then((ack) => {
+        const at = performance.now();
+        latencies.push(at - sent);
+        if (ack.ok) acks.set(ack.data.ticket.id, Date.now());
+      }),
+    );
+  }
+  await Promise.all(pending);
+  kiosk.disconnect();
+  return { acks, latencies };
+}
+
+async function main(): Promise<void> {
+  const began = performance.now();
+  log(`load average at start (1/5/15 min): ${load()} on ${os.cpus().length} cores`);
+  const cluster = await startPostgres();
+  const hubs: HubProcess[] = [];
+  let district: Awaited<ReturnType<typeof startDistrict>> | undefined;
+  const db = new pg.Client(await cluster.createDatabase('district_bench'));
+  try {
+    const url = cluster.url('district_bench');
+    district = await startDistrict({ db: url, port: 0, host: '127.0.0.1' }, { clock: Date.now, log });
+    await db.connect();
+
+    let t = performance.now();
+    const tickets = await writeYear(db);
+    log(`a year of 115 halls: ${tickets} tickets written in ${seconds(performance.now() - t)}`);
+
+    // 2. A week's catch-up.
+    const { dataDir: weekDir } = await seedHall('centre-live', 'centre');
+    const weekRecords = await writeWeek(weekDir, 'centre-live');
+    t = performance.now();
+    const weekHub = await startHub(weekDir, url);
+    hubs.push(weekHub);
+    const held = async (): Promise<number> => Number((await db.query<{ n: string }>(`SELECT COUNT(*) AS n FROM journal_records WHERE hall = 'centre-live'`)).rows[0]!.n);
+    while ((await held()) < weekRecords) await new Promise((r) => setTimeout(r, 100));
+    const catchUpMs = performance.now() - t;
+    const projectedSeq = async (): Promise<number> => Number((await db.query<{ seq: string }>(`SELECT COALESCE(MAX(seq), 0) AS seq FROM projected WHERE hall = 'centre-live'`)).rows[0]!.seq);
+    while ((await projectedSeq()) < weekRecords) await new Promise((r) => setTimeout(r, 100));
+    const projectMs = performance.now() - t;
+    record({ metric: `a week's catch-up (${weekRecords} records, hub start included)`, value: seconds(catchUpMs), target: '≤ 10 s', met: catchUpMs <= 10_000 });
+    record({ metric: 'forwarding throughput', value: `${Math.round(weekRecords / (catchUpMs / 1000))} records/s`, target: '—' });
+    record({ metric: '… and projected into the report tables', value: seconds(projectMs), target: '—' });
+
+    // 3. A busy morning, forwarding on, then off.
+    const { dataDir: liveDir } = await seedHall('centre-busy', 'centre');
+    const busyHub = await startHub(liveDir, url);
+    hubs.push(busyHub);
+    const seen = new Map<string, number>();
+    let polling = true;
+    const poll = (async () => {
+      let after = 0;
+      while (polling) {
+        const { rows: got } = await db.query<{ seq: string; record: string }>(`SELECT seq, record FROM journal_records WHERE hall = 'centre-busy' AND seq > $1 ORDER BY seq`, [after]);
+        const now = Date.now();
+        for (const r of got) {
+          after = Number(r.seq);
+          const e = (JSON.parse(r.record) as { event: { type: string; ticketId?: string } }).event;
+          if (e.type === 'ticket.issued' && e.ticketId) seen.set(e.ticketId, now);
+        }
+        await new Promise((r) => setTimeout(r, 20));
+      }
+    })();
+    const on = await busyMorning(busyHub.url);
+    const until = Date.now() + 30_000;
+    while (seen.size < on.acks.size && Date.now() < until) await new Promise((r) => setTimeout(r, 50));
+    polling = false;
+    await poll;
+    const lags = [...on.acks].map(([id, ackAt]) => (seen.get(id) ?? Infinity) - ackAt);
+    const lagP99 = percentile(lags, 0.99);
+    record({ metric: `forwarding lag p99, ${BUSY_PER_S} tickets/s for ${BUSY_S} s (p50 ${Math.round(median(lags))} ms)`, value: `${Math.round(lagP99)} ms`, target: '≤ 2 s', met: lagP99 <= 2000 });
+
+    const { dataDir: offDir } = await seedHall('centre-alone', 'centre');
+    const aloneHub = await startHub(offDir);
+    hubs.push(aloneHub);
+    const off = await busyMorning(aloneHub.url);
+    const p = (xs: number[], q: number): string => `${percentile(xs, q).toFixed(1)}`;
+    record({
+      metric: 'hall ack latency p50 / p99, forwarding on',
+      value: `${p(on.latencies, 0.5)} / ${p(on.latencies, 0.99)} ms`,
+      target: 'as with it off',
+      met: percentile(on.latencies, 0.99) <= Math.max(2 * percentile(off.latencies, 0.99), percentile(off.latencies, 0.99) + 20),
+    });
+    record({ metric: 'hall ack latency p50 / p99, forwarding off', value: `${p(off.latencies, 0.5)} / ${p(off.latencies, 0.99)} ms`, target: '—' });
+
+    // 4. District reports.
+    const timeReport = async (query: string): Promise<number[]> => {
+      const times: number[] = [];
+      for (let i = 0; i < REPORT_RUNS; i++) {
+        const s = performance.now();
+        const res = await fetch(`${district!.url}/api/district/report?${query}`, { headers: { authorization: `Bearer ${DEMO_DISTRICT_TOKEN}` } });
+        const body = (await res.json()) as { ok: boolean };
+        if (!body.ok) throw new Error(`report ${query}: ${JSON.stringify(body)}`);
+        times.push(performance.now() - s);
+      }
+      return times;
+    };
+    const year = await timeReport(`from=${YEAR.from}&to=${YEAR.to}`);
+    record({ metric: `one-year district report, 115 halls (best of ${REPORT_RUNS}; first ${Math.round(year[0]!)} ms)`, value: `${Math.round(Math.min(...year))} ms`, target: '≤ 1 s', met: Math.min(...year) <= 1000 });
+    const month = await timeReport('from=2026-11-01&to=2026-11-30');
+    record({ metric: `one-month district report, 115 halls (best of ${REPORT_RUNS})`, value: `${Math.round(Math.min(...month))} ms`, target: '—' });
+    const one = await timeReport(`from=${YEAR.from}&to=${YEAR.to}&hall=centre-01`);
+    record({ metric: `one-year report of the centre alone (best of ${REPORT_RUNS})`, value: `${Math.round(Math.min(...one))} ms`, target: '—' });
+  } finally {
+    for (const h of hubs) h.child.kill('SIGTERM');
+    await Promise.all(hubs.map((h) => killed(h.child)));
+    await district?.close().catch(() => undefined);
+    await db.end().catch(() => undefined);
+    await cluster.destroy();
+    if (rows.length > 0) printTable(began);
+  }
+}
+
+function printTable(began: number): void {
+  const widths = [0, 1, 2].map((i) => Math.max(...rows.map((r) => [r.metric, r.value, r.target][i]!.length), 6));
+  console.log(`\n一窗 district bench, ${new Date().toISOString()}, ${seconds(performance.now() - began)}; load average at the end ${load()} (${os.cpus().length} cores)\n`);
+  for (const r of rows) console.log(`${r.metric.padEnd(widths[0]!)}  ${r.value.padEnd(widths[1]!)}  ${r.target.padEnd(widths[2]!)}  ${r.met === undefined ? '' : r.met ? 'met' : 'MISSED'}`);
+}
+
+main().then(
+  () => process.exit(0),
+  (err: unknown) => {
+    console.error('bench:district failed:', err);
+    process.exit(1);
+  },
+);
