@@ -1,5 +1,6 @@
 // What the district server (district/) answers about its halls (issue 21).
 import type { HallLevel } from './lists.js';
+import type { Report } from './reports.js';
 
 export type { HallLevel } from './lists.js';
 
@@ -76,4 +77,21 @@ export interface Published<K extends PublishedKind = PublishedKind> {
   document: PublishedDocuments[K];
   publishedAt: number;
   publishedBy: string;
+}
+
+/** `GET /api/district/report?from=&to=[&hall=]`: the district's totals and each hall's, each the hall report's shape. */
+export interface DistrictReport {
+  district: Report;
+  halls: Array<{ id: string; name: string } & Report>;
+}
+
+export interface DistrictReportQuery {
+  from: string;
+  to: string;
+  hall?: string;
+}
+
+export interface PublishedNow {
+  holidays: Published<'holidays'> | null;
+  catalogue: Published<'catalogue'> | null;
 }
