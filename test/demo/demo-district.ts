@@ -16,15 +16,17 @@ import { demoSchedule } from '../../hub/src/demo/demo-schedule.js';
 import { simulateBlock } from '../bench/history/simulate-block.js';
 import { killed, seedAllDayHall } from '../helpers/hub-process.js';
 import { freePort, startPostgres, type PostgresCluster } from '../helpers/postgres-cluster.js';
-import { REPO_ROOT } from '../helpers/test-hub.js';
+import { REPO_ROOT, TestClock } from '../helpers/test-hub.js';
+import { hallTraffic } from '../federation/federation-helpers.js';
 
 /** Full days of history before today (today runs up to now). */
 const HISTORY_DAYS = 6;
 
-const HALLS: { id: string; name: string; nameEn: string; level: HallLevel; ticketsPerWorkday: number }[] = [
-  { id: 'demo-centre', name: '示范区政务服务中心', nameEn: 'Demo District Government Service Centre', level: 'centre', ticketsPerWorkday: 300 },
-  { id: 'demo-street', name: '城东街道便民服务中心', nameEn: 'Chengdong Street Service Centre', level: 'street', ticketsPerWorkday: 80 },
-  { id: 'demo-station', name: '青石村便民服务站', nameEn: 'Qingshi Village Service Station', level: 'station', ticketsPerWorkday: 20 },
+/** Each hall's volume, and the visitors it has right now (issued, of whom served) so today's queues show at any hour. */
+const HALLS: { id: string; name: string; nameEn: string; level: HallLevel; ticketsPerWorkday: number; now: [number, number] }[] = [
+  { id: 'demo-centre', name: '示范区政务服务中心', nameEn: 'Demo District Government Service Centre', level: 'centre', ticketsPerWorkday: 300, now: [16, 5] },
+  { id: 'demo-street', name: '城东街道便民服务中心', nameEn: 'Chengdong Street Service Centre', level: 'street', ticketsPerWorkday: 80, now: [7, 2] },
+  { id: 'demo-station', name: '青石村便民服务站', nameEn: 'Qingshi Village Service Station', level: 'station', ticketsPerWorkday: 20, now: [3, 1] },
 ];
 
 const CATALOGUE = {
@@ -118,7 +120,10 @@ async function main(): Promise<void> {
       folders.push(dir);
       const tickets = await seedHistory(dir, hall, now);
       log(`${hall.name}: ${HISTORY_DAYS} 天历史 ${tickets} 张号 / ${HISTORY_DAYS} days of history, ${tickets} tickets`);
-      halls.push(await startHall(dir, hall, await freePort(), db));
+      const running = await startHall(dir, hall, await freePort(), db);
+      halls.push(running);
+      // Two windows signed in and a queue now, through the hub's sockets like real devices (the test clock only paces the helper).
+      await hallTraffic(running.url, new TestClock(Date.now()), ...hall.now);
     }
   } catch (err) {
     await stop();
