@@ -1,11 +1,14 @@
 // The district console (issue 21): sign-in, 辖区大厅 at 1366×768 and 1920×1080, 统计报表 (once the
 // district report endpoint answers), 发布配置. Starts its own PostgreSQL, district server and three
 // federated halls with a little traffic each, as `npm run demo:district` does with more history.
+import { writeFile } from 'node:fs/promises';
+import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { DEMO_DISTRICT_PASSWORD } from '../../district/src/demo-accounts.js';
 import { startDistrict } from '../../district/src/server.js';
 import { hallTraffic, seedHall, startFederatedHub, waitFor, type FederatedHub } from '../federation/federation-helpers.js';
 import { startPostgres } from '../helpers/postgres-cluster.js';
+import { MONDAY_10AM, TestClock } from '../helpers/test-hub.js';
 import type { ShotContext } from './shot.js';
 
 const SMALL = { width: 1366, height: 768 };
@@ -54,16 +57,20 @@ export async function shoot({ browser, capture }: ShotContext): Promise<void> {
   const cluster = await startPostgres();
   const hubs: FederatedHub[] = [];
   const db = await cluster.createDatabase('district_shots');
-  const district = await startDistrict({ db, port: 0, host: '127.0.0.1' }, { clock: Date.now, log: () => undefined });
+  // The district's clock on the halls' day (Monday 2026-11-23), so their tickets are today's.
+  const district = await startDistrict({ db, port: 0, host: '127.0.0.1' }, { clock: new TestClock(MONDAY_10AM).now, log: () => undefined, linkSilenceS: 3 });
   try {
     const halls = [
-      ['hall-centre', 'centre', 14, 5],
-      ['hall-street-east', 'street', 6, 2],
-      ['hall-street-west', 'street', 4, 4],
-      ['hall-station-qingshi', 'station', 3, 1],
+      ['demo-centre', '示范区政务服务中心', 'centre', 14, 5],
+      ['demo-street-east', '城东街道便民服务中心', 'street', 6, 2],
+      ['demo-street-west', '城西街道便民服务中心', 'street', 4, 4],
+      ['demo-station', '青石村便民服务站', 'station', 3, 1],
     ] as const;
-    for (const [id, level, issued, served] of halls) {
-      const hub = await startFederatedHub((await seedHall(id, level)).dataDir, db);
+    for (const [id, name, level, issued, served] of halls) {
+      const { dataDir, config } = await seedHall(id, level);
+      config.hall.name = name;
+      await writeFile(path.join(dataDir, 'config.json'), JSON.stringify(config));
+      const hub = await startFederatedHub(dataDir, db);
       hubs.push(hub);
       await hallTraffic(hub.hub.url, hub.clock, issued, served);
     }
@@ -72,8 +79,8 @@ export async function shoot({ browser, capture }: ShotContext): Promise<void> {
     await waitFor(async () => {
       await district.project();
       const res = await fetch(`${district.url}/api/district/halls`, { headers: { authorization: 'Bearer demo-district-console' } });
-      const { data } = (await res.json()) as { data: { issued: number }[] };
-      return data.length === halls.length && data.every((h) => h.issued > 0);
+      const { data } = (await res.json()) as { data: { issued: number; linked: boolean }[] };
+      return data.length === halls.length && data.every((h) => h.issued > 0) && data.some((h) => !h.linked);
     }, 20_000);
     await shootDistrict(browser, district.url, capture);
   } finally {
