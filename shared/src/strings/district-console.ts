@@ -15,6 +15,7 @@ export const DISTRICT_CONSOLE_STRINGS = {
   'halls.level.station': ['村（社区）便民服务站', 'Village and community stations'],
   'halls.summary': ['{halls} 个大厅 · {linked} 个在线 · 等候 {waiting} 人 · 今日取号 {issued}', '{halls} halls · {linked} linked · {waiting} waiting · {issued} tickets today'],
   'halls.hall': ['大厅', 'Hall'],
+  'halls.count': ['大厅', 'Halls'],
   'halls.link': ['连接', 'Link'],
   'halls.linked': ['在线', 'Linked'],
   'halls.unlinked': ['离线', 'Offline'],
