@@ -8,7 +8,7 @@ async function main(): Promise<void> {
   const options = readOptions(process.argv.slice(2), process.env);
   const district = await startDistrict(options, { clock: Date.now, log });
   console.log(`一窗区级服务已启动 / district server started: ${district.url}  (port ${district.port})`);
-  console.log(`大厅一览 / halls: ${district.url}/api/district/halls  (Authorization: Bearer demo-district-console)`);
+  console.log(`区级控制台 / district console: ${district.url}/district/`);
   const stop = (signal: string): void => {
     log(`${signal}: stopping`);
     district.close().then(

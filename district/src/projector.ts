@@ -54,10 +54,11 @@ function ticketState(state: string, extra: '' | 'called' | 'started' | 'finished
   return (db, hall, { at, event: e }) => db.query(TICKET_MOVE_SQL, [hall, e.ticketId, state, s(e.windowId), s(e.staffId), extra, at, s(e.outcome), s(e.toCategoryId)]);
 }
 
+// $3 is cast where compared: PostgreSQL refuses a parameter it would deduce two types for.
 const windowState = (state: string): Apply => (db, hall, { day, at, event: e }) =>
   db.query(
     `UPDATE windows SET state = $3, day = $4, since = $5,
-       staff_id = CASE WHEN $3 = 'closed' THEN NULL ELSE staff_id END
+       staff_id = CASE WHEN CAST($3 AS VARCHAR(32)) = 'closed' THEN NULL ELSE staff_id END
      WHERE hall = $1 AND window_id = $2`,
     [hall, e.windowId, state, day, at],
   );

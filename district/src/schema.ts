@@ -9,6 +9,7 @@
 // the kiosk presence the halls record beside their journals. The other tables are built from
 // journal_records by the projector (projector.ts), incrementally, so reports are queries.
 import type pg from 'pg';
+import { DEMO_ACCOUNT_HASH } from './demo-accounts.js';
 
 const MIGRATIONS: readonly string[] = [
   // 1: forwarded records and the halls that send them.
@@ -148,6 +149,35 @@ const MIGRATIONS: readonly string[] = [
    DELETE FROM cases;
    DELETE FROM windows;
    DELETE FROM projected;`,
+
+  // 6: district accounts (admin, evaluator; argon2id hashes as in the hall) and their sessions (the
+  // token's SHA-256, never the token); what the district publishes to its halls, each a numbered
+  // version of a JSON document (holidays: the working-day calendar; catalogue: 事项 with codes).
+  // A fresh district is a demo one: it has the demo accounts until a real admin is set (auth-cli.ts).
+  `CREATE TABLE district_accounts (
+     username VARCHAR(64) PRIMARY KEY,
+     name VARCHAR(200) NOT NULL,
+     role VARCHAR(16) NOT NULL,
+     password_hash VARCHAR(200) NOT NULL,
+     demo BOOLEAN NOT NULL DEFAULT FALSE
+   );
+   CREATE TABLE district_sessions (
+     token_hash VARCHAR(64) PRIMARY KEY,
+     username VARCHAR(64) NOT NULL,
+     created_at BIGINT NOT NULL,
+     last_used_at BIGINT NOT NULL
+   );
+   CREATE TABLE district_published (
+     kind VARCHAR(16) NOT NULL,
+     version INTEGER NOT NULL,
+     document TEXT NOT NULL,
+     published_at BIGINT NOT NULL,
+     published_by VARCHAR(64) NOT NULL,
+     PRIMARY KEY (kind, version)
+   );
+   INSERT INTO district_accounts (username, name, role, password_hash, demo) VALUES
+     ('demo-admin', '演示区级管理员 / demo district admin', 'admin', '${DEMO_ACCOUNT_HASH}', TRUE),
+     ('demo-evaluator', '演示评价员 / demo evaluator', 'evaluator', '${DEMO_ACCOUNT_HASH}', TRUE);`,
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;

@@ -2,17 +2,19 @@
 // the district console's REST reads. Started by main.ts; tests start it in-process.
 import type { AddressInfo } from 'node:net';
 import { appError } from '@yichuang/shared/errors';
-import express, { type ErrorRequestHandler, type RequestHandler } from 'express';
+import express, { type ErrorRequestHandler } from 'express';
 import pg from 'pg';
+import { districtAuth } from './auth-routes.js';
+import { consolePages } from './console-pages.js';
 import { LINK_SILENCE_S, listHalls } from './halls.js';
 import type { DistrictOptions } from './options.js';
 import { withClient } from './db-client.js';
 import { projectAll } from './projector.js';
+import { publishRoutes } from './publish.js';
 import { registerReportRoutes } from './report-routes.js';
 import { migrate } from './schema.js';
 
-/** The demo district's console token, as the hall demo has public device tokens (accounts come later). */
-export const DEMO_DISTRICT_TOKEN = 'demo-district-console';
+export { DEMO_DISTRICT_TOKEN } from './demo-accounts.js';
 /** How often the projected tables take in new records. */
 const PROJECT_MS = 500;
 
@@ -61,16 +63,26 @@ export async function startDistrict(options: DistrictOptions, { clock, log, link
 
   const app = express();
   app.disable('x-powered-by');
-  app.use('/api/district', requireToken);
+  app.use(express.json({ limit: '2mb' }));
+  const auth = districtAuth(db, clock);
+  app.use('/api/district', auth.routes);
+  app.use('/api/district', auth.authenticate);
+  app.use('/api/district', publishRoutes(db, auth.adminOnly, clock));
+  app.use(consolePages());
   app.get('/api/district/halls', (_req, res, next) => {
     listHalls(db, clock(), linkSilenceS).then((data) => res.json({ ok: true, data }), next);
   });
   registerReportRoutes(app, db, clock);
-  // No pages yet (the district console comes later): any other address is a bilingual 404.
+  // Any other address is a bilingual 404.
   app.use((req, res) => {
     res.status(404).json({ ok: false, error: appError('NOT_FOUND', { path: req.originalUrl.split('?')[0]!.slice(0, 200) }) });
   });
-  const onError: ErrorRequestHandler = (err: Error, _req, res, _next) => {
+  const onError: ErrorRequestHandler = (err: Error & { type?: string }, _req, res, _next) => {
+    // A body that is not JSON (or too large) is the caller's mistake, not the database's.
+    if (err.type?.startsWith('entity.')) {
+      res.status(400).json({ ok: false, error: appError('BAD_REQUEST', { detail: { zh: '请求体不是有效的 JSON', en: 'the body is not valid JSON' } }) });
+      return;
+    }
     log(`请求失败 / request failed: ${err.message}`);
     res.status(503).json({ ok: false, error: appError('DISTRICT_DB_DOWN') });
   };
@@ -89,16 +101,13 @@ export async function startDistrict(options: DistrictOptions, { clock, log, link
     project,
     async close() {
       clearInterval(timer);
-      await new Promise<void>((resolve) => server.close(() => resolve()));
+      // Open consoles keep connections alive: cut them, or the close waits for them for ever.
+      const closed = new Promise<void>((resolve) => server.close(() => resolve()));
       server.closeAllConnections();
+      await closed;
       await projecting?.catch(() => undefined);
       await db.end();
     },
   };
 }
 
-/** REST reads take the console's bearer token. */
-const requireToken: RequestHandler = (req, res, next) => {
-  if (req.get('authorization') === `Bearer ${DEMO_DISTRICT_TOKEN}`) return next();
-  res.status(401).json({ ok: false, error: appError('DISTRICT_SIGN_IN_REQUIRED') });
-};

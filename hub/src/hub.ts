@@ -3,11 +3,13 @@
 // kiosks' slips it prints; the queue before appointments, whose check-ins issue tickets), and last
 // the connection handler that registers every domain's commands. main.ts calls this; so do tests.
 import type { AddressInfo } from 'node:net';
+import type { HallConfig } from '@yichuang/shared/domain';
 import type { Express } from 'express';
 import { createAdminModule } from './admin/module.js';
 import { createAppointmentsModule } from './appointments/module.js';
 import type { HubOptions } from './config.js';
 import { demoHall } from './demo/demo-hall.js';
+import { DistrictConfig } from './federation/district-config.js';
 import { startForwarder } from './federation/module.js';
 import type { HallCore } from './hall/core.js';
 import { startDaysOnTime } from './hall/day-start.js';
@@ -50,6 +52,10 @@ export interface RunningHub {
   screens: ScreenLink[];
   /** The HTTP app: its router lists every route the hub answers (the access test walks it). */
   app: Express;
+  /** The configuration the hall runs on (its own, with what it took from the district). */
+  config(): HallConfig;
+  /** What the district published, as the hall last took it (the catalogue store listens to it). */
+  districtConfig: DistrictConfig;
   close(): Promise<void>;
 }
 
@@ -66,14 +72,16 @@ export async function startHub(options: HubOptions, env: HubEnvironment): Promis
   // Storage and the hall's state.
   await refuseUnwritable(dataDir);
   const store = await ConfigStore.open(dataDir, () => demoHall(options.demoIdentity));
-  const config = () => store.config;
+  // The configuration as the hall runs on it: its own, with the district's published holidays in its calendar.
+  const districtConfig = await DistrictConfig.open(dataDir, log);
+  const config = () => districtConfig.applyTo(store.config);
   if (options.demoIdentity && options.demoIdentity.id !== config().hall.id) {
     log(`--hall-id ${options.demoIdentity.id} 未使用：数据目录中已有大厅 ${config().hall.id} / not used: the data folder already holds hall ${config().hall.id}`);
   }
   const journal = await Journal.open(dataDir, config().hall.id);
   const hall = await HallService.load({ journal, config, clock, log });
   // Off the command path: it takes records once they are durable, and the hall never waits on it.
-  const forwarder = options.federate && startForwarder({ federate: options.federate, journal, hall, config, dataDir, log });
+  const forwarder = options.federate && startForwarder({ federate: options.federate, journal, hall, config, dataDir, districtConfig, log });
   const views = new Views(() => hall.current, config, clock, () => hall.version);
   const core: HallCore = { config, hall, views, bus: new HubBus(), clock, log };
 
@@ -139,6 +147,8 @@ export async function startHub(options: HubOptions, env: HubEnvironment): Promis
     url: `${options.tls ? 'https' : 'http'}://${shownHost}:${port()}`,
     screens: screens(),
     app,
+    config,
+    districtConfig,
     async close() {
       days.stop();
       const closed = new Promise<void>((resolve) => io.close(() => resolve()));

@@ -3,6 +3,7 @@
 // them through rest(), which types request and answer from this map, so no screen casts an answer.
 import type { Operator, PairingClaim, PairingStatus } from './admin.js';
 import type { PairingRequestInput, SignInRequestInput } from './admin-schemas.js';
+import type { DistrictCatalogue, DistrictHall, DistrictHolidays, DistrictOperator, DistrictReport, DistrictReportQuery, Published, PublishedNow } from './district.js';
 import type { BookingPage, BookingView, SlotView } from './appointments.js';
 import type { SlotsQueryInput, WebBookInput, WebChangeInput, WebLookupInput } from './appointments-schemas.js';
 import type { Ack } from './errors.js';
@@ -38,6 +39,11 @@ export interface RestRoutes {
     '/reports/tables': Route<ReportTables, ReportQuery>;
     /** A window's waiting tickets in its call order (no personal data). */
     '/windows/:id/queue': Route<WindowQueueEntry[]>;
+    // The district server's (district/src), called by the district console it serves.
+    '/district/session': Route<DistrictOperator | null>;
+    '/district/halls': Route<DistrictHall[]>;
+    '/district/report': Route<DistrictReport, DistrictReportQuery>;
+    '/district/published': Route<PublishedNow>;
   };
   post: {
     '/appointments': Route<BookingView, undefined, WebBookInput>;
@@ -50,9 +56,15 @@ export interface RestRoutes {
     '/pairing': Route<PairingClaim, undefined, PairingRequestInput>;
     /** The body is the image itself (JPEG, PNG or WebP); the answer its address. */
     '/admin/staff/:id/photo': Route<{ photo: string }, undefined, Blob>;
+    '/district/session': Route<DistrictOperator, undefined, { username: string; password: string }>;
+  };
+  put: {
+    '/district/published/holidays': Route<Published<'holidays'>, undefined, DistrictHolidays>;
+    '/district/published/catalogue': Route<Published<'catalogue'>, undefined, DistrictCatalogue>;
   };
   delete: {
     '/session': Route<null>;
+    '/district/session': Route<null>;
   };
 }
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { addWorkingDays, isWorkingDay } from './working-days.js';
+import { addWorkingDays, isWorkingDay, withCalendar } from './working-days.js';
 
 // 2026-11-23 is a Monday; 2026-11-27 a Friday.
 const plain = { holidays: [], makeupWorkdays: [] };
@@ -29,5 +29,14 @@ describe('working days', () => {
     expect(addWorkingDays('2026-11-23', 0, plain)).toBe('2026-11-23');
     const allHolidays = { holidays: Array.from({ length: 400 }, (_, i) => new Date(Date.UTC(2026, 10, 24 + i)).toISOString().slice(0, 10)), makeupWorkdays: [] };
     expect(addWorkingDays('2026-11-23', 1, allHolidays) > '2027-11-01').toBe(true);
+  });
+
+  it('adds another source’s days to the hall’s calendar (the district’s), the hall’s own days keeping its say', () => {
+    const hall = { holidays: ['2026-11-24'], makeupWorkdays: ['2026-11-29'] };
+    const district = { holidays: ['2026-11-29', '2026-11-26'], makeupWorkdays: ['2026-11-24', '2026-12-05'] };
+    const merged = withCalendar(hall, district);
+    expect(merged).toEqual({ holidays: ['2026-11-24', '2026-11-26'], makeupWorkdays: ['2026-11-29', '2026-12-05'] });
+    expect(isWorkingDay('2026-11-26', merged)).toBe(false);
+    expect(isWorkingDay('2026-12-05', merged)).toBe(true);
   });
 });

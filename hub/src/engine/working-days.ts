@@ -28,3 +28,13 @@ export function addWorkingDays(day: ServiceDay, n: number, calendar: WorkCalenda
   }
   return current;
 }
+
+/**
+ * The hall's calendar with another source's days added (the district's published holidays): a day
+ * the hall itself marks a holiday or a make-up working day keeps the hall's say.
+ */
+export function withCalendar(own: WorkCalendar, extra: WorkCalendar): WorkCalendar {
+  const ownDays = new Set([...own.holidays, ...own.makeupWorkdays]);
+  const add = (mine: readonly string[], theirs: readonly string[]): string[] => [...mine, ...theirs.filter((d) => !ownDays.has(d))].sort();
+  return { holidays: add(own.holidays, extra.holidays), makeupWorkdays: add(own.makeupWorkdays, extra.makeupWorkdays) };
+}

@@ -2,6 +2,7 @@
 // district server's (district/src/schema.ts): journal_records, one row per journal record with
 // primary key (hall, seq) and the record's id unique across halls; halls, each hall's identity and link;
 // presence_records, the kiosk presence lines.
+import type { PublishedKind } from '@yichuang/shared/district';
 import type { Bilingual } from '@yichuang/shared/errors';
 import type { HallLevel } from '@yichuang/shared/lists';
 import pg from 'pg';
@@ -188,6 +189,25 @@ export class DistrictLink {
        WHERE id = $1`,
       [hall, headSeq, caughtUp],
     );
+  }
+
+  /**
+   * The newest version of each kind the district publishes (district_published), where newer than
+   * `taken`; documents as stored, checked by the taker. A district from before publishing has no table: nothing.
+   */
+  async published(taken: Record<PublishedKind, number>): Promise<Array<{ kind: string; version: number; document: string; published_at: string; published_by: string }>> {
+    try {
+      const { rows } = await this.#client.query<{ kind: string; version: number; document: string; published_at: string; published_by: string }>(
+        `SELECT p.kind, p.version, p.document, p.published_at, p.published_by FROM district_published p
+         WHERE p.version = (SELECT MAX(q.version) FROM district_published q WHERE q.kind = p.kind)
+           AND ((p.kind = 'holidays' AND p.version > $1) OR (p.kind = 'catalogue' AND p.version > $2))`,
+        [taken.holidays, taken.catalogue],
+      );
+      return rows;
+    } catch (err) {
+      if ((err as { code?: string }).code === '42P01') return [];
+      throw err;
+    }
   }
 
   /** Closes without waiting on a link that may be stalled. */

@@ -39,6 +39,8 @@ export interface ForwarderDeps extends FederateOptions {
   tail: JournalTail;
   /** Kiosk presence, sent while the journal is caught up, at each heartbeat. */
   presence?: PresenceTail;
+  /** Runs on the link at each connection and heartbeat (taking what the district publishes); never throws. */
+  whileLinked?: (link: DistrictLink) => Promise<void>;
   log: (line: string) => void;
 }
 
@@ -115,6 +117,7 @@ export class Forwarder {
     const hall = this.#deps.hall();
     let published = this.#deps.config();
     await link.announce(hall, published);
+    await this.#deps.whileLinked?.(link);
     const held = await link.lastHeld(hall.id);
     let seq = held?.seq ?? 0;
     let day = held?.day;
@@ -154,6 +157,7 @@ export class Forwarder {
         const config = this.#deps.config();
         if (config !== published) await link.announce(this.#deps.hall(), (published = config));
         await link.heartbeat(hall.id, tail.lastSeq, caughtUp);
+        await this.#deps.whileLinked?.(link);
         reportedAt = Date.now();
       }
       // Nothing to send: wait for records (a journal whose files lag its seq is read again later).

@@ -7,6 +7,7 @@ import type { HallService } from '../hall/hall-service.js';
 import { dataFolder } from '../storage/data-folder.js';
 import { DayFiles, type Dated } from '../storage/day-files.js';
 import type { Journal } from '../storage/journal.js';
+import type { DistrictConfig } from './district-config.js';
 import { Forwarder } from './forwarder.js';
 import { JournalTail } from './journal-tail.js';
 import { PresenceTail } from './presence-tail.js';
@@ -18,10 +19,13 @@ export interface FederationDeps {
   hall: HallService;
   config: () => HallConfig;
   dataDir: string;
+  /** Where what the district publishes is kept (hub.ts opens it before the hall, so its holidays count from the start). */
+  districtConfig: DistrictConfig;
   log: (line: string) => void;
 }
 
-export function startForwarder({ federate, journal, hall, config, dataDir, log }: FederationDeps): Forwarder {
+export function startForwarder({ federate, journal, hall, config, dataDir, districtConfig, log }: FederationDeps): Forwarder {
+  let takeProblem = '';
   const forwarder = new Forwarder({
     ...federate,
     tail: new JournalTail(journal),
@@ -32,6 +36,15 @@ export function startForwarder({ federate, journal, hall, config, dataDir, log }
       return { id, name, nameEn, level, timeZone };
     },
     config: () => publishedConfig(config()),
+    // Taking the district's documents never stops forwarding: a failure is logged once and tried at the next heartbeat.
+    whileLinked: (link) =>
+      districtConfig.take(link, log).then(
+        () => void (takeProblem = ''),
+        (err: Error) => {
+          if (err.message !== takeProblem) log(`federation: 领取区级配置失败，稍后重试 / taking the district's configuration failed, retrying: ${err.message}`);
+          takeProblem = err.message;
+        },
+      ),
     log,
   });
   hall.onRecords(forwarder.onRecords);

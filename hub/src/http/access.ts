@@ -43,11 +43,11 @@ export interface RestAccessDeps {
   log: (line: string) => void;
 }
 
-/** The request's session cookie, if any. */
-export function sessionToken(cookieHeader: string | undefined): string | undefined {
+/** The request's session cookie (`cookie`: its name, the district console's has its own), if any. */
+export function sessionToken(cookieHeader: string | undefined, cookie = SESSION_COOKIE): string | undefined {
   for (const part of (cookieHeader ?? '').split(';')) {
     const [name, ...value] = part.trim().split('=');
-    if (name === SESSION_COOKIE) return value.join('=');
+    if (name === cookie) return value.join('=');
   }
   return undefined;
 }

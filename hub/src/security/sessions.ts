@@ -177,6 +177,7 @@ export function consoleRolesOf(staff: Staff): StaffRole[] {
   return staff.roles.filter((r) => (CONSOLE_ROLES as readonly StaffRole[]).includes(r));
 }
 
-function hashOf(token: string): string {
+/** A session token as stored: its SHA-256 (the district's sessions too). */
+export function hashOf(token: string): string {
   return createHash('sha256').update(token, 'utf8').digest('base64url');
 }

@@ -48,6 +48,8 @@ const NAMES = {
   boards: 'boards.json',
   /** The live board's alerts. */
   alerts: 'alerts.json',
+  /** What the district last published to this hall (holidays, 事项 catalogue), kept while the link is down. */
+  districtConfig: 'district-config.json',
   /** Notices on window-top displays, showing and recently ended. */
   notices: 'notices.json',
   /** How far the personal-data retention job got. */
