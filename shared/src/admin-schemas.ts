@@ -120,7 +120,7 @@ const endpoint = z
   }, '须为 https:// 地址（仅本机可用 http://），或留空 / an https:// address (http:// only to this machine), or empty');
 
 export const platformSettings = storedPlatform.extend({
-  regionCode: z.string().trim().regex(/^(\d{6})?$/, '行政区划代码为 6 位数字（GB/T 2260）/ region code: 6 digits (GB/T 2260)'),
+  regionCode: z.string().trim().regex(/^(\d{6})?$/, '行政区划代码须为 6 位数字 / region code: 6 digits (GB/T 2260)'),
   channelCodes: z.object({ pad: channelCode, kiosk: channelCode, phone: channelCode }),
   endpoint,
 });
