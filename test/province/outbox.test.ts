@@ -150,7 +150,7 @@ describe('provincial outbox', () => {
     ok(await manager.emitWithAck('case:followUp', { cmdId: cmdId(), caseId, handler: '林雪梅', result: 'satisfied', notes: '已回访' }));
 
     // The platform answers 500: the records wait, the first failed with the platform's reason.
-    let v = await until('a 500 failure', (o) => o.counts.failed === 1 && o.items[0]!.tries >= 2);
+    let v = await until('a 500 failure', (o) => o.counts.failed === 1 && o.counts.waiting === 5 && o.items[0]!.tries >= 2);
     expect(v.counts).toEqual({ sent: 0, waiting: 5, failed: 1 });
     expect(v.items[0]).toMatchObject({ id: '330106demo-district20261123A001', kind: 'rating', state: 'failed', reason: expect.stringContaining('HTTP 500') });
 
