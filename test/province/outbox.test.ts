@@ -33,9 +33,10 @@ class Receiver {
           res.writeHead(500).end('平台维护中 / platform under maintenance');
           return;
         }
-        const id = req.headers['idempotency-key'];
+        const key = req.headers['idempotency-key'];
+        const id = typeof key === 'string' ? key : '';
         const body = JSON.parse(text) as Record<string, unknown>;
-        const problem = typeof id !== 'string' || body.recordId !== id ? `id ${String(id)} ≠ ${String(body.recordId)}` : checkFields(body);
+        const problem = id === '' || body.recordId !== id ? `id ${id} ≠ ${String(body.recordId)}` : checkFields(body);
         if (problem) {
           this.problems.push(problem);
           res.writeHead(400).end(problem);
@@ -157,6 +158,7 @@ describe('provincial outbox', () => {
     // It stops answering: each try gives up after the timeout.
     receiver.mode = 'slow';
     v = await until('a timeout', (o) => /timed out/.test(o.items[0]!.reason ?? ''));
+    expect(v.items[0]).toMatchObject({ state: 'failed', reason: '超时 / timed out after 300 ms' });
 
     // It takes two records, then fails again.
     receiver.mode = 'ok';
