@@ -3,6 +3,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { HallConfig } from '@yichuang/shared/domain';
 import type { Rating } from '@yichuang/shared/ratings';
+import { describeAudit } from '@yichuang/shared/live-audit';
 import { demoHall } from '../../hub/src/demo/demo-hall.js';
 import { nationalRecords } from '../../hub/src/stats/ratings-export.js';
 import { migrate } from '../../hub/src/storage/migrations.js';
@@ -151,5 +152,18 @@ describe('config v6', () => {
   it('adds the platform settings to a v5 file, national and without a region code or address', () => {
     const migrated = migrate({ schemaVersion: 5, evaluation: { badReasons: ['其他'] } });
     expect(migrated).toMatchObject({ schemaVersion: 6, evaluation: { badReasons: ['其他'], platform: { profile: 'national', regionCode: '', endpoint: '' } } });
+  });
+});
+
+describe('the operation log', () => {
+  it('says a platform change under the form’s labels, the profile in words', () => {
+    const before = { profile: 'national', regionCode: '', channelCodes: { pad: '1', kiosk: '2', phone: '3' }, endpoint: '' };
+    const after = { ...before, profile: 'reversed', regionCode: '330106', channelCodes: { ...before.channelCodes, pad: 'P1' } };
+    const view = describeAudit({ at: 0, actor: { name: '林雪梅' }, action: 'evaluation.save', target: 'evaluation', before: { platform: before }, after: { platform: after } }, { categories: [], windows: [], timeZone: 'Asia/Shanghai' }, 'zh');
+    expect(view.changes).toEqual([
+      { field: '省级好差评平台 · 满意度代码方案', before: '国家标准（GB/T 39046）：1 = 非常满意 … 5 = 非常不满意', after: '省级反向（如浙江）：5 = 非常满意 … 1 = 非常不满意' },
+      { field: '省级好差评平台 · 行政区划代码（6 位，GB/T 2260）', before: '（无）', after: '330106' },
+      { field: '省级好差评平台 · 评价渠道代码 · 窗口评价器', before: '1', after: 'P1' },
+    ]);
   });
 });
