@@ -15,10 +15,14 @@ import { JsonlFile, readJsonl } from '../storage/jsonl-file.js';
 import { platformRecords, PUSHED_EVENTS, type PlatformRecord } from './platform-records.js';
 import type { PostResult } from './post.js';
 
-/** Lines of the outbox file. `start`: where a new outbox began in the journal. */
+/**
+ * Lines of the outbox file. `start`: where the outbox began in the journal (or, once the file was
+ * written again, where it had got to, and how many records it had sent by then). A `queued` line
+ * written again carries its record's failed tries so far.
+ */
 type Line =
-  | { t: 'start'; seq: number; day: string }
-  | { t: 'queued'; at: number; record: PlatformRecord }
+  | { t: 'start'; seq: number; day: string; sent?: number }
+  | { t: 'queued'; at: number; record: PlatformRecord; tries?: number; reason?: string }
   | { t: 'sent'; id: string; at: number }
   | { t: 'failed'; id: string; at: number; reason: string };
 
@@ -30,8 +34,10 @@ interface Entry {
   sentAt?: number;
 }
 
-/** Sent records the console lists after the unsent ones. */
-const SHOWN_SENT = 20;
+/** Sent records kept (and listed on the console after the unsent ones); older ones are only counted. */
+const KEPT_SENT = 20;
+/** At start, a file this many lines longer than what it must keep is written again with only that. */
+const COMPACT_SLACK = 1000;
 /** An idle sender looks again this often, for an address set in the meantime. */
 const IDLE_MS = 5_000;
 
@@ -49,7 +55,12 @@ export interface OutboxDeps {
 export class ProvinceOutbox {
   readonly #deps: OutboxDeps;
   readonly #file: JsonlFile;
+  /** Records not sent yet and the latest sent, in the order they were queued. */
   readonly #entries = new Map<string, Entry>();
+  /** Ids of the kept sent records, oldest first. */
+  readonly #sent: string[] = [];
+  /** Records sent and no longer kept. */
+  #sentEarlier = 0;
   /** The last journal record looked at. */
   #cursor = { seq: 0, day: '' };
   /** Failures in a row, for the wait before the next try. */
@@ -75,6 +86,7 @@ export class ProvinceOutbox {
 
   /** The hall's listener: takes a durable batch and returns at once. */
   onRecords = (records: readonly JournalRecord[]): void => {
+    if (this.#stopped) return;
     this.#enqueue(() => (this.#behind ? this.#catchUp() : this.#take(records)));
   };
 
@@ -90,20 +102,14 @@ export class ProvinceOutbox {
     await this.#file.close();
   }
 
-  /** Resolves once every batch handed over so far is queued (tests, shutdown). */
-  queued(): Promise<void> {
-    return this.#intake;
-  }
-
   view(): OutboxView {
     const items = [...this.#entries.values()].map((e) => this.#item(e));
     const unsent = items.filter((i) => i.state !== 'sent');
     const sent = items.filter((i) => i.state === 'sent').sort((a, b) => b.sentAt! - a.sentAt!);
-    const count = (state: OutboxItem['state']): number => items.filter((i) => i.state === state).length;
     return {
       endpoint: this.#deps.config().evaluation.platform.endpoint !== '',
-      counts: { sent: count('sent'), waiting: count('waiting'), failed: count('failed') },
-      items: [...unsent, ...sent.slice(0, SHOWN_SENT)],
+      counts: { sent: this.#sentEarlier + sent.length, waiting: unsent.filter((i) => i.state === 'waiting').length, failed: unsent.filter((i) => i.state === 'failed').length },
+      items: [...unsent, ...sent],
     };
   }
 
@@ -125,6 +131,7 @@ export class ProvinceOutbox {
   async #load(): Promise<void> {
     const lines = await readJsonl<Line>(this.#file.file);
     for (const line of lines) this.#apply(line);
+    if (lines.length > 1 + 2 * this.#entries.size + COMPACT_SLACK) await this.#compact();
     if (lines.length === 0) {
       // A new outbox starts from now: ratings from before it existed are in the export.
       const start: Line = { t: 'start', seq: this.#deps.journal.lastSeq, day: this.#deps.state().day ?? '' };
@@ -136,19 +143,41 @@ export class ProvinceOutbox {
   }
 
   #apply(line: Line): void {
-    if (line.t === 'start') this.#advance(line.seq, line.day);
-    else if (line.t === 'queued') {
-      this.#entries.set(line.record.id, { record: line.record, queuedAt: line.at, tries: 0 });
-      this.#advance(line.record.seq, line.record.day);
+    if (line.t === 'start') {
+      this.#advance(line.seq, line.day);
+      this.#sentEarlier = line.sent ?? 0;
+    } else if (line.t === 'queued') {
+      const { record, at, tries = 0, reason } = line;
+      this.#entries.set(record.id, { record, queuedAt: at, tries, ...(reason !== undefined && { reason }) });
+      this.#advance(record.seq, record.day);
     } else {
       const e = this.#entries.get(line.id);
-      if (!e) return;
-      if (line.t === 'sent') e.sentAt = line.at;
+      if (!e || e.sentAt !== undefined) return;
+      if (line.t === 'sent') this.#markSent(e, line.at);
       else {
         e.tries++;
         e.reason = line.reason;
       }
     }
+  }
+
+  #markSent(e: Entry, at: number): void {
+    e.sentAt = at;
+    this.#sent.push(e.record.id);
+    while (this.#sent.length > KEPT_SENT) {
+      this.#entries.delete(this.#sent.shift()!);
+      this.#sentEarlier++;
+    }
+  }
+
+  /** Writes the file again with what it must keep: where it got to, the records not sent, the latest sent. */
+  async #compact(): Promise<void> {
+    const lines: Line[] = [{ t: 'start', ...this.#cursor, sent: this.#sentEarlier }];
+    for (const e of this.#entries.values()) {
+      lines.push({ t: 'queued', at: e.queuedAt, record: e.record, ...(e.tries > 0 && { tries: e.tries }), ...(e.reason !== undefined && { reason: e.reason }) });
+      if (e.sentAt !== undefined) lines.push({ t: 'sent', id: e.record.id, at: e.sentAt });
+    }
+    await this.#file.rewrite(lines);
   }
 
   #advance(seq: number, day: string): void {
