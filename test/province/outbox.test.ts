@@ -21,6 +21,8 @@ class Receiver {
   /** Posts answered 2xx per id: a record taken twice would show 2. */
   readonly taken = new Map<string, number>();
   readonly problems: string[] = [];
+  /** When each post was refused with a 500. */
+  readonly refusedAt: number[] = [];
   server!: Server;
 
   async start(): Promise<string> {
@@ -30,6 +32,7 @@ class Receiver {
       req.on('end', () => {
         if (this.mode === 'slow') return; // never answers: the outbox must give up on it
         if (this.mode === 'fail' || this.takeOnly === 0) {
+          this.refusedAt.push(performance.now());
           res.writeHead(500).end('平台维护中 / platform under maintenance');
           return;
         }
@@ -151,9 +154,12 @@ describe('provincial outbox', () => {
     ok(await manager.emitWithAck('case:followUp', { cmdId: cmdId(), caseId, handler: '林雪梅', result: 'satisfied', notes: '已回访' }));
 
     // The platform answers 500: the records wait, the first failed with the platform's reason.
-    let v = await until('a 500 failure', (o) => o.counts.failed === 1 && o.counts.waiting === 5 && o.items[0]!.tries >= 2);
+    let v = await until('a 500 failure', (o) => o.counts.failed === 1 && o.counts.waiting === 5 && o.items[0]!.tries >= 4);
     expect(v.counts).toEqual({ sent: 0, waiting: 5, failed: 1 });
     expect(v.items[0]).toMatchObject({ id: '330106demo-district20261123A001', kind: 'rating', state: 'failed', reason: expect.stringContaining('HTTP 500') });
+    // Each wait at least twice the one before (40, 80, 160 ms …), up to 400 ms.
+    const gaps = receiver.refusedAt.slice(1, 4).map((at, i) => at - receiver.refusedAt[i]!);
+    gaps.forEach((gap, i) => expect(gap).toBeGreaterThanOrEqual(40 * 2 ** i - 2));
 
     // It stops answering: each try gives up after the timeout.
     receiver.mode = 'slow';

@@ -65,7 +65,8 @@ export class ProvinceOutbox {
   #cursor = { seq: 0, day: '' };
   /** Failures in a row, for the wait before the next try. */
   #failures = 0;
-  #nextAt = 0;
+  /** When the next try is due: by the machine's time (the wait), and by the hall's clock (the console). */
+  #retry = { at: 0, hallAt: 0 };
   #intake: Promise<void> = Promise.resolve();
   /** A batch could not be queued: the next one reads the journal from the cursor instead. */
   #behind = false;
@@ -124,7 +125,7 @@ export class ProvinceOutbox {
       tries: e.tries,
       ...(e.reason !== undefined && state !== 'sent' && { reason: e.reason }),
       ...(e.sentAt !== undefined && { sentAt: e.sentAt }),
-      ...(state === 'failed' && { nextAt: this.#deps.clock() + Math.max(0, this.#nextAt - Date.now()) }),
+      ...(state === 'failed' && { nextAt: this.#retry.hallAt }),
     };
   }
 
@@ -227,7 +228,7 @@ export class ProvinceOutbox {
     while (!this.#stopped) {
       const endpoint = this.#deps.config().evaluation.platform.endpoint;
       const next = [...this.#entries.values()].find((e) => e.sentAt === undefined);
-      const wait = this.#nextAt - Date.now();
+      const wait = this.#retry.at - Date.now();
       if (!next || endpoint === '') await this.#sleep(IDLE_MS);
       else if (wait > 0) await this.#sleep(wait);
       else await this.#send(endpoint, next);
@@ -248,10 +249,11 @@ export class ProvinceOutbox {
     this.#apply(line);
     if (result.ok) {
       this.#failures = 0;
-      this.#nextAt = 0;
+      this.#retry = { at: 0, hallAt: 0 };
     } else {
       this.#failures++;
-      this.#nextAt = Date.now() + Math.min(retryMaxMs, retryMinMs * 2 ** (this.#failures - 1));
+      const wait = Math.min(retryMaxMs, retryMinMs * 2 ** (this.#failures - 1));
+      this.#retry = { at: Date.now() + wait, hallAt: at + wait };
       this.#deps.log(`province outbox: ${e.record.id} not sent (${result.reason}) / 推送失败`);
     }
   }
@@ -259,6 +261,7 @@ export class ProvinceOutbox {
   #sleep(ms: number): Promise<void> {
     return new Promise((resolve) => {
       const timer = setTimeout(done, ms);
+      timer.unref();
       function done(): void {
         clearTimeout(timer);
         resolve();
