@@ -119,11 +119,14 @@ const endpoint = z
     }
   }, '须为 https:// 地址（仅本机可用 http://），或留空 / an https:// address (http:// only to this machine), or empty');
 
-export const platformSettings = storedPlatform.extend({
-  regionCode: z.string().trim().regex(/^(\d{6})?$/, '行政区划代码须为 6 位数字 / region code: 6 digits (GB/T 2260)'),
-  channelCodes: z.object({ pad: channelCode, kiosk: channelCode, phone: channelCode }),
-  endpoint,
-});
+/** Records carry the region code in their ids: none is made, nor pushed, before the hall has one. */
+export const platformSettings = storedPlatform
+  .extend({
+    regionCode: z.string().trim().regex(/^(\d{6})?$/, '行政区划代码须为 6 位数字 / region code: 6 digits (GB/T 2260)'),
+    channelCodes: z.object({ pad: channelCode, kiosk: channelCode, phone: channelCode }),
+    endpoint,
+  })
+  .refine((p) => p.endpoint === '' || p.regionCode !== '', { path: ['regionCode'], message: '设置推送地址前须填写行政区划代码 / set the region code before a push address' });
 
 export const evaluationSettings = storedEvaluation.extend({
   badReasons: z

@@ -110,6 +110,8 @@ describe('national rating records', () => {
     const plain = await savePlatform({ endpoint: 'http://platform.example.gov.cn/api' });
     expect(plain.ok).toBe(false);
     expect(JSON.stringify(plain)).toContain('https://');
+    const noRegion = await savePlatform({ regionCode: '', endpoint: 'https://platform.example.gov.cn/api' });
+    expect(noRegion.ok ? [] : noRegion.error.fields).toEqual([{ path: 'evaluation.platform.regionCode', message: '设置推送地址前须填写行政区划代码', messageEn: 'set the region code before a push address' }]);
     expect((await savePlatform({ endpoint: 'https://platform.example.gov.cn/api' })).ok).toBe(true);
   });
 });

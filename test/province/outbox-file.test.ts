@@ -4,6 +4,7 @@ import { readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { HallConfig } from '@yichuang/shared/domain';
+import type { Rating } from '@yichuang/shared/ratings';
 import type { EngineState } from '../../hub/src/engine/types.js';
 import { ProvinceOutbox } from '../../hub/src/province/outbox.js';
 import type { Journal } from '../../hub/src/storage/journal.js';
@@ -22,12 +23,12 @@ afterEach(async () => {
 /** A journal with nothing after the outbox's last record: only its end is read. */
 const journal = { lastSeq: 5000, days: () => Promise.resolve(['2026-11-23']), readDay: () => Promise.resolve([]) } as unknown as Journal;
 
-async function open(): Promise<ProvinceOutbox> {
+async function open(options: { config?: HallConfig; journal?: Journal; state?: EngineState } = {}): Promise<ProvinceOutbox> {
   return ProvinceOutbox.open({
     dataDir,
-    journal,
-    state: () => ({ day: '2026-11-23' }) as EngineState,
-    config: () => config,
+    journal: options.journal ?? journal,
+    state: () => options.state ?? ({ day: '2026-11-23' } as EngineState),
+    config: () => options.config ?? config,
     clock: () => Date.parse('2026-11-23T08:00:00Z'),
     log: () => undefined,
     post: () => Promise.reject(new Error('no endpoint is set: nothing is posted')),
@@ -63,5 +64,28 @@ describe('the outbox file', () => {
     const again = await open();
     expect(again.view()).toEqual(view);
     await again.stop();
+  });
+});
+
+describe('the region code', () => {
+  const rating: Rating = { ticketId: '2026-11-23/A001', ticketNumber: 'A001', categoryId: 'general', windowId: 'w01', staffId: 's1', channel: 'pad', finishedAt: 1, at: 2, level: 'satisfied', code: 4, reasons: [] };
+  const state = { day: '2026-11-23', evaluation: { ratings: { [rating.ticketId]: rating }, cases: {}, pads: {} } } as unknown as EngineState;
+  /** The journal has one rating after where the outbox had got to: read when the outbox opens. */
+  const journal = {
+    lastSeq: 2,
+    days: () => Promise.resolve(['2026-11-23']),
+    readDay: () => Promise.resolve([{ seq: 2, day: '2026-11-23', event: { type: 'rating.recorded', at: 2, ticketId: rating.ticketId } }]),
+  } as unknown as Journal;
+  const hall = (regionCode: string): HallConfig =>
+    ({ hall: { id: 'h1', timeZone: 'Asia/Shanghai' }, categories: [], windows: [], staff: [], evaluation: { platform: { profile: 'national', regionCode, channelCodes: { pad: '1', kiosk: '2', phone: '3' }, endpoint: '' } } }) as unknown as HallConfig;
+
+  it('is needed before any record is made: a hall without one only exports', async () => {
+    for (const [regionCode, waiting] of [['', 0], ['330106', 1]] as const) {
+      await writeFile(path.join(dataDir, 'province-outbox.jsonl'), `${JSON.stringify({ t: 'start', seq: 1, day: '2026-11-23' })}\n`);
+      const outbox = await open({ config: hall(regionCode), journal, state });
+      await outbox.stop(); // once what it had to read is read
+      expect(outbox.view().counts).toEqual({ sent: 0, waiting, failed: 0 });
+      if (waiting) expect(outbox.view().items[0]).toMatchObject({ id: '330106h120261123A001', kind: 'rating' });
+    }
   });
 });

@@ -199,20 +199,26 @@ export class ProvinceOutbox {
     const fresh = records.filter((r) => r.seq > this.#cursor.seq);
     const last = fresh.at(-1);
     if (!last) return;
+    const built = this.#build(fresh);
+    const lines: Line[] = built.filter((b) => !this.#entries.has(b.id)).map((record) => ({ t: 'queued', at: this.#deps.clock(), record }));
+    await this.#file.append(lines);
+    for (const line of lines) this.#apply(line);
+    this.#advance(last.seq, last.day);
+    if (lines.length > 0) this.#wake?.();
+  }
+
+  /** The platform's records of journal records. Without a region code the hall has no record ids yet: its ratings are only in the export. */
+  #build(records: readonly JournalRecord[]): PlatformRecord[] {
     const state = this.#deps.state();
     const config = this.#deps.config();
-    const built = fresh.flatMap((r) => {
+    if (config.evaluation.platform.regionCode === '') return [];
+    return records.flatMap((r) => {
       const made = platformRecords(r, state, config);
       if (made.length === 0 && PUSHED_EVENTS.has(r.event.type)) {
         this.#deps.log(`province outbox: ${r.event.type} (seq ${r.seq}) is no longer in the hall's state: not pushed / 已不在当前状态中，未推送`);
       }
       return made;
     });
-    const lines: Line[] = built.filter((b) => !this.#entries.has(b.id)).map((record) => ({ t: 'queued', at: this.#deps.clock(), record }));
-    await this.#file.append(lines);
-    for (const line of lines) this.#apply(line);
-    this.#advance(last.seq, last.day);
-    if (lines.length > 0) this.#wake?.();
   }
 
   /** Batches are taken one after another; one that could not be written is read again from the journal. */
