@@ -24,6 +24,6 @@ export interface OutboxView {
   /** Whether a push address is set: without one records wait. */
   endpoint: boolean;
   counts: Record<OutboxItemState, number>;
-  /** Records not yet sent, oldest first, then the latest sent ones. */
+  /** The 200 oldest records not yet sent, then the 20 latest sent, latest first. */
   items: OutboxItem[];
 }

@@ -36,6 +36,8 @@ interface Entry {
 
 /** Sent records kept (and listed on the console after the unsent ones); older ones are only counted. */
 const KEPT_SENT = 20;
+/** Unsent records the console lists, oldest first (the counts cover all). */
+const SHOWN_UNSENT = 200;
 /** At start, a file this many lines longer than what it must keep is written again with only that. */
 const COMPACT_SLACK = 1000;
 /** An idle sender looks again this often, for an address set in the meantime. */
@@ -110,7 +112,7 @@ export class ProvinceOutbox {
     return {
       endpoint: this.#deps.config().evaluation.platform.endpoint !== '',
       counts: { sent: this.#sentEarlier + sent.length, waiting: unsent.filter((i) => i.state === 'waiting').length, failed: unsent.filter((i) => i.state === 'failed').length },
-      items: [...unsent, ...sent],
+      items: [...unsent.slice(0, SHOWN_UNSENT), ...sent],
     };
   }
 
