@@ -27,6 +27,17 @@ export interface HubOptions {
   demoIdentity?: DemoIdentity;
   /** Forward the journal to the district's PostgreSQL (hub/src/federation). */
   federate?: FederateOptions;
+  /** Timing of the provincial platform's outbox (hub/src/province); defaults suit a real platform. */
+  province?: ProvinceOptions;
+}
+
+export interface ProvinceOptions {
+  /** How long one post may take (default 10 s). */
+  timeoutMs?: number;
+  /** The first wait after a failure (default 1 s), doubled after each failure in a row… */
+  retryMinMs?: number;
+  /** …up to this (default 5 min). */
+  retryMaxMs?: number;
 }
 
 export interface FederateOptions {

@@ -27,6 +27,7 @@ import { createLiveModule } from './live/module.js';
 import { createNoticesModule } from './notices/module.js';
 import { lanBaseUrl } from './printing/page-url.js';
 import { createPrintingModule } from './printing/module.js';
+import { createProvinceModule } from './province/module.js';
 import { createQueueModule } from './queue/module.js';
 import { createRatingsModule } from './ratings/module.js';
 import { Broadcaster } from './realtime/broadcaster.js';
@@ -132,6 +133,7 @@ export async function startHub(options: HubOptions, env: HubEnvironment): Promis
     createKioskModule({ ...core, api, broadcaster, dataDir, phoneBase, audit }),
     await createStatsModule({ ...core, api, journal, dataDir }),
     await createNoticesModule({ ...core, broadcaster, audit, dataDir }),
+    await createProvinceModule({ ...core, api, journal, dataDir, ...(options.province && { options: options.province }) }),
   ];
   serveSockets(io, { config, broadcaster, bus: core.bus, sessions, audit, answers, domains, version: options.version, log });
   const days = await startDaysOnTime(hall, config, clock, log);

@@ -4,6 +4,7 @@ import { z } from 'zod';
 import {
   category,
   evaluationSettings as storedEvaluation,
+  platformSettings as storedPlatform,
   hall,
   hallSchedule,
   int,
@@ -103,6 +104,30 @@ export const staffSettings = z.object({
     .refine((roles) => new Set(roles).size === roles.length, '角色重复 / a role is listed twice'),
 });
 
+const channelCode = z.string().trim().regex(/^[A-Za-z0-9]{1,8}$/, '渠道代码：字母或数字，最多 8 位 / channel code: letters or digits, up to 8');
+/** https for a real platform; plain http only to this machine (a test receiver). */
+const endpoint = z
+  .string()
+  .trim()
+  .refine((v) => {
+    if (v === '') return true;
+    try {
+      const u = new URL(v);
+      return u.protocol === 'https:' || (u.protocol === 'http:' && ['127.0.0.1', 'localhost', '[::1]'].includes(u.hostname));
+    } catch {
+      return false;
+    }
+  }, '须为 https:// 地址（仅本机可用 http://），或留空 / an https:// address (http:// only to this machine), or empty');
+
+/** Records carry the region code in their ids: none is made, nor pushed, before the hall has one. */
+export const platformSettings = storedPlatform
+  .extend({
+    regionCode: z.string().trim().regex(/^(\d{6})?$/, '行政区划代码须为 6 位数字 / region code: 6 digits (GB/T 2260)'),
+    channelCodes: z.object({ pad: channelCode, kiosk: channelCode, phone: channelCode }),
+    endpoint,
+  })
+  .refine((p) => p.endpoint === '' || p.regionCode !== '', { path: ['regionCode'], message: '设置推送地址前须填写行政区划代码 / set the region code before a push address' });
+
 export const evaluationSettings = storedEvaluation.extend({
   badReasons: z
     .array(text(1, 20))
@@ -111,6 +136,7 @@ export const evaluationSettings = storedEvaluation.extend({
     .refine((r) => new Set(r).size === r.length, '原因重复 / a reason is listed twice'),
   padTimeoutSeconds: int(15, 600),
   caseDeadlines: z.object({ verifyDays: int(1, 60), rectifyDays: int(1, 60), followUpDays: int(1, 60) }),
+  platform: platformSettings,
 });
 
 export const queueRules = storedRules.extend({

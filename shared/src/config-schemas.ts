@@ -5,7 +5,7 @@
 // ranges, at least one zone, no duplicates) are added on top in admin-schemas.ts: they apply to what a
 // manager types, while a file written by an earlier hub, set up by hand or by a test may predate them.
 import { z } from 'zod';
-import { BADGES, HALL_LEVELS, WINDOW_KINDS } from './lists.js';
+import { BADGES, HALL_LEVELS, RATING_EXPORT_PROFILES, WINDOW_KINDS } from './lists.js';
 import { DEVICE_ROLES, STAFF_ROLES } from './roles.js';
 import { day } from './schemas.js';
 
@@ -152,6 +152,17 @@ export const queueRules = z.object({
   appointmentEarlyMinutes: count,
 });
 
+/** Rating records for the provincial 好差评 platform (GB/T 39046-2020 table 9), and where they are pushed. */
+export const platformSettings = z.object({
+  profile: z.enum(RATING_EXPORT_PROFILES),
+  /** 行政区划代码 (GB/T 2260, 6 digits); '' until the hall sets it. */
+  regionCode: z.string(),
+  /** 评价渠道 code of each channel, as the province's interface lists them. */
+  channelCodes: z.object({ pad: z.string(), kiosk: z.string(), phone: z.string() }),
+  /** The platform's HTTPS address the outbox posts each record to; '' = records wait. */
+  endpoint: z.string(),
+});
+
 /** 好差评: what the pad asks, and how bad ratings are followed up. */
 export const evaluationSettings = z.object({
   /** Reasons offered for 不满意 / 非常不满意. */
@@ -160,6 +171,7 @@ export const evaluationSettings = z.object({
   padTimeoutSeconds: count,
   /** Case deadlines in working days from the rating (hall calendar: holidays, make-up workdays). */
   caseDeadlines: z.object({ verifyDays: count, rectifyDays: count, followUpDays: count }),
+  platform: platformSettings,
 });
 
 /** How long personal data is kept (数据保留期限): masked identities and their keyed hashes are purged from older day journals. */

@@ -6,6 +6,7 @@ import { CONSOLE_CASES_STRINGS } from './strings/console-cases.js';
 import { CONSOLE_DEVICES_STRINGS } from './strings/console-devices.js';
 import { CONSOLE_LIVE_STRINGS } from './strings/console-live.js';
 import { CONSOLE_NOTICES_STRINGS } from './strings/console-notices.js';
+import { CONSOLE_PROVINCE_STRINGS } from './strings/console-province.js';
 import { CONSOLE_REPORTS_STRINGS } from './strings/console-reports.js';
 import { CONSOLE_STRINGS } from './strings/console.js';
 import { WINDOW_STRINGS } from './strings/window.js';
@@ -22,6 +23,7 @@ export const CONSOLE_CATALOGUE = {
   ...CONSOLE_REPORTS_STRINGS,
   ...ADMIN_STRINGS,
   ...CONSOLE_NOTICES_STRINGS,
+  ...CONSOLE_PROVINCE_STRINGS,
 } as const;
 
 export type StringKey = keyof typeof CONSOLE_CATALOGUE;

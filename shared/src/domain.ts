@@ -94,6 +94,8 @@ export interface Ticket {
   transfers: number;
   outcome?: Outcome;
   outcomeNote?: string;
+  /** 办件编号 (an..50) from the business system, given at 办结. */
+  caseNumber?: string;
   periods: Period[];
   /** The last print attempt of its slip; absent where no printer serves the kiosk. `jobId` names the slip (design.md §6). */
   print?: { ok: boolean; printerId: string; at: number; reason?: string; jobId?: string };

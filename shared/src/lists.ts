@@ -69,12 +69,20 @@ export type PaperWidth = (typeof PAPER_WIDTHS)[number];
 
 /**
  * The five national levels (国办发〔2019〕51号; GB/T 39734-2020), best first. Their codes are the
- * star counts of the national 好差评 scale: 非常满意 ☆☆☆☆☆ = 5 … 非常不满意 ☆ = 1 — the value
- * the evaluation data item of GB/T 39046-2020 (政务服务平台基础数据规范) carries to a provincial platform.
+ * star counts of the national 好差评 scale: 非常满意 ☆☆☆☆☆ = 5 … 非常不满意 ☆ = 1. Records for a
+ * provincial platform are coded by RATING_EXPORT_PROFILES (GB/T 39046-2020 counts 1 = 非常满意).
  */
 export const RATING_LEVELS = ['very-satisfied', 'satisfied', 'basic', 'dissatisfied', 'very-dissatisfied'] as const;
 /** 非常满意 / 满意 / 基本满意 / 不满意 / 非常不满意 */
 export type RatingLevel = (typeof RATING_LEVELS)[number];
+
+/**
+ * How rating records are coded for a provincial 好差评 platform: 'national' as GB/T 39046-2020 table 9
+ * (满意度代码 1 = 非常满意 … 5 = 非常不满意); 'reversed' for provincial interfaces that count the other
+ * way (5 = 非常满意 … 1 = 非常不满意, as Zhejiang's).
+ */
+export const RATING_EXPORT_PROFILES = ['national', 'reversed'] as const;
+export type RatingExportProfile = (typeof RATING_EXPORT_PROFILES)[number];
 
 export const VERDICTS = ['confirmed', 'unfounded'] as const;
 /** 属实 / 不属实 */

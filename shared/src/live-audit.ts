@@ -90,6 +90,14 @@ const FIELDS: Record<string, StringKey> = {
   verifyDays: 'admin.evaluation.verify',
   rectifyDays: 'admin.evaluation.rectify',
   followUpDays: 'admin.evaluation.followUp',
+  platform: 'platform.title',
+  profile: 'platform.profile',
+  regionCode: 'platform.region',
+  channelCodes: 'platform.channels',
+  pad: 'platform.channel.pad',
+  kiosk: 'platform.channel.kiosk',
+  phone: 'platform.channel.phone',
+  endpoint: 'platform.endpoint',
   personalDataDays: 'admin.retention.days',
   role: 'devices.roleLabel',
   kioskId: 'printers.kiosk',
@@ -146,7 +154,7 @@ const KIND_FIELDS: Partial<Record<AuditKind, Record<string, StringKey>>> = {
 };
 
 /** Values that are codes, read through the catalogue under these prefixes (an unknown code shows as it is). */
-const CODES: Record<string, string> = { verdict: 'verdict.', result: 'followUp.', reached: 'audit.reached.', topics: 'suggest.topic.' };
+const CODES: Record<string, string> = { verdict: 'verdict.', result: 'followUp.', reached: 'audit.reached.', topics: 'suggest.topic.', profile: 'platform.profile.' };
 /** Moments, read as the hall's local day and time. */
 const TIMES = new Set(['submittedAt', 'postedAt', 'endsAt', 'withdrawnAt']);
 /** Who did it, read by name. */

@@ -48,6 +48,8 @@ export interface Rating {
   text?: string;
   /** 实名: the citizen's phone, masked (138****5678). */
   contact?: MaskedIdentity;
+  /** The ticket's 办件编号 when it was given at 办结 (Ticket.caseNumber). */
+  caseNumber?: string;
 }
 
 export const CASE_STEPS = ['verify', 'rectify', 'followUp', 'close'] as const;

@@ -11,6 +11,7 @@ import type { Catalogue, TicketFollow } from './kiosk.js';
 import type { FollowQueryInput } from './kiosk-schemas.js';
 import type { VisitToRate } from './ratings.js';
 import type { PhoneRateInput, VisitLinkQuery } from './ratings-schemas.js';
+import type { OutboxView } from './province.js';
 import type { WindowQueueEntry } from './window-queue.js';
 import type { Report, ReportQuery, ReportTables } from './reports.js';
 
@@ -39,6 +40,8 @@ export interface RestRoutes {
     '/reports/tables': Route<ReportTables, ReportQuery>;
     /** A window's waiting tickets in its call order (no personal data). */
     '/windows/:id/queue': Route<WindowQueueEntry[]>;
+    /** What the provincial platform's outbox has sent, holds and failed to send. */
+    '/province/outbox': Route<OutboxView>;
     // The district server's (district/src), called by the district console it serves.
     '/district/session': Route<DistrictOperator | null>;
     '/district/halls': Route<DistrictHall[]>;

@@ -154,3 +154,9 @@ export function formatClock(at: number, timeZone: string): string {
   const local = wallClock(at, timeZone);
   return `${pad(local.getUTCHours())}:${pad(local.getUTCMinutes())}`;
 }
+
+/** '20261123T093005' (ISO 8601 basic format, no offset) in the hall's time zone: 评价时间 of GB/T 39046-2020. */
+export function formatBasic(at: number, timeZone: string): string {
+  const l = wallClock(at, timeZone);
+  return `${l.getUTCFullYear()}${pad(l.getUTCMonth() + 1)}${pad(l.getUTCDate())}T${pad(l.getUTCHours())}${pad(l.getUTCMinutes())}${pad(l.getUTCSeconds())}`;
+}

@@ -125,7 +125,8 @@ describe('backup and restore of a running hub', () => {
     const hall = await get(`${restored.url}/api/hall`);
     const day = rated.ticketId.slice(0, 10);
     const ratings = await get(`${restored.url}/api/reports/ratings.json?from=${day}&to=${day}`);
-    expect(ratings.data).toEqual([expect.objectContaining({ caseNumber: rated.ticketId, level: '不满意', reasons: ['服务态度'] })]);
+    const recordId = `${day.replaceAll('-', '')}${rated.ticketId.slice(11)}`; // <行政区划><hall><YYYYMMDD><number>
+    expect(ratings.data).toEqual([expect.objectContaining({ caseNumber: expect.stringMatching(new RegExp(`${recordId}$`)), level: '不满意', reasons: ['服务态度'] })]);
     expect(hall.data.hall.name).toBe('备份演练中心');
     expect(hall.data.categories.find((c: { id: string }) => c.id === 'social').name).toBe('社会事务（备份演练）');
     expect(JSON.parse(await readFile(path.join(restoredDir, 'config.json'), 'utf8'))).toEqual(JSON.parse(configAtBackup));

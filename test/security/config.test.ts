@@ -80,7 +80,7 @@ describe('hall configuration', () => {
 
   it('answers a retried change with its first answer instead of doing it twice', async () => {
     const id = cmdId();
-    const reason = { badReasons: ['服务态度', '等候太久'], padTimeoutSeconds: 45, caseDeadlines: { verifyDays: 2, rectifyDays: 5, followUpDays: 10 } };
+    const reason = { badReasons: ['服务态度', '等候太久'], padTimeoutSeconds: 45, caseDeadlines: { verifyDays: 2, rectifyDays: 5, followUpDays: 10 }, platform: { profile: 'national' as const, regionCode: '330106', channelCodes: { pad: '1', kiosk: '2', phone: '3' }, endpoint: '' } };
     const first = await manager.emitWithAck('admin:saveEvaluation', { cmdId: id, evaluation: reason });
     const again = await manager.emitWithAck('admin:saveEvaluation', { cmdId: id, evaluation: reason });
     expect(again).toEqual(first);

@@ -73,20 +73,20 @@ describe('evaluation figures', () => {
     const records = (await (await fetch(`${t.hub.url}/api/reports/ratings.json?${q}`, MANAGER)).json()).data;
     expect(records).toHaveLength(3);
     expect(records[1]).toMatchObject({
-      caseNumber: `${DAY}/A002`,
-      channel: '政务服务大厅窗口评价器',
+      caseNumber: `330106demo-district${DAY.replace(/-/g, '')}A002`,
+      channelCode: '1',
       level: '不满意',
-      levelCode: 2,
+      levelCode: 4,
       reasons: ['服务态度'],
       text: '等太久',
       staffNumber: '0101',
-      contact: '139****5678',
+      rater: '139****5678',
     });
-    expect(records[1].ratedAt).toMatch(/^2026-11-23T10:\d\d:\d\d\.\d{3}\+08:00$/);
+    expect(records[1].ratedAt).toMatch(/^20261123T10\d{4}$/);
     const bytes = Buffer.from(await (await fetch(`${t.hub.url}/api/reports/ratings.csv?${q}`, MANAGER)).arrayBuffer());
     const csv = bytes.toString('utf8');
     expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]); // BOM, so Excel reads the Chinese
-    expect(csv.slice(1).startsWith('办件编号,评价渠道,评价时间')).toBe(true);
+    expect(csv.slice(1).startsWith('记录编号,办件编号,评价渠道')).toBe(true);
     expect(csv).not.toContain('13912345678');
   });
 });

@@ -43,6 +43,8 @@ export async function demoHall(identity?: DemoIdentity): Promise<HallConfig> {
       badReasons: ['服务态度', '办事效率', '多次跑动', '材料要求不清', '系统故障', '其他'],
       padTimeoutSeconds: 60,
       caseDeadlines: { verifyDays: 1, rectifyDays: 5, followUpDays: 10 },
+      // 330106 杭州市西湖区: a real GB/T 2260 code, so demo records look like a hall's.
+      platform: { profile: 'national', regionCode: '330106', channelCodes: { pad: '1', kiosk: '2', phone: '3' }, endpoint: '' },
     },
     retention: { personalDataDays: 365 },
   };

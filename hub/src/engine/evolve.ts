@@ -309,6 +309,7 @@ function rate(
     finishedAt: finished?.start ?? e.at,
     at: e.at,
     ...given,
+    ...(t.caseNumber !== undefined && { caseNumber: t.caseNumber }),
   };
   const evaluation = writableEvaluation(state);
   evaluation.ratings[t.id] = rating;

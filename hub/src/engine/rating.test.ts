@@ -216,7 +216,7 @@ describe('bad rating', () => {
   });
 
   it('counts the time to rate from the finish, as configured', () => {
-    const hall = new Hall(makeConfig({ evaluation: { badReasons: ['其他'], padTimeoutSeconds: 10, caseDeadlines: { verifyDays: 1, rectifyDays: 2, followUpDays: 3 } } }));
+    const hall = new Hall(makeConfig({ evaluation: { ...makeConfig().evaluation, badReasons: ['其他'], padTimeoutSeconds: 10, caseDeadlines: { verifyDays: 1, rectifyDays: 2, followUpDays: 3 } } }));
     hall.open(1);
     hall.issue('general');
     hall.callNext('w1');

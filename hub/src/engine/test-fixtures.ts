@@ -85,7 +85,7 @@ export function makeConfig(overrides: ConfigOverrides = {}): HallConfig {
     staff: windows.map((w) => staffMember(`s${w.number}`)),
     devices: [],
     rules: { priorityBurst: 3, recallCap: 2, noShowRequeuePlaces: 3, appointmentEarlyMinutes: 15, ...rules },
-    evaluation: { badReasons: ['服务态度', '其他'], padTimeoutSeconds: 60, caseDeadlines: { verifyDays: 1, rectifyDays: 5, followUpDays: 10 } },
+    evaluation: { badReasons: ['服务态度', '其他'], padTimeoutSeconds: 60, caseDeadlines: { verifyDays: 1, rectifyDays: 5, followUpDays: 10 }, platform: { profile: 'national', regionCode: '330106', channelCodes: { pad: '1', kiosk: '2', phone: '3' }, endpoint: '' } },
     retention: { personalDataDays: 365 },
     ...rest,
   };

@@ -101,8 +101,8 @@ export type RatingTable = {
   number: string[];
   /** The instant `finished` counts from: the service day's start. */
   from: number;
-  /** The few records with reasons, a text or a contact, by row. */
-  notes: Record<number, Pick<Rating, 'reasons' | 'text' | 'contact'>>;
+  /** The few records with reasons, a text, a contact or a 办件编号, by row. */
+  notes: Record<number, Pick<Rating, 'reasons' | 'text' | 'contact' | 'caseNumber'>>;
 } & Columns<typeof RATING_COLUMNS>;
 
 export interface DayRollup {
@@ -264,8 +264,8 @@ export function decodeTickets(t: TicketTable): TicketFact[] {
 export function encodeRatings(ratings: readonly Rating[], from: number): RatingTable {
   const notes: RatingTable['notes'] = {};
   ratings.forEach((r, i) => {
-    if (r.reasons.length === 0 && r.text === undefined && r.contact === undefined) return;
-    notes[i] = { reasons: r.reasons, ...(r.text !== undefined && { text: r.text }), ...(r.contact !== undefined && { contact: r.contact }) };
+    if (r.reasons.length === 0 && r.text === undefined && r.contact === undefined && r.caseNumber === undefined) return;
+    notes[i] = { reasons: r.reasons, ...(r.text !== undefined && { text: r.text }), ...(r.contact !== undefined && { contact: r.contact }), ...(r.caseNumber !== undefined && { caseNumber: r.caseNumber }) };
   });
   const c = columnsOf(RATING_COLUMNS, ratings);
   return {
@@ -302,6 +302,7 @@ export function decodeRatings(t: RatingTable, day: string): Rating[] {
       reasons: note ? [...note.reasons] : [],
       ...(note?.text !== undefined && { text: note.text }),
       ...(note?.contact !== undefined && { contact: note.contact }),
+      ...(note?.caseNumber !== undefined && { caseNumber: note.caseNumber }),
     });
   }
   return out;

@@ -28,7 +28,7 @@ function seedConfig(): HallConfig {
     staff: [],
     devices: [],
     rules: { priorityBurst: 3, recallCap: 2, noShowRequeuePlaces: 3, appointmentEarlyMinutes: 15 },
-    evaluation: { badReasons: ['其他'], padTimeoutSeconds: 60, caseDeadlines: { verifyDays: 1, rectifyDays: 5, followUpDays: 10 } },
+    evaluation: { badReasons: ['其他'], padTimeoutSeconds: 60, caseDeadlines: { verifyDays: 1, rectifyDays: 5, followUpDays: 10 }, platform: { profile: 'national', regionCode: '330106', channelCodes: { pad: '1', kiosk: '2', phone: '3' }, endpoint: '' } },
     retention: { personalDataDays: 365 },
   };
 }

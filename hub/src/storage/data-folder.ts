@@ -52,6 +52,8 @@ const NAMES = {
   districtConfig: 'district-config.json',
   /** Notices on window-top displays, showing and recently ended. */
   notices: 'notices.json',
+  /** Records for the provincial 好差评 platform and what became of them (JSONL). */
+  provinceOutbox: 'province-outbox.jsonl',
   /** How far the personal-data retention job got. */
   retention: 'retention.json',
   /** A print agent's device token (0600), in the data folder of the kiosk PC it runs on. */

@@ -3,7 +3,7 @@
 import { createHash } from 'node:crypto';
 import type { QueueRules } from '@yichuang/shared/domain';
 
-export const SCHEMA_VERSION = 5;
+export const SCHEMA_VERSION = 6;
 
 /** config.json as found on disk, at any schema version. */
 export interface StoredConfig {
@@ -24,6 +24,10 @@ interface ConfigV1 extends StoredConfig {
 
 interface ConfigV4 extends StoredConfig {
   hall: { zones: Array<{ hours?: unknown; [key: string]: unknown }>; [key: string]: unknown };
+}
+
+interface ConfigV5 extends StoredConfig {
+  evaluation: Record<string, unknown>;
 }
 
 interface ConfigV3 extends StoredConfig {
@@ -85,6 +89,16 @@ export const migrations: readonly Migration[] = [
     up(data) {
       const v4 = data as ConfigV4;
       return { ...v4, hall: { ...v4.hall, zones: v4.hall.zones.map(({ hours: _hours, ...zone }) => zone) } };
+    },
+  },
+  {
+    from: 5,
+    to: 6,
+    describe: 'provincial platform settings added to the evaluation: national profile, region code and endpoint left for the hall to set',
+    up(data) {
+      const v5 = data as ConfigV5;
+      const platform = { profile: 'national', regionCode: '', channelCodes: { pad: '1', kiosk: '2', phone: '3' }, endpoint: '' };
+      return { ...v5, evaluation: { ...v5.evaluation, platform } };
     },
   },
 ];
