@@ -82,6 +82,8 @@ export function evolve(state: EngineState, e: EngineEvent): EngineState {
       const t = ticketOf(state, e.ticketId);
       t.outcome = e.outcome;
       if (e.note !== undefined) t.outcomeNote = e.note;
+      if (e.caseNumber !== undefined) t.caseNumber = e.caseNumber;
+      if (e.itemCode !== undefined) t.itemCode = e.itemCode;
       enter(t, 'finished', e.at, e.windowId, e.staffId);
       release(state, e.windowId, t.id);
       // The visit is now this window's pad's to rate.

@@ -25,6 +25,8 @@ export function decideFinish(state: EngineState, c: CommandOf<'finish'>, { now, 
     staffId: w.staffId,
     outcome: c.outcome,
     ...(c.note !== undefined && { note: c.note }),
+    ...(c.caseNumber !== undefined && { caseNumber: c.caseNumber }),
+    ...(c.itemCode !== undefined && { itemCode: c.itemCode }),
   });
 }
 
