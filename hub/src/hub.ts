@@ -7,6 +7,7 @@ import type { Express } from 'express';
 import { createAdminModule } from './admin/module.js';
 import { createAppointmentsModule } from './appointments/module.js';
 import type { HubOptions } from './config.js';
+import { createCatalogueModule } from './catalogue/module.js';
 import { demoHall } from './demo/demo-hall.js';
 import { startForwarder } from './federation/module.js';
 import type { HallCore } from './hall/core.js';
@@ -103,6 +104,7 @@ export async function startHub(options: HubOptions, env: HubEnvironment): Promis
   // The domains.
   const ticketLinks = new TicketLinks(secretKey);
   const printing = createPrintingModule({ ...core, api, broadcaster, audit, dataDir, ticketLinks, phoneBase });
+  const catalogue = await createCatalogueModule({ ...core, api, broadcaster, audit, dataDir });
   const queue = createQueueModule({ ...core, api, broadcaster, publisher, audit, slips: printing.slips, personal: new PersonalData(secretKey) });
   const domains: Domain[] = [
     queue,
@@ -111,7 +113,8 @@ export async function startHub(options: HubOptions, env: HubEnvironment): Promis
     createRatingsModule({ ...core, api, broadcaster, secretKey, ticketLinks, audit }),
     createLiveModule({ ...core, broadcaster, audit, dataDir }),
     await createAppointmentsModule({ ...core, api, broadcaster, ticketing: queue.ticketing, dataDir }),
-    createKioskModule({ ...core, api, broadcaster, dataDir, phoneBase, audit }),
+    catalogue,
+    createKioskModule({ ...core, api, broadcaster, dataDir, phoneBase, audit, catalogue: catalogue.current }),
     await createStatsModule({ ...core, api, journal, dataDir }),
     await createNoticesModule({ ...core, broadcaster, audit, dataDir }),
   ];
