@@ -115,7 +115,7 @@ export async function startHub(options: HubOptions, env: HubEnvironment): Promis
     await createAppointmentsModule({ ...core, api, broadcaster, ticketing: queue.ticketing, dataDir }),
     catalogue,
     createKioskModule({ ...core, api, broadcaster, dataDir, phoneBase, audit, catalogue: catalogue.current }),
-    await createStatsModule({ ...core, api, journal, dataDir }),
+    await createStatsModule({ ...core, api, journal, dataDir, catalogue: catalogue.current }),
     await createNoticesModule({ ...core, broadcaster, audit, dataDir }),
   ];
   serveSockets(io, { config, broadcaster, bus: core.bus, sessions, audit, answers, domains, version: options.version, log });

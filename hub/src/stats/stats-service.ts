@@ -176,9 +176,13 @@ export class StatsService {
 
   /** Every rating record (and 未评价) of the period, oldest first. */
   async ratingsIn(from: string, to: string): Promise<Rating[]> {
+    return (await this.rollupsIn(from, to)).flatMap((r) => decodeRatings(r.ratings, r.day));
+  }
+
+  /** The roll-ups of the period's days with data, oldest first. */
+  async rollupsIn(from: string, to: string): Promise<DayRollup[]> {
     const known = await this.knownDays();
-    const rollups = await fewAtATime(known.filter((d) => d >= from && d <= to), (d) => this.rollupOf(d));
-    return rollups.flatMap((r) => decodeRatings(r.ratings, r.day));
+    return fewAtATime(known.filter((d) => d >= from && d <= to), (d) => this.rollupOf(d));
   }
 
   /** Every day with a journal or a roll-up, and today, in order. */
