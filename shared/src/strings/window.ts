@@ -31,6 +31,11 @@ export const WINDOW_STRINGS = {
   'window.note': ['说明', 'Note'],
   'window.noteRequiredHint': ['此结果须填写原因', 'This outcome needs a reason'],
   'window.noteRequired': ['请填写原因', 'Please give a reason'],
+  'window.caseNumber': ['办件编号', 'Case number'],
+  'window.caseNumberHint': ['可扫描受理通知书条码', 'Type, or scan the receipt’s barcode'],
+  'window.caseNumberBad': ['办件编号为 1–50 位字母、数字、- 或 _', 'The case number is 1–50 letters, digits, - or _'],
+  'window.item': ['办理事项', 'Service item'],
+  'window.noItem': ['（不选）', '(none)'],
   'window.paused': ['暂停服务：{reason}', 'Paused: {reason}'],
   'window.confirmSignOut': ['确定签退吗？', 'Sign out now?'],
   'window.shortcutsHint': [

@@ -43,6 +43,12 @@ export type Dialog =
   | null;
 
 /** What the last action did, said once it is done (过号, 转移, 挂起, 办结…): staff see it happened. */
+/** What 办结 may also record: the business system's 办件编号 and the 事项 handled. */
+export interface FinishDetails {
+  caseNumber?: string;
+  itemCode?: string;
+}
+
 export interface Notice {
   key: StringKey;
   params?: Params;
@@ -212,10 +218,12 @@ export class Caller {
   };
 
   /** `said`: the outcome's name as the dialog showed it. */
-  finish = (outcome: Outcome, note: string, said: string): Promise<boolean> => {
+  finish = (outcome: Outcome, note: string, said: string, details: FinishDetails = {}): Promise<boolean> => {
     const trimmed = note.trim();
     const number = this.current?.number ?? '';
-    return this.run('finish', 'window:finish', { windowId: this.requireWindow(), outcome, ...(trimmed ? { note: trimmed } : {}) }, {
+    const { caseNumber, itemCode } = details;
+    const payload = { windowId: this.requireWindow(), outcome, ...(trimmed && { note: trimmed }), ...(caseNumber && { caseNumber }), ...(itemCode && { itemCode }) };
+    return this.run('finish', 'window:finish', payload, {
       closes: true,
       notice: () => ({ key: 'window.finishedDone', params: { number, outcome: said } }),
     });
