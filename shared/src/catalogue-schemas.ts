@@ -19,7 +19,7 @@ export const serviceItem = z
     name: required(100, '事项名称', 'the name'),
     nameEn: text(200).default(''),
     department: required(100, '实施主体', 'the department'),
-    categoryId: id,
+    categoryId: required(64, '业务类别', 'the category').pipe(id),
     lifeEvents: z.array(id).max(20).default([]),
     conditions: text(2000).default(''),
     materials: texts(60, 300).default([]),

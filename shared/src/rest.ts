@@ -6,7 +6,8 @@ import type { PairingRequestInput, SignInRequestInput } from './admin-schemas.js
 import type { BookingPage, BookingView, SlotView } from './appointments.js';
 import type { SlotsQueryInput, WebBookInput, WebChangeInput, WebLookupInput } from './appointments-schemas.js';
 import type { Ack } from './errors.js';
-import type { Catalogue, TicketFollow } from './kiosk.js';
+import type { ServiceItemInput } from './catalogue-schemas.js';
+import type { Catalogue, HallCatalogue, ServiceItem, TicketFollow } from './kiosk.js';
 import type { FollowQueryInput } from './kiosk-schemas.js';
 import type { VisitToRate } from './ratings.js';
 import type { PhoneRateInput, VisitLinkQuery } from './ratings-schemas.js';
@@ -38,6 +39,8 @@ export interface RestRoutes {
     '/reports/tables': Route<ReportTables, ReportQuery>;
     /** A window's waiting tickets in its call order (no personal data). */
     '/windows/:id/queue': Route<WindowQueueEntry[]>;
+    /** The hall's catalogue of service items as kept (admins). */
+    '/catalogue': Route<HallCatalogue>;
   };
   post: {
     '/appointments': Route<BookingView, undefined, WebBookInput>;
@@ -50,9 +53,17 @@ export interface RestRoutes {
     '/pairing': Route<PairingClaim, undefined, PairingRequestInput>;
     /** The body is the image itself (JPEG, PNG or WebP); the answer its address. */
     '/admin/staff/:id/photo': Route<{ photo: string }, undefined, Blob>;
+    '/catalogue/items': Route<ServiceItem, undefined, ServiceItemInput>;
+    /** The body is the file itself (XLSX or JSON) as application/octet-stream; the answer the catalogue now. */
+    '/catalogue/import': Route<HallCatalogue, undefined, Blob>;
+  };
+  put: {
+    /** Saves the item of that code (its code may change). */
+    '/catalogue/items/:code': Route<ServiceItem, undefined, ServiceItemInput>;
   };
   delete: {
     '/session': Route<null>;
+    '/catalogue/items/:code': Route<null>;
   };
 }
 
