@@ -12,6 +12,7 @@ export const CONSOLE_CATALOGUE_STRINGS = {
   'catalogue.export': ['导出', 'Export'],
   'catalogue.import': ['导入 XLSX / JSON', 'Import XLSX / JSON'],
   'catalogue.importHint': ['导入将整体替换目录；文件有任何错误时不做任何更改。', 'An import replaces the whole catalogue; a file with any error changes nothing.'],
+  'catalogue.importRefused': ['文件有误，目录未作任何更改：', 'The file has errors; the catalogue was not changed:'],
   'catalogue.imported': ['已导入 {items} 个事项、{events} 个一件事', 'Imported {items} items and {events} life events'],
   'catalogue.saved': ['已保存', 'Saved'],
   'catalogue.deleted': ['已删除 {code}', 'Deleted {code}'],
