@@ -43,7 +43,7 @@ describe('over a real hub', () => {
 
   const api = (p: string, init: RequestInit = {}) => fetch(`${t.hub.url}/api${p}`, { ...init, headers: { cookie, ...init.headers } });
   const current = async (): Promise<HallCatalogue> => ((await (await api('/catalogue')).json()) as { data: HallCatalogue }).data;
-  const upload = (bytes: Uint8Array | string) => api('/catalogue/import', { method: 'POST', headers: { 'content-type': 'application/octet-stream' }, body: bytes });
+  const upload = (bytes: Uint8Array | string) => api('/catalogue/import', { method: 'POST', headers: { 'content-type': 'application/octet-stream' }, body: typeof bytes === 'string' ? bytes : Buffer.from(bytes) });
   const auditLines = async (): Promise<{ action: string; target: string }[]> =>
     (await readFile(path.join(t.dataDir, 'audit', '2026-11.jsonl'), 'utf8')).split('\n').filter(Boolean).map((l) => JSON.parse(l) as { action: string; target: string });
 
