@@ -18,6 +18,26 @@ describe('the finish command carries the case number and the item', () => {
     expect(hall.ticket('A001')).toMatchObject({ caseNumber: 'SL-2026_000123', itemCode: '11440300MB2C001' });
   });
 
+  it('attaches them afterwards to the last visit finished at the window by whoever works it', () => {
+    const hall = new Hall().open(1, 2);
+    hall.issue('general', 2);
+    expect(hall.refusal({ type: 'linkCase', windowId: 'w1', caseNumber: 'SL-1' })).toEqual({ code: 'NO_FINISHED_VISIT' });
+    for (const n of ['A001', 'A002']) {
+      hall.callNext('w1');
+      hall.run({ type: 'start', windowId: 'w1' });
+      hall.wait(1);
+      hall.run({ type: 'finish', windowId: 'w1', outcome: 'done', ...(n === 'A001' && { itemCode: 'X-1' }) });
+    }
+    expect(hall.run({ type: 'linkCase', windowId: 'w1', caseNumber: 'SL-2', itemCode: 'X-2' })).toEqual([
+      { type: 'ticket.caseLinked', at: hall.now, ticketId: '2026-11-23/A002', windowId: 'w1', staffId: 's1', caseNumber: 'SL-2', itemCode: 'X-2' },
+    ]);
+    expect(hall.ticket('A002')).toMatchObject({ caseNumber: 'SL-2', itemCode: 'X-2' });
+    expect(hall.ticket('A001')).toMatchObject({ itemCode: 'X-1' });
+    expect(hall.ticket('A001').caseNumber).toBeUndefined();
+    // Window 2 finished nothing.
+    expect(hall.refusal({ type: 'linkCase', windowId: 'w2', itemCode: 'X-2' })).toEqual({ code: 'NO_FINISHED_VISIT' });
+  });
+
   it('refuses a case number that is not an..50, in Chinese and English', () => {
     const base = { cmdId: 'c1', windowId: 'w01', outcome: 'done' };
     expect(finishService.safeParse({ ...base, caseNumber: 'A'.repeat(50) }).success).toBe(true);
@@ -60,5 +80,19 @@ describe('over a real hub', () => {
     const journal = await readFile(path.join(t.dataDir, 'journal', '2026-11-23.jsonl'), 'utf8');
     const finished = journal.split('\n').filter(Boolean).map((l) => JSON.parse(l) as { event?: { type: string } }).find((r) => r.event?.type === 'ticket.finished');
     expect(finished?.event).toMatchObject({ caseNumber: 'SL2026-0042', itemCode: 'DEMO-0001' });
+  });
+
+  it('attaches a case number to the last visit a moment after 办结, and says when there is none', async () => {
+    const window = await serving();
+    const none = await window.emitWithAck('window:linkCase', { cmdId: cmdId(), windowId: 'w01', caseNumber: 'SL-9' });
+    expect(none).toMatchObject({ ok: false, error: { code: 'NO_FINISHED_VISIT', message: expect.stringMatching(/办结/), messageEn: expect.stringMatching(/finished/) } });
+    expect(await window.emitWithAck('window:finish', { cmdId: cmdId(), windowId: 'w01', outcome: 'done' })).toMatchObject({ ok: true });
+    const empty = await window.emitWithAck('window:linkCase', { cmdId: cmdId(), windowId: 'w01' });
+    expect(empty).toMatchObject({ ok: false, error: { code: 'BAD_REQUEST' } });
+    const linked = await window.emitWithAck('window:linkCase', { cmdId: cmdId(), windowId: 'w01', caseNumber: 'SL-9', itemCode: 'DEMO-0002' });
+    expect(linked).toMatchObject({ ok: true, data: { ticket: { number: 'A001' } } });
+    const journal = await readFile(path.join(t.dataDir, 'journal', '2026-11-23.jsonl'), 'utf8');
+    expect(journal).toContain('"type":"ticket.caseLinked"');
+    expect(journal).toMatch(/"caseNumber":"SL-9","itemCode":"DEMO-0002"/);
   });
 });

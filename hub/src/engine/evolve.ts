@@ -91,6 +91,13 @@ export function evolve(state: EngineState, e: EngineEvent): EngineState {
       return state;
     }
 
+    case 'ticket.caseLinked': {
+      const t = ticketOf(state, e.ticketId);
+      if (e.caseNumber !== undefined) t.caseNumber = e.caseNumber;
+      if (e.itemCode !== undefined) t.itemCode = e.itemCode;
+      return state;
+    }
+
     case 'ticket.noShow': {
       const t = ticketOf(state, e.ticketId);
       enter(t, 'no-show', e.at, e.windowId, t.staffId);
