@@ -79,4 +79,23 @@ describe('办结 with a case number and a 事项', () => {
     await dialog.waitFor({ state: 'detached' });
     await expect.poll(finishes).toEqual([expect.objectContaining({ outcome: 'done', caseNumber: 'SL2026-0042', itemCode: 'DEMO-0001' })]);
   });
+
+  it('adds the 办件编号 to the visit just finished, from the notice of 办结', async () => {
+    await page.locator('[data-notice]', { hasText: '已办结' }).waitFor();
+    await page.locator('[data-action=linkCase]').click();
+    const dialog = page.getByRole('dialog');
+    await dialog.getByText('补录 A001 的办件编号、事项').waitFor();
+    // Focus starts in the number: the scanner's burst and its Enter fill it and move on.
+    await page.keyboard.type('SL2026-0043', { delay: 2 });
+    await page.keyboard.press('Enter');
+    await page.waitForTimeout(200);
+    expect(await dialog.isVisible()).toBe(true);
+    expect(await dialog.getByLabel('办理事项').evaluate((el) => el === document.activeElement)).toBe(true);
+    // Enter once more (not in the number) confirms.
+    await page.keyboard.press('Enter');
+    await dialog.waitFor({ state: 'detached' });
+    await page.locator('[data-notice]', { hasText: '已为 A001 补录办件信息' }).waitFor();
+    const journal = await readFile(path.join(t.dataDir, 'journal', '2026-11-23.jsonl'), 'utf8');
+    expect(journal).toMatch(/"type":"ticket\.caseLinked".*"caseNumber":"SL2026-0043"/);
+  });
 });

@@ -48,6 +48,11 @@ export async function shoot({ hub, browser, capture }: ShotContext): Promise<voi
   await capture(page, 'window-caller-finish');
   await dialog.getByRole('button', { name: /确定/ }).click();
   await page.getByText('当前没有呼叫中的号').waitFor();
+  // …and a moment later, the 办件编号 the business system gave after all (补录).
+  await page.locator('[data-action=linkCase]').click();
+  await page.keyboard.type('SL20261123-0042A');
+  await capture(page, 'window-caller-link-case');
+  await page.keyboard.press('Escape');
   await step('F1', () => current.waitFor());
   await step('F3', () => page.locator('.state.serving').waitFor());
   await page.locator('[data-figure=served]', { hasText: '1' }).waitFor();

@@ -36,6 +36,9 @@ export const WINDOW_STRINGS = {
   'window.caseNumberBad': ['办件编号为 1–50 位字母、数字、- 或 _', 'The case number is 1–50 letters, digits, - or _'],
   'window.item': ['办理事项', 'Service item'],
   'window.noItem': ['（不选）', '(none)'],
+  'window.linkCase': ['补录办件编号', 'Add case number'],
+  'window.linkCaseTitle': ['补录 {number} 的办件编号、事项', 'Case number and item of {number}'],
+  'window.caseLinkedDone': ['已为 {number} 补录办件信息', 'Case details added to {number}'],
   'window.paused': ['暂停服务：{reason}', 'Paused: {reason}'],
   'window.confirmSignOut': ['确定签退吗？', 'Sign out now?'],
   'window.shortcutsHint': [
