@@ -105,7 +105,8 @@ export async function startHub(options: HubOptions, env: HubEnvironment): Promis
   const ticketLinks = new TicketLinks(secretKey);
   const printing = createPrintingModule({ ...core, api, broadcaster, audit, dataDir, ticketLinks, phoneBase });
   const catalogue = await createCatalogueModule({ ...core, api, broadcaster, audit, dataDir });
-  const queue = createQueueModule({ ...core, api, broadcaster, publisher, audit, slips: printing.slips, personal: new PersonalData(secretKey) });
+  const itemKnown = (code: string): boolean => catalogue.current().items.some((i) => i.code === code);
+  const queue = createQueueModule({ ...core, api, broadcaster, publisher, audit, slips: printing.slips, personal: new PersonalData(secretKey), itemKnown });
   const domains: Domain[] = [
     queue,
     printing,

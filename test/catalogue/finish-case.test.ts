@@ -75,6 +75,9 @@ describe('over a real hub', () => {
     expect(bad).toMatchObject({ ok: false, error: { code: 'BAD_REQUEST' } });
     if (!bad.ok) expect(`${bad.error.message} ${bad.error.messageEn}`).toMatch(/办件编号.*the case number/);
 
+    // A 事项 the hall's catalogue does not have is refused, said at its field, and the visit stays open.
+    const unknown = await window.emitWithAck('window:finish', { cmdId: cmdId(), windowId: 'w01', outcome: 'done', itemCode: 'NO-SUCH-ITEM' });
+    expect(unknown).toMatchObject({ ok: false, error: { code: 'UNKNOWN_ITEM', message: '没有这个事项：NO-SUCH-ITEM', fields: [{ path: 'itemCode' }] } });
     const ok = await window.emitWithAck('window:finish', { cmdId: cmdId(), windowId: 'w01', outcome: 'done', caseNumber: 'SL2026-0042', itemCode: 'DEMO-0001' });
     expect(ok).toMatchObject({ ok: true });
     const journal = await readFile(path.join(t.dataDir, 'journal', '2026-11-23.jsonl'), 'utf8');
