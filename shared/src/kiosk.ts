@@ -222,7 +222,7 @@ export interface KioskBroadcasts {
   'kiosk:statusChanged': (e: KioskStatus) => void;
   /** To kiosks: walk-in ticketing opened or closed by the hall's schedule (kiosks then ask for a snapshot). */
   'kiosk:hoursChanged': (e: { open: boolean; nextOpening?: number }) => void;
-  /** To kiosks and window callers: the hall's catalogue of service items changed; fetch it again. */
+  /** To kiosks: the hall's catalogue of service items changed; fetch it again. */
   'kiosk:catalogueChanged': () => void;
 }
 

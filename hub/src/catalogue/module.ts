@@ -1,5 +1,5 @@
 // The catalogue domain: the hall's service items (事项) and life events (一件事) as hall configuration
-// (catalogue.json), its admin REST, and the notice to kiosks and windows when it changes. Other
+// (catalogue.json), its admin REST, and the notice to kiosks when it changes. Other
 // domains are handed `current` (the kiosk's guide, reports).
 import type { HallCatalogue } from '@yichuang/shared/kiosk';
 import type { HallCore } from '../hall/core.js';
@@ -27,7 +27,8 @@ export async function createCatalogueModule(deps: CatalogueDeps): Promise<Domain
     seed: () => (deps.config().devices.some((d) => d.demo) ? demoCatalogue() : { items: [], lifeEvents: [] }),
     audit: auditWriter(deps.audit, deps.log),
     log: deps.log,
-    changed: () => deps.broadcaster.toRoles('kiosk', 'window').emit('kiosk:catalogueChanged'),
+    // Window callers read it each time their 办结 dialog opens; kiosks keep it, so they are told.
+    changed: () => deps.broadcaster.toRoles('kiosk').emit('kiosk:catalogueChanged'),
   });
   catalogueRoutes(deps.api, service, () => deps.config().hall.name);
   return { current: () => service.current() };
