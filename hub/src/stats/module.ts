@@ -9,7 +9,8 @@ import type { Domain } from '../realtime/socket-server.js';
 import type { Journal } from '../storage/journal.js';
 import { previousPeriod, type Report, type Table } from '@yichuang/shared/reports';
 import type { HallCatalogue } from '@yichuang/shared/kiosk';
-import { itemFigures, itemTable } from './item-figures.js';
+import { serviceDay } from '@yichuang/shared/time';
+import { FiguresByItem, itemTable } from './item-figures.js';
 import { PresenceFiles } from './kiosk-uptime.js';
 import { RollupStore } from './rollup-store.js';
 import { StatsService } from './stats-service.js';
@@ -45,6 +46,7 @@ export async function createStatsModule(deps: StatsDeps): Promise<Domain & { sta
     log: deps.log,
   });
   deps.hall.onRecords((records) => stats.apply(records));
+  const byItem = new FiguresByItem(stats, () => serviceDay(deps.clock(), deps.config().hall.timeZone));
   const timer = setInterval(() => void stats.flush(), FLUSH_EVERY_MS);
   timer.unref();
 
@@ -56,7 +58,7 @@ export async function createStatsModule(deps: StatsDeps): Promise<Domain & { sta
       return undefined;
     }
     const report = await stats.report(q.data.from, q.data.to, q.data.thresholdMin * 60_000);
-    return { ...report, byItem: itemFigures(await stats.rollupsIn(q.data.from, q.data.to)) };
+    return { ...report, byItem: await byItem.figures(q.data.from, q.data.to) };
   };
   const fileName = (r: Report, ext: string): string => encodeURIComponent(`${deps.config().hall.name}-统计报表-${r.from}_${r.to}.${ext}`);
 
