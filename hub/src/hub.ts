@@ -8,6 +8,7 @@ import type { Express } from 'express';
 import { createAdminModule } from './admin/module.js';
 import { createAppointmentsModule } from './appointments/module.js';
 import type { HubOptions } from './config.js';
+import { createCatalogueModule } from './catalogue/module.js';
 import { demoHall } from './demo/demo-hall.js';
 import { DistrictConfig } from './federation/district-config.js';
 import { startForwarder } from './federation/module.js';
@@ -122,7 +123,9 @@ export async function startHub(options: HubOptions, env: HubEnvironment): Promis
   // The domains.
   const ticketLinks = new TicketLinks(secretKey);
   const printing = createPrintingModule({ ...core, api, broadcaster, audit, dataDir, ticketLinks, phoneBase });
-  const queue = createQueueModule({ ...core, api, broadcaster, publisher, audit, slips: printing.slips, personal: new PersonalData(secretKey) });
+  const catalogue = await createCatalogueModule({ ...core, api, broadcaster, audit, dataDir });
+  const itemKnown = (code: string): boolean => catalogue.current().items.some((i) => i.code === code);
+  const queue = createQueueModule({ ...core, api, broadcaster, publisher, audit, slips: printing.slips, personal: new PersonalData(secretKey), itemKnown });
   const domains: Domain[] = [
     queue,
     printing,
@@ -130,8 +133,9 @@ export async function startHub(options: HubOptions, env: HubEnvironment): Promis
     createRatingsModule({ ...core, api, broadcaster, secretKey, ticketLinks, audit }),
     createLiveModule({ ...core, broadcaster, audit, dataDir }),
     await createAppointmentsModule({ ...core, api, broadcaster, ticketing: queue.ticketing, dataDir }),
-    createKioskModule({ ...core, api, broadcaster, dataDir, phoneBase, audit }),
-    await createStatsModule({ ...core, api, journal, dataDir }),
+    catalogue,
+    createKioskModule({ ...core, api, broadcaster, dataDir, phoneBase, audit, catalogue: catalogue.current }),
+    await createStatsModule({ ...core, api, journal, dataDir, catalogue: catalogue.current }),
     await createNoticesModule({ ...core, broadcaster, audit, dataDir }),
     await createProvinceModule({ ...core, api, journal, dataDir, ...(options.province && { options: options.province }) }),
   ];

@@ -94,8 +94,10 @@ export interface Ticket {
   transfers: number;
   outcome?: Outcome;
   outcomeNote?: string;
-  /** 办件编号 (an..50) from the business system, given at 办结. */
+  /** 办件编号 of the business system, attached at 办结 or just after (CASE_NUMBER). */
   caseNumber?: string;
+  /** 事项编码 of the service item handled (the hall's catalogue). */
+  itemCode?: string;
   periods: Period[];
   /** The last print attempt of its slip; absent where no printer serves the kiosk. `jobId` names the slip (design.md §6). */
   print?: { ok: boolean; printerId: string; at: number; reason?: string; jobId?: string };

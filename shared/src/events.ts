@@ -41,6 +41,8 @@ export interface QueueCommands {
   'window:start': (p: S.StartServiceInput, ack: AckFn<WindowResult>) => void;
   'window:finish': (p: S.FinishServiceInput, ack: AckFn<WindowResult>) => void;
   'window:noShow': (p: S.MarkNoShowInput, ack: AckFn<WindowResult>) => void;
+  /** 办件编号 / 事项 for the last visit finished here; the answer's ticket is that visit. */
+  'window:linkCase': (p: S.LinkCaseInput, ack: AckFn<WindowResult>) => void;
   'window:transfer': (p: S.TransferTicketInput, ack: AckFn<WindowResult>) => void;
   'window:hold': (p: S.HoldTicketInput, ack: AckFn<WindowResult>) => void;
   'window:resume': (p: S.ResumeTicketInput, ack: AckFn<WindowResult>) => void;

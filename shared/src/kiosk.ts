@@ -17,7 +17,10 @@ export const HEARTBEAT_MS = 30_000;
 
 /** One service item of the hall's catalogue with its guide (办事指南). */
 export interface ServiceItem {
+  /** The guide's address (?item=…); an imported item without one takes its code. */
   id: string;
+  /** 事项编码 from the provincial 实施清单: what tickets (itemCode) and reports name it by. */
+  code: string;
   name: string;
   nameEn: string;
   /** The unit responsible (实施主体). */
@@ -36,6 +39,8 @@ export interface ServiceItem {
   fee: string;
   /** 咨询电话 */
   phone: string;
+  /** 办理地点 when not the windows of its category (e.g. 二楼税务专区). */
+  where?: string;
   /** Other words people search it by (迁户口 → 户口迁移). */
   keywords?: string[];
   /** Can also be done at the 24-hour self-service terminals. */
@@ -48,6 +53,12 @@ export interface LifeEvent {
   name: string;
   nameEn: string;
   categoryId: string;
+}
+
+/** The hall's catalogue as it is kept (catalogue.json), imported and exported. */
+export interface HallCatalogue {
+  items: ServiceItem[];
+  lifeEvents: LifeEvent[];
 }
 
 /** Where something is done: 办理地点 and the numbers of the windows that take it. */
@@ -211,5 +222,7 @@ export interface KioskBroadcasts {
   'kiosk:statusChanged': (e: KioskStatus) => void;
   /** To kiosks: walk-in ticketing opened or closed by the hall's schedule (kiosks then ask for a snapshot). */
   'kiosk:hoursChanged': (e: { open: boolean; nextOpening?: number }) => void;
+  /** To kiosks: the hall's catalogue of service items changed; fetch it again. */
+  'kiosk:catalogueChanged': () => void;
 }
 

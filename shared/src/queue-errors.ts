@@ -32,6 +32,7 @@ export const QUEUE_ERRORS = {
   WINDOW_PAUSED: ['窗口暂停服务中，请先恢复', 'Window is paused; resume first'],
   WINDOW_BUSY: ['当前号 {number} 尚未办结，请先办结、过号或转移', 'Ticket {number} is still open; finish, no-show or transfer it first'],
   NO_CURRENT_TICKET: ['窗口当前没有正在呼叫或办理的号', 'No ticket is being called or served at this window'],
+  NO_FINISHED_VISIT: ['本窗口没有您刚办结的号', 'You have not finished a visit at this window yet'],
   QUEUE_EMPTY: ['暂无等候的群众', 'Nobody is waiting'],
   WRONG_STATE: ['号 {number} 当前状态为{state}，不能执行此操作', 'Ticket {number} is {state}; that is not possible now'],
   NOT_SERVED_HERE: [

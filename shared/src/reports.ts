@@ -104,6 +104,13 @@ export interface RatingFigures {
   goodRate: number | null;
 }
 
+/** One 事项's figures: 办件量, how many carried a 办件编号, and their ratings (visits = 办件量). */
+export interface ItemFigures {
+  finished: number;
+  caseNumbers: number;
+  ratings: RatingFigures;
+}
+
 /** 差评工单 opened in the period, each in its latest known state. Rates are 0–1, or null without cases. */
 export interface CaseFigures {
   cases: number;
@@ -178,6 +185,8 @@ export interface Report {
   ratings: RatingFigures;
   ratingsByWindow: Record<string, RatingFigures>;
   ratingsByStaff: Record<string, RatingFigures>;
+  /** By 事项编码, for visits whose 事项 was recorded at 办结 (the /api/reports answer has it). */
+  byItem?: Record<string, ItemFigures>;
   cases: CaseFigures;
   appointments: AppointmentFigures;
   appointmentsByCategory: Record<string, AppointmentFigures>;

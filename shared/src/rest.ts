@@ -7,7 +7,8 @@ import type { DistrictCatalogue, DistrictHall, DistrictHolidays, DistrictOperato
 import type { BookingPage, BookingView, SlotView } from './appointments.js';
 import type { SlotsQueryInput, WebBookInput, WebChangeInput, WebLookupInput } from './appointments-schemas.js';
 import type { Ack } from './errors.js';
-import type { Catalogue, TicketFollow } from './kiosk.js';
+import type { ServiceItemInput } from './catalogue-schemas.js';
+import type { Catalogue, HallCatalogue, ServiceItem, TicketFollow } from './kiosk.js';
 import type { FollowQueryInput } from './kiosk-schemas.js';
 import type { VisitToRate } from './ratings.js';
 import type { PhoneRateInput, VisitLinkQuery } from './ratings-schemas.js';
@@ -47,6 +48,8 @@ export interface RestRoutes {
     '/district/halls': Route<DistrictHall[]>;
     '/district/report': Route<DistrictReport, DistrictReportQuery>;
     '/district/published': Route<PublishedNow>;
+    /** The hall's catalogue of service items as kept (admins). */
+    '/catalogue': Route<HallCatalogue>;
   };
   post: {
     '/appointments': Route<BookingView, undefined, WebBookInput>;
@@ -60,14 +63,20 @@ export interface RestRoutes {
     /** The body is the image itself (JPEG, PNG or WebP); the answer its address. */
     '/admin/staff/:id/photo': Route<{ photo: string }, undefined, Blob>;
     '/district/session': Route<DistrictOperator, undefined, { username: string; password: string }>;
+    '/catalogue/items': Route<ServiceItem, undefined, ServiceItemInput>;
+    /** The body is the file itself (XLSX or JSON) as application/octet-stream; the answer the catalogue now. */
+    '/catalogue/import': Route<HallCatalogue, undefined, Blob>;
   };
   put: {
     '/district/published/holidays': Route<Published<'holidays'>, undefined, DistrictHolidays>;
     '/district/published/catalogue': Route<Published<'catalogue'>, undefined, DistrictCatalogue>;
+    /** Saves the item of that code (its code may change). */
+    '/catalogue/items/:code': Route<ServiceItem, undefined, ServiceItemInput>;
   };
   delete: {
     '/session': Route<null>;
     '/district/session': Route<null>;
+    '/catalogue/items/:code': Route<null>;
   };
 }
 

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { OUTCOMES, PAUSE_REASONS } from './lists.js';
 import { t } from './i18n.js';
 import { idNumberProblem, isValidPhone } from './identity.js';
-import { TICKET_NUMBER } from './tickets.js';
+import { CASE_NUMBER, TICKET_NUMBER } from './tickets.js';
 
 /** Ids of configured things (categories, windows, devices…): every domain's schemas use this one. */
 export const id = z.string().min(1).max(64).regex(/^[\w.:-]+$/, '只能含字母、数字和 _ . : - / letters, digits, _ . : - only');
@@ -46,7 +46,15 @@ export const callNext = atWindow;
 export const callNumber = atWindow.extend({ number: ticketNumber });
 export const recall = atWindow;
 export const startService = atWindow;
-export const finishService = atWindow.extend({ outcome: z.enum(OUTCOMES), note: note.optional() });
+/** 办件编号 (tickets.ts CASE_NUMBER); a scanner's stray spaces are trimmed. */
+export const caseNumber = z.string().trim().regex(CASE_NUMBER, '办件编号为 1–50 位字母、数字、- 或 _ / the case number is 1–50 letters, digits, - or _');
+/** 事项编码 of the hall's catalogue. */
+export const itemCode = z.string().trim().min(1).max(64).regex(/^[\w.-]+$/, '事项编码只能含字母、数字和 _ . - / the item code is letters, digits, _ . - only');
+export const finishService = atWindow.extend({ outcome: z.enum(OUTCOMES), note: note.optional(), caseNumber: caseNumber.optional(), itemCode: itemCode.optional() });
+/** 办件编号 and/or 事项 for the last visit finished at the window. */
+export const linkCase = atWindow
+  .extend({ caseNumber: caseNumber.optional(), itemCode: itemCode.optional() })
+  .refine((v) => v.caseNumber !== undefined || v.itemCode !== undefined, { message: '请填写办件编号或选择事项 / give a case number or an item' });
 export const markNoShow = atWindow;
 /** The bad-rating cases a window's caller shows (a read; cmdId as every caller request has). */
 export const windowCases = atWindow;
@@ -78,6 +86,7 @@ export type RecallInput = z.input<typeof recall>;
 export type StartServiceInput = z.input<typeof startService>;
 export type FinishServiceInput = z.input<typeof finishService>;
 export type MarkNoShowInput = z.input<typeof markNoShow>;
+export type LinkCaseInput = z.input<typeof linkCase>;
 export type TransferTicketInput = z.input<typeof transferTicket>;
 export type HoldTicketInput = z.input<typeof holdTicket>;
 export type ResumeTicketInput = z.input<typeof resumeTicket>;

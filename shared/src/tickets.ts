@@ -13,3 +13,6 @@ export const NEEDS_NOTE: ReadonlySet<Outcome> = new Set<Outcome>(['refused', 'in
 
 /** Calls a snapshot carries in HallSnapshot.recentCalls, latest first. */
 export const RECENT_CALLS_CAP = 20;
+
+/** 办件编号: the business system's case number, an..50 (ASCII letters, digits, - and _), typed or scanned from the 受理通知书's barcode. */
+export const CASE_NUMBER = /^[A-Za-z0-9_-]{1,50}$/;

@@ -1,5 +1,5 @@
 // Window caller: a staff member mid-morning — one citizen served, one on hold, one being served,
-// the queue in call order and today's own figures; a bad-rating case about an earlier visit; the
+// the queue in call order and today's own figures; 办结 with a 办件编号 and the 事项; a bad-rating case about an earlier visit; the
 // transfer dialog, and its warning for a window nobody works; and the counter services: 代取号, 预约签到
 // (a citizen booked on the console's behalf), and 补打号票 after a kiosk printer ran out of paper
 // (the project's virtual printer on a loopback TCP port). The caller once more on a 1366×768 screen.
@@ -37,9 +37,22 @@ export async function shoot({ hub, browser, capture }: ShotContext): Promise<voi
   await step('F3', () => page.locator('.state.serving').waitFor());
   hub.clock.advance(7 * 60_000);
   const finishedNumber = (await current.innerText()).trim();
+  // 办结 with the 受理通知书's 办件编号 (as a scanner types it: Enter fills and moves on) and the 事项.
   await page.keyboard.press('F4');
   await page.keyboard.press('1');
-  await step('Enter', () => page.getByText('当前没有呼叫中的号').waitFor());
+  const dialog = page.getByRole('dialog');
+  await dialog.getByLabel('办件编号').focus();
+  await page.keyboard.type('SL20261123-0042');
+  await page.keyboard.press('Enter');
+  await dialog.getByLabel('办理事项').selectOption({ label: '户口迁移' });
+  await capture(page, 'window-caller-finish');
+  await dialog.getByRole('button', { name: /确定/ }).click();
+  await page.getByText('当前没有呼叫中的号').waitFor();
+  // …and a moment later, the 办件编号 the business system gave after all (补录).
+  await page.locator('[data-action=linkCase]').click();
+  await page.keyboard.type('SL20261123-0042A');
+  await capture(page, 'window-caller-link-case');
+  await page.keyboard.press('Escape');
   await step('F1', () => current.waitFor());
   await step('F3', () => page.locator('.state.serving').waitFor());
   await page.locator('[data-figure=served]', { hasText: '1' }).waitFor();

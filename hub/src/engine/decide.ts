@@ -10,7 +10,7 @@ import { decideIssue } from './issuing.js';
 import { decideRecordPrint } from './printing.js';
 import { decideChooseLevel, decideExpireRating, decideRate, decideRateVisit, supersedingPrompt } from './rating.js';
 import { decideCancel, decideRequeue, decideResume } from './returning.js';
-import { decideFinish, decideHold, decideStart, decideTransfer } from './serving.js';
+import { decideFinish, decideHold, decideLinkCase, decideStart, decideTransfer } from './serving.js';
 import { decideAssignTidal, decidePause, decideReleaseWindow, decideRestoreTidal, decideSignIn, decideSignOut, decideUnpause } from './staffing.js';
 import { accept } from './guards.js';
 import { dayState } from './state.js';
@@ -51,6 +51,8 @@ function decideOn(state: EngineState, c: Command, ctx: DecideContext, day: Servi
       return decideStart(state, c, ctx);
     case 'finish':
       return supersedingPrompt(state, c.windowId, decideFinish(state, c, ctx), ctx);
+    case 'linkCase':
+      return decideLinkCase(state, c, ctx);
     case 'hold':
       return decideHold(state, c, ctx);
     case 'transfer':

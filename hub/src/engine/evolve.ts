@@ -82,10 +82,22 @@ export function evolve(state: EngineState, e: EngineEvent): EngineState {
       const t = ticketOf(state, e.ticketId);
       t.outcome = e.outcome;
       if (e.note !== undefined) t.outcomeNote = e.note;
+      if (e.caseNumber !== undefined) t.caseNumber = e.caseNumber;
+      if (e.itemCode !== undefined) t.itemCode = e.itemCode;
       enter(t, 'finished', e.at, e.windowId, e.staffId);
       release(state, e.windowId, t.id);
       // The visit is now this window's pad's to rate.
       writableEvaluation(state).pads[e.windowId] = { ticketId: t.id, staffId: e.staffId, finishedAt: e.at };
+      return state;
+    }
+
+    case 'ticket.caseLinked': {
+      const t = ticketOf(state, e.ticketId);
+      if (e.caseNumber !== undefined) t.caseNumber = e.caseNumber;
+      if (e.itemCode !== undefined) t.itemCode = e.itemCode;
+      // The citizen often rates before staff have the number: the rating given is tied to it too.
+      const rating = state.evaluation?.ratings[t.id];
+      if (rating && e.caseNumber !== undefined) writableEvaluation(state).ratings[t.id] = { ...rating, caseNumber: e.caseNumber };
       return state;
     }
 

@@ -23,6 +23,15 @@ const rate = (extra: Partial<Extract<Command, { type: 'rate' }>> = {}): Command 
   ...extra,
 });
 
+describe('办件编号 linked after the rating', () => {
+  it('reaches the rating already given, so the export names the business case', () => {
+    const hall = finishedHall();
+    hall.run(rate());
+    hall.run({ type: 'linkCase', windowId: 'w1', caseNumber: 'SL-20261123-7' });
+    expect(hall.state.evaluation?.ratings[A001]?.caseNumber).toBe('SL-20261123-7');
+  });
+});
+
 describe('pad prompt', () => {
   it('makes a finished visit ratable at its own window', () => {
     const hall = finishedHall();

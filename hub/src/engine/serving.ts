@@ -1,6 +1,7 @@
 // Serving the citizen at the window: start, finish with an outcome, put on hold, transfer.
 import { NEEDS_NOTE } from '@yichuang/shared/tickets';
 import { accept, currentIn, fail, isBlank, isError, refuse, staffedWindow, windowDef, type CommandOf } from './guards.js';
+import type { Ticket } from '@yichuang/shared/domain';
 import type { DecideContext, Decision, EngineState } from './types.js';
 
 export function decideStart(state: EngineState, c: CommandOf<'start'>, { now, config }: DecideContext): Decision {
@@ -25,6 +26,32 @@ export function decideFinish(state: EngineState, c: CommandOf<'finish'>, { now, 
     staffId: w.staffId,
     outcome: c.outcome,
     ...(c.note !== undefined && { note: c.note }),
+    ...(c.caseNumber !== undefined && { caseNumber: c.caseNumber }),
+    ...(c.itemCode !== undefined && { itemCode: c.itemCode }),
+  });
+}
+
+/**
+ * The business system's 办件编号 (or the 事项) often comes a moment after 办结: it goes to the last
+ * visit finished at this window by the person working it now, and to no other.
+ */
+export function decideLinkCase(state: EngineState, c: CommandOf<'linkCase'>, { now, config }: DecideContext): Decision {
+  const w = staffedWindow(state, c.windowId, config);
+  if (isError(w)) return refuse(w);
+  const finishedAt = (t: Ticket): number => t.periods[t.periods.length - 1]?.start ?? 0;
+  let last: Ticket | undefined;
+  for (const t of Object.values(state.tickets)) {
+    if (t.state === 'finished' && t.windowId === c.windowId && (!last || finishedAt(t) > finishedAt(last))) last = t;
+  }
+  if (!last || last.staffId !== w.staffId) return fail('NO_FINISHED_VISIT');
+  return accept({
+    type: 'ticket.caseLinked',
+    at: now,
+    ticketId: last.id,
+    windowId: c.windowId,
+    staffId: w.staffId,
+    ...(c.caseNumber !== undefined && { caseNumber: c.caseNumber }),
+    ...(c.itemCode !== undefined && { itemCode: c.itemCode }),
   });
 }
 

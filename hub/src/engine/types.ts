@@ -130,7 +130,9 @@ export type Command =
   | ({ type: 'callNumber'; windowId: string; number: string } & Override)
   | { type: 'recall'; windowId: string }
   | { type: 'start'; windowId: string }
-  | { type: 'finish'; windowId: string; outcome: Outcome; note?: string }
+  | { type: 'finish'; windowId: string; outcome: Outcome; note?: string; caseNumber?: string; itemCode?: string }
+  /** 办件编号 and/or 事项 for the last visit finished at the window, given a moment after 办结. */
+  | { type: 'linkCase'; windowId: string; caseNumber?: string; itemCode?: string }
   | { type: 'noShow'; windowId: string }
   | { type: 'transfer'; windowId: string; toCategoryId?: string; toWindowId?: string; note: string }
   | { type: 'hold'; windowId: string; note?: string }
@@ -208,10 +210,11 @@ export type EngineEvent =
   | E<'ticket.called', { ticketId: string; windowId: string; staffId: string; by: 'next' | 'number'; priorityPick: boolean }>
   | E<'ticket.recalled', { ticketId: string; windowId: string; count: number }>
   | E<'ticket.started', { ticketId: string; windowId: string; staffId: string }>
-  | E<'ticket.finished', { ticketId: string; windowId: string; staffId: string; outcome: Outcome; note?: string }>
+  | E<'ticket.finished', { ticketId: string; windowId: string; staffId: string; outcome: Outcome; note?: string; caseNumber?: string; itemCode?: string }>
   | E<'ticket.noShow', { ticketId: string; windowId: string; reason: 'manual' | 'recall-cap' }>
   | E<'ticket.requeued', { ticketId: string; windowId: string; queueAt: number }>
   | E<'ticket.transferred', { ticketId: string; windowId: string; toCategoryId: string; toWindowId?: string; note: string }>
+  | E<'ticket.caseLinked', { ticketId: string; windowId: string; staffId: string; caseNumber?: string; itemCode?: string }>
   | E<'ticket.held', { ticketId: string; windowId: string; note?: string }>
   | E<'ticket.resumed', { ticketId: string; windowId: string }>
   | E<'ticket.cancelled', { ticketId: string; note?: string }>

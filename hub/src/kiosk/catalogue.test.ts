@@ -3,13 +3,14 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { HallConfig } from '@yichuang/shared/domain';
 import { demoHall } from '../demo/demo-hall.js';
 import { ItemCatalogue, pinyinKeys } from './catalogue.js';
-import { DEMO_ITEMS, DEMO_LIFE_EVENTS } from './demo-items.js';
+import { demoCatalogue } from '../demo/demo-items.js';
 
 let config: HallConfig;
 let catalogue: ItemCatalogue;
 beforeAll(async () => {
   config = await demoHall();
-  catalogue = new ItemCatalogue(DEMO_ITEMS, DEMO_LIFE_EVENTS, () => config);
+  const demo = demoCatalogue();
+  catalogue = new ItemCatalogue(() => demo, () => config);
 });
 
 describe('pinyin keys', () => {

@@ -1,7 +1,7 @@
 // The hall's service items as screens see them: each with the windows that take it and its pinyin
 // search keys. Pinyin is worked out here, once, so no screen has to ship a pinyin dictionary.
 import type { HallConfig } from '@yichuang/shared/domain';
-import type { Catalogue, ItemView, LifeEvent, Place, ServiceItem } from '@yichuang/shared/kiosk';
+import type { Catalogue, HallCatalogue, ItemView, Place, ServiceItem } from '@yichuang/shared/kiosk';
 import { pinyin } from 'pinyin-pro';
 
 interface Keys {
@@ -27,39 +27,44 @@ export function placeOf(config: HallConfig, categoryId: string): Place {
   return { place: numbers.length ? `${zone} ${numbers.join('、')} 号窗口`.trim() : zone, windows: numbers };
 }
 
+/** The hall's catalogue as screens see it, read live from the hall's catalogue (a change shows at once). */
 export class ItemCatalogue {
-  readonly #keys: Map<string, ItemKeys>;
+  /** Pinyin keys of each item, worked out again only when the catalogue changed (a new items list). */
+  #keys = new WeakMap<ServiceItem, ItemKeys>();
 
   constructor(
-    private readonly items: readonly ServiceItem[],
-    private readonly lifeEvents: readonly LifeEvent[],
+    private readonly source: () => HallCatalogue,
     private readonly config: () => HallConfig,
-  ) {
-    this.#keys = new Map(
-      items.map((i) => {
-        const keys = [i.name, ...(i.keywords ?? [])].map(pinyinKeys);
-        return [i.id, { initials: keys.map((k) => k.initials), pinyin: keys.map((k) => k.pinyin) }];
-      }),
-    );
-  }
+  ) {}
 
   catalogue(phoneBase: string): Catalogue {
     const config = this.config();
-    const items = this.items.map((i) => this.#view(i, config));
+    const { items: all, lifeEvents } = this.source();
+    const items = all.map((i) => this.#view(i, config));
     return {
       items,
-      lifeEvents: this.lifeEvents.map((e) => ({ ...e, ...placeOf(config, e.categoryId) })),
+      lifeEvents: lifeEvents.map((e) => ({ ...e, ...placeOf(config, e.categoryId) })),
       departments: [...new Set(items.map((i) => i.department))],
       phoneBase,
     };
   }
 
   item(id: string): ItemView | undefined {
-    const found = this.items.find((i) => i.id === id);
+    const found = this.source().items.find((i) => i.id === id);
     return found && this.#view(found, this.config());
   }
 
   #view(item: ServiceItem, config: HallConfig): ItemView {
-    return { ...item, ...placeOf(config, item.categoryId), ...this.#keys.get(item.id)! };
+    const place = placeOf(config, item.categoryId);
+    return { ...item, ...place, ...(item.where && { place: item.where }), ...this.#keysOf(item) };
+  }
+
+  #keysOf(item: ServiceItem): ItemKeys {
+    let found = this.#keys.get(item);
+    if (!found) {
+      const keys = [item.name, ...(item.keywords ?? [])].map(pinyinKeys);
+      this.#keys.set(item, (found = { initials: keys.map((k) => k.initials), pinyin: keys.map((k) => k.pinyin) }));
+    }
+    return found;
   }
 }

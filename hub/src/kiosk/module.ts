@@ -1,6 +1,6 @@
 // The kiosk domain in the hub: the guide catalogue and the tickets' phone pages (REST), heartbeats
 // and presence of the kiosks, help requests, and the suggestion box.
-import type { HelpRequested, Suggestion } from '@yichuang/shared/kiosk';
+import type { HallCatalogue, HelpRequested, Suggestion } from '@yichuang/shared/kiosk';
 import type { HallCore } from '../hall/core.js';
 import type { Routes } from '../http/routes.js';
 import type { Broadcaster } from '../realtime/broadcaster.js';
@@ -10,7 +10,6 @@ import { auditWriter } from '../security/audit-write.js';
 import { ItemCatalogue } from './catalogue.js';
 import { dataFolder } from '../storage/data-folder.js';
 import { DayFiles } from '../storage/day-files.js';
-import { DEMO_ITEMS, DEMO_LIFE_EVENTS } from './demo-items.js';
 import { registerKioskHandlers, type KioskServices } from './handlers.js';
 import { HelpService } from './help-service.js';
 import { BEATS_EVERY_MS, KioskPresence } from './kiosk-presence.js';
@@ -28,13 +27,15 @@ export interface KioskDeps extends HallCore {
   /** http://host:port phones reach the hub at. */
   phoneBase: () => string;
   audit: AuditLog;
+  /** The hall's catalogue of service items, as it is now (the catalogue domain keeps it). */
+  catalogue: () => HallCatalogue;
 }
 
 export function createKioskModule(deps: KioskDeps): Domain {
   const { dataDir } = deps;
   const timeZone = () => deps.config().hall.timeZone;
   const toConsoles = () => deps.broadcaster.toRoles('console');
-  const catalogue = new ItemCatalogue(DEMO_ITEMS, DEMO_LIFE_EVENTS, deps.config);
+  const catalogue = new ItemCatalogue(deps.catalogue, deps.config);
 
   const ready: Promise<KioskServices> = (async () => {
     const presence = await KioskPresence.open({

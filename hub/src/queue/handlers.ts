@@ -39,7 +39,8 @@ export function registerQueueHandlers(ctx: CommandContext, { ticketing, windows,
   onCommand(ctx, 'window:callNumber', S.callNumber, (p, key) => windows.byNumber({ type: 'callNumber', windowId: p.windowId, number: p.number }, device, ctx.operator(), key));
   onCommand(ctx, 'window:recall', S.recall, (p, key) => windows.run({ type: 'recall', windowId: p.windowId }, device, key));
   onCommand(ctx, 'window:start', S.startService, (p, key) => windows.run({ type: 'start', windowId: p.windowId }, device, key));
-  onCommand(ctx, 'window:finish', S.finishService, (p, key) => windows.run({ type: 'finish', windowId: p.windowId, outcome: p.outcome, note: p.note }, device, key));
+  onCommand(ctx, 'window:linkCase', S.linkCase, (p, key) => windows.run({ type: 'linkCase', windowId: p.windowId, caseNumber: p.caseNumber, itemCode: p.itemCode }, device, key));
+  onCommand(ctx, 'window:finish', S.finishService, (p, key) => windows.run({ type: 'finish', windowId: p.windowId, outcome: p.outcome, note: p.note, caseNumber: p.caseNumber, itemCode: p.itemCode }, device, key));
   onCommand(ctx, 'window:noShow', S.markNoShow, (p, key) => windows.run({ type: 'noShow', windowId: p.windowId }, device, key));
   onCommand(ctx, 'window:transfer', S.transferTicket, (p, key) =>
     windows.run({ type: 'transfer', windowId: p.windowId, toCategoryId: p.toCategoryId, toWindowId: p.toWindowId, note: p.note }, device, key),

@@ -30,13 +30,15 @@ export interface QueueDeps {
   /** Cancels made by a person go to the operation log. */
   audit: AuditLog;
   log: (line: string) => void;
+  /** Whether the hall's catalogue has this 事项编码 (a 办结 names only items it has). */
+  itemKnown: (code: string) => boolean;
 }
 
 /** The domain, and its ticketing for the domains that issue tickets too (appointment check-in). */
 export function createQueueModule(deps: QueueDeps): Domain & { ticketing: Ticketing } {
   const { config, hall, views, bus, publisher, slips, personal, api, broadcaster } = deps;
   const ticketing = new Ticketing({ config, hall, views, slips, personal, audit: auditWriter(deps.audit, deps.log) });
-  const windows = new WindowService(hall, views, config, bus);
+  const windows = new WindowService(hall, views, config, bus, deps.itemKnown);
   queueRoutes(api, views);
   noticeCaseChanges(hall, broadcaster);
   return {

@@ -1,7 +1,7 @@
 // What staff do at a window: sign in with a PIN, call, serve, pause. Answers with the window's view.
 import type { Operator } from '@yichuang/shared/admin';
 import type { Device, HallConfig } from '@yichuang/shared/domain';
-import { appError, type Ack } from '@yichuang/shared/errors';
+import { appError, atField, type Ack } from '@yichuang/shared/errors';
 import type { SignedIn, WindowResult } from '@yichuang/shared/events';
 import type { Command } from '../engine/index.js';
 import { hashSecret, isOutdated, NOBODY, verifySecret } from '../security/passwords.js';
@@ -33,11 +33,15 @@ export class WindowService {
     private readonly views: Views,
     private readonly config: () => HallConfig,
     private readonly bus: HubBus,
+    private readonly itemKnown: (code: string) => boolean,
   ) {}
 
   async run(command: WindowCommand, device: Device, key: CommandKey): Promise<Ack<WindowResult>> {
     if (!this.views.window(command.windowId)) {
       return { ok: false, error: appError('UNKNOWN_WINDOW', { windowId: command.windowId }) };
+    }
+    if ('itemCode' in command && command.itemCode !== undefined && !this.itemKnown(command.itemCode)) {
+      return { ok: false, error: atField(appError('UNKNOWN_ITEM', { itemId: command.itemCode }), 'itemCode') };
     }
     const staffId = this.hall.current.windows[command.windowId]?.staffId;
     const result = await this.hall.execute(command, { deviceId: device.id, staffId }, key);

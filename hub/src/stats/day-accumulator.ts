@@ -6,6 +6,7 @@ import { serviceDay, startOfDay, weekdayOf } from '@yichuang/shared/time';
 import { evolve, initialState, type EngineEvent, type EngineState } from '../engine/index.js';
 import type { JournalRecord } from '../storage/journal.js';
 import { caseFact } from './evaluation-figures.js';
+import { dayItems } from './item-facts.js';
 import { ticketFact, type AppointmentFact, type KioskFact, type WindowFact } from './facts.js';
 import { encodeRatings, encodeTickets, ROLLUP_VERSION, type DayRollup } from './rollup.js';
 
@@ -149,6 +150,7 @@ export class DayAccumulator {
       cases,
       appointments,
       kiosks,
+      ...dayItems(Object.values(this.state.tickets)),
     };
   }
 }

@@ -8,6 +8,9 @@ import type { Routes } from '../http/routes.js';
 import type { Domain } from '../realtime/socket-server.js';
 import type { Journal } from '../storage/journal.js';
 import { previousPeriod, type Report, type Table } from '@yichuang/shared/reports';
+import type { HallCatalogue } from '@yichuang/shared/kiosk';
+import { serviceDay } from '@yichuang/shared/time';
+import { FiguresByItem, itemTable } from './item-figures.js';
 import { PresenceFiles } from './kiosk-uptime.js';
 import { RollupStore } from './rollup-store.js';
 import { StatsService } from './stats-service.js';
@@ -29,6 +32,8 @@ export interface StatsDeps extends HallCore {
   api: Routes;
   journal: Journal;
   dataDir: string;
+  /** The hall's catalogue, naming the 事项 of the byItem figures. */
+  catalogue: () => HallCatalogue;
 }
 
 export async function createStatsModule(deps: StatsDeps): Promise<Domain & { stats: StatsService }> {
@@ -41,6 +46,7 @@ export async function createStatsModule(deps: StatsDeps): Promise<Domain & { sta
     log: deps.log,
   });
   deps.hall.onRecords((records) => stats.apply(records));
+  const byItem = new FiguresByItem(stats, () => serviceDay(deps.clock(), deps.config().hall.timeZone));
   const timer = setInterval(() => void stats.flush(), FLUSH_EVERY_MS);
   timer.unref();
 
@@ -51,7 +57,8 @@ export async function createStatsModule(deps: StatsDeps): Promise<Domain & { sta
       res.status(400).json({ ok: false, error: appError('BAD_REQUEST', { detail: { zh: '起止日期 from、to 为 YYYY-MM-DD 且 from ≤ to；thresholdMin 为 1–600 分钟', en: 'from, to: YYYY-MM-DD, from ≤ to; thresholdMin 1–600' } }) });
       return undefined;
     }
-    return stats.report(q.data.from, q.data.to, q.data.thresholdMin * 60_000);
+    const report = await stats.report(q.data.from, q.data.to, q.data.thresholdMin * 60_000);
+    return { ...report, byItem: await byItem.figures(q.data.from, q.data.to) };
   };
   const fileName = (r: Report, ext: string): string => encodeURIComponent(`${deps.config().hall.name}-统计报表-${r.from}_${r.to}.${ext}`);
 
@@ -63,7 +70,8 @@ export async function createStatsModule(deps: StatsDeps): Promise<Domain & { sta
   /** The report's tables, its 环比 comparison with the period before included. */
   const tablesOf = async (report: Report): Promise<Table[]> => {
     const before = previousPeriod(report.from, report.to);
-    return reportTables(report, deps.config(), await stats.report(before.from, before.to, report.thresholdMs));
+    const tables = reportTables(report, deps.config(), await stats.report(before.from, before.to, report.thresholdMs));
+    return report.byItem ? [...tables, itemTable(report.byItem, deps.catalogue())] : tables;
   };
   routes.get('/reports/tables', OPERATORS, async (req, res) => {
     const report = await reportFor(req, res);

@@ -8,6 +8,7 @@
 // ~50 KB (~350 KB as objects, version 4). Durations are kept to the second: every report figure is
 // exact at one-second resolution (the engine's clock has milliseconds; reports show minutes). Rating
 // times keep their milliseconds: the national export shows them.
+import type { DayItems } from './item-facts.js';
 import { OUTCOMES, type PriorityClass, type TicketSource } from '@yichuang/shared/domain';
 import { LEVEL_CODE, RATING_CHANNELS, RATING_LEVELS, type Rating, type RatingLevel } from '@yichuang/shared/ratings';
 import type { AppointmentFact, CaseFact, KioskFact, TicketEnd, TicketFact, WindowFact } from './facts.js';
@@ -128,6 +129,8 @@ export interface DayRollup {
   appointments: AppointmentFact[];
   /** Each kiosk's online time against the time it was due to be up (from the day's presence file). */
   kiosks: KioskFact[];
+  /** Tickets finished with a 事项 recorded, by item code (absent on days without; item-figures.ts). */
+  items?: DayItems;
 }
 
 /** What a report reads of a roll-up: no ticket numbers, and of the ratings only who was rated how. */

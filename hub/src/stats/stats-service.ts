@@ -31,7 +31,7 @@ const CACHE_BYTES = 96 * 1024 * 1024;
 const READS_AT_ONCE = 4;
 
 /** fn over the items, at most READS_AT_ONCE at a time; results in the items' order. */
-async function fewAtATime<T, R>(items: readonly T[], fn: (item: T) => Promise<R>): Promise<R[]> {
+export async function fewAtATime<T, R>(items: readonly T[], fn: (item: T) => Promise<R>): Promise<R[]> {
   const out: R[] = new Array<R>(items.length);
   let next = 0;
   const worker = async (): Promise<void> => {
@@ -176,9 +176,13 @@ export class StatsService {
 
   /** Every rating record (and 未评价) of the period, oldest first. */
   async ratingsIn(from: string, to: string): Promise<Rating[]> {
-    const known = await this.knownDays();
-    const rollups = await fewAtATime(known.filter((d) => d >= from && d <= to), (d) => this.rollupOf(d));
+    const rollups = await fewAtATime(await this.daysIn(from, to), (d) => this.rollupOf(d));
     return rollups.flatMap((r) => decodeRatings(r.ratings, r.day));
+  }
+
+  /** The period's days with data (and today, if in it), oldest first. */
+  async daysIn(from: string, to: string): Promise<string[]> {
+    return (await this.knownDays()).filter((d) => d >= from && d <= to);
   }
 
   /** Every day with a journal or a roll-up, and today, in order. */

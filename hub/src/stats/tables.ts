@@ -17,9 +17,9 @@ const percentOrDash = (share: number | null): Cell => (share === null ? '—' : 
 
 /** The national names of the five levels, as every screen shows them. */
 const LEVEL_NAMES = RATING_LEVELS.map((l) => t(`level.${l}`, 'zh'));
-const RATING_COLUMNS = ['办结人次 Visits', '评价 Rated', '未评价 Unrated', '参评率% Participation', ...LEVEL_NAMES, '满意率% Satisfied', '好评率% Good'];
+export const RATING_COLUMNS = ['办结人次 Visits', '评价 Rated', '未评价 Unrated', '参评率% Participation', ...LEVEL_NAMES, '满意率% Satisfied', '好评率% Good'];
 
-function ratingCells(f: RatingFigures): Cell[] {
+export function ratingCells(f: RatingFigures): Cell[] {
   return [
     f.visits,
     f.rated,

@@ -38,6 +38,8 @@ const NAMES = {
   rollups: 'rollups',
   /** Booking rules per category. */
   appointments: 'appointments.json',
+  /** The hall's catalogue of service items (事项) and life events (一件事). */
+  catalogue: 'catalogue.json',
   /** The key sealing bookings' phone numbers (0600). */
   appointmentsKey: 'appointments.key',
   /** Printers per kiosk and the slip layout. */

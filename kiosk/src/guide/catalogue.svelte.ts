@@ -1,5 +1,7 @@
-// The hall's service items, fetched once from the hub's read-only REST (GET /api/kiosk/items) and
-// kept for the page's life; searching runs on the screen over the hub's pinyin keys.
+// The hall's service items, fetched from the hub's read-only REST (GET /api/kiosk/items) and kept
+// until the hub says the catalogue changed (or a while has passed); searching runs on the screen
+// over the hub's pinyin keys.
+import type { HallSync } from '@yichuang/shared/hall-sync';
 import type { Catalogue } from '@yichuang/shared/kiosk';
 import { rest } from '@yichuang/shared/rest';
 
@@ -20,4 +22,11 @@ export function loadCatalogue(): Promise<Catalogue> {
     if (cached?.catalogue === catalogue) cached = undefined;
   });
   return catalogue;
+}
+
+/** A changed catalogue (kiosk:catalogueChanged) is fetched anew the next time the guide opens. */
+export function followCatalogue(sync: HallSync): () => void {
+  const forget = (): void => void (cached = undefined);
+  sync.domainSocket.on('kiosk:catalogueChanged', forget);
+  return () => sync.domainSocket.off('kiosk:catalogueChanged', forget);
 }

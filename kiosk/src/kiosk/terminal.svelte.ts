@@ -10,6 +10,7 @@ import { onDestroy } from 'svelte';
 import { KioskFlow } from './flow.svelte';
 import { Heartbeat } from './heartbeat';
 import { HelpCall } from './help.svelte';
+import { followCatalogue } from '../guide/catalogue.svelte';
 import { followHours } from './hours';
 
 export class KioskTerminal {
@@ -30,6 +31,7 @@ export class KioskTerminal {
     const sync = this.hall.sync;
     const heartbeat = sync ? new Heartbeat(sync, () => ({ mode: this.mode, assisted: this.flow.assisted })) : undefined;
     const unfollowHours = sync ? followHours(sync) : undefined;
+    const unfollowCatalogue = sync ? followCatalogue(sync) : undefined;
     $effect(() => {
       void [this.mode, this.flow.assisted];
       heartbeat?.changed();
@@ -43,6 +45,7 @@ export class KioskTerminal {
       this.flow.destroy();
       this.help.destroy();
       unfollowHours?.();
+      unfollowCatalogue?.();
       heartbeat?.destroy();
     });
   }

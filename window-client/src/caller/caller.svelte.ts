@@ -31,7 +31,7 @@ export type Action =
  * Counter services that add to the queue or mend a slip rather than work the current ticket: a ticket
  * for a walk-in who cannot use the kiosk, an appointment check-in, a reprint. Each has its dialog, no F-key.
  */
-export type DeskAction = 'issue' | 'checkIn' | 'reprint';
+export type DeskAction = 'issue' | 'checkIn' | 'reprint' | 'linkCase';
 export type ButtonAction = Exclude<Action, 'signIn' | DeskAction>;
 /**
  * Actions that ask something first (an outcome, a reason, a number, a target), those confirmed first
@@ -43,6 +43,12 @@ export type Dialog =
   | null;
 
 /** What the last action did, said once it is done (过号, 转移, 挂起, 办结…): staff see it happened. */
+/** What 办结 may also record: the business system's 办件编号 and the 事项 handled. */
+export interface FinishDetails {
+  caseNumber?: string;
+  itemCode?: string;
+}
+
 export interface Notice {
   key: StringKey;
   params?: Params;
@@ -100,6 +106,8 @@ export class Caller {
   /** Bad-rating cases concerning this window or its staff member (差评工单). */
   cases = $state.raw<WindowCase[]>([]);
   notice = $state.raw<Notice | null>(null);
+  /** The number of the visit this window finished last, to add its 办件编号 a moment later. */
+  lastFinished = $state<string | null>(null);
   #queueAsked = false;
   #queueRunning = false;
 
@@ -170,6 +178,7 @@ export class Caller {
       issue: idle,
       checkIn: idle,
       reprint: idle,
+      linkCase: idle && this.lastFinished !== null,
     };
   });
 
@@ -212,12 +221,24 @@ export class Caller {
   };
 
   /** `said`: the outcome's name as the dialog showed it. */
-  finish = (outcome: Outcome, note: string, said: string): Promise<boolean> => {
+  finish = (outcome: Outcome, note: string, said: string, details: FinishDetails = {}): Promise<boolean> => {
     const trimmed = note.trim();
     const number = this.current?.number ?? '';
-    return this.run('finish', 'window:finish', { windowId: this.requireWindow(), outcome, ...(trimmed ? { note: trimmed } : {}) }, {
+    const { caseNumber, itemCode } = details;
+    const payload = { windowId: this.requireWindow(), outcome, ...(trimmed && { note: trimmed }), ...(caseNumber && { caseNumber }), ...(itemCode && { itemCode }) };
+    return this.run('finish', 'window:finish', payload, {
+      apply: () => (this.lastFinished = number),
       closes: true,
       notice: () => ({ key: 'window.finishedDone', params: { number, outcome: said } }),
+    });
+  };
+
+  /** 办件编号 / 事项 for the visit just finished here (the hub finds it: the last one this person finished). */
+  linkCase = ({ caseNumber, itemCode }: FinishDetails): Promise<boolean> => {
+    const payload = { windowId: this.requireWindow(), ...(caseNumber && { caseNumber }), ...(itemCode && { itemCode }) };
+    return this.run('linkCase', 'window:linkCase', payload, {
+      closes: true,
+      notice: (r) => ({ key: 'window.caseLinkedDone', params: { number: r.ticket?.number ?? this.lastFinished ?? '' } }),
     });
   };
 

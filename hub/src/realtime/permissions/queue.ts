@@ -13,6 +13,7 @@ export const QUEUE_PERMISSIONS = {
   'window:start': AT_WINDOW,
   'window:finish': AT_WINDOW,
   'window:noShow': AT_WINDOW,
+  'window:linkCase': AT_WINDOW,
   'window:transfer': AT_WINDOW,
   'window:hold': AT_WINDOW,
   'window:resume': AT_WINDOW,

@@ -1,9 +1,10 @@
-// The demo hall's catalogue of service items (事项) with their guides, and its life events (一件事).
+// The demo hall's catalogue of service items (事项) with their guides, and its life events (一件事):
+// what a demo hall's catalogue (catalogue.json) is seeded with; other halls start with none.
 // Fictional but modelled on published district guides: names, materials, time limits and fees as a
 // hall would list them. Units without windows of their own are taken at the comprehensive windows.
-import type { LifeEvent, ServiceItem } from '@yichuang/shared/kiosk';
-import type { DemoCategoryId } from '../demo/demo-categories.js';
-import { DEPT } from '../demo/demo-departments.js';
+import type { HallCatalogue, LifeEvent, ServiceItem } from '@yichuang/shared/kiosk';
+import type { DemoCategoryId } from './demo-categories.js';
+import { DEPT } from './demo-departments.js';
 
 /** Units whose items the comprehensive windows take (无差别受理). */
 const UNIT = {
@@ -29,11 +30,14 @@ export const DEMO_LIFE_EVENTS: LifeEvent[] = [
   { id: 'job-loss', name: '失业一件事', nameEn: 'Losing a job', categoryId: 'social' },
 ];
 
-type Guide = Omit<ServiceItem, 'id' | 'name' | 'nameEn' | 'department' | 'categoryId' | 'fee' | 'lifeEvents'> &
+type Guide = Omit<ServiceItem, 'id' | 'code' | 'name' | 'nameEn' | 'department' | 'categoryId' | 'fee' | 'lifeEvents'> &
   Partial<Pick<ServiceItem, 'fee' | 'lifeEvents'>>;
 
+let numbered = 0;
+/** Demo 事项编码 are DEMO-0001… in the list's order (a real hall takes them from its province's 实施清单). */
 function item(id: string, name: string, nameEn: string, department: string, categoryId: DemoCategoryId, guide: Guide): ServiceItem {
-  return { id, name, nameEn, department, categoryId, lifeEvents: [], fee: FREE, ...guide };
+  const code = `DEMO-${String(++numbered).padStart(4, '0')}`;
+  return { id, code, name, nameEn, department, categoryId, lifeEvents: [], fee: FREE, ...guide };
 }
 
 export const DEMO_ITEMS: ServiceItem[] = [
@@ -587,3 +591,6 @@ export const DEMO_ITEMS: ServiceItem[] = [
     lifeEvents: ['disability'],
   }),
 ];
+
+/** The demo hall's catalogue, a fresh copy each time. */
+export const demoCatalogue = (): HallCatalogue => structuredClone({ items: DEMO_ITEMS, lifeEvents: DEMO_LIFE_EVENTS });
