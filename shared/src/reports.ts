@@ -110,11 +110,11 @@ export interface CaseFigures {
   open: number;
   /** Verified (核实) / cases. */
   verification: number | null;
-  /** Confirmed cases rectified by their deadline / confirmed cases (不属实 needs no rectification). */
+  /** Confirmed cases rectified by their deadline / confirmed cases closed or past it (不属实 needs no rectification). */
   rectificationOnTime: number | null;
-  /** Followed up (回访) / cases. */
+  /** Followed up (回访) / cases closed or past their follow-up deadline. */
   followUp: number | null;
-  /** 实名差评 (with a contact): confirmed ones rectified on time / confirmed ones. */
+  /** 实名差评 (with a contact): confirmed ones rectified on time / confirmed ones closed or past the deadline. */
   realNameRectificationOnTime: number | null;
   /** Some deadline passed with its step not done. */
   overdue: number;

@@ -19,6 +19,9 @@ interface Item {
   verdict: Verdict;
 }
 
+/** A case rate: no cases, none due yet (on-time rates wait for the deadline), or the rate. */
+const caseRate = (cases: number, share: number | null): string => (cases === 0 ? '本期无差评' : share === null ? '尚无到期工单' : pct(share));
+
 /** A rate the checklist wants at 100%: met, not met, or not applicable when there was nothing to handle. */
 function full(share: number | null): Verdict {
   return share === null ? 'n/a' : share >= 1 ? 'met' : 'not-met';
@@ -75,10 +78,10 @@ export function evaluationItems(report: Report, config: HallConfig): Item[] {
       basis: `非常满意 ${ratings.levels['very-satisfied']}，满意 ${ratings.levels.satisfied}，基本满意 ${ratings.levels.basic}，不满意 ${ratings.levels.dissatisfied}，非常不满意 ${ratings.levels['very-dissatisfied']}`,
       verdict: 'info',
     },
-    { item: '差评核实率（应为100%）', result: cases.cases === 0 ? '本期无差评' : pct(cases.verification), basis: `差评工单 ${cases.cases} 件，未办结 ${cases.open} 件，超期 ${cases.overdue} 件`, verdict: full(cases.verification) },
-    { item: '差评按期整改率（应为100%）', result: cases.cases === 0 ? '本期无差评' : pct(cases.rectificationOnTime), basis: '经核实属实的差评按期完成整改的比例', verdict: full(cases.rectificationOnTime) },
-    { item: '差评回访率（应为100%）', result: cases.cases === 0 ? '本期无差评' : pct(cases.followUp), basis: '差评完成回访的比例', verdict: full(cases.followUp) },
-    { item: '实名差评按期整改率', result: pct(cases.realNameRectificationOnTime), basis: '留有联系方式的属实差评按期整改的比例', verdict: full(cases.realNameRectificationOnTime) },
+    { item: '差评核实率（应为100%）', result: caseRate(cases.cases, cases.verification), basis: `差评工单 ${cases.cases} 件，未办结 ${cases.open} 件，超期 ${cases.overdue} 件`, verdict: full(cases.verification) },
+    { item: '差评按期整改率（应为100%）', result: caseRate(cases.cases, cases.rectificationOnTime), basis: '经核实属实的差评按期完成整改的比例（已办结或已过整改期限的计入）', verdict: full(cases.rectificationOnTime) },
+    { item: '差评回访率（应为100%）', result: caseRate(cases.cases, cases.followUp), basis: '差评完成回访的比例（已办结或已过回访期限的计入）', verdict: full(cases.followUp) },
+    { item: '实名差评按期整改率', result: caseRate(cases.cases, cases.realNameRectificationOnTime), basis: '留有联系方式的属实差评按期整改的比例（已办结或已过整改期限的计入）', verdict: full(cases.realNameRectificationOnTime) },
     {
       item: '等候时间',
       result: `平均 ${mins(total.wait.mean)}，90% 不超过 ${mins(total.wait.p90)}`,
