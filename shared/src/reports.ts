@@ -74,6 +74,8 @@ export interface TicketFigures {
   walk: DurationStats;
   service: DurationStats;
   stay: DurationStats;
+  /** Tickets never called and still waiting (today: so far; a past day: until its last record), never a wait of 0. */
+  uncalledWait: DurationStats;
   outcomes: Record<Outcome, number>;
   /** 即办 / finished. */
   doneShare: number;

@@ -84,8 +84,10 @@ export function evaluationItems(report: Report, config: HallConfig): Item[] {
     { item: '实名差评按期整改率', result: caseRate(cases.cases, cases.realNameRectificationOnTime), basis: '留有联系方式的属实差评按期整改的比例（已办结或已过整改期限的计入）', verdict: full(cases.realNameRectificationOnTime) },
     {
       item: '等候时间',
-      result: `平均 ${mins(total.wait.mean)}，90% 不超过 ${mins(total.wait.p90)}`,
-      basis: `最长 ${mins(total.wait.max)}；超过 ${report.thresholdMs / MINUTE} 分钟的占 ${pct(total.wait.overThreshold)}`,
+      result: total.wait.n === 0 ? '本期无叫号' : `平均 ${mins(total.wait.mean)}，90% 不超过 ${mins(total.wait.p90)}`,
+      basis:
+        (total.wait.n === 0 ? '' : `最长 ${mins(total.wait.max)}；超过 ${report.thresholdMs / MINUTE} 分钟的占 ${pct(total.wait.overThreshold)}；`) +
+        (total.uncalledWait.n === 0 ? '无未叫号等候' : `未叫号 ${total.uncalledWait.n} 人，已等平均 ${mins(total.uncalledWait.mean)}、最长 ${mins(total.uncalledWait.max)}（不计入上述等候）`),
       verdict: 'info',
     },
     {

@@ -48,6 +48,7 @@ function day(date: string, tickets: number, seed: number): { rollup: DayRollup; 
       f.window = pick(['w1', 'w2', 'w10']);
       if (r() < 0.9) f.staff = pick(['s1', 's2']);
     }
+    if (end === 'open') f.uncalledWait = ms(25); // still waiting, never called
     if (end === 'finished') {
       f.walk = ms(1);
       f.service = ms(10);
@@ -106,6 +107,7 @@ function ticketFigures(facts: TicketFact[], thresholdMs: number): TicketFigures 
     walk: durationStats(values('walk'), thresholdMs),
     service: durationStats(values('service'), thresholdMs),
     stay: durationStats(values('stay'), thresholdMs),
+    uncalledWait: durationStats(values('uncalledWait'), thresholdMs),
     outcomes,
     doneShare: ratio(outcomes.done, count('finished')),
   };
@@ -155,7 +157,8 @@ describe('a report from columnar roll-ups', () => {
     back.forEach((t, i) => {
       const f = facts[i]!;
       for (const key of DURATION_KEYS) expect(t[key]).toBe(f[key] === undefined ? undefined : Math.round(f[key] / 1000) * 1000);
-      expect({ ...t, wait: 0, totalWait: 0, walk: 0, service: 0, stay: 0 }).toEqual({ ...f, wait: 0, totalWait: 0, walk: 0, service: 0, stay: 0 });
+      const noDurations = Object.fromEntries(DURATION_KEYS.map((k) => [k, 0]));
+      expect({ ...t, ...noDurations }).toEqual({ ...f, ...noDurations });
     });
   });
 

@@ -25,6 +25,8 @@ export const CONSOLE_REPORTS_STRINGS = {
   'reports.meanWait': ['平均等候', 'Mean wait'],
   'reports.p90Wait': ['90% 等候不超过', '90% waited at most'],
   'reports.overThreshold': ['超时占比', 'Over threshold'],
+  'reports.uncalled': ['未叫号（已等平均 / 最长）', 'Never called (waited mean / longest)'],
+  'reports.uncalledValue': ['{n} 人：{mean} / {max} 分钟', '{n}: {mean} / {max} min'],
   'reports.utilisation': ['窗口利用率', 'Window utilisation'],
   'reports.booked': ['预约', 'Bookings made'],
   'reports.checkedIn': ['预约签到', 'Appointments checked in'],
