@@ -157,6 +157,17 @@ export interface KioskUptime extends UptimeFigures {
   allDay: boolean;
 }
 
+/**
+ * "一窗"分类受理率: intake handled at comprehensive windows (综合窗口, by the windows' kind now) / all
+ * intake; intake = finished visits but 咨询 (enquiries), counted at the window that finished them.
+ */
+export interface OneWindowFigures {
+  intake: number;
+  atComprehensive: number;
+  /** null without intake. */
+  rate: number | null;
+}
+
 export interface Report {
   from: string;
   to: string;
@@ -181,6 +192,7 @@ export interface Report {
   ratingsByWindow: Record<string, RatingFigures>;
   ratingsByStaff: Record<string, RatingFigures>;
   cases: CaseFigures;
+  oneWindow: OneWindowFigures;
   appointments: AppointmentFigures;
   appointmentsByCategory: Record<string, AppointmentFigures>;
   appointmentsByDay: Record<string, AppointmentFigures>;

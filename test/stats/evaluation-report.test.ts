@@ -64,6 +64,9 @@ describe('evaluation figures', () => {
     expect(row('差评回访率')).toContain('尚无到期工单');
     expect(row('差评回访率')).toContain('不适用');
     expect(row('提供叫号服务')).toContain('符合');
+    // w01 is a 综合窗口: its three visits (即办) are all the intake (#20).
+    expect(report.oneWindow).toEqual({ intake: 3, atComprehensive: 3, rate: 1 });
+    expect(row('“一窗”分类受理率')).toContain('100.0%');
     // The 24-hour terminal has been online all along; nothing was booked.
     expect(row('7×24小时自助服务区')).toMatch(/终端在线率 (99\.\d|100\.0)%/); // but for the instant it took to connect
     expect(row('7×24小时自助服务区')).toContain('<td>符合</td>');

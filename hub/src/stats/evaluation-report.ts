@@ -91,6 +91,12 @@ export function evaluationItems(report: Report, config: HallConfig): Item[] {
       verdict: 'info',
     },
     {
+      item: '“一窗”分类受理率',
+      result: pct(report.oneWindow.rate),
+      basis: `综合窗口受理 ${report.oneWindow.atComprehensive} 件，受理总数 ${report.oneWindow.intake} 件（受理 = 办结但不含咨询；按办结窗口计）`,
+      verdict: 'info',
+    },
+    {
       item: '办件量',
       result: `取号 ${total.issued} 张，办结 ${total.finished} 人次`,
       basis: `即办率 ${pct(total.doneShare)}；平均办理 ${mins(total.service.mean)}；窗口利用率 ${pct(report.windowTotal.utilisation)}`,

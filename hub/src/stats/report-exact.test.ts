@@ -147,6 +147,12 @@ describe('a report from columnar roll-ups', () => {
       expect(report.byWindow[id]).toEqual({ ...(byWindowTickets[id] ?? figures([])), time: byWindowTime[id] ?? windowFigures([]) });
     }
     expect(report.windowTotal).toEqual(windowFigures(days.flatMap((d) => d.windows)));
+    // "一窗"分类受理率 with w1 and w10 comprehensive: intake = finished visits but 咨询.
+    const intake = tickets.filter((t) => t.end === 'finished' && t.outcome !== 'enquiry');
+    const one = buildReport(days, { from: '2026-11-23', to: '2026-11-26' }, thresholdMs, { later: [], today: '2026-11-27' }, ['w1', 'w10']).oneWindow;
+    const at = intake.filter((t) => t.window === 'w1' || t.window === 'w10').length;
+    expect(one).toEqual({ intake: intake.length, atComprehensive: at, rate: at / intake.length });
+    expect(intake.length).toBeLessThan(tickets.filter((t) => t.end === 'finished').length); // some were 咨询
     expect(report.days).toEqual(['2026-11-23', '2026-11-24', '2026-11-25', '2026-11-26']); // the third had windows open
   });
 

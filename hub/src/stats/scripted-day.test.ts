@@ -177,6 +177,17 @@ describe('a scripted day, figure by figure', () => {
     });
   });
 
+  it('computes "一窗"分类受理率: intake (finished but 咨询) at 综合窗口 / all intake (#20)', () => {
+    // w1 finished A003 (即办) and A002 (材料不全); w2 C001 (受理) and A004 (即办): 4 intake, none 咨询.
+    const oneWindow = (comprehensiveWindows: string[]) => buildReport([rollup], { from: DAY, to: DAY }, min(20), { later: [], today: DAY }, comprehensiveWindows).oneWindow;
+    expect(oneWindow(['w1'])).toEqual({ intake: 4, atComprehensive: 2, rate: 0.5 });
+    expect(oneWindow(['w1', 'w2'])).toEqual({ intake: 4, atComprehensive: 4, rate: 1 });
+    expect(report.oneWindow).toEqual({ intake: 4, atComprehensive: 0, rate: 0 });
+    expect(buildReport([], { from: DAY, to: DAY }, min(20), { later: [], today: DAY }, ['w1']).oneWindow).toEqual({ intake: 0, atComprehensive: 0, rate: null });
+    const summary = reportTables(report, config).find((t) => t.id === 'summary')!;
+    expect(summary.rows.find((r) => String(r[0]).startsWith('"一窗"分类受理率'))?.[1]).toBe(0);
+  });
+
   it('computes window open time, serving time, utilisation and pause time by reason', () => {
     // w1: open 09:00–09:31 and 09:41–10:10 = 60; serving 9 + 5 + 7 = 21. w2: open 70; serving 17 + 1 + 10 = 28.
     expect(report.byWindow.w1?.time).toMatchObject({ openMs: min(60), servingMs: min(21), utilisation: 21 / 60 });

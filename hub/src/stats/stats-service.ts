@@ -192,6 +192,7 @@ export class StatsService {
     const all = await this.reportDays(known.filter((d) => d >= from));
     const days = all.filter((d) => d.day <= to);
     const later = all.filter((d) => d.day > to);
-    return reportOf(days, later, { range: { from, to }, thresholdMs, cases: { today: this.currentDay() } });
+    const comprehensiveWindows = this.deps.config().windows.filter((w) => w.kind === 'comprehensive').map((w) => w.id);
+    return reportOf(days, later, { range: { from, to }, thresholdMs, cases: { today: this.currentDay() }, comprehensiveWindows });
   }
 }

@@ -28,6 +28,7 @@ export const CONSOLE_REPORTS_STRINGS = {
   'reports.uncalled': ['未叫号（已等平均 / 最长）', 'Never called (waited mean / longest)'],
   'reports.uncalledValue': ['{n} 人：{mean} / {max} 分钟', '{n}: {mean} / {max} min'],
   'reports.utilisation': ['窗口利用率', 'Window utilisation'],
+  'reports.oneWindow': ['“一窗”分类受理率', 'One-window intake share'],
   'reports.booked': ['预约', 'Bookings made'],
   'reports.checkedIn': ['预约签到', 'Appointments checked in'],
   'reports.appointmentNoShows': ['预约爽约', 'Appointment no-shows'],
