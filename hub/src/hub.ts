@@ -112,7 +112,7 @@ export async function startHub(options: HubOptions, env: HubEnvironment): Promis
     createLiveModule({ ...core, broadcaster, audit, dataDir }),
     await createAppointmentsModule({ ...core, api, broadcaster, ticketing: queue.ticketing, dataDir }),
     createKioskModule({ ...core, api, broadcaster, dataDir, phoneBase, audit }),
-    await createStatsModule({ ...core, api, journal, dataDir }),
+    await createStatsModule({ ...core, api, journal, dataDir, ...(options.chromium && { chromium: options.chromium }) }),
     await createNoticesModule({ ...core, broadcaster, audit, dataDir }),
   ];
   serveSockets(io, { config, broadcaster, bus: core.bus, sessions, audit, answers, domains, version: options.version, log });

@@ -11,7 +11,8 @@ import { previousPeriod, type Report, type Table } from '@yichuang/shared/report
 import { PresenceFiles } from './kiosk-uptime.js';
 import { RollupStore } from './rollup-store.js';
 import { StatsService } from './stats-service.js';
-import { evaluationReportHtml } from './evaluation-report.js';
+import { DEFAULT_CHROMIUM, htmlToPdf, NoChromium } from './evaluation-pdf.js';
+import { evaluationReportHtml, PRINT_SCRIPT_HASH } from './evaluation-report.js';
 import { nationalRecords, nationalTable } from './ratings-export.js';
 import { reportTables, tableCsv } from './tables.js';
 import { tablesXlsx } from './xlsx-export.js';
@@ -29,6 +30,8 @@ export interface StatsDeps extends HallCore {
   api: Routes;
   journal: Journal;
   dataDir: string;
+  /** The hall's Chromium, for the evaluation report's PDF. */
+  chromium?: string;
 }
 
 export async function createStatsModule(deps: StatsDeps): Promise<Domain & { stats: StatsService }> {
@@ -77,10 +80,29 @@ export async function createStatsModule(deps: StatsDeps): Promise<Domain & { sta
     res.setHeader('Content-Disposition', `attachment; filename*=UTF-8''${fileName(report, 'xlsx')}`);
     res.send(xlsx);
   });
+  const evaluationHtml = (report: Report): string => evaluationReportHtml(report, deps.config(), reportTables(report, deps.config()), deps.clock());
   routes.get('/reports/evaluation.html', OPERATORS, async (req, res) => {
     const report = await reportFor(req, res);
     if (!report) return;
-    res.type('html').send(evaluationReportHtml(report, deps.config(), reportTables(report, deps.config()), deps.clock()));
+    // The page's one inline script, its print button, is allowed by its hash; no other.
+    const csp = String(res.getHeader('Content-Security-Policy') ?? '');
+    res.setHeader('Content-Security-Policy', csp.replace("script-src 'self'", `script-src 'self' ${PRINT_SCRIPT_HASH}`));
+    res.type('html').send(evaluationHtml(report));
+  });
+  routes.get('/reports/evaluation.pdf', OPERATORS, async (req, res) => {
+    const report = await reportFor(req, res);
+    if (!report) return;
+    const chromium = deps.chromium ?? DEFAULT_CHROMIUM;
+    try {
+      const pdf = await htmlToPdf(evaluationHtml(report), chromium);
+      res.type('application/pdf');
+      res.setHeader('Content-Disposition', `attachment; filename*=UTF-8''${encodeURIComponent(`${deps.config().hall.name}-评价报告-${report.from}_${report.to}.pdf`)}`);
+      res.send(pdf);
+    } catch (err) {
+      if (!(err instanceof NoChromium)) throw err;
+      deps.log(`evaluation.pdf: ${err.message}`);
+      res.status(503).json({ ok: false, error: appError('PDF_UNAVAILABLE', { path: chromium }) });
+    }
   });
   routes.get('/reports/ratings.:format', OPERATORS_EXPORTING, async (req, res) => {
     const report = await reportFor(req, res);

@@ -151,7 +151,7 @@ export function reportTables(report: Report, config: HallConfig, previous?: Repo
         ['平均办理(分) Mean service (min)', minutes(t.service.mean)],
         ['平均停留(分) Mean stay (min)', minutes(t.stay.mean)],
         ['即办率% Done-on-the-spot share', percent(t.doneShare)],
-        ['"一窗"分类受理率% One-window intake share (综合窗口)', percentOrDash(report.oneWindow.rate)],
+        ['"一窗"分类受理率% One-window intake share', percentOrDash(report.oneWindow.rate)],
         ['综合窗口受理 / 受理总数 Intake at comprehensive windows / all intake', `${report.oneWindow.atComprehensive} / ${report.oneWindow.intake}`],
         ['过号率% No-show rate', percent(t.noShowRate)],
         ['窗口利用率% Window utilisation', percent(report.windowTotal.utilisation)],

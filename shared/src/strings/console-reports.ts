@@ -20,6 +20,7 @@ export const CONSOLE_REPORTS_STRINGS = {
   ],
   'reports.ratingRecords': ['评价记录（国家字段）', 'Rating records (national fields)'],
   'reports.evaluation': ['打印评价报告', 'Evaluation report'],
+  'reports.evaluationPdf': ['评价报告 PDF', 'Evaluation report (PDF)'],
   'reports.issued': ['取号量', 'Tickets'],
   'reports.finished': ['办结量', 'Finished'],
   'reports.meanWait': ['平均等候', 'Mean wait'],
