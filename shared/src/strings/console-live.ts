@@ -9,6 +9,10 @@ export const CONSOLE_LIVE_STRINGS = {
   'live.alert.sentToClosed': ['{number} 号转到 {n} 号窗口等候，但该窗口已关闭', '{number} waits for window {n}, which is closed'],
   'live.alert.noKiosk': ['自 {time} 起没有在线的取号机', 'No kiosk online since {time}'],
   'live.alert.noBoard': ['自 {time} 起没有在线的叫号屏', 'No board online since {time}'],
+  'live.alert.calendarEnding': [
+    '节假日日历只到 {end}（还剩 {days} 天）：请在“大厅设置”中导入 {year} 年的节假日与调休安排，否则差评整改期限和终端应在线时间会算错',
+    'The holiday calendar ends on {end} ({days} days left): import the {year} holidays and make-up working days in Hall settings, or case deadlines and kiosk due times go wrong',
+  ],
 
   // ---- the live board page ----
   'live.title': ['实时看板', 'Live board'],
