@@ -6,6 +6,7 @@ import type { PairingRequestInput, SignInRequestInput } from './admin-schemas.js
 import type { BookingPage, BookingView, SlotView } from './appointments.js';
 import type { SlotsQueryInput, WebBookInput, WebChangeInput, WebLookupInput } from './appointments-schemas.js';
 import type { Ack } from './errors.js';
+import type { HolidayYear } from './holiday-year.js';
 import type { Catalogue, TicketFollow } from './kiosk.js';
 import type { FollowQueryInput } from './kiosk-schemas.js';
 import type { VisitToRate } from './ratings.js';
@@ -36,6 +37,8 @@ export interface RestRoutes {
     '/pairing/:claim': Route<PairingStatus>;
     '/reports': Route<Report, ReportQuery>;
     '/reports/tables': Route<ReportTables, ReportQuery>;
+    /** One year of the built-in holiday calendar (chinese-days), for the console to import. */
+    '/holidays/:year': Route<HolidayYear>;
     /** A window's waiting tickets in its call order (no personal data). */
     '/windows/:id/queue': Route<WindowQueueEntry[]>;
   };

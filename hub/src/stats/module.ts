@@ -8,6 +8,7 @@ import type { Routes } from '../http/routes.js';
 import type { Domain } from '../realtime/socket-server.js';
 import type { Journal } from '../storage/journal.js';
 import { previousPeriod, type Report, type Table } from '@yichuang/shared/reports';
+import { builtinYear, BUILTIN_YEARS } from '../hall/holiday-years.js';
 import { PresenceFiles } from './kiosk-uptime.js';
 import { RollupStore } from './rollup-store.js';
 import { StatsService } from './stats-service.js';
@@ -132,6 +133,18 @@ export async function createStatsModule(deps: StatsDeps): Promise<Domain & { sta
     res.type('text/csv; charset=utf-8');
     res.setHeader('Content-Disposition', `attachment; filename*=UTF-8''${fileName(report, `${table.id}.csv`)}`);
     res.send(tableCsv(table));
+  });
+
+  // The built-in holiday calendar, a year at a time: the console imports it into the hall's settings
+  // (saved there, with the audit log); a year it lacks is pasted from the State Council's notice.
+  routes.get('/holidays/:year', OPERATORS, (req, res) => {
+    const year = Number(req.params.year);
+    const found = Number.isInteger(year) ? builtinYear(year) : undefined;
+    if (found) {
+      res.json({ ok: true, data: found });
+      return;
+    }
+    res.status(404).json({ ok: false, error: appError('NO_BUILTIN_YEAR', { year: String(req.params.year), first: BUILTIN_YEARS[0]!, last: BUILTIN_YEARS.at(-1)! }) });
   });
 
   return {
