@@ -37,6 +37,7 @@ export const CONSOLE_LIVE_STRINGS = {
   'live.kind.window-unattended': ['窗口无终端', 'Window unattended'],
   'live.kind.sent-to-closed': ['转入窗口已关闭', 'Sent to a closed window'],
   'live.kind.none-online': ['无设备在线', 'None online'],
+  'live.kind.calendar-ending': ['节假日日历将到期', 'Holiday calendar ending'],
   // ---- why an alert closed by itself (shown after 已解除 in the alert history) ----
   'live.ended.long-wait': ['等候已不超时', 'no longer waiting too long'],
   'live.ended.paused-too-long': ['窗口已恢复服务或关闭', 'the window resumed or closed'],
@@ -48,6 +49,7 @@ export const CONSOLE_LIVE_STRINGS = {
   'live.ended.window-unattended': ['叫号终端已在线或窗口已签退', 'a caller is back, or the window signed out'],
   'live.ended.sent-to-closed': ['该窗口已开放或该号已不在等候', 'the window opened, or the ticket no longer waits'],
   'live.ended.none-online': ['设备已重新连接', 'a device is back'],
+  'live.ended.calendar-ending': ['已导入下一年的节假日', 'the next year’s holidays are in'],
   'live.tidal': ['潮汐窗口', 'Tidal windows'],
   'live.suggestion': [
     '{category}预计等候 {minutes} 分钟，建议将 {n} 号潮汐窗口切换到该业务',
