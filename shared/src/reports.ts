@@ -110,7 +110,7 @@ export interface RatingFigures {
 export interface CaseFigures {
   cases: number;
   open: number;
-  /** Verified (核实) / cases. */
+  /** Verified (核实) / cases closed or verified or past their verification deadline. */
   verification: number | null;
   /** Confirmed cases rectified by their deadline / confirmed cases closed or past it (不属实 needs no rectification). */
   rectificationOnTime: number | null;

@@ -72,7 +72,8 @@ describe('case figures', () => {
       const judged = asOf.map((c) => standings(c, day, TZ));
       const count = (step: DeadlineStep, ...kinds: string[]): number => judged.filter((s) => kinds.includes(s[step])).length;
       const figures = caseFigures(asOf.map((c) => caseFact(c, TZ)), day);
-      expect(figures.verification, day).toBe(count('verify', 'done', 'late') / 4);
+      const verifyBase = judged.filter((s, i) => s.verify !== 'pending' || asOf[i]!.reached === 'close').length;
+      expect(figures.verification, day).toBe(verifyBase === 0 ? null : count('verify', 'done', 'late') / verifyBase);
       const followUpBase = judged.filter((s, i) => s.followUp !== 'pending' || asOf[i]!.reached === 'close').length;
       expect(figures.followUp, day).toBe(followUpBase === 0 ? null : count('followUp', 'done', 'late') / followUpBase);
       expect(figures.overdue, day).toBe(judged.filter((s) => Object.values(s).includes('overdue')).length);
@@ -88,6 +89,10 @@ describe('case figures', () => {
       aCase('A003', [['verify', '2026-11-23 17:00']], { verdict: 'confirmed' }),
     ].map((c) => caseFact(c, TZ));
     expect(caseFigures(fresh, '2026-11-24')).toMatchObject({ rectificationOnTime: null, realNameRectificationOnTime: null, followUp: null });
+    // Verification likewise: a case rated today, not yet verified, is within its time.
+    const today = [aCase('A009', [])].map((c) => caseFact(c, TZ));
+    expect(caseFigures(today, '2026-11-23').verification).toBeNull();
+    expect(caseFigures(today, '2026-11-25').verification).toBe(0);
     // One rectified early counts at once; the others only once their last day (11-30) has passed.
     const oneDone = [
       aCase('A001', [['verify', '2026-11-23 15:00'], ['rectify', '2026-11-24 10:00']], { verdict: 'confirmed' }, true),

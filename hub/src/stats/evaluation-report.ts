@@ -79,7 +79,7 @@ export function evaluationItems(report: Report, config: HallConfig): Item[] {
       basis: `非常满意 ${ratings.levels['very-satisfied']}，满意 ${ratings.levels.satisfied}，基本满意 ${ratings.levels.basic}，不满意 ${ratings.levels.dissatisfied}，非常不满意 ${ratings.levels['very-dissatisfied']}`,
       verdict: 'info',
     },
-    { item: '差评核实率（应为100%）', result: caseRate(cases.cases, cases.verification), basis: `差评工单 ${cases.cases} 件，未办结 ${cases.open} 件，超期 ${cases.overdue} 件`, verdict: full(cases.verification) },
+    { item: '差评核实率（应为100%）', result: caseRate(cases.cases, cases.verification), basis: `差评工单 ${cases.cases} 件，未办结 ${cases.open} 件，超期 ${cases.overdue} 件（已核实、已办结或已过核实期限的计入）`, verdict: full(cases.verification) },
     { item: '差评按期整改率（应为100%）', result: caseRate(cases.cases, cases.rectificationOnTime), basis: '经核实属实的差评按期完成整改的比例（已办结或已过整改期限的计入）', verdict: full(cases.rectificationOnTime) },
     { item: '差评回访率（应为100%）', result: caseRate(cases.cases, cases.followUp), basis: '差评完成回访的比例（已办结或已过回访期限的计入）', verdict: full(cases.followUp) },
     { item: '实名差评按期整改率', result: caseRate(cases.cases, cases.realNameRectificationOnTime), basis: '留有联系方式的属实差评按期整改的比例（已办结或已过整改期限的计入）', verdict: full(cases.realNameRectificationOnTime) },
@@ -116,7 +116,7 @@ const chinese = (label: string): string => label.replace(/\s+[\x20-\x7e]*$/, '')
  * other (all of them when none are listed). Columns are named by their Chinese heading.
  */
 const ANNEX: ReadonlyArray<{ id: string; columns?: readonly string[] }> = [
-  { id: 'byCategory', columns: ['业务', '取号', '办结', '过号', '平均等候(分)', '等候P90(分)', '最长等候(分)', '未叫号', '未叫号平均已等(分)', '平均办理(分)', '即办率%'] },
+  { id: 'byCategory', columns: ['业务', '取号', '办结', '过号', '平均等候(分)', '最长等候(分)', '未叫号', '未叫号平均已等(分)', '平均办理(分)', '即办率%'] },
   { id: 'byWindow', columns: ['窗口', '取号', '办结', '过号', '平均等候(分)', '最长等候(分)', '平均办理(分)', '即办率%', '利用率%'] },
   { id: 'ratingsByWindow' },
   { id: 'appointmentsByCategory' },
