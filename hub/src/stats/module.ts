@@ -12,7 +12,7 @@ import { builtinYear, BUILTIN_YEARS } from '../hall/holiday-years.js';
 import { PresenceFiles } from './kiosk-uptime.js';
 import { RollupStore } from './rollup-store.js';
 import { StatsService } from './stats-service.js';
-import { DEFAULT_CHROMIUM, htmlToPdf, NoChromium } from './evaluation-pdf.js';
+import { DEFAULT_CHROMIUM, NoChromium, PdfPrinter } from './evaluation-pdf.js';
 import { evaluationReportHtml, PRINT_SCRIPT_HASH } from './evaluation-report.js';
 import { nationalRecords, nationalTable } from './ratings-export.js';
 import { reportTables, tableCsv } from './tables.js';
@@ -81,6 +81,8 @@ export async function createStatsModule(deps: StatsDeps): Promise<Domain & { sta
     res.setHeader('Content-Disposition', `attachment; filename*=UTF-8''${fileName(report, 'xlsx')}`);
     res.send(xlsx);
   });
+  const chromiumPath = deps.chromium ?? DEFAULT_CHROMIUM;
+  const printer = new PdfPrinter(chromiumPath);
   const evaluationHtml = (report: Report): string => evaluationReportHtml(report, deps.config(), reportTables(report, deps.config()), deps.clock());
   routes.get('/reports/evaluation.html', OPERATORS, async (req, res) => {
     const report = await reportFor(req, res);
@@ -93,16 +95,15 @@ export async function createStatsModule(deps: StatsDeps): Promise<Domain & { sta
   routes.get('/reports/evaluation.pdf', OPERATORS, async (req, res) => {
     const report = await reportFor(req, res);
     if (!report) return;
-    const chromium = deps.chromium ?? DEFAULT_CHROMIUM;
     try {
-      const pdf = await htmlToPdf(evaluationHtml(report), chromium);
+      const pdf = await printer.print(evaluationHtml(report));
       res.type('application/pdf');
       res.setHeader('Content-Disposition', `attachment; filename*=UTF-8''${encodeURIComponent(`${deps.config().hall.name}-评价报告-${report.from}_${report.to}.pdf`)}`);
       res.send(pdf);
     } catch (err) {
       if (!(err instanceof NoChromium)) throw err;
       deps.log(`evaluation.pdf: ${err.message}`);
-      res.status(503).json({ ok: false, error: appError('PDF_UNAVAILABLE', { path: chromium }) });
+      res.status(503).json({ ok: false, error: appError('PDF_UNAVAILABLE', { path: chromiumPath }) });
     }
   });
   routes.get('/reports/ratings.:format', OPERATORS_EXPORTING, async (req, res) => {
@@ -151,7 +152,7 @@ export async function createStatsModule(deps: StatsDeps): Promise<Domain & { sta
     stats,
     async close() {
       clearInterval(timer);
-      await stats.flush();
+      await Promise.all([stats.flush(), printer.close()]);
     },
   };
 }
