@@ -35,6 +35,7 @@ import { PersonalData } from './security/personal-data.js';
 import { loadSecretKey } from './security/secret-key.js';
 import { Sessions } from './security/sessions.js';
 import { TicketLinks } from './security/ticket-links.js';
+import { seedHolidayYears } from './hall/holiday-years.js';
 import { createStatsModule } from './stats/module.js';
 import { AnswerLog } from './storage/answer-log.js';
 import { ConfigStore } from './storage/config-store.js';
@@ -67,6 +68,7 @@ export async function startHub(options: HubOptions, env: HubEnvironment): Promis
   await refuseUnwritable(dataDir);
   const store = await ConfigStore.open(dataDir, () => demoHall(options.demoIdentity));
   const config = () => store.config;
+  await seedHolidayYears(store, log);
   if (options.demoIdentity && options.demoIdentity.id !== config().hall.id) {
     log(`--hall-id ${options.demoIdentity.id} 未使用：数据目录中已有大厅 ${config().hall.id} / not used: the data folder already holds hall ${config().hall.id}`);
   }

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { addDays } from '@yichuang/shared/time';
 import { demoSchedule } from '../demo/demo-schedule.js';
 import { calendarEnd } from '../engine/working-days.js';
-import { builtinYear, BUILTIN_YEARS } from './holiday-years.js';
+import { builtinYear, BUILTIN_YEARS, yearsToSeed } from './holiday-years.js';
 
 /** 国务院办公厅关于2026年部分节假日安排的通知 (2025-11-04): first day off, days, make-up working days. */
 const NOTICE_2026: { first: string; days: number; makeup: string[] }[] = [
@@ -37,5 +37,20 @@ describe('built-in holiday calendar', () => {
       expect(schedule.makeupWorkdays).toEqual(expect.arrayContaining(builtinYear(year)!.makeupWorkdays));
     }
     expect(schedule.holidays.some((d) => d < '2026-01-01')).toBe(false);
+  });
+});
+
+describe('built-in years a hall’s calendar lacks (seeded at start)', () => {
+  const has2026 = { holidays: builtinYear(2026)!.holidays, makeupWorkdays: builtinYear(2026)!.makeupWorkdays };
+
+  it('are the built-in years after the calendar’s last: an updated package extends it', () => {
+    const calendar2025 = { holidays: ['2025-10-01'], makeupWorkdays: [] };
+    expect(yearsToSeed(calendar2025).map((y) => y.year)).toEqual(BUILTIN_YEARS.filter((y) => y > 2025));
+    expect(yearsToSeed(calendar2025)[0]).toEqual(builtinYear(2026));
+    expect(yearsToSeed(has2026).map((y) => y.year)).toEqual(BUILTIN_YEARS.filter((y) => y > 2026));
+  });
+
+  it('leave alone a hall that keeps no calendar at all (open every day by its own choice)', () => {
+    expect(yearsToSeed({ holidays: [], makeupWorkdays: [] })).toEqual([]);
   });
 });
