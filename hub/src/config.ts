@@ -27,6 +27,8 @@ export interface HubOptions {
   demoIdentity?: DemoIdentity;
   /** Forward the journal to the district's PostgreSQL (hub/src/federation). */
   federate?: FederateOptions;
+  /** The hall's Chromium, for the evaluation report's PDF (default /usr/bin/chromium). */
+  chromium?: string;
   /** Timing of the provincial platform's outbox (hub/src/province); defaults suit a real platform. */
   province?: ProvinceOptions;
 }
@@ -62,6 +64,7 @@ ${DATA_USAGE}
   --tls-key FILE   证书私钥（PEM）/ its private key, PEM (env YICHUANG_TLS_KEY)
   --federate URL   将日志转发到区级 PostgreSQL / forward the journal to the district's PostgreSQL,
                    postgres://user:password@host:port/db (env YICHUANG_FEDERATE)
+  --chromium PATH  生成 PDF 用的 Chromium / Chromium for PDF reports (default /usr/bin/chromium, env YICHUANG_CHROMIUM)
   --hall-id ID     空数据目录中演示大厅的编号 / id of the demo hall seeded into an empty data folder
   --hall-name NAME 其名称 / its name
   --hall-level L   其层级 / its level: ${HALL_LEVELS.join('|')} (default centre)`;
@@ -100,6 +103,7 @@ export function readOptions(argv: string[], env: NodeJS.ProcessEnv, repoRoot: st
       'tls-cert': { type: 'string' },
       'tls-key': { type: 'string' },
       federate: { type: 'string' },
+      chromium: { type: 'string' },
       'hall-id': { type: 'string' },
       'hall-name': { type: 'string' },
       'hall-level': { type: 'string' },
@@ -122,6 +126,7 @@ export function readOptions(argv: string[], env: NodeJS.ProcessEnv, repoRoot: st
     throw new OptionsError(`--federate 须为 postgres:// 地址 / --federate must be a postgres:// URL\n${USAGE}`);
   }
   const demoIdentity = readDemoIdentity(values['hall-id'], values['hall-name'], values['hall-level']);
+  const chromium = values.chromium ?? env.YICHUANG_CHROMIUM;
   return {
     port,
     host: values.host ?? env.HOST ?? '0.0.0.0',
@@ -131,6 +136,7 @@ export function readOptions(argv: string[], env: NodeJS.ProcessEnv, repoRoot: st
     ...(tls && { tls }),
     ...(federate && { federate: { url: federate } }),
     ...(demoIdentity && { demoIdentity }),
+    ...(chromium && { chromium }),
   };
 }
 

@@ -39,6 +39,7 @@ import { PersonalData } from './security/personal-data.js';
 import { loadSecretKey } from './security/secret-key.js';
 import { Sessions } from './security/sessions.js';
 import { TicketLinks } from './security/ticket-links.js';
+import { seedHolidayYears } from './hall/holiday-years.js';
 import { createStatsModule } from './stats/module.js';
 import { AnswerLog } from './storage/answer-log.js';
 import { ConfigStore } from './storage/config-store.js';
@@ -77,6 +78,7 @@ export async function startHub(options: HubOptions, env: HubEnvironment): Promis
   // The configuration as the hall runs on it: its own, with the district's published holidays in its calendar.
   const districtConfig = await DistrictConfig.open(dataDir, log);
   const config = () => districtConfig.applyTo(store.config);
+  await seedHolidayYears(store, log);
   if (options.demoIdentity && options.demoIdentity.id !== config().hall.id) {
     log(`--hall-id ${options.demoIdentity.id} 未使用：数据目录中已有大厅 ${config().hall.id} / not used: the data folder already holds hall ${config().hall.id}`);
   }
@@ -135,7 +137,7 @@ export async function startHub(options: HubOptions, env: HubEnvironment): Promis
     await createAppointmentsModule({ ...core, api, broadcaster, ticketing: queue.ticketing, dataDir }),
     catalogue,
     createKioskModule({ ...core, api, broadcaster, dataDir, phoneBase, audit, catalogue: catalogue.current }),
-    await createStatsModule({ ...core, api, journal, dataDir, catalogue: catalogue.current }),
+    await createStatsModule({ ...core, api, journal, dataDir, catalogue: catalogue.current, ...(options.chromium && { chromium: options.chromium }) }),
     await createNoticesModule({ ...core, broadcaster, audit, dataDir }),
     await createProvinceModule({ ...core, api, journal, dataDir, ...(options.province && { options: options.province }) }),
   ];

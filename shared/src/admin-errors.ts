@@ -2,6 +2,12 @@
 // A leaf: errors.ts joins every domain's table into the one list of error codes.
 
 export const ADMIN_ERRORS = {
+  BAD_HOLIDAY_LIST: ['节假日安排有误：{detail}', 'The holiday list is wrong: {detail}'],
+  NO_BUILTIN_YEAR: ['内置节假日日历没有 {year} 年（收录 {first}–{last} 年）：请粘贴国务院办公厅通知中的日期导入', 'The built-in holiday calendar has no {year} (it has {first}–{last}): paste the dates of the State Council notice'],
+  PDF_UNAVAILABLE: [
+    '无法生成 PDF：本机没有可用的 Chromium（{path}）。请安装 chromium，或在浏览器中打开评价报告后点“打印”。',
+    'Cannot make the PDF: no usable Chromium on this PC ({path}). Install chromium, or open the evaluation report in a browser and press 打印 (Print).',
+  ],
   SIGN_IN_REQUIRED: ['请先登录管理控制台（登录已过期或尚未登录）', 'Sign in to the console first (not signed in, or the session expired)'],
   BAD_PASSWORD: ['工号或密码错误', 'Wrong staff number or password'],
   SIGN_IN_LOCKED: ['登录失败次数过多，请 {minutes} 分钟后再试', 'Too many failed sign-ins; try again in {minutes} min'],

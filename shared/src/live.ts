@@ -20,7 +20,9 @@ export type AlertKind =
   /** A ticket sent to a window by name waits while that window is closed. */
   | 'sent-to-closed'
   /** No kiosk (or no board) of the hall is online. */
-  | 'none-online';
+  | 'none-online'
+  /** The holiday calendar ends within 60 days (or has ended): case deadlines need the next year. */
+  | 'calendar-ending';
 
 /** An alert raised by any domain (on the hub's bus as 'alert:raise'); the live board shows and tracks it. */
 export interface AlertInput {

@@ -74,6 +74,8 @@ export interface TicketFigures {
   walk: DurationStats;
   service: DurationStats;
   stay: DurationStats;
+  /** Tickets never called and still waiting (today: so far; a past day: until its last record), never a wait of 0. */
+  uncalledWait: DurationStats;
   outcomes: Record<Outcome, number>;
   /** 即办 / finished. */
   doneShare: number;
@@ -115,13 +117,13 @@ export interface ItemFigures {
 export interface CaseFigures {
   cases: number;
   open: number;
-  /** Verified (核实) / cases. */
+  /** Verified (核实) / cases closed or verified or past their verification deadline. */
   verification: number | null;
-  /** Confirmed cases rectified by their deadline / confirmed cases (不属实 needs no rectification). */
+  /** Confirmed cases rectified by their deadline / confirmed cases closed or past it (不属实 needs no rectification). */
   rectificationOnTime: number | null;
-  /** Followed up (回访) / cases. */
+  /** Followed up (回访) / cases closed or past their follow-up deadline. */
   followUp: number | null;
-  /** 实名差评 (with a contact): confirmed ones rectified on time / confirmed ones. */
+  /** 实名差评 (with a contact): confirmed ones rectified on time / confirmed ones closed or past the deadline. */
   realNameRectificationOnTime: number | null;
   /** Some deadline passed with its step not done. */
   overdue: number;
@@ -162,6 +164,17 @@ export interface KioskUptime extends UptimeFigures {
   allDay: boolean;
 }
 
+/**
+ * "一窗"分类受理率: intake handled at comprehensive windows (综合窗口, by the windows' kind now) / all
+ * intake; intake = finished visits but 咨询 (enquiries), counted at the window that finished them.
+ */
+export interface OneWindowFigures {
+  intake: number;
+  atComprehensive: number;
+  /** null without intake. */
+  rate: number | null;
+}
+
 export interface Report {
   from: string;
   to: string;
@@ -188,6 +201,7 @@ export interface Report {
   /** By 事项编码, for visits whose 事项 was recorded at 办结 (the /api/reports answer has it). */
   byItem?: Record<string, ItemFigures>;
   cases: CaseFigures;
+  oneWindow: OneWindowFigures;
   appointments: AppointmentFigures;
   appointmentsByCategory: Record<string, AppointmentFigures>;
   appointmentsByDay: Record<string, AppointmentFigures>;

@@ -8,6 +8,7 @@ import type { BookingPage, BookingView, SlotView } from './appointments.js';
 import type { SlotsQueryInput, WebBookInput, WebChangeInput, WebLookupInput } from './appointments-schemas.js';
 import type { Ack } from './errors.js';
 import type { ServiceItemInput } from './catalogue-schemas.js';
+import type { HolidayYear } from './holiday-year.js';
 import type { Catalogue, HallCatalogue, ServiceItem, TicketFollow } from './kiosk.js';
 import type { FollowQueryInput } from './kiosk-schemas.js';
 import type { VisitToRate } from './ratings.js';
@@ -39,6 +40,8 @@ export interface RestRoutes {
     '/pairing/:claim': Route<PairingStatus>;
     '/reports': Route<Report, ReportQuery>;
     '/reports/tables': Route<ReportTables, ReportQuery>;
+    /** One year of the built-in holiday calendar (chinese-days), for the console to import. */
+    '/holidays/:year': Route<HolidayYear>;
     /** A window's waiting tickets in its call order (no personal data). */
     '/windows/:id/queue': Route<WindowQueueEntry[]>;
     /** What the provincial platform's outbox has sent, holds and failed to send. */

@@ -45,12 +45,12 @@ export async function tempDir(prefix = 'yichuang-'): Promise<string> {
 }
 
 /** `port` (default 0: any) lets a restarted hub come back where its screens look for it. */
-export async function startTestHub(options: { dataDir?: string; start?: number; port?: number } = {}): Promise<TestHub> {
+export async function startTestHub(options: { dataDir?: string; start?: number; port?: number; chromium?: string } = {}): Promise<TestHub> {
   const dataDir = options.dataDir ?? (await tempDir());
   const clock = new TestClock(options.start ?? MONDAY_10AM);
   const logs: string[] = [];
   const hub = await startHub(
-    { port: options.port ?? 0, host: '127.0.0.1', dataDir, screensDir: REPO_ROOT, version: 'test' },
+    { port: options.port ?? 0, host: '127.0.0.1', dataDir, screensDir: REPO_ROOT, version: 'test', ...(options.chromium && { chromium: options.chromium }) },
     { clock: clock.now, log: (l) => logs.push(l) },
   );
   const clients: Client[] = [];

@@ -26,10 +26,11 @@ async function signIn(windowNumber: number): Promise<Client> {
   return client;
 }
 
+/** The board without the holiday-calendar alert: the demo calendar ends 2026-12-31, 38 days after the tests' day (calendar-check.test.ts has it). */
 async function live(console: Client): Promise<LiveBoard> {
   const ack = await console.emitWithAck('live:snapshot', {});
   if (!ack.ok) throw new Error(ack.error.message);
-  return ack.data;
+  return { ...ack.data, alerts: ack.data.alerts.filter((a) => a.kind !== 'calendar-ending') };
 }
 
 describe('live board', () => {

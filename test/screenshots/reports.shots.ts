@@ -46,9 +46,14 @@ export async function shoot({ hub, browser, capture }: ShotContext): Promise<voi
   await page.getByTestId('issued').waitFor();
   await page.waitForTimeout(800); // charts animate in
   await capture(page, 'console-reports');
-  await page.goto(`${hub.hub.url}/api/reports/evaluation.html?from=2026-11-23&to=2026-11-23`);
-  await capture(page, 'evaluation-report');
   await page.context().close();
+  // The evaluation report as it prints: A4 portrait is 794 px wide at 96 px per inch.
+  const a4 = await openScreen(browser, `${hub.hub.url}/console/?token=demo-console-1#/reports`, { width: 794, height: 1123 });
+  await a4.getByTestId('issued').waitFor();
+  await a4.goto(`${hub.hub.url}/api/reports/evaluation.html?from=2026-11-23&to=2026-11-23`);
+  await a4.setViewportSize({ width: 794, height: await a4.evaluate(() => document.documentElement.scrollHeight) });
+  await capture(a4, 'evaluation-report');
+  await a4.context().close();
 
   for (const [size, viewport] of [['1366', { width: 1366, height: 768 }], ['1920', LANDSCAPE]] as const) {
     const reports = await openScreen(browser, `${hub.hub.url}/console/?token=demo-console-1#/reports`, viewport);

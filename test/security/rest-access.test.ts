@@ -139,6 +139,8 @@ describe('REST access, from the routes the hub registers', () => {
         'GET /api/ratings/today',
         'GET /api/reports',
         'GET /api/reports/evaluation.html',
+        'GET /api/reports/evaluation.pdf',
+        'GET /api/holidays/:year',
         'GET /api/reports/export.csv',
         'GET /api/reports/export.xlsx',
         'GET /api/reports/ratings.:format',

@@ -50,10 +50,10 @@ afterAll(async () => {
 const MANAGER = { headers: { authorization: 'Bearer demo-console-1' } };
 
 describe('evaluation figures', () => {
-  it('reports ratings and case handling, and marks the unfinished follow-up as not met', async () => {
+  it('reports ratings and case handling; a follow-up not yet due counts neither way (#20)', async () => {
     const report = (await (await fetch(`${t.hub.url}/api/reports?${q}`, MANAGER)).json()).data;
     expect(report.ratings).toMatchObject({ visits: 3, rated: 3, unrated: 0, participation: 1, satisfaction: 2 / 3, goodRate: 2 / 3 });
-    expect(report.cases).toMatchObject({ cases: 1, open: 1, verification: 1, rectificationOnTime: 1, followUp: 0, realNameRectificationOnTime: 1 });
+    expect(report.cases).toMatchObject({ cases: 1, open: 1, verification: 1, rectificationOnTime: 1, followUp: null, realNameRectificationOnTime: 1 });
 
     const html = await (await fetch(`${t.hub.url}/api/reports/evaluation.html?${q}`, MANAGER)).text();
     expect(html).toContain('示范区政务服务中心');
@@ -61,8 +61,12 @@ describe('evaluation figures', () => {
     const row = (item: string): string => html.split('<tr').find((r) => r.includes(item)) ?? '';
     expect(row('一次一评')).toContain('100.0%');
     expect(row('差评核实率')).toContain('符合');
-    expect(row('差评回访率')).toContain('不符合');
+    expect(row('差评回访率')).toContain('尚无到期工单');
+    expect(row('差评回访率')).toContain('不适用');
     expect(row('提供叫号服务')).toContain('符合');
+    // w01 is a 综合窗口: its three visits (即办) are all the intake (#20).
+    expect(report.oneWindow).toEqual({ intake: 3, atComprehensive: 3, rate: 1 });
+    expect(row('“一窗”分类受理率')).toContain('100.0%');
     // The 24-hour terminal has been online all along; nothing was booked.
     expect(row('7×24小时自助服务区')).toMatch(/终端在线率 (99\.\d|100\.0)%/); // but for the instant it took to connect
     expect(row('7×24小时自助服务区')).toContain('<td>符合</td>');

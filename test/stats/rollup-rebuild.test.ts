@@ -98,7 +98,7 @@ describe('roll-ups', () => {
     expect(rebuilt.tickets).toHaveLength(6);
     expect(rebuilt.appointments.length).toBeGreaterThan(0);
     expect(rebuilt.kiosks.map((k) => k.kiosk)).toEqual(['kiosk-1', 'kiosk-2', 'terminal24-1']);
-    // Today's live roll-up as of the last event equals today's journal replayed.
+    // Today's live roll-up equals today's journal replayed, both as of now.
     const todayRebuilt = await rebuilder.rebuild(tuesday);
     const todayLive = await rebuilder.rollupOf(tuesday);
     expect(todayRebuilt.tickets).toEqual(todayLive.tickets);

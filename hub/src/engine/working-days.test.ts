@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { addWorkingDays, isWorkingDay, withCalendar } from './working-days.js';
+import { addWorkingDays, calendarEnd, daysLeftInCalendar, isWorkingDay, withCalendar } from './working-days.js';
 
 // 2026-11-23 is a Monday; 2026-11-27 a Friday.
 const plain = { holidays: [], makeupWorkdays: [] };
@@ -38,5 +38,21 @@ describe('working days', () => {
     expect(merged).toEqual({ holidays: ['2026-11-24', '2026-11-26'], makeupWorkdays: ['2026-11-29', '2026-12-05'] });
     expect(isWorkingDay('2026-11-26', merged)).toBe(false);
     expect(isWorkingDay('2026-12-05', merged)).toBe(true);
+  });
+});
+
+describe('the calendar’s end (#20)', () => {
+  it('is the last day of the last year the calendar has holidays in', () => {
+    expect(calendarEnd({ holidays: ['2026-01-01', '2026-10-07'], makeupWorkdays: ['2026-10-10'] })).toBe('2026-12-31');
+    expect(calendarEnd({ holidays: ['2026-10-07', '2027-02-06'], makeupWorkdays: [] })).toBe('2027-12-31');
+    expect(calendarEnd(plain)).toBeUndefined();
+  });
+
+  it('after it, deadlines would count every weekday as a working day: how many days are left', () => {
+    const calendar = { holidays: ['2026-10-01'], makeupWorkdays: [] };
+    expect(daysLeftInCalendar(calendar, '2026-11-01')).toBe(60);
+    expect(daysLeftInCalendar(calendar, '2026-12-31')).toBe(0);
+    expect(daysLeftInCalendar(calendar, '2027-01-02')).toBe(-2);
+    expect(daysLeftInCalendar(plain, '2026-11-01')).toBeUndefined();
   });
 });

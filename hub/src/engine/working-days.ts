@@ -38,3 +38,20 @@ export function withCalendar(own: WorkCalendar, extra: WorkCalendar): WorkCalend
   const add = (mine: readonly string[], theirs: readonly string[]): string[] => [...mine, ...theirs.filter((d) => !ownDays.has(d))].sort();
   return { holidays: add(own.holidays, extra.holidays), makeupWorkdays: add(own.makeupWorkdays, extra.makeupWorkdays) };
 }
+
+/**
+ * The last day the calendar covers: 31 December of the last year it has holidays in (every year has
+ * 元旦, 春节, 国庆). After it, every weekday would count as a working day: deadlines go wrong silently.
+ */
+export function calendarEnd(calendar: WorkCalendar): ServiceDay | undefined {
+  const last = calendar.holidays.reduce<string | undefined>((max, day) => (max === undefined || day > max ? day : max), undefined);
+  return last === undefined ? undefined : `${last.slice(0, 4)}-12-31`;
+}
+
+/** Days from `today` to the calendar's end (0 on its last day, negative after it); undefined without a calendar. */
+export function daysLeftInCalendar(calendar: WorkCalendar, today: ServiceDay): number | undefined {
+  const end = calendarEnd(calendar);
+  if (end === undefined) return undefined;
+  const ms = (day: ServiceDay): number => Date.UTC(Number(day.slice(0, 4)), Number(day.slice(5, 7)) - 1, Number(day.slice(8, 10)));
+  return Math.round((ms(end) - ms(today)) / 86_400_000);
+}

@@ -5,6 +5,7 @@ import { pauseReasonName } from '@yichuang/shared/console-i18n';
 import type { AlertInput } from '@yichuang/shared/live';
 import { formatClock } from '@yichuang/shared/time';
 import { bi, CHECK_PREFIX, type CheckInput } from './check-input.js';
+import { calendarCheck } from './calendar-check.js';
 import { coverageChecks } from './coverage-checks.js';
 import { currentPeriodStart, longestWaiting, minutesBetween } from './waits.js';
 
@@ -19,7 +20,7 @@ export interface CheckResult {
 
 export function runChecks(input: CheckInput): CheckResult {
   return {
-    conditions: [...longWaits(input), ...longPauses(input), ...offlineDevices(input), ...coverageChecks(input)],
+    conditions: [...longWaits(input), ...longPauses(input), ...offlineDevices(input), ...coverageChecks(input), ...calendarCheck(input)],
     ended: closedCases(input),
   };
 }

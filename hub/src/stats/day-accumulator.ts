@@ -108,7 +108,7 @@ export class DayAccumulator {
     const tickets = encodeTickets(
       Object.values(this.state.tickets)
         .sort((a, b) => a.issuedAt - b.issuedAt || a.number.localeCompare(b.number))
-        .map((t) => ticketFact(t, timeZone)),
+        .map((t) => ticketFact(t, timeZone, until)),
     );
     const serving = new Map<string, number>();
     for (const t of Object.values(this.state.tickets)) {

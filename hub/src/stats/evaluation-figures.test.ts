@@ -52,7 +52,7 @@ describe('case figures', () => {
       open: 3,
       verification: 3 / 4,
       rectificationOnTime: 1 / 2,
-      followUp: 2 / 4,
+      followUp: 2 / 2,
       realNameRectificationOnTime: 1 / 2,
       overdue: 1,
     });
@@ -72,11 +72,41 @@ describe('case figures', () => {
       const judged = asOf.map((c) => standings(c, day, TZ));
       const count = (step: DeadlineStep, ...kinds: string[]): number => judged.filter((s) => kinds.includes(s[step])).length;
       const figures = caseFigures(asOf.map((c) => caseFact(c, TZ)), day);
-      expect(figures.verification, day).toBe(count('verify', 'done', 'late') / 4);
-      expect(figures.followUp, day).toBe(count('followUp', 'done', 'late') / 4);
+      const verifyBase = judged.filter((s, i) => s.verify !== 'pending' || asOf[i]!.reached === 'close').length;
+      expect(figures.verification, day).toBe(verifyBase === 0 ? null : count('verify', 'done', 'late') / verifyBase);
+      const followUpBase = judged.filter((s, i) => s.followUp !== 'pending' || asOf[i]!.reached === 'close').length;
+      expect(figures.followUp, day).toBe(followUpBase === 0 ? null : count('followUp', 'done', 'late') / followUpBase);
       expect(figures.overdue, day).toBe(judged.filter((s) => Object.values(s).includes('overdue')).length);
     }
     expect(facts.map((f) => f.settled)).toEqual([{ verify: 'late' }, { verify: 'done', rectify: 'late', followUp: 'late' }, { verify: 'done', rectify: 'skipped' }, {}]);
+  });
+
+  it('counts a case in the on-time rates only once it is closed or past its deadline (#20)', () => {
+    // The day after three bad ratings: none is due yet, so there is no rate, not 0/3 (不符合).
+    const fresh = [
+      aCase('A001', [['verify', '2026-11-23 15:00']], { verdict: 'confirmed' }, true),
+      aCase('A002', [['verify', '2026-11-23 16:00']], { verdict: 'confirmed' }, true),
+      aCase('A003', [['verify', '2026-11-23 17:00']], { verdict: 'confirmed' }),
+    ].map((c) => caseFact(c, TZ));
+    expect(caseFigures(fresh, '2026-11-24')).toMatchObject({ rectificationOnTime: null, realNameRectificationOnTime: null, followUp: null });
+    // Verification likewise: a case rated today, not yet verified, is within its time.
+    const today = [aCase('A009', [])].map((c) => caseFact(c, TZ));
+    expect(caseFigures(today, '2026-11-23').verification).toBeNull();
+    expect(caseFigures(today, '2026-11-25').verification).toBe(0);
+    // One rectified early counts at once; the others only once their last day (11-30) has passed.
+    const oneDone = [
+      aCase('A001', [['verify', '2026-11-23 15:00'], ['rectify', '2026-11-24 10:00']], { verdict: 'confirmed' }, true),
+      aCase('A002', [['verify', '2026-11-23 16:00']], { verdict: 'confirmed' }, true),
+      aCase('A003', [['verify', '2026-11-23 17:00']], { verdict: 'confirmed' }),
+    ].map((c) => caseFact(c, TZ));
+    expect(caseFigures(oneDone, '2026-11-25')).toMatchObject({ rectificationOnTime: 1, realNameRectificationOnTime: 1 });
+    expect(caseFigures(oneDone, '2026-11-30')).toMatchObject({ rectificationOnTime: 1, realNameRectificationOnTime: 1 });
+    expect(caseFigures(oneDone, '2026-12-01')).toMatchObject({ rectificationOnTime: 1 / 3, realNameRectificationOnTime: 1 / 2 });
+    // Follow-up: a closed case counts; an open one once its follow-up day (12-07) has passed.
+    const closed = aCase('A004', [['verify', '2026-11-24 09:00'], ['followUp', '2026-11-25 09:00'], ['close', '2026-11-25 10:00']], { verdict: 'unfounded' });
+    const facts = [...oneDone, caseFact(closed, TZ)];
+    expect(caseFigures(facts, '2026-12-07').followUp).toBe(1);
+    expect(caseFigures(facts, '2026-12-08').followUp).toBe(1 / 4);
   });
 
   it('reports no rate, rather than 100%, where there is nothing to rate', () => {

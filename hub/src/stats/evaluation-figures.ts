@@ -66,14 +66,19 @@ export function caseFigures(cases: readonly CaseFact[], today: string): CaseFigu
   const judged = cases.map((c) => ({ c, s: Object.fromEntries(DEADLINE_STEPS.map((step) => [step, standingOf(c, step, today)])) as Record<DeadlineStep, StepStanding> }));
   const confirmed = judged.filter(({ c }) => c.verdict === 'confirmed');
   const realName = confirmed.filter(({ c }) => c.realName);
-  const onTime = (xs: typeof judged): number => xs.filter(({ s }) => s.rectify === 'done').length;
+  // The rates count a case once it is closed or its step is settled or overdue, never while the step
+  // is still within its time: the day after a bad rating reports no rate, not 0/3 (#20).
+  const due = (xs: typeof judged, step: DeadlineStep): typeof judged => xs.filter(({ c, s }) => c.closed || s[step] !== 'pending');
+  const onTime = (xs: typeof judged): number | null => rate(xs.filter(({ s }) => s.rectify === 'done').length, xs.length);
+  const followUpDue = due(judged, 'followUp');
+  const verifyDue = due(judged, 'verify');
   return {
     cases: cases.length,
     open: cases.filter((c) => !c.closed).length,
-    verification: rate(judged.filter(({ s }) => s.verify === 'done' || s.verify === 'late').length, cases.length),
-    rectificationOnTime: rate(onTime(confirmed), confirmed.length),
-    followUp: rate(judged.filter(({ s }) => s.followUp === 'done' || s.followUp === 'late').length, cases.length),
-    realNameRectificationOnTime: rate(onTime(realName), realName.length),
+    verification: rate(verifyDue.filter(({ s }) => s.verify === 'done' || s.verify === 'late').length, verifyDue.length),
+    rectificationOnTime: onTime(due(confirmed, 'rectify')),
+    followUp: rate(followUpDue.filter(({ s }) => s.followUp === 'done' || s.followUp === 'late').length, followUpDue.length),
+    realNameRectificationOnTime: onTime(due(realName, 'rectify')),
     overdue: judged.filter(({ s }) => Object.values(s).includes('overdue')).length,
   };
 }

@@ -31,6 +31,8 @@ export interface TicketFact {
   walk?: number;
   service?: number;
   stay?: number;
+  /** Never called and still waiting: issue (appointments: booked time) → the roll-up's `until`. */
+  uncalledWait?: number;
 }
 
 export interface WindowFact {
@@ -43,8 +45,11 @@ export interface WindowFact {
 
 const sum = (xs: readonly number[]): number => xs.reduce((a, b) => a + b, 0);
 
-/** Metric definitions of docs/design.md §3 (and the README), read off the ticket's period log. */
-export function ticketFact(t: Ticket, timeZone: string): TicketFact {
+/**
+ * Metric definitions of docs/design.md §3 (and the README), read off the ticket's period log.
+ * `until`: when the day's figures are taken (now for today, the day's last record for a past day).
+ */
+export function ticketFact(t: Ticket, timeZone: string, until: number): TicketFact {
   const periods = t.periods;
   const first = periods[0];
   const local = localParts(t.issuedAt, timeZone);
@@ -71,9 +76,12 @@ export function ticketFact(t: Ticket, timeZone: string): TicketFact {
   if (handler?.windowId) fact.window = handler.windowId;
   if (handler?.staffId) fact.staff = handler.staffId;
   if (t.outcome) fact.outcome = t.outcome;
-  if (firstCall) fact.wait = Math.max(0, firstCall.start - Math.max(t.issuedAt, t.dueAt ?? t.issuedAt));
+  const waitFrom = Math.max(t.issuedAt, t.dueAt ?? t.issuedAt);
+  if (firstCall) fact.wait = Math.max(0, firstCall.start - waitFrom);
+  else if (end === 'open') fact.uncalledWait = Math.max(0, until - waitFrom);
+  // Waits count only called tickets: one cancelled before any call has no total wait either.
   const waits = lengths('waiting');
-  if (waits.length > 0 && last?.state !== 'waiting') fact.totalWait = sum(waits);
+  if (firstCall && waits.length > 0 && last?.state !== 'waiting') fact.totalWait = sum(waits);
   if (firstServing > 0 && periods[firstServing - 1]?.state === 'called') {
     fact.walk = periods[firstServing]!.start - periods[firstServing - 1]!.start;
   }

@@ -75,7 +75,7 @@ function figuresOf(counts: ArrayLike<number>, at: number, durations: readonly Du
   const ended = (e: TicketEnd): number => counts[at + ENDS_AT + ENDS.indexOf(e)]!;
   const finished = ended('finished');
   const noShow = ended('no-show');
-  const [wait, totalWait, walk, service, stay] = durations as [DurationStats, DurationStats, DurationStats, DurationStats, DurationStats];
+  const [wait, totalWait, walk, service, stay, uncalledWait] = durations as [DurationStats, DurationStats, DurationStats, DurationStats, DurationStats, DurationStats];
   return {
     issued: counts[at + ISSUED]!,
     finished,
@@ -90,6 +90,7 @@ function figuresOf(counts: ArrayLike<number>, at: number, durations: readonly Du
     walk,
     service,
     stay,
+    uncalledWait,
     outcomes,
     doneShare: ratio(outcomes.done, finished),
   };

@@ -11,10 +11,12 @@ import { previousPeriod, type Report, type Table } from '@yichuang/shared/report
 import type { HallCatalogue } from '@yichuang/shared/kiosk';
 import { serviceDay } from '@yichuang/shared/time';
 import { FiguresByItem, itemTable } from './item-figures.js';
+import { builtinYear, BUILTIN_YEARS } from '../hall/holiday-years.js';
 import { PresenceFiles } from './kiosk-uptime.js';
 import { RollupStore } from './rollup-store.js';
 import { StatsService } from './stats-service.js';
-import { evaluationReportHtml } from './evaluation-report.js';
+import { DEFAULT_CHROMIUM, NoChromium, PdfPrinter } from './evaluation-pdf.js';
+import { evaluationReportHtml, PRINT_SCRIPT_HASH } from './evaluation-report.js';
 import { nationalRecords, nationalTable } from './ratings-export.js';
 import { reportTables, tableCsv } from './tables.js';
 import { tablesXlsx } from './xlsx-export.js';
@@ -34,6 +36,8 @@ export interface StatsDeps extends HallCore {
   dataDir: string;
   /** The hall's catalogue, naming the 事项 of the byItem figures. */
   catalogue: () => HallCatalogue;
+  /** The hall's Chromium, for the evaluation report's PDF. */
+  chromium?: string;
 }
 
 export async function createStatsModule(deps: StatsDeps): Promise<Domain & { stats: StatsService }> {
@@ -85,10 +89,30 @@ export async function createStatsModule(deps: StatsDeps): Promise<Domain & { sta
     res.setHeader('Content-Disposition', `attachment; filename*=UTF-8''${fileName(report, 'xlsx')}`);
     res.send(xlsx);
   });
+  const chromiumPath = deps.chromium ?? DEFAULT_CHROMIUM;
+  const printer = new PdfPrinter(chromiumPath);
+  const evaluationHtml = (report: Report): string => evaluationReportHtml(report, deps.config(), reportTables(report, deps.config()), deps.clock());
   routes.get('/reports/evaluation.html', OPERATORS, async (req, res) => {
     const report = await reportFor(req, res);
     if (!report) return;
-    res.type('html').send(evaluationReportHtml(report, deps.config(), reportTables(report, deps.config()), deps.clock()));
+    // The page's one inline script, its print button, is allowed by its hash; no other.
+    const csp = String(res.getHeader('Content-Security-Policy') ?? '');
+    res.setHeader('Content-Security-Policy', csp.replace("script-src 'self'", `script-src 'self' ${PRINT_SCRIPT_HASH}`));
+    res.type('html').send(evaluationHtml(report));
+  });
+  routes.get('/reports/evaluation.pdf', OPERATORS, async (req, res) => {
+    const report = await reportFor(req, res);
+    if (!report) return;
+    try {
+      const pdf = await printer.print(evaluationHtml(report));
+      res.type('application/pdf');
+      res.setHeader('Content-Disposition', `attachment; filename*=UTF-8''${encodeURIComponent(`${deps.config().hall.name}-评价报告-${report.from}_${report.to}.pdf`)}`);
+      res.send(pdf);
+    } catch (err) {
+      if (!(err instanceof NoChromium)) throw err;
+      deps.log(`evaluation.pdf: ${err.message}`);
+      res.status(503).json({ ok: false, error: appError('PDF_UNAVAILABLE', { path: chromiumPath }) });
+    }
   });
   routes.get('/reports/ratings.:format', OPERATORS_EXPORTING, async (req, res) => {
     const report = await reportFor(req, res);
@@ -120,11 +144,23 @@ export async function createStatsModule(deps: StatsDeps): Promise<Domain & { sta
     res.send(tableCsv(table));
   });
 
+  // The built-in holiday calendar, a year at a time: the console imports it into the hall's settings
+  // (saved there, with the audit log); a year it lacks is pasted from the State Council's notice.
+  routes.get('/holidays/:year', OPERATORS, (req, res) => {
+    const year = Number(req.params.year);
+    const found = Number.isInteger(year) ? builtinYear(year) : undefined;
+    if (found) {
+      res.json({ ok: true, data: found });
+      return;
+    }
+    res.status(404).json({ ok: false, error: appError('NO_BUILTIN_YEAR', { year: String(req.params.year), first: BUILTIN_YEARS[0]!, last: BUILTIN_YEARS.at(-1)! }) });
+  });
+
   return {
     stats,
     async close() {
       clearInterval(timer);
-      await stats.flush();
+      await Promise.all([stats.flush(), printer.close()]);
     },
   };
 }

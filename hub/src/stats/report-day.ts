@@ -35,6 +35,7 @@ export interface TicketColumns {
   walk: Int32Array;
   service: Int32Array;
   stay: Int32Array;
+  uncalledWait: Int32Array;
 }
 
 /** Rating records of a place counted by level; 'unrated' = 未评价. */
@@ -107,6 +108,7 @@ export function ticketColumns(t: ReportRollup['tickets']): TicketColumns {
     walk: t.walk,
     service: t.service,
     stay: t.stay,
+    uncalledWait: t.uncalledWait,
   };
 }
 
@@ -133,7 +135,7 @@ export function reportDay(rollup: ReportRollup): ReportDay {
 /** Roughly what a ReportDay holds in memory, in bytes (objects at ~250 bytes each, as V8 keeps these small ones). */
 export function reportDayBytes(d: ReportDay): number {
   const t = d.tickets;
-  const columns = [t.category, t.window, t.staff, t.source, t.priority, t.end, t.outcome, t.called, t.transfers, t.holds, t.hour, t.wait, t.totalWait, t.walk, t.service, t.stay];
+  const columns = [t.category, t.window, t.staff, t.source, t.priority, t.end, t.outcome, t.called, t.transfers, t.holds, t.hour, t.wait, t.totalWait, t.walk, t.service, t.stay, t.uncalledWait];
   const arrays = columns.reduce((s, c) => s + c.byteLength + 100, 0);
   const ids = t.categoryIds.length + t.windowIds.length + t.staffIds.length;
   const tallies = 1 + d.ratingsByWindow.size + d.ratingsByStaff.size;

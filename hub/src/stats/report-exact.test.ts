@@ -48,6 +48,7 @@ function day(date: string, tickets: number, seed: number): { rollup: DayRollup; 
       f.window = pick(['w1', 'w2', 'w10']);
       if (r() < 0.9) f.staff = pick(['s1', 's2']);
     }
+    if (end === 'open') f.uncalledWait = ms(25); // still waiting, never called
     if (end === 'finished') {
       f.walk = ms(1);
       f.service = ms(10);
@@ -106,6 +107,7 @@ function ticketFigures(facts: TicketFact[], thresholdMs: number): TicketFigures 
     walk: durationStats(values('walk'), thresholdMs),
     service: durationStats(values('service'), thresholdMs),
     stay: durationStats(values('stay'), thresholdMs),
+    uncalledWait: durationStats(values('uncalledWait'), thresholdMs),
     outcomes,
     doneShare: ratio(outcomes.done, count('finished')),
   };
@@ -145,6 +147,12 @@ describe('a report from columnar roll-ups', () => {
       expect(report.byWindow[id]).toEqual({ ...(byWindowTickets[id] ?? figures([])), time: byWindowTime[id] ?? windowFigures([]) });
     }
     expect(report.windowTotal).toEqual(windowFigures(days.flatMap((d) => d.windows)));
+    // "一窗"分类受理率 with w1 and w10 comprehensive: intake = finished visits but 咨询.
+    const intake = tickets.filter((t) => t.end === 'finished' && t.outcome !== 'enquiry');
+    const one = buildReport(days, { from: '2026-11-23', to: '2026-11-26' }, thresholdMs, { later: [], today: '2026-11-27' }, ['w1', 'w10']).oneWindow;
+    const at = intake.filter((t) => t.window === 'w1' || t.window === 'w10').length;
+    expect(one).toEqual({ intake: intake.length, atComprehensive: at, rate: at / intake.length });
+    expect(intake.length).toBeLessThan(tickets.filter((t) => t.end === 'finished').length); // some were 咨询
     expect(report.days).toEqual(['2026-11-23', '2026-11-24', '2026-11-25', '2026-11-26']); // the third had windows open
   });
 
@@ -155,7 +163,8 @@ describe('a report from columnar roll-ups', () => {
     back.forEach((t, i) => {
       const f = facts[i]!;
       for (const key of DURATION_KEYS) expect(t[key]).toBe(f[key] === undefined ? undefined : Math.round(f[key] / 1000) * 1000);
-      expect({ ...t, wait: 0, totalWait: 0, walk: 0, service: 0, stay: 0 }).toEqual({ ...f, wait: 0, totalWait: 0, walk: 0, service: 0, stay: 0 });
+      const noDurations = Object.fromEntries(DURATION_KEYS.map((k) => [k, 0]));
+      expect({ ...t, ...noDurations }).toEqual({ ...f, ...noDurations });
     });
   });
 

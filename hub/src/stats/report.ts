@@ -1,7 +1,7 @@
 // A report over one or more service days. Ticket figures are worked out per dimension (category,
 // window, …) straight from each day's ticket columns, so a year of tickets is never gathered, copied
 // or sorted whole (figures.ts, duration-accumulator.ts).
-import { WAIT_BUCKETS_MIN, type AppointmentFigures, type KioskUptime, type RatingFigures, type Report, type TicketFigures, type UptimeFigures } from '@yichuang/shared/reports';
+import { WAIT_BUCKETS_MIN, type AppointmentFigures, type KioskUptime, type OneWindowFigures, type RatingFigures, type Report, type TicketFigures, type UptimeFigures } from '@yichuang/shared/reports';
 import { caseFigures, ratingFiguresOf } from './evaluation-figures.js';
 import type { AppointmentFact, CaseFact, KioskFact, WindowFact } from './facts.js';
 import { DAY, emptyFigures, figuresBy, groupBy, inKeyOrder, sortKeys, windowFigures, type Dimension } from './figures.js';
@@ -115,13 +115,27 @@ export interface ReportPeriod {
   thresholdMs: number;
   /** As of when the period's bad-rating cases are judged against their deadlines. */
   cases: { today: string };
+  /** Ids of the comprehensive windows (综合窗口), for "一窗"分类受理率. */
+  comprehensiveWindows: readonly string[];
+}
+
+/** "一窗"分类受理率 (OneWindowFigures) from the figures by window. */
+function oneWindowOf(byWindow: Report['byWindow'], comprehensive: readonly string[]): OneWindowFigures {
+  let intake = 0;
+  let atComprehensive = 0;
+  for (const [id, f] of Object.entries(byWindow)) {
+    const n = f.finished - f.outcomes.enquiry;
+    intake += n;
+    if (comprehensive.includes(id)) atComprehensive += n;
+  }
+  return { intake, atComprehensive, rate: intake === 0 ? null : atComprehensive / intake };
 }
 
 /**
  * `allDays` are the days of the period; `later` the days after it up to today, read only for the
  * latest state of the period's bad-rating cases (a case outlives the day of its rating).
  */
-export function reportOf(allDays: readonly ReportDay[], later: readonly ReportDay[], { range, thresholdMs, cases }: ReportPeriod): Report {
+export function reportOf(allDays: readonly ReportDay[], later: readonly ReportDay[], { range, thresholdMs, cases, comprehensiveWindows }: ReportPeriod): Report {
   const days = allDays.filter((d) => d.tickets.length > 0 || d.windows.length > 0);
   const withTickets = days.filter((d) => d.tickets.length > 0);
 
@@ -176,6 +190,7 @@ export function reportOf(allDays: readonly ReportDay[], later: readonly ReportDa
     ratingsByWindow: ratingGroups(byWindowTickets, days, (d) => d.ratingsByWindow),
     ratingsByStaff: ratingGroups(byStaff, days, (d) => d.ratingsByStaff),
     cases: caseFigures(inPeriod, cases.today),
+    oneWindow: oneWindowOf(byWindow, comprehensiveWindows),
     ...appointmentsOf(allDays, [...allDays, ...later], range),
     uptime: uptimeOf(allDays),
   };
@@ -187,6 +202,7 @@ export function buildReport(
   range: { from: string; to: string },
   thresholdMs: number,
   cases: { later: readonly DayRollup[]; today: string },
+  comprehensiveWindows: readonly string[] = [],
 ): Report {
-  return reportOf(rollups.map(reportDay), cases.later.map(reportDay), { range, thresholdMs, cases });
+  return reportOf(rollups.map(reportDay), cases.later.map(reportDay), { range, thresholdMs, cases, comprehensiveWindows });
 }

@@ -14,7 +14,7 @@ import { LEVEL_CODE, RATING_CHANNELS, RATING_LEVELS, type Rating, type RatingLev
 import type { AppointmentFact, CaseFact, KioskFact, TicketEnd, TicketFact, WindowFact } from './facts.js';
 
 /** Bumped when the shape changes: a stored roll-up of another version is rebuilt from its journal. */
-export const ROLLUP_VERSION = 5;
+export const ROLLUP_VERSION = 6;
 
 /** Codes of the small-int columns: a row stores the index into these lists. Append only. */
 export const SOURCES = ['kiosk', 'appointment', 'staff', 'terminal24', 'phone'] as const satisfies readonly TicketSource[];
@@ -30,7 +30,7 @@ void exhaustive;
 export const NONE = -1;
 
 /** Columns whose values are whole seconds, NONE where the ticket never reached that step. */
-export const DURATION_KEYS = ['wait', 'totalWait', 'walk', 'service', 'stay'] as const;
+export const DURATION_KEYS = ['wait', 'totalWait', 'walk', 'service', 'stay', 'uncalledWait'] as const;
 export type DurationKey = (typeof DURATION_KEYS)[number];
 
 /** Element type of each integer column: the smallest that holds its values (NONE included). */
@@ -51,6 +51,7 @@ export const TICKET_COLUMNS = {
   walk: Int32Array,
   service: Int32Array,
   stay: Int32Array,
+  uncalledWait: Int32Array,
 } as const;
 
 export const RATING_COLUMNS = {
@@ -233,6 +234,7 @@ export function encodeTickets(facts: readonly TicketFact[]): TicketTable {
     walk: duration('walk'),
     service: duration('service'),
     stay: duration('stay'),
+    uncalledWait: duration('uncalledWait'),
   };
 }
 

@@ -18,6 +18,7 @@ import { DayAccumulator } from './day-accumulator.js';
 import { kioskFacts, PresenceFiles } from './kiosk-uptime.js';
 import { buildReport } from './report.js';
 import { decodeTickets, type DayRollup } from './rollup.js';
+import { reportTables } from './tables.js';
 
 const DAY = '2026-11-23';
 const config = makeConfig();
@@ -115,8 +116,10 @@ describe('a scripted day, figure by figure', () => {
   it('computes waits (first call − issue) with nearest-rank percentiles and the share over 20 minutes', () => {
     // Waits: A003 5, A004 7, C001 8, A001 21, A002 22.
     expect(total.wait).toEqual({ n: 5, mean: min(63 / 5), p50: min(8), p90: min(22), max: min(22), overThreshold: 2 / 5 });
-    // Total waits add later waiting periods: A004 7+1; C002 waited 1 before it was cancelled; A002 0 after its hold.
-    expect(total.totalWait).toMatchObject({ n: 6, mean: min((5 + 8 + 21 + 22 + 8 + 1) / 6), max: min(22) });
+    // Total waits add later waiting periods: A004 7+1; A002 0 after its hold. C002, cancelled before
+    // anyone called it, has no wait at all (waits count only called tickets, #20).
+    expect(total.totalWait).toMatchObject({ n: 5, mean: min((5 + 8 + 21 + 22 + 8) / 5), max: min(22) });
+    expect(decodeTickets(rollup.tickets).find((t) => t.number === 'C002')?.totalWait).toBeUndefined();
   });
 
   it('computes walk, service (holds excluded) and stay; a no-show has no service time, not zero', () => {
@@ -174,12 +177,63 @@ describe('a scripted day, figure by figure', () => {
     });
   });
 
+  it('computes "一窗"分类受理率: intake (finished but 咨询) at 综合窗口 / all intake (#20)', () => {
+    // w1 finished A003 (即办) and A002 (材料不全); w2 C001 (受理) and A004 (即办): 4 intake, none 咨询.
+    const oneWindow = (comprehensiveWindows: string[]) => buildReport([rollup], { from: DAY, to: DAY }, min(20), { later: [], today: DAY }, comprehensiveWindows).oneWindow;
+    expect(oneWindow(['w1'])).toEqual({ intake: 4, atComprehensive: 2, rate: 0.5 });
+    expect(oneWindow(['w1', 'w2'])).toEqual({ intake: 4, atComprehensive: 4, rate: 1 });
+    expect(report.oneWindow).toEqual({ intake: 4, atComprehensive: 0, rate: 0 });
+    expect(buildReport([], { from: DAY, to: DAY }, min(20), { later: [], today: DAY }, ['w1']).oneWindow).toEqual({ intake: 0, atComprehensive: 0, rate: null });
+    const summary = reportTables(report, config).find((t) => t.id === 'summary')!;
+    expect(summary.rows.find((r) => String(r[0]).startsWith('"一窗"分类受理率'))?.[1]).toBe(0);
+  });
+
   it('computes window open time, serving time, utilisation and pause time by reason', () => {
     // w1: open 09:00–09:31 and 09:41–10:10 = 60; serving 9 + 5 + 7 = 21. w2: open 70; serving 17 + 1 + 10 = 28.
     expect(report.byWindow.w1?.time).toMatchObject({ openMs: min(60), servingMs: min(21), utilisation: 21 / 60 });
     expect(report.byWindow.w1?.time.pauseMs.meal).toBe(min(10));
     expect(report.byWindow.w2?.time).toMatchObject({ openMs: min(70), servingMs: min(28), utilisation: 0.4 });
     expect(report.windowTotal).toMatchObject({ openMs: min(130), servingMs: min(49) });
+  });
+});
+
+// ---- a category nobody was called in ----
+
+describe('waits of tickets never called (#20)', () => {
+  const script: Array<[string, Command]> = [
+    ['09:00', { type: 'signIn', windowId: 'w1', staffId: 's1' }],
+    ['09:00', issue('social')], // C001: never called
+    ['09:05', issue('social')], // C002: never called
+    ['09:06', issue('general')], // A001
+    ['09:10', at('w1', 'callNext')], // A001 called after 4
+    ['09:11', at('w1', 'start')],
+    ['09:20', { type: 'finish', windowId: 'w1', outcome: 'done' }],
+  ];
+  const acc = new DayAccumulator(DAY);
+  for (const r of journalOf(script)) acc.apply(r);
+  // The report at 09:28, the social tickets still waiting: 28 and 23 minutes so far.
+  const live = acc.rollup(config.hall.timeZone, { until: local(`${DAY} 09:28`), partial: true });
+  const report = buildReport([live], { from: DAY, to: DAY }, min(20), { later: [], today: DAY });
+
+  it('shows their waits so far separately, and no wait (not 0) where nobody was called', () => {
+    expect(report.byCategory.social?.wait.n).toBe(0);
+    expect(report.byCategory.social?.uncalledWait).toMatchObject({ n: 2, mean: min(25.5), max: min(28), overThreshold: 1 });
+    expect(report.byCategory.general?.uncalledWait.n).toBe(0);
+    expect(report.total.wait).toMatchObject({ n: 1, mean: min(4) });
+    expect(report.total.uncalledWait).toMatchObject({ n: 2, max: min(28) });
+    const row = reportTables(report, config).find((t) => t.id === 'byCategory')!;
+    const social = row.rows.find((r) => r[0] === 'C 社保医保')!;
+    const cell = (name: string): unknown => social[row.columns.findIndex((c) => c.startsWith(name))];
+    expect(cell('平均等候')).toBe('—');
+    expect(cell('未叫号')).toBe(2);
+    expect(cell('未叫号平均已等')).toBe(25.5);
+    expect(cell('未叫号最长已等')).toBe(28);
+  });
+
+  it('counts a ticket left uncalled at closing up to the day’s last record', () => {
+    const closed = acc.rollup(config.hall.timeZone); // a past day runs to its last record, 09:20
+    const day = buildReport([closed], { from: DAY, to: DAY }, min(20), { later: [], today: addDays(DAY, 1) });
+    expect(day.byCategory.social?.uncalledWait).toMatchObject({ n: 2, mean: min((20 + 15) / 2), max: min(20) });
   });
 });
 

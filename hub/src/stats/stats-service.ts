@@ -126,14 +126,14 @@ export class StatsService {
 
   /**
    * Rebuilds one day's roll-up from its journal and presence file, exactly; a day that is over is
-   * stored. Today's is rebuilt as of its last event (window times) and now (kiosk uptime).
+   * stored. Today's is rebuilt as of now, as the live one is (window times, kiosk uptime, waits of those not yet called).
    */
   async rebuild(day: string): Promise<DayRollup> {
     const acc = new DayAccumulator(day);
     for (const record of await this.deps.journal.readDay(day)) acc.apply(record);
     const over = this.isOver(day);
     const until = over ? this.endOf(day) : this.deps.clock();
-    const rollup = acc.rollup(this.timeZone, { kiosks: await this.kiosksOf(day, until, false), partial: !over });
+    const rollup = acc.rollup(this.timeZone, { ...(!over && { until }), kiosks: await this.kiosksOf(day, until, false), partial: !over });
     if (over) {
       await this.deps.rollups.write(rollup);
       this.pastDays.delete(day);
@@ -196,6 +196,7 @@ export class StatsService {
     const all = await this.reportDays(known.filter((d) => d >= from));
     const days = all.filter((d) => d.day <= to);
     const later = all.filter((d) => d.day > to);
-    return reportOf(days, later, { range: { from, to }, thresholdMs, cases: { today: this.currentDay() } });
+    const comprehensiveWindows = this.deps.config().windows.filter((w) => w.kind === 'comprehensive').map((w) => w.id);
+    return reportOf(days, later, { range: { from, to }, thresholdMs, cases: { today: this.currentDay() }, comprehensiveWindows });
   }
 }

@@ -4,7 +4,7 @@ import { stringify } from 'csv-stringify/sync';
 import type { HallConfig } from '@yichuang/shared/domain';
 import { t } from '@yichuang/shared/console-i18n';
 import { RATING_LEVELS } from '@yichuang/shared/ratings';
-import { WAIT_BUCKETS_MIN, type AppointmentFigures, type Cell, type RatingFigures, type Report, type Table, type TicketFigures } from '@yichuang/shared/reports';
+import { WAIT_BUCKETS_MIN, type AppointmentFigures, type Cell, type DurationStats, type RatingFigures, type Report, type Table, type TicketFigures } from '@yichuang/shared/reports';
 import { comparisonTable } from './comparison.js';
 import { rankingTable } from './rankings.js';
 
@@ -14,6 +14,8 @@ const hours = (ms: number): number => Math.round((ms / MINUTE / 60) * 10) / 10;
 const percent = (share: number): number => Math.round(share * 1000) / 10;
 /** A rate whose base may be empty: '—' rather than a made-up 0% or 100%. */
 const percentOrDash = (share: number | null): Cell => (share === null ? '—' : percent(share));
+/** A duration figure of no values at all (nobody was called): '—', never a wait of 0. */
+const minutesOf = (d: DurationStats, ms: number): Cell => (d.n === 0 ? '—' : minutes(ms));
 
 /** The national names of the five levels, as every screen shows them. */
 const LEVEL_NAMES = RATING_LEVELS.map((l) => t(`level.${l}`, 'zh'));
@@ -42,6 +44,9 @@ const FIGURE_COLUMNS = [
   '等候P90(分) Wait p90',
   '最长等候(分) Wait max',
   '超时占比% Over threshold',
+  '未叫号 Not called',
+  '未叫号平均已等(分) Not called, wait so far',
+  '未叫号最长已等(分) Not called, longest',
   '平均办理(分) Service mean',
   '办理P90(分) Service p90',
   '平均停留(分) Stay mean',
@@ -56,11 +61,14 @@ function figureCells(f: TicketFigures): Cell[] {
     f.noShow,
     f.cancelled,
     f.transfers,
-    minutes(f.wait.mean),
-    minutes(f.wait.p50),
-    minutes(f.wait.p90),
-    minutes(f.wait.max),
-    percent(f.wait.overThreshold),
+    minutesOf(f.wait, f.wait.mean),
+    minutesOf(f.wait, f.wait.p50),
+    minutesOf(f.wait, f.wait.p90),
+    minutesOf(f.wait, f.wait.max),
+    f.wait.n === 0 ? '—' : percent(f.wait.overThreshold),
+    f.uncalledWait.n,
+    minutesOf(f.uncalledWait, f.uncalledWait.mean),
+    minutesOf(f.uncalledWait, f.uncalledWait.max),
     minutes(f.service.mean),
     minutes(f.service.p90),
     minutes(f.stay.mean),
@@ -131,15 +139,20 @@ export function reportTables(report: Report, config: HallConfig, previous?: Repo
         ['过号 No-shows', t.noShow],
         ['取消 Cancelled', t.cancelled],
         ['转移 Transfers', t.transfers],
-        ['平均等候(分) Mean wait (min)', minutes(t.wait.mean)],
-        ['等候P50(分) Wait p50 (min)', minutes(t.wait.p50)],
-        ['等候P90(分) Wait p90 (min)', minutes(t.wait.p90)],
-        ['最长等候(分) Longest wait (min)', minutes(t.wait.max)],
-        [`等候超过${threshold}分钟占比% Waits over ${threshold} min (%)`, percent(t.wait.overThreshold)],
+        ['平均等候(分) Mean wait (min)', minutesOf(t.wait, t.wait.mean)],
+        ['等候P50(分) Wait p50 (min)', minutesOf(t.wait, t.wait.p50)],
+        ['等候P90(分) Wait p90 (min)', minutesOf(t.wait, t.wait.p90)],
+        ['最长等候(分) Longest wait (min)', minutesOf(t.wait, t.wait.max)],
+        [`等候超过${threshold}分钟占比% Waits over ${threshold} min (%)`, t.wait.n === 0 ? '—' : percent(t.wait.overThreshold)],
+        ['未叫号人数 Never called, still waiting', t.uncalledWait.n],
+        ['未叫号平均已等(分) Never called: mean wait so far (min)', minutesOf(t.uncalledWait, t.uncalledWait.mean)],
+        ['未叫号最长已等(分) Never called: longest wait so far (min)', minutesOf(t.uncalledWait, t.uncalledWait.max)],
         ['平均走到窗口(分) Mean walk (min)', minutes(t.walk.mean)],
         ['平均办理(分) Mean service (min)', minutes(t.service.mean)],
         ['平均停留(分) Mean stay (min)', minutes(t.stay.mean)],
         ['即办率% Done-on-the-spot share', percent(t.doneShare)],
+        ['"一窗"分类受理率% One-window intake share', percentOrDash(report.oneWindow.rate)],
+        ['综合窗口受理 / 受理总数 Intake at comprehensive windows / all intake', `${report.oneWindow.atComprehensive} / ${report.oneWindow.intake}`],
         ['过号率% No-show rate', percent(t.noShowRate)],
         ['窗口利用率% Window utilisation', percent(report.windowTotal.utilisation)],
         ['预约 Bookings made', a.booked],

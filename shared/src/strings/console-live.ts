@@ -9,6 +9,10 @@ export const CONSOLE_LIVE_STRINGS = {
   'live.alert.sentToClosed': ['{number} 号转到 {n} 号窗口等候，但该窗口已关闭', '{number} waits for window {n}, which is closed'],
   'live.alert.noKiosk': ['自 {time} 起没有在线的取号机', 'No kiosk online since {time}'],
   'live.alert.noBoard': ['自 {time} 起没有在线的叫号屏', 'No board online since {time}'],
+  'live.alert.calendarEnding': [
+    '节假日日历只到 {end}（还剩 {days} 天）：请在“大厅设置”中导入 {year} 年的节假日与调休安排，否则差评整改期限和终端应在线时间会算错',
+    'The holiday calendar ends on {end} ({days} days left): import the {year} holidays and make-up working days in Hall settings, or case deadlines and kiosk due times go wrong',
+  ],
 
   // ---- the live board page ----
   'live.title': ['实时看板', 'Live board'],
@@ -33,6 +37,7 @@ export const CONSOLE_LIVE_STRINGS = {
   'live.kind.window-unattended': ['窗口无终端', 'Window unattended'],
   'live.kind.sent-to-closed': ['转入窗口已关闭', 'Sent to a closed window'],
   'live.kind.none-online': ['无设备在线', 'None online'],
+  'live.kind.calendar-ending': ['节假日日历将到期', 'Holiday calendar ending'],
   // ---- why an alert closed by itself (shown after 已解除 in the alert history) ----
   'live.ended.long-wait': ['等候已不超时', 'no longer waiting too long'],
   'live.ended.paused-too-long': ['窗口已恢复服务或关闭', 'the window resumed or closed'],
@@ -44,6 +49,7 @@ export const CONSOLE_LIVE_STRINGS = {
   'live.ended.window-unattended': ['叫号终端已在线或窗口已签退', 'a caller is back, or the window signed out'],
   'live.ended.sent-to-closed': ['该窗口已开放或该号已不在等候', 'the window opened, or the ticket no longer waits'],
   'live.ended.none-online': ['设备已重新连接', 'a device is back'],
+  'live.ended.calendar-ending': ['已导入下一年的节假日', 'the next year’s holidays are in'],
   'live.tidal': ['潮汐窗口', 'Tidal windows'],
   'live.suggestion': [
     '{category}预计等候 {minutes} 分钟，建议将 {n} 号潮汐窗口切换到该业务',
