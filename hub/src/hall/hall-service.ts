@@ -15,6 +15,7 @@ import { serviceDay } from '@yichuang/shared/time';
 import { decide, evolve, initialState, type Command, type EngineEvent, type EngineState } from '../engine/index.js';
 import type { Journal, JournalRecord } from '../storage/journal.js';
 import { CommandLog } from './command-log.js';
+import { QueueIndex } from './queue-index.js';
 
 /**
  * A client command's key: the device and its client-made command id (realtime/command.ts makes it),
@@ -52,6 +53,9 @@ export class HallService {
   private state: EngineState = initialState();
   /** The state with the batch being decided applied: equal to `state` between batches, never shared with it. */
   private draft: EngineState = initialState();
+  /** Each state's queue index, kept in step with it. */
+  private index = new QueueIndex(this.state);
+  private draftIndex = new QueueIndex(this.draft);
   private applied = 0;
   private pending: Pending[] = [];
   private draining = false;
@@ -84,6 +88,8 @@ export class HallService {
       service.applied++;
       if (record.cmd) service.commands.remember(record.cmd, record);
     }
+    service.index = new QueueIndex(service.state);
+    service.draftIndex = new QueueIndex(service.draft);
     return service;
   }
 
@@ -94,6 +100,11 @@ export class HallService {
 
   get current(): EngineState {
     return this.state;
+  }
+
+  /** The current state's queue facts by category (Views reads them instead of scanning the day). */
+  get queues(): QueueIndex {
+    return this.index;
   }
 
   /** Changes every time an event is applied: read models cache their indexes by it. */
@@ -127,10 +138,16 @@ export class HallService {
       } catch (err) {
         this.deps.log(`command batch failed: ${(err as Error).stack ?? String(err)}`);
         for (const p of batch) p.answer({ ok: false, error: appError('INTERNAL') });
-        this.draft = structuredClone(this.state);
+        this.restoreDraft();
       }
     }
     this.draining = false;
+  }
+
+  /** The draft made again from the state, after a batch that was not journaled. */
+  private restoreDraft(): void {
+    this.draft = structuredClone(this.state);
+    this.draftIndex = new QueueIndex(this.draft);
   }
 
   private notify(records: JournalRecord[]): void {
@@ -169,7 +186,7 @@ export class HallService {
         else p.answer(reused(p.command));
         continue;
       }
-      const decision = decide(this.draft, p.command, { now, config });
+      const decision = decide(this.draft, p.command, { now, config, load: (categoryId) => this.draftIndex.load(categoryId) });
       if (!decision.ok) {
         p.answer({ ok: false, error: appError(decision.error.code, inWords(decision.error.params)) });
         continue;
@@ -190,7 +207,10 @@ export class HallService {
       decided.push({ p, events: decision.events });
       // Both states take the same event objects: evolve never changes what an event holds (it replaces
       // a carried-over case or booking), so sharing them is safe, as it is for the journal's answers.
-      for (const event of decision.events) this.draft = evolve(this.draft, event);
+      for (const event of decision.events) {
+        this.draft = evolve(this.draft, event);
+        this.draftIndex.apply(this.draft, event);
+      }
     }
     if (day === undefined) return left;
 
@@ -204,12 +224,15 @@ export class HallService {
       if (!this.failing) this.deps.log(`journal append failed, commands answer STORAGE_FAILED until it recovers: ${(err as Error).message}`);
       this.failing = true;
       for (const p of [...decided.map((d) => d.p), ...retried.map((r) => r.p)]) p.answer({ ok: false, error: appError('STORAGE_FAILED') });
-      this.draft = structuredClone(this.state);
+      this.restoreDraft();
       return left;
     }
     if (this.failing) this.deps.log('journal writes again: commands are journaled and answered as before');
     this.failing = false;
-    for (const record of records) this.state = evolve(this.state, record.event);
+    for (const record of records) {
+      this.state = evolve(this.state, record.event);
+      this.index.apply(this.state, record.event);
+    }
     this.applied += records.length;
 
     const answers = new Map<Pending, JournalRecord[]>();
