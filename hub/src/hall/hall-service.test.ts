@@ -60,6 +60,20 @@ describe('HallService', () => {
     expect(await again.execute(issue, kiosk, 'k:5')).toEqual(answers[5]);
   });
 
+  it('journals with one write the commands of one turn of the event loop, each from its own socket message', async () => {
+    const hall = await open();
+    await hall.execute(issue, kiosk, 'k:first');
+    appends = 0;
+    // Ten kiosks pressed at once: their messages are handled one after another in the same turn.
+    const answers = await new Promise<Promise<unknown>[]>((resolve) => {
+      const sent: Promise<unknown>[] = [];
+      for (let i = 0; i < 10; i++) setImmediate(() => sent.push(hall.execute(issue, kiosk, `k:burst:${i}`)) === 10 && resolve(sent));
+    }).then((sent) => Promise.all(sent));
+    expect(answers).toHaveLength(10);
+    expect(appends).toBe(1);
+    expect(numbers(hall)).toHaveLength(11);
+  });
+
   it('answers every command of a batch whose write failed with STORAGE_FAILED, and keeps the state as it was', async () => {
     const hall = await open();
     await hall.execute(issue, kiosk, 'k:first');
