@@ -1,7 +1,8 @@
 // Runs engine commands one at a time: decide → journal (durable) → evolve → notify.
 // Serialising here is the hall-wide lock: no two windows can ever be given the same ticket.
-// Commands that arrive while the last ones' listeners run (ten kiosks pressed at once) are decided
-// one after another as before, then journaled with one write and one fdatasync (group commit).
+// Commands that arrive together (ten kiosks pressed at once) or while the last batch is written are
+// decided one after another, then journaled with one write and one fdatasync (group commit). A batch
+// is decided and written while the last one's listeners (the broadcasts) run, and applied after them.
 //
 // Commands are decided on a twin of the state (`draft`), which evolve changes as each command is
 // decided; the state everyone reads (`state`) takes the events only once they are durable. evolve
@@ -129,12 +130,11 @@ export class HallService {
 
   private async drain(): Promise<void> {
     this.draining = true;
+    // Commands of this turn of the event loop join the first batch: ten kiosks pressed at once arrive
+    // as ten socket messages, each handled in its own callback, and take one write instead of two.
+    // Later batches hold the commands that came while the one before was being written.
+    await new Promise(setImmediate);
     while (this.pending.length > 0) {
-      // The next commands wait until the last ones' listeners have run, so they see the state it made.
-      await this.notified;
-      // Commands of this turn of the event loop join the batch: ten kiosks pressed at once arrive as
-      // ten socket messages, each handled in its own callback, and take one write instead of two.
-      await new Promise(setImmediate);
       const batch = this.pending.splice(0);
       try {
         this.pending.unshift(...(await this.run(batch)));
@@ -232,6 +232,9 @@ export class HallService {
     }
     if (this.failing) this.deps.log('journal writes again: commands are journaled and answered as before');
     this.failing = false;
+    // The batch was decided and written while the last one's listeners ran (broadcasts to hundreds of
+    // sockets); it shows only once they are done, so every broadcast shows the state its command made.
+    await this.notified;
     for (const record of records) {
       this.state = evolve(this.state, record.event);
       this.index.apply(this.state, record.event);

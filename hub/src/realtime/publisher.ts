@@ -72,15 +72,25 @@ export class Publisher {
     return this.#windows.get(stream.windowId) ?? 0;
   }
 
+  /**
+   * One batch's records, published once they are applied. The queues are compared once for the
+   * batch: every change reads the state the whole batch made, so only its first could find any.
+   */
   publish(records: readonly JournalRecord[]): void {
-    for (const { event } of records) this.#publishEvent(event);
+    let compared = false;
+    const changedQueues = (): QueueView[] => {
+      if (compared) return [];
+      compared = true;
+      return this.#changedQueues();
+    };
+    for (const { event } of records) this.#publishEvent(event, changedQueues);
   }
 
-  #publishEvent(event: EngineEvent): void {
+  #publishEvent(event: EngineEvent, changedQueues: () => QueueView[]): void {
     if (event.type === 'day.started') {
       // A new day is a new hall for everyone: each stream's screens take a fresh snapshot, which
       // shows the queues as they are now.
-      this.#changedQueues();
+      changedQueues();
       this.#takeGathered();
       const day = { at: event.at, day: event.day };
       this.broadcaster.toAll('day:started', { seq: ++this.#all, ...day });
@@ -88,22 +98,22 @@ export class Publisher {
       for (const windowId of this.views.windowIds()) this.broadcaster.toWindowScreens(windowId, 'day:started', { seq: this.#nextWindowSeq(windowId), ...day });
       return;
     }
-    const change = this.#changeOf(event);
+    const change = this.#changeOf(event, changedQueues);
     if (change) this.#send(change);
   }
 
-  #changeOf(event: EngineEvent): Change | undefined {
+  #changeOf(event: EngineEvent, changedQueues: () => QueueView[]): Change | undefined {
     const at = event.at;
     if (WINDOW_EVENTS.has(event.type) && 'windowId' in event) {
       const window = this.views.window(event.windowId);
-      return window && { name: 'window:changed', at, window, queues: this.#changedQueues() };
+      return window && { name: 'window:changed', at, window, queues: changedQueues() };
     }
     if (!isTicketBroadcast(event)) return undefined;
     const ticket = this.views.ticketById(event.ticketId);
     if (!ticket) return undefined;
     const windowId = 'windowId' in event ? event.windowId : undefined;
     const window = windowId === undefined ? undefined : this.views.window(windowId);
-    const change: Change = { name: TICKET_BROADCASTS[event.type], at, ticket, window, queues: this.#changedQueues() };
+    const change: Change = { name: TICKET_BROADCASTS[event.type], at, ticket, window, queues: changedQueues() };
     if (event.type === 'ticket.called' || event.type === 'ticket.recalled') {
       change.call = this.views.call({ ticketId: event.ticketId, windowId: event.windowId, at, recall: event.type === 'ticket.recalled' ? event.count : 0 });
       if (!change.call || !window) return undefined;
