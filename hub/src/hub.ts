@@ -86,7 +86,7 @@ export async function startHub(options: HubOptions, env: HubEnvironment): Promis
   const hall = await HallService.load({ journal, config, clock, log });
   // Off the command path: it takes records once they are durable, and the hall never waits on it.
   const forwarder = options.federate && startForwarder({ federate: options.federate, journal, hall, config, dataDir, districtConfig, log });
-  const views = new Views(() => hall.current, config, clock, () => hall.version);
+  const views = new Views(() => hall.current, config, clock, () => hall.version, () => hall.queues);
   const core: HallCore = { config, hall, views, bus: new HubBus(), clock, log };
 
   // Security: the hall's secret key, consoles' sessions, the audit log, answers to retried commands.

@@ -5,7 +5,9 @@ import type { Availability, Category, HallConfig, PriorityClass, TicketSource } 
 import { openingBoth } from '@yichuang/shared/kiosk-opening';
 import { addDays, clockMinutes, formatClock, localParts, nextOpening, periodsOn, startOfDay, withinPeriods, zonedInstant } from '@yichuang/shared/time';
 import { windowCategories } from './tidal.js';
-import type { DomainError, EngineState } from './types.js';
+import type { DomainError, EngineState, QueueLoad } from './types.js';
+
+export type { QueueLoad };
 
 const MINUTE = 60_000;
 const DAY_MINUTES = 24 * 60;
@@ -14,11 +16,6 @@ const DEFAULT_SERVICE_MIN = 6;
 /** The pace is that of the category's latest finished visits. */
 const SERVICE_SAMPLE = 20;
 
-/** A category's queue: how many wait, and the service times (ms) of its finished visits in issue order. */
-export interface QueueLoad {
-  waiting: number;
-  servedMs: readonly number[];
-}
 
 /** Availability, with the refusal the engine answers a walk-in ticket with when it is not issued. */
 export interface Verdict extends Availability {
@@ -123,7 +120,7 @@ export function categoryAvailability(
   if (closed) return closed;
 
   const { dailyCap, slotQuota } = category;
-  const walkIns = dailyCap === undefined && !slotQuota ? [] : walkInsOf(state, category.id);
+  const walkIns = dailyCap === undefined && !slotQuota ? [] : (load.walkIns ?? walkInsOf(state, category.id));
   if (dailyCap !== undefined && walkIns.length >= dailyCap) {
     return { state: 'fullToday', nextOpening: openingAfterToday(category, config, now), refusal: { code: 'DAILY_CAP_REACHED', params: { name, cap: dailyCap } } };
   }

@@ -29,7 +29,8 @@ export function decide(state: EngineState, command: Command, ctx: DecideContext)
   const cases = carriedCases(state, day, ctx.config.hall.timeZone);
   const bookings = carriedBookings(state, day);
   const started: EngineEvent = { type: 'day.started', at: ctx.now, day, ...(cases.length > 0 && { cases }), ...(bookings.length > 0 && { bookings }) };
-  const decision = decideOn(dayState(state, day, ctx.now, cases, bookings), command, ctx, day);
+  // The caller's index describes the day before: the fresh day is decided on its own state alone.
+  const decision = decideOn(dayState(state, day, ctx.now, cases, bookings), command, { now: ctx.now, config: ctx.config }, day);
   return decision.ok ? { ok: true, events: [started, ...decision.events] } : decision;
 }
 

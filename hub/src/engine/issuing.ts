@@ -11,7 +11,7 @@ export function decideIssue(state: EngineState, c: Issue, ctx: DecideContext, da
   if (!category) return fail('UNKNOWN_CATEGORY', { categoryId: c.categoryId });
   const refusal =
     permission(c, category) ??
-    (isAppointment(c) ? appointmentRefusal(state, category, ctx.now, ctx.config) : categoryAvailability(state, category, ctx.now, ctx.config).refusal);
+    (isAppointment(c) ? appointmentRefusal(state, category, ctx.now, ctx.config) : categoryAvailability(state, category, ctx.now, ctx.config, ctx.load?.(category.id)).refusal);
   if (refusal) return refuse(refusal);
 
   const seq = (state.counters[category.id] ?? 0) + 1;

@@ -102,6 +102,19 @@ export interface CallRecord {
 export interface DecideContext {
   now: number;
   config: HallConfig;
+  /**
+   * A category's load in the state decided on, from an index its keeper updates event by event; the
+   * state is scanned without it. Never used for a command that starts a new day (decide.ts).
+   */
+  load?: (categoryId: string) => QueueLoad;
+}
+
+/** A category's queue: how many wait, and the service times (ms) of its finished visits in issue order. */
+export interface QueueLoad {
+  waiting: number;
+  servedMs: readonly number[];
+  /** Today's walk-in tickets first issued in the category, if the caller keeps them (caps and slot quotas count them). */
+  walkIns?: readonly Ticket[];
 }
 
 /**

@@ -60,6 +60,44 @@ describe('HallService', () => {
     expect(await again.execute(issue, kiosk, 'k:5')).toEqual(answers[5]);
   });
 
+  it('journals with one write the commands of one turn of the event loop, each from its own socket message', async () => {
+    const hall = await open();
+    await hall.execute(issue, kiosk, 'k:first');
+    appends = 0;
+    // Ten kiosks pressed at once: their messages are handled one after another in the same turn.
+    const answers = await new Promise<Promise<unknown>[]>((resolve) => {
+      const sent: Promise<unknown>[] = [];
+      for (let i = 0; i < 10; i++) setImmediate(() => sent.push(hall.execute(issue, kiosk, `k:burst:${i}`)) === 10 && resolve(sent));
+    }).then((sent) => Promise.all(sent));
+    expect(answers).toHaveLength(10);
+    expect(appends).toBe(1);
+    expect(numbers(hall)).toHaveLength(11);
+  });
+
+  it('writes the next batch while the last one\'s listeners run, and shows it only after them', async () => {
+    const hall = await open();
+    await hall.execute(issue, kiosk, 'k:first');
+    await new Promise(setImmediate); // its listeners have run
+    appends = 0;
+    // What each listener call saw: how many writes had begun, and the tickets of the state.
+    const seen: Array<{ appends: number; tickets: number }> = [];
+    hall.onRecords(() => seen.push({ appends, tickets: numbers(hall).length }));
+    // A second command comes while the first is being written.
+    let second: Promise<unknown> | undefined;
+    const append = journal.append.bind(journal);
+    journal.append = (entries) => {
+      second ??= hall.execute(issue, kiosk, 'k:second');
+      return append(entries);
+    };
+    await hall.execute(issue, kiosk, 'k:a');
+    await second;
+    await new Promise(setImmediate);
+    expect(seen).toEqual([
+      { appends: 2, tickets: 2 },
+      { appends: 2, tickets: 3 },
+    ]);
+  });
+
   it('answers every command of a batch whose write failed with STORAGE_FAILED, and keeps the state as it was', async () => {
     const hall = await open();
     await hall.execute(issue, kiosk, 'k:first');

@@ -1,7 +1,8 @@
 // Runs engine commands one at a time: decide → journal (durable) → evolve → notify.
 // Serialising here is the hall-wide lock: no two windows can ever be given the same ticket.
-// Commands that arrive while the last ones' listeners run (ten kiosks pressed at once) are decided
-// one after another as before, then journaled with one write and one fdatasync (group commit).
+// Commands that arrive together (ten kiosks pressed at once) or while the last batch is written are
+// decided one after another, then journaled with one write and one fdatasync (group commit). A batch
+// is decided and written while the last one's listeners (the broadcasts) run, and applied after them.
 //
 // Commands are decided on a twin of the state (`draft`), which evolve changes as each command is
 // decided; the state everyone reads (`state`) takes the events only once they are durable. evolve
@@ -15,6 +16,7 @@ import { serviceDay } from '@yichuang/shared/time';
 import { decide, evolve, initialState, type Command, type EngineEvent, type EngineState } from '../engine/index.js';
 import type { Journal, JournalRecord } from '../storage/journal.js';
 import { CommandLog } from './command-log.js';
+import { QueueIndex } from './queue-index.js';
 
 /**
  * A client command's key: the device and its client-made command id (realtime/command.ts makes it),
@@ -52,6 +54,9 @@ export class HallService {
   private state: EngineState = initialState();
   /** The state with the batch being decided applied: equal to `state` between batches, never shared with it. */
   private draft: EngineState = initialState();
+  /** Each state's queue index, kept in step with it. */
+  private index = new QueueIndex(this.state);
+  private draftIndex = new QueueIndex(this.draft);
   private applied = 0;
   private pending: Pending[] = [];
   private draining = false;
@@ -84,6 +89,8 @@ export class HallService {
       service.applied++;
       if (record.cmd) service.commands.remember(record.cmd, record);
     }
+    service.index = new QueueIndex(service.state);
+    service.draftIndex = new QueueIndex(service.draft);
     return service;
   }
 
@@ -94,6 +101,11 @@ export class HallService {
 
   get current(): EngineState {
     return this.state;
+  }
+
+  /** The current state's queue facts by category (Views reads them instead of scanning the day). */
+  get queues(): QueueIndex {
+    return this.index;
   }
 
   /** Changes every time an event is applied: read models cache their indexes by it. */
@@ -118,19 +130,27 @@ export class HallService {
 
   private async drain(): Promise<void> {
     this.draining = true;
+    // Commands of this turn of the event loop join the first batch: ten kiosks pressed at once arrive
+    // as ten socket messages, each handled in its own callback, and take one write instead of two.
+    // Later batches hold the commands that came while the one before was being written.
+    await new Promise(setImmediate);
     while (this.pending.length > 0) {
-      // The next commands wait until the last ones' listeners have run, so they see the state it made.
-      await this.notified;
       const batch = this.pending.splice(0);
       try {
         this.pending.unshift(...(await this.run(batch)));
       } catch (err) {
         this.deps.log(`command batch failed: ${(err as Error).stack ?? String(err)}`);
         for (const p of batch) p.answer({ ok: false, error: appError('INTERNAL') });
-        this.draft = structuredClone(this.state);
+        this.restoreDraft();
       }
     }
     this.draining = false;
+  }
+
+  /** The draft made again from the state, after a batch that was not journaled. */
+  private restoreDraft(): void {
+    this.draft = structuredClone(this.state);
+    this.draftIndex = new QueueIndex(this.draft);
   }
 
   private notify(records: JournalRecord[]): void {
@@ -169,7 +189,7 @@ export class HallService {
         else p.answer(reused(p.command));
         continue;
       }
-      const decision = decide(this.draft, p.command, { now, config });
+      const decision = decide(this.draft, p.command, { now, config, load: (categoryId) => this.draftIndex.load(categoryId) });
       if (!decision.ok) {
         p.answer({ ok: false, error: appError(decision.error.code, inWords(decision.error.params)) });
         continue;
@@ -190,7 +210,10 @@ export class HallService {
       decided.push({ p, events: decision.events });
       // Both states take the same event objects: evolve never changes what an event holds (it replaces
       // a carried-over case or booking), so sharing them is safe, as it is for the journal's answers.
-      for (const event of decision.events) this.draft = evolve(this.draft, event);
+      for (const event of decision.events) {
+        this.draft = evolve(this.draft, event);
+        this.draftIndex.apply(this.draft, event);
+      }
     }
     if (day === undefined) return left;
 
@@ -204,12 +227,18 @@ export class HallService {
       if (!this.failing) this.deps.log(`journal append failed, commands answer STORAGE_FAILED until it recovers: ${(err as Error).message}`);
       this.failing = true;
       for (const p of [...decided.map((d) => d.p), ...retried.map((r) => r.p)]) p.answer({ ok: false, error: appError('STORAGE_FAILED') });
-      this.draft = structuredClone(this.state);
+      this.restoreDraft();
       return left;
     }
     if (this.failing) this.deps.log('journal writes again: commands are journaled and answered as before');
     this.failing = false;
-    for (const record of records) this.state = evolve(this.state, record.event);
+    // The batch was decided and written while the last one's listeners ran (broadcasts to hundreds of
+    // sockets); it shows only once they are done, so every broadcast shows the state its command made.
+    await this.notified;
+    for (const record of records) {
+      this.state = evolve(this.state, record.event);
+      this.index.apply(this.state, record.event);
+    }
     this.applied += records.length;
 
     const answers = new Map<Pending, JournalRecord[]>();

@@ -20,12 +20,12 @@ import { localParts, nextOpening, periodsOn, serviceDay, withinPeriods } from '@
 import type { WindowCase, WindowQueueEntry } from '@yichuang/shared/window-queue';
 import { nextStep, standings } from '../engine/cases.js';
 import { evaluationOf } from '../engine/state.js';
+import { QueueIndex } from './queue-index.js';
 import {
   callOrder,
   categoryAvailability,
   paceMinutes,
   placesInQueue,
-  servedMs,
   windowCategories,
   windowsServing,
   type EngineState,
@@ -34,13 +34,6 @@ import {
 
 /** How long screens asking for the same snapshot share one (its opening state and clock stay this fresh). */
 const SNAPSHOT_SHARED_MS = 1000;
-
-/** Per-category facts every view needs, gathered in one pass over the day's tickets. */
-interface QueueIndex {
-  waiting: Map<string, Ticket[]>;
-  /** Service times (ms) of finished visits, in the order they were issued. */
-  served: Map<string, number[]>;
-}
 
 /** A ticket for a device that is not shown even its masked identity (docs/design.md §7: boards mask personal data). */
 export function publicTicket({ identity: _identity, ...ticket }: TicketView): TicketView {
@@ -60,44 +53,36 @@ export type HallStream = { kind: 'all'; identities: boolean } | { kind: 'public'
 export const seesIdentities = (device: Device): boolean => device.role === 'window';
 
 export class Views {
-  private index: { version: number; data: QueueIndex } | undefined;
-  private placed: { version: number; at: number; places: Map<string, number> } | undefined;
+  private built: { version: number; index: QueueIndex } | undefined;
+  /** Places in each category's queue, for one state version and instant. */
+  private placed: { version: number; at: number; places: Map<string, Map<string, number>> } | undefined;
   private readonly snapshots = new Map<string, { version: number; config: HallConfig; snapshot: HallSnapshot }>();
 
   /**
-   * `version` changes whenever the state does (HallService.version), so the per-category index is
-   * built once per change; without it (tests driving an engine directly) it is built on every use.
+   * `version` changes whenever the state does (HallService.version), and `index` is the hall's queue
+   * index, kept in step with the state event by event. Without it the index is built from the state
+   * once per version; without either (tests driving an engine directly) on every use.
    */
   constructor(
     private readonly state: () => EngineState,
     private readonly config: () => HallConfig,
     private readonly clock: () => number,
     private readonly version?: () => number,
+    private readonly index?: () => QueueIndex,
   ) {}
 
   private queueIndex(): QueueIndex {
+    if (this.index) return this.index();
     const version = this.version?.();
-    if (version !== undefined && this.index?.version === version) return this.index.data;
-    const data: QueueIndex = { waiting: new Map(), served: new Map() };
-    const push = <T>(map: Map<string, T[]>, key: string, value: T): void => {
-      const list = map.get(key);
-      if (list) list.push(value);
-      else map.set(key, [value]);
-    };
-    for (const t of Object.values(this.state().tickets)) {
-      if (t.state === 'waiting') push(data.waiting, t.categoryId, t);
-      else if (t.state === 'finished') {
-        const served = servedMs(t.periods);
-        if (served > 0) push(data.served, t.categoryId, served);
-      }
-    }
-    if (version !== undefined) this.index = { version, data };
-    return data;
+    if (version !== undefined && this.built?.version === version) return this.built.index;
+    const index = new QueueIndex(this.state());
+    if (version !== undefined) this.built = { version, index };
+    return index;
   }
 
-  /** Today's waiting tickets of a category (in issue order). */
+  /** Today's waiting tickets of a category. */
   waitingIn(categoryId: string): readonly Ticket[] {
-    return this.queueIndex().waiting.get(categoryId) ?? [];
+    return this.queueIndex().waiting(categoryId);
   }
 
   staffCard(staff: Staff): StaffCard {
@@ -122,18 +107,23 @@ export class Views {
       outcome: ticket.outcome,
       printed: ticket.print?.ok,
     };
-    if (ticket.state === 'waiting') view.ahead = this.places().get(ticket.id) ?? 0;
+    if (ticket.state === 'waiting') view.ahead = this.placesIn(ticket.categoryId).get(ticket.id) ?? 0;
     if (ticket.state === 'called') view.recallsLeft = Math.max(0, this.config().rules.recallCap - ticket.recalls);
     return view;
   }
 
-  /** Every waiting ticket's place in its queue, once per state and instant: a snapshot of 600 waiting costs one sort per category, not 600 scans of the day. */
-  private places(): Map<string, number> {
+  /**
+   * The places of a category's waiting tickets, once per category, state and instant: a snapshot of
+   * 600 waiting costs one sort per category, and a ticket just issued only its own category's.
+   */
+  private placesIn(categoryId: string): Map<string, number> {
     const version = this.version?.();
     const now = this.clock();
-    if (version !== undefined && this.placed?.version === version && this.placed.at === now) return this.placed.places;
-    const places = placesInQueue(this.queueIndex().waiting.values(), now, this.config().rules);
-    if (version !== undefined) this.placed = { version, at: now, places };
+    const place = (): Map<string, number> => placesInQueue([this.waitingIn(categoryId)], now, this.config().rules);
+    if (version === undefined) return place();
+    if (this.placed?.version !== version || this.placed.at !== now) this.placed = { version, at: now, places: new Map() };
+    let places = this.placed.places.get(categoryId);
+    if (!places) this.placed.places.set(categoryId, (places = place()));
     return places;
   }
 
@@ -218,7 +208,7 @@ export class Views {
   /** Minutes a ticket taken now in this category would wait. */
   /** Wait for a ticket already in the queue: the people ahead of it, served at its category's pace. */
   ticketWaitMin(ticket: TicketView): number {
-    const waiting = this.waitingIn(ticket.categoryId).length;
+    const waiting = this.queueIndex().waitingCount(ticket.categoryId);
     if (waiting === 0 || ticket.ahead === undefined) return 0;
     return Math.round((this.estimatedWaitMin(ticket.categoryId) * ticket.ahead) / waiting);
   }
@@ -228,8 +218,7 @@ export class Views {
   }
 
   private load(categoryId: string): QueueLoad {
-    const index = this.queueIndex();
-    return { waiting: index.waiting.get(categoryId)?.length ?? 0, servedMs: index.served.get(categoryId) ?? [] };
+    return this.queueIndex().load(categoryId);
   }
 
   /** The engine's issue guard, without its refusal: what kiosks, the guide and phone pages show. */

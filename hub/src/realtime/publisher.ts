@@ -2,8 +2,10 @@
 // streamOf) with its own sequence numbers, so it can tell when it missed one, and gets only what it
 // shows: window staff and consoles every change, tickets included; boards and kiosks the calls, the
 // windows and the queues that changed; a window's display and pad that window alone. Queues travel
-// as deltas: only those the change altered. Boards and kiosks get queue changes gathered, at most a
-// few a second however fast tickets are taken; calls and window changes go out at once.
+// as deltas: only those the change altered. Boards and kiosks get queue changes gathered, a moment
+// after the first and then at most once a second however fast tickets are taken (each goes to every
+// board and kiosk: one per ticket was the largest cost of a ticket at a steady few a second); calls
+// and window changes go out at once, with the queue changes gathered so far.
 import type { CallView, QueueView, TicketView, WindowView } from '@yichuang/shared/domain';
 import type { HallBroadcast, ServerToClientEvents } from '@yichuang/shared/events';
 import type { EngineEvent } from '../engine/index.js';
@@ -28,6 +30,8 @@ const TICKET_BROADCASTS = {
 
 /** How long queue changes for boards and kiosks wait for others to go out with them. */
 const QUEUES_GATHER_MS = 250;
+/** After queue changes went out alone, the next go out this much later at the earliest. */
+const QUEUES_EVERY_MS = 1000;
 
 const WINDOW_EVENTS = new Set<EngineEvent['type']>(['window.paused', 'window.unpaused', 'window.assigned', 'window.restored', 'staff.signedIn', 'staff.signedOut']);
 
@@ -56,6 +60,8 @@ export class Publisher {
   /** Queue changes not yet sent to boards and kiosks, by category. */
   readonly #gathered = new Map<string, QueueView>();
   #gathering: ReturnType<typeof setTimeout> | undefined;
+  /** Set for QUEUES_EVERY_MS after queue changes went out alone: those that come meanwhile wait for its end. */
+  #cooling: ReturnType<typeof setTimeout> | undefined;
   #gatheredAt = 0;
 
   constructor(
@@ -72,15 +78,25 @@ export class Publisher {
     return this.#windows.get(stream.windowId) ?? 0;
   }
 
+  /**
+   * One batch's records, published once they are applied. The queues are compared once for the
+   * batch: every change reads the state the whole batch made, so only its first could find any.
+   */
   publish(records: readonly JournalRecord[]): void {
-    for (const { event } of records) this.#publishEvent(event);
+    let compared = false;
+    const changedQueues = (): QueueView[] => {
+      if (compared) return [];
+      compared = true;
+      return this.#changedQueues();
+    };
+    for (const { event } of records) this.#publishEvent(event, changedQueues);
   }
 
-  #publishEvent(event: EngineEvent): void {
+  #publishEvent(event: EngineEvent, changedQueues: () => QueueView[]): void {
     if (event.type === 'day.started') {
       // A new day is a new hall for everyone: each stream's screens take a fresh snapshot, which
       // shows the queues as they are now.
-      this.#changedQueues();
+      changedQueues();
       this.#takeGathered();
       const day = { at: event.at, day: event.day };
       this.broadcaster.toAll('day:started', { seq: ++this.#all, ...day });
@@ -88,22 +104,22 @@ export class Publisher {
       for (const windowId of this.views.windowIds()) this.broadcaster.toWindowScreens(windowId, 'day:started', { seq: this.#nextWindowSeq(windowId), ...day });
       return;
     }
-    const change = this.#changeOf(event);
+    const change = this.#changeOf(event, changedQueues);
     if (change) this.#send(change);
   }
 
-  #changeOf(event: EngineEvent): Change | undefined {
+  #changeOf(event: EngineEvent, changedQueues: () => QueueView[]): Change | undefined {
     const at = event.at;
     if (WINDOW_EVENTS.has(event.type) && 'windowId' in event) {
       const window = this.views.window(event.windowId);
-      return window && { name: 'window:changed', at, window, queues: this.#changedQueues() };
+      return window && { name: 'window:changed', at, window, queues: changedQueues() };
     }
     if (!isTicketBroadcast(event)) return undefined;
     const ticket = this.views.ticketById(event.ticketId);
     if (!ticket) return undefined;
     const windowId = 'windowId' in event ? event.windowId : undefined;
     const window = windowId === undefined ? undefined : this.views.window(windowId);
-    const change: Change = { name: TICKET_BROADCASTS[event.type], at, ticket, window, queues: this.#changedQueues() };
+    const change: Change = { name: TICKET_BROADCASTS[event.type], at, ticket, window, queues: changedQueues() };
     if (event.type === 'ticket.called' || event.type === 'ticket.recalled') {
       change.call = this.views.call({ ticketId: event.ticketId, windowId: event.windowId, at, recall: event.type === 'ticket.recalled' ? event.count : 0 });
       if (!change.call || !window) return undefined;
@@ -122,7 +138,7 @@ export class Publisher {
     // Boards and kiosks: a call or a window at once, with the queue changes gathered so far; queue
     // changes alone a moment later, together; nothing when only a ticket changed (its slip printed).
     if (window || call) this.broadcaster.toPublic(name, { seq: ++this.#public, at, ...open, ...this.#takeGathered() } as Payload<typeof name>);
-    else if (this.#gathered.size > 0) this.#gathering ??= setTimeout(() => this.#sendGathered(), QUEUES_GATHER_MS).unref();
+    else if (this.#gathered.size > 0 && !this.#cooling) this.#gathering ??= setTimeout(() => this.#sendGathered(), QUEUES_GATHER_MS).unref();
     if (window) this.broadcaster.toWindowScreens(window.id, name, { seq: this.#nextWindowSeq(window.id), at, ...open } as Payload<typeof name>);
   }
 
@@ -137,7 +153,12 @@ export class Publisher {
 
   #sendGathered(): void {
     const { queues } = this.#takeGathered();
-    if (queues) this.broadcaster.toPublic('queues:changed', { seq: ++this.#public, at: this.#gatheredAt, queues });
+    if (!queues) return;
+    this.broadcaster.toPublic('queues:changed', { seq: ++this.#public, at: this.#gatheredAt, queues });
+    this.#cooling = setTimeout(() => {
+      this.#cooling = undefined;
+      this.#sendGathered();
+    }, QUEUES_EVERY_MS).unref();
   }
 
   #nextWindowSeq(windowId: string): number {

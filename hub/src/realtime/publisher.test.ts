@@ -1,0 +1,77 @@
+// A batch's broadcasts: each of its changes numbered in turn, the queues compared once for the batch.
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import type { EngineEvent } from '../engine/index.js';
+import { Hall } from '../engine/test-fixtures.js';
+import { Views } from '../hall/views.js';
+import type { JournalRecord } from '../storage/journal.js';
+import type { Broadcaster } from './broadcaster.js';
+import { Publisher } from './publisher.js';
+
+type Sent = { stream: string; event: string; payload: { seq: number; queues?: unknown[] } };
+
+/** A publisher over a small hall, with what it sends kept in order. */
+function publisherOf(hall: Hall): { publisher: Publisher; views: Views; sent: Sent[]; publish: (events: EngineEvent[]) => void } {
+  const views = new Views(() => hall.state, () => hall.config, () => hall.now);
+  const sent: Sent[] = [];
+  const broadcaster = {
+    toAll: (event: string, payload: Sent['payload']) => sent.push({ stream: 'all', event, payload }),
+    toPublic: (event: string, payload: Sent['payload']) => sent.push({ stream: 'public', event, payload }),
+    toWindowScreens: (_w: string, event: string, payload: Sent['payload']) => sent.push({ stream: 'window', event, payload }),
+  } as unknown as Broadcaster;
+  const publisher = new Publisher(broadcaster, views);
+  let seq = 0;
+  const publish = (events: EngineEvent[]): void =>
+    publisher.publish(events.map((event): JournalRecord => ({ v: 1, id: `r${++seq}`, hall: 'hall-1', seq, day: hall.state.day!, at: event.at, event })));
+  return { publisher, views, sent, publish };
+}
+
+const issue = (hall: Hall, categoryId = 'general'): EngineEvent[] => hall.run({ type: 'issue', categoryId, priority: 'normal', source: 'kiosk' });
+
+afterEach(() => vi.useRealTimers());
+
+describe('Publisher', () => {
+  it('sends boards and kiosks queue changes a moment after the first, then at most once a second', () => {
+    vi.useFakeTimers();
+    const hall = new Hall().open(1);
+    const { sent, publish } = publisherOf(hall);
+    const publicAt: number[] = [];
+    let last: Sent['payload'] | undefined;
+    const started = Date.now();
+    const watch = (): void => {
+      for (const s of sent.splice(0)) {
+        if (s.stream !== 'public') continue;
+        publicAt.push(Date.now() - started);
+        last = s.payload;
+      }
+    };
+    // Five tickets a second for two seconds, each its own batch.
+    for (let i = 0; i < 10; i++) {
+      publish(issue(hall));
+      for (let ms = 0; ms < 200; ms += 10) {
+        vi.advanceTimersByTime(10);
+        watch();
+      }
+    }
+    for (let ms = 0; ms < 2000; ms += 10) {
+      vi.advanceTimersByTime(10);
+      watch();
+    }
+    // The first 250 ms after the first ticket; then one a second with all that changed meanwhile.
+    expect(publicAt).toEqual([250, 1250, 2250]);
+    expect(last?.queues).toEqual([expect.objectContaining({ categoryId: 'general', waiting: 10 })]);
+  });
+
+  it('sends each change of a batch to window staff in order, and compares the queues once per batch', () => {
+    const hall = new Hall().open(1);
+    const { views, sent, publish } = publisherOf(hall);
+    const compared = vi.spyOn(views, 'queues');
+    // A batch as the hall service hands it over: applied to the state, then published together.
+    publish(['general', 'general', 'general', 'social'].flatMap((categoryId) => issue(hall, categoryId)));
+
+    const staff = sent.filter((s) => s.stream === 'all');
+    expect(staff.map((s) => [s.event, s.payload.seq])).toEqual([['ticket:issued', 1], ['ticket:issued', 2], ['ticket:issued', 3], ['ticket:issued', 4]]);
+    // The first carries both queues' changes (the state is the whole batch's); the others none.
+    expect(staff.map((s) => s.payload.queues?.length ?? 0)).toEqual([2, 0, 0, 0]);
+    expect(compared).toHaveBeenCalledTimes(1);
+  });
+});
