@@ -12,6 +12,7 @@ import type { VisitToRate } from './ratings.js';
 import type { PhoneRateInput, VisitLinkQuery } from './ratings-schemas.js';
 import type { WindowQueueEntry } from './window-queue.js';
 import type { Report, ReportQuery, ReportTables } from './reports.js';
+import type { CapacityAdvice, CapacityQuery } from './capacity.js';
 
 /** One route: the data its answer carries, what goes in the address's query, and the request's body. */
 interface Route<Answer, Query = undefined, Body = undefined> {
@@ -36,6 +37,8 @@ export interface RestRoutes {
     '/pairing/:claim': Route<PairingStatus>;
     '/reports': Route<Report, ReportQuery>;
     '/reports/tables': Route<ReportTables, ReportQuery>;
+    /** Staffing advice (排班建议) for a day: forecast, windows needed and planned per category and slot. */
+    '/capacity/advice': Route<CapacityAdvice, CapacityQuery>;
     /** A window's waiting tickets in its call order (no personal data). */
     '/windows/:id/queue': Route<WindowQueueEntry[]>;
   };
