@@ -24,7 +24,7 @@ class Mape {
 export function backtest(forecaster: Forecaster, history: readonly DayCounts[], categories: readonly string[], from = ''): Backtest {
   const slot = new Mape();
   const day = new Mape();
-  // E|X − λ|/λ for Poisson X ≈ √(2/(πλ)): the error a perfect forecast still makes.
+  // The error a perfect forecast still makes on Poisson counts, weighted as the cells it is scored on.
   const floor = { total: 0, n: 0 };
   const perCategory = new Map(categories.map((c) => [c, { slot: new Mape(), day: new Mape() }]));
   let days = 0;
@@ -46,9 +46,10 @@ export function backtest(forecaster: Forecaster, history: readonly DayCounts[], 
         slotA += ac;
       }
       slot.add(slotF, slotA);
-      if (slotA > 0 && slotF > 0) {
-        floor.total += Math.sqrt(2 / (Math.PI * slotF));
-        floor.n++;
+      if (slotF > 0) {
+        const scored = 1 - Math.exp(-slotF);
+        floor.total += scored * poissonApe(slotF);
+        floor.n += scored;
       }
       dayF += slotF;
       dayA += slotA;
@@ -63,4 +64,19 @@ export function backtest(forecaster: Forecaster, history: readonly DayCounts[], 
   const byCategory: Backtest['byCategory'] = {};
   for (const [c, m] of perCategory) byCategory[c] = { slotMape: m.slot.value, dayMape: m.day.value };
   return { days, slotMape: slot.value, dayMape: day.value, slotNoiseFloor: floor.n ? floor.total / floor.n : null, byCategory };
+}
+
+/**
+ * E[|X − λ| / X | X > 0] for X ~ Poisson(λ): the percentage error of a forecast that is exactly the
+ * mean, over the slots where someone came (those MAPE scores).
+ */
+export function poissonApe(lambda: number): number {
+  let p = Math.exp(-lambda);
+  let total = 0;
+  const last = Math.ceil(lambda + 12 * Math.sqrt(lambda) + 12);
+  for (let k = 1; k <= last; k++) {
+    p *= lambda / k;
+    total += (p * Math.abs(k - lambda)) / k;
+  }
+  return total / (1 - Math.exp(-lambda));
 }
