@@ -2,6 +2,7 @@
 // Console code imports t and StringKey from here; everything else is the screens' i18n.
 import { STRINGS, translator } from './i18n.js';
 import { ADMIN_STRINGS } from './strings/admin.js';
+import { CAPACITY_STRINGS } from './strings/capacity.js';
 import { CONSOLE_CASES_STRINGS } from './strings/console-cases.js';
 import { CONSOLE_DEVICES_STRINGS } from './strings/console-devices.js';
 import { CONSOLE_LIVE_STRINGS } from './strings/console-live.js';
@@ -22,6 +23,7 @@ export const CONSOLE_CATALOGUE = {
   ...CONSOLE_REPORTS_STRINGS,
   ...ADMIN_STRINGS,
   ...CONSOLE_NOTICES_STRINGS,
+  ...CAPACITY_STRINGS,
 } as const;
 
 export type StringKey = keyof typeof CONSOLE_CATALOGUE;
