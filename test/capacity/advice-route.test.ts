@@ -5,9 +5,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CapacityAdvice } from '@yichuang/shared/capacity';
 import { SLOT_MIN } from '@yichuang/shared/capacity';
 import { ARRIVAL_PROFILE, CATEGORY_SHARE, SERVICE_MINUTES, type PlanCategory } from '../bench/history/hall-plan.js';
-import { simulateBlock } from '../bench/history/simulate-block.js';
-import { seedAllDayHall } from '../helpers/hub-process.js';
-import { MONDAY_10AM, startTestHub, tempDir, type TestHub } from '../helpers/test-hub.js';
+import type { TestHub } from '../helpers/test-hub.js';
+import { startHistoryHub } from './history-hub.js';
 
 const TICKETS_PER_WORKDAY = 300;
 const FIRST = '2026-10-12';
@@ -18,10 +17,7 @@ let t: TestHub;
 let advice: CapacityAdvice;
 
 beforeAll(async () => {
-  const dataDir = await tempDir();
-  await seedAllDayHall(dataDir);
-  await simulateBlock({ dataDir, from: FIRST, writeFrom: FIRST, to: LAST, today: '2026-11-23', now: MONDAY_10AM, ticketsPerWorkday: TICKETS_PER_WORKDAY }, () => undefined);
-  t = await startTestHub({ dataDir, start: MONDAY_10AM });
+  t = await startHistoryHub({ from: FIRST, to: LAST, ticketsPerWorkday: TICKETS_PER_WORKDAY });
   const res = await fetch(`${t.hub.url}/api/capacity/advice?day=2026-11-24&target=20&share=0.9`, MANAGER);
   expect(res.status).toBe(200);
   advice = ((await res.json()) as { data: CapacityAdvice }).data;

@@ -15,6 +15,7 @@ export interface CapacityModuleDeps extends Pick<HallCore, 'config' | 'clock' | 
 export function createCapacityModule(deps: CapacityModuleDeps): Domain & { capacity: CapacityService } {
   const capacity = new CapacityService(deps);
   capacityRoutes(deps.api, capacity, { clock: deps.clock, timeZone: () => deps.config().hall.timeZone });
-  void capacity.refreshToday();
+  // Today's forecast is made when a live board first asks (lookAhead), not at start: reading a year of
+  // roll-ups would compete with the hub's start for nothing when no console is open.
   return { capacity };
 }
