@@ -46,6 +46,9 @@ export class CapacityService {
   private async history(until: string): Promise<DaySummary[]> {
     const from = addDays(until, -HISTORY_DAYS);
     const days = (await this.deps.days()).filter((d) => d >= from && d < until);
+    // Kept for a year and a bit past the window (a past day asked for), not for ever.
+    const stale = addDays(from, -HISTORY_DAYS);
+    for (const day of this.summaries.keys()) if (day < stale) this.summaries.delete(day);
     const out: DaySummary[] = new Array<DaySummary>(days.length);
     let next = 0;
     const worker = async (): Promise<void> => {
