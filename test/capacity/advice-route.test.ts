@@ -82,6 +82,7 @@ describe('staffing advice from the hub', () => {
     expect(body.error.code).toBe('BAD_REQUEST');
     expect(JSON.stringify(body.error)).toContain('YYYY-MM-DD');
     expect(JSON.stringify(body.error)).toMatch(/默认明天/);
+    expect((await fetch(`${t.hub.url}/api/capacity/advice?day=2026-02-31`, MANAGER)).status).toBe(400);
     expect((await fetch(`${t.hub.url}/api/capacity/advice`)).status).toBe(401);
   });
 });

@@ -17,10 +17,13 @@ const BAD_QUERY = {
   en: 'day: YYYY-MM-DD (default tomorrow); target: 1–240 minutes (default 20); share: 0.5–0.99 (default 0.9)',
 };
 
+/** A day that exists (Date.parse takes 2026-02-31 for 3 March). */
+const isCalendarDay = (day: string): boolean => !Number.isNaN(Date.parse(day)) && new Date(Date.parse(day)).toISOString().slice(0, 10) === day;
+
 export function capacityRoutes(routes: Routes, capacity: CapacityService, deps: { clock: () => number; timeZone: () => string }): void {
   routes.get('/capacity/advice', OPERATORS, async (req, res) => {
     const q = adviceQuery.safeParse(req.query);
-    if (!q.success || (q.data.day !== undefined && Number.isNaN(Date.parse(q.data.day)))) {
+    if (!q.success || (q.data.day !== undefined && !isCalendarDay(q.data.day))) {
       res.status(400).json({ ok: false, error: appError('BAD_REQUEST', { detail: BAD_QUERY }) });
       return;
     }
