@@ -24,6 +24,7 @@ import { Routes } from './http/routes.js';
 import { demoScreenLinks, screenRoutes, type ScreenLink } from './http/screens.js';
 import { createHubServer } from './http/server.js';
 import { createKioskModule } from './kiosk/module.js';
+import { createCapacityModule } from './capacity/module.js';
 import { createLiveModule } from './live/module.js';
 import { createNoticesModule } from './notices/module.js';
 import { lanBaseUrl } from './printing/page-url.js';
@@ -128,16 +129,19 @@ export async function startHub(options: HubOptions, env: HubEnvironment): Promis
   const catalogue = await createCatalogueModule({ ...core, api, broadcaster, audit, dataDir });
   const itemKnown = (code: string): boolean => catalogue.current().items.some((i) => i.code === code);
   const queue = createQueueModule({ ...core, api, broadcaster, publisher, audit, slips: printing.slips, personal: new PersonalData(secretKey), itemKnown });
+  const stats = await createStatsModule({ ...core, api, journal, dataDir, catalogue: catalogue.current, ...(options.chromium && { chromium: options.chromium }) });
+  // Staffing advice reads the statistics' roll-ups; the live board's tidal advice looks ahead with it.
+  const { capacity } = createCapacityModule({ ...core, api, days: () => stats.stats.knownDays(), tickets: async (day) => (await stats.stats.rollupOf(day)).tickets });
   const domains: Domain[] = [
     queue,
     printing,
     createAdminModule({ ...core, api, broadcaster, store, journal, sessions, audit, dataDir }),
     createRatingsModule({ ...core, api, broadcaster, secretKey, ticketLinks, audit }),
-    createLiveModule({ ...core, broadcaster, audit, dataDir }),
+    createLiveModule({ ...core, broadcaster, audit, dataDir, lookAhead: (now, minutes) => capacity.lookAhead(now, minutes) }),
     await createAppointmentsModule({ ...core, api, broadcaster, ticketing: queue.ticketing, dataDir }),
     catalogue,
     createKioskModule({ ...core, api, broadcaster, dataDir, phoneBase, audit, catalogue: catalogue.current }),
-    await createStatsModule({ ...core, api, journal, dataDir, catalogue: catalogue.current, ...(options.chromium && { chromium: options.chromium }) }),
+    stats,
     await createNoticesModule({ ...core, broadcaster, audit, dataDir }),
     await createProvinceModule({ ...core, api, journal, dataDir, ...(options.province && { options: options.province }) }),
   ];

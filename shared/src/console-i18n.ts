@@ -3,6 +3,7 @@
 import { STRINGS, translator } from './i18n.js';
 import { ADMIN_STRINGS } from './strings/admin.js';
 import { CONSOLE_CATALOGUE_STRINGS } from './strings/console-catalogue.js';
+import { CAPACITY_STRINGS } from './strings/capacity.js';
 import { CONSOLE_CASES_STRINGS } from './strings/console-cases.js';
 import { CONSOLE_DEVICES_STRINGS } from './strings/console-devices.js';
 import { CONSOLE_LIVE_STRINGS } from './strings/console-live.js';
@@ -26,6 +27,7 @@ export const CONSOLE_CATALOGUE = {
   ...CONSOLE_NOTICES_STRINGS,
   ...CONSOLE_PROVINCE_STRINGS,
   ...CONSOLE_CATALOGUE_STRINGS,
+  ...CAPACITY_STRINGS,
 } as const;
 
 export type StringKey = keyof typeof CONSOLE_CATALOGUE;

@@ -135,6 +135,8 @@ export interface TidalSuggestion {
   /** The tidal window to switch to that queue. */
   windowId: string;
   windowNumber: number;
+  /** Looking ahead (the hall's forecast): arrivals expected in the next horizonMin minutes, and the wait then. */
+  ahead?: { horizonMin: number; arrivals: number; projectedWaitMin: number };
 }
 
 /** A hall board and what it is set to show. */

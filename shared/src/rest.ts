@@ -16,6 +16,7 @@ import type { PhoneRateInput, VisitLinkQuery } from './ratings-schemas.js';
 import type { OutboxView } from './province.js';
 import type { WindowQueueEntry } from './window-queue.js';
 import type { Report, ReportQuery, ReportTables } from './reports.js';
+import type { CapacityAdvice, CapacityQuery } from './capacity.js';
 
 /** One route: the data its answer carries, what goes in the address's query, and the request's body. */
 interface Route<Answer, Query = undefined, Body = undefined> {
@@ -42,6 +43,8 @@ export interface RestRoutes {
     '/reports/tables': Route<ReportTables, ReportQuery>;
     /** One year of the built-in holiday calendar (chinese-days), for the console to import. */
     '/holidays/:year': Route<HolidayYear>;
+    /** Staffing advice (排班建议) for a day: forecast, windows needed and planned per category and slot. */
+    '/capacity/advice': Route<CapacityAdvice, CapacityQuery>;
     /** A window's waiting tickets in its call order (no personal data). */
     '/windows/:id/queue': Route<WindowQueueEntry[]>;
     /** What the provincial platform's outbox has sent, holds and failed to send. */

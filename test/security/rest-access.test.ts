@@ -135,6 +135,7 @@ describe('REST access, from the routes the hub registers', () => {
     const mayUse = routes.filter((r) => closed(r) && allowed(r, evaluator)).map((r) => `${r.method} ${r.path}`);
     expect(mayUse.sort()).toEqual(
       [
+        'GET /api/capacity/advice',
         'GET /api/cases',
         'GET /api/ratings/today',
         'GET /api/reports',

@@ -1,6 +1,7 @@
 // The live domain's use cases: board settings, alerts (raised by the hub's checks and by other
 // domains), tidal windows, and the managers' live board. Every change is durable before it is answered.
 import type { AuditActor, AuditEntry } from '@yichuang/shared/admin';
+import type { LookAhead } from '@yichuang/shared/capacity';
 import type { Device, HallConfig, WindowView } from '@yichuang/shared/domain';
 import { appError, type Ack } from '@yichuang/shared/errors';
 import type { Alert, AlertInput, BoardView, LiveBoard, LiveSettings } from '@yichuang/shared/live';
@@ -18,7 +19,7 @@ import { boardView, DEFAULT_PROFILE, defaultBoardsFile, type BoardsFile } from '
 import { CHECK_PREFIX } from './check-input.js';
 import { runChecks } from './checks.js';
 import { liveBoard } from './live-board.js';
-import { tidalSuggestions } from './tidal.js';
+import { LOOK_AHEAD_MIN, tidalSuggestions } from './tidal.js';
 import type { Presence } from './presence.js';
 
 export interface LiveServiceDeps {
@@ -30,6 +31,8 @@ export interface LiveServiceDeps {
   audit: AuditLog;
   clock: () => number;
   log: (line: string) => void;
+  /** Arrivals expected per category from `now` for `minutes`; undefined until there is a forecast. */
+  lookAhead?: (now: number, minutes: number) => LookAhead | undefined;
 }
 
 export class LiveService {
@@ -94,13 +97,14 @@ export class LiveService {
   board(): LiveBoard {
     const state = this.deps.hall.current;
     const queues = this.deps.views.queues();
+    const now = this.deps.clock();
     return liveBoard({
-      now: this.deps.clock(),
+      now,
       config: this.config,
       state,
       queues,
       alerts: this.alerts.data.alerts,
-      suggestions: tidalSuggestions(state, this.config, queues, this.settings.thresholds.tidalWaitMin),
+      suggestions: tidalSuggestions(state, this.config, queues, this.settings.thresholds.tidalWaitMin, this.deps.lookAhead?.(now, LOOK_AHEAD_MIN)),
       settings: this.settings,
     });
   }

@@ -6,7 +6,7 @@ import type { Broadcaster } from '../realtime/broadcaster.js';
 import type { AuditLog } from '../security/audit-log.js';
 import type { Domain } from '../realtime/socket-server.js';
 import { registerLiveHandlers } from './handlers.js';
-import { LiveService } from './live-service.js';
+import { LiveService, type LiveServiceDeps } from './live-service.js';
 import { Presence } from './presence.js';
 
 /** Time-based conditions (waits, pauses, offline devices) are checked this often. */
@@ -18,6 +18,8 @@ export interface LiveDeps extends HallCore {
   broadcaster: Broadcaster;
   audit: AuditLog;
   dataDir: string;
+  /** The hall's forecast for the next minutes (staffing advice), for tidal advice that looks ahead. */
+  lookAhead?: LiveServiceDeps['lookAhead'];
 }
 
 export function createLiveModule(deps: LiveDeps): Domain {
@@ -31,6 +33,7 @@ export function createLiveModule(deps: LiveDeps): Domain {
     audit: deps.audit,
     clock: deps.clock,
     log: deps.log,
+    lookAhead: deps.lookAhead,
   });
   ready.catch((err: unknown) => deps.log(`live module failed to start: ${(err as Error).stack ?? String(err)}`));
 

@@ -186,7 +186,7 @@ export class StatsService {
   }
 
   /** Every day with a journal or a roll-up, and today, in order. */
-  private async knownDays(): Promise<string[]> {
+  async knownDays(): Promise<string[]> {
     return [...new Set([...(await this.deps.journal.days()), ...(await this.deps.rollups.days()), this.today.day])].sort();
   }
 
