@@ -1,7 +1,8 @@
 // The catalogue as a file: XLSX (columns.ts) and JSON, written for export and read back for import.
 // Reading only lays the file out as plain rows; hallCatalogue (shared) then checks every field.
 import type { HallCatalogue } from '@yichuang/shared/kiosk';
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
+import { newWorkbook } from '../files/workbook.js';
 import { columnOf, header, type AnyColumn, ITEM_COLUMNS, ITEMS_SHEET, LIFE_EVENT_COLUMNS, LIFE_EVENTS_SHEET, type Column } from './columns.js';
 
 const YES = new Set(['是', 'y', 'yes', 'true', '1']);
@@ -12,8 +13,7 @@ export function catalogueJson(catalogue: HallCatalogue): string {
 }
 
 export async function catalogueXlsx(catalogue: HallCatalogue): Promise<Buffer> {
-  const book = new ExcelJS.Workbook();
-  book.creator = '一窗 Yichuang';
+  const book = await newWorkbook();
   const sheet = <T>(name: string, columns: readonly Column<T>[], rows: readonly T[]): void => {
     const ws = book.addWorksheet(name);
     ws.addRow(columns.map(header)).font = { bold: true };
@@ -69,7 +69,7 @@ function readJson(bytes: Buffer): RawCatalogue {
 }
 
 async function readXlsx(bytes: Buffer): Promise<RawCatalogue> {
-  const book = new ExcelJS.Workbook();
+  const book = await newWorkbook();
   try {
     await book.xlsx.load(bytes as unknown as ArrayBuffer);
   } catch (err) {

@@ -1,7 +1,7 @@
 // The evaluation report as an A4 PDF, printed by the Chromium the hall already has for its screens
 // (driven by playwright-core, headless, no network). One PDF at a time: a Chromium takes a core. The
 // browser stays up for a minute after a PDF (a second one then takes ~0.3 s instead of a start).
-import { chromium, type Browser } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 
 export const DEFAULT_CHROMIUM = '/usr/bin/chromium';
 
@@ -54,7 +54,10 @@ export class PdfPrinter {
   }
 
   private browser(): Promise<Browser> {
-    this.#browser ??= chromium.launch({ executablePath: this.executablePath, headless: true, args: ARGS }).catch((err: Error) => {
+    // Loaded on the first PDF, not at start: playwright-core is a large module (~0.3 s of a hub's start).
+    this.#browser ??= import('playwright-core')
+      .then(({ chromium }) => chromium.launch({ executablePath: this.executablePath, headless: true, args: ARGS }))
+      .catch((err: Error) => {
       this.#browser = undefined; // tried again next time: chromium may be installed meanwhile
       throw new NoChromium(err.message.split('\n')[0]);
     });

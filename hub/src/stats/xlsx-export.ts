@@ -1,10 +1,9 @@
 // The report tables as an XLSX workbook, one sheet per table.
-import ExcelJS from 'exceljs';
 import type { Table } from '@yichuang/shared/reports';
+import { newWorkbook } from '../files/workbook.js';
 
 export async function tablesXlsx(tables: readonly Table[], title: string): Promise<Buffer> {
-  const book = new ExcelJS.Workbook();
-  book.creator = '一窗 Yichuang';
+  const book = await newWorkbook();
   book.title = title;
   for (const table of tables) {
     // Sheet names: at most 31 characters, no []:*?/\ — the Chinese part of the title suffices.
