@@ -46,12 +46,13 @@ const TICKET_MOVE = `UPDATE tickets SET state = $3,
      serving_ms = serving_ms + CASE WHEN state = 'serving' THEN $7 - since ELSE 0 END,
      servings = servings + CASE WHEN state = 'serving' THEN 1 ELSE 0 END,
      holds = holds + CASE WHEN $3 = 'on-hold' THEN 1 ELSE 0 END,
+     item_code = COALESCE($10, item_code), case_number = COALESCE($11, case_number),
      since = $7
    WHERE hall = $1 AND ticket_id = $2`;
-const TICKET_MOVE_SQL = castParams(TICKET_MOVE, { 3: 'VARCHAR(32)', 4: 'VARCHAR(64)', 5: 'VARCHAR(64)', 6: 'VARCHAR(16)', 7: 'BIGINT', 8: 'VARCHAR(32)', 9: 'VARCHAR(64)' });
+const TICKET_MOVE_SQL = castParams(TICKET_MOVE, { 3: 'VARCHAR(32)', 4: 'VARCHAR(64)', 5: 'VARCHAR(64)', 6: 'VARCHAR(16)', 7: 'BIGINT', 8: 'VARCHAR(32)', 9: 'VARCHAR(64)', 10: 'VARCHAR(64)', 11: 'VARCHAR(64)' });
 
 function ticketState(state: string, extra: '' | 'called' | 'started' | 'finished' = ''): Apply {
-  return (db, hall, { at, event: e }) => db.query(TICKET_MOVE_SQL, [hall, e.ticketId, state, s(e.windowId), s(e.staffId), extra, at, s(e.outcome), s(e.toCategoryId)]);
+  return (db, hall, { at, event: e }) => db.query(TICKET_MOVE_SQL, [hall, e.ticketId, state, s(e.windowId), s(e.staffId), extra, at, s(e.outcome), s(e.toCategoryId), s(e.itemCode), s(e.caseNumber)]);
 }
 
 // $3 is cast where compared: PostgreSQL refuses a parameter it would deduce two types for.
@@ -76,6 +77,9 @@ const APPLY: Record<string, Apply> = {
   'ticket.called': ticketState('called', 'called'),
   'ticket.recalled': (db, hall, { event: e }) => db.query('UPDATE tickets SET recalls = $3 WHERE hall = $1 AND ticket_id = $2', [hall, e.ticketId, e.count]),
   'ticket.started': ticketState('serving', 'started'),
+  // A 办件编号 or 事项 attached after 办结 (engine/evolve.ts).
+  'ticket.caseLinked': (db, hall, { event: e }) =>
+    db.query('UPDATE tickets SET item_code = COALESCE($3, item_code), case_number = COALESCE($4, case_number) WHERE hall = $1 AND ticket_id = $2', [hall, e.ticketId, s(e.itemCode), s(e.caseNumber)]),
   'ticket.finished': ticketState('finished', 'finished'),
   'ticket.noShow': ticketState('no-show'),
   'ticket.held': ticketState('on-hold'),
@@ -145,12 +149,22 @@ export async function projectHall(db: pg.ClientBase, hall: string): Promise<numb
       [hall, from],
     );
     let last = from;
+    /** The latest record of each day in the batch (hall_days). */
+    const dayEnds = new Map<string, number>();
     for (const row of records.rows) {
       // Records arrive in order and without gaps (the forwarder sends them so): stop at a gap, if any.
       if (Number(row.seq) !== last + 1) break;
       const record = JSON.parse(row.record) as ForwardedRecord;
       await APPLY[record.event.type]?.(db, hall, record);
+      dayEnds.set(record.day, Math.max(dayEnds.get(record.day) ?? 0, record.at));
       last = Number(row.seq);
+    }
+    for (const [day, at] of dayEnds) {
+      await db.query(
+        `INSERT INTO hall_days (hall, day, last_at) VALUES ($1, $2, $3)
+         ON CONFLICT (hall, day) DO UPDATE SET last_at = GREATEST(hall_days.last_at, EXCLUDED.last_at)`,
+        [hall, day, at],
+      );
     }
     await db.query('UPDATE projected SET seq = $2 WHERE hall = $1', [hall, last]);
     await db.query('COMMIT');

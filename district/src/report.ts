@@ -7,14 +7,17 @@
 //
 // Not projected yet, so zero or empty in these reports: window open, serving and pause times
 // (windowTotal, byWindow[…].time), appointments and kiosk uptime.
+//
+// Parameters of the ticket queries: $1 from, $2 to, $3 threshold (s), $4 today, $5 now, $6 the hall.
 import { OUTCOMES, type Outcome } from '@yichuang/shared/domain';
 import type { Case, RatingLevel } from '@yichuang/shared/ratings';
 import { RATING_LEVELS } from '@yichuang/shared/ratings';
-import { WAIT_BUCKETS_MIN, type AppointmentFigures, type DurationStats, type RatingFigures, type Report, type TicketFigures, type UptimeFigures } from '@yichuang/shared/reports';
+import { WAIT_BUCKETS_MIN, type AppointmentFigures, type DurationStats, type ItemFigures, type RatingFigures, type Report, type TicketFigures, type UptimeFigures } from '@yichuang/shared/reports';
 import { serviceDay, startOfDay } from '@yichuang/shared/time';
 import { caseFact, caseFigures, emptyLevels, ratingFiguresOf } from '@yichuang/hub/dist/stats/evaluation-figures.js';
 import type { CaseFact } from '@yichuang/hub/dist/stats/facts.js';
-import { emptyFigures, inKeyOrder, windowFigures } from '@yichuang/hub/dist/stats/figures.js';
+import { emptyFigures, inKeyOrder, sortKeys, windowFigures } from '@yichuang/hub/dist/stats/figures.js';
+import { oneWindowOf } from '@yichuang/hub/dist/stats/report.js';
 import type pg from 'pg';
 
 export interface DistrictReportQuery {
@@ -54,10 +57,17 @@ const DURATIONS = {
     WHEN first_called_at <= issued_at OR first_called_at <= due_at THEN 0
     WHEN due_at > issued_at THEN ${seconds('first_called_at - due_at')}
     ELSE ${seconds('first_called_at - issued_at')} END`,
-  totalWait: `CASE WHEN waits > 0 AND state <> 'waiting' THEN ${seconds('waiting_ms')} END`,
+  // Only called tickets have a total wait: one cancelled before any call has none.
+  totalWait: `CASE WHEN first_called_at IS NOT NULL AND waits > 0 AND state <> 'waiting' THEN ${seconds('waiting_ms')} END`,
   walk: `CASE WHEN walk_ms IS NOT NULL THEN ${seconds('walk_ms')} END`,
   service: `CASE WHEN servings > 0 THEN ${seconds('serving_ms')} END`,
   stay: `CASE WHEN state = 'finished' THEN ${seconds('finished_at - issued_at')} END`,
+  // Never called and still open: from issue (a booking: its due time) to now for today, to the day's
+  // last record for a past day (hall_days; read only for these few tickets).
+  uncalledWait: `CASE WHEN first_called_at IS NULL AND state NOT IN ('finished', 'no-show', 'cancelled') THEN ${seconds(
+    `GREATEST(0, CASE WHEN day >= CAST($4 AS DATE) THEN CAST($5 AS BIGINT)
+       ELSE (SELECT d.last_at FROM hall_days d WHERE d.hall = tickets.hall AND d.day = tickets.day) END - GREATEST(issued_at, COALESCE(due_at, issued_at)))`,
+  )} END`,
 } as const;
 type DurationKey = keyof typeof DURATIONS;
 const DURATION_KEYS = Object.keys(DURATIONS) as DurationKey[];
@@ -99,7 +109,7 @@ function ticketSql(key: string | null, scoped: boolean, oneHall: boolean): strin
       ${durations.join(',\n')}
     FROM (SELECT hall, ${key ?? 'NULL'} AS k, state, outcome, transfers, holds, first_called_at,
         ${DURATION_KEYS.map((d) => `${DURATIONS[d]} AS ${col(d)}`).join(',\n')}
-      FROM tickets WHERE day >= $1 AND day <= $2${oneHall ? ' AND hall = $4' : ''}) t
+      FROM tickets WHERE day >= $1 AND day <= $2${oneHall ? ' AND hall = $6' : ''}) t
     ${key === null ? '' : 'WHERE k IS NOT NULL'}
     GROUP BY GROUPING SETS (${sets})`;
 }
@@ -120,7 +130,7 @@ function ticketFigures(r: Row): TicketFigures {
   const noShow = num(r.no_show);
   const cancelled = num(r.cancelled);
   const outcomes = Object.fromEntries(OUTCOMES.map((o, i) => [o, num(r[`o${i}`])])) as Record<Outcome, number>;
-  const [wait, totalWait, walk, service, stay] = DURATION_KEYS.map((d) => durationStats(r, d)) as [DurationStats, DurationStats, DurationStats, DurationStats, DurationStats];
+  const [wait, totalWait, walk, service, stay, uncalledWait] = DURATION_KEYS.map((d) => durationStats(r, d)) as [DurationStats, DurationStats, DurationStats, DurationStats, DurationStats, DurationStats];
   return {
     issued,
     finished,
@@ -135,6 +145,7 @@ function ticketFigures(r: Row): TicketFigures {
     walk,
     service,
     stay,
+    uncalledWait,
     outcomes,
     doneShare: ratio(outcomes.done, finished),
   };
@@ -164,6 +175,9 @@ class Parts {
   readonly ratingsByWindow = new Map<string, Tally>();
   readonly ratingsByStaff = new Map<string, Tally>();
   readonly cases: CaseFact[] = [];
+  readonly items = new Map<string, { finished: number; caseNumbers: number; ratings: Tally }>();
+  /** Ids of its comprehensive windows (综合窗口), as in byWindow. */
+  readonly comprehensive: string[] = [];
 }
 
 const tallyOf = (m: Map<string, Tally>, id: string): Tally => {
@@ -184,6 +198,22 @@ function ratingGroups(visits: Map<string, TicketFigures>, rated: Map<string, Tal
       }),
     ),
   );
+}
+
+function itemFigures(p: Parts): Record<string, ItemFigures> {
+  return Object.fromEntries(
+    sortKeys(p.items.keys()).map((code) => {
+      const { finished, caseNumbers, ratings } = p.items.get(code)!;
+      return [code, { finished, caseNumbers, ratings: ratingFiguresOf(ratings.levels, ratings.unrated, finished) }];
+    }),
+  );
+}
+
+/** A hall's comprehensive windows, from the configuration it publishes (none before it has). */
+function comprehensiveWindows(config: string | null): string[] {
+  if (config === null) return [];
+  const windows = (JSON.parse(config) as { windows?: { id: string; kind?: string }[] }).windows ?? [];
+  return windows.filter((w) => w.kind === 'comprehensive').map((w) => w.id);
 }
 
 function reportOf(p: Parts, q: DistrictReportQuery, today: string): Report {
@@ -208,7 +238,9 @@ function reportOf(p: Parts, q: DistrictReportQuery, today: string): Report {
     ratings: ratingFiguresOf(p.ratings.levels, p.ratings.unrated, total.finished),
     ratingsByWindow: ratingGroups(p.groups.byWindow, p.ratingsByWindow),
     ratingsByStaff: ratingGroups(p.groups.byStaff, p.ratingsByStaff),
+    byItem: itemFigures(p),
     cases: caseFigures(p.cases, today),
+    oneWindow: oneWindowOf(byWindow, p.comprehensive),
     appointments: noAppointments(),
     appointmentsByCategory: {},
     appointmentsByDay: {},
@@ -230,7 +262,13 @@ const CASE_STEPS = [
 export async function districtReport(db: pg.ClientBase, halls: readonly ReportHall[], q: DistrictReportQuery, now: number): Promise<DistrictReport> {
   const byId = new Map(halls.map((h) => [h.id, { hall: h, parts: new Parts() }]));
   const district = new Parts();
-  const params: unknown[] = [q.from, q.to, Math.floor(q.thresholdMs / 1000), ...(q.hall ? [q.hall] : [])];
+  for (const { hall, parts } of byId.values()) {
+    parts.comprehensive.push(...comprehensiveWindows(hall.config));
+    district.comprehensive.push(...parts.comprehensive.map((w) => `${hall.id}/${w}`));
+  }
+  // "Today" for the waits of tickets never called: the district's (its halls share one time zone).
+  const zone = halls[0]?.timeZone ?? 'Asia/Shanghai';
+  const params: unknown[] = [q.from, q.to, Math.floor(q.thresholdMs / 1000), serviceDay(now, zone), now, ...(q.hall ? [q.hall] : [])];
   const oneHall = q.hall !== undefined;
   /** The period (and hall) of a table's rows, its columns prefixed with `t` ('t.' in a join). */
   const inPeriod = (t = ''): string => `${t}day >= $1 AND ${t}day <= $2${oneHall ? ` AND ${t}hall = $3` : ''}`;
@@ -299,6 +337,26 @@ export async function districtReport(db: pg.ClientBase, halls: readonly ReportHa
       tallyOf(district.ratingsByStaff, `${r.hall}/${r.staff_id}`).add(r.level, n);
     }
   };
+  // Visits finished with a 事项, with their ratings (a 办件编号 or 事项 linked later counts).
+  const items = async (): Promise<void> => {
+    const { rows } = await db.query<{ hall: string; k: string; level: string | null; rated: number; n: string; case_numbers: string }>(
+      `SELECT t.hall, t.item_code AS k, r.level, CASE WHEN r.ticket_id IS NULL THEN 0 ELSE 1 END AS rated, COUNT(*) AS n, COUNT(t.case_number) AS case_numbers
+       FROM tickets t LEFT JOIN ratings r ON r.hall = t.hall AND r.ticket_id = t.ticket_id
+       WHERE ${inPeriod('t.')} AND t.state = 'finished' AND t.item_code IS NOT NULL
+       GROUP BY t.hall, t.item_code, r.level, CASE WHEN r.ticket_id IS NULL THEN 0 ELSE 1 END`,
+      dayParams,
+    );
+    for (const r of rows) {
+      for (const parts of [byId.get(r.hall)?.parts, district]) {
+        if (!parts) continue;
+        let item = parts.items.get(r.k);
+        if (!item) parts.items.set(r.k, (item = { finished: 0, caseNumbers: 0, ratings: new Tally() }));
+        item.finished += Number(r.n);
+        item.caseNumbers += Number(r.case_numbers);
+        if (Number(r.rated) === 1) item.ratings.add(r.level, Number(r.n));
+      }
+    }
+  };
   // Each case in its latest state, if the visit it rates falls in the period (its ticket id starts with its day).
   const cases = async (): Promise<void> => {
     const { rows } = await db.query<Row>(
@@ -332,11 +390,10 @@ export async function districtReport(db: pg.ClientBase, halls: readonly ReportHa
   await db.query('START TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY');
   try {
     await sortMemory(db);
-    for (const part of [...ticketParts, hourly, waits, ratings, cases]) await part();
+    for (const part of [...ticketParts, hourly, waits, ratings, items, cases]) await part();
   } finally {
     await db.query('COMMIT').catch(() => undefined);
   }
-  const zone = halls[0]?.timeZone ?? 'Asia/Shanghai';
   return {
     district: reportOf(district, q, serviceDay(now, zone)),
     halls: [...byId.values()].map(({ hall, parts }) => ({ id: hall.id, name: hall.name, ...reportOf(parts, q, serviceDay(now, hall.timeZone)) })),

@@ -296,7 +296,10 @@ export async function ratedTraffic(url: string, clock: TestClock, day: string, t
         clock.advance(70_000);
       }
       const outcome = outcomes[i % outcomes.length]!;
-      await ok('finish', w.emitWithAck('window:finish', { cmdId: cmdId(), windowId, outcome, ...(outcome !== 'done' && { note: '材料待补 papers to follow' }) }));
+      // Some visits get a 事项 (and 办件编号) at 办结, some a 办件编号 or 事项 just after (ticket.caseLinked).
+      const item = i % 3 === 1 ? { itemCode: `DEMO-000${(i % 2) + 1}`, ...(i % 6 === 1 && { caseNumber: `BJ-${day}-${i}` }) } : {};
+      await ok('finish', w.emitWithAck('window:finish', { cmdId: cmdId(), windowId, outcome, ...item, ...(outcome !== 'done' && { note: '材料待补 papers to follow' }) }));
+      if (i % 3 === 2) await ok('link case', w.emitWithAck('window:linkCase', { cmdId: cmdId(), windowId, itemCode: 'DEMO-0002', caseNumber: `BJ-${day}-${i}` }));
       const ticketId = `${day}/${number}`;
       const pad = pads[i % 2]!;
       if (i % 4 === 2) continue; // not rated at the pad: 未评价 once the window finishes its next visit

@@ -2,7 +2,7 @@
 // federation tests run after each fault: each hall's part of GET /api/district/report equals that
 // hall's own GET /api/reports, and the district's figures are the halls' summed (counts) or worked out
 // again from the sums (rates), for the figures the district projects.
-import type { Report, TicketFigures } from '@yichuang/shared/reports';
+import type { ItemFigures, Report, TicketFigures } from '@yichuang/shared/reports';
 import { expect } from 'vitest';
 import { ratingFiguresOf } from '../../hub/src/stats/evaluation-figures.js';
 import { DEMO_DISTRICT_TOKEN } from '../../district/src/server.js';
@@ -37,7 +37,7 @@ const COUNTS = ['issued', 'finished', 'noShow', 'cancelled', 'open', 'transfers'
 function expectSummed(district: TicketFigures, halls: readonly TicketFigures[]): void {
   for (const k of COUNTS) expect(district[k], k).toBe(sum(halls.map((h) => h[k])));
   for (const o of Object.keys(district.outcomes) as (keyof TicketFigures['outcomes'])[]) expect(district.outcomes[o]).toBe(sum(halls.map((h) => h.outcomes[o])));
-  for (const d of ['wait', 'totalWait', 'walk', 'service', 'stay'] as const) {
+  for (const d of ['wait', 'totalWait', 'walk', 'service', 'stay', 'uncalledWait'] as const) {
     const n = sum(halls.map((h) => h[d].n));
     expect(district[d].n, d).toBe(n);
     if (n === 0) continue;
@@ -81,6 +81,18 @@ export async function expectDistrictEqualsHalls(districtUrl: string, halls: read
   // Rates worked out again from the summed counts, by the hall's own definition.
   const levels = Object.fromEntries(Object.keys(d.ratings.levels).map((l) => [l, sum(own.map((r) => r.ratings.levels[l as keyof typeof r.ratings.levels]))])) as Report['ratings']['levels'];
   expect(d.ratings).toEqual(ratingFiguresOf(levels, sum(own.map((r) => r.ratings.unrated)), sum(own.map((r) => r.ratings.visits))));
+  // "一窗"分类受理率 from the summed intake; figures by 事项编码 summed per code.
+  const intake = sum(own.map((r) => r.oneWindow.intake));
+  const atComprehensive = sum(own.map((r) => r.oneWindow.atComprehensive));
+  expect(d.oneWindow).toEqual({ intake, atComprehensive, rate: intake === 0 ? null : atComprehensive / intake });
+  const codes = new Set(own.flatMap((r) => Object.keys(r.byItem ?? {})));
+  expect(Object.keys(d.byItem ?? {}).sort()).toEqual([...codes].sort());
+  for (const code of codes) {
+    const parts = own.flatMap((r): ItemFigures[] => (r.byItem?.[code] ? [r.byItem[code]] : []));
+    const itemLevels = Object.fromEntries(Object.keys(d.ratings.levels).map((l) => [l, sum(parts.map((p) => p.ratings.levels[l as keyof typeof p.ratings.levels]))])) as Report['ratings']['levels'];
+    const finished = sum(parts.map((p) => p.finished));
+    expect(d.byItem![code], code).toEqual({ finished, caseNumbers: sum(parts.map((p) => p.caseNumbers)), ratings: ratingFiguresOf(itemLevels, sum(parts.map((p) => p.ratings.unrated)), finished) });
+  }
   expect(d.cases.cases).toBe(sum(own.map((r) => r.cases.cases)));
   expect(d.cases.open).toBe(sum(own.map((r) => r.cases.open)));
   expect(d.cases.overdue).toBe(sum(own.map((r) => r.cases.overdue)));

@@ -120,7 +120,7 @@ export interface ReportPeriod {
 }
 
 /** "一窗"分类受理率 (OneWindowFigures) from the figures by window. */
-function oneWindowOf(byWindow: Report['byWindow'], comprehensive: readonly string[]): OneWindowFigures {
+export function oneWindowOf(byWindow: Report['byWindow'], comprehensive: readonly string[]): OneWindowFigures {
   let intake = 0;
   let atComprehensive = 0;
   for (const [id, f] of Object.entries(byWindow)) {
