@@ -51,9 +51,49 @@ const TICKET_MOVE = `UPDATE tickets SET state = $3,
    WHERE hall = $1 AND ticket_id = $2`;
 const TICKET_MOVE_SQL = castParams(TICKET_MOVE, { 3: 'VARCHAR(32)', 4: 'VARCHAR(64)', 5: 'VARCHAR(64)', 6: 'VARCHAR(16)', 7: 'BIGINT', 8: 'VARCHAR(32)', 9: 'VARCHAR(64)', 10: 'VARCHAR(64)', 11: 'VARCHAR(64)' });
 
+/** A serving period that ends adds its length to its window's day (window_days.serving_ms). */
+const SERVING_ENDS = `INSERT INTO window_days (hall, day, window_id, serving_ms)
+   SELECT hall, day, window_id, CAST($3 AS BIGINT) - since FROM tickets WHERE hall = $1 AND ticket_id = $2 AND state = 'serving' AND window_id IS NOT NULL
+   ON CONFLICT (hall, day, window_id) DO UPDATE SET serving_ms = window_days.serving_ms + EXCLUDED.serving_ms`;
+
 function ticketState(state: string, extra: '' | 'called' | 'started' | 'finished' = ''): Apply {
-  return (db, hall, { at, event: e }) => db.query(TICKET_MOVE_SQL, [hall, e.ticketId, state, s(e.windowId), s(e.staffId), extra, at, s(e.outcome), s(e.toCategoryId), s(e.itemCode), s(e.caseNumber)]);
+  return async (db, hall, { at, event: e }) => {
+    await db.query(SERVING_ENDS, [hall, e.ticketId, at]);
+    return db.query(TICKET_MOVE_SQL, [hall, e.ticketId, state, s(e.windowId), s(e.staffId), extra, at, s(e.outcome), s(e.toCategoryId), s(e.itemCode), s(e.caseNumber)]);
+  };
 }
+
+/**
+ * A window's day clock (stats/day-accumulator.ts track): its row made if need be, then the open
+ * period closed, the pause closed (into window_pauses), or either begun. $4 is the record's time.
+ */
+const WINDOW_DAY = {
+  row: `INSERT INTO window_days (hall, day, window_id) VALUES ($1, $2, $3) ON CONFLICT (hall, day, window_id) DO NOTHING`,
+  closeOpen: `UPDATE window_days SET open_ms = open_ms + GREATEST(0, CAST($4 AS BIGINT) - open_since), open_since = NULL
+    WHERE hall = $1 AND day = $2 AND window_id = $3 AND open_since IS NOT NULL`,
+  closePause: `INSERT INTO window_pauses (hall, day, window_id, reason, ms)
+    SELECT hall, day, window_id, pause_reason, GREATEST(0, CAST($4 AS BIGINT) - paused_since) FROM window_days
+    WHERE hall = $1 AND day = $2 AND window_id = $3 AND paused_since IS NOT NULL AND pause_reason IS NOT NULL
+    ON CONFLICT (hall, day, window_id, reason) DO UPDATE SET ms = window_pauses.ms + EXCLUDED.ms`,
+  pauseClosed: `UPDATE window_days SET paused_since = NULL, pause_reason = NULL WHERE hall = $1 AND day = $2 AND window_id = $3`,
+  open: `UPDATE window_days SET open_since = $4 WHERE hall = $1 AND day = $2 AND window_id = $3`,
+  pause: `UPDATE window_days SET paused_since = $4, pause_reason = $5 WHERE hall = $1 AND day = $2 AND window_id = $3`,
+} as const;
+type WindowStep = keyof typeof WINDOW_DAY;
+
+function windowDay(steps: readonly WindowStep[]): Apply {
+  return async (db, hall, { day, at, event: e }) => {
+    for (const step of ['row', ...steps] as WindowStep[]) {
+      const values = [hall, day, e.windowId, ...(step === 'row' || step === 'pauseClosed' ? [] : [at]), ...(step === 'pause' ? [s(e.reason)] : [])];
+      await db.query(WINDOW_DAY[step], values);
+    }
+  };
+}
+
+/** Both the window's current state (windows) and its day clock. */
+const both = (...applies: Apply[]): Apply => async (db, hall, r) => {
+  for (const a of applies) await a(db, hall, r);
+};
 
 // $3 is cast where compared: PostgreSQL refuses a parameter it would deduce two types for.
 const windowState = (state: string): Apply => (db, hall, { day, at, event: e }) =>
@@ -90,13 +130,13 @@ const APPLY: Record<string, Apply> = {
 
   // A new day closes every window, as the hall's engine does (engine/state.ts dayState).
   'day.started': (db, hall, { day, at }) => db.query(`UPDATE windows SET state = 'closed', staff_id = NULL, day = $2, since = $3 WHERE hall = $1`, [hall, day, at]),
-  'staff.signedIn': async (db, hall, { day, at, event: e }) => {
+  'staff.signedIn': both(async (db, hall, { day, at, event: e }) => {
     await db.query('DELETE FROM windows WHERE hall = $1 AND window_id = $2', [hall, e.windowId]);
     return db.query(`INSERT INTO windows (hall, window_id, day, state, staff_id, since) VALUES ($1, $2, $3, 'open', $4, $5)`, [hall, e.windowId, day, e.staffId, at]);
-  },
-  'staff.signedOut': windowState('closed'),
-  'window.paused': windowState('paused'),
-  'window.unpaused': windowState('open'),
+  }, windowDay(['open'])),
+  'staff.signedOut': both(windowState('closed'), windowDay(['closeOpen', 'closePause', 'pauseClosed'])),
+  'window.paused': both(windowState('paused'), windowDay(['closeOpen', 'pause'])),
+  'window.unpaused': both(windowState('open'), windowDay(['closePause', 'pauseClosed', 'open'])),
 
   'rating.recorded': (db, hall, { day, at, event: e }) =>
     upsertRating(db, [hall, e.ticketId, day, at, e.windowId, e.staffId, e.channel, e.level, (e.reasons as string[]).join('、'), null, s(e.text), e.contact === undefined ? null : JSON.stringify(e.contact)]),

@@ -5,17 +5,16 @@
 // figures that are pure functions of counts are the hall's own helpers. In the district's report a
 // window or staff member is named `hall/id`: window w01 of two halls is two windows.
 //
-// Not projected yet, so zero or empty in these reports: window open, serving and pause times
-// (windowTotal, byWindow[…].time), appointments and kiosk uptime.
+// Not projected yet, so zero or empty in these reports: appointments and kiosk uptime.
 //
 // Parameters of the ticket queries: $1 from, $2 to, $3 threshold (s), $4 today, $5 now, $6 the hall.
-import { OUTCOMES, type Outcome } from '@yichuang/shared/domain';
+import { OUTCOMES, type Outcome, type PauseReason } from '@yichuang/shared/domain';
 import type { Case, RatingLevel } from '@yichuang/shared/ratings';
 import { RATING_LEVELS } from '@yichuang/shared/ratings';
 import { WAIT_BUCKETS_MIN, type AppointmentFigures, type DurationStats, type ItemFigures, type RatingFigures, type Report, type TicketFigures, type UptimeFigures } from '@yichuang/shared/reports';
 import { serviceDay, startOfDay } from '@yichuang/shared/time';
 import { caseFact, caseFigures, emptyLevels, ratingFiguresOf } from '@yichuang/hub/dist/stats/evaluation-figures.js';
-import type { CaseFact } from '@yichuang/hub/dist/stats/facts.js';
+import type { CaseFact, WindowFact } from '@yichuang/hub/dist/stats/facts.js';
 import { emptyFigures, inKeyOrder, sortKeys, windowFigures } from '@yichuang/hub/dist/stats/figures.js';
 import { oneWindowOf } from '@yichuang/hub/dist/stats/report.js';
 import type pg from 'pg';
@@ -176,6 +175,10 @@ class Parts {
   readonly ratingsByStaff = new Map<string, Tally>();
   readonly cases: CaseFact[] = [];
   readonly items = new Map<string, { finished: number; caseNumbers: number; ratings: Tally }>();
+  /** Each window's open, serving and pause times over the period. */
+  readonly windowTimes = new Map<string, WindowFact>();
+  /** Days a window opened or served (a day counts with tickets or with these). */
+  readonly windowDays = new Set<string>();
   /** Ids of its comprehensive windows (综合窗口), as in byWindow. */
   readonly comprehensive: string[] = [];
 }
@@ -218,14 +221,16 @@ function comprehensiveWindows(config: string | null): string[] {
 
 function reportOf(p: Parts, q: DistrictReportQuery, today: string): Report {
   const total = p.total ?? emptyFigures(q.thresholdMs);
-  const byWindow = Object.fromEntries([...p.groups.byWindow.keys()].sort().map((id) => [id, { ...p.groups.byWindow.get(id)!, time: windowFigures([]) }]));
+  const ids = [...new Set([...p.groups.byWindow.keys(), ...p.windowTimes.keys()])].sort();
+  const time = (id: string): WindowFact[] => (p.windowTimes.has(id) ? [p.windowTimes.get(id)!] : []);
+  const byWindow = Object.fromEntries(ids.map((id) => [id, { ...(p.groups.byWindow.get(id) ?? emptyFigures(q.thresholdMs)), time: windowFigures(time(id)) }]));
   return {
     from: q.from,
     to: q.to,
-    days: [...p.groups.byDay.keys()].sort(),
+    days: [...new Set([...p.groups.byDay.keys(), ...p.windowDays])].sort(),
     thresholdMs: q.thresholdMs,
     total,
-    windowTotal: windowFigures([]),
+    windowTotal: windowFigures([...p.windowTimes.values()]),
     byDay: inKeyOrder(p.groups.byDay),
     byCategory: inKeyOrder(p.groups.byCategory),
     bySource: inKeyOrder(p.groups.bySource),
@@ -337,6 +342,50 @@ export async function districtReport(db: pg.ClientBase, halls: readonly ReportHa
       tallyOf(district.ratingsByStaff, `${r.hall}/${r.staff_id}`).add(r.level, n);
     }
   };
+  // Window times: the closed periods summed, an open one counted to now today, to the day's last
+  // record for a past day (as the hall's roll-up closes them); serving as the tickets' serving periods.
+  const untilOf = (t: string): string =>
+    `CASE WHEN ${t}.day >= CAST($3 AS DATE) THEN CAST($4 AS BIGINT) ELSE (SELECT d.last_at FROM hall_days d WHERE d.hall = ${t}.hall AND d.day = ${t}.day) END`;
+  const timeParams = [q.from, q.to, params[3], now, ...(q.hall ? [q.hall] : [])];
+  const timePeriod = (t: string): string => `${t}.day >= $1 AND ${t}.day <= $2${oneHall ? ` AND ${t}.hall = $5` : ''}`;
+  const windowTimes = async (): Promise<void> => {
+    const factOf = (hall: string, id: string): WindowFact[] =>
+      [byId.get(hall)?.parts.windowTimes, district.windowTimes].flatMap((m, i) => {
+        if (!m) return [];
+        const key = i === 0 ? id : `${hall}/${id}`;
+        let f = m.get(key);
+        if (!f) m.set(key, (f = { window: key, openMs: 0, servingMs: 0, pauseMs: {} }));
+        return [f];
+      });
+    const open = await db.query<{ hall: string; window_id: string; open_ms: string; serving_ms: string }>(
+      `SELECT w.hall, w.window_id, SUM(w.open_ms + CASE WHEN w.open_since IS NULL THEN 0 ELSE GREATEST(0, ${untilOf('w')} - w.open_since) END) AS open_ms, SUM(w.serving_ms) AS serving_ms
+       FROM window_days w WHERE ${timePeriod('w')} GROUP BY w.hall, w.window_id
+       UNION ALL
+       SELECT t.hall, t.window_id, 0, SUM(GREATEST(0, ${untilOf('t')} - t.since)) FROM tickets t
+       WHERE ${timePeriod('t')} AND t.state = 'serving' AND t.window_id IS NOT NULL GROUP BY t.hall, t.window_id`,
+      timeParams,
+    );
+    for (const r of open.rows) {
+      for (const f of factOf(r.hall, r.window_id)) {
+        f.openMs += Number(r.open_ms);
+        f.servingMs += Number(r.serving_ms);
+      }
+    }
+    const paused = await db.query<{ hall: string; window_id: string; reason: string; ms: string }>(
+      `SELECT hall, window_id, reason, SUM(ms) AS ms FROM (
+         SELECT p.hall, p.window_id, p.reason, p.ms FROM window_pauses p WHERE ${timePeriod('p')}
+         UNION ALL
+         SELECT w.hall, w.window_id, w.pause_reason, GREATEST(0, ${untilOf('w')} - w.paused_since) FROM window_days w
+         WHERE ${timePeriod('w')} AND w.paused_since IS NOT NULL AND w.pause_reason IS NOT NULL) x
+       GROUP BY hall, window_id, reason`,
+      timeParams,
+    );
+    for (const r of paused.rows) {
+      for (const f of factOf(r.hall, r.window_id)) f.pauseMs[r.reason as PauseReason] = (f.pauseMs[r.reason as PauseReason] ?? 0) + Number(r.ms);
+    }
+    const days = await db.query<{ hall: string; day: string }>(`SELECT DISTINCT w.hall, CAST(w.day AS VARCHAR(10)) AS day FROM window_days w WHERE ${inPeriod('w.')}`, dayParams);
+    for (const r of days.rows) for (const parts of [byId.get(r.hall)?.parts, district]) parts?.windowDays.add(r.day);
+  };
   // Visits finished with a 事项, with their ratings (a 办件编号 or 事项 linked later counts).
   const items = async (): Promise<void> => {
     const { rows } = await db.query<{ hall: string; k: string; level: string | null; rated: number; n: string; case_numbers: string }>(
@@ -390,7 +439,7 @@ export async function districtReport(db: pg.ClientBase, halls: readonly ReportHa
   await db.query('START TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY');
   try {
     await sortMemory(db);
-    for (const part of [...ticketParts, hourly, waits, ratings, items, cases]) await part();
+    for (const part of [...ticketParts, hourly, waits, ratings, items, windowTimes, cases]) await part();
   } finally {
     await db.query('COMMIT').catch(() => undefined);
   }

@@ -190,6 +190,27 @@ const MIGRATIONS: readonly string[] = [
      last_at BIGINT NOT NULL,
      PRIMARY KEY (hall, day)
    );
+   -- Each window's day as the hall's roll-up counts it (stats/day-accumulator.ts): time signed in and
+   -- not paused, serving, paused by reason; the open period's start while one is open.
+   CREATE TABLE window_days (
+     hall VARCHAR(64) NOT NULL,
+     day DATE NOT NULL,
+     window_id VARCHAR(64) NOT NULL,
+     open_ms BIGINT NOT NULL DEFAULT 0,
+     serving_ms BIGINT NOT NULL DEFAULT 0,
+     open_since BIGINT,
+     paused_since BIGINT,
+     pause_reason VARCHAR(32),
+     PRIMARY KEY (hall, day, window_id)
+   );
+   CREATE TABLE window_pauses (
+     hall VARCHAR(64) NOT NULL,
+     day DATE NOT NULL,
+     window_id VARCHAR(64) NOT NULL,
+     reason VARCHAR(32) NOT NULL,
+     ms BIGINT NOT NULL,
+     PRIMARY KEY (hall, day, window_id, reason)
+   );
    DELETE FROM tickets;
    DELETE FROM ratings;
    DELETE FROM cases;

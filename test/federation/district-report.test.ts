@@ -72,13 +72,16 @@ describe('district reports', () => {
       ['2026-11-23', '2026-11-23'],
       ['2026-11-23', '2026-11-24'],
     ] as const) {
-      const answer = await expectDistrictEqualsHalls(district.url, asked, from, to);
+      const answer = await expectDistrictEqualsHalls(district.url, asked, from, to, true);
       // The days had what the report counts: no-shows, transfers, holds, ratings, 未评价, a case.
       const t = answer.district.total;
       expect([t.noShow, t.transfers, t.holds, answer.district.ratings.rated, answer.district.ratings.unrated, answer.district.cases.cases].every((n) => n > 0), JSON.stringify(t)).toBe(true);
       // …tickets never called, 事项 and 办件编号 (some linked after 办结), intake at the comprehensive window.
       const items = Object.values(answer.district.byItem ?? {});
       expect([t.uncalledWait.n, items.length, items.reduce((n, i) => n + i.caseNumbers, 0), answer.district.oneWindow.atComprehensive].every((n) => n > 0)).toBe(true);
+      // …windows open, serving and on a meal break.
+      const w = answer.district.windowTotal;
+      expect([w.openMs, w.servingMs, w.pauseMs.meal].every((ms) => ms > 0), JSON.stringify(w)).toBe(true);
     }
   });
 

@@ -2,7 +2,7 @@
 // federation tests run after each fault: each hall's part of GET /api/district/report equals that
 // hall's own GET /api/reports, and the district's figures are the halls' summed (counts) or worked out
 // again from the sums (rates), for the figures the district projects.
-import type { ItemFigures, Report, TicketFigures } from '@yichuang/shared/reports';
+import type { ItemFigures, Report, TicketFigures, WindowFigures } from '@yichuang/shared/reports';
 import { expect } from 'vitest';
 import { ratingFiguresOf } from '../../hub/src/stats/evaluation-figures.js';
 import { DEMO_DISTRICT_TOKEN } from '../../district/src/server.js';
@@ -22,13 +22,33 @@ export interface DistrictAnswer {
   halls: (Report & { id: string; name: string })[];
 }
 
+/** The figures the district projects (not yet: appointments, kiosk uptime). */
+function projected(r: Report): Omit<Report, 'appointments' | 'appointmentsByCategory' | 'appointmentsByDay' | 'uptime'> {
+  const { appointments: _a, appointmentsByCategory: _ac, appointmentsByDay: _ad, uptime: _u, ...rest } = r;
+  return rest;
+}
+
+const NO_WAIT = { mean: 0, p50: 0, p90: 0, max: 0, overThreshold: 0 };
+const NO_TIME: WindowFigures = { openMs: 0, servingMs: 0, utilisation: 0, pauseMs: { away: 0, meal: 0, meeting: 0, training: 0, other: 0 } };
+
 /**
- * The figures the district projects (not yet: window times, appointments, kiosk uptime; `days` counts
- * only days with tickets there, the hall's also days a window opened without any).
+ * The report without what runs to "now" today (waits of tickets never called, open windows and
+ * services), for halls whose clock is not the district's: only the count of those tickets is kept.
  */
-function projected(r: Report): Omit<Report, 'windowTotal' | 'appointments' | 'appointmentsByCategory' | 'appointmentsByDay' | 'uptime' | 'days'> {
-  const { windowTotal: _w, appointments: _a, appointmentsByCategory: _ac, appointmentsByDay: _ad, uptime: _u, days: _d, byWindow, ...rest } = r;
-  return { ...rest, byWindow: Object.fromEntries(Object.entries(byWindow).map(([id, { time: _t, ...f }]) => [id, f])) as Report['byWindow'] };
+function withoutNow(r: Report): Report {
+  const f = (t: TicketFigures): TicketFigures => ({ ...t, uncalledWait: { ...t.uncalledWait, ...NO_WAIT } });
+  const each = <T extends TicketFigures>(g: Record<string, T>, more: Partial<T> = {}): Record<string, T> => Object.fromEntries(Object.entries(g).map(([k, t]) => [k, { ...f(t), ...more } as T]));
+  return {
+    ...r,
+    total: f(r.total),
+    windowTotal: NO_TIME,
+    byDay: each(r.byDay),
+    byCategory: each(r.byCategory),
+    bySource: each(r.bySource),
+    byPriority: each(r.byPriority),
+    byWindow: each(r.byWindow, { time: NO_TIME }),
+    byStaff: each(r.byStaff),
+  };
 }
 
 const sum = (xs: readonly number[]): number => xs.reduce((a, b) => a + b, 0);
@@ -54,10 +74,15 @@ function expectSummed(district: TicketFigures, halls: readonly TicketFigures[]):
   expect(district.doneShare).toBeCloseTo(district.finished === 0 ? 0 : district.outcomes.done / district.finished, 12);
 }
 
-/** Checks the district's report of the period against the halls' own; answers it for further checks. */
-export async function expectDistrictEqualsHalls(districtUrl: string, halls: readonly { id: string; url: string }[], from: string, to: string): Promise<DistrictAnswer> {
-  const answer = await getData<DistrictAnswer>(`${districtUrl}/api/district/report?from=${from}&to=${to}`, DISTRICT);
-  const own = await Promise.all(halls.map((h) => getData<Report>(`${h.url}/api/reports?from=${from}&to=${to}`, CONSOLE)));
+/**
+ * Checks the district's report of the period against the halls' own; answers it for further checks.
+ * `sameClock`: the halls and the district read one clock, so what runs to "now" today is compared too.
+ */
+export async function expectDistrictEqualsHalls(districtUrl: string, halls: readonly { id: string; url: string }[], from: string, to: string, sameClock = false): Promise<DistrictAnswer> {
+  const asked = await getData<DistrictAnswer>(`${districtUrl}/api/district/report?from=${from}&to=${to}`, DISTRICT);
+  const ownAsked = await Promise.all(halls.map((h) => getData<Report>(`${h.url}/api/reports?from=${from}&to=${to}`, CONSOLE)));
+  const answer = sameClock ? asked : { district: withoutNow(asked.district), halls: asked.halls.map((h) => ({ ...h, ...withoutNow(h) })) };
+  const own = sameClock ? ownAsked : ownAsked.map(withoutNow);
   halls.forEach((h, i) => {
     const part = answer.halls.find((x) => x.id === h.id);
     expect(part, `${h.id} in the district report`).toBeDefined();
@@ -71,10 +96,21 @@ export async function expectDistrictEqualsHalls(districtUrl: string, halls: read
   for (const cat of new Set(own.flatMap((r) => Object.keys(r.byCategory)))) expectSummed(d.byCategory[cat]!, own.flatMap((r) => (r.byCategory[cat] ? [r.byCategory[cat]] : [])));
   // Windows and staff keep their hall: hall/w01.
   halls.forEach((h, i) => {
-    for (const [id, f] of Object.entries(projected(own[i]!).byWindow)) expect(projected(d).byWindow[`${h.id}/${id}`]).toEqual(f);
+    for (const [id, f] of Object.entries(own[i]!.byWindow)) expect(d.byWindow[`${h.id}/${id}`]).toEqual(f);
     for (const [id, f] of Object.entries(own[i]!.byStaff)) expect(d.byStaff[`${h.id}/${id}`]).toEqual(f);
     for (const [id, f] of Object.entries(own[i]!.ratingsByWindow)) expect(d.ratingsByWindow[`${h.id}/${id}`]).toEqual(f);
   });
+  // Window times summed: open, serving, each pause reason; utilisation from the sums.
+  const windowTotals = own.map((r) => r.windowTotal);
+  const openMs = sum(windowTotals.map((w) => w.openMs));
+  const servingMs = sum(windowTotals.map((w) => w.servingMs));
+  expect(d.windowTotal).toEqual({
+    openMs,
+    servingMs,
+    utilisation: openMs === 0 ? 0 : servingMs / openMs,
+    pauseMs: Object.fromEntries(Object.keys(d.windowTotal.pauseMs).map((k) => [k, sum(windowTotals.map((w) => w.pauseMs[k as keyof typeof w.pauseMs]))])),
+  });
+  expect(d.days).toEqual([...new Set(own.flatMap((r) => r.days))].sort());
   expect(d.issuedByHour).toEqual(d.issuedByHour.map((_, hour) => sum(own.map((r) => r.issuedByHour[hour]!))));
   expect(d.arrivalsHeat).toEqual(d.arrivalsHeat.map((row, w) => row.map((_, hour) => sum(own.map((r) => r.arrivalsHeat[w]![hour]!)))));
   expect(d.waitDistribution).toEqual(d.waitDistribution.map((_, b) => sum(own.map((r) => r.waitDistribution[b]!))));
