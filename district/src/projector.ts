@@ -107,7 +107,27 @@ const windowState = (state: string): Apply => (db, hall, { day, at, event: e }) 
 const caseStep = (state: string, column: 'verified_at' | 'rectified_at' | 'followed_up_at' | 'closed_at'): Apply => (db, hall, { at, event: e }) =>
   db.query(`UPDATE cases SET state = $3, ${column} = $4, verdict = COALESCE($5, verdict) WHERE hall = $1 AND case_id = $2`, [hall, e.caseId, state, at, s(e.verdict)]);
 
+type AppointmentCount = 'booked' | 'changed' | 'cancelled' | 'checked_in' | 'late' | 'after_no_show' | 'no_show';
+
+/** Counts one appointment event for its day booked for and category (stats/day-accumulator.ts track). */
+const appointment = (of: (e: ForwardedRecord['event']) => { day: unknown; categoryId: unknown }, counts: (e: ForwardedRecord['event']) => AppointmentCount[]): Apply => (db, hall, { day, event: e }) => {
+  const cols = counts(e);
+  const { day: bookedFor, categoryId } = of(e);
+  return db.query(
+    `INSERT INTO appointment_days (hall, record_day, day, category_id, ${cols.join(', ')}) VALUES ($1, $2, $3, $4${cols.map(() => ', 1').join('')})
+     ON CONFLICT (hall, record_day, day, category_id) DO UPDATE SET ${cols.map((c) => `${c} = appointment_days.${c} + 1`).join(', ')}`,
+    [hall, day, bookedFor, categoryId],
+  );
+};
+const sameEvent = (e: ForwardedRecord['event']): { day: unknown; categoryId: unknown } => ({ day: e.day, categoryId: e.categoryId });
+
 const APPLY: Record<string, Apply> = {
+  'appointment.booked': appointment((e) => e.booking as { day: unknown; categoryId: unknown }, () => ['booked']),
+  'appointment.changed': appointment(sameEvent, () => ['changed']),
+  'appointment.cancelled': appointment(sameEvent, () => ['cancelled']),
+  'appointment.checkedIn': appointment(sameEvent, (e) => ['checked_in', ...(e.late ? ['late' as const] : []), ...(e.afterNoShow ? ['after_no_show' as const] : [])]),
+  'appointment.noShow': appointment(sameEvent, () => ['no_show']),
+
   'ticket.issued': (db, hall, { day, at, event: e }) =>
     db.query(
       `INSERT INTO tickets (hall, ticket_id, day, number, category_id, issue_category_id, source, priority, state, issued_at, due_at, since)

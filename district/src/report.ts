@@ -5,7 +5,7 @@
 // figures that are pure functions of counts are the hall's own helpers. In the district's report a
 // window or staff member is named `hall/id`: window w01 of two halls is two windows.
 //
-// Not projected yet, so zero or empty in these reports: appointments and kiosk uptime.
+// Not projected yet, so zero or empty in these reports: kiosk uptime.
 //
 // Parameters of the ticket queries: $1 from, $2 to, $3 threshold (s), $4 today, $5 now, $6 the hall.
 import { OUTCOMES, type Outcome, type PauseReason } from '@yichuang/shared/domain';
@@ -14,9 +14,9 @@ import { RATING_LEVELS } from '@yichuang/shared/ratings';
 import { WAIT_BUCKETS_MIN, type AppointmentFigures, type DurationStats, type ItemFigures, type RatingFigures, type Report, type TicketFigures, type UptimeFigures } from '@yichuang/shared/reports';
 import { serviceDay, startOfDay } from '@yichuang/shared/time';
 import { caseFact, caseFigures, emptyLevels, ratingFiguresOf } from '@yichuang/hub/dist/stats/evaluation-figures.js';
-import type { CaseFact, WindowFact } from '@yichuang/hub/dist/stats/facts.js';
+import type { AppointmentFact, CaseFact, WindowFact } from '@yichuang/hub/dist/stats/facts.js';
 import { emptyFigures, inKeyOrder, sortKeys, windowFigures } from '@yichuang/hub/dist/stats/figures.js';
-import { oneWindowOf } from '@yichuang/hub/dist/stats/report.js';
+import { appointmentsOf, oneWindowOf, type AppointmentDay } from '@yichuang/hub/dist/stats/report.js';
 import type pg from 'pg';
 
 export interface DistrictReportQuery {
@@ -150,7 +150,6 @@ function ticketFigures(r: Row): TicketFigures {
   };
 }
 
-const noAppointments = (): AppointmentFigures => ({ booked: 0, changed: 0, cancelled: 0, checkedIn: 0, late: 0, afterNoShow: 0, noShow: 0, noShowRate: null });
 const noUptime = (): UptimeFigures => ({ kiosks: 0, dueMs: 0, upMs: 0, uptime: null });
 
 /** Counts of rating records by level (null: 未评价). */
@@ -179,6 +178,8 @@ class Parts {
   readonly windowTimes = new Map<string, WindowFact>();
   /** Days a window opened or served (a day counts with tickets or with these). */
   readonly windowDays = new Set<string>();
+  /** Appointment events by the day journaled (AppointmentDay: the hall's roll-ups' part). */
+  readonly appointmentDays = new Map<string, AppointmentFact[]>();
   /** Ids of its comprehensive windows (综合窗口), as in byWindow. */
   readonly comprehensive: string[] = [];
 }
@@ -219,6 +220,12 @@ function comprehensiveWindows(config: string | null): string[] {
   return windows.filter((w) => w.kind === 'comprehensive').map((w) => w.id);
 }
 
+/** The hall's appointment figures (report.ts appointmentsOf): the period's days, and later ones for check-ins and no-shows. */
+function appointmentFigures(p: Parts, q: DistrictReportQuery): ReturnType<typeof appointmentsOf> {
+  const all: AppointmentDay[] = [...p.appointmentDays].sort(([a], [b]) => a.localeCompare(b)).map(([day, appointments]) => ({ day, appointments }));
+  return appointmentsOf(all.filter((d) => d.day <= q.to), all, q);
+}
+
 function reportOf(p: Parts, q: DistrictReportQuery, today: string): Report {
   const total = p.total ?? emptyFigures(q.thresholdMs);
   const ids = [...new Set([...p.groups.byWindow.keys(), ...p.windowTimes.keys()])].sort();
@@ -246,9 +253,7 @@ function reportOf(p: Parts, q: DistrictReportQuery, today: string): Report {
     byItem: itemFigures(p),
     cases: caseFigures(p.cases, today),
     oneWindow: oneWindowOf(byWindow, p.comprehensive),
-    appointments: noAppointments(),
-    appointmentsByCategory: {},
-    appointmentsByDay: {},
+    ...appointmentFigures(p, q),
     uptime: { kiosks: noUptime(), terminals24: noUptime(), byKiosk: {} },
   };
 }
@@ -386,6 +391,25 @@ export async function districtReport(db: pg.ClientBase, halls: readonly ReportHa
     const days = await db.query<{ hall: string; day: string }>(`SELECT DISTINCT w.hall, CAST(w.day AS VARCHAR(10)) AS day FROM window_days w WHERE ${inPeriod('w.')}`, dayParams);
     for (const r of days.rows) for (const parts of [byId.get(r.hall)?.parts, district]) parts?.windowDays.add(r.day);
   };
+  // Appointment events journaled in the period, and later ones about bookings for its days.
+  const appointments = async (): Promise<void> => {
+    const { rows } = await db.query<Row>(
+      `SELECT hall, CAST(record_day AS VARCHAR(10)) AS record_day, CAST(day AS VARCHAR(10)) AS day, category_id, booked, changed, cancelled, checked_in, late, after_no_show, no_show
+       FROM appointment_days WHERE record_day >= $1 AND (record_day <= $2 OR (day >= $1 AND day <= $2))${oneHall ? ' AND hall = $3' : ''}`,
+      dayParams,
+    );
+    for (const r of rows) {
+      const fact: AppointmentFact = {
+        day: r.day!, category: r.category_id!, booked: num(r.booked), changed: num(r.changed), cancelled: num(r.cancelled),
+        checkedIn: num(r.checked_in), late: num(r.late), afterNoShow: num(r.after_no_show), noShow: num(r.no_show),
+      };
+      for (const parts of [byId.get(r.hall!)?.parts, district]) {
+        if (!parts) continue;
+        const day = parts.appointmentDays.get(r.record_day!) ?? [];
+        parts.appointmentDays.set(r.record_day!, [...day, fact]);
+      }
+    }
+  };
   // Visits finished with a 事项, with their ratings (a 办件编号 or 事项 linked later counts).
   const items = async (): Promise<void> => {
     const { rows } = await db.query<{ hall: string; k: string; level: string | null; rated: number; n: string; case_numbers: string }>(
@@ -439,7 +463,7 @@ export async function districtReport(db: pg.ClientBase, halls: readonly ReportHa
   await db.query('START TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY');
   try {
     await sortMemory(db);
-    for (const part of [...ticketParts, hourly, waits, ratings, items, windowTimes, cases]) await part();
+    for (const part of [...ticketParts, hourly, waits, ratings, items, windowTimes, appointments, cases]) await part();
   } finally {
     await db.query('COMMIT').catch(() => undefined);
   }

@@ -211,6 +211,22 @@ const MIGRATIONS: readonly string[] = [
      ms BIGINT NOT NULL,
      PRIMARY KEY (hall, day, window_id, reason)
    );
+   -- Appointment events by the day they were journaled, the day booked for and the category, counted
+   -- as the hall's roll-up counts them (stats/facts.ts AppointmentFact).
+   CREATE TABLE appointment_days (
+     hall VARCHAR(64) NOT NULL,
+     record_day DATE NOT NULL,
+     day DATE NOT NULL,
+     category_id VARCHAR(64) NOT NULL,
+     booked INTEGER NOT NULL DEFAULT 0,
+     changed INTEGER NOT NULL DEFAULT 0,
+     cancelled INTEGER NOT NULL DEFAULT 0,
+     checked_in INTEGER NOT NULL DEFAULT 0,
+     late INTEGER NOT NULL DEFAULT 0,
+     after_no_show INTEGER NOT NULL DEFAULT 0,
+     no_show INTEGER NOT NULL DEFAULT 0,
+     PRIMARY KEY (hall, record_day, day, category_id)
+   );
    DELETE FROM tickets;
    DELETE FROM ratings;
    DELETE FROM cases;

@@ -5,7 +5,8 @@ import type pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startDistrict, type RunningDistrict } from '../../district/src/server.js';
 import { startPostgres, type PostgresCluster } from '../helpers/postgres-cluster.js';
-import { TestClock } from '../helpers/test-hub.js';
+import { TestClock, type TestHub } from '../helpers/test-hub.js';
+import { book, ok, rest, slotAt } from '../appointments/rest.js';
 import { DAY, districtClient, ratedTraffic, seedHall, startFederatedHub, waitForExactCopy, type FederatedHub } from './federation-helpers.js';
 import { expectDistrictEqualsHalls } from './report-equality.js';
 
@@ -48,6 +49,16 @@ beforeAll(async () => {
     h.dataDir = (await seedHall(h.id, i === 0 ? 'centre' : 'street')).dataDir;
     hubs.push(await startFederatedHub(h.dataDir, url, clock));
   }
+  // Bookings at each hall for 25 and 26 Nov, one of them changed and one cancelled (appointment figures).
+  for (const [i, hub] of hubs.entries()) {
+    const t = { hub: hub.hub } as TestHub;
+    const slot = await slotAt(t, 'general', '2026-11-25', '09:00');
+    const later = await slotAt(t, 'social', '2026-11-26', '14:00');
+    const codes = [];
+    for (const n of [1, 2, 3].slice(0, 2 + i)) codes.push(ok(await book(t, { categoryId: 'general', slotStart: slot.start, phone: `1380000000${n}` })).code);
+    ok(await rest(t, '/change', { code: codes[0], phoneTail: '0001', slotStart: later.start }));
+    ok(await rest(t, '/cancel', { code: codes[1], phoneTail: '0002' }));
+  }
   for (const [d, day] of ['2026-11-23', '2026-11-24'].entries()) {
     if (d > 0) clock.advance(DAY);
     for (const [i, hub] of hubs.entries()) await ratedTraffic(hub.hub.url, clock, day, d === 0 ? 16 + 6 * i : 12 - 2 * i);
@@ -80,6 +91,7 @@ describe('district reports', () => {
       const items = Object.values(answer.district.byItem ?? {});
       expect([t.uncalledWait.n, items.length, items.reduce((n, i) => n + i.caseNumbers, 0), answer.district.oneWindow.atComprehensive].every((n) => n > 0)).toBe(true);
       // …windows open, serving and on a meal break.
+      expect(answer.district.appointments.booked * answer.district.appointments.changed * answer.district.appointments.cancelled).toBeGreaterThan(0);
       const w = answer.district.windowTotal;
       expect([w.openMs, w.servingMs, w.pauseMs.meal].every((ms) => ms > 0), JSON.stringify(w)).toBe(true);
     }

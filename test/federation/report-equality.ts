@@ -2,7 +2,7 @@
 // federation tests run after each fault: each hall's part of GET /api/district/report equals that
 // hall's own GET /api/reports, and the district's figures are the halls' summed (counts) or worked out
 // again from the sums (rates), for the figures the district projects.
-import type { ItemFigures, Report, TicketFigures, WindowFigures } from '@yichuang/shared/reports';
+import type { AppointmentFigures, ItemFigures, Report, TicketFigures, WindowFigures } from '@yichuang/shared/reports';
 import { expect } from 'vitest';
 import { ratingFiguresOf } from '../../hub/src/stats/evaluation-figures.js';
 import { DEMO_DISTRICT_TOKEN } from '../../district/src/server.js';
@@ -22,9 +22,9 @@ export interface DistrictAnswer {
   halls: (Report & { id: string; name: string })[];
 }
 
-/** The figures the district projects (not yet: appointments, kiosk uptime). */
-function projected(r: Report): Omit<Report, 'appointments' | 'appointmentsByCategory' | 'appointmentsByDay' | 'uptime'> {
-  const { appointments: _a, appointmentsByCategory: _ac, appointmentsByDay: _ad, uptime: _u, ...rest } = r;
+/** The figures the district projects (not yet: kiosk uptime). */
+function projected(r: Report): Omit<Report, 'uptime'> {
+  const { uptime: _u, ...rest } = r;
   return rest;
 }
 
@@ -100,6 +100,16 @@ export async function expectDistrictEqualsHalls(districtUrl: string, halls: read
     for (const [id, f] of Object.entries(own[i]!.byStaff)) expect(d.byStaff[`${h.id}/${id}`]).toEqual(f);
     for (const [id, f] of Object.entries(own[i]!.ratingsByWindow)) expect(d.ratingsByWindow[`${h.id}/${id}`]).toEqual(f);
   });
+  // Appointments summed (a category's or day's too), their no-show rate from the sums.
+  const summedAppointments = (pick: (r: Report) => AppointmentFigures | undefined): AppointmentFigures => {
+    const parts = own.flatMap((r) => (pick(r) ? [pick(r)!] : []));
+    const c = (k: keyof Omit<AppointmentFigures, 'noShowRate'>): number => sum(parts.map((p) => p[k]));
+    const due = c('checkedIn') + c('noShow');
+    return { booked: c('booked'), changed: c('changed'), cancelled: c('cancelled'), checkedIn: c('checkedIn'), late: c('late'), afterNoShow: c('afterNoShow'), noShow: c('noShow'), noShowRate: due === 0 ? null : c('noShow') / due };
+  };
+  expect(d.appointments).toEqual(summedAppointments((r) => r.appointments));
+  for (const cat of new Set(own.flatMap((r) => Object.keys(r.appointmentsByCategory)))) expect(d.appointmentsByCategory[cat]).toEqual(summedAppointments((r) => r.appointmentsByCategory[cat]));
+  for (const day of new Set(own.flatMap((r) => Object.keys(r.appointmentsByDay)))) expect(d.appointmentsByDay[day]).toEqual(summedAppointments((r) => r.appointmentsByDay[day]));
   // Window times summed: open, serving, each pause reason; utilisation from the sums.
   const windowTotals = own.map((r) => r.windowTotal);
   const openMs = sum(windowTotals.map((w) => w.openMs));

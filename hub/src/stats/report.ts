@@ -63,6 +63,8 @@ function ratingGroups(visits: Map<string, TicketFigures>, days: readonly ReportD
 }
 
 type AppointmentCounts = Omit<AppointmentFact, 'day' | 'category'>;
+/** What appointment figures read of a day's roll-up (the district has these from its tables). */
+export type AppointmentDay = Pick<ReportDay, 'day' | 'appointments'>;
 const noAppointments = (): AppointmentCounts => ({ booked: 0, changed: 0, cancelled: 0, checkedIn: 0, late: 0, afterNoShow: 0, noShow: 0 });
 
 function appointmentFigures(c: AppointmentCounts): AppointmentFigures {
@@ -77,7 +79,7 @@ function appointmentFigures(c: AppointmentCounts): AppointmentFigures {
  * no-shows of the bookings for its days, wherever they were journaled (`withLater`: the period's days
  * and every later one, for no-shows marked after the day).
  */
-function appointmentsOf(days: readonly ReportDay[], withLater: readonly ReportDay[], range: { from: string; to: string }): Pick<Report, 'appointments' | 'appointmentsByCategory' | 'appointmentsByDay'> {
+export function appointmentsOf(days: readonly AppointmentDay[], withLater: readonly AppointmentDay[], range: { from: string; to: string }): Pick<Report, 'appointments' | 'appointmentsByCategory' | 'appointmentsByDay'> {
   const total = noAppointments();
   const byCategory = new Map<string, AppointmentCounts>();
   const byDay = new Map<string, AppointmentCounts>();
