@@ -11,7 +11,7 @@
 import { OUTCOMES, type Outcome, type PauseReason } from '@yichuang/shared/domain';
 import type { Case, RatingLevel } from '@yichuang/shared/ratings';
 import { RATING_LEVELS } from '@yichuang/shared/ratings';
-import { WAIT_BUCKETS_MIN, type AppointmentFigures, type DurationStats, type ItemFigures, type RatingFigures, type Report, type TicketFigures, type UptimeFigures } from '@yichuang/shared/reports';
+import { WAIT_BUCKETS_MIN, type DurationStats, type ItemFigures, type RatingFigures, type Report, type TicketFigures, type UptimeFigures } from '@yichuang/shared/reports';
 import { serviceDay, startOfDay } from '@yichuang/shared/time';
 import { caseFact, caseFigures, emptyLevels, ratingFiguresOf } from '@yichuang/hub/dist/stats/evaluation-figures.js';
 import type { AppointmentFact, CaseFact, WindowFact } from '@yichuang/hub/dist/stats/facts.js';
