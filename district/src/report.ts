@@ -5,18 +5,21 @@
 // figures that are pure functions of counts are the hall's own helpers. In the district's report a
 // window or staff member is named `hall/id`: window w01 of two halls is two windows.
 //
-// Not projected yet, so zero or empty in these reports: kiosk uptime.
+// Kiosk and 24-hour uptime are worked out per hall day from the forwarded presence records by the
+// hall's own functions (stats/kiosk-uptime.ts), with the configuration the hall publishes.
 //
 // Parameters of the ticket queries: $1 from, $2 to, $3 threshold (s), $4 today, $5 now, $6 the hall.
-import { OUTCOMES, type Outcome, type PauseReason } from '@yichuang/shared/domain';
+import { OUTCOMES, type HallConfig, type Outcome, type PauseReason } from '@yichuang/shared/domain';
 import type { Case, RatingLevel } from '@yichuang/shared/ratings';
 import { RATING_LEVELS } from '@yichuang/shared/ratings';
-import { WAIT_BUCKETS_MIN, type DurationStats, type ItemFigures, type RatingFigures, type Report, type TicketFigures, type UptimeFigures } from '@yichuang/shared/reports';
-import { serviceDay, startOfDay } from '@yichuang/shared/time';
+import { WAIT_BUCKETS_MIN, type DurationStats, type ItemFigures, type RatingFigures, type Report, type TicketFigures } from '@yichuang/shared/reports';
+import { addDays, serviceDay, startOfDay } from '@yichuang/shared/time';
 import { caseFact, caseFigures, emptyLevels, ratingFiguresOf } from '@yichuang/hub/dist/stats/evaluation-figures.js';
-import type { AppointmentFact, CaseFact, WindowFact } from '@yichuang/hub/dist/stats/facts.js';
+import type { AppointmentFact, CaseFact, KioskFact, WindowFact } from '@yichuang/hub/dist/stats/facts.js';
 import { emptyFigures, inKeyOrder, sortKeys, windowFigures } from '@yichuang/hub/dist/stats/figures.js';
-import { appointmentsOf, oneWindowOf, type AppointmentDay } from '@yichuang/hub/dist/stats/report.js';
+import { kioskFacts } from '@yichuang/hub/dist/stats/kiosk-uptime.js';
+import type { PresenceRecord } from '@yichuang/hub/dist/kiosk/uptime.js';
+import { appointmentsOf, oneWindowOf, uptimeOf, type AppointmentDay } from '@yichuang/hub/dist/stats/report.js';
 import type pg from 'pg';
 
 export interface DistrictReportQuery {
@@ -150,7 +153,6 @@ function ticketFigures(r: Row): TicketFigures {
   };
 }
 
-const noUptime = (): UptimeFigures => ({ kiosks: 0, dueMs: 0, upMs: 0, uptime: null });
 
 /** Counts of rating records by level (null: 未评价). */
 class Tally {
@@ -180,6 +182,8 @@ class Parts {
   readonly windowDays = new Set<string>();
   /** Appointment events by the day journaled (AppointmentDay: the hall's roll-ups' part). */
   readonly appointmentDays = new Map<string, AppointmentFact[]>();
+  /** Each day's kiosk facts (in the district's, kiosks named `hall/id`). */
+  readonly kiosks: { kiosks: KioskFact[] }[] = [];
   /** Ids of its comprehensive windows (综合窗口), as in byWindow. */
   readonly comprehensive: string[] = [];
 }
@@ -254,7 +258,7 @@ function reportOf(p: Parts, q: DistrictReportQuery, today: string): Report {
     cases: caseFigures(p.cases, today),
     oneWindow: oneWindowOf(byWindow, p.comprehensive),
     ...appointmentFigures(p, q),
-    uptime: { kiosks: noUptime(), terminals24: noUptime(), byKiosk: {} },
+    uptime: uptimeOf(p.kiosks),
   };
 }
 
@@ -410,6 +414,33 @@ export async function districtReport(db: pg.ClientBase, halls: readonly ReportHa
       }
     }
   };
+  // Kiosk uptime of each hall day with records or presence: today's to now, a past day's to its end.
+  // Past days count as the hall's running hub counts them (an interval open at the last record runs
+  // on) if the hall's presence goes on after the day, else as a rebuilt day (it ends at that record).
+  const uptime = async (): Promise<void> => {
+    for (const { hall, parts } of byId.values()) {
+      if (hall.config === null) continue;
+      const config = JSON.parse(hall.config) as HallConfig;
+      const first = await db.query<{ at: string }>('SELECT at FROM presence_records WHERE hall = $1 ORDER BY day, line FETCH FIRST 1 ROWS ONLY', [hall.id]);
+      if (first.rows.length === 0) continue;
+      const last = await db.query<{ day: string }>('SELECT CAST(day AS VARCHAR(10)) AS day FROM presence_records WHERE hall = $1 ORDER BY day DESC, line DESC FETCH FIRST 1 ROWS ONLY', [hall.id]);
+      const presence = await db.query<{ day: string; record: string }>(
+        'SELECT CAST(day AS VARCHAR(10)) AS day, record FROM presence_records WHERE hall = $1 AND day >= $2 AND day <= $3 ORDER BY day, line',
+        [hall.id, q.from, q.to],
+      );
+      const days = await db.query<{ day: string }>('SELECT CAST(day AS VARCHAR(10)) AS day FROM hall_days WHERE hall = $1 AND day >= $2 AND day <= $3', [hall.id, q.from, q.to]);
+      const records = new Map<string, PresenceRecord[]>(days.rows.map((r) => [r.day, []]));
+      for (const r of presence.rows) records.set(r.day, [...(records.get(r.day) ?? []), JSON.parse(r.record) as PresenceRecord]);
+      const today = serviceDay(now, hall.timeZone);
+      for (const day of [...records.keys()].sort()) {
+        if (day > today) continue;
+        const span = day === today ? { until: now, live: true } : { until: startOfDay(addDays(day, 1), hall.timeZone), live: last.rows[0]!.day > day };
+        const facts = kioskFacts(records.get(day)!, day, config, { ...span, since: Number(first.rows[0]!.at) });
+        parts.kiosks.push({ kiosks: facts });
+        district.kiosks.push({ kiosks: facts.map((f) => ({ ...f, kiosk: `${hall.id}/${f.kiosk}` })) });
+      }
+    }
+  };
   // Visits finished with a 事项, with their ratings (a 办件编号 or 事项 linked later counts).
   const items = async (): Promise<void> => {
     const { rows } = await db.query<{ hall: string; k: string; level: string | null; rated: number; n: string; case_numbers: string }>(
@@ -463,7 +494,7 @@ export async function districtReport(db: pg.ClientBase, halls: readonly ReportHa
   await db.query('START TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY');
   try {
     await sortMemory(db);
-    for (const part of [...ticketParts, hourly, waits, ratings, items, windowTimes, appointments, cases]) await part();
+    for (const part of [...ticketParts, hourly, waits, ratings, items, windowTimes, appointments, uptime, cases]) await part();
   } finally {
     await db.query('COMMIT').catch(() => undefined);
   }

@@ -92,6 +92,7 @@ describe('district reports', () => {
       expect([t.uncalledWait.n, items.length, items.reduce((n, i) => n + i.caseNumbers, 0), answer.district.oneWindow.atComprehensive].every((n) => n > 0)).toBe(true);
       // …windows open, serving and on a meal break.
       expect(answer.district.appointments.booked * answer.district.appointments.changed * answer.district.appointments.cancelled).toBeGreaterThan(0);
+      expect(answer.district.uptime.kiosks.upMs + answer.district.uptime.terminals24.upMs, JSON.stringify(answer.district.uptime)).toBeGreaterThan(0);
       const w = answer.district.windowTotal;
       expect([w.openMs, w.servingMs, w.pauseMs.meal].every((ms) => ms > 0), JSON.stringify(w)).toBe(true);
     }

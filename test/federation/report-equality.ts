@@ -2,7 +2,7 @@
 // federation tests run after each fault: each hall's part of GET /api/district/report equals that
 // hall's own GET /api/reports, and the district's figures are the halls' summed (counts) or worked out
 // again from the sums (rates), for the figures the district projects.
-import type { AppointmentFigures, ItemFigures, Report, TicketFigures, WindowFigures } from '@yichuang/shared/reports';
+import type { AppointmentFigures, ItemFigures, Report, TicketFigures, UptimeFigures, WindowFigures } from '@yichuang/shared/reports';
 import { expect } from 'vitest';
 import { ratingFiguresOf } from '../../hub/src/stats/evaluation-figures.js';
 import { DEMO_DISTRICT_TOKEN } from '../../district/src/server.js';
@@ -22,13 +22,9 @@ export interface DistrictAnswer {
   halls: (Report & { id: string; name: string })[];
 }
 
-/** The figures the district projects (not yet: kiosk uptime). */
-function projected(r: Report): Omit<Report, 'uptime'> {
-  const { uptime: _u, ...rest } = r;
-  return rest;
-}
 
 const NO_WAIT = { mean: 0, p50: 0, p90: 0, max: 0, overThreshold: 0 };
+const NO_UPTIME: UptimeFigures = { kiosks: 0, dueMs: 0, upMs: 0, uptime: null };
 const NO_TIME: WindowFigures = { openMs: 0, servingMs: 0, utilisation: 0, pauseMs: { away: 0, meal: 0, meeting: 0, training: 0, other: 0 } };
 
 /**
@@ -48,6 +44,7 @@ function withoutNow(r: Report): Report {
     byPriority: each(r.byPriority),
     byWindow: each(r.byWindow, { time: NO_TIME }),
     byStaff: each(r.byStaff),
+    uptime: { kiosks: NO_UPTIME, terminals24: NO_UPTIME, byKiosk: {} },
   };
 }
 
@@ -87,7 +84,7 @@ export async function expectDistrictEqualsHalls(districtUrl: string, halls: read
     const part = answer.halls.find((x) => x.id === h.id);
     expect(part, `${h.id} in the district report`).toBeDefined();
     const { id: _id, name: _name, ...report } = part!;
-    expect(projected(report), `${h.id}: district report = the hall's own`).toEqual(projected(own[i]!));
+    expect(report, `${h.id}: district report = the hall's own`).toEqual(own[i]!);
   });
 
   const d = answer.district;
@@ -110,6 +107,16 @@ export async function expectDistrictEqualsHalls(districtUrl: string, halls: read
   expect(d.appointments).toEqual(summedAppointments((r) => r.appointments));
   for (const cat of new Set(own.flatMap((r) => Object.keys(r.appointmentsByCategory)))) expect(d.appointmentsByCategory[cat]).toEqual(summedAppointments((r) => r.appointmentsByCategory[cat]));
   for (const day of new Set(own.flatMap((r) => Object.keys(r.appointmentsByDay)))) expect(d.appointmentsByDay[day]).toEqual(summedAppointments((r) => r.appointmentsByDay[day]));
+  // Kiosk and 24-hour uptime from the summed due and online times; kiosks keep their hall: hall/k1.
+  for (const kind of ['kiosks', 'terminals24'] as const) {
+    const u = own.map((r) => r.uptime[kind]);
+    const dueMs = sum(u.map((x) => x.dueMs));
+    const upMs = sum(u.map((x) => x.upMs));
+    expect(d.uptime[kind], kind).toEqual({ kiosks: sum(u.map((x) => x.kiosks)), dueMs, upMs, uptime: dueMs === 0 ? null : upMs / dueMs });
+  }
+  halls.forEach((h, i) => {
+    for (const [id, k] of Object.entries(own[i]!.uptime.byKiosk)) expect(d.uptime.byKiosk[`${h.id}/${id}`]).toEqual(k);
+  });
   // Window times summed: open, serving, each pause reason; utilisation from the sums.
   const windowTotals = own.map((r) => r.windowTotal);
   const openMs = sum(windowTotals.map((w) => w.openMs));

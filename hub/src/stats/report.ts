@@ -106,7 +106,8 @@ function uptimeFigures(facts: readonly KioskFact[]): UptimeFigures {
   return { kiosks: new Set(facts.map((f) => f.kiosk)).size, dueMs, upMs, uptime: dueMs === 0 ? null : upMs / dueMs };
 }
 
-function uptimeOf(days: readonly ReportDay[]): Report['uptime'] {
+/** Kiosk and 24-hour uptime of the days' kiosk facts (the district has these from its presence records). */
+export function uptimeOf(days: readonly Pick<ReportDay, 'kiosks'>[]): Report['uptime'] {
   const facts = days.flatMap((d) => d.kiosks);
   const byKiosk = groupBy(facts, (f) => f.kiosk, (fs): KioskUptime => ({ ...uptimeFigures(fs), allDay: fs.at(-1)!.allDay }));
   return { kiosks: uptimeFigures(facts.filter((f) => !f.allDay)), terminals24: uptimeFigures(facts.filter((f) => f.allDay)), byKiosk };
