@@ -56,9 +56,10 @@ const SERVING_ENDS = `INSERT INTO window_days (hall, day, window_id, serving_ms)
    SELECT hall, day, window_id, CAST($3 AS BIGINT) - since FROM tickets WHERE hall = $1 AND ticket_id = $2 AND state = 'serving' AND window_id IS NOT NULL
    ON CONFLICT (hall, day, window_id) DO UPDATE SET serving_ms = window_days.serving_ms + EXCLUDED.serving_ms`;
 
-function ticketState(state: string, extra: '' | 'called' | 'started' | 'finished' = ''): Apply {
+/** `fromServing`: the event may end a serving period (a call or start never does: one statement less). */
+function ticketState(state: string, extra: '' | 'called' | 'started' | 'finished' = '', fromServing = true): Apply {
   return async (db, hall, { at, event: e }) => {
-    await db.query(SERVING_ENDS, [hall, e.ticketId, at]);
+    if (fromServing) await db.query(SERVING_ENDS, [hall, e.ticketId, at]);
     return db.query(TICKET_MOVE_SQL, [hall, e.ticketId, state, s(e.windowId), s(e.staffId), extra, at, s(e.outcome), s(e.toCategoryId), s(e.itemCode), s(e.caseNumber)]);
   };
 }
@@ -134,9 +135,9 @@ const APPLY: Record<string, Apply> = {
        VALUES ($1, $2, $3, $4, $5, $5, $6, $7, 'waiting', $8, $9, $8)`,
       [hall, e.ticketId, day, e.number, e.categoryId, e.source, e.priority, at, typeof e.dueAt === 'number' ? e.dueAt : null],
     ),
-  'ticket.called': ticketState('called', 'called'),
+  'ticket.called': ticketState('called', 'called', false),
   'ticket.recalled': (db, hall, { event: e }) => db.query('UPDATE tickets SET recalls = $3 WHERE hall = $1 AND ticket_id = $2', [hall, e.ticketId, e.count]),
-  'ticket.started': ticketState('serving', 'started'),
+  'ticket.started': ticketState('serving', 'started', false),
   // A 办件编号 or 事项 attached after 办结 (engine/evolve.ts).
   'ticket.caseLinked': (db, hall, { event: e }) =>
     db.query('UPDATE tickets SET item_code = COALESCE($3, item_code), case_number = COALESCE($4, case_number) WHERE hall = $1 AND ticket_id = $2', [hall, e.ticketId, s(e.itemCode), s(e.caseNumber)]),
@@ -145,7 +146,7 @@ const APPLY: Record<string, Apply> = {
   'ticket.held': ticketState('on-hold'),
   'ticket.cancelled': ticketState('cancelled'),
   'ticket.requeued': ticketState('waiting'),
-  'ticket.resumed': ticketState('waiting'),
+  'ticket.resumed': ticketState('waiting', '', false),
   'ticket.transferred': ticketState('waiting'),
 
   // A new day closes every window, as the hall's engine does (engine/state.ts dayState).
