@@ -1,16 +1,27 @@
 // District reports (issue 21) against a real PostgreSQL: two halls' scripted days forwarded, then
 // GET /api/district/report for the period equals each hall's own /api/reports, and the district's
 // figures are the halls' summed; its exports; bilingual 400s for bad dates, ranges and halls.
+import { readdir, readFile } from 'node:fs/promises';
+import path from 'node:path';
 import type pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startDistrict, type RunningDistrict } from '../../district/src/server.js';
 import { startPostgres, type PostgresCluster } from '../helpers/postgres-cluster.js';
 import { TestClock, type TestHub } from '../helpers/test-hub.js';
 import { book, ok, rest, slotAt } from '../appointments/rest.js';
-import { DAY, districtClient, ratedTraffic, seedHall, startFederatedHub, waitForExactCopy, type FederatedHub } from './federation-helpers.js';
+import { dataFolder } from '../../hub/src/storage/data-folder.js';
+import { DAY, districtClient, ratedTraffic, seedHall, startFederatedHub, waitFor, waitForExactCopy, type FederatedHub } from './federation-helpers.js';
 import { expectDistrictEqualsHalls } from './report-equality.js';
 
 const MONDAY_9AM = Date.parse('2026-11-23T01:00:00Z');
+
+/** Lines of a hall's kiosk presence files. */
+async function presenceLines(dataDir: string): Promise<number> {
+  const dir = dataFolder(dataDir).presence;
+  const files = await readdir(dir).catch(() => []);
+  const texts = await Promise.all(files.map((f) => readFile(path.join(dir, f), 'utf8')));
+  return texts.reduce((n, t) => n + t.split('\n').filter(Boolean).length, 0);
+}
 
 /** A TestClock that stands still between advances. */
 class StoppedClock extends TestClock {
@@ -64,6 +75,8 @@ beforeAll(async () => {
     for (const [i, hub] of hubs.entries()) await ratedTraffic(hub.hub.url, clock, day, d === 0 ? 16 + 6 * i : 12 - 2 * i);
   }
   for (const h of halls) await waitForExactCopy(db, h.id, h.dataDir);
+  // Kiosk presence goes at the forwarder's heartbeats: every line of the halls' presence files held.
+  for (const h of halls) await waitFor(async () => (await presenceLines(h.dataDir)) === Number((await db.query<{ n: string }>('SELECT COUNT(*) AS n FROM presence_records WHERE hall = $1', [h.id])).rows[0]!.n), 10_000);
   await district.project();
 }, 120_000);
 
