@@ -46,13 +46,55 @@ const TICKET_MOVE = `UPDATE tickets SET state = $3,
      serving_ms = serving_ms + CASE WHEN state = 'serving' THEN $7 - since ELSE 0 END,
      servings = servings + CASE WHEN state = 'serving' THEN 1 ELSE 0 END,
      holds = holds + CASE WHEN $3 = 'on-hold' THEN 1 ELSE 0 END,
+     item_code = COALESCE($10, item_code), case_number = COALESCE($11, case_number),
      since = $7
    WHERE hall = $1 AND ticket_id = $2`;
-const TICKET_MOVE_SQL = castParams(TICKET_MOVE, { 3: 'VARCHAR(32)', 4: 'VARCHAR(64)', 5: 'VARCHAR(64)', 6: 'VARCHAR(16)', 7: 'BIGINT', 8: 'VARCHAR(32)', 9: 'VARCHAR(64)' });
+const TICKET_MOVE_SQL = castParams(TICKET_MOVE, { 3: 'VARCHAR(32)', 4: 'VARCHAR(64)', 5: 'VARCHAR(64)', 6: 'VARCHAR(16)', 7: 'BIGINT', 8: 'VARCHAR(32)', 9: 'VARCHAR(64)', 10: 'VARCHAR(64)', 11: 'VARCHAR(64)' });
 
-function ticketState(state: string, extra: '' | 'called' | 'started' | 'finished' = ''): Apply {
-  return (db, hall, { at, event: e }) => db.query(TICKET_MOVE_SQL, [hall, e.ticketId, state, s(e.windowId), s(e.staffId), extra, at, s(e.outcome), s(e.toCategoryId)]);
+/** A serving period that ends adds its length to its window's day (window_days.serving_ms). */
+const SERVING_ENDS = `INSERT INTO window_days (hall, day, window_id, serving_ms)
+   SELECT hall, day, window_id, CAST($3 AS BIGINT) - since FROM tickets WHERE hall = $1 AND ticket_id = $2 AND state = 'serving' AND window_id IS NOT NULL
+   ON CONFLICT (hall, day, window_id) DO UPDATE SET serving_ms = window_days.serving_ms + EXCLUDED.serving_ms`;
+
+/** `fromServing`: the event may end a serving period (a call or start never does: one statement less). */
+function ticketState(state: string, extra: '' | 'called' | 'started' | 'finished' = '', fromServing = true): Apply {
+  return async (db, hall, { at, event: e }) => {
+    if (fromServing) await db.query(SERVING_ENDS, [hall, e.ticketId, at]);
+    return db.query(TICKET_MOVE_SQL, [hall, e.ticketId, state, s(e.windowId), s(e.staffId), extra, at, s(e.outcome), s(e.toCategoryId), s(e.itemCode), s(e.caseNumber)]);
+  };
 }
+
+/**
+ * A window's day clock (stats/day-accumulator.ts track): its row made if need be, then the open
+ * period closed, the pause closed (into window_pauses), or either begun. $4 is the record's time.
+ */
+const WINDOW_DAY = {
+  row: `INSERT INTO window_days (hall, day, window_id) VALUES ($1, $2, $3) ON CONFLICT (hall, day, window_id) DO NOTHING`,
+  closeOpen: `UPDATE window_days SET open_ms = open_ms + GREATEST(0, CAST($4 AS BIGINT) - open_since), open_since = NULL
+    WHERE hall = $1 AND day = $2 AND window_id = $3 AND open_since IS NOT NULL`,
+  closePause: `INSERT INTO window_pauses (hall, day, window_id, reason, ms)
+    SELECT hall, day, window_id, pause_reason, GREATEST(0, CAST($4 AS BIGINT) - paused_since) FROM window_days
+    WHERE hall = $1 AND day = $2 AND window_id = $3 AND paused_since IS NOT NULL AND pause_reason IS NOT NULL
+    ON CONFLICT (hall, day, window_id, reason) DO UPDATE SET ms = window_pauses.ms + EXCLUDED.ms`,
+  pauseClosed: `UPDATE window_days SET paused_since = NULL, pause_reason = NULL WHERE hall = $1 AND day = $2 AND window_id = $3`,
+  open: `UPDATE window_days SET open_since = $4 WHERE hall = $1 AND day = $2 AND window_id = $3`,
+  pause: `UPDATE window_days SET paused_since = $4, pause_reason = $5 WHERE hall = $1 AND day = $2 AND window_id = $3`,
+} as const;
+type WindowStep = keyof typeof WINDOW_DAY;
+
+function windowDay(steps: readonly WindowStep[]): Apply {
+  return async (db, hall, { day, at, event: e }) => {
+    for (const step of ['row', ...steps] as WindowStep[]) {
+      const values = [hall, day, e.windowId, ...(step === 'row' || step === 'pauseClosed' ? [] : [at]), ...(step === 'pause' ? [s(e.reason)] : [])];
+      await db.query(WINDOW_DAY[step], values);
+    }
+  };
+}
+
+/** Both the window's current state (windows) and its day clock. */
+const both = (...applies: Apply[]): Apply => async (db, hall, r) => {
+  for (const a of applies) await a(db, hall, r);
+};
 
 // $3 is cast where compared: PostgreSQL refuses a parameter it would deduce two types for.
 const windowState = (state: string): Apply => (db, hall, { day, at, event: e }) =>
@@ -66,33 +108,56 @@ const windowState = (state: string): Apply => (db, hall, { day, at, event: e }) 
 const caseStep = (state: string, column: 'verified_at' | 'rectified_at' | 'followed_up_at' | 'closed_at'): Apply => (db, hall, { at, event: e }) =>
   db.query(`UPDATE cases SET state = $3, ${column} = $4, verdict = COALESCE($5, verdict) WHERE hall = $1 AND case_id = $2`, [hall, e.caseId, state, at, s(e.verdict)]);
 
+type AppointmentCount = 'booked' | 'changed' | 'cancelled' | 'checked_in' | 'late' | 'after_no_show' | 'no_show';
+
+/** Counts one appointment event for its day booked for and category (stats/day-accumulator.ts track). */
+const appointment = (of: (e: ForwardedRecord['event']) => { day: unknown; categoryId: unknown }, counts: (e: ForwardedRecord['event']) => AppointmentCount[]): Apply => (db, hall, { day, event: e }) => {
+  const cols = counts(e);
+  const { day: bookedFor, categoryId } = of(e);
+  return db.query(
+    `INSERT INTO appointment_days (hall, record_day, day, category_id, ${cols.join(', ')}) VALUES ($1, $2, $3, $4${cols.map(() => ', 1').join('')})
+     ON CONFLICT (hall, record_day, day, category_id) DO UPDATE SET ${cols.map((c) => `${c} = appointment_days.${c} + 1`).join(', ')}`,
+    [hall, day, bookedFor, categoryId],
+  );
+};
+const sameEvent = (e: ForwardedRecord['event']): { day: unknown; categoryId: unknown } => ({ day: e.day, categoryId: e.categoryId });
+
 const APPLY: Record<string, Apply> = {
+  'appointment.booked': appointment((e) => e.booking as { day: unknown; categoryId: unknown }, () => ['booked']),
+  'appointment.changed': appointment(sameEvent, () => ['changed']),
+  'appointment.cancelled': appointment(sameEvent, () => ['cancelled']),
+  'appointment.checkedIn': appointment(sameEvent, (e) => ['checked_in', ...(e.late ? ['late' as const] : []), ...(e.afterNoShow ? ['after_no_show' as const] : [])]),
+  'appointment.noShow': appointment(sameEvent, () => ['no_show']),
+
   'ticket.issued': (db, hall, { day, at, event: e }) =>
     db.query(
       `INSERT INTO tickets (hall, ticket_id, day, number, category_id, issue_category_id, source, priority, state, issued_at, due_at, since)
        VALUES ($1, $2, $3, $4, $5, $5, $6, $7, 'waiting', $8, $9, $8)`,
       [hall, e.ticketId, day, e.number, e.categoryId, e.source, e.priority, at, typeof e.dueAt === 'number' ? e.dueAt : null],
     ),
-  'ticket.called': ticketState('called', 'called'),
+  'ticket.called': ticketState('called', 'called', false),
   'ticket.recalled': (db, hall, { event: e }) => db.query('UPDATE tickets SET recalls = $3 WHERE hall = $1 AND ticket_id = $2', [hall, e.ticketId, e.count]),
-  'ticket.started': ticketState('serving', 'started'),
+  'ticket.started': ticketState('serving', 'started', false),
+  // A 办件编号 or 事项 attached after 办结 (engine/evolve.ts).
+  'ticket.caseLinked': (db, hall, { event: e }) =>
+    db.query('UPDATE tickets SET item_code = COALESCE($3, item_code), case_number = COALESCE($4, case_number) WHERE hall = $1 AND ticket_id = $2', [hall, e.ticketId, s(e.itemCode), s(e.caseNumber)]),
   'ticket.finished': ticketState('finished', 'finished'),
   'ticket.noShow': ticketState('no-show'),
   'ticket.held': ticketState('on-hold'),
   'ticket.cancelled': ticketState('cancelled'),
   'ticket.requeued': ticketState('waiting'),
-  'ticket.resumed': ticketState('waiting'),
+  'ticket.resumed': ticketState('waiting', '', false),
   'ticket.transferred': ticketState('waiting'),
 
   // A new day closes every window, as the hall's engine does (engine/state.ts dayState).
   'day.started': (db, hall, { day, at }) => db.query(`UPDATE windows SET state = 'closed', staff_id = NULL, day = $2, since = $3 WHERE hall = $1`, [hall, day, at]),
-  'staff.signedIn': async (db, hall, { day, at, event: e }) => {
+  'staff.signedIn': both(async (db, hall, { day, at, event: e }) => {
     await db.query('DELETE FROM windows WHERE hall = $1 AND window_id = $2', [hall, e.windowId]);
     return db.query(`INSERT INTO windows (hall, window_id, day, state, staff_id, since) VALUES ($1, $2, $3, 'open', $4, $5)`, [hall, e.windowId, day, e.staffId, at]);
-  },
-  'staff.signedOut': windowState('closed'),
-  'window.paused': windowState('paused'),
-  'window.unpaused': windowState('open'),
+  }, windowDay(['open'])),
+  'staff.signedOut': both(windowState('closed'), windowDay(['closeOpen', 'closePause', 'pauseClosed'])),
+  'window.paused': both(windowState('paused'), windowDay(['closeOpen', 'pause'])),
+  'window.unpaused': both(windowState('open'), windowDay(['closePause', 'pauseClosed', 'open'])),
 
   'rating.recorded': (db, hall, { day, at, event: e }) =>
     upsertRating(db, [hall, e.ticketId, day, at, e.windowId, e.staffId, e.channel, e.level, (e.reasons as string[]).join('、'), null, s(e.text), e.contact === undefined ? null : JSON.stringify(e.contact)]),
@@ -145,12 +210,22 @@ export async function projectHall(db: pg.ClientBase, hall: string): Promise<numb
       [hall, from],
     );
     let last = from;
+    /** The latest record of each day in the batch (hall_days). */
+    const dayEnds = new Map<string, number>();
     for (const row of records.rows) {
       // Records arrive in order and without gaps (the forwarder sends them so): stop at a gap, if any.
       if (Number(row.seq) !== last + 1) break;
       const record = JSON.parse(row.record) as ForwardedRecord;
       await APPLY[record.event.type]?.(db, hall, record);
+      dayEnds.set(record.day, Math.max(dayEnds.get(record.day) ?? 0, record.at));
       last = Number(row.seq);
+    }
+    for (const [day, at] of dayEnds) {
+      await db.query(
+        `INSERT INTO hall_days (hall, day, last_at) VALUES ($1, $2, $3)
+         ON CONFLICT (hall, day) DO UPDATE SET last_at = GREATEST(hall_days.last_at, EXCLUDED.last_at)`,
+        [hall, day, at],
+      );
     }
     await db.query('UPDATE projected SET seq = $2 WHERE hall = $1', [hall, last]);
     await db.query('COMMIT');

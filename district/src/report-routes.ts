@@ -83,7 +83,7 @@ function tablesOf(report: DistrictReport, previous: DistrictReport, halls: reado
 /** Rating records of the period as the hall keeps them (engine/evolve.ts rate), from the projected ratings and tickets. */
 async function ratingsIn(db: pg.Pool, q: DistrictReportQuery, hall: string): Promise<Rating[]> {
   const { rows } = await db.query<Record<string, string | null>>(
-    `SELECT r.ticket_id, t.number, r.category_id, r.window_id, r.staff_id, r.channel, r.finished_at, r.at, r.level, r.reasons, r.text, r.contact
+    `SELECT r.ticket_id, t.number, r.category_id, r.window_id, r.staff_id, r.channel, r.finished_at, r.at, r.level, r.reasons, r.text, r.contact, t.case_number
      FROM ratings r JOIN tickets t ON t.hall = r.hall AND t.ticket_id = r.ticket_id
      WHERE r.hall = $1 AND r.day >= $2 AND r.day <= $3 ORDER BY r.at, r.ticket_id`,
     [hall, q.from, q.to],
@@ -102,6 +102,8 @@ async function ratingsIn(db: pg.Pool, q: DistrictReportQuery, hall: string): Pro
     reasons: r.reasons ? r.reasons.split('、') : [],
     ...(r.text !== null && { text: r.text }),
     ...(r.contact !== null && { contact: JSON.parse(r.contact!) as Rating['contact'] }),
+    // The 办件编号 given at 办结 or linked after (the hall's rating takes it too).
+    ...(r.case_number !== null && { caseNumber: r.case_number }),
   })) as Rating[];
 }
 

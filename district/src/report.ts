@@ -5,16 +5,21 @@
 // figures that are pure functions of counts are the hall's own helpers. In the district's report a
 // window or staff member is named `hall/id`: window w01 of two halls is two windows.
 //
-// Not projected yet, so zero or empty in these reports: window open, serving and pause times
-// (windowTotal, byWindow[…].time), appointments and kiosk uptime.
-import { OUTCOMES, type Outcome } from '@yichuang/shared/domain';
+// Kiosk and 24-hour uptime are worked out per hall day from the forwarded presence records by the
+// hall's own functions (stats/kiosk-uptime.ts), with the configuration the hall publishes.
+//
+// Parameters of the ticket queries: $1 from, $2 to, $3 threshold (s), $4 today, $5 now, $6 the hall.
+import { OUTCOMES, type HallConfig, type Outcome, type PauseReason } from '@yichuang/shared/domain';
 import type { Case, RatingLevel } from '@yichuang/shared/ratings';
 import { RATING_LEVELS } from '@yichuang/shared/ratings';
-import { WAIT_BUCKETS_MIN, type AppointmentFigures, type DurationStats, type RatingFigures, type Report, type TicketFigures, type UptimeFigures } from '@yichuang/shared/reports';
-import { serviceDay, startOfDay } from '@yichuang/shared/time';
+import { WAIT_BUCKETS_MIN, type DurationStats, type ItemFigures, type RatingFigures, type Report, type TicketFigures } from '@yichuang/shared/reports';
+import { addDays, serviceDay, startOfDay } from '@yichuang/shared/time';
 import { caseFact, caseFigures, emptyLevels, ratingFiguresOf } from '@yichuang/hub/dist/stats/evaluation-figures.js';
-import type { CaseFact } from '@yichuang/hub/dist/stats/facts.js';
-import { emptyFigures, inKeyOrder, windowFigures } from '@yichuang/hub/dist/stats/figures.js';
+import type { AppointmentFact, CaseFact, KioskFact, WindowFact } from '@yichuang/hub/dist/stats/facts.js';
+import { emptyFigures, inKeyOrder, sortKeys, windowFigures } from '@yichuang/hub/dist/stats/figures.js';
+import { kioskFacts } from '@yichuang/hub/dist/stats/kiosk-uptime.js';
+import type { PresenceRecord } from '@yichuang/hub/dist/kiosk/uptime.js';
+import { appointmentsOf, oneWindowOf, uptimeOf, type AppointmentDay } from '@yichuang/hub/dist/stats/report.js';
 import type pg from 'pg';
 
 export interface DistrictReportQuery {
@@ -54,10 +59,17 @@ const DURATIONS = {
     WHEN first_called_at <= issued_at OR first_called_at <= due_at THEN 0
     WHEN due_at > issued_at THEN ${seconds('first_called_at - due_at')}
     ELSE ${seconds('first_called_at - issued_at')} END`,
-  totalWait: `CASE WHEN waits > 0 AND state <> 'waiting' THEN ${seconds('waiting_ms')} END`,
+  // Only called tickets have a total wait: one cancelled before any call has none.
+  totalWait: `CASE WHEN first_called_at IS NOT NULL AND waits > 0 AND state <> 'waiting' THEN ${seconds('waiting_ms')} END`,
   walk: `CASE WHEN walk_ms IS NOT NULL THEN ${seconds('walk_ms')} END`,
   service: `CASE WHEN servings > 0 THEN ${seconds('serving_ms')} END`,
   stay: `CASE WHEN state = 'finished' THEN ${seconds('finished_at - issued_at')} END`,
+  // Never called and still open: from issue (a booking: its due time) to now for today, to the day's
+  // last record for a past day (hall_days; read only for these few tickets).
+  uncalledWait: `CASE WHEN first_called_at IS NULL AND state NOT IN ('finished', 'no-show', 'cancelled') THEN ${seconds(
+    `GREATEST(0, CASE WHEN day >= CAST($4 AS DATE) THEN CAST($5 AS BIGINT)
+       ELSE (SELECT d.last_at FROM hall_days d WHERE d.hall = tickets.hall AND d.day = tickets.day) END - GREATEST(issued_at, COALESCE(due_at, issued_at)))`,
+  )} END`,
 } as const;
 type DurationKey = keyof typeof DURATIONS;
 const DURATION_KEYS = Object.keys(DURATIONS) as DurationKey[];
@@ -85,8 +97,7 @@ function ticketSql(key: string | null, scoped: boolean, oneHall: boolean): strin
   const sets = key === null ? '(hall), ()' : scoped ? `(hall, k)` : `(hall, k), (k)`;
   const durations = DURATION_KEYS.map(col).map(
     (d) => `COUNT(${d}) AS ${d}_n, SUM(${d}) AS ${d}_sum, MAX(${d}) AS ${d}_max,
-      percentile_disc(0.5) WITHIN GROUP (ORDER BY ${d}) AS ${d}_p50,
-      percentile_disc(0.9) WITHIN GROUP (ORDER BY ${d}) AS ${d}_p90,
+      percentile_disc(ARRAY[0.5, 0.9]) WITHIN GROUP (ORDER BY ${d}) AS ${d}_p,
       SUM(CASE WHEN ${d} > $3 THEN 1 ELSE 0 END) AS ${d}_over`,
   );
   return `SELECT hall, ${k} AS k, COUNT(*) AS issued,
@@ -99,19 +110,22 @@ function ticketSql(key: string | null, scoped: boolean, oneHall: boolean): strin
       ${durations.join(',\n')}
     FROM (SELECT hall, ${key ?? 'NULL'} AS k, state, outcome, transfers, holds, first_called_at,
         ${DURATION_KEYS.map((d) => `${DURATIONS[d]} AS ${col(d)}`).join(',\n')}
-      FROM tickets WHERE day >= $1 AND day <= $2${oneHall ? ' AND hall = $4' : ''}) t
+      FROM tickets WHERE day >= $1 AND day <= $2${oneHall ? ' AND hall = $6' : ''}) t
     ${key === null ? '' : 'WHERE k IS NOT NULL'}
     GROUP BY GROUPING SETS (${sets})`;
 }
 
 type Row = Record<string, string | null>;
+/** p50 and p90 of one duration: one sort of its values gives both (an array from the driver). */
+type Percentiles = (string | null)[] | null;
 const num = (v: string | null | undefined): number => (v === null || v === undefined ? 0 : Number(v));
 
 function durationStats(r: Row, d: DurationKey): DurationStats {
   const v = (what: string): number => num(r[`${col(d)}_${what}`]);
   const n = v('n');
   if (n === 0) return { n: 0, mean: 0, p50: 0, p90: 0, max: 0, overThreshold: 0 };
-  return { n, mean: (v('sum') * 1000) / n, p50: v('p50') * 1000, p90: v('p90') * 1000, max: v('max') * 1000, overThreshold: v('over') / n };
+  const [p50, p90] = (r[`${col(d)}_p`] as unknown as Percentiles) ?? [];
+  return { n, mean: (v('sum') * 1000) / n, p50: num(p50) * 1000, p90: num(p90) * 1000, max: v('max') * 1000, overThreshold: v('over') / n };
 }
 
 function ticketFigures(r: Row): TicketFigures {
@@ -120,7 +134,7 @@ function ticketFigures(r: Row): TicketFigures {
   const noShow = num(r.no_show);
   const cancelled = num(r.cancelled);
   const outcomes = Object.fromEntries(OUTCOMES.map((o, i) => [o, num(r[`o${i}`])])) as Record<Outcome, number>;
-  const [wait, totalWait, walk, service, stay] = DURATION_KEYS.map((d) => durationStats(r, d)) as [DurationStats, DurationStats, DurationStats, DurationStats, DurationStats];
+  const [wait, totalWait, walk, service, stay, uncalledWait] = DURATION_KEYS.map((d) => durationStats(r, d)) as [DurationStats, DurationStats, DurationStats, DurationStats, DurationStats, DurationStats];
   return {
     issued,
     finished,
@@ -135,13 +149,12 @@ function ticketFigures(r: Row): TicketFigures {
     walk,
     service,
     stay,
+    uncalledWait,
     outcomes,
     doneShare: ratio(outcomes.done, finished),
   };
 }
 
-const noAppointments = (): AppointmentFigures => ({ booked: 0, changed: 0, cancelled: 0, checkedIn: 0, late: 0, afterNoShow: 0, noShow: 0, noShowRate: null });
-const noUptime = (): UptimeFigures => ({ kiosks: 0, dueMs: 0, upMs: 0, uptime: null });
 
 /** Counts of rating records by level (null: 未评价). */
 class Tally {
@@ -164,6 +177,17 @@ class Parts {
   readonly ratingsByWindow = new Map<string, Tally>();
   readonly ratingsByStaff = new Map<string, Tally>();
   readonly cases: CaseFact[] = [];
+  readonly items = new Map<string, { finished: number; caseNumbers: number; ratings: Tally }>();
+  /** Each window's open, serving and pause times over the period. */
+  readonly windowTimes = new Map<string, WindowFact>();
+  /** Days a window opened or served (a day counts with tickets or with these). */
+  readonly windowDays = new Set<string>();
+  /** Appointment events by the day journaled (AppointmentDay: the hall's roll-ups' part). */
+  readonly appointmentDays = new Map<string, AppointmentFact[]>();
+  /** Each day's kiosk facts (in the district's, kiosks named `hall/id`). */
+  readonly kiosks: { kiosks: KioskFact[] }[] = [];
+  /** Ids of its comprehensive windows (综合窗口), as in byWindow. */
+  readonly comprehensive: string[] = [];
 }
 
 const tallyOf = (m: Map<string, Tally>, id: string): Tally => {
@@ -186,16 +210,40 @@ function ratingGroups(visits: Map<string, TicketFigures>, rated: Map<string, Tal
   );
 }
 
+function itemFigures(p: Parts): Record<string, ItemFigures> {
+  return Object.fromEntries(
+    sortKeys(p.items.keys()).map((code) => {
+      const { finished, caseNumbers, ratings } = p.items.get(code)!;
+      return [code, { finished, caseNumbers, ratings: ratingFiguresOf(ratings.levels, ratings.unrated, finished) }];
+    }),
+  );
+}
+
+/** A hall's comprehensive windows, from the configuration it publishes (none before it has). */
+function comprehensiveWindows(config: string | null): string[] {
+  if (config === null) return [];
+  const windows = (JSON.parse(config) as { windows?: { id: string; kind?: string }[] }).windows ?? [];
+  return windows.filter((w) => w.kind === 'comprehensive').map((w) => w.id);
+}
+
+/** The hall's appointment figures (report.ts appointmentsOf): the period's days, and later ones for check-ins and no-shows. */
+function appointmentFigures(p: Parts, q: DistrictReportQuery): ReturnType<typeof appointmentsOf> {
+  const all: AppointmentDay[] = [...p.appointmentDays].sort(([a], [b]) => a.localeCompare(b)).map(([day, appointments]) => ({ day, appointments }));
+  return appointmentsOf(all.filter((d) => d.day <= q.to), all, q);
+}
+
 function reportOf(p: Parts, q: DistrictReportQuery, today: string): Report {
   const total = p.total ?? emptyFigures(q.thresholdMs);
-  const byWindow = Object.fromEntries([...p.groups.byWindow.keys()].sort().map((id) => [id, { ...p.groups.byWindow.get(id)!, time: windowFigures([]) }]));
+  const ids = [...new Set([...p.groups.byWindow.keys(), ...p.windowTimes.keys()])].sort();
+  const time = (id: string): WindowFact[] => (p.windowTimes.has(id) ? [p.windowTimes.get(id)!] : []);
+  const byWindow = Object.fromEntries(ids.map((id) => [id, { ...(p.groups.byWindow.get(id) ?? emptyFigures(q.thresholdMs)), time: windowFigures(time(id)) }]));
   return {
     from: q.from,
     to: q.to,
-    days: [...p.groups.byDay.keys()].sort(),
+    days: [...new Set([...p.groups.byDay.keys(), ...p.windowDays])].sort(),
     thresholdMs: q.thresholdMs,
     total,
-    windowTotal: windowFigures([]),
+    windowTotal: windowFigures([...p.windowTimes.values()]),
     byDay: inKeyOrder(p.groups.byDay),
     byCategory: inKeyOrder(p.groups.byCategory),
     bySource: inKeyOrder(p.groups.bySource),
@@ -208,11 +256,11 @@ function reportOf(p: Parts, q: DistrictReportQuery, today: string): Report {
     ratings: ratingFiguresOf(p.ratings.levels, p.ratings.unrated, total.finished),
     ratingsByWindow: ratingGroups(p.groups.byWindow, p.ratingsByWindow),
     ratingsByStaff: ratingGroups(p.groups.byStaff, p.ratingsByStaff),
+    byItem: itemFigures(p),
     cases: caseFigures(p.cases, today),
-    appointments: noAppointments(),
-    appointmentsByCategory: {},
-    appointmentsByDay: {},
-    uptime: { kiosks: noUptime(), terminals24: noUptime(), byKiosk: {} },
+    oneWindow: oneWindowOf(byWindow, p.comprehensive),
+    ...appointmentFigures(p, q),
+    uptime: uptimeOf(p.kiosks),
   };
 }
 
@@ -230,7 +278,13 @@ const CASE_STEPS = [
 export async function districtReport(db: pg.ClientBase, halls: readonly ReportHall[], q: DistrictReportQuery, now: number): Promise<DistrictReport> {
   const byId = new Map(halls.map((h) => [h.id, { hall: h, parts: new Parts() }]));
   const district = new Parts();
-  const params: unknown[] = [q.from, q.to, Math.floor(q.thresholdMs / 1000), ...(q.hall ? [q.hall] : [])];
+  for (const { hall, parts } of byId.values()) {
+    parts.comprehensive.push(...comprehensiveWindows(hall.config));
+    district.comprehensive.push(...parts.comprehensive.map((w) => `${hall.id}/${w}`));
+  }
+  // "Today" for the waits of tickets never called: the district's (its halls share one time zone).
+  const zone = halls[0]?.timeZone ?? 'Asia/Shanghai';
+  const params: unknown[] = [q.from, q.to, Math.floor(q.thresholdMs / 1000), serviceDay(now, zone), now, ...(q.hall ? [q.hall] : [])];
   const oneHall = q.hall !== undefined;
   /** The period (and hall) of a table's rows, its columns prefixed with `t` ('t.' in a join). */
   const inPeriod = (t = ''): string => `${t}day >= $1 AND ${t}day <= $2${oneHall ? ` AND ${t}hall = $3` : ''}`;
@@ -299,6 +353,116 @@ export async function districtReport(db: pg.ClientBase, halls: readonly ReportHa
       tallyOf(district.ratingsByStaff, `${r.hall}/${r.staff_id}`).add(r.level, n);
     }
   };
+  // Window times: the closed periods summed, an open one counted to now today, to the day's last
+  // record for a past day (as the hall's roll-up closes them); serving as the tickets' serving periods.
+  const untilOf = (t: string): string =>
+    `CASE WHEN ${t}.day >= CAST($3 AS DATE) THEN CAST($4 AS BIGINT) ELSE (SELECT d.last_at FROM hall_days d WHERE d.hall = ${t}.hall AND d.day = ${t}.day) END`;
+  const timeParams = [q.from, q.to, params[3], now, ...(q.hall ? [q.hall] : [])];
+  const timePeriod = (t: string): string => `${t}.day >= $1 AND ${t}.day <= $2${oneHall ? ` AND ${t}.hall = $5` : ''}`;
+  const windowTimes = async (): Promise<void> => {
+    const factOf = (hall: string, id: string): WindowFact[] =>
+      [byId.get(hall)?.parts.windowTimes, district.windowTimes].flatMap((m, i) => {
+        if (!m) return [];
+        const key = i === 0 ? id : `${hall}/${id}`;
+        let f = m.get(key);
+        if (!f) m.set(key, (f = { window: key, openMs: 0, servingMs: 0, pauseMs: {} }));
+        return [f];
+      });
+    const open = await db.query<{ hall: string; window_id: string; open_ms: string; serving_ms: string }>(
+      `SELECT w.hall, w.window_id, SUM(w.open_ms + CASE WHEN w.open_since IS NULL THEN 0 ELSE GREATEST(0, ${untilOf('w')} - w.open_since) END) AS open_ms, SUM(w.serving_ms) AS serving_ms
+       FROM window_days w WHERE ${timePeriod('w')} GROUP BY w.hall, w.window_id
+       UNION ALL
+       SELECT t.hall, t.window_id, 0, SUM(GREATEST(0, ${untilOf('t')} - t.since)) FROM tickets t
+       WHERE ${timePeriod('t')} AND t.state = 'serving' AND t.window_id IS NOT NULL GROUP BY t.hall, t.window_id`,
+      timeParams,
+    );
+    for (const r of open.rows) {
+      for (const f of factOf(r.hall, r.window_id)) {
+        f.openMs += Number(r.open_ms);
+        f.servingMs += Number(r.serving_ms);
+      }
+    }
+    const paused = await db.query<{ hall: string; window_id: string; reason: string; ms: string }>(
+      `SELECT hall, window_id, reason, SUM(ms) AS ms FROM (
+         SELECT p.hall, p.window_id, p.reason, p.ms FROM window_pauses p WHERE ${timePeriod('p')}
+         UNION ALL
+         SELECT w.hall, w.window_id, w.pause_reason, GREATEST(0, ${untilOf('w')} - w.paused_since) FROM window_days w
+         WHERE ${timePeriod('w')} AND w.paused_since IS NOT NULL AND w.pause_reason IS NOT NULL) x
+       GROUP BY hall, window_id, reason`,
+      timeParams,
+    );
+    for (const r of paused.rows) {
+      for (const f of factOf(r.hall, r.window_id)) f.pauseMs[r.reason as PauseReason] = (f.pauseMs[r.reason as PauseReason] ?? 0) + Number(r.ms);
+    }
+    const days = await db.query<{ hall: string; day: string }>(`SELECT DISTINCT w.hall, CAST(w.day AS VARCHAR(10)) AS day FROM window_days w WHERE ${inPeriod('w.')}`, dayParams);
+    for (const r of days.rows) for (const parts of [byId.get(r.hall)?.parts, district]) parts?.windowDays.add(r.day);
+  };
+  // Appointment events journaled in the period, and later ones about bookings for its days.
+  const appointments = async (): Promise<void> => {
+    const { rows } = await db.query<Row>(
+      `SELECT hall, CAST(record_day AS VARCHAR(10)) AS record_day, CAST(day AS VARCHAR(10)) AS day, category_id, booked, changed, cancelled, checked_in, late, after_no_show, no_show
+       FROM appointment_days WHERE record_day >= $1 AND (record_day <= $2 OR (day >= $1 AND day <= $2))${oneHall ? ' AND hall = $3' : ''}`,
+      dayParams,
+    );
+    for (const r of rows) {
+      const fact: AppointmentFact = {
+        day: r.day!, category: r.category_id!, booked: num(r.booked), changed: num(r.changed), cancelled: num(r.cancelled),
+        checkedIn: num(r.checked_in), late: num(r.late), afterNoShow: num(r.after_no_show), noShow: num(r.no_show),
+      };
+      for (const parts of [byId.get(r.hall!)?.parts, district]) {
+        if (!parts) continue;
+        const day = parts.appointmentDays.get(r.record_day!) ?? [];
+        parts.appointmentDays.set(r.record_day!, [...day, fact]);
+      }
+    }
+  };
+  // Kiosk uptime of each hall day with records or presence: today's to now, a past day's to its end.
+  // Past days count as the hall's running hub counts them (an interval open at the last record runs
+  // on) if the hall's presence goes on after the day, else as a rebuilt day (it ends at that record).
+  const uptime = async (): Promise<void> => {
+    for (const { hall, parts } of byId.values()) {
+      if (hall.config === null) continue;
+      const config = JSON.parse(hall.config) as HallConfig;
+      const first = await db.query<{ at: string }>('SELECT at FROM presence_records WHERE hall = $1 ORDER BY day, line FETCH FIRST 1 ROWS ONLY', [hall.id]);
+      if (first.rows.length === 0) continue;
+      const last = await db.query<{ day: string }>('SELECT CAST(day AS VARCHAR(10)) AS day FROM presence_records WHERE hall = $1 ORDER BY day DESC, line DESC FETCH FIRST 1 ROWS ONLY', [hall.id]);
+      const presence = await db.query<{ day: string; record: string }>(
+        'SELECT CAST(day AS VARCHAR(10)) AS day, record FROM presence_records WHERE hall = $1 AND day >= $2 AND day <= $3 ORDER BY day, line',
+        [hall.id, q.from, q.to],
+      );
+      const days = await db.query<{ day: string }>('SELECT CAST(day AS VARCHAR(10)) AS day FROM hall_days WHERE hall = $1 AND day >= $2 AND day <= $3', [hall.id, q.from, q.to]);
+      const records = new Map<string, PresenceRecord[]>(days.rows.map((r) => [r.day, []]));
+      for (const r of presence.rows) records.set(r.day, [...(records.get(r.day) ?? []), JSON.parse(r.record) as PresenceRecord]);
+      const today = serviceDay(now, hall.timeZone);
+      for (const day of [...records.keys()].sort()) {
+        if (day > today) continue;
+        const span = day === today ? { until: now, live: true } : { until: startOfDay(addDays(day, 1), hall.timeZone), live: last.rows[0]!.day > day };
+        const facts = kioskFacts(records.get(day)!, day, config, { ...span, since: Number(first.rows[0]!.at) });
+        parts.kiosks.push({ kiosks: facts });
+        district.kiosks.push({ kiosks: facts.map((f) => ({ ...f, kiosk: `${hall.id}/${f.kiosk}` })) });
+      }
+    }
+  };
+  // Visits finished with a 事项, with their ratings (a 办件编号 or 事项 linked later counts).
+  const items = async (): Promise<void> => {
+    const { rows } = await db.query<{ hall: string; k: string; level: string | null; rated: number; n: string; case_numbers: string }>(
+      `SELECT t.hall, t.item_code AS k, r.level, CASE WHEN r.ticket_id IS NULL THEN 0 ELSE 1 END AS rated, COUNT(*) AS n, COUNT(t.case_number) AS case_numbers
+       FROM tickets t LEFT JOIN ratings r ON r.hall = t.hall AND r.ticket_id = t.ticket_id
+       WHERE ${inPeriod('t.')} AND t.state = 'finished' AND t.item_code IS NOT NULL
+       GROUP BY t.hall, t.item_code, r.level, CASE WHEN r.ticket_id IS NULL THEN 0 ELSE 1 END`,
+      dayParams,
+    );
+    for (const r of rows) {
+      for (const parts of [byId.get(r.hall)?.parts, district]) {
+        if (!parts) continue;
+        let item = parts.items.get(r.k);
+        if (!item) parts.items.set(r.k, (item = { finished: 0, caseNumbers: 0, ratings: new Tally() }));
+        item.finished += Number(r.n);
+        item.caseNumbers += Number(r.case_numbers);
+        if (Number(r.rated) === 1) item.ratings.add(r.level, Number(r.n));
+      }
+    }
+  };
   // Each case in its latest state, if the visit it rates falls in the period (its ticket id starts with its day).
   const cases = async (): Promise<void> => {
     const { rows } = await db.query<Row>(
@@ -332,11 +496,10 @@ export async function districtReport(db: pg.ClientBase, halls: readonly ReportHa
   await db.query('START TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY');
   try {
     await sortMemory(db);
-    for (const part of [...ticketParts, hourly, waits, ratings, cases]) await part();
+    for (const part of [...ticketParts, hourly, waits, ratings, items, windowTimes, appointments, uptime, cases]) await part();
   } finally {
     await db.query('COMMIT').catch(() => undefined);
   }
-  const zone = halls[0]?.timeZone ?? 'Asia/Shanghai';
   return {
     district: reportOf(district, q, serviceDay(now, zone)),
     halls: [...byId.values()].map(({ hall, parts }) => ({ id: hall.id, name: hall.name, ...reportOf(parts, q, serviceDay(now, hall.timeZone)) })),

@@ -9,6 +9,7 @@ import { createAdminModule } from './admin/module.js';
 import { createAppointmentsModule } from './appointments/module.js';
 import type { HubOptions } from './config.js';
 import { createCatalogueModule } from './catalogue/module.js';
+import { followDistrictCatalogue } from './federation/district-catalogue.js';
 import { demoHall } from './demo/demo-hall.js';
 import { DistrictConfig } from './federation/district-config.js';
 import { startForwarder } from './federation/module.js';
@@ -128,6 +129,7 @@ export async function startHub(options: HubOptions, env: HubEnvironment): Promis
   const printing = createPrintingModule({ ...core, api, broadcaster, audit, dataDir, ticketLinks, phoneBase });
   const catalogue = await createCatalogueModule({ ...core, api, broadcaster, audit, dataDir });
   const itemKnown = (code: string): boolean => catalogue.current().items.some((i) => i.code === code);
+  followDistrictCatalogue(districtConfig, catalogue, () => config().categories[0]?.id, log);
   const queue = createQueueModule({ ...core, api, broadcaster, publisher, audit, slips: printing.slips, personal: new PersonalData(secretKey), itemKnown });
   const stats = await createStatsModule({ ...core, api, journal, dataDir, catalogue: catalogue.current, ...(options.chromium && { chromium: options.chromium }) });
   // Staffing advice reads the statistics' roll-ups; the live board's tidal advice looks ahead with it.

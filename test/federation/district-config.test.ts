@@ -4,13 +4,17 @@
 // versions, keeps them in its data folder, runs on the holidays, and still has them after a restart
 // with the link down. The first real admin set by the CLI ends the demo accounts and token.
 import { execFile } from 'node:child_process';
-import { readFile } from 'node:fs/promises';
+import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
+import type { AuditEntry } from '@yichuang/shared/admin';
 import type { Published } from '@yichuang/shared/district';
+import type { HallCatalogue } from '@yichuang/shared/kiosk';
 import { DEMO_DISTRICT_PASSWORD } from '../../district/src/demo-accounts.js';
 import { DEMO_DISTRICT_TOKEN, startDistrict, type RunningDistrict } from '../../district/src/server.js';
+import { demoCatalogue } from '../../hub/src/demo/demo-items.js';
 import { addWorkingDays } from '../../hub/src/engine/working-days.js';
+import { dataFolder } from '../../hub/src/storage/data-folder.js';
 import { startPostgres, type PostgresCluster } from '../helpers/postgres-cluster.js';
 import { MONDAY_10AM, REPO_ROOT, TestClock } from '../helpers/test-hub.js';
 import { seedHall, startFederatedHub, waitFor, type FederatedHub } from './federation-helpers.js';
@@ -117,6 +121,16 @@ it('signs district admins and evaluators in with argon2id, lets only an admin pu
   await district.close();
 });
 
+/** The hall's catalogue as its console reads it. */
+let readCatalogue: () => Promise<HallCatalogue>;
+
+async function auditLines(dataDir: string): Promise<AuditEntry[]> {
+  const dir = path.join(dataDir, 'audit');
+  const files = await readdir(dir);
+  const text = (await Promise.all(files.map((f) => readFile(path.join(dir, f), 'utf8')))).join('');
+  return text.split('\n').filter(Boolean).map((l) => JSON.parse(l) as AuditEntry);
+}
+
 it('hands its holidays and catalogue to a linked hall, which keeps them through a restart with the link down', async () => {
   const url = await cluster.createDatabase('district_publish');
   district = await startDistrict({ db: url, port: 0, host: '127.0.0.1' }, { clock: Date.now, log: () => undefined });
@@ -128,12 +142,31 @@ it('hands its holidays and catalogue to a linked hall, which keeps them through 
   const clock = new TestClock(MONDAY_10AM);
   let linked = await startFederatedHub(hall.dataDir, url, clock);
   hubs.push(linked);
+  // The file the hall's catalogue store keeps (written once the hall has taken the district's list).
+  readCatalogue = async () => JSON.parse(await readFile(dataFolder(hall.dataDir).catalogue, 'utf8').catch(() => '{"items":[],"lifeEvents":[]}')) as HallCatalogue;
   const file = path.join(hall.dataDir, 'district-config.json');
   await waitFor(async () => (await readFile(file, 'utf8').catch(() => '')).includes('"version": 1'), 10_000, () => linked.logs.join('\n'));
   await waitFor(() => linked.hub.config().hall.schedule.holidays.includes('2027-01-01'), 5_000);
   const seen: string[][] = [];
   linked.hub.districtConfig.onCatalogue((c) => seen.push(c.items.map((i) => i.code)));
   expect(seen).toEqual([['11440100MB2C92']]);
+
+  // The hall's catalogue takes the district's item beside its own items, guides kept; audited as the district's.
+  const ownItems = demoCatalogue().items; // the demo hall's own
+  await waitFor(async () => (await readCatalogue()).items.some((i) => i.code === '11440100MB2C92'), 10_000, () => linked.logs.join('\n'));
+  const taken = await readCatalogue();
+  expect(taken.items.find((i) => i.code === '11440100MB2C92')).toMatchObject({ name: '城乡居民养老保险参保登记', nameEn: 'Pension enrolment', department: '社保' });
+  expect(taken.items.filter((i) => i.code !== '11440100MB2C92')).toEqual(ownItems.filter((i) => i.code !== '11440100MB2C92'));
+  const audited = await auditLines(hall.dataDir);
+  expect(audited.some((l) => l.action === 'catalogue.import' && l.actor.name.includes('区级') && l.actor.name.includes('demo-admin'))).toBe(true);
+
+  // A newer catalogue renames a hall item by its code (the district's names win) and keeps the hall's guide.
+  const guided = ownItems[0]!;
+  const renamed = { items: [...CATALOGUE.items, { code: guided.code, name: '区级统一名称', nameEn: 'District name', department: '区级部门' }] };
+  expect((await call<Published>('PUT', '/published/catalogue', { cookie: admin, body: renamed })).body.data?.version).toBe(2);
+  await waitFor(async () => (await readCatalogue()).items.some((i) => i.name === '区级统一名称'), 10_000, () => linked.logs.join('\n'));
+  expect((await readCatalogue()).items.find((i) => i.code === guided.code)).toEqual({ ...guided, name: '区级统一名称', nameEn: 'District name', department: '区级部门' });
+  expect((await readCatalogue()).items).toHaveLength(taken.items.length);
 
   // A newer version published while the hall is linked is taken at its next heartbeat.
   const v2 = { holidays: [...HOLIDAYS.holidays, '2027-02-16'], makeupWorkdays: HOLIDAYS.makeupWorkdays };
@@ -156,8 +189,8 @@ it('hands its holidays and catalogue to a linked hall, which keeps them through 
     linked = await startFederatedHub(hall.dataDir, url, clock);
     hubs.push(linked);
     expect(linked.hub.config().hall.schedule.holidays).toEqual(expect.arrayContaining(v2.holidays));
-    expect(linked.hub.districtConfig.catalogue).toEqual(CATALOGUE);
-    expect(JSON.parse(await readFile(file, 'utf8'))).toMatchObject({ holidays: { version: 2 }, catalogue: { version: 1 } });
+    expect(linked.hub.districtConfig.catalogue?.items.map((i) => i.code)).toEqual([CATALOGUE.items[0]!.code, ownItems[0]!.code]);
+    expect(JSON.parse(await readFile(file, 'utf8'))).toMatchObject({ holidays: { version: 2 }, catalogue: { version: 2 } });
     await waitFor(() => linked.logs.some((l) => l.includes('district database link down')), 10_000, () => linked.logs.join('\n'));
     expect(linked.hub.config().hall.schedule.holidays).toContain('2027-02-16');
   } finally {

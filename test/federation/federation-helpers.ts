@@ -265,6 +265,10 @@ export async function ratedTraffic(url: string, clock: TestClock, day: string, t
       clock.advance(20_000 + (i % 4) * 7_000);
       await ok('issue', kiosk.emitWithAck('ticket:issue', { cmdId: cmdId(), categoryId: i % 3 === 0 ? 'social' : 'general', priority: 'normal' }));
     }
+    // A meal break at w02 (window times by pause reason).
+    await ok('pause', windows[1]!.emitWithAck('window:pause', { cmdId: cmdId(), windowId: 'w02', reason: 'meal' }));
+    clock.advance(4 * 60_000);
+    await ok('unpause', windows[1]!.emitWithAck('window:unpause', { cmdId: cmdId(), windowId: 'w02' }));
     const served = tickets - 3; // three left waiting
     for (let i = 0; i < served; i++) {
       const windowId = `w0${(i % 2) + 1}`;
@@ -296,7 +300,10 @@ export async function ratedTraffic(url: string, clock: TestClock, day: string, t
         clock.advance(70_000);
       }
       const outcome = outcomes[i % outcomes.length]!;
-      await ok('finish', w.emitWithAck('window:finish', { cmdId: cmdId(), windowId, outcome, ...(outcome !== 'done' && { note: '材料待补 papers to follow' }) }));
+      // Some visits get a 事项 (and 办件编号) at 办结, some a 办件编号 or 事项 just after (ticket.caseLinked).
+      const item = i % 3 === 1 ? { itemCode: `DEMO-000${(i % 2) + 1}`, ...(i % 6 === 1 && { caseNumber: `BJ-${day}-${i}` }) } : {};
+      await ok('finish', w.emitWithAck('window:finish', { cmdId: cmdId(), windowId, outcome, ...item, ...(outcome !== 'done' && { note: '材料待补 papers to follow' }) }));
+      if (i % 3 === 2) await ok('link case', w.emitWithAck('window:linkCase', { cmdId: cmdId(), windowId, itemCode: 'DEMO-0002', caseNumber: `BJ-${day}-${i}` }));
       const ticketId = `${day}/${number}`;
       const pad = pads[i % 2]!;
       if (i % 4 === 2) continue; // not rated at the pad: 未评价 once the window finishes its next visit
@@ -304,6 +311,9 @@ export async function ratedTraffic(url: string, clock: TestClock, day: string, t
       clock.advance(5_000);
       await ok('rate', pad.emitWithAck('pad:rate', { cmdId: cmdId(), windowId, ticketId, level, ...(level === 'dissatisfied' && { reasons: ['服务态度'] }) }));
     }
+    // w01 signs out at the end of the day; w02 stays open (its time runs to the day's end).
+    clock.advance(60_000);
+    await ok('sign out', windows[0]!.emitWithAck('staff:signOut', { cmdId: cmdId(), windowId: 'w01' }));
   } finally {
     for (const s of [kiosk, ...windows, ...pads]) s.disconnect();
   }

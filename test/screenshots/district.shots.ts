@@ -41,7 +41,13 @@ export async function shootDistrict(browser: Browser, url: string, capture: (pag
     await page.context().close();
   }
 
-  const reports = await districtPage(browser, url, 'demo-evaluator', LARGE, 'reports');
+  // 统计报表 at 1366×768 for the halls' day (the page opens on this PC's month).
+  const reports = await districtPage(browser, url, 'demo-evaluator', SMALL, 'reports');
+  await reports.getByLabel('从').fill('2026-11-23');
+  await reports.getByLabel('至').fill('2026-11-23');
+  await reports.getByRole('button', { name: '查询' }).click();
+  // The day's own figures are in once the 环比 names the day before.
+  await reports.getByText('上期 2026-11-22 至 2026-11-22').waitFor();
   const answered = await reports.locator('[data-testid="district-tiles"], .failure').first().waitFor().then(() => reports.locator('[data-testid="district-tiles"]').count());
   if (answered > 0) await capture(reports, 'district-reports');
   else console.log('  (district-reports skipped: GET /api/district/report does not answer on this branch)');

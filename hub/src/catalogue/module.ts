@@ -19,7 +19,7 @@ export interface CatalogueDeps extends HallCore {
   dataDir: string;
 }
 
-export async function createCatalogueModule(deps: CatalogueDeps): Promise<Domain & { current: () => HallCatalogue }> {
+export async function createCatalogueModule(deps: CatalogueDeps): Promise<Domain & { current: () => HallCatalogue; importFile: CatalogueService['import'] }> {
   const service = await CatalogueService.open({
     dataDir: deps.dataDir,
     config: deps.config,
@@ -31,5 +31,6 @@ export async function createCatalogueModule(deps: CatalogueDeps): Promise<Domain
     changed: () => deps.broadcaster.toRoles('kiosk').emit('kiosk:catalogueChanged'),
   });
   catalogueRoutes(deps.api, service, () => deps.config().hall.name);
-  return { current: () => service.current() };
+  // importFile: the district's published list taken in (federation/district-catalogue.ts).
+  return { current: () => service.current(), importFile: (bytes, actor) => service.import(bytes, actor) };
 }

@@ -48,6 +48,11 @@ export class DistrictConfig {
     return this.#taken.catalogue?.document;
   }
 
+  /** The catalogue held: its version and who published it (for the hall's audit log). */
+  catalogueSource(): { version: number; by: string } {
+    return { version: this.#taken.catalogue?.version ?? 0, by: this.#taken.catalogue?.publishedBy ?? '' };
+  }
+
   /** The versions held, 0 for a kind never taken. */
   versions(): Record<PublishedKind, number> {
     return { holidays: this.#taken.holidays?.version ?? 0, catalogue: this.#taken.catalogue?.version ?? 0 };

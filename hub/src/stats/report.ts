@@ -63,6 +63,8 @@ function ratingGroups(visits: Map<string, TicketFigures>, days: readonly ReportD
 }
 
 type AppointmentCounts = Omit<AppointmentFact, 'day' | 'category'>;
+/** What appointment figures read of a day's roll-up (the district has these from its tables). */
+export type AppointmentDay = Pick<ReportDay, 'day' | 'appointments'>;
 const noAppointments = (): AppointmentCounts => ({ booked: 0, changed: 0, cancelled: 0, checkedIn: 0, late: 0, afterNoShow: 0, noShow: 0 });
 
 function appointmentFigures(c: AppointmentCounts): AppointmentFigures {
@@ -77,7 +79,7 @@ function appointmentFigures(c: AppointmentCounts): AppointmentFigures {
  * no-shows of the bookings for its days, wherever they were journaled (`withLater`: the period's days
  * and every later one, for no-shows marked after the day).
  */
-function appointmentsOf(days: readonly ReportDay[], withLater: readonly ReportDay[], range: { from: string; to: string }): Pick<Report, 'appointments' | 'appointmentsByCategory' | 'appointmentsByDay'> {
+export function appointmentsOf(days: readonly AppointmentDay[], withLater: readonly AppointmentDay[], range: { from: string; to: string }): Pick<Report, 'appointments' | 'appointmentsByCategory' | 'appointmentsByDay'> {
   const total = noAppointments();
   const byCategory = new Map<string, AppointmentCounts>();
   const byDay = new Map<string, AppointmentCounts>();
@@ -104,7 +106,8 @@ function uptimeFigures(facts: readonly KioskFact[]): UptimeFigures {
   return { kiosks: new Set(facts.map((f) => f.kiosk)).size, dueMs, upMs, uptime: dueMs === 0 ? null : upMs / dueMs };
 }
 
-function uptimeOf(days: readonly ReportDay[]): Report['uptime'] {
+/** Kiosk and 24-hour uptime of the days' kiosk facts (the district has these from its presence records). */
+export function uptimeOf(days: readonly Pick<ReportDay, 'kiosks'>[]): Report['uptime'] {
   const facts = days.flatMap((d) => d.kiosks);
   const byKiosk = groupBy(facts, (f) => f.kiosk, (fs): KioskUptime => ({ ...uptimeFigures(fs), allDay: fs.at(-1)!.allDay }));
   return { kiosks: uptimeFigures(facts.filter((f) => !f.allDay)), terminals24: uptimeFigures(facts.filter((f) => f.allDay)), byKiosk };
@@ -120,7 +123,7 @@ export interface ReportPeriod {
 }
 
 /** "一窗"分类受理率 (OneWindowFigures) from the figures by window. */
-function oneWindowOf(byWindow: Report['byWindow'], comprehensive: readonly string[]): OneWindowFigures {
+export function oneWindowOf(byWindow: Report['byWindow'], comprehensive: readonly string[]): OneWindowFigures {
   let intake = 0;
   let atComprehensive = 0;
   for (const [id, f] of Object.entries(byWindow)) {
