@@ -1,4 +1,5 @@
 // Entry point of the district server: `npm run district -- --db postgres://… --port N`.
+import { stopOnSignals } from '@yichuang/hub/dist/stop-on-signals.js';
 import { OptionsError, readOptions } from './options.js';
 import { startDistrict } from './server.js';
 
@@ -9,15 +10,7 @@ async function main(): Promise<void> {
   const district = await startDistrict(options, { clock: Date.now, log });
   console.log(`一窗区级服务已启动 / district server started: ${district.url}  (port ${district.port})`);
   console.log(`区级控制台 / district console: ${district.url}/district/`);
-  const stop = (signal: string): void => {
-    log(`${signal}: stopping`);
-    district.close().then(
-      () => process.exit(0),
-      () => process.exit(1),
-    );
-  };
-  process.once('SIGINT', stop);
-  process.once('SIGTERM', stop);
+  stopOnSignals(() => district.close(), log);
 }
 
 main().catch((err: unknown) => {

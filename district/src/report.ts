@@ -16,7 +16,7 @@ import { WAIT_BUCKETS_MIN, type DurationStats, type ItemFigures, type RatingFigu
 import { addDays, serviceDay, startOfDay } from '@yichuang/shared/time';
 import { caseFact, caseFigures, emptyLevels, ratingFiguresOf } from '@yichuang/hub/dist/stats/evaluation-figures.js';
 import type { AppointmentFact, CaseFact, KioskFact, WindowFact } from '@yichuang/hub/dist/stats/facts.js';
-import { emptyFigures, inKeyOrder, sortKeys, windowFigures } from '@yichuang/hub/dist/stats/figures.js';
+import { emptyFigures, inKeyOrder, sortKeys, ticketFigures, windowFigures } from '@yichuang/hub/dist/stats/figures.js';
 import { kioskFacts } from '@yichuang/hub/dist/stats/kiosk-uptime.js';
 import type { PresenceRecord } from '@yichuang/hub/dist/kiosk/uptime.js';
 import { appointmentsOf, oneWindowOf, uptimeOf, type AppointmentDay } from '@yichuang/hub/dist/stats/report.js';
@@ -48,7 +48,6 @@ export interface ReportHall {
   config: string | null;
 }
 
-const ratio = (a: number, b: number): number => (b === 0 ? 0 : a / b);
 
 /** Milliseconds to whole seconds, nearest (the hall's roll-ups: Math.round for values ≥ 0). */
 const seconds = (ms: string): string => `(${ms} + 500) / 1000`;
@@ -128,31 +127,18 @@ function durationStats(r: Row, d: DurationKey): DurationStats {
   return { n, mean: (v('sum') * 1000) / n, p50: num(p50) * 1000, p90: num(p90) * 1000, max: v('max') * 1000, overThreshold: v('over') / n };
 }
 
-function ticketFigures(r: Row): TicketFigures {
-  const issued = num(r.issued);
-  const finished = num(r.finished);
-  const noShow = num(r.no_show);
-  const cancelled = num(r.cancelled);
-  const outcomes = Object.fromEntries(OUTCOMES.map((o, i) => [o, num(r[`o${i}`])])) as Record<Outcome, number>;
-  const [wait, totalWait, walk, service, stay, uncalledWait] = DURATION_KEYS.map((d) => durationStats(r, d)) as [DurationStats, DurationStats, DurationStats, DurationStats, DurationStats, DurationStats];
-  return {
-    issued,
-    finished,
-    noShow,
-    cancelled,
-    open: issued - finished - noShow - cancelled,
+function ticketFiguresOf(r: Row): TicketFigures {
+  const counts = {
+    issued: num(r.issued),
+    finished: num(r.finished),
+    noShow: num(r.no_show),
+    cancelled: num(r.cancelled),
     transfers: num(r.transfers),
     holds: num(r.holds),
-    noShowRate: ratio(noShow, num(r.called)),
-    wait,
-    totalWait,
-    walk,
-    service,
-    stay,
-    uncalledWait,
-    outcomes,
-    doneShare: ratio(outcomes.done, finished),
+    called: num(r.called),
+    outcomes: Object.fromEntries(OUTCOMES.map((o, i) => [o, num(r[`o${i}`])])) as Record<Outcome, number>,
   };
+  return ticketFigures({ ...counts, open: counts.issued - counts.finished - counts.noShow - counts.cancelled }, DURATION_KEYS.map((d) => durationStats(r, d)));
 }
 
 
@@ -297,7 +283,7 @@ export async function districtReport(db: pg.ClientBase, halls: readonly ReportHa
     const scoped = name !== null && HALL_SCOPED.includes(name);
     const { rows } = await db.query<Row>(ticketSql(name && DIMENSIONS[name], scoped, oneHall), params);
     for (const r of rows) {
-      const f = ticketFigures(r);
+      const f = ticketFiguresOf(r);
       if (name === null) {
         const parts = partsOf(r.hall ?? null);
         if (parts) parts.total = f;

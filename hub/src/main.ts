@@ -2,6 +2,7 @@
 import path from 'node:path';
 import { OptionsError, readOptions } from './config.js';
 import { startHub } from './hub.js';
+import { stopOnSignals } from './stop-on-signals.js';
 
 const log = (line: string): void => console.error(`[hub] ${line}`);
 
@@ -26,15 +27,7 @@ async function main(): Promise<void> {
     );
   }
 
-  const stop = (signal: string): void => {
-    log(`${signal}: stopping`);
-    hub.close().then(
-      () => process.exit(0),
-      () => process.exit(1),
-    );
-  };
-  process.once('SIGINT', stop);
-  process.once('SIGTERM', stop);
+  stopOnSignals(() => hub.close(), log);
 }
 
 main().catch((err: unknown) => {

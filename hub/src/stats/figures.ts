@@ -13,7 +13,8 @@ export function percentile(sorted: readonly number[], p: number): number {
   return sorted[rank - 1]!;
 }
 
-const ratio = (a: number, b: number): number => (b === 0 ? 0 : a / b);
+/** a / b, 0 when there is no b. */
+export const ratio = (a: number, b: number): number => (b === 0 ? 0 : a / b);
 
 /** One way of grouping a day's tickets: a key column (NONE = in no group) and the ids its values stand for. */
 export interface Dimension {
@@ -71,28 +72,57 @@ export function dayCounts(d: ReportDay, dim: Dimension): Int32Array {
 }
 
 function figuresOf(counts: ArrayLike<number>, at: number, durations: readonly DurationStats[]): TicketFigures {
-  const outcomes = Object.fromEntries(OUTCOMES.map((o, i) => [o, counts[at + OUTCOMES_AT + i]!])) as Record<Outcome, number>;
   const ended = (e: TicketEnd): number => counts[at + ENDS_AT + ENDS.indexOf(e)]!;
-  const finished = ended('finished');
-  const noShow = ended('no-show');
+  return ticketFigures(
+    {
+      issued: counts[at + ISSUED]!,
+      finished: ended('finished'),
+      noShow: ended('no-show'),
+      cancelled: ended('cancelled'),
+      open: ended('open'),
+      transfers: counts[at + TRANSFERS]!,
+      holds: counts[at + HOLDS]!,
+      called: counts[at + CALLED]!,
+      outcomes: Object.fromEntries(OUTCOMES.map((o, i) => [o, counts[at + OUTCOMES_AT + i]!])) as Record<Outcome, number>,
+    },
+    durations,
+  );
+}
+
+/** What a group of tickets counts, however it was counted (the hall's roll-ups, the district's SQL). */
+export interface TicketCounts {
+  issued: number;
+  finished: number;
+  noShow: number;
+  cancelled: number;
+  open: number;
+  transfers: number;
+  holds: number;
+  /** Called at least once: the no-show rate's base. */
+  called: number;
+  outcomes: Record<Outcome, number>;
+}
+
+/** A group's figures from its counts and its durations (in DURATION_KEYS order): the rates defined once. */
+export function ticketFigures(c: TicketCounts, durations: readonly DurationStats[]): TicketFigures {
   const [wait, totalWait, walk, service, stay, uncalledWait] = durations as [DurationStats, DurationStats, DurationStats, DurationStats, DurationStats, DurationStats];
   return {
-    issued: counts[at + ISSUED]!,
-    finished,
-    noShow,
-    cancelled: ended('cancelled'),
-    open: ended('open'),
-    transfers: counts[at + TRANSFERS]!,
-    holds: counts[at + HOLDS]!,
-    noShowRate: ratio(noShow, counts[at + CALLED]!),
+    issued: c.issued,
+    finished: c.finished,
+    noShow: c.noShow,
+    cancelled: c.cancelled,
+    open: c.open,
+    transfers: c.transfers,
+    holds: c.holds,
+    noShowRate: ratio(c.noShow, c.called),
     wait,
     totalWait,
     walk,
     service,
     stay,
     uncalledWait,
-    outcomes,
-    doneShare: ratio(outcomes.done, finished),
+    outcomes: c.outcomes,
+    doneShare: ratio(c.outcomes.done, c.finished),
   };
 }
 
