@@ -89,19 +89,8 @@ function figuresOf(counts: ArrayLike<number>, at: number, durations: readonly Du
   );
 }
 
-/** What a group of tickets counts, however it was counted (the hall's roll-ups, the district's SQL). */
-export interface TicketCounts {
-  issued: number;
-  finished: number;
-  noShow: number;
-  cancelled: number;
-  open: number;
-  transfers: number;
-  holds: number;
-  /** Called at least once: the no-show rate's base. */
-  called: number;
-  outcomes: Record<Outcome, number>;
-}
+/** What a group of tickets counts, however it was counted (the hall's roll-ups, the district's SQL); `called`: at least once, the no-show rate's base. */
+export type TicketCounts = Pick<TicketFigures, 'issued' | 'finished' | 'noShow' | 'cancelled' | 'open' | 'transfers' | 'holds' | 'outcomes'> & { called: number };
 
 /** A group's figures from its counts and its durations (in DURATION_KEYS order): the rates defined once. */
 export function ticketFigures(c: TicketCounts, durations: readonly DurationStats[]): TicketFigures {
