@@ -62,9 +62,11 @@ describe('the catalogue page', () => {
     await form.waitFor({ state: 'detached' });
     expect(await guideNames('电动自行车')).toEqual(['电动自行车上牌登记']);
 
-    page.once('dialog', (d) => void d.accept());
     await page.locator('tr[data-item="11440300MB2C92-0001"] button').click();
     await form.getByRole('button', { name: '删除' }).click();
+    const asked = page.getByRole('dialog');
+    expect(await asked.innerText()).toContain('删除事项「电动自行车上牌登记」？');
+    await asked.getByRole('button', { name: '删除' }).click();
     await page.locator('tr[data-item="11440300MB2C92-0001"]').waitFor({ state: 'detached' });
     expect(await guideNames('电动自行车')).toEqual([]);
   });

@@ -24,6 +24,11 @@ export async function shoot({ hub, browser, capture }: ShotContext): Promise<voi
   await console.locator('form[data-form=pair] input[name=code]').fill((await kiosk.locator('[data-pairing-code]').getAttribute('data-pairing-code'))!);
   await console.locator('form[data-form=pair] input[name=name]').fill('3号取号机');
   await capture(console, 'admin-devices');
+  // Revoking asks first, in the console's own dialog, saying what it would end.
+  await console.getByRole('button', { name: '撤销全部演示设备' }).click();
+  await console.getByRole('dialog').waitFor();
+  await capture(console, 'admin-devices-confirm');
+  await console.getByRole('dialog').getByRole('button', { name: '取消' }).click();
   await kiosk.context().close();
 
   // Something in the audit log besides the sign-in.

@@ -60,17 +60,15 @@ describe('a hall going live', () => {
     await page.goto(`${t.hub.url}/console/#/devices`);
     const revokeAll = page.getByRole('button', { name: '撤销全部演示设备' });
     await revokeAll.waitFor();
-    const asked = new Promise<string>((resolve) =>
-      page.once('dialog', (dialog) => {
-        resolve(dialog.message());
-        void dialog.accept();
-      }),
-    );
     await revokeAll.click();
-    const message = await asked;
+    // The console's own dialog, not the browser's confirm(): it says what revoking ends, and 撤销 is a touch-sized button.
+    const dialog = page.getByRole('dialog');
+    await dialog.waitFor();
+    const message = await dialog.innerText();
     expect(message).toMatch(/撤销全部 \d+ 台演示设备/);
     expect(message).toMatch(/1 号窗口：王晓燕 将被签退，A001 暂挂于该窗口/);
     expect(message).toMatch(/取号机 × 3/);
+    await dialog.getByRole('button', { name: '撤销全部演示设备' }).click();
     await expect.poll(() => page.getByRole('button', { name: '撤销全部演示设备' }).count(), { timeout: 10_000 }).toBe(0);
 
     // The window is signed out and its citizen's ticket held there; a terminal paired anew opens signed out.

@@ -28,7 +28,6 @@ describe('pairing a kiosk from the console', () => {
     expect(await kiosk.locator('body').innerText()).toMatch(/本设备尚未配对[\s\S]*This device is not paired/);
 
     const console = await openScreen(browser, `${t.hub.url}/console/?token=demo-console-1#/devices`, LANDSCAPE);
-    console.on('dialog', (dialog) => void dialog.accept());
     const form = console.locator('form[data-form=pair]');
     await form.waitFor();
     await console.getByText('等待配对的屏幕').waitFor();
@@ -49,6 +48,7 @@ describe('pairing a kiosk from the console', () => {
     await expect.poll(() => row.innerText()).toMatch(/3号取号机[\s\S]*在线/);
 
     await row.getByRole('button', { name: '撤销' }).click();
+    await console.getByRole('dialog').getByRole('button', { name: '撤销' }).click();
     await kiosk.locator('[data-pairing-code]').waitFor({ timeout: 15_000 });
     expect(await codeOf(kiosk)).not.toBe(code);
     await expect.poll(() => console.locator('tr[data-device=kiosk-3]').count()).toBe(0);

@@ -1,6 +1,6 @@
 import { mount } from 'svelte';
 import '@yichuang/shared/ui/base.css';
-import './console.css';
+import '@yichuang/shared/ui/console.css';
 import Console from './Console.svelte';
 
 const target = document.getElementById('app');
