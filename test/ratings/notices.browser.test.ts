@@ -56,7 +56,7 @@ describe('notices on window-top displays', () => {
     await console1.getByRole('button', { name: '发布通知' }).click();
     await console1.locator('tr.showing', { hasText: '本窗口 14:00 起暂停办理' }).waitFor();
 
-    await display5.locator('.notice', { hasText: '本窗口 14:00 起暂停办理' }).waitFor({ timeout: 5000 });
+    await display5.locator('.notice', { hasText: '本窗口 14:00 起暂停办理' }).waitFor({ timeout: 15_000 });
     expect(await layoutFaults(display5)).toEqual([]);
     expect(await display6.locator('.notice').count()).toBe(0);
 
@@ -64,8 +64,8 @@ describe('notices on window-top displays', () => {
     const manager = await t.connect('demo-console-1');
     const all = await manager.emitWithAck('notice:post', { cmdId: cmdId(), windowId: null, text: '系统升级，16:00 后暂停取号', endsAt: MONDAY_10AM + 7 * HOUR });
     expect(all.ok).toBe(true);
-    await display6.locator('.notice', { hasText: '系统升级，16:00 后暂停取号' }).waitFor({ timeout: 5000 });
-    await display5.locator('.notice', { hasText: '系统升级，16:00 后暂停取号' }).waitFor({ timeout: 5000 });
+    await display6.locator('.notice', { hasText: '系统升级，16:00 后暂停取号' }).waitFor({ timeout: 15_000 });
+    await display5.locator('.notice', { hasText: '系统升级，16:00 后暂停取号' }).waitFor({ timeout: 15_000 });
     expect(await layoutFaults(display5)).toEqual([]);
 
     // Bad input is refused with a clear message, and nothing is posted.
@@ -74,13 +74,13 @@ describe('notices on window-top displays', () => {
 
     // 12:00 passes on the hub's clock: window 5's own notice goes, the hall's stays.
     t.clock.advance(2 * HOUR + 1000);
-    await display5.locator('.notice', { hasText: '本窗口 14:00 起暂停办理' }).waitFor({ state: 'detached', timeout: 5000 });
+    await display5.locator('.notice', { hasText: '本窗口 14:00 起暂停办理' }).waitFor({ state: 'detached', timeout: 15_000 });
     expect(await display5.locator('.notice').innerText()).toContain('系统升级');
 
     // Withdrawn on the console: gone from both displays.
     await console1.locator('tr.showing', { hasText: '系统升级' }).getByRole('button', { name: '撤回' }).click();
     await console1.locator('tr', { hasText: '系统升级' }).getByText(/已撤回/).waitFor();
-    for (const d of [display5, display6]) await d.locator('.notice').waitFor({ state: 'detached', timeout: 5000 });
+    for (const d of [display5, display6]) await d.locator('.notice').waitFor({ state: 'detached', timeout: 15_000 });
 
     const audited = await auditActions();
     expect(audited.map((e) => e.action)).toEqual(['notice.post', 'notice.post', 'notice.withdraw']);
@@ -96,7 +96,7 @@ describe('notices on window-top displays', () => {
     await t.close();
     t = await startTestHub({ dataDir, start: at });
     const display7 = await openDisplay('07');
-    await display7.locator('.notice', { hasText: '本窗口今日下午暂停办理' }).waitFor({ timeout: 5000 });
+    await display7.locator('.notice', { hasText: '本窗口今日下午暂停办理' }).waitFor({ timeout: 15_000 });
     const list = await (await t.connect('demo-console-1')).emitWithAck('notice:list', {});
     expect(list.ok && list.data.map((n) => [n.text, n.showing])).toEqual([
       ['本窗口今日下午暂停办理', true],
