@@ -3,6 +3,7 @@
 // with the new seq, so a record is applied exactly once even if the server stops midway. Reports are
 // then SQL queries over these tables, never a replay of journals.
 import type pg from 'pg';
+import { markStale, rollUpStaleDays } from './ticket-days.js';
 
 /** The parts of a journal record the projector reads (the hall's own type is hub/src/storage/journal.ts). */
 interface ForwardedRecord {
@@ -212,12 +213,17 @@ export async function projectHall(db: pg.ClientBase, hall: string): Promise<numb
     let last = from;
     /** The latest record of each day in the batch (hall_days). */
     const dayEnds = new Map<string, number>();
+    /** Days whose roll-up the batch changes: the records' own, and the days of the tickets they are about (ids are `day/number`). */
+    const touched = new Set<string>();
     for (const row of records.rows) {
       // Records arrive in order and without gaps (the forwarder sends them so): stop at a gap, if any.
       if (Number(row.seq) !== last + 1) break;
       const record = JSON.parse(row.record) as ForwardedRecord;
       await APPLY[record.event.type]?.(db, hall, record);
       dayEnds.set(record.day, Math.max(dayEnds.get(record.day) ?? 0, record.at));
+      touched.add(record.day);
+      const ticketDay = /^\d{4}-\d{2}-\d{2}(?=\/)/.exec(s(record.event.ticketId) ?? '')?.[0];
+      if (ticketDay) touched.add(ticketDay);
       last = Number(row.seq);
     }
     for (const [day, at] of dayEnds) {
@@ -227,6 +233,7 @@ export async function projectHall(db: pg.ClientBase, hall: string): Promise<numb
         [hall, day, at],
       );
     }
+    await markStale(db, hall, touched);
     await db.query('UPDATE projected SET seq = $2 WHERE hall = $1', [hall, last]);
     await db.query('COMMIT');
     return last - from;
@@ -236,8 +243,11 @@ export async function projectHall(db: pg.ClientBase, hall: string): Promise<numb
   }
 }
 
-/** Projects every hall that has records not yet applied, until each is up to date. */
-export async function projectAll(db: pg.ClientBase): Promise<number> {
+/**
+ * Projects every hall that has records not yet applied, until each is up to date, then rolls up the
+ * past days that changed (`now`: the district's clock, for each hall's today).
+ */
+export async function projectAll(db: pg.ClientBase, now: number): Promise<number> {
   // Every forwarder names its hall in halls before it sends a record. One query finds the halls
   // behind (their newest record through the primary key), so an idle district costs one statement a round.
   const { rows } = await db.query<{ id: string }>(
@@ -248,5 +258,6 @@ export async function projectAll(db: pg.ClientBase): Promise<number> {
   for (const { id: hall } of rows) {
     for (let n = await projectHall(db, hall); n > 0; n = await projectHall(db, hall)) applied += n;
   }
+  await rollUpStaleDays(db, now);
   return applied;
 }

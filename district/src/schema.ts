@@ -232,6 +232,24 @@ const MIGRATIONS: readonly string[] = [
    DELETE FROM cases;
    DELETE FROM windows;
    DELETE FROM projected;`,
+
+  // 8: each past hall day's tickets and ratings rolled up in the hall's own roll-up form (ticket-days.ts),
+  // so a district report reads a row per hall day instead of sorting every ticket of the period; the
+  // hall days whose roll-up is missing or out of date. Every hall day already projected is marked, so
+  // the server rolls up the history it holds (until then reports read those days as before).
+  `CREATE TABLE ticket_days (
+     hall VARCHAR(64) NOT NULL,
+     day DATE NOT NULL,
+     rollup TEXT NOT NULL,
+     PRIMARY KEY (hall, day)
+   );
+   CREATE TABLE ticket_days_stale (
+     hall VARCHAR(64) NOT NULL,
+     day DATE NOT NULL,
+     PRIMARY KEY (hall, day)
+   );
+   INSERT INTO ticket_days_stale (hall, day)
+     SELECT hall, day FROM tickets UNION SELECT hall, day FROM ratings UNION SELECT hall, day FROM hall_days;`,
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;

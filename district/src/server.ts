@@ -44,7 +44,7 @@ export async function startDistrict(options: DistrictOptions, { clock, log, link
   let followUp: Promise<number> | undefined;
   let lastProblem = '';
   const project = (): Promise<number> => {
-    if (!projecting) return (projecting = withClient(db, projectAll).finally(() => (projecting = undefined)));
+    if (!projecting) return (projecting = withClient(db, (c) => projectAll(c, clock())).finally(() => (projecting = undefined)));
     // The round under way may have read before the records the caller waits for: one more after it.
     return (followUp ??= projecting.catch(() => 0).then(() => {
       followUp = undefined;
