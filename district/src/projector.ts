@@ -130,12 +130,6 @@ const APPLY: Record<string, Apply> = {
   'appointment.checkedIn': appointment(sameEvent, (e) => ['checked_in', ...(e.late ? ['late' as const] : []), ...(e.afterNoShow ? ['after_no_show' as const] : [])]),
   'appointment.noShow': appointment(sameEvent, () => ['no_show']),
 
-  'ticket.issued': (db, hall, { day, at, event: e }) =>
-    db.query(
-      `INSERT INTO tickets (hall, ticket_id, day, number, category_id, issue_category_id, source, priority, state, issued_at, due_at, since)
-       VALUES ($1, $2, $3, $4, $5, $5, $6, $7, 'waiting', $8, $9, $8)`,
-      [hall, e.ticketId, day, e.number, e.categoryId, e.source, e.priority, at, typeof e.dueAt === 'number' ? e.dueAt : null],
-    ),
   'ticket.called': ticketState('called', 'called', false),
   'ticket.recalled': (db, hall, { event: e }) => db.query('UPDATE tickets SET recalls = $3 WHERE hall = $1 AND ticket_id = $2', [hall, e.ticketId, e.count]),
   'ticket.started': ticketState('serving', 'started', false),
@@ -178,6 +172,26 @@ const APPLY: Record<string, Apply> = {
   'case.closed': caseStep('closed', 'closed_at'),
 };
 
+/** Tickets issued in a row are inserted together, a statement per ISSUED_PER_INSERT (the most frequent record: one round trip, not one each). */
+const ISSUED_PER_INSERT = 1000;
+const ISSUED_COLUMNS = 9;
+
+/** Inserts the tickets of `issued` (values of ticket.issued records, ISSUED_COLUMNS each) and empties it. */
+async function insertIssued(db: pg.ClientBase, issued: unknown[][]): Promise<void> {
+  for (let i = 0; i < issued.length; i += ISSUED_PER_INSERT) {
+    const rows = issued.slice(i, i + ISSUED_PER_INSERT);
+    const p = (r: number, c: number): string => `$${r * ISSUED_COLUMNS + c}`;
+    const values = rows.map((_, r) => `(${p(r, 1)}, ${p(r, 2)}, ${p(r, 3)}, ${p(r, 4)}, ${p(r, 5)}, ${p(r, 5)}, ${p(r, 6)}, ${p(r, 7)}, 'waiting', ${p(r, 8)}, ${p(r, 9)}, ${p(r, 8)})`);
+    await db.query(
+      `INSERT INTO tickets (hall, ticket_id, day, number, category_id, issue_category_id, source, priority, state, issued_at, due_at, since) VALUES ${values.join(', ')}`,
+      rows.flat(),
+    );
+  }
+  issued.length = 0;
+}
+
+const issuedValues = (hall: string, { day, at, event: e }: ForwardedRecord): unknown[] => [hall, e.ticketId, day, e.number, e.categoryId, e.source, e.priority, at, typeof e.dueAt === 'number' ? e.dueAt : null];
+
 /**
  * A visit rated later (phone, kiosk) replaces its 未评价. The visit's category and finish come from its
  * ticket, as the hall's rating record takes them (engine/evolve.ts rate).
@@ -215,17 +229,24 @@ export async function projectHall(db: pg.ClientBase, hall: string): Promise<numb
     const dayEnds = new Map<string, number>();
     /** Days whose roll-up the batch changes: the records' own, and the days of the tickets they are about (ids are `day/number`). */
     const touched = new Set<string>();
+    const issued: unknown[][] = [];
     for (const row of records.rows) {
       // Records arrive in order and without gaps (the forwarder sends them so): stop at a gap, if any.
       if (Number(row.seq) !== last + 1) break;
       const record = JSON.parse(row.record) as ForwardedRecord;
-      await APPLY[record.event.type]?.(db, hall, record);
+      if (record.event.type === 'ticket.issued') issued.push(issuedValues(hall, record));
+      else {
+        // Records apply in order: the tickets issued before this one are in first.
+        await insertIssued(db, issued);
+        await APPLY[record.event.type]?.(db, hall, record);
+      }
       dayEnds.set(record.day, Math.max(dayEnds.get(record.day) ?? 0, record.at));
       touched.add(record.day);
       const ticketDay = /^\d{4}-\d{2}-\d{2}(?=\/)/.exec(s(record.event.ticketId) ?? '')?.[0];
       if (ticketDay) touched.add(ticketDay);
       last = Number(row.seq);
     }
+    await insertIssued(db, issued);
     for (const [day, at] of dayEnds) {
       await db.query(
         `INSERT INTO hall_days (hall, day, last_at) VALUES ($1, $2, $3)

@@ -21,7 +21,7 @@ import type { PresenceRecord } from '@yichuang/hub/dist/kiosk/uptime.js';
 import type { ReportDay } from '@yichuang/hub/dist/stats/report-day.js';
 import { appointmentsOf, oneWindowOf, reportOf as hallReportOf, uptimeOf, type AppointmentDay } from '@yichuang/hub/dist/stats/report.js';
 import type pg from 'pg';
-import { districtDay, reportDays } from './ticket-days.js';
+import { districtDay, reportDays, type RolledUpDays } from './ticket-days.js';
 
 export interface DistrictReportQuery {
   from: string;
@@ -131,7 +131,8 @@ const CASE_STEPS = [
 ] as const;
 
 /** The report of each hall asked for and of them together (`halls` already filtered to the query's hall). */
-export async function districtReport(db: pg.ClientBase, halls: readonly ReportHall[], q: DistrictReportQuery, now: number): Promise<DistrictReport> {
+/** `cache`: the server's rolled-up days kept from earlier reports. */
+export async function districtReport(db: pg.ClientBase, halls: readonly ReportHall[], q: DistrictReportQuery, now: number, cache: RolledUpDays): Promise<DistrictReport> {
   const byId = new Map(halls.map((h) => [h.id, { hall: h, parts: new Parts() }]));
   const district = new Parts();
   for (const { hall, parts } of byId.values()) {
@@ -149,7 +150,7 @@ export async function districtReport(db: pg.ClientBase, halls: readonly ReportHa
   // Tickets and ratings: each hall's days, and all of them as the district's.
   const zones = new Map(halls.map((h) => [h.id, h.timeZone]));
   const ticketDays = async (): Promise<void> => {
-    const days = await reportDays(db, { from: q.from, to: q.to, today, now, ...(q.hall !== undefined && { hall: q.hall }) }, (hall) => zones.get(hall) ?? zone);
+    const days = await reportDays(db, { from: q.from, to: q.to, today, now, ...(q.hall !== undefined && { hall: q.hall }) }, (hall) => zones.get(hall) ?? zone, cache);
     for (const [hall, hallDays] of days) {
       const parts = byId.get(hall)?.parts;
       if (!parts) continue;

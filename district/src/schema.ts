@@ -241,6 +241,8 @@ const MIGRATIONS: readonly string[] = [
      hall VARCHAR(64) NOT NULL,
      day DATE NOT NULL,
      rollup TEXT NOT NULL,
+     -- The hall's projected seq when it was rolled up: a report server's copy in memory of an older one is out of date.
+     version BIGINT NOT NULL,
      PRIMARY KEY (hall, day)
    );
    CREATE TABLE ticket_days_stale (

@@ -11,7 +11,7 @@
 import { RATING_LEVELS, type RatingLevel } from '@yichuang/shared/ratings';
 import { localParts, serviceDay, weekdayOf } from '@yichuang/shared/time';
 import type { TicketEnd, TicketFact } from '@yichuang/hub/dist/stats/facts.js';
-import { RatingTally, ticketColumns, type ReportDay } from '@yichuang/hub/dist/stats/report-day.js';
+import { RatingTally, ReportDayCache, ticketColumns, type ReportDay } from '@yichuang/hub/dist/stats/report-day.js';
 import { columnText, encodeTickets, fromText, TICKET_COLUMNS, type ReportRollup } from '@yichuang/hub/dist/stats/rollup.js';
 import type pg from 'pg';
 
@@ -147,9 +147,12 @@ async function rollUpPass(db: pg.ClientBase, hall: string, zone: string, today: 
     const tickets = await db.query<Row>(ticketRowsSql('hall = $1 AND day >= $2 AND day <= $3', '$4', '$5'), [...range, today, now]);
     const ratings = await db.query<Row>(ratingCountsSql('hall = $1 AND day >= $2 AND day <= $3'), range);
     const days = byHallDay(tickets.rows, ratings.rows, () => zone);
+    const projected = await db.query<{ seq: string }>('SELECT seq FROM projected WHERE hall = $1', [hall]);
+    const version = projected.rows[0]?.seq ?? 0;
     await db.query('DELETE FROM ticket_days WHERE hall = $1 AND day IN (SELECT day FROM ticket_days_stale WHERE hall = $1 AND day >= $2 AND day <= $3)', range);
     for (const day of stale) {
-      await db.query('INSERT INTO ticket_days (hall, day, rollup) VALUES ($1, $2, $3)', [hall, day, rollupText(days.get(`${hall}\t${day}`) ?? { facts: [], ratings: [] })]);
+      const text = rollupText(days.get(`${hall}\t${day}`) ?? { facts: [], ratings: [] });
+      await db.query('INSERT INTO ticket_days (hall, day, rollup, version) VALUES ($1, $2, $3, $4)', [hall, day, text, version]);
     }
     await db.query('DELETE FROM ticket_days_stale WHERE hall = $1 AND day >= $2 AND day <= $3', range);
     await db.query('COMMIT');
@@ -177,36 +180,84 @@ export interface DayQuery {
   hall?: string;
 }
 
+/** Memory for each hall's rolled-up days: a centre's year is ~30 MB. */
+const HALL_CACHE_BYTES = 64 * 1024 * 1024;
+
+/**
+ * Rolled-up days as reports read them, kept between reports (one server's memory, as the hall's
+ * stats service keeps its past days): a day read again only when its roll-up's version changes. The
+ * days keep the memos the hall's report code fills (a day's own figures, its counters per dimension).
+ */
+export class RolledUpDays {
+  private readonly halls = new Map<string, { days: ReportDayCache; versions: Map<string, string> }>();
+
+  get(hall: string, day: string, version: string): ReportDay | undefined {
+    const h = this.halls.get(hall);
+    return h?.versions.get(day) === version ? h.days.get(day) : undefined;
+  }
+
+  set(hall: string, d: ReportDay, version: string): void {
+    let h = this.halls.get(hall);
+    if (!h) this.halls.set(hall, (h = { days: new ReportDayCache(HALL_CACHE_BYTES), versions: new Map() }));
+    h.days.set(d);
+    h.versions.set(d.day, version);
+  }
+}
+
 /**
  * Each hall's days of the period as the hall's report reads them (stats/report-day.ts ReportDay): its
- * rolled-up days, and the others (today, a day changed since) from the projected tables. A day with
- * window time is marked by its windows (no times: the district works those out from window_days).
+ * rolled-up days (from `cache` when it has their version), and the others (today, a day changed
+ * since and not rolled up again yet) from the projected tables. A day with window time is marked by
+ * its windows (no times: the district works those out from window_days).
  */
-export async function reportDays(db: pg.ClientBase, q: DayQuery, zoneOf: (hall: string) => string): Promise<Map<string, ReportDay[]>> {
+export async function reportDays(db: pg.ClientBase, q: DayQuery, zoneOf: (hall: string) => string, cache: RolledUpDays): Promise<Map<string, ReportDay[]>> {
   /** The period (and hall) over `values`, the hall's parameter after them. */
   const inPeriod = (values: unknown[]): [string, unknown[]] =>
     q.hall === undefined ? ['day >= $1 AND day <= $2', values] : [`day >= $1 AND day <= $2 AND hall = $${values.length + 1}`, [...values, q.hall]];
-  const notRolledUp = (t: string): string => `NOT EXISTS (SELECT 1 FROM ticket_days p WHERE p.hall = ${t}.hall AND p.day = ${t}.day AND p.day < CAST($3 AS DATE))`;
-  const [rolledWhere, rolledParams] = inPeriod([q.from, q.to, q.today]);
-  const rolled = await db.query<{ hall: string; day: string; rollup: string }>(
-    `SELECT hall, CAST(day AS VARCHAR(10)) AS day, rollup FROM ticket_days WHERE ${rolledWhere} AND day < CAST($3 AS DATE)`,
-    rolledParams,
+  // Past days are rolled up unless marked stale (the projector, the migration and the bench's history
+  // mark them): today's rows and the stale days' are read apart, each through an index.
+  const raw = (t: string): string[] => [
+    'day >= CAST($3 AS DATE)',
+    `day < CAST($3 AS DATE) AND EXISTS (SELECT 1 FROM ticket_days_stale s WHERE s.hall = ${t}.hall AND s.day = ${t}.day)`,
+  ];
+  const [pastWhere, pastParams] = inPeriod([q.from, q.to, q.today]);
+  const days = new Map<string, ReportDay>();
+  const versions = await db.query<{ hall: string; day: string; version: string }>(
+    `SELECT hall, CAST(day AS VARCHAR(10)) AS day, version FROM ticket_days WHERE ${pastWhere} AND day < CAST($3 AS DATE)`,
+    pastParams,
   );
+  const missing = new Map<string, string[]>();
+  for (const r of versions.rows) {
+    const cached = cache.get(r.hall, r.day, r.version);
+    if (cached) days.set(`${r.hall}\t${r.day}`, { ...cached, windows: [] });
+    else missing.set(r.hall, [...(missing.get(r.hall) ?? []), r.day]);
+  }
+  for (const [hall, missed] of missing) {
+    const wanted = new Set(missed);
+    const { rows } = await db.query<{ day: string; version: string; rollup: string }>(
+      'SELECT CAST(day AS VARCHAR(10)) AS day, version, rollup FROM ticket_days WHERE hall = $1 AND day >= $2 AND day <= $3',
+      [hall, missed[0], missed.at(-1)],
+    );
+    for (const r of rows) {
+      if (!wanted.has(r.day)) continue;
+      const { tickets: t, ratings: counts } = partsOfText(r.rollup);
+      const d = reportDay(r.day, t, counts);
+      cache.set(hall, d, r.version);
+      days.set(`${hall}\t${r.day}`, { ...d, windows: [] });
+    }
+  }
   const [ticketsWhere, ticketsParams] = inPeriod([q.from, q.to, q.today, q.now]);
-  const tickets = await db.query<Row>(ticketRowsSql(`${ticketsWhere} AND ${notRolledUp('tickets')}`, '$3', '$4'), ticketsParams);
-  const ratings = await db.query<Row>(ratingCountsSql(`${rolledWhere} AND ${notRolledUp('ratings')}`), rolledParams);
+  const tickets: Row[] = [];
+  const ratings: Row[] = [];
+  for (const which of raw('tickets')) tickets.push(...(await db.query<Row>(ticketRowsSql(`${ticketsWhere} AND ${which}`, '$3', '$4'), ticketsParams)).rows);
+  for (const which of raw('ratings')) ratings.push(...(await db.query<Row>(ratingCountsSql(`${pastWhere} AND ${which}`), pastParams)).rows);
   const [windowsWhere, windowsParams] = inPeriod([q.from, q.to]);
   const windows = await db.query<{ hall: string; day: string; window_id: string }>(
     `SELECT DISTINCT hall, CAST(day AS VARCHAR(10)) AS day, window_id FROM window_days WHERE ${windowsWhere}`,
     windowsParams,
   );
 
-  const days = new Map<string, ReportDay>();
-  for (const r of rolled.rows) {
-    const { tickets: t, ratings: counts } = partsOfText(r.rollup);
-    days.set(`${r.hall}\t${r.day}`, reportDay(r.day, t, counts));
-  }
-  for (const [key, parts] of byHallDay(tickets.rows, ratings.rows, zoneOf)) {
+  for (const [key, parts] of byHallDay(tickets, ratings, zoneOf)) {
     const { number: _numbers, ...t } = encodeTickets(parts.facts);
     days.set(key, reportDay(key.split('\t')[1]!, t, parts.ratings));
   }
@@ -256,7 +307,10 @@ function reportDay(day: string, tickets: ReportRollup['tickets'], ratings: Ratin
   };
 }
 
-/** A hall's day as part of the district's: its windows and staff named `hall/id`, its memos its own. */
+/**
+ * A hall's day as part of the district's: its windows and staff named `hall/id`; its counters per
+ * dimension are the hall day's (by position, not id), its own figures not (a district day's are all halls').
+ */
 export function districtDay(hall: string, d: ReportDay): ReportDay {
   const scoped = (id: string): string => `${hall}/${id}`;
   const renamed = (m: Map<string, RatingTally>): Map<string, RatingTally> => new Map([...m].map(([id, t]) => [scoped(id), t]));
@@ -267,6 +321,5 @@ export function districtDay(hall: string, d: ReportDay): ReportDay {
     ratingsByWindow: renamed(d.ratingsByWindow),
     ratingsByStaff: renamed(d.ratingsByStaff),
     figures: new Map(),
-    counts: new Map(),
   };
 }
