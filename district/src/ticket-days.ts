@@ -223,7 +223,7 @@ export async function reportDays(db: pg.ClientBase, q: DayQuery, zoneOf: (hall: 
   const [pastWhere, pastParams] = inPeriod([q.from, q.to, q.today]);
   const days = new Map<string, ReportDay>();
   const versions = await db.query<{ hall: string; day: string; version: string }>(
-    `SELECT hall, CAST(day AS VARCHAR(10)) AS day, version FROM ticket_days WHERE ${pastWhere} AND day < CAST($3 AS DATE)`,
+    `SELECT hall, CAST(day AS VARCHAR(10)) AS day, version FROM ticket_days WHERE ${pastWhere} AND day < CAST($3 AS DATE) ORDER BY hall, day`,
     pastParams,
   );
   const missing = new Map<string, string[]>();
@@ -232,6 +232,7 @@ export async function reportDays(db: pg.ClientBase, q: DayQuery, zoneOf: (hall: 
     if (cached) days.set(`${r.hall}\t${r.day}`, { ...cached, windows: [] });
     else missing.set(r.hall, [...(missing.get(r.hall) ?? []), r.day]);
   }
+  // Each hall's missing days, first to last (in day order, above), in one read.
   for (const [hall, missed] of missing) {
     const wanted = new Set(missed);
     const { rows } = await db.query<{ day: string; version: string; rollup: string }>(
