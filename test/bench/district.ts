@@ -189,7 +189,7 @@ async function main(): Promise<void> {
     record({ metric: `the year's hall days rolled up (${days}, once: an upgrade, or the bench's history)`, value: seconds(performance.now() - r), target: '—' });
 
     if (!REPORTS_ONLY) await hallFigures(db, url, hubs);
-    await reportFigures(district.url, tickets);
+    await reportFigures(district.url, db);
   } finally {
     for (const h of hubs) h.child.kill('SIGTERM');
     await Promise.all(hubs.map((h) => killed(h.child)));
@@ -265,7 +265,7 @@ async function hallFigures(db: pg.Client, url: string, hubs: HubProcess[]): Prom
 }
 
 /** 4. District reports. */
-async function reportFigures(districtUrl: string, tickets: number): Promise<void> {
+async function reportFigures(districtUrl: string, db: pg.Client): Promise<void> {
 
   // 4. District reports.
   /** Each run's time; every run must count `issued` tickets (a report that misses days is not a fast one). */
@@ -281,7 +281,9 @@ async function reportFigures(districtUrl: string, tickets: number): Promise<void
     }
     return times;
   };
-  const year = await timeReport(`from=${YEAR.from}&to=${YEAR.to}`, tickets);
+  // The year's tickets: the halls' year, and in a full run the caught-up week's last day too.
+  const inYear = await db.query<{ n: string }>('SELECT COUNT(*) AS n FROM tickets WHERE day >= $1 AND day <= $2', [YEAR.from, YEAR.to]);
+  const year = await timeReport(`from=${YEAR.from}&to=${YEAR.to}`, Number(inYear.rows[0]!.n));
   record({ metric: `one-year district report, 115 halls (best of ${REPORT_RUNS}; first ${Math.round(year[0]!)} ms)`, value: `${Math.round(Math.min(...year))} ms`, target: '≤ 1 s', met: Math.min(...year) <= 1000 });
   const month = await timeReport('from=2026-11-01&to=2026-11-30');
   record({ metric: `one-month district report, 115 halls (best of ${REPORT_RUNS})`, value: `${Math.round(Math.min(...month))} ms`, target: '—' });
