@@ -270,7 +270,8 @@ export async function projectHall(db: pg.ClientBase, hall: string): Promise<numb
  */
 export async function projectAll(db: pg.ClientBase, now: number): Promise<number> {
   // Every forwarder names its hall in halls before it sends a record. One query finds the halls
-  // behind (their newest record through the primary key), so an idle district costs one statement a round.
+  // behind (their newest record through the primary key), so an idle district costs one statement a
+  // round, and one more for the days to roll up.
   const { rows } = await db.query<{ id: string }>(
     `SELECT h.id FROM halls h LEFT JOIN projected p ON p.hall = h.id
      WHERE COALESCE(p.seq, 0) < (SELECT COALESCE(MAX(r.seq), 0) FROM journal_records r WHERE r.hall = h.id)`,
