@@ -243,6 +243,8 @@ const MIGRATIONS: readonly string[] = [
      rollup TEXT NOT NULL,
      -- The hall's projected seq when it was rolled up: a report server's copy in memory of an older one is out of date.
      version BIGINT NOT NULL,
+     -- The hall's roll-up form it is in (hub/src/stats/rollup.ts ROLLUP_VERSION): a server of another form rolls it up again.
+     format INTEGER NOT NULL,
      PRIMARY KEY (hall, day)
    );
    CREATE TABLE ticket_days_stale (

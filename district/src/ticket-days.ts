@@ -12,7 +12,7 @@ import { RATING_LEVELS, type RatingLevel } from '@yichuang/shared/ratings';
 import { localParts, serviceDay, weekdayOf } from '@yichuang/shared/time';
 import type { TicketEnd, TicketFact } from '@yichuang/hub/dist/stats/facts.js';
 import { RatingTally, ReportDayCache, ticketColumns, type ReportDay } from '@yichuang/hub/dist/stats/report-day.js';
-import { columnText, encodeTickets, fromText, TICKET_COLUMNS, type ReportRollup } from '@yichuang/hub/dist/stats/rollup.js';
+import { columnText, encodeTickets, fromText, ROLLUP_VERSION, TICKET_COLUMNS, type ReportRollup } from '@yichuang/hub/dist/stats/rollup.js';
 import type pg from 'pg';
 
 /** A day's ratings: [window, staff, level (null: 未评价), how many]. */
@@ -152,11 +152,33 @@ async function rollUpPass(db: pg.ClientBase, hall: string, zone: string, today: 
     await db.query('DELETE FROM ticket_days WHERE hall = $1 AND day IN (SELECT day FROM ticket_days_stale WHERE hall = $1 AND day >= $2 AND day <= $3)', range);
     for (const day of stale) {
       const text = rollupText(days.get(`${hall}\t${day}`) ?? { facts: [], ratings: [] });
-      await db.query('INSERT INTO ticket_days (hall, day, rollup, version) VALUES ($1, $2, $3, $4)', [hall, day, text, version]);
+      await db.query('INSERT INTO ticket_days (hall, day, rollup, version, format) VALUES ($1, $2, $3, $4, $5)', [hall, day, text, version, ROLLUP_VERSION]);
     }
     await db.query('DELETE FROM ticket_days_stale WHERE hall = $1 AND day >= $2 AND day <= $3', range);
     await db.query('COMMIT');
     return stale.size;
+  } catch (err) {
+    await db.query('ROLLBACK').catch(() => undefined);
+    throw err;
+  }
+}
+
+/**
+ * At a server's start: days rolled up in another form of the hall's roll-up (another version of the
+ * hub's code) are marked stale and dropped, so reports read them from the projected tables until the
+ * projector rolls them up again in this one.
+ */
+export async function staleOtherForms(db: pg.ClientBase): Promise<number> {
+  await db.query('BEGIN');
+  try {
+    await db.query(
+      `INSERT INTO ticket_days_stale (hall, day) SELECT hall, day FROM ticket_days WHERE format <> $1
+       ON CONFLICT (hall, day) DO NOTHING`,
+      [ROLLUP_VERSION],
+    );
+    const dropped = await db.query('DELETE FROM ticket_days WHERE format <> $1', [ROLLUP_VERSION]);
+    await db.query('COMMIT');
+    return dropped.rowCount ?? 0;
   } catch (err) {
     await db.query('ROLLBACK').catch(() => undefined);
     throw err;

@@ -106,16 +106,27 @@ describe('district roll-ups of past days', () => {
     await expectDistrictEqualsHalls(district.url, [{ id: HALL, url: hub.hub.url }], WEEK[0]!, WEEK[4]!, true);
   });
 
-  it('reads every rolled-up day after a restart, whatever their order in the table', async () => {
+  it('reads every rolled-up day after a restart, whatever their order in the table, and rolls up again a day kept in an older form', async () => {
     // Monday rolled up again: its row now comes after Tuesday's to Thursday's in the table.
     await db.query('BEGIN');
     await markStale(db, HALL, [WEEK[0]!]);
     await db.query('COMMIT');
     await district.project();
     expect(Object.keys(await rolledUp())).toEqual(WEEK.slice(0, 4));
-    // A district server started again has none of the days in memory: it reads them all.
+    // Tuesday as an older server stored it (the hall's roll-up form has changed since: a column less).
+    const tuesday = await db.query<{ rollup: string; format: number }>('SELECT rollup, format FROM ticket_days WHERE hall = $1 AND day = $2', [HALL, WEEK[1]]);
+    const older = JSON.parse(tuesday.rows[0]!.rollup) as { tickets: Record<string, unknown> };
+    delete older.tickets.holds;
+    await db.query('UPDATE ticket_days SET rollup = $3, format = $4 WHERE hall = $1 AND day = $2', [HALL, WEEK[1], JSON.stringify(older), tuesday.rows[0]!.format - 1]);
+    // A district server started again has none of the days in memory: it reads them all, Tuesday from
+    // the projected tables until it is rolled up again in the current form.
     const again = await startDistrict({ db: cluster.url('district_rollups'), port: 0, host: '127.0.0.1' }, { clock: clock.now, log: () => undefined });
     try {
+      await expectDistrictEqualsHalls(again.url, [{ id: HALL, url: hub.hub.url }], WEEK[0]!, WEEK[4]!, true);
+      await again.project();
+      const formats = await db.query<{ format: number }>('SELECT DISTINCT format FROM ticket_days WHERE hall = $1', [HALL]);
+      expect(formats.rows).toEqual([{ format: tuesday.rows[0]!.format }]);
+      expect(Object.keys(await rolledUp())).toEqual(WEEK.slice(0, 4));
       await expectDistrictEqualsHalls(again.url, [{ id: HALL, url: hub.hub.url }], WEEK[0]!, WEEK[4]!, true);
     } finally {
       await again.close();
