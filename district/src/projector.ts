@@ -3,6 +3,7 @@
 // with the new seq, so a record is applied exactly once even if the server stops midway. Reports are
 // then SQL queries over these tables, never a replay of journals.
 import type pg from 'pg';
+import { markStale, rollUpStaleDays } from './ticket-days.js';
 
 /** The parts of a journal record the projector reads (the hall's own type is hub/src/storage/journal.ts). */
 interface ForwardedRecord {
@@ -129,12 +130,6 @@ const APPLY: Record<string, Apply> = {
   'appointment.checkedIn': appointment(sameEvent, (e) => ['checked_in', ...(e.late ? ['late' as const] : []), ...(e.afterNoShow ? ['after_no_show' as const] : [])]),
   'appointment.noShow': appointment(sameEvent, () => ['no_show']),
 
-  'ticket.issued': (db, hall, { day, at, event: e }) =>
-    db.query(
-      `INSERT INTO tickets (hall, ticket_id, day, number, category_id, issue_category_id, source, priority, state, issued_at, due_at, since)
-       VALUES ($1, $2, $3, $4, $5, $5, $6, $7, 'waiting', $8, $9, $8)`,
-      [hall, e.ticketId, day, e.number, e.categoryId, e.source, e.priority, at, typeof e.dueAt === 'number' ? e.dueAt : null],
-    ),
   'ticket.called': ticketState('called', 'called', false),
   'ticket.recalled': (db, hall, { event: e }) => db.query('UPDATE tickets SET recalls = $3 WHERE hall = $1 AND ticket_id = $2', [hall, e.ticketId, e.count]),
   'ticket.started': ticketState('serving', 'started', false),
@@ -177,6 +172,26 @@ const APPLY: Record<string, Apply> = {
   'case.closed': caseStep('closed', 'closed_at'),
 };
 
+/** Tickets issued in a row are inserted together, a statement per ISSUED_PER_INSERT (the most frequent record: one round trip, not one each). */
+const ISSUED_PER_INSERT = 1000;
+const ISSUED_COLUMNS = 9;
+
+/** Inserts the tickets of `issued` (values of ticket.issued records, ISSUED_COLUMNS each) and empties it. */
+async function insertIssued(db: pg.ClientBase, issued: unknown[][]): Promise<void> {
+  for (let i = 0; i < issued.length; i += ISSUED_PER_INSERT) {
+    const rows = issued.slice(i, i + ISSUED_PER_INSERT);
+    const p = (r: number, c: number): string => `$${r * ISSUED_COLUMNS + c}`;
+    const values = rows.map((_, r) => `(${p(r, 1)}, ${p(r, 2)}, ${p(r, 3)}, ${p(r, 4)}, ${p(r, 5)}, ${p(r, 5)}, ${p(r, 6)}, ${p(r, 7)}, 'waiting', ${p(r, 8)}, ${p(r, 9)}, ${p(r, 8)})`);
+    await db.query(
+      `INSERT INTO tickets (hall, ticket_id, day, number, category_id, issue_category_id, source, priority, state, issued_at, due_at, since) VALUES ${values.join(', ')}`,
+      rows.flat(),
+    );
+  }
+  issued.length = 0;
+}
+
+const issuedValues = (hall: string, { day, at, event: e }: ForwardedRecord): unknown[] => [hall, e.ticketId, day, e.number, e.categoryId, e.source, e.priority, at, typeof e.dueAt === 'number' ? e.dueAt : null];
+
 /**
  * A visit rated later (phone, kiosk) replaces its 未评价. The visit's category and finish come from its
  * ticket, as the hall's rating record takes them (engine/evolve.ts rate).
@@ -212,14 +227,26 @@ export async function projectHall(db: pg.ClientBase, hall: string): Promise<numb
     let last = from;
     /** The latest record of each day in the batch (hall_days). */
     const dayEnds = new Map<string, number>();
+    /** Days whose roll-up the batch changes: the records' own, and the days of the tickets they are about (ids are `day/number`). */
+    const touched = new Set<string>();
+    const issued: unknown[][] = [];
     for (const row of records.rows) {
       // Records arrive in order and without gaps (the forwarder sends them so): stop at a gap, if any.
       if (Number(row.seq) !== last + 1) break;
       const record = JSON.parse(row.record) as ForwardedRecord;
-      await APPLY[record.event.type]?.(db, hall, record);
+      if (record.event.type === 'ticket.issued') issued.push(issuedValues(hall, record));
+      else {
+        // Records apply in order: the tickets issued before this one are in first.
+        await insertIssued(db, issued);
+        await APPLY[record.event.type]?.(db, hall, record);
+      }
       dayEnds.set(record.day, Math.max(dayEnds.get(record.day) ?? 0, record.at));
+      touched.add(record.day);
+      const ticketDay = /^\d{4}-\d{2}-\d{2}(?=\/)/.exec(s(record.event.ticketId) ?? '')?.[0];
+      if (ticketDay) touched.add(ticketDay);
       last = Number(row.seq);
     }
+    await insertIssued(db, issued);
     for (const [day, at] of dayEnds) {
       await db.query(
         `INSERT INTO hall_days (hall, day, last_at) VALUES ($1, $2, $3)
@@ -227,6 +254,7 @@ export async function projectHall(db: pg.ClientBase, hall: string): Promise<numb
         [hall, day, at],
       );
     }
+    await markStale(db, hall, touched);
     await db.query('UPDATE projected SET seq = $2 WHERE hall = $1', [hall, last]);
     await db.query('COMMIT');
     return last - from;
@@ -236,10 +264,14 @@ export async function projectHall(db: pg.ClientBase, hall: string): Promise<numb
   }
 }
 
-/** Projects every hall that has records not yet applied, until each is up to date. */
-export async function projectAll(db: pg.ClientBase): Promise<number> {
+/**
+ * Projects every hall that has records not yet applied, until each is up to date, then rolls up the
+ * past days that changed (`now`: the district's clock, for each hall's today).
+ */
+export async function projectAll(db: pg.ClientBase, now: number): Promise<number> {
   // Every forwarder names its hall in halls before it sends a record. One query finds the halls
-  // behind (their newest record through the primary key), so an idle district costs one statement a round.
+  // behind (their newest record through the primary key), so an idle district costs one statement a
+  // round, and one more for the days to roll up.
   const { rows } = await db.query<{ id: string }>(
     `SELECT h.id FROM halls h LEFT JOIN projected p ON p.hall = h.id
      WHERE COALESCE(p.seq, 0) < (SELECT COALESCE(MAX(r.seq), 0) FROM journal_records r WHERE r.hall = h.id)`,
@@ -248,5 +280,6 @@ export async function projectAll(db: pg.ClientBase): Promise<number> {
   for (const { id: hall } of rows) {
     for (let n = await projectHall(db, hall); n > 0; n = await projectHall(db, hall)) applied += n;
   }
+  await rollUpStaleDays(db, now);
   return applied;
 }

@@ -15,6 +15,7 @@ import type { Express, Request, Response } from 'express';
 import type pg from 'pg';
 import { z } from 'zod';
 import { withClient } from './db-client.js';
+import { RolledUpDays } from './ticket-days.js';
 import { districtReport, reportHalls, type DistrictReport, type DistrictReportQuery, type ReportHall } from './report.js';
 
 const DEFAULT_THRESHOLD_MIN = 30;
@@ -109,7 +110,8 @@ async function ratingsIn(db: pg.Pool, q: DistrictReportQuery, hall: string): Pro
 
 export function registerReportRoutes(app: Express, db: pg.Pool, clock: () => number): void {
   const fileName = (q: DistrictReportQuery, ext: string): string => encodeURIComponent(`区级统计报表-${q.hall ?? '全区'}-${q.from}_${q.to}.${ext}`);
-  const report = (q: DistrictReportQuery, halls: ReportHall[]): Promise<DistrictReport> => withClient(db, (client) => districtReport(client, halls, q, clock()));
+  const rolledUp = new RolledUpDays();
+  const report = (q: DistrictReportQuery, halls: ReportHall[]): Promise<DistrictReport> => withClient(db, (client) => districtReport(client, halls, q, clock(), rolledUp));
   const tables = async (q: DistrictReportQuery, halls: ReportHall[]): Promise<Table[]> => {
     const before = previousPeriod(q.from, q.to);
     const now = await report(q, halls);

@@ -1,26 +1,27 @@
 // District reports: the hall report (shared/reports.ts Report, the hall's /api/reports) for each hall
-// and for the district, as SQL over the projected tables: counts, sums, maxima and nearest-rank
-// percentiles (percentile_disc) per group, with the hall report's definitions (stats/facts.ts
-// ticketFact: durations rounded to whole seconds per ticket, as the hall's roll-ups keep them). The
-// figures that are pure functions of counts are the hall's own helpers. In the district's report a
-// window or staff member is named `hall/id`: window w01 of two halls is two windows.
+// and for the district. Ticket and rating figures are the hall's own report code (stats/report.ts
+// reportOf) over each hall's days as rolled up from the projected tables (ticket-days.ts): exact
+// nearest-rank percentiles over whole seconds, as the hall's. Window times, 事项, appointments, cases
+// and uptime are SQL over the projected tables with the hall's own helpers for what is a pure function
+// of counts. In the district's report a window or staff member is named `hall/id`: window w01 of two
+// halls is two windows.
 //
 // Kiosk and 24-hour uptime are worked out per hall day from the forwarded presence records by the
 // hall's own functions (stats/kiosk-uptime.ts), with the configuration the hall publishes.
-//
-// Parameters of the ticket queries: $1 from, $2 to, $3 threshold (s), $4 today, $5 now, $6 the hall.
-import { OUTCOMES, type HallConfig, type Outcome, type PauseReason } from '@yichuang/shared/domain';
+import type { HallConfig, PauseReason } from '@yichuang/shared/domain';
 import type { Case, RatingLevel } from '@yichuang/shared/ratings';
 import { RATING_LEVELS } from '@yichuang/shared/ratings';
-import { WAIT_BUCKETS_MIN, type DurationStats, type ItemFigures, type RatingFigures, type Report, type TicketFigures } from '@yichuang/shared/reports';
+import type { ItemFigures, Report } from '@yichuang/shared/reports';
 import { addDays, serviceDay, startOfDay } from '@yichuang/shared/time';
 import { caseFact, caseFigures, emptyLevels, ratingFiguresOf } from '@yichuang/hub/dist/stats/evaluation-figures.js';
 import type { AppointmentFact, CaseFact, KioskFact, WindowFact } from '@yichuang/hub/dist/stats/facts.js';
-import { emptyFigures, inKeyOrder, sortKeys, ticketFigures, windowFigures } from '@yichuang/hub/dist/stats/figures.js';
+import { emptyFigures, sortKeys, windowFigures } from '@yichuang/hub/dist/stats/figures.js';
 import { kioskFacts } from '@yichuang/hub/dist/stats/kiosk-uptime.js';
 import type { PresenceRecord } from '@yichuang/hub/dist/kiosk/uptime.js';
-import { appointmentsOf, oneWindowOf, uptimeOf, type AppointmentDay } from '@yichuang/hub/dist/stats/report.js';
+import type { ReportDay } from '@yichuang/hub/dist/stats/report-day.js';
+import { appointmentsOf, oneWindowOf, reportOf as hallReportOf, uptimeOf, type AppointmentDay } from '@yichuang/hub/dist/stats/report.js';
 import type pg from 'pg';
+import { districtDay, reportDays, type RolledUpDays } from './ticket-days.js';
 
 export interface DistrictReportQuery {
   from: string;
@@ -49,98 +50,8 @@ export interface ReportHall {
 }
 
 
-/** Milliseconds to whole seconds, nearest (the hall's roll-ups: Math.round for values ≥ 0). */
-const seconds = (ms: string): string => `(${ms} + 500) / 1000`;
-
-/** Each duration of a ticket in whole seconds, NULL where the ticket never reached that step (facts.ts). */
-const DURATIONS = {
-  wait: `CASE WHEN first_called_at IS NULL THEN NULL
-    WHEN first_called_at <= issued_at OR first_called_at <= due_at THEN 0
-    WHEN due_at > issued_at THEN ${seconds('first_called_at - due_at')}
-    ELSE ${seconds('first_called_at - issued_at')} END`,
-  // Only called tickets have a total wait: one cancelled before any call has none.
-  totalWait: `CASE WHEN first_called_at IS NOT NULL AND waits > 0 AND state <> 'waiting' THEN ${seconds('waiting_ms')} END`,
-  walk: `CASE WHEN walk_ms IS NOT NULL THEN ${seconds('walk_ms')} END`,
-  service: `CASE WHEN servings > 0 THEN ${seconds('serving_ms')} END`,
-  stay: `CASE WHEN state = 'finished' THEN ${seconds('finished_at - issued_at')} END`,
-  // Never called and still open: from issue (a booking: its due time) to now for today, to the day's
-  // last record for a past day (hall_days; read only for these few tickets).
-  uncalledWait: `CASE WHEN first_called_at IS NULL AND state NOT IN ('finished', 'no-show', 'cancelled') THEN ${seconds(
-    `GREATEST(0, CASE WHEN day >= CAST($4 AS DATE) THEN CAST($5 AS BIGINT)
-       ELSE (SELECT d.last_at FROM hall_days d WHERE d.hall = tickets.hall AND d.day = tickets.day) END - GREATEST(issued_at, COALESCE(due_at, issued_at)))`,
-  )} END`,
-} as const;
-type DurationKey = keyof typeof DURATIONS;
-const DURATION_KEYS = Object.keys(DURATIONS) as DurationKey[];
-/** Its column name: unquoted names are folded to lower case. */
-const col = (d: DurationKey): string => d.toLowerCase();
-
-/** The grouping columns of the ticket dimensions (the hall's: category of issue; the window and staff that last handled it). */
-const DIMENSIONS = {
-  byDay: 'CAST(day AS VARCHAR(10))',
-  byCategory: 'issue_category_id',
-  bySource: 'source',
-  byPriority: 'priority',
-  byWindow: 'window_id',
-  byStaff: 'staff_id',
-} as const;
-type DimensionName = keyof typeof DIMENSIONS;
-/** Ids only within their hall: in the district's report they are `hall/id`. */
-const HALL_SCOPED: readonly DimensionName[] = ['byWindow', 'byStaff'];
-
-/** Outcome codes go into the SQL text: they are the shared list's own words. */
-for (const o of OUTCOMES) if (!/^[a-z-]+$/.test(o)) throw new Error(`outcome ${o}`);
-
-function ticketSql(key: string | null, scoped: boolean, oneHall: boolean): string {
-  const k = key === null ? 'NULL' : 'k';
-  const sets = key === null ? '(hall), ()' : scoped ? `(hall, k)` : `(hall, k), (k)`;
-  const durations = DURATION_KEYS.map(col).map(
-    (d) => `COUNT(${d}) AS ${d}_n, SUM(${d}) AS ${d}_sum, MAX(${d}) AS ${d}_max,
-      percentile_disc(ARRAY[0.5, 0.9]) WITHIN GROUP (ORDER BY ${d}) AS ${d}_p,
-      SUM(CASE WHEN ${d} > $3 THEN 1 ELSE 0 END) AS ${d}_over`,
-  );
-  return `SELECT hall, ${k} AS k, COUNT(*) AS issued,
-      SUM(CASE WHEN first_called_at IS NOT NULL THEN 1 ELSE 0 END) AS called,
-      SUM(transfers) AS transfers, SUM(holds) AS holds,
-      SUM(CASE WHEN state = 'finished' THEN 1 ELSE 0 END) AS finished,
-      SUM(CASE WHEN state = 'no-show' THEN 1 ELSE 0 END) AS no_show,
-      SUM(CASE WHEN state = 'cancelled' THEN 1 ELSE 0 END) AS cancelled,
-      ${OUTCOMES.map((o, i) => `SUM(CASE WHEN outcome = '${o}' THEN 1 ELSE 0 END) AS o${i}`).join(', ')},
-      ${durations.join(',\n')}
-    FROM (SELECT hall, ${key ?? 'NULL'} AS k, state, outcome, transfers, holds, first_called_at,
-        ${DURATION_KEYS.map((d) => `${DURATIONS[d]} AS ${col(d)}`).join(',\n')}
-      FROM tickets WHERE day >= $1 AND day <= $2${oneHall ? ' AND hall = $6' : ''}) t
-    ${key === null ? '' : 'WHERE k IS NOT NULL'}
-    GROUP BY GROUPING SETS (${sets})`;
-}
-
 type Row = Record<string, string | null>;
-/** p50 and p90 of one duration: one sort of its values gives both (an array from the driver). */
-type Percentiles = (string | null)[] | null;
 const num = (v: string | null | undefined): number => (v === null || v === undefined ? 0 : Number(v));
-
-function durationStats(r: Row, d: DurationKey): DurationStats {
-  const v = (what: string): number => num(r[`${col(d)}_${what}`]);
-  const n = v('n');
-  if (n === 0) return { n: 0, mean: 0, p50: 0, p90: 0, max: 0, overThreshold: 0 };
-  const [p50, p90] = (r[`${col(d)}_p`] as unknown as Percentiles) ?? [];
-  return { n, mean: (v('sum') * 1000) / n, p50: num(p50) * 1000, p90: num(p90) * 1000, max: v('max') * 1000, overThreshold: v('over') / n };
-}
-
-function ticketFiguresOf(r: Row): TicketFigures {
-  const counts = {
-    issued: num(r.issued),
-    finished: num(r.finished),
-    noShow: num(r.no_show),
-    cancelled: num(r.cancelled),
-    transfers: num(r.transfers),
-    holds: num(r.holds),
-    called: num(r.called),
-    outcomes: Object.fromEntries(OUTCOMES.map((o, i) => [o, num(r[`o${i}`])])) as Record<Outcome, number>,
-  };
-  return ticketFigures({ ...counts, open: counts.issued - counts.finished - counts.noShow - counts.cancelled }, DURATION_KEYS.map((d) => durationStats(r, d)));
-}
-
 
 /** Counts of rating records by level (null: 未评价). */
 class Tally {
@@ -154,14 +65,8 @@ class Tally {
 
 /** What one report (a hall's or the district's) is built from, filled as the query rows come. */
 class Parts {
-  total?: TicketFigures;
-  readonly groups = Object.fromEntries(Object.keys(DIMENSIONS).map((d) => [d, new Map<string, TicketFigures>()])) as Record<DimensionName, Map<string, TicketFigures>>;
-  readonly issuedByHour = Array.from({ length: 24 }, () => 0);
-  readonly arrivalsHeat = Array.from({ length: 7 }, () => Array.from({ length: 24 }, () => 0));
-  readonly waitDistribution = Array.from({ length: WAIT_BUCKETS_MIN.length + 1 }, () => 0);
-  readonly ratings = new Tally();
-  readonly ratingsByWindow = new Map<string, Tally>();
-  readonly ratingsByStaff = new Map<string, Tally>();
+  /** Its days' tickets and ratings as the hall's report reads them. */
+  readonly days: ReportDay[] = [];
   readonly cases: CaseFact[] = [];
   readonly items = new Map<string, { finished: number; caseNumbers: number; ratings: Tally }>();
   /** Each window's open, serving and pause times over the period. */
@@ -174,26 +79,6 @@ class Parts {
   readonly kiosks: { kiosks: KioskFact[] }[] = [];
   /** Ids of its comprehensive windows (综合窗口), as in byWindow. */
   readonly comprehensive: string[] = [];
-}
-
-const tallyOf = (m: Map<string, Tally>, id: string): Tally => {
-  let t = m.get(id);
-  if (!t) m.set(id, (t = new Tally()));
-  return t;
-};
-
-/** Ratings per window (or staff member): those with finished visits or rating records (report.ts ratingGroups). */
-function ratingGroups(visits: Map<string, TicketFigures>, rated: Map<string, Tally>): Record<string, RatingFigures> {
-  const finished = (id: string): number => visits.get(id)?.finished ?? 0;
-  const ids = new Set([...[...visits.keys()].filter((id) => finished(id) > 0), ...rated.keys()]);
-  return inKeyOrder(
-    new Map(
-      [...ids].map((id) => {
-        const t = rated.get(id) ?? new Tally();
-        return [id, ratingFiguresOf(t.levels, t.unrated, finished(id))];
-      }),
-    ),
-  );
 }
 
 function itemFigures(p: Parts): Record<string, ItemFigures> {
@@ -219,29 +104,17 @@ function appointmentFigures(p: Parts, q: DistrictReportQuery): ReturnType<typeof
 }
 
 function reportOf(p: Parts, q: DistrictReportQuery, today: string): Report {
-  const total = p.total ?? emptyFigures(q.thresholdMs);
-  const ids = [...new Set([...p.groups.byWindow.keys(), ...p.windowTimes.keys()])].sort();
+  // The hall's report over the days' tickets and ratings; what it reads of windows, cases,
+  // appointments and kiosks is the district's own (below).
+  const tickets = hallReportOf(p.days, [], { range: { from: q.from, to: q.to }, thresholdMs: q.thresholdMs, cases: { today }, comprehensiveWindows: [] });
+  const ids = [...new Set([...Object.keys(tickets.byWindow), ...p.windowTimes.keys()])].sort();
   const time = (id: string): WindowFact[] => (p.windowTimes.has(id) ? [p.windowTimes.get(id)!] : []);
-  const byWindow = Object.fromEntries(ids.map((id) => [id, { ...(p.groups.byWindow.get(id) ?? emptyFigures(q.thresholdMs)), time: windowFigures(time(id)) }]));
+  const byWindow = Object.fromEntries(ids.map((id) => [id, { ...(tickets.byWindow[id] ?? emptyFigures(q.thresholdMs)), time: windowFigures(time(id)) }]));
   return {
-    from: q.from,
-    to: q.to,
-    days: [...new Set([...p.groups.byDay.keys(), ...p.windowDays])].sort(),
-    thresholdMs: q.thresholdMs,
-    total,
+    ...tickets,
+    days: [...new Set([...tickets.days, ...p.windowDays])].sort(),
     windowTotal: windowFigures([...p.windowTimes.values()]),
-    byDay: inKeyOrder(p.groups.byDay),
-    byCategory: inKeyOrder(p.groups.byCategory),
-    bySource: inKeyOrder(p.groups.bySource),
-    byPriority: inKeyOrder(p.groups.byPriority),
     byWindow,
-    byStaff: inKeyOrder(p.groups.byStaff),
-    issuedByHour: p.issuedByHour,
-    arrivalsHeat: p.arrivalsHeat,
-    waitDistribution: p.waitDistribution,
-    ratings: ratingFiguresOf(p.ratings.levels, p.ratings.unrated, total.finished),
-    ratingsByWindow: ratingGroups(p.groups.byWindow, p.ratingsByWindow),
-    ratingsByStaff: ratingGroups(p.groups.byStaff, p.ratingsByStaff),
     byItem: itemFigures(p),
     cases: caseFigures(p.cases, today),
     oneWindow: oneWindowOf(byWindow, p.comprehensive),
@@ -249,9 +122,6 @@ function reportOf(p: Parts, q: DistrictReportQuery, today: string): Report {
     uptime: uptimeOf(p.kiosks),
   };
 }
-
-/** The hall's UTC offset over the period (halls keep one offset: Asia/Shanghai has since 1991). */
-const offsetMs = (day: string, timeZone: string): number => Date.parse(`${day}T00:00:00Z`) - startOfDay(day, timeZone);
 
 const CASE_STEPS = [
   ['verify', 'verified_at'],
@@ -261,89 +131,38 @@ const CASE_STEPS = [
 ] as const;
 
 /** The report of each hall asked for and of them together (`halls` already filtered to the query's hall). */
-export async function districtReport(db: pg.ClientBase, halls: readonly ReportHall[], q: DistrictReportQuery, now: number): Promise<DistrictReport> {
+/** `cache`: the server's rolled-up days kept from earlier reports. */
+export async function districtReport(db: pg.ClientBase, halls: readonly ReportHall[], q: DistrictReportQuery, now: number, cache: RolledUpDays): Promise<DistrictReport> {
   const byId = new Map(halls.map((h) => [h.id, { hall: h, parts: new Parts() }]));
   const district = new Parts();
   for (const { hall, parts } of byId.values()) {
     parts.comprehensive.push(...comprehensiveWindows(hall.config));
     district.comprehensive.push(...parts.comprehensive.map((w) => `${hall.id}/${w}`));
   }
-  // "Today" for the waits of tickets never called: the district's (its halls share one time zone).
+  // "Today" for the waits of tickets never called and what runs to now: the district's (its halls share one time zone).
   const zone = halls[0]?.timeZone ?? 'Asia/Shanghai';
-  const params: unknown[] = [q.from, q.to, Math.floor(q.thresholdMs / 1000), serviceDay(now, zone), now, ...(q.hall ? [q.hall] : [])];
+  const today = serviceDay(now, zone);
   const oneHall = q.hall !== undefined;
   /** The period (and hall) of a table's rows, its columns prefixed with `t` ('t.' in a join). */
   const inPeriod = (t = ''): string => `${t}day >= $1 AND ${t}day <= $2${oneHall ? ` AND ${t}hall = $3` : ''}`;
-  const where = inPeriod();
   const dayParams = [q.from, q.to, ...(q.hall ? [q.hall] : [])];
-  const partsOf = (hall: string | null): Parts | undefined => (hall === null ? district : byId.get(hall)?.parts);
 
-  const ticketParts = [null, ...Object.keys(DIMENSIONS)].map((dim) => async (): Promise<void> => {
-    const name = dim as DimensionName | null;
-    const scoped = name !== null && HALL_SCOPED.includes(name);
-    const { rows } = await db.query<Row>(ticketSql(name && DIMENSIONS[name], scoped, oneHall), params);
-    for (const r of rows) {
-      const f = ticketFiguresOf(r);
-      if (name === null) {
-        const parts = partsOf(r.hall ?? null);
-        if (parts) parts.total = f;
-        continue;
-      }
-      partsOf(r.hall ?? null)?.groups[name].set(r.k!, f);
-      if (scoped && r.hall !== null) district.groups[name].set(`${r.hall}/${r.k!}`, f);
-    }
-  });
-
-  // Arrivals by the hall's local weekday and hour; waits by bar.
-  const offsets = halls.map((h) => [h.id, offsetMs(q.from, h.timeZone)] as const);
-  const hourly = async (): Promise<void> => {
-    if (offsets.length === 0) return;
-    const values = offsets.map((_, i) => `(CAST($${dayParams.length + 2 * i + 1} AS VARCHAR(64)), CAST($${dayParams.length + 2 * i + 2} AS BIGINT))`).join(', ');
-    const { rows } = await db.query<{ hall: string; weekday: string; hour: string; n: string }>(
-      `SELECT t.hall, MOD((t.issued_at + o.offset_ms) / 86400000 + 4, 7) AS weekday, MOD((t.issued_at + o.offset_ms) / 3600000, 24) AS hour, COUNT(*) AS n
-       FROM tickets t JOIN (VALUES ${values}) AS o (hall, offset_ms) ON o.hall = t.hall
-       WHERE ${inPeriod('t.')} GROUP BY t.hall, MOD((t.issued_at + o.offset_ms) / 86400000 + 4, 7), MOD((t.issued_at + o.offset_ms) / 3600000, 24)`,
-      [...dayParams, ...offsets.flat()],
-    );
-    for (const r of rows) {
-      for (const parts of [byId.get(r.hall)?.parts, district]) {
-        if (!parts) continue;
-        parts.issuedByHour[Number(r.hour)]! += Number(r.n);
-        parts.arrivalsHeat[Number(r.weekday)]![Number(r.hour)]! += Number(r.n);
-      }
-    }
-  };
-  const waits = async (): Promise<void> => {
-    const bucket = `CASE ${WAIT_BUCKETS_MIN.map((m, i) => `WHEN wait <= ${m * 60} THEN ${i}`).join(' ')} ELSE ${WAIT_BUCKETS_MIN.length} END`;
-    const { rows } = await db.query<{ hall: string; bucket: string; n: string }>(
-      `SELECT hall, ${bucket} AS bucket, COUNT(*) AS n FROM (SELECT hall, ${DURATIONS.wait} AS wait FROM tickets WHERE ${where}) t
-       WHERE wait IS NOT NULL GROUP BY hall, ${bucket}`,
-      dayParams,
-    );
-    for (const r of rows) for (const parts of [byId.get(r.hall)?.parts, district]) if (parts) parts.waitDistribution[Number(r.bucket)]! += Number(r.n);
-  };
-  const ratings = async (): Promise<void> => {
-    const { rows } = await db.query<{ hall: string; window_id: string; staff_id: string; level: string | null; n: string }>(
-      `SELECT hall, window_id, staff_id, level, COUNT(*) AS n FROM ratings WHERE ${where} GROUP BY hall, window_id, staff_id, level`,
-      dayParams,
-    );
-    for (const r of rows) {
-      const n = Number(r.n);
-      const hall = byId.get(r.hall)?.parts;
-      if (!hall) continue;
-      hall.ratings.add(r.level, n);
-      tallyOf(hall.ratingsByWindow, r.window_id).add(r.level, n);
-      tallyOf(hall.ratingsByStaff, r.staff_id).add(r.level, n);
-      district.ratings.add(r.level, n);
-      tallyOf(district.ratingsByWindow, `${r.hall}/${r.window_id}`).add(r.level, n);
-      tallyOf(district.ratingsByStaff, `${r.hall}/${r.staff_id}`).add(r.level, n);
+  // Tickets and ratings: each hall's days, and all of them as the district's.
+  const zones = new Map(halls.map((h) => [h.id, h.timeZone]));
+  const ticketDays = async (): Promise<void> => {
+    const days = await reportDays(db, { from: q.from, to: q.to, today, now, ...(q.hall !== undefined && { hall: q.hall }) }, (hall) => zones.get(hall) ?? zone, cache);
+    for (const [hall, hallDays] of days) {
+      const parts = byId.get(hall)?.parts;
+      if (!parts) continue;
+      parts.days.push(...hallDays);
+      district.days.push(...hallDays.map((d) => districtDay(hall, d)));
     }
   };
   // Window times: the closed periods summed, an open one counted to now today, to the day's last
   // record for a past day (as the hall's roll-up closes them); serving as the tickets' serving periods.
   const untilOf = (t: string): string =>
     `CASE WHEN ${t}.day >= CAST($3 AS DATE) THEN CAST($4 AS BIGINT) ELSE (SELECT d.last_at FROM hall_days d WHERE d.hall = ${t}.hall AND d.day = ${t}.day) END`;
-  const timeParams = [q.from, q.to, params[3], now, ...(q.hall ? [q.hall] : [])];
+  const timeParams = [q.from, q.to, today, now, ...(q.hall ? [q.hall] : [])];
   const timePeriod = (t: string): string => `${t}.day >= $1 AND ${t}.day <= $2${oneHall ? ` AND ${t}.hall = $5` : ''}`;
   const windowTimes = async (): Promise<void> => {
     const factOf = (hall: string, id: string): WindowFact[] =>
@@ -481,8 +300,7 @@ export async function districtReport(db: pg.ClientBase, halls: readonly ReportHa
   // even while records arrive, and a year's report takes one connection, not the pool.
   await db.query('START TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY');
   try {
-    await sortMemory(db);
-    for (const part of [...ticketParts, hourly, waits, ratings, items, windowTimes, appointments, uptime, cases]) await part();
+    for (const part of [ticketDays, items, windowTimes, appointments, uptime, cases]) await part();
   } finally {
     await db.query('COMMIT').catch(() => undefined);
   }
@@ -490,20 +308,6 @@ export async function districtReport(db: pg.ClientBase, halls: readonly ReportHa
     district: reportOf(district, q, serviceDay(now, zone)),
     halls: [...byId.values()].map(({ hall, parts }) => ({ id: hall.id, name: hall.name, ...reportOf(parts, q, serviceDay(now, hall.timeZone)) })),
   };
-}
-
-/**
- * Percentiles sort each group's values: a year of a district's tickets sorts in memory with 64 MB, not
- * on disk with PostgreSQL's default 4 MB, for this transaction only. A database without the setting
- * sorts as it does.
- */
-async function sortMemory(db: pg.ClientBase): Promise<void> {
-  await db.query('SAVEPOINT sort_memory');
-  try {
-    await db.query(`SET LOCAL work_mem = '64MB'`);
-  } catch {
-    await db.query('ROLLBACK TO SAVEPOINT sort_memory');
-  }
 }
 
 /** The halls a report covers (one, or all), with what names their windows, staff and categories. */

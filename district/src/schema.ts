@@ -232,6 +232,28 @@ const MIGRATIONS: readonly string[] = [
    DELETE FROM cases;
    DELETE FROM windows;
    DELETE FROM projected;`,
+
+  // 8: each past hall day's tickets and ratings rolled up in the hall's own roll-up form (ticket-days.ts),
+  // so a district report reads a row per hall day instead of sorting every ticket of the period; the
+  // hall days whose roll-up is missing or out of date. Every hall day already projected is marked, so
+  // the server rolls up the history it holds (until then reports read those days as before).
+  `CREATE TABLE ticket_days (
+     hall VARCHAR(64) NOT NULL,
+     day DATE NOT NULL,
+     rollup TEXT NOT NULL,
+     -- The hall's projected seq when it was rolled up: a report server's copy in memory of an older one is out of date.
+     version BIGINT NOT NULL,
+     -- The hall's roll-up form it is in (hub/src/stats/rollup.ts ROLLUP_VERSION): a server of another form rolls it up again.
+     format INTEGER NOT NULL,
+     PRIMARY KEY (hall, day)
+   );
+   CREATE TABLE ticket_days_stale (
+     hall VARCHAR(64) NOT NULL,
+     day DATE NOT NULL,
+     PRIMARY KEY (hall, day)
+   );
+   INSERT INTO ticket_days_stale (hall, day)
+     SELECT hall, day FROM tickets UNION SELECT hall, day FROM ratings UNION SELECT hall, day FROM hall_days;`,
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;

@@ -10,6 +10,7 @@ import { LINK_SILENCE_S, listHalls } from './halls.js';
 import type { DistrictOptions } from './options.js';
 import { withClient } from './db-client.js';
 import { projectAll } from './projector.js';
+import { staleOtherForms } from './ticket-days.js';
 import { publishRoutes } from './publish.js';
 import { registerReportRoutes } from './report-routes.js';
 import { migrate } from './schema.js';
@@ -39,12 +40,14 @@ export async function startDistrict(options: DistrictOptions, { clock, log, link
   db.on('error', (err) => log(`数据库连接中断 / database connection lost: ${err.message}`));
   const applied = await withClient(db, migrate);
   if (applied > 0) log(`数据库结构已更新 ${applied} 步 / database schema: ${applied} migration(s) applied`);
+  const restaled = await withClient(db, staleOtherForms);
+  if (restaled > 0) log(`${restaled} 个大厅日的汇总将按新格式重建 / ${restaled} hall days to be rolled up again in the current form`);
 
   let projecting: Promise<number> | undefined;
   let followUp: Promise<number> | undefined;
   let lastProblem = '';
   const project = (): Promise<number> => {
-    if (!projecting) return (projecting = withClient(db, projectAll).finally(() => (projecting = undefined)));
+    if (!projecting) return (projecting = withClient(db, (c) => projectAll(c, clock())).finally(() => (projecting = undefined)));
     // The round under way may have read before the records the caller waits for: one more after it.
     return (followUp ??= projecting.catch(() => 0).then(() => {
       followUp = undefined;

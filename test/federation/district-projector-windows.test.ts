@@ -35,7 +35,7 @@ it('projects a window signed in, paused, unpaused and signed out', async () => {
       const record = { v: 1, id: `w-${i + 1}`, hall: 'hall-w', seq: i + 1, day: '2026-11-23', at: event.at, event };
       await db.query(`INSERT INTO journal_records (hall, seq, id, day, at, type, record) VALUES ('hall-w', $1, $2, '2026-11-23', $3, $4, $5)`, [i + 1, record.id, event.at, event.type, JSON.stringify(record)]);
     }
-    expect(await projectAll(db)).toBe(events.length);
+    expect(await projectAll(db, Date.now())).toBe(events.length);
     const windows = await db.query(`SELECT window_id, state, staff_id FROM windows WHERE hall = 'hall-w' ORDER BY window_id`);
     expect(windows.rows).toEqual([
       { window_id: 'w01', state: 'open', staff_id: 's1' },

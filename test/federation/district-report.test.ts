@@ -7,10 +7,10 @@ import type pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startDistrict, type RunningDistrict } from '../../district/src/server.js';
 import { startPostgres, type PostgresCluster } from '../helpers/postgres-cluster.js';
-import { TestClock, type TestHub } from '../helpers/test-hub.js';
+import type { TestHub } from '../helpers/test-hub.js';
 import { book, ok, rest, slotAt } from '../appointments/rest.js';
 import { dataFolder } from '../../hub/src/storage/data-folder.js';
-import { DAY, districtClient, ratedTraffic, seedHall, startFederatedHub, waitFor, waitForExactCopy, type FederatedHub } from './federation-helpers.js';
+import { DAY, districtClient, ratedTraffic, seedHall, startFederatedHub, StoppedClock, waitFor, waitForExactCopy, type FederatedHub } from './federation-helpers.js';
 import { expectDistrictEqualsHalls } from './report-equality.js';
 
 const MONDAY_9AM = Date.parse('2026-11-23T01:00:00Z');
@@ -23,18 +23,6 @@ async function presenceLines(dataDir: string): Promise<number> {
   return texts.reduce((n, t) => n + t.split('\n').filter(Boolean).length, 0);
 }
 
-/** A TestClock that stands still between advances. */
-class StoppedClock extends TestClock {
-  #at: number;
-  constructor(at: number) {
-    super(at);
-    this.#at = at;
-  }
-  override now = (): number => this.#at;
-  override advance(ms: number): void {
-    this.#at += ms;
-  }
-}
 const DISTRICT = { authorization: 'Bearer demo-district-console' };
 
 let cluster: PostgresCluster;

@@ -27,6 +27,19 @@ export async function seedHall(id: string, level: HallLevel = 'centre', dataDir?
   return { dataDir: dir, config };
 }
 
+/** A TestClock that stands still between advances (a hall and its district on one instant). */
+export class StoppedClock extends TestClock {
+  #at: number;
+  constructor(at: number) {
+    super(at);
+    this.#at = at;
+  }
+  override now = (): number => this.#at;
+  override advance(ms: number): void {
+    this.#at += ms;
+  }
+}
+
 export interface FederatedHub {
   hub: RunningHub;
   clock: TestClock;

@@ -1,0 +1,348 @@
+// Each past hall day's tickets and ratings rolled up in the hall's own form (`ticket_days`): the ticket
+// columns of its roll-up (hub/src/stats/rollup.ts TicketTable: durations in whole seconds, ids in
+// per-day dictionaries, each column a base64 typed array) and its ratings counted per window, staff
+// and level. A district report reads one row per hall day and works its figures out with the hall's
+// own report code (stats/report.ts reportOf), so its exact nearest-rank percentiles come from the
+// hall's whole-second histograms, never from sorting a year's tickets in SQL (~50 s for 115 halls).
+//
+// The projector marks every hall day a batch touches as stale (`ticket_days_stale`, its roll-up row
+// dropped in the same transaction) and rolls stale past days up again after projecting; today, and a
+// day not rolled up yet, are read from the projected tables as they stand, by the same encoder.
+import { RATING_LEVELS, type RatingLevel } from '@yichuang/shared/ratings';
+import { localParts, serviceDay, weekdayOf } from '@yichuang/shared/time';
+import type { TicketEnd, TicketFact } from '@yichuang/hub/dist/stats/facts.js';
+import { RatingTally, ReportDayCache, ticketColumns, type ReportDay } from '@yichuang/hub/dist/stats/report-day.js';
+import { columnText, encodeTickets, fromText, ROLLUP_VERSION, TICKET_COLUMNS, type ReportRollup } from '@yichuang/hub/dist/stats/rollup.js';
+import type pg from 'pg';
+
+/** A day's ratings: [window, staff, level (null: 未评价), how many]. */
+type RatingCount = [string, string, string | null, number];
+
+/** A ticket's figures as stats/facts.ts ticketFact defines them, durations in milliseconds (NULL: never reached). */
+const DURATIONS_MS = (today: string, now: string): string => `
+  CASE WHEN first_called_at IS NULL THEN NULL
+    WHEN first_called_at <= issued_at OR first_called_at <= due_at THEN 0
+    WHEN due_at > issued_at THEN first_called_at - due_at
+    ELSE first_called_at - issued_at END AS wait,
+  CASE WHEN first_called_at IS NOT NULL AND waits > 0 AND state <> 'waiting' THEN waiting_ms END AS total_wait,
+  walk_ms AS walk,
+  CASE WHEN servings > 0 THEN serving_ms END AS service,
+  CASE WHEN state = 'finished' THEN finished_at - issued_at END AS stay,
+  -- Never called and still open: from issue (a booking: its due time) to now for today, to the day's
+  -- last record for a past day.
+  CASE WHEN first_called_at IS NULL AND state NOT IN ('finished', 'no-show', 'cancelled') THEN
+    GREATEST(0, CASE WHEN day >= CAST(${today} AS DATE) THEN CAST(${now} AS BIGINT)
+      ELSE (SELECT d.last_at FROM hall_days d WHERE d.hall = tickets.hall AND d.day = tickets.day) END
+      - GREATEST(issued_at, COALESCE(due_at, issued_at))) END AS uncalled_wait`;
+
+/** The ticket rows of `where` (over `tickets`, unaliased); `today` and `now` name their parameters. */
+const ticketRowsSql = (where: string, today: string, now: string): string =>
+  `SELECT hall, CAST(day AS VARCHAR(10)) AS day, issue_category_id, source, priority, state, outcome, window_id, staff_id,
+     CASE WHEN first_called_at IS NULL THEN 0 ELSE 1 END AS called, transfers, holds, issued_at, ${DURATIONS_MS(today, now)}
+   FROM tickets WHERE ${where}`;
+
+/** Rating records counted per window, staff and level over `where` (on `ratings`). */
+const ratingCountsSql = (where: string): string =>
+  `SELECT hall, CAST(day AS VARCHAR(10)) AS day, window_id, staff_id, level, COUNT(*) AS n FROM ratings WHERE ${where} GROUP BY hall, day, window_id, staff_id, level`;
+
+type Row = Record<string, string | number | null>;
+const ENDS_OF: Record<string, TicketEnd> = { finished: 'finished', 'no-show': 'no-show', cancelled: 'cancelled' };
+const str = (v: Row[string] | undefined): string | undefined => (v === null || v === undefined ? undefined : String(v));
+const ms = (v: Row[string] | undefined): number | undefined => (v === null || v === undefined ? undefined : Number(v));
+
+/** A ticket row as the hall's roll-up fact (no ticket number: reports do not read it). */
+function factOf(r: Row, timeZone: string): TicketFact {
+  const fact: TicketFact = {
+    number: '',
+    category: String(r.issue_category_id),
+    source: r.source as TicketFact['source'],
+    priority: r.priority as TicketFact['priority'],
+    issued: Math.round(localParts(Number(r.issued_at), timeZone).minutes * 60),
+    end: ENDS_OF[String(r.state)] ?? 'open',
+    called: Number(r.called) === 1,
+    transfers: Number(r.transfers),
+    holds: Number(r.holds),
+  };
+  const window = str(r.window_id);
+  const staff = str(r.staff_id);
+  const outcome = str(r.outcome);
+  if (window !== undefined) fact.window = window;
+  if (staff !== undefined) fact.staff = staff;
+  if (outcome !== undefined) fact.outcome = outcome as TicketFact['outcome'];
+  const durations = { wait: ms(r.wait), totalWait: ms(r.total_wait), walk: ms(r.walk), service: ms(r.service), stay: ms(r.stay), uncalledWait: ms(r.uncalled_wait) };
+  for (const [key, value] of Object.entries(durations)) if (value !== undefined) fact[key as keyof typeof durations] = value;
+  return fact;
+}
+
+/** One hall day's parts as read: its tickets' facts, its ratings counted. */
+interface DayParts {
+  facts: TicketFact[];
+  ratings: RatingCount[];
+}
+
+/** Rows of ticketRowsSql and ratingCountsSql sorted into hall days (`hall\tday`). */
+function byHallDay(tickets: Row[], ratings: Row[], zoneOf: (hall: string) => string): Map<string, DayParts> {
+  const days = new Map<string, DayParts>();
+  const partsOf = (r: Row): DayParts => {
+    const key = `${String(r.hall)}\t${String(r.day)}`;
+    let p = days.get(key);
+    if (!p) days.set(key, (p = { facts: [], ratings: [] }));
+    return p;
+  };
+  for (const r of tickets) partsOf(r).facts.push(factOf(r, zoneOf(String(r.hall))));
+  for (const r of ratings) partsOf(r).ratings.push([String(r.window_id), String(r.staff_id), str(r.level) ?? null, Number(r.n)]);
+  return days;
+}
+
+/** The stored form of a hall day: its ticket table (no numbers) with each column as text, and its ratings. */
+function rollupText({ facts, ratings }: DayParts): string {
+  const { number: _numbers, length, categoryIds, windowIds, staffIds, ...columns } = encodeTickets(facts);
+  const text = Object.fromEntries(Object.entries(columns).map(([k, a]) => [k, columnText(a as ArrayBufferView)]));
+  return JSON.stringify({ tickets: { length, categoryIds, windowIds, staffIds, ...text }, ratings });
+}
+
+/** The hall day back from its stored form. */
+function partsOfText(text: string): { tickets: ReportRollup['tickets']; ratings: RatingCount[] } {
+  const stored = JSON.parse(text) as { tickets: Record<string, unknown>; ratings: RatingCount[] };
+  for (const [key, Type] of Object.entries(TICKET_COLUMNS)) stored.tickets[key] = fromText(Type, stored.tickets[key] as string);
+  return stored as unknown as { tickets: ReportRollup['tickets']; ratings: RatingCount[] };
+}
+
+/** Days rolled up per transaction: bounds the rows one hall's backlog holds in memory at once. */
+const DAYS_PER_PASS = 31;
+
+/**
+ * Rolls up every stale hall day before its hall's today (`now` on the hall's clock), a hall and at
+ * most DAYS_PER_PASS days at a time, each pass in one transaction with its stale marks locked; answers
+ * how many days it rolled up.
+ */
+export async function rollUpStaleDays(db: pg.ClientBase, now: number): Promise<number> {
+  const { rows: halls } = await db.query<{ hall: string; time_zone: string; first: string }>(
+    `SELECT s.hall, h.time_zone, CAST(MIN(s.day) AS VARCHAR(10)) AS first FROM ticket_days_stale s JOIN halls h ON h.id = s.hall
+     GROUP BY s.hall, h.time_zone ORDER BY s.hall`,
+  );
+  let done = 0;
+  for (const { hall, time_zone: zone, first } of halls) {
+    const today = serviceDay(now, zone);
+    // Only today is stale (the usual case while a hall is open): nothing to roll up yet.
+    if (first >= today) continue;
+    for (let n = await rollUpPass(db, hall, zone, today, now); n > 0; n = await rollUpPass(db, hall, zone, today, now)) done += n;
+  }
+  return done;
+}
+
+async function rollUpPass(db: pg.ClientBase, hall: string, zone: string, today: string, now: number): Promise<number> {
+  await db.query('BEGIN');
+  try {
+    const { rows } = await db.query<{ day: string }>(
+      `SELECT CAST(day AS VARCHAR(10)) AS day FROM ticket_days_stale WHERE hall = $1 AND day < $2 ORDER BY day FETCH FIRST ${DAYS_PER_PASS} ROWS ONLY FOR UPDATE`,
+      [hall, today],
+    );
+    if (rows.length === 0) {
+      await db.query('COMMIT');
+      return 0;
+    }
+    const stale = new Set(rows.map((r) => r.day));
+    const range = [hall, rows[0]!.day, rows.at(-1)!.day];
+    const tickets = await db.query<Row>(ticketRowsSql('hall = $1 AND day >= $2 AND day <= $3', '$4', '$5'), [...range, today, now]);
+    const ratings = await db.query<Row>(ratingCountsSql('hall = $1 AND day >= $2 AND day <= $3'), range);
+    const days = byHallDay(tickets.rows, ratings.rows, () => zone);
+    const projected = await db.query<{ seq: string }>('SELECT seq FROM projected WHERE hall = $1', [hall]);
+    const version = projected.rows[0]?.seq ?? 0;
+    await db.query('DELETE FROM ticket_days WHERE hall = $1 AND day IN (SELECT day FROM ticket_days_stale WHERE hall = $1 AND day >= $2 AND day <= $3)', range);
+    for (const day of stale) {
+      const text = rollupText(days.get(`${hall}\t${day}`) ?? { facts: [], ratings: [] });
+      await db.query('INSERT INTO ticket_days (hall, day, rollup, version, format) VALUES ($1, $2, $3, $4, $5)', [hall, day, text, version, ROLLUP_VERSION]);
+    }
+    await db.query('DELETE FROM ticket_days_stale WHERE hall = $1 AND day >= $2 AND day <= $3', range);
+    await db.query('COMMIT');
+    return stale.size;
+  } catch (err) {
+    await db.query('ROLLBACK').catch(() => undefined);
+    throw err;
+  }
+}
+
+/**
+ * At a server's start: days rolled up in another form of the hall's roll-up (another version of the
+ * hub's code) are marked stale and dropped, so reports read them from the projected tables until the
+ * projector rolls them up again in this one.
+ */
+export async function staleOtherForms(db: pg.ClientBase): Promise<number> {
+  await db.query('BEGIN');
+  try {
+    await db.query(
+      `INSERT INTO ticket_days_stale (hall, day) SELECT hall, day FROM ticket_days WHERE format <> $1
+       ON CONFLICT (hall, day) DO NOTHING`,
+      [ROLLUP_VERSION],
+    );
+    const dropped = await db.query('DELETE FROM ticket_days WHERE format <> $1', [ROLLUP_VERSION]);
+    await db.query('COMMIT');
+    return dropped.rowCount ?? 0;
+  } catch (err) {
+    await db.query('ROLLBACK').catch(() => undefined);
+    throw err;
+  }
+}
+
+/** Marks hall days stale and drops their roll-ups (in the caller's transaction). */
+export async function markStale(db: pg.ClientBase, hall: string, days: Iterable<string>): Promise<void> {
+  for (const day of days) {
+    await db.query('INSERT INTO ticket_days_stale (hall, day) VALUES ($1, $2) ON CONFLICT (hall, day) DO NOTHING', [hall, day]);
+    await db.query('DELETE FROM ticket_days WHERE hall = $1 AND day = $2', [hall, day]);
+  }
+}
+
+export interface DayQuery {
+  from: string;
+  to: string;
+  /** The report's today: days from it on are read from the projected tables. */
+  today: string;
+  now: number;
+  hall?: string;
+}
+
+/** Memory for each hall's rolled-up days: a centre's year is ~30 MB. */
+const HALL_CACHE_BYTES = 64 * 1024 * 1024;
+
+/**
+ * Rolled-up days as reports read them, kept between reports (one server's memory, as the hall's
+ * stats service keeps its past days): a day read again only when its roll-up's version changes. The
+ * days keep the memos the hall's report code fills (a day's own figures, its counters per dimension).
+ */
+export class RolledUpDays {
+  private readonly halls = new Map<string, { days: ReportDayCache; versions: Map<string, string> }>();
+
+  get(hall: string, day: string, version: string): ReportDay | undefined {
+    const h = this.halls.get(hall);
+    return h?.versions.get(day) === version ? h.days.get(day) : undefined;
+  }
+
+  set(hall: string, d: ReportDay, version: string): void {
+    let h = this.halls.get(hall);
+    if (!h) this.halls.set(hall, (h = { days: new ReportDayCache(HALL_CACHE_BYTES), versions: new Map() }));
+    h.days.set(d);
+    h.versions.set(d.day, version);
+  }
+}
+
+/**
+ * Each hall's days of the period as the hall's report reads them (stats/report-day.ts ReportDay): its
+ * rolled-up days (from `cache` when it has their version), and the others (today, a day changed
+ * since and not rolled up again yet) from the projected tables. A day with window time is marked by
+ * its windows (no times: the district works those out from window_days).
+ */
+export async function reportDays(db: pg.ClientBase, q: DayQuery, zoneOf: (hall: string) => string, cache: RolledUpDays): Promise<Map<string, ReportDay[]>> {
+  /** The period (and hall) over `values`, the hall's parameter after them. */
+  const inPeriod = (values: unknown[]): [string, unknown[]] =>
+    q.hall === undefined ? ['day >= $1 AND day <= $2', values] : [`day >= $1 AND day <= $2 AND hall = $${values.length + 1}`, [...values, q.hall]];
+  // Past days are rolled up unless marked stale (the projector, the migration and the bench's history
+  // mark them): today's rows and the stale days' are read apart, each through an index.
+  const raw = (t: string): string[] => [
+    'day >= CAST($3 AS DATE)',
+    `day < CAST($3 AS DATE) AND EXISTS (SELECT 1 FROM ticket_days_stale s WHERE s.hall = ${t}.hall AND s.day = ${t}.day)`,
+  ];
+  const [pastWhere, pastParams] = inPeriod([q.from, q.to, q.today]);
+  const days = new Map<string, ReportDay>();
+  const versions = await db.query<{ hall: string; day: string; version: string }>(
+    `SELECT hall, CAST(day AS VARCHAR(10)) AS day, version FROM ticket_days WHERE ${pastWhere} AND day < CAST($3 AS DATE) ORDER BY hall, day`,
+    pastParams,
+  );
+  const missing = new Map<string, string[]>();
+  for (const r of versions.rows) {
+    const cached = cache.get(r.hall, r.day, r.version);
+    if (cached) days.set(`${r.hall}\t${r.day}`, { ...cached, windows: [] });
+    else missing.set(r.hall, [...(missing.get(r.hall) ?? []), r.day]);
+  }
+  // Each hall's missing days, first to last (in day order, above), in one read.
+  for (const [hall, missed] of missing) {
+    const wanted = new Set(missed);
+    const { rows } = await db.query<{ day: string; version: string; rollup: string }>(
+      'SELECT CAST(day AS VARCHAR(10)) AS day, version, rollup FROM ticket_days WHERE hall = $1 AND day >= $2 AND day <= $3',
+      [hall, missed[0], missed.at(-1)],
+    );
+    for (const r of rows) {
+      if (!wanted.has(r.day)) continue;
+      const { tickets: t, ratings: counts } = partsOfText(r.rollup);
+      const d = reportDay(r.day, t, counts);
+      cache.set(hall, d, r.version);
+      days.set(`${hall}\t${r.day}`, { ...d, windows: [] });
+    }
+  }
+  const [ticketsWhere, ticketsParams] = inPeriod([q.from, q.to, q.today, q.now]);
+  const tickets: Row[] = [];
+  const ratings: Row[] = [];
+  for (const which of raw('tickets')) tickets.push(...(await db.query<Row>(ticketRowsSql(`${ticketsWhere} AND ${which}`, '$3', '$4'), ticketsParams)).rows);
+  for (const which of raw('ratings')) ratings.push(...(await db.query<Row>(ratingCountsSql(`${pastWhere} AND ${which}`), pastParams)).rows);
+  const [windowsWhere, windowsParams] = inPeriod([q.from, q.to]);
+  const windows = await db.query<{ hall: string; day: string; window_id: string }>(
+    `SELECT DISTINCT hall, CAST(day AS VARCHAR(10)) AS day, window_id FROM window_days WHERE ${windowsWhere}`,
+    windowsParams,
+  );
+
+  for (const [key, parts] of byHallDay(tickets, ratings, zoneOf)) {
+    const { number: _numbers, ...t } = encodeTickets(parts.facts);
+    days.set(key, reportDay(key.split('\t')[1]!, t, parts.ratings));
+  }
+  for (const r of windows.rows) {
+    const key = `${r.hall}\t${r.day}`;
+    if (!days.has(key)) days.set(key, reportDay(r.day, encodeTickets([]), []));
+    days.get(key)!.windows.push({ window: r.window_id, openMs: 0, servingMs: 0, pauseMs: {} });
+  }
+  const byHall = new Map<string, ReportDay[]>();
+  for (const key of [...days.keys()].sort()) {
+    const hall = key.split('\t')[0]!;
+    byHall.set(hall, [...(byHall.get(hall) ?? []), days.get(key)!]);
+  }
+  return byHall;
+}
+
+const isLevel = (l: string): l is RatingLevel => (RATING_LEVELS as readonly string[]).includes(l);
+
+function reportDay(day: string, tickets: ReportRollup['tickets'], ratings: RatingCount[]): ReportDay {
+  const total = new RatingTally();
+  const byWindow = new Map<string, RatingTally>();
+  const byStaff = new Map<string, RatingTally>();
+  const tallyOf = (m: Map<string, RatingTally>, id: string): RatingTally => {
+    let t = m.get(id);
+    if (!t) m.set(id, (t = new RatingTally()));
+    return t;
+  };
+  for (const [window, staff, level, n] of ratings) {
+    for (const t of [total, tallyOf(byWindow, window), tallyOf(byStaff, staff)]) {
+      if (level === null) t.unrated += n;
+      else if (isLevel(level)) t.levels[level] += n;
+    }
+  }
+  return {
+    day,
+    weekday: weekdayOf(day),
+    tickets: ticketColumns(tickets),
+    windows: [],
+    ratings: total,
+    ratingsByWindow: byWindow,
+    ratingsByStaff: byStaff,
+    cases: [],
+    appointments: [],
+    kiosks: [],
+    figures: new Map(),
+    counts: new Map(),
+  };
+}
+
+/**
+ * A hall's day as part of the district's: its windows and staff named `hall/id`; its counters per
+ * dimension are the hall day's (by position, not id), its own figures not (a district day's are all halls').
+ */
+export function districtDay(hall: string, d: ReportDay): ReportDay {
+  const scoped = (id: string): string => `${hall}/${id}`;
+  const renamed = (m: Map<string, RatingTally>): Map<string, RatingTally> => new Map([...m].map(([id, t]) => [scoped(id), t]));
+  return {
+    ...d,
+    tickets: { ...d.tickets, windowIds: d.tickets.windowIds.map(scoped), staffIds: d.tickets.staffIds.map(scoped) },
+    windows: d.windows.map((w) => ({ ...w, window: scoped(w.window) })),
+    ratingsByWindow: renamed(d.ratingsByWindow),
+    ratingsByStaff: renamed(d.ratingsByStaff),
+    figures: new Map(),
+  };
+}
