@@ -1,13 +1,34 @@
-// The baseline: a Socket.IO server with no application code. It keeps the payload it is given and
-// re-broadcasts it to every connected socket on 'fanout', as the hub does with a 'ticket:called'.
+// The baseline: a Socket.IO server with no application code. It keeps the payloads it is given and
+// re-broadcasts them as the hub would: a 'ticket:called' to every connected socket on 'fanout'; and on
+// 'issue', the hub's broadcasts of an issued ticket — the ticket to the staff stream's sockets at once,
+// the queue change to boards and kiosks gathered (a moment after the first, then at most once a
+// second, as hub/src/realtime/publisher.ts does) — so the hub's CPU per ticket has a bare cost to be
+// held against.
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { Server } from 'socket.io';
+import { BARE_ROOMS, type BareChanges } from './load/protocol.js';
 
 const http = createServer();
 // The hub's own limits, so both servers parse and frame alike.
 const io = new Server(http, { maxHttpBufferSize: 1024 * 1024, serveClient: false });
 let payload: unknown = null;
+let changes: BareChanges | undefined;
+
+/** The publisher's gathering of queue changes for boards and kiosks (QUEUES_GATHER_MS, QUEUES_EVERY_MS). */
+let gathered = false;
+let gathering: ReturnType<typeof setTimeout> | undefined;
+let cooling: ReturnType<typeof setTimeout> | undefined;
+function sendGathered(): void {
+  gathering = undefined;
+  if (!gathered) return;
+  gathered = false;
+  io.to(BARE_ROOMS.public).emit('queues:changed', changes!.queues);
+  cooling = setTimeout(() => {
+    cooling = undefined;
+    sendGathered();
+  }, 1000);
+}
 
 io.on('connection', (socket) => {
   socket.on('payload', (p: unknown, ack: () => void) => {
@@ -15,7 +36,23 @@ io.on('connection', (socket) => {
     ack();
   });
   socket.on('fanout', () => io.emit('ticket:called', payload));
+  socket.on('join', (room: string, ack: () => void) => {
+    void socket.join(room);
+    ack();
+  });
+  socket.on('issue', (_: unknown, ack: (p: unknown) => void) => {
+    if (!changes) return ack({ ok: false });
+    io.to(BARE_ROOMS.staff).emit('ticket:issued', changes.ticket);
+    gathered = true;
+    if (!cooling) gathering ??= setTimeout(sendGathered, 250);
+    ack({ ok: true, data: changes.ticket });
+  });
 });
 
+process.on('message', (m: { changes?: BareChanges }) => {
+  if (!m.changes) return;
+  changes = m.changes;
+  process.send!({ changesSet: true });
+});
 http.listen(0, '127.0.0.1', () => process.send!({ port: (http.address() as AddressInfo).port }));
 process.once('disconnect', () => process.exit(0));

@@ -39,8 +39,10 @@ export function printTable(r: BenchResults): void {
 
 export function markdown(r: BenchResults): string {
   const esc = (s: string): string => s.replace(/\|/g, '\\|');
+  // Per ticket: gross (the step's CPU ÷ its tickets) and marginal (less the quiet stretch's idle CPU).
+  const perTicket = (cores: number, rate: number): string => (rate > 0 ? `${Math.round((cores / rate) * 1e5) / 100} ms` : '—');
   const steps = r.figures.ramp.steps
-    .map((s) => `| ${s.rate}/s | ${s.achieved}/s | ${s.ack.p50} ms | ${s.ack.p99} ms | ${s.errors + s.unanswered} | ${s.hubCpu} | ${s.achieved > 0 ? Math.round((s.hubCpu / s.achieved) * 1e5) / 100 : '—'} ms |`)
+    .map((s) => `| ${s.rate}/s | ${s.achieved}/s | ${s.ack.p50} ms | ${s.ack.p99} ms | ${s.errors + s.unanswered} | ${s.hubCpu} | ${perTicket(s.hubCpu, s.achieved)} | ${perTicket(s.hubCpu - r.figures.idle.hubCores, s.achieved)} |`)
     .join('\n');
   return [
     `# Bench: ${r.mode === 'quick' ? 'QUICK run (small settings, not the figures of record)' : 'full run'}`,
@@ -53,8 +55,8 @@ export function markdown(r: BenchResults): string {
     '',
     'Ticket rate steps (open loop, from the kiosk sockets):',
     '',
-    '| rate | acknowledged | p50 | p99 | errors + unanswered | hub CPU (cores) | hub CPU per ticket |',
-    '|---|---|---|---|---|---|---|',
+    `| rate | acknowledged | p50 | p99 | errors + unanswered | hub CPU (cores) | hub CPU per ticket | marginal (less ${r.figures.idle.hubCores} cores idle) |`,
+    '|---|---|---|---|---|---|---|---|',
     steps,
     '',
     `Stages (s): ${Object.entries(r.stagesS).map(([stage, seconds]) => `${stage} ${seconds}`).join('; ')}.`,

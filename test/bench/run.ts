@@ -4,6 +4,7 @@
 import type { ChildProcess } from 'node:child_process';
 import { rmSync } from 'node:fs';
 import path from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { fileURLToPath } from 'node:url';
 import { REPO_ROOT } from '../helpers/test-hub.js';
 import { pageBundles } from './bundles.js';
@@ -12,7 +13,7 @@ import { history, runFolder, type History } from './history/history-folder.js';
 import { killed } from '../helpers/hub-process.js';
 import { startTimed, timeReport } from './hub-timing.js';
 import { devicePlan } from './load/devices.js';
-import type { FromLoad, LoadJob, Phase, PhaseResults, ToLoad } from './load/protocol.js';
+import type { FromLoad, IssueResult, LoadJob, Phase, PhaseResults, ToLoad } from './load/protocol.js';
 import { machine, printTable, writeResults } from './output.js';
 import { cpuSecondsOf, memoryOf } from './proc.js';
 import { rows, type BenchResults, type Figures } from './results.js';
@@ -96,7 +97,7 @@ async function measure(
   log(`hub start → serving: ${hubStartMs.map(Math.round).join(', ')} ms`);
   lap('hub starts');
   const { url, child: hubChild } = hub.hub;
-  const idle = await memoryOf(hubChild.pid!);
+  const beforeDevices = await memoryOf(hubChild.pid!);
 
   const bare = forkTs(here('./bare-server.ts'));
   const barePort = await nextMessage(bare, (m: { port?: number }) => m.port, 30_000, 'bare Socket.IO server');
@@ -125,13 +126,24 @@ async function measure(
   const fanoutTo = await cpu();
   lap('fan-out');
   log(`fan-out: p99 to the last of ${fanout.receivers}: hub ${fanout.hub.last.p99} ms, bare ${fanout.bare.last.p99} ms`);
-  const steadyFrom = await cpu();
-  const steady = await runPhase(kiosks, 'steady');
-  const steadyTo = await cpu();
+  // A quiet stretch as long as the steady phase, every device connected and nothing happening: the
+  // CPU both servers spend on their own (heartbeats, timers), taken off the steady phase's below.
+  await sleep(SETTLE_MS);
+  const quiet = await timedCpu(cpu, () => sleep(settings.load.steady.seconds * 1000));
+  lap('quiet stretch');
+  const captured = runPhase(screens, 'capture');
+  const steady = await timedCpu(cpu, () => runPhase(kiosks, 'steady'));
   lap('steady issuing');
+  // The bare server broadcasts what the hub did for a ticket, at the same rate.
+  bare.send({ changes: await captured });
+  await nextMessage(bare, (m: { changesSet?: boolean }) => m.changesSet, 30_000, 'bare server: changes');
+  await sleep(SETTLE_MS);
+  const bareSteady = await timedCpu(cpu, () => runPhase(kiosks, 'bareSteady'));
+  if (bareSteady.result.errors + bareSteady.result.unanswered > 0) throw new Error('bare steady: tickets not answered');
+  lap('bare steady issuing');
   const burst = await runPhase(kiosks, 'burst');
   lap('bursts');
-  log(`issue → ack: steady p99 ${steady.ack.p99} ms, burst p99 ${burst.ack.p99} ms`);
+  log(`issue → ack: steady p99 ${steady.result.ack.p99} ms, burst p99 ${burst.ack.p99} ms`);
   const ramp = await runPhase(kiosks, 'ramp');
   log(`sustained: ${ramp.sustained} tickets/s`);
   lap('rate steps');
@@ -175,20 +187,48 @@ async function measure(
     hubStartMs: hubStartMs.map(Math.round),
     report: { firstMs: Math.round(first.ms), runsMs: runsMs.map(Math.round), answer: { bytes: first.bytes, days: first.days, tickets: first.tickets } },
     fanout,
-    steady,
+    steady: steady.result,
     burst,
     cpuMs: {
       hubPerCall: perItem(fanoutTo[0] - fanoutFrom[0], fanout.calls.hub),
       barePerCall: perItem(fanoutTo[1] - fanoutFrom[1], fanout.calls.bare),
-      hubPerTicket: perItem(steadyTo[0] - steadyFrom[0], steady.ack.n + steady.errors),
+      hubPerTicket: perItem(steady.cpu[0], tickets(steady.result)),
+      hubPerTicketMarginal: perItem(steady.cpu[0] - idleCores(quiet, 0) * steady.seconds, tickets(steady.result)),
+      barePerTicket: perItem(bareSteady.cpu[1], tickets(bareSteady.result)),
+      barePerTicketMarginal: perItem(bareSteady.cpu[1] - idleCores(quiet, 1) * bareSteady.seconds, tickets(bareSteady.result)),
     },
+    idle: { seconds: round3(quiet.seconds), hubCores: round3(idleCores(quiet, 0)), bareCores: round3(idleCores(quiet, 1)) },
     ramp,
     restart: { waiting: today.data.total.waiting, issued: today.data.total.issued, servingMs: Math.round(restarted.ms), ...recovery },
-    memory: { devices: settings.devices, hubIdleMb: idle.rssMb, hubRssMb: connected.rssMb, hubPeakMb: loaded.peakMb, bareRssMb: bareMemory.rssMb },
+    memory: { devices: settings.devices, hubIdleMb: beforeDevices.rssMb, hubRssMb: connected.rssMb, hubPeakMb: loaded.peakMb, bareRssMb: bareMemory.rssMb },
     bundles,
     ticket,
   };
 }
+
+/** Waits between phases, for the last one's timers (gathered queue changes, live board) to pass. */
+const SETTLE_MS = 1500;
+const round3 = (x: number): number => Math.round(x * 1000) / 1000;
+const tickets = (r: IssueResult): number => r.ack.n + r.errors;
+
+interface Timed<T> {
+  result: T;
+  seconds: number;
+  /** CPU seconds of [hub, bare server] over it. */
+  cpu: [number, number];
+}
+
+async function timedCpu<T>(cpu: () => Promise<[number, number]>, run: () => Promise<T>): Promise<Timed<T>> {
+  const from = await cpu();
+  const start = performance.now();
+  const result = await run();
+  const seconds = (performance.now() - start) / 1000;
+  const to = await cpu();
+  return { result, seconds, cpu: [to[0] - from[0], to[1] - from[1]] };
+}
+
+/** One server's CPU in cores while nothing happened (0: the hub, 1: the bare server). */
+const idleCores = (idle: Timed<unknown>, server: 0 | 1): number => idle.cpu[server] / idle.seconds;
 
 /** Milliseconds of CPU per item, to two decimals. */
 const perItem = (cpuSeconds: number, items: number): number => Math.round((cpuSeconds * 1000 * 100) / Math.max(1, items)) / 100;

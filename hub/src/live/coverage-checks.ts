@@ -16,7 +16,11 @@ const isOpen = (input: CheckInput, windowId: string): boolean => input.state.win
 /** People wait in a queue (not sent to one window by name) and no open window serves it. */
 function queuesWithoutWindow(input: CheckInput): AlertInput[] {
   const { config, state } = input;
-  const queued = new Set(Object.values(state.tickets).flatMap((t) => (t.state === 'waiting' && t.targetWindowId === undefined ? [t.categoryId] : [])));
+  const queued = new Set<string>();
+  for (const id in state.tickets) {
+    const t = state.tickets[id]!;
+    if (t.state === 'waiting' && t.targetWindowId === undefined) queued.add(t.categoryId);
+  }
   return config.categories.flatMap((c) => {
     if (!queued.has(c.id)) return [];
     if (config.windows.some((w) => isOpen(input, w.id) && serves(state, config, w.id, c.id))) return [];
@@ -40,16 +44,17 @@ function unattendedWindows({ now, config, state, thresholds, online, offlineSinc
   });
 }
 
-/** A ticket transferred to (or held for) a window by name waits while that window is closed. */
+/** A ticket transferred to (or held for) a window by name waits while that window is closed (tickets walked as in waits.ts). */
 function sentToClosed({ config, state }: CheckInput): AlertInput[] {
-  return Object.values(state.tickets).flatMap((ticket) => {
+  const alerts: AlertInput[] = [];
+  for (const id in state.tickets) {
+    const ticket = state.tickets[id]!;
     const to = ticket.targetWindowId;
-    if (ticket.state !== 'waiting' || to === undefined || (state.windows[to]?.status ?? 'closed') !== 'closed') return [];
+    if (ticket.state !== 'waiting' || to === undefined || (state.windows[to]?.status ?? 'closed') !== 'closed') continue;
     const n = config.windows.find((w) => w.id === to)?.number ?? to;
-    return [
-      { kind: 'sent-to-closed' as const, key: `${PREFIX}to-closed:${ticket.id}`, windowId: to, ticketNumber: ticket.number, ...bi('live.alert.sentToClosed', { number: ticket.number, n }) },
-    ];
-  });
+    alerts.push({ kind: 'sent-to-closed', key: `${PREFIX}to-closed:${ticket.id}`, windowId: to, ticketNumber: ticket.number, ...bi('live.alert.sentToClosed', { number: ticket.number, n }) });
+  }
+  return alerts;
 }
 
 /** The hall has kiosks (or boards) and none has been connected for the grace time. */

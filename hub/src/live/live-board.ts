@@ -63,7 +63,10 @@ function categories({ now, config, state, queues }: LiveBoardInput): CategoryLiv
 /** Today's ratings per window (未评价 is not a rating); windows nobody rated are absent. */
 export function ratingsByWindow(state: EngineState): Map<string, RatingsToday> {
   const byWindow = new Map<string, RatingsToday>();
-  for (const r of Object.values(state.evaluation?.ratings ?? {})) {
+  const ratings = state.evaluation?.ratings ?? {};
+  // for…in, not Object.values: a day's ratings are a dictionary of some thousands (waits.ts).
+  for (const id in ratings) {
+    const r = ratings[id]!;
     if (r.level === 'unrated') continue;
     const row = byWindow.get(r.windowId) ?? { rated: 0, satisfied: 0, bad: 0 };
     row.rated++;

@@ -7,6 +7,9 @@ const MINUTE = 60_000;
 
 export const minutesBetween = (from: number, to: number): number => Math.max(0, Math.floor((to - from) / MINUTE));
 
+// The day's tickets are walked with for…in: Object.values on the ticket map (a dictionary of some
+// thousands) allocates ~0.1 KB a ticket each time, and the live refresh walks it several times (#19).
+
 /** Start of the ticket's current period (for a waiting ticket: since when it waits now). */
 export function currentPeriodStart(t: Ticket): number {
   return t.periods[t.periods.length - 1]?.start ?? t.issuedAt;
@@ -15,7 +18,8 @@ export function currentPeriodStart(t: Ticket): number {
 /** Each category's waiting ticket that has waited longest in its current wait, in one pass over the day (not one per category). */
 export function longestWaiting(state: EngineState): Map<string, Ticket> {
   const longest = new Map<string, Ticket>();
-  for (const t of Object.values(state.tickets)) {
+  for (const id in state.tickets) {
+    const t = state.tickets[id]!;
     if (t.state !== 'waiting') continue;
     const held = longest.get(t.categoryId);
     if (!held || currentPeriodStart(t) < currentPeriodStart(held)) longest.set(t.categoryId, t);
@@ -29,7 +33,8 @@ export function longestWaiting(state: EngineState): Map<string, Ticket> {
  */
 export function averageWaits(state: EngineState): Map<string, number> {
   const sums = new Map<string, { total: number; n: number }>();
-  for (const t of Object.values(state.tickets)) {
+  for (const id in state.tickets) {
+    const t = state.tickets[id]!;
     const call = t.periods.find((p) => p.state === 'called');
     if (!call) continue;
     const from = t.dueAt === undefined ? t.issuedAt : Math.max(t.issuedAt, t.dueAt);
@@ -44,7 +49,8 @@ export function averageWaits(state: EngineState): Map<string, number> {
 /** Visits handled (办结) at each window today, by the one definition (engine/state.ts handledBy). */
 export function servedByWindow(state: EngineState): Map<string, number> {
   const served = new Map<string, number>();
-  for (const t of Object.values(state.tickets)) {
+  for (const id in state.tickets) {
+    const t = state.tickets[id]!;
     const w = handledBy(t)?.windowId;
     if (w !== undefined) served.set(w, (served.get(w) ?? 0) + 1);
   }

@@ -1,6 +1,7 @@
 // Ticket issue → durable ack at the kiosks: a steady rate, bursts of every kiosk at once, and a rate
 // stepped up until p99 passes the limit. Open loop: tickets go out on schedule, whatever the acks do.
 import { setTimeout as sleep } from 'node:timers/promises';
+import type { Socket } from 'socket.io-client';
 import { cpuSecondsOf } from '../proc.js';
 import { summary } from '../summary.js';
 import type { HubDevice } from './connect.js';
@@ -33,16 +34,17 @@ export class Issuer {
   }
 
   /** `rate` tickets a second for `seconds`. */
-  async steady(rate: number, seconds: number): Promise<IssueResult> {
-    const total = Math.round(rate * seconds);
-    const pending: Promise<Sample>[] = [];
-    const start = performance.now();
-    while (pending.length < total) {
-      const due = Math.min(total, Math.floor(((performance.now() - start) * rate) / 1000) + 1);
-      while (pending.length < due) pending.push(this.issue());
-      await sleep(1);
-    }
-    return settle(pending);
+  steady(rate: number, seconds: number): Promise<IssueResult> {
+    return atRate(rate, seconds, () => this.issue());
+  }
+
+  /** The same rate to the bare server, which broadcasts what the hub did for a ticket (bare-server.ts). */
+  bareSteady(bare: readonly Socket[], rate: number, seconds: number): Promise<IssueResult> {
+    let n = 0;
+    return atRate(rate, seconds, () => {
+      const sent = performance.now();
+      return bare[n++ % bare.length]!.emitWithAck('issue', {}).then((ack: { ok: boolean }) => ({ ms: performance.now() - sent, ok: ack.ok }));
+    });
   }
 
   /** Every kiosk takes a number at the same instant, `count` times. */
@@ -79,6 +81,18 @@ export class Issuer {
     }
     return { steps, sustained };
   }
+}
+
+async function atRate(rate: number, seconds: number, issue: () => Promise<Sample>): Promise<IssueResult> {
+  const total = Math.round(rate * seconds);
+  const pending: Promise<Sample>[] = [];
+  const start = performance.now();
+  while (pending.length < total) {
+    const due = Math.min(total, Math.floor(((performance.now() - start) * rate) / 1000) + 1);
+    while (pending.length < due) pending.push(issue());
+    await sleep(1);
+  }
+  return settle(pending);
 }
 
 async function settle(pending: readonly Promise<Sample>[]): Promise<IssueResult> {

@@ -4,7 +4,9 @@ import type { Socket } from 'socket.io-client';
 import { connectBare, connectHub, type HubDevice } from './connect.js';
 import { Fanout } from './fanout.js';
 import { Issuer } from './issuing.js';
-import type { FromLoad, LoadJob, Phase, PhaseResults, ToLoad } from './protocol.js';
+import type { QueuesChanged, TicketChanged } from '@yichuang/shared/events';
+import type { DeviceSocketPlan } from './devices.js';
+import { BARE_ROOMS, type BareChanges, type FromLoad, type LoadJob, type Phase, type PhaseResults, type ToLoad } from './protocol.js';
 import { Recovery } from './recovery.js';
 
 const send = (m: FromLoad): void => void process.send!(m);
@@ -20,6 +22,8 @@ async function start(j: LoadJob): Promise<void> {
   job = j;
   hub = await connectHub(j.hubUrl, j.devices);
   bare = await connectBare(j.bareUrl, j.devices.length);
+  // Each bare socket in the room of the stream its device follows on the hub.
+  await Promise.all(bare.map((socket, i) => socket.emitWithAck('join', bareRoom(j.devices[i]!))));
   if (j.role === 'screens') {
     fanout = new Fanout(hub, bare, j.settings);
     recovery = new Recovery(hub);
@@ -41,6 +45,10 @@ async function run(phase: Phase, servingAt = 0): Promise<PhaseResults[Phase]> {
       return fanout!.measure();
     case 'steady':
       return issuer!.steady(settings.steady.rate, settings.steady.seconds);
+    case 'capture':
+      return capture(hub);
+    case 'bareSteady':
+      return issuer!.bareSteady(bare, settings.steady.rate, settings.steady.seconds);
     case 'burst':
       return issuer!.bursts(settings.bursts);
     case 'ramp':
@@ -50,6 +58,29 @@ async function run(phase: Phase, servingAt = 0): Promise<PhaseResults[Phase]> {
     case 'recovered':
       return recovery!.measure(servingAt);
   }
+}
+
+function bareRoom(d: DeviceSocketPlan): string {
+  if (d.role === 'window' || d.role === 'console') return BARE_ROOMS.staff;
+  return (d.role === 'display' || d.role === 'pad') && d.windowId ? BARE_ROOMS.window(d.windowId) : BARE_ROOMS.public;
+}
+
+/** The next 'ticket:issued' a window client gets and the next 'queues:changed' a board gets. */
+function capture(devices: readonly HubDevice[]): Promise<BareChanges> {
+  const first = (role: DeviceSocketPlan['role']): HubDevice['socket'] => {
+    const d = devices.find((x) => x.plan.role === role);
+    if (!d) throw new Error(`capture: no ${role} among the screens`);
+    return d.socket;
+  };
+  const next = <P>(socket: HubDevice['socket'], event: 'ticket:issued' | 'queues:changed'): Promise<P> =>
+    new Promise((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error(`capture: no ${event} within 30 s`)), 30_000);
+      (socket.once as (e: string, f: (p: P) => void) => void)(event, (p) => {
+        clearTimeout(timer);
+        resolve(p);
+      });
+    });
+  return Promise.all([next<TicketChanged>(first('window'), 'ticket:issued'), next<QueuesChanged>(first('board'), 'queues:changed')]).then(([ticket, queues]) => ({ ticket, queues }));
 }
 
 const fail = (err: unknown): void => {

@@ -1,4 +1,5 @@
 // What the bench (run.ts) and its load processes tell each other over IPC.
+import type { QueuesChanged, TicketChanged } from '@yichuang/shared/events';
 import type { Summary } from '../summary.js';
 import type { DeviceSocketPlan } from './devices.js';
 
@@ -85,11 +86,26 @@ export interface RecoveryResult {
   snapshotMs: number;
 }
 
+/** What the hub broadcast for an issued ticket, as screens got it: the bare server sends the same (bare-server.ts). */
+export interface BareChanges {
+  /** 'ticket:issued' as a window client got it. */
+  ticket: TicketChanged;
+  /** 'queues:changed' as a board got it. */
+  queues: QueuesChanged;
+}
+
+/** The bare server's rooms, standing for the hub's streams: staff (window clients, consoles), public (boards, kiosks). */
+export const BARE_ROOMS = { staff: 'staff', public: 'public', window: (windowId: string) => `window:${windowId}` };
+
 export interface PhaseResults {
   /** Windows signed in and cleared, and tickets waiting for the fan-out's calls. */
   prepare: PrepareResult;
   fanout: FanoutResult;
   steady: IssueResult;
+  /** Screens: the broadcasts of one issued ticket, taken while the kiosks issue (steady). */
+  capture: BareChanges;
+  /** Kiosks: the steady rate sent to the bare server instead, which broadcasts the captured changes. */
+  bareSteady: IssueResult;
   burst: BurstResult;
   ramp: RampResult;
   /** Before the hub is killed: each screen will ask for a snapshot as soon as it is back. */
