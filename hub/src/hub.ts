@@ -28,7 +28,7 @@ import { createKioskModule } from './kiosk/module.js';
 import { createCapacityModule } from './capacity/module.js';
 import { createLiveModule } from './live/module.js';
 import { createNoticesModule } from './notices/module.js';
-import { lanBaseUrl } from './printing/page-url.js';
+import { lanBaseUrlEvery } from './printing/page-url.js';
 import { createPrintingModule } from './printing/module.js';
 import { createProvinceModule } from './province/module.js';
 import { createQueueModule } from './queue/module.js';
@@ -109,7 +109,7 @@ export async function startHub(options: HubOptions, env: HubEnvironment): Promis
   const publisher = new Publisher(broadcaster, views);
   hall.onRecords((records) => publisher.publish(records));
   const port = (): number => (http.address() as AddressInfo | null)?.port ?? options.port;
-  const phoneBase = (): string => lanBaseUrl(options.host, port());
+  const phoneBase = lanBaseUrlEvery(options.host, port);
   const screens = (): ScreenLink[] => demoScreenLinks(config(), options.screensDir);
   integrationRoutes(api, {
     config,
