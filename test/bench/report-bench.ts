@@ -246,7 +246,7 @@ async function main(): Promise<void> {
 
     const nineToFive = [{ start: '09:00', end: '17:00' }];
     const schedule = { hours: [[], nineToFive, nineToFive, nineToFive, nineToFive, nineToFive, []], holidays: [], makeupWorkdays: [] } as HallConfig['hall']['schedule'];
-    const config = { hall: { id: HALL, timeZone: HALL_TIME_ZONE, schedule }, devices: [] } as unknown as HallConfig; // all the stats service reads of it
+    const config = { hall: { id: HALL, timeZone: HALL_TIME_ZONE, schedule }, devices: [], windows: [] } as unknown as HallConfig; // all the stats service reads of it
     const journal = await Journal.open(dir, HALL);
     const now = zonedInstant(addDays(lastDay, 1), 8 * 60, HALL_TIME_ZONE); // the morning after: every day is over
     const presence = new PresenceFiles(dir, () => HALL_TIME_ZONE);

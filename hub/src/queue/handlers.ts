@@ -7,6 +7,7 @@ import { z } from 'zod';
 import { publicTicket, seesIdentities, type Views } from '../hall/views.js';
 import { streamOf } from '../realtime/broadcaster.js';
 import { connectionActor, onCommand, onQuery, type CommandContext } from '../realtime/command.js';
+import { encodedOnce } from '../realtime/encoded-once.js';
 import type { Publisher } from '../realtime/publisher.js';
 import type { Ticketing } from './ticketing.js';
 import type { WindowService } from './window-service.js';
@@ -26,7 +27,8 @@ export function registerQueueHandlers(ctx: CommandContext, { ticketing, windows,
 
   onQuery(ctx, 'sync:snapshot', z.object({}), () => {
     const stream = streamOf(device);
-    return stream ? { ok: true, data: views.snapshot(stream, publisher.seqOf(stream)) } : { ok: false, error: appError('FORBIDDEN') };
+    // One snapshot object for every screen asking at the same seq: encoded once for all of them.
+    return stream ? { ok: true, data: encodedOnce(views.snapshot(stream, publisher.seqOf(stream))) } : { ok: false, error: appError('FORBIDDEN') };
   });
   onQuery(ctx, 'ticket:lookup', S.lookupTicket, (p) => shown(ticketing.lookup(p.number)));
   onCommand(ctx, 'ticket:issue', S.issueTicket, (p, key) => ticketing.issue(p, device, key));
