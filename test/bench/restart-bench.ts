@@ -1,10 +1,12 @@
-// `npx tsx test/bench/restart-bench.ts [--devices 500] [--tickets 4200]`: the full bench's
+// `npx tsx test/bench/restart-bench.ts [--devices 500] [--tickets 4200] [--history CACHED_FOLDER]`: the full bench's
 // restart stage alone (run.ts), at its scale but without its other stages: the built hub on the year
 // of bench history, the screens of `devices` connected, about `tickets` issued (most left waiting),
 // then SIGKILL and a start on the same port: how long until every screen has its snapshot again, and
-// one whole-hall snapshot on the restarted hub. Preparing the windows issues ~2,000 more.
+// one whole-hall snapshot on the restarted hub. Preparing the windows issues ~2,000 more. --history:
+// a history folder the bench cached before (.tmp/bench-data/365d-…), used whatever the sources now.
 import type { ChildProcess } from 'node:child_process';
 import { rmSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -12,13 +14,13 @@ import { parseArgs } from 'node:util';
 import { killed } from '../helpers/hub-process.js';
 import { REPO_ROOT } from '../helpers/test-hub.js';
 import { forkTs, nextMessage, stop, stopAll } from './children.js';
-import { history, runFolder } from './history/history-folder.js';
+import { history, runFolder, type History } from './history/history-folder.js';
 import { startTimed } from './hub-timing.js';
 import { devicePlan } from './load/devices.js';
 import type { FromLoad, LoadJob, Phase, PhaseResults, ToLoad } from './load/protocol.js';
 import { SETTINGS } from './settings.js';
 
-const { values: args } = parseArgs({ options: { devices: { type: 'string' }, tickets: { type: 'string' } } });
+const { values: args } = parseArgs({ options: { devices: { type: 'string' }, tickets: { type: 'string' }, history: { type: 'string' } } });
 const DEVICES = Number(args.devices ?? SETTINGS.full.devices);
 const TICKETS = Number(args.tickets ?? 4200);
 const RATE = 320;
@@ -44,7 +46,9 @@ async function runPhase<P extends Phase>(child: ChildProcess, phase: P, servingA
 
 async function main(): Promise<void> {
   const settings = SETTINGS.full;
-  const h = await history(settings.history, console.log);
+  const h: History = args.history
+    ? { ...(JSON.parse(await readFile(path.join(args.history, 'meta.json'), 'utf8')) as History), dir: path.join(args.history, 'data'), cached: true }
+    : await history(settings.history, console.log);
   const dataDir = path.join(REPO_ROOT, `.tmp/restart-bench-${process.pid}`);
   process.once('exit', () => rmSync(dataDir, { recursive: true, force: true }));
   await runFolder(h, dataDir);

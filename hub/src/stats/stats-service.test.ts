@@ -167,6 +167,20 @@ describe('month packs', () => {
     await restarted.close();
   });
 
+  it("serves a day's ticket table (the capacity forecast reads a year of them after a start) from its month's pack, without reading its roll-up", async () => {
+    await writeDays();
+    await stats.packClosedMonths();
+    const restarted = await openStats();
+    const reads = [vi.spyOn(rollups, 'read'), vi.spyOn(rollups, 'readForReport')];
+    for (const day of DAYS) {
+      const { number: _number, ...table } = (await rollups.read(day))!.tickets;
+      reads.forEach((r) => r.mockClear());
+      expect(await restarted.ticketsOf(day)).toEqual(table);
+      expect(reads.flatMap((r) => r.mock.calls.map(([d]) => d))).toEqual(day === '2026-11-02' ? [day] : []);
+    }
+    await restarted.close();
+  });
+
   it('gives back each day as a report reads it, also from bytes that do not start on an aligned address', () => {
     const days = DAYS.slice(0, 2).map((d, i) => rollupOf(d, 10 + i));
     const bytes = packMonth('2026-09', days);

@@ -52,6 +52,7 @@ export class StatsService {
   /** Month packs being made (month-pack.ts), one month after another. */
   private packing: Promise<void> = Promise.resolve();
   private closing = false;
+  private lastPack: { month: string; days: Promise<Map<string, ReportRollup>> } | undefined;
   /** Days that are over never change: what a report needs of them stays in memory, within a budget. */
   private readonly pastDays: ReportDayCache;
 
@@ -143,6 +144,39 @@ export class StatsService {
   private async kiosksOf(day: string, until: number, live: boolean): Promise<KioskFact[]> {
     const { presence } = this.deps;
     return kioskFacts(await presence.read(day), day, this.deps.config(), { until, live, since: await presence.since() });
+  }
+
+  /**
+   * A day's ticket table as reports read it (no ticket numbers): from its month's pack once the month
+   * is over, else its roll-up. The capacity forecast reads a year of them after a start, while the
+   * screens reconnect: a pack is read once for all its days, not 22 roll-ups parsed whole.
+   */
+  async ticketsOf(day: string): Promise<ReportRollup['tickets']> {
+    const month = monthOf(day);
+    if (month < monthOf(this.currentDay()) && this.isOver(day)) {
+      const packed = (await this.monthPack(month)).get(day);
+      if (packed) return packed.tickets;
+    }
+    return (await this.dayRollup(day, (d) => this.deps.rollups.readForReport(d))).tickets;
+  }
+
+  /**
+   * The month pack last asked for, while its days are asked for in turn: dropped once the event loop
+   * moves on (after a caller has gone through the month's days), so a pack is never kept.
+   */
+  private monthPack(month: string): Promise<Map<string, ReportRollup>> {
+    if (this.lastPack?.month !== month) {
+      const days = this.deps.rollups.readPack(month).then((ds) => new Map((ds ?? []).map((d) => [d.day, d])));
+      const pack = { month, days };
+      this.lastPack = pack;
+      const drop = (): void => {
+        setImmediate(() => {
+          if (this.lastPack === pack) this.lastPack = undefined;
+        });
+      };
+      days.then(drop, drop);
+    }
+    return this.lastPack!.days;
   }
 
   async rollupOf(day: string): Promise<DayRollup> {
