@@ -1,6 +1,6 @@
 // Screens asking for the same snapshot (hundreds at once after a restart) share one object, and its
-// JSON is made once for all of them: a whole hall's snapshot with its tickets is ~1 MB, and encoding
-// it again for every window client held the hub up for seconds.
+// JSON is made once for all of them: a whole hall's snapshot with its tickets is ~1 MB, and it was
+// encoded again for each of a hundred window clients asking at once after a restart.
 import { afterEach, beforeEach, expect, it, vi } from 'vitest';
 import { acked, cmdId, startTestHub, type TestHub } from '../helpers/test-hub.js';
 
