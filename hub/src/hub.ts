@@ -133,7 +133,7 @@ export async function startHub(options: HubOptions, env: HubEnvironment): Promis
   const queue = createQueueModule({ ...core, api, broadcaster, publisher, audit, slips: printing.slips, personal: new PersonalData(secretKey), itemKnown });
   const stats = await createStatsModule({ ...core, api, journal, dataDir, catalogue: catalogue.current, ...(options.chromium && { chromium: options.chromium }) });
   // Staffing advice reads the statistics' roll-ups; the live board's tidal advice looks ahead with it.
-  const { capacity } = createCapacityModule({ ...core, api, days: () => stats.stats.knownDays(), tickets: async (day) => (await stats.stats.rollupOf(day)).tickets });
+  const { capacity } = createCapacityModule({ ...core, api, days: () => stats.stats.knownDays(), tickets: (day) => stats.stats.ticketsOf(day) });
   const domains: Domain[] = [
     queue,
     printing,

@@ -9,6 +9,11 @@ import { CASE_NUMBER, TICKET_NUMBER } from './tickets.js';
 export const id = z.string().min(1).max(64).regex(/^[\w.:-]+$/, '只能含字母、数字和 _ . : - / letters, digits, _ . : - only');
 /** Client-made command id: a retried command with the same id is answered, not repeated. */
 export const cmdId = id;
+/**
+ * A query without input. One schema for every connection: zod compiles a parser for each schema at its
+ * first use, and one made per connection was compiled 500 times over as screens reconnected after a restart.
+ */
+export const noInput = z.object({});
 /** A service day or any calendar date, YYYY-MM-DD. */
 export const day = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/, '日期格式 YYYY-MM-DD / a date as YYYY-MM-DD');
 /** The signature of a slip's phone link (60 bits, base64url), as hub/src/security/ticket-links.ts makes it. */

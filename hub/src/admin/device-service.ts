@@ -27,9 +27,19 @@ export interface DeviceServiceDeps {
   log: (line: string) => void;
 }
 
+/**
+ * Screens coming and going are told to the consoles at most this often: after a hub restart 500 of
+ * them reconnect within a second or two, and a list per screen (500 lists to every console) was among
+ * the restarted hub's largest costs. A manager's own changes (pairing, revoking) go out at once.
+ */
+const PRESENCE_GATHER_MS = 1000;
+
 const PLACE_NAMES = { windowId: ['窗口', 'a window'], zone: ['区域', 'a zone'], kioskId: ['取号机', 'a kiosk'] } as const;
 
 export class DeviceService {
+  #presenceTimer: ReturnType<typeof setTimeout> | undefined;
+  #presenceSentAt = -Infinity;
+
   constructor(private readonly deps: DeviceServiceDeps) {}
 
   list(): DeviceList {
@@ -39,7 +49,24 @@ export class DeviceService {
 
   /** Tells every console what changed (a new pairing request, a device paired or revoked). */
   announce(): void {
+    this.#presenceSentAt = performance.now();
     this.deps.broadcaster.toRoles('console').emit('device:listChanged', this.list());
+  }
+
+  /** A screen connected or left: the list goes out at once if none went out in the last second, else once at the end of it (made then, so it is right). */
+  presenceChanged(): void {
+    if (this.#presenceTimer) return;
+    const wait = this.#presenceSentAt + PRESENCE_GATHER_MS - performance.now();
+    if (wait <= 0) return this.announce();
+    this.#presenceTimer = setTimeout(() => {
+      this.#presenceTimer = undefined;
+      this.announce();
+    }, wait);
+    this.#presenceTimer.unref();
+  }
+
+  close(): void {
+    clearTimeout(this.#presenceTimer);
   }
 
   async approve({ code, device: input }: z.output<typeof A.approveDevice>, actor: AuditActor): Promise<Ack<DeviceList>> {

@@ -2,7 +2,7 @@
 // cmdId (onCommandOnce). The operator is known here: command.ts refused the command otherwise.
 import type { AdminConfig, AuditActor, Operator } from '@yichuang/shared/admin';
 import * as A from '@yichuang/shared/admin-schemas';
-import { z } from 'zod';
+import { noInput } from '@yichuang/shared/schemas';
 import { connectionActor, onCommandOnce, onQuery, type CommandContext } from '../realtime/command.js';
 import type { AuditLog } from '../security/audit-log.js';
 import type { ConfigService } from './config-service.js';
@@ -21,7 +21,7 @@ export function registerAdminHandlers(ctx: CommandContext, d: AdminServices): vo
   const operator = (): Operator => ctx.operator()!;
   const actor = (): AuditActor => connectionActor(ctx);
 
-  onQuery(ctx, 'admin:config', z.object({}), () => ({ ok: true, data: d.view() }));
+  onQuery(ctx, 'admin:config', noInput, () => ({ ok: true, data: d.view() }));
   onCommandOnce(ctx, 'admin:saveHall', A.saveHall, (p) => d.config.saveHall(p, actor()));
   onCommandOnce(ctx, 'admin:saveRules', A.saveRules, (p) => d.config.saveRules(p, actor()));
   onCommandOnce(ctx, 'admin:saveCategory', A.saveCategory, (p) => d.config.saveCategory(p, actor()));
@@ -35,7 +35,7 @@ export function registerAdminHandlers(ctx: CommandContext, d: AdminServices): vo
   onCommandOnce(ctx, 'admin:resetPin', A.resetPin, (p) => d.staff.resetPin(p, operator(), actor()));
   onCommandOnce(ctx, 'admin:setPassword', A.setPassword, (p) => d.staff.setPassword(p, operator(), actor()));
 
-  onQuery(ctx, 'device:list', z.object({}), () => ({ ok: true, data: d.devices.list() }));
+  onQuery(ctx, 'device:list', noInput, () => ({ ok: true, data: d.devices.list() }));
   onCommandOnce(ctx, 'device:approve', A.approveDevice, (p) => d.devices.approve(p, actor()));
   onCommandOnce(ctx, 'device:revoke', A.revokeDevice, (p) => d.devices.revoke(p, actor()));
   onCommandOnce(ctx, 'device:revokeDemo', A.revokeDemo, () => d.devices.revokeDemo(actor()));

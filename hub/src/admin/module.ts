@@ -83,8 +83,8 @@ export function createAdminModule(deps: AdminDeps): Domain {
       })
       .catch((err: unknown) => log(`PIN hash of ${staffId} not upgraded: ${String(err)}`));
   });
-  bus.on('device:online', () => devices.announce());
-  bus.on('device:offline', () => devices.announce());
+  bus.on('device:online', () => devices.presenceChanged());
+  bus.on('device:offline', () => devices.presenceChanged());
 
   const auditEntry = (entry: Parameters<AuditLog['append']>[0]) => audit.append(entry);
   const signIn = new ConsoleSignIn({ config, sessions, audit, log });
@@ -104,6 +104,7 @@ export function createAdminModule(deps: AdminDeps): Domain {
     register: (ctx) => registerAdminHandlers(ctx, services),
     async close() {
       clearInterval(timer);
+      devices.close();
       await retention;
     },
   };

@@ -3,10 +3,10 @@
 import type { TicketView } from '@yichuang/shared/domain';
 import { appError, type Ack } from '@yichuang/shared/errors';
 import * as S from '@yichuang/shared/schemas';
-import { z } from 'zod';
 import { publicTicket, seesIdentities, type Views } from '../hall/views.js';
 import { streamOf } from '../realtime/broadcaster.js';
 import { connectionActor, onCommand, onQuery, type CommandContext } from '../realtime/command.js';
+import { encodedOnce } from '../realtime/encoded-once.js';
 import type { Publisher } from '../realtime/publisher.js';
 import type { Ticketing } from './ticketing.js';
 import type { WindowService } from './window-service.js';
@@ -24,9 +24,10 @@ export function registerQueueHandlers(ctx: CommandContext, { ticketing, windows,
   // answer keeps the masked identity it was just given.
   const shown = (ack: Ack<TicketView>): Ack<TicketView> => (ack.ok && !seesIdentities(device) ? { ok: true, data: publicTicket(ack.data) } : ack);
 
-  onQuery(ctx, 'sync:snapshot', z.object({}), () => {
+  onQuery(ctx, 'sync:snapshot', S.noInput, () => {
     const stream = streamOf(device);
-    return stream ? { ok: true, data: views.snapshot(stream, publisher.seqOf(stream)) } : { ok: false, error: appError('FORBIDDEN') };
+    // One snapshot object for every screen asking at the same seq: encoded once for all of them.
+    return stream ? { ok: true, data: encodedOnce(views.snapshot(stream, publisher.seqOf(stream))) } : { ok: false, error: appError('FORBIDDEN') };
   });
   onQuery(ctx, 'ticket:lookup', S.lookupTicket, (p) => shown(ticketing.lookup(p.number)));
   onCommand(ctx, 'ticket:issue', S.issueTicket, (p, key) => ticketing.issue(p, device, key));

@@ -15,6 +15,7 @@ import { DEMO_OPERATOR, type Sessions } from '../security/sessions.js';
 import type { AnswerLog } from '../storage/answer-log.js';
 import type { Broadcaster } from './broadcaster.js';
 import type { CommandContext } from './command.js';
+import { encodeMarkedOnce } from './encoded-once.js';
 import type { HubServer } from './types.js';
 
 /** A domain as the hub runs it: its socket handlers for each connected device, and how it stops. */
@@ -29,6 +30,7 @@ const MAX_HTTP_BUFFER = 1024 * 1024;
 /** The Socket.IO server on the hub's HTTP server, refusing any device it does not know. */
 export function createSocketServer(http: HttpServer | HttpsServer, config: () => HallConfig): HubServer {
   const io: HubServer = new Server(http, { maxHttpBufferSize: MAX_HTTP_BUFFER, serveClient: false });
+  encodeMarkedOnce(io);
   io.use((socket, next) => {
     const device = deviceByToken(config().devices, (socket.handshake.auth as { token?: unknown } | undefined)?.token);
     if (!device) {

@@ -126,6 +126,35 @@ export interface GroupFigures {
   sum?: TicketFigures;
 }
 
+/** Adds a day's counters per group (`day`, its group k at k × COUNTERS) to the period's group `group[k]` and to the sum after the `groups`. */
+function addCounts(counts: Float64Array, day: Int32Array, group: Int32Array, groups: number): void {
+  for (let k = 0; k < group.length; k++) {
+    for (let c = 0; c < COUNTERS; c++) {
+      counts[group[k]! * COUNTERS + c]! += day[k * COUNTERS + c]!;
+      counts[groups * COUNTERS + c]! += day[k * COUNTERS + c]!;
+    }
+  }
+}
+
+/**
+ * Counts a day's duration column into its groups: a big group's histogram in `block` (at `big[g]`), the
+ * others' accumulators. The hot loop of a report, on its own so that it is optimised once and stays
+ * so (as addCounts): inlined in figuresBy, each new kind of dimension or group threw the whole function's optimised
+ * code away, and a cold year report spent more time re-optimising than counting.
+ */
+function countColumn(column: Int32Array, length: number, key: Int32Array, group: Int32Array, big: Int32Array, block: Int32Array, accumulators: readonly DurationAccumulator[]): void {
+  for (let i = 0; i < length; i++) {
+    const v = column[i]!;
+    if (v === NONE) continue;
+    const k = key[i]!;
+    if (k === NONE) continue;
+    const g = group[k]!;
+    const at = big[g]!;
+    if (at !== NONE && v < BINS) block[at + v]!++;
+    else accumulators[g]!.add(v);
+  }
+}
+
 /**
  * Ticket figures of the days' tickets per group of one dimension, groups with no ticket left out.
  * One duration at a time: only one duration accumulator per group is alive at once, so the memory a
@@ -144,15 +173,7 @@ export function figuresBy(days: readonly ReportDay[], dim: Dimension, thresholdM
   const groups = index.size;
   // Group g's counters at g × COUNTERS; the sum of all groups after them.
   const counts = new Float64Array((groups + 1) * COUNTERS);
-  for (const { d, group } of keyed) {
-    const day = dayCounts(d, dim);
-    for (let k = 0; k < group.length; k++) {
-      for (let c = 0; c < COUNTERS; c++) {
-        counts[group[k]! * COUNTERS + c]! += day[k * COUNTERS + c]!;
-        counts[groups * COUNTERS + c]! += day[k * COUNTERS + c]!;
-      }
-    }
-  }
+  for (const { d, group } of keyed) addCounts(counts, dayCounts(d, dim), group, groups);
   // A group's ticket count bounds its values: a big group counts straight into its histogram, a view
   // into one block for the dimension (one typed-array store per value); the others keep their values.
   const big = Int32Array.from({ length: groups }, (_, g) => (counts[g * COUNTERS + ISSUED]! > SMALL_LIMIT ? 0 : NONE));
@@ -165,19 +186,7 @@ export function figuresBy(days: readonly ReportDay[], dim: Dimension, thresholdM
     const accumulators = Array.from({ length: groups }, (_, g) =>
       big[g] === NONE ? new DurationAccumulator(SMALL_LIMIT, counts[g * COUNTERS + ISSUED]) : DurationAccumulator.over(block.subarray(big[g]!, big[g]! + BINS)),
     );
-    for (const { t, key, group } of keyed) {
-      const column = t[name];
-      for (let i = 0; i < t.length; i++) {
-        const v = column[i]!;
-        if (v === NONE) continue;
-        const k = key[i]!;
-        if (k === NONE) continue;
-        const g = group[k]!;
-        const at = big[g]!;
-        if (at !== NONE && v < BINS) block[at + v]!++;
-        else accumulators[g]!.add(v);
-      }
-    }
+    for (const { t, key, group } of keyed) countColumn(t[name], t.length, key, group, big, block, accumulators);
     accumulators.forEach((a, g) => durations[g]!.push(a.stats(thresholdMs)));
     if (!withSum) continue;
     const sum = new DurationAccumulator();

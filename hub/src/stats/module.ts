@@ -22,6 +22,8 @@ import { reportTables, tableCsv } from './tables.js';
 import { tablesXlsx } from './xlsx-export.js';
 
 const FLUSH_EVERY_MS = 5 * 60_000;
+/** How long after a start the months that are over are packed. */
+const PACK_AFTER_START_MS = 2000;
 const DEFAULT_THRESHOLD_MIN = 30;
 const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
 const reportQuery = z.object({
@@ -53,6 +55,10 @@ export async function createStatsModule(deps: StatsDeps): Promise<Domain & { sta
   const byItem = new FiguresByItem(stats, () => serviceDay(deps.clock(), deps.config().hall.timeZone));
   const timer = setInterval(() => void stats.flush(), FLUSH_EVERY_MS);
   timer.unref();
+  // Months that are over and not packed yet (a first start, a month closed while the hub was down)
+  // are packed a little after the start, not while the hub is starting (month-pack.ts).
+  const packing = setTimeout(() => void stats.packClosedMonths(), PACK_AFTER_START_MS);
+  packing.unref();
 
   /** The report a query asks for, or undefined after answering 400. */
   const reportFor = async (req: Request, res: Response): Promise<Report | undefined> => {
@@ -160,7 +166,8 @@ export async function createStatsModule(deps: StatsDeps): Promise<Domain & { sta
     stats,
     async close() {
       clearInterval(timer);
-      await Promise.all([stats.flush(), printer.close()]);
+      clearTimeout(packing);
+      await Promise.all([stats.close(), stats.flush(), printer.close()]);
     },
   };
 }

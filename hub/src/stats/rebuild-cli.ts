@@ -1,5 +1,6 @@
 // `npm run stats:rebuild -- [--data DIR] [--from YYYY-MM-DD] [--to YYYY-MM-DD]`: rebuilds day
-// roll-ups exactly from the day journals and kiosk presence files. Safe while the hub runs (both are only read).
+// roll-ups exactly from the day journals and kiosk presence files, then the packs of the months that
+// are over (month-pack.ts) from them. Safe while the hub runs (both are only read).
 import { serviceDay } from '@yichuang/shared/time';
 import { DATA_USAGE, noHall, readToolOptions } from '../config.js';
 import { ConfigStore } from '../storage/config-store.js';
@@ -33,6 +34,8 @@ async function main(): Promise<void> {
     const rollup = await stats.rebuild(day);
     console.log(`${day}  ${rollup.tickets.length} 张号 / tickets`);
   }
+  await stats.packClosedMonths();
+  await stats.close();
   await journal.close();
   console.log(`重建 ${days.length} 天，用时 ${Date.now() - started} ms / rebuilt ${days.length} days in ${Date.now() - started} ms (today's roll-up is kept live by the hub)`);
 }

@@ -1,12 +1,14 @@
 // Day roll-ups in <dataDir>/rollups/YYYY-MM-DD.json, each a lowdb file (for a busy day ~115 KB of
 // tickets, ~50 KB of ratings, and the case, appointment and kiosk facts of the day: ~210 KB), so a
-// year's report reads 365 of them instead of replaying 365 journals.
+// year's report reads 365 of them instead of replaying 365 journals; and, once a month is over, its
+// days packed in rollups/months/YYYY-MM.pack (month-pack.ts), which a report reads instead.
 import path from 'node:path';
 import { Low } from 'lowdb';
 import { dataFolder } from '../storage/data-folder.js';
 import { listDays } from '../storage/day-files.js';
 import { DurableJSONFile } from '../storage/durable-json-file.js';
-import { ensureFolder, readTextIfAny } from '../storage/files.js';
+import { ensureFolder, listFolder, readFileIfAny, readTextIfAny, removeFile, replaceFile } from '../storage/files.js';
+import { unpackMonth } from './month-pack.js';
 import { columnText, fromText, RATING_COLUMNS, REPORT_RATING_FIELDS, reviveRollup, ROLLUP_VERSION, TICKET_COLUMNS, type DayRollup, type ReportRollup } from './rollup.js';
 
 export class RollupStore {
@@ -48,6 +50,36 @@ export class RollupStore {
 
   days(): Promise<string[]> {
     return listDays(this.dir, '.json');
+  }
+
+  /** A closed month's pack (month-pack.ts): its days as reports read them; null when there is none or of another version. */
+  async readPack(month: string): Promise<ReportRollup[] | null> {
+    const bytes = await readFileIfAny(this.packOf(month));
+    const pack = bytes && unpackMonth(bytes);
+    return pack && pack.month === month ? pack.days : null;
+  }
+
+  async writePack(month: string, bytes: Uint8Array): Promise<void> {
+    await ensureFolder(this.packDir);
+    await replaceFile(this.packOf(month), bytes);
+  }
+
+  /** Drops a month's pack (one of its days was rebuilt): it is made again from the day roll-ups. */
+  deletePack(month: string): Promise<void> {
+    return removeFile(this.packOf(month));
+  }
+
+  /** The months with a pack. */
+  async packs(): Promise<string[]> {
+    return (await listFolder(this.packDir)).filter((f) => /^\d{4}-\d{2}\.pack$/.test(f)).map((f) => f.slice(0, 7));
+  }
+
+  private get packDir(): string {
+    return path.join(this.dir, 'months');
+  }
+
+  private packOf(month: string): string {
+    return path.join(this.packDir, `${month}.pack`);
   }
 
   private pathOf(day: string): string {

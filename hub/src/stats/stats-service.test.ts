@@ -1,9 +1,10 @@
 // The stats service's roll-up store and memory: stale roll-ups are rebuilt, past days are kept in
-// memory within a budget (oldest day out first), and a rebuild replaces what was kept.
+// memory within a budget (oldest day out first), and a rebuild replaces what was kept. Months that are
+// over are read from their packs, with the same report.
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { weekdayOf } from '@yichuang/shared/time';
 import { local, makeConfig } from '../engine/test-fixtures.js';
 import { Journal } from '../storage/journal.js';
@@ -11,6 +12,7 @@ import type { Case } from '@yichuang/shared/ratings';
 import type { TicketFact } from './facts.js';
 import { caseFact } from './evaluation-figures.js';
 import { PresenceFiles } from './kiosk-uptime.js';
+import { packMonth, unpackMonth } from './month-pack.js';
 import { reportDay, reportDayBytes, ReportDayCache } from './report-day.js';
 import { encodeRatings, encodeTickets, ROLLUP_VERSION, type DayRollup } from './rollup.js';
 import { RollupStore } from './rollup-store.js';
@@ -20,6 +22,7 @@ const config = makeConfig();
 
 function rollupOf(day: string, tickets: number): DayRollup {
   const facts: TicketFact[] = Array.from({ length: tickets }, (_, i) => ({
+    ...(i % 3 === 1 && { staff: `s${i % 5}` }),
     number: `A${i}`,
     category: 'general',
     source: 'kiosk',
@@ -40,13 +43,17 @@ let journal: Journal;
 let rollups: RollupStore;
 let stats: StatsService;
 
+const openStats = (): Promise<StatsService> =>
+  StatsService.open({ journal, rollups, presence: new PresenceFiles(dir, () => config.hall.timeZone), config: () => config, clock: () => local('2026-11-24 10:00'), log: () => {} });
+
 beforeEach(async () => {
   dir = await mkdtemp(path.join(os.tmpdir(), 'yichuang-stats-'));
   journal = await Journal.open(dir, 'hall-1');
   rollups = await RollupStore.open(dir);
-  stats = await StatsService.open({ journal, rollups, presence: new PresenceFiles(dir, () => config.hall.timeZone), config: () => config, clock: () => local('2026-11-24 10:00'), log: () => {} });
+  stats = await openStats();
 });
 afterEach(async () => {
+  await stats.close();
   await journal.close();
   await rm(dir, { recursive: true, force: true });
 });
@@ -116,5 +123,73 @@ describe('stats service', () => {
     expect(roomFor3.get('2026-11-01')).toBeUndefined();
     expect(roomFor3.get('2026-11-02')?.tickets.length).toBe(100);
     expect(roomFor3.get('2026-11-04')).toBeDefined();
+  });
+});
+
+describe('month packs', () => {
+  const DAYS = ['2026-09-29', '2026-09-30', '2026-10-08', '2026-10-09', '2026-11-02'];
+  const writeDays = async (): Promise<void> => {
+    for (const [i, day] of DAYS.entries()) await rollups.write({ ...rollupOf(day, 40 + 30 * i), appointments: [{ day, category: 'general', booked: i, changed: 0, cancelled: 0, checkedIn: 1, late: 0, afterNoShow: 0, noShow: i % 2 }] });
+  };
+
+  it('reads the months that are over from their packs after a start: the same report, none of their day roll-ups read', async () => {
+    await writeDays();
+    const fromDays = await stats.report('2026-09-01', '2026-11-23', 10 * 60_000);
+    await stats.packClosedMonths();
+    expect(await rollups.packs()).toEqual(['2026-09', '2026-10']); // November is this month: not packed
+
+    const restarted = await openStats();
+    const dayReads = vi.spyOn(rollups, 'readForReport');
+    const fromPacks = await restarted.report('2026-09-01', '2026-11-23', 10 * 60_000);
+    expect(fromPacks).toEqual(fromDays);
+    expect(dayReads.mock.calls.map(([day]) => day)).toEqual(['2026-11-02']);
+    expect(restarted.cacheSize().days).toBe(5); // read once, then from memory as before
+    await restarted.close();
+  });
+
+  it('drops the pack of a month one of whose days is rebuilt, and does not use a pack of another version', async () => {
+    await writeDays();
+    await stats.packClosedMonths();
+    await stats.rebuild('2026-09-30'); // from the (empty) journal
+    expect(await rollups.packs()).toEqual(['2026-10']);
+    await stats.packClosedMonths();
+    expect(await rollups.packs()).toEqual(['2026-09', '2026-10']);
+    const packed = await rollups.readPack('2026-09');
+    expect(packed?.map((d) => [d.day, d.tickets.length])).toEqual([['2026-09-29', 40], ['2026-09-30', 0]]);
+
+    const file = path.join(dir, 'rollups', 'months', '2026-10.pack');
+    const bytes = await readFile(file);
+    const header = bytes.toString('utf8', 8, 8 + bytes.readUInt32LE(4)).replace('"v":1', '"v":0');
+    await writeFile(file, Buffer.concat([bytes.subarray(0, 8), Buffer.from(header), bytes.subarray(8 + header.length)]));
+    expect(await rollups.readPack('2026-10')).toBeNull();
+    const restarted = await openStats();
+    expect((await restarted.report('2026-10-01', '2026-10-31', 10 * 60_000)).total.issued).toBe(100 + 130); // from the day roll-ups
+    await restarted.close();
+  });
+
+  it("serves a day's ticket table (the capacity forecast reads a year of them after a start) from its month's pack, without reading its roll-up", async () => {
+    await writeDays();
+    await stats.packClosedMonths();
+    const restarted = await openStats();
+    const reads = [vi.spyOn(rollups, 'read'), vi.spyOn(rollups, 'readForReport')];
+    for (const day of DAYS) {
+      const { number: _number, ...table } = (await rollups.read(day))!.tickets;
+      reads.forEach((r) => r.mockClear());
+      expect(await restarted.ticketsOf(day)).toEqual(table);
+      expect(reads.flatMap((r) => r.mock.calls.map(([d]) => d))).toEqual(day === '2026-11-02' ? [day] : []);
+    }
+    await restarted.close();
+  });
+
+  it('gives back each day as a report reads it, also from bytes that do not start on an aligned address', () => {
+    const days = DAYS.slice(0, 2).map((d, i) => rollupOf(d, 10 + i));
+    const bytes = packMonth('2026-09', days);
+    const unaligned = Buffer.alloc(bytes.length + 3).subarray(3);
+    bytes.copy(unaligned);
+    for (const b of [bytes, unaligned]) {
+      const unpacked = unpackMonth(b);
+      expect(unpacked?.month).toBe('2026-09');
+      expect(unpacked?.days.map(reportDay)).toEqual(days.map(reportDay));
+    }
   });
 });

@@ -11,7 +11,8 @@ import type { KioskFact } from './facts.js';
 import { kioskFacts, type PresenceSource } from './kiosk-uptime.js';
 import { reportOf } from './report.js';
 import { reportDay, ReportDayCache, type ReportDay } from './report-day.js';
-import { decodeRatings, type DayRollup } from './rollup.js';
+import { packMonth } from './month-pack.js';
+import { decodeRatings, type DayRollup, type ReportRollup } from './rollup.js';
 import type { RollupStore } from './rollup-store.js';
 
 export interface StatsDeps {
@@ -29,6 +30,7 @@ export interface StatsDeps {
 const CACHE_BYTES = 96 * 1024 * 1024;
 /** Roll-ups read at once: enough to overlap disk and parsing, few enough that a year is never all in memory as JSON. */
 const READS_AT_ONCE = 4;
+const monthOf = (day: string): string => day.slice(0, 7);
 
 /** fn over the items, at most READS_AT_ONCE at a time; results in the items' order. */
 export async function fewAtATime<T, R>(items: readonly T[], fn: (item: T) => Promise<R>): Promise<R[]> {
@@ -47,6 +49,10 @@ export async function fewAtATime<T, R>(items: readonly T[], fn: (item: T) => Pro
 export class StatsService {
   private today: DayAccumulator;
   private writes: Promise<void> = Promise.resolve();
+  /** Month packs being made (month-pack.ts), one month after another. */
+  private packing: Promise<void> = Promise.resolve();
+  private closing = false;
+  private lastPack: { month: string; days: Promise<Map<string, ReportRollup>> } | undefined;
   /** Days that are over never change: what a report needs of them stays in memory, within a budget. */
   private readonly pastDays: ReportDayCache;
 
@@ -78,9 +84,41 @@ export class StatsService {
         // This hub has run since before the day ended: a kiosk still online in its records was online at midnight.
         this.store(closed.day, async () => closed.rollup(this.timeZone, { kiosks: await this.kiosksOf(closed.day, this.endOf(closed.day), true) }));
         this.today = new DayAccumulator(record.day);
+        if (monthOf(record.day) !== monthOf(closed.day)) void this.packClosedMonths();
       }
       this.today.apply(record);
     }
+  }
+
+  /**
+   * Packs each month that is over and has no pack yet (month-pack.ts), one after another, behind the
+   * roll-up writes: a month's days are read, packed and let go (a pack is never kept in memory).
+   * Packs can always be made again, so a failure is logged, not fatal.
+   */
+  packClosedMonths(): Promise<void> {
+    this.packing = this.packing
+      .then(async () => {
+        const packed = new Set(await this.deps.rollups.packs());
+        const closed = new Map<string, string[]>();
+        for (const day of await this.knownDays()) {
+          const month = monthOf(day);
+          if (monthOf(this.currentDay()) <= month || !this.isOver(day) || packed.has(month)) continue;
+          closed.set(month, [...(closed.get(month) ?? []), day]);
+        }
+        for (const [month, days] of closed) {
+          if (this.closing) return;
+          const rollups = await fewAtATime(days, (d) => this.dayRollup(d, (x) => this.deps.rollups.readForReport(x)));
+          await this.deps.rollups.writePack(month, packMonth(month, rollups));
+        }
+      })
+      .catch((err: unknown) => this.deps.log(`month packs not written: ${(err as Error).message}`));
+    return this.packing;
+  }
+
+  /** Stops packing months (at shutdown); resolves when a pack being written is done. */
+  async close(): Promise<void> {
+    this.closing = true;
+    await this.packing;
   }
 
   /** Writes today's roll-up as it stands (periodically and at shutdown); resolves when all writes are done. */
@@ -106,6 +144,39 @@ export class StatsService {
   private async kiosksOf(day: string, until: number, live: boolean): Promise<KioskFact[]> {
     const { presence } = this.deps;
     return kioskFacts(await presence.read(day), day, this.deps.config(), { until, live, since: await presence.since() });
+  }
+
+  /**
+   * A day's ticket table as reports read it (no ticket numbers): from its month's pack once the month
+   * is over, else its roll-up. The capacity forecast reads a year of them after a start, while the
+   * screens reconnect: a pack is read once for all its days, not 22 roll-ups parsed whole.
+   */
+  async ticketsOf(day: string): Promise<ReportRollup['tickets']> {
+    const month = monthOf(day);
+    if (month < monthOf(this.currentDay()) && this.isOver(day)) {
+      const packed = (await this.monthPack(month)).get(day);
+      if (packed) return packed.tickets;
+    }
+    return (await this.dayRollup(day, (d) => this.deps.rollups.readForReport(d))).tickets;
+  }
+
+  /**
+   * The month pack last asked for, while its days are asked for in turn: dropped once the event loop
+   * moves on (after a caller has gone through the month's days), so a pack is never kept.
+   */
+  private monthPack(month: string): Promise<Map<string, ReportRollup>> {
+    if (this.lastPack?.month !== month) {
+      const days = this.deps.rollups.readPack(month).then((ds) => new Map((ds ?? []).map((d) => [d.day, d])));
+      const pack = { month, days };
+      this.lastPack = pack;
+      const drop = (): void => {
+        setImmediate(() => {
+          if (this.lastPack === pack) this.lastPack = undefined;
+        });
+      };
+      days.then(drop, drop);
+    }
+    return this.lastPack!.days;
   }
 
   async rollupOf(day: string): Promise<DayRollup> {
@@ -136,6 +207,7 @@ export class StatsService {
     const rollup = acc.rollup(this.timeZone, { ...(!over && { until }), kiosks: await this.kiosksOf(day, until, false), partial: !over });
     if (over) {
       await this.deps.rollups.write(rollup);
+      await this.deps.rollups.deletePack(monthOf(day));
       this.pastDays.delete(day);
     }
     return rollup;
@@ -153,11 +225,12 @@ export class StatsService {
    * wants its latest version, which is never in a day before one that carries it.
    */
   private async reportDays(days: readonly string[]): Promise<ReportDay[]> {
+    const packed = await this.packedDays(days.filter((d) => !this.pastDays.get(d) && this.isOver(d)));
     const loaded = await fewAtATime(days, async (day) => {
       const cached = this.pastDays.get(day);
       if (cached) return { d: cached, keep: false };
       const over = this.isOver(day);
-      return { d: reportDay(await this.dayRollup(day, (d) => this.deps.rollups.readForReport(d))), keep: over };
+      return { d: reportDay(packed.get(day) ?? (await this.dayRollup(day, (d) => this.deps.rollups.readForReport(d)))), keep: over };
     });
     return loaded.map(({ d, keep }, i) => {
       if (!keep) return d;
@@ -167,6 +240,16 @@ export class StatsService {
       this.pastDays.set(kept);
       return kept;
     });
+  }
+
+  /** The days found in their months' packs (months that are over), as reports read them. */
+  private async packedDays(days: readonly string[]): Promise<Map<string, ReportRollup>> {
+    await this.writes; // a day just closed may still be on its way to disk (and its month's pack with it)
+    const current = monthOf(this.currentDay());
+    const months = [...new Set(days.map(monthOf))].filter((m) => m < current);
+    const out = new Map<string, ReportRollup>();
+    for (const pack of await fewAtATime(months, (m) => this.deps.rollups.readPack(m))) for (const d of pack ?? []) out.set(d.day, d);
+    return out;
   }
 
   /** Days kept in memory for reports, and roughly how many bytes they hold. */
