@@ -1,6 +1,6 @@
 // Socket handlers of the live domain: thin, each parses, checks permission (onCommand) and calls the service.
 import * as S from '@yichuang/shared/live-schemas';
-import { z } from 'zod';
+import { noInput } from '@yichuang/shared/schemas';
 import { connectionActor, onCommand, onQuery, type CommandContext } from '../realtime/command.js';
 import type { LiveService } from './live-service.js';
 
@@ -17,8 +17,8 @@ export function registerLiveHandlers(ctx: CommandContext, ready: Promise<LiveSer
     if (result.ok) for (const n of notify) n();
     return result;
   };
-  onQuery(ctx, 'board:settings', z.object({}), async () => ({ ok: true, data: (await ready).boardView(device) }));
-  onQuery(ctx, 'live:snapshot', z.object({}), async () => {
+  onQuery(ctx, 'board:settings', noInput, async () => ({ ok: true, data: (await ready).boardView(device) }));
+  onQuery(ctx, 'live:snapshot', noInput, async () => {
     const live = await ready;
     await live.check();
     return { ok: true, data: live.board() };
