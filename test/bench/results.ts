@@ -89,9 +89,10 @@ export function rows(f: Figures, s: BenchSettings): Row[] {
     `${h.days} days to ${h.today}, ${h.tickets.toLocaleString('en')} tickets, ${h.records.toLocaleString('en')} events; journal ${h.journalMb} MB, roll-ups ${h.rollupMb} MB; ${h.cached ? 'cached, was generated' : 'generated'} in ${(h.generationMs / 1000).toFixed(1)} s`,
   );
   const start = median(f.hubStartMs);
-  add(`Hub start → serving (median of ${f.hubStartMs.length})`, ms(start), '≤ 2000 ms', atMost(start, 2000));
-  const report = median(f.report.runsMs);
-  add(`${h.days}-day report, GET /api/reports (median of ${f.report.runsMs.length} after a first of ${ms(f.report.firstMs)})`, ms(report), '≤ 500 ms', atMost(report, 500));
+  // The targets are issue 19's: start with a year of history ≤ 1 s, the first year report after a start ≤ 500 ms.
+  add(`Hub start → serving (median of ${f.hubStartMs.length})`, ms(start), '≤ 1000 ms', atMost(start, 1000));
+  add(`${h.days}-day report, GET /api/reports: the first after a start`, ms(f.report.firstMs), '≤ 500 ms', atMost(f.report.firstMs, 500));
+  add(`… and the median of ${f.report.runsMs.length} after it`, ms(median(f.report.runsMs)));
 
   const { hub, bare, receivers, payloadBytes } = f.fanout;
   const devices = `${receivers} boards, displays and pads of ${f.memory.devices} devices`;
@@ -104,9 +105,9 @@ export function rows(f: Figures, s: BenchSettings): Row[] {
 
   add('CPU per call: hub (callNext + noShow, 2 broadcasts) / bare (1 broadcast)', `hub ${f.cpuMs.hubPerCall} ms / bare ${f.cpuMs.barePerCall} ms`);
 
-  const issue = (r: IssueResult): boolean => atMost(r.ack.p99, 20) && r.errors === 0 && r.unanswered === 0;
-  add(`Issue → durable ack, steady ${s.load.steady.rate}/s, p50 / p99 (${f.steady.ack.n} tickets)`, pair(f.steady.ack.p50, f.steady.ack.p99), 'p99 ≤ 20 ms', issue(f.steady));
-  add(`Issue → durable ack, burst of ${f.burst.size} kiosks at once ×${f.burst.bursts}, p50 / p99`, pair(f.burst.ack.p50, f.burst.ack.p99), 'p99 ≤ 20 ms', issue(f.burst));
+  const issue = (r: IssueResult, p99Ms: number): boolean => atMost(r.ack.p99, p99Ms) && r.errors === 0 && r.unanswered === 0;
+  add(`Issue → durable ack, steady ${s.load.steady.rate}/s, p50 / p99 (${f.steady.ack.n} tickets)`, pair(f.steady.ack.p50, f.steady.ack.p99), 'p99 ≤ 10 ms', issue(f.steady, 10));
+  add(`Issue → durable ack, burst of ${f.burst.size} kiosks at once ×${f.burst.bursts}, p50 / p99`, pair(f.burst.ack.p50, f.burst.ack.p99), 'p99 ≤ 20 ms', issue(f.burst, 20));
   const c = f.cpuMs;
   const idle = `${f.idle.hubCores} cores idle with ${f.memory.devices} devices (bare ${f.idle.bareCores})`;
   add(`Hub CPU per issued ticket, steady phase, gross (idle work included; ${idle})`, `hub ${c.hubPerTicket} ms; bare ${c.barePerTicket} ms`);
@@ -120,7 +121,7 @@ export function rows(f: Figures, s: BenchSettings): Row[] {
   );
   const top = f.ramp.steps.at(-1);
   const stoppedAt = top && top.rate !== f.ramp.sustained ? `; at ${top.rate}/s p99 ${ms(top.ack.p99)}` : '';
-  add(`Sustained tickets/s with ack p99 ≤ ${s.load.ramp.p99LimitMs} ms (steps of ${s.load.ramp.seconds} s)`, `${f.ramp.sustained}/s${stoppedAt}`);
+  add(`Sustained tickets/s with ack p99 ≤ ${s.load.ramp.p99LimitMs} ms (steps of ${s.load.ramp.seconds} s)`, `${f.ramp.sustained}/s${stoppedAt}`, '≥ 300/s', f.ramp.sustained >= 300);
   const r = f.restart;
   add(
     `Restart: hub SIGKILLed with ${f.memory.devices} devices and ${r.waiting} waiting of ${r.issued} → every screen right again, p50 / p99 after serving (${ms(r.servingMs)} to serve)`,
