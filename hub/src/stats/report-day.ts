@@ -96,6 +96,7 @@ function countBy(t: ReportRollup['ratings'], ids: readonly string[], column: Int
   return counts;
 }
 
+/** A roll-up's rating records counted, as a month pack stores them. */
 export function ratingCounts(r: ReportRollup['ratings']): RatingCounts {
   const all = new Int32Array(CODES);
   for (let i = 0; i < r.length; i++) all[r.level[i]!]!++;
