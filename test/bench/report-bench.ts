@@ -4,7 +4,7 @@
 // (and what the same day took as one JSON object per ticket, roll-up version 2), the report's time
 // cold (first after a start: the months that are over packed first, as the hub does, month-pack.ts) and warm
 // (median of the next runs), and memory.
-import { mkdtemp, readdir, rm, stat } from 'node:fs/promises';
+import { mkdtemp, readdir, readFile, rm, stat } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
@@ -258,10 +258,16 @@ async function main(): Promise<void> {
     await packer.packClosedMonths();
     const packMs = performance.now() - packStarted;
     await packer.close();
-    const packs = await rollups.packs();
+    const packDir = path.join(rollupDir, 'months');
+    const packFiles = await readdir(packDir);
     let packBytes = 0;
-    for (const m of packs) packBytes += (await stat(path.join(rollupDir, 'months', `${m}.pack`))).size;
-    console.log(`${packs.length} months packed in ${Math.round(packMs)} ms: ${mb(packBytes)}`);
+    let headerBytes = 0;
+    for (const f of packFiles) {
+      const bytes = await readFile(path.join(packDir, f));
+      packBytes += bytes.length;
+      headerBytes += bytes.readUInt32LE(4); // month-pack.ts: "YCMP", then the JSON header's length
+    }
+    console.log(`${packFiles.length} months packed in ${Math.round(packMs)} ms: ${mb(packBytes)}, of which JSON headers ${kb(headerBytes)}`);
     const stats = await open();
     gc();
     const before = process.memoryUsage();

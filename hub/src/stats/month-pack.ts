@@ -1,70 +1,109 @@
-// A closed month's day roll-ups as reports read them (ReportRollup), packed into one file,
-// <dataDir>/rollups/months/YYYY-MM.pack: a year's first report reads 11 packs and this month's days
-// instead of 330 day files, and takes each column as a view of the pack's bytes instead of decoding
-// base64 text. A pack holds nothing a day roll-up does not: it is made from them (stats-service.ts),
-// dropped when one of its days is rebuilt, and made again.
+// A closed month's day roll-ups packed into one file, <dataDir>/rollups/months/YYYY-MM.v2.pack, in the
+// form a report uses (PackedDay): a year's first report reads 11 packs and this month's days instead of
+// 330 day files, and turns each day into a ReportDay nearly for free — the ticket columns are views of
+// the pack's bytes, group keys already widened and the hour of issue worked out; ratings already counted
+// by level per window and staff member; and of the bad-rating cases only each one's latest version in
+// the month (a report judges a case by its latest, which is never in a day before one that carries it).
+// A pack holds nothing a day roll-up does not: it is made from them (stats-service.ts), dropped when one
+// of its days is rebuilt, and made again.
 //
-// Layout: "YCMP", the header's length (u32, little-endian), the header (UTF-8 JSON: each day's fields
-// but its columns, and where each column starts after the header), zeros up to a multiple of 8, then
-// the columns' bytes (little-endian, as in day roll-ups), each starting at a multiple of 8.
-import { RATING_COLUMNS, ROLLUP_VERSION, TICKET_COLUMNS, type ReportRollup } from './rollup.js';
+// Layout: "YCMP", the header's length (u32, little-endian), the header (UTF-8 JSON: each day's few facts
+// and where each column starts after the header), zeros up to a multiple of 8, then the columns' bytes
+// (little-endian), each starting at a multiple of 8.
+import type { CaseFact } from './facts.js';
+import { CODES, ratingCounts, ticketColumns, type PackedDay, type RatingCounts, type TicketColumns } from './report-day.js';
+import { ROLLUP_VERSION, TICKET_COLUMNS, type ReportRollup } from './rollup.js';
 
-/** Bumped when the layout changes; a pack of another version (or of other roll-ups) is made again. */
-export const PACK_VERSION = 1;
+/** Bumped when the layout changes: it names the file, so a pack of another version is not read, and made again. */
+export const PACK_VERSION = 2;
 const MAGIC = 'YCMP';
 const ALIGN = 8;
 
+type IntArray = Int8Array | Int16Array | Int32Array;
 type Spec = Record<string, Int8ArrayConstructor | Int16ArrayConstructor | Int32ArrayConstructor>;
-/** The rating columns a report reads. */
-const REPORT_RATING_COLUMNS = { window: RATING_COLUMNS.window, staff: RATING_COLUMNS.staff, level: RATING_COLUMNS.level } as const satisfies Spec;
+/** PackedDay's ticket columns and their element types: TicketColumns' own, and the time of issue. */
+const PACKED_TICKETS = {
+  category: Int32Array,
+  window: Int32Array,
+  staff: Int32Array,
+  source: Int32Array,
+  priority: Int32Array,
+  end: Int8Array,
+  outcome: Int8Array,
+  called: Int8Array,
+  transfers: Int16Array,
+  holds: Int16Array,
+  hour: Int8Array,
+  issued: Int32Array,
+  wait: Int32Array,
+  totalWait: Int32Array,
+  walk: Int32Array,
+  service: Int32Array,
+  stay: Int32Array,
+  uncalledWait: Int32Array,
+} as const satisfies Spec & { [K in keyof TicketColumns as TicketColumns[K] extends IntArray ? K : never]: unknown };
+
+type DayHeader = Omit<PackedDay, 'tickets' | 'ratings'> & {
+  tickets: Pick<TicketColumns, 'length' | 'categoryIds' | 'windowIds' | 'staffIds'>;
+  ratings: Pick<RatingCounts, 'windowIds' | 'staffIds'>;
+  /** Where each column starts, after the header. */
+  at: Record<string, number>;
+};
 
 interface PackHeader {
   v: typeof PACK_VERSION;
   rollup: typeof ROLLUP_VERSION;
   month: string;
-  /** Each day's roll-up without its columns; `at`: where each column starts in the file. */
-  days: Array<Record<string, unknown> & { tickets: Record<string, unknown>; ratings: Record<string, unknown>; at: Record<string, number> }>;
+  days: DayHeader[];
 }
 
 const aligned = (n: number): number => Math.ceil(n / ALIGN) * ALIGN;
 
+/** Each day's cases but those a later day of the month carries too (its version is later). */
+function latestCases(days: readonly ReportRollup[]): CaseFact[][] {
+  const seen = new Set<string>();
+  return days
+    .toReversed()
+    .map((d) => {
+      const own = d.cases.filter((c) => !seen.has(c.id));
+      for (const c of d.cases) seen.add(c.id);
+      return own;
+    })
+    .toReversed();
+}
+
 /** The days' roll-ups (of one month, in order) as one pack. */
 export function packMonth(month: string, days: readonly ReportRollup[]): Buffer {
-  const columns: ArrayBufferView[] = [];
+  const columns: IntArray[] = [];
   let offset = 0;
-  /** The table's fields but its columns (and ticket numbers, which reports do not read); its columns queued, their offsets noted in `at`. */
-  const split = (table: Record<string, unknown>, spec: Spec, prefix: string, at: Record<string, number>): Record<string, unknown> => {
-    const rest: Record<string, unknown> = {};
-    for (const [key, value] of Object.entries(table)) {
-      if (key === 'number') continue;
-      if (!(key in spec)) {
-        rest[key] = value;
-        continue;
-      }
-      const column = value as ArrayBufferView;
-      at[`${prefix}.${key}`] = offset;
-      columns.push(column);
-      offset = aligned(offset + column.byteLength);
-    }
-    return rest;
+  const put = (at: Record<string, number>, key: string, column: IntArray): void => {
+    at[key] = offset;
+    columns.push(column);
+    offset = aligned(offset + column.byteLength);
   };
+  const cases = latestCases(days);
   const header: PackHeader = {
     v: PACK_VERSION,
     rollup: ROLLUP_VERSION,
     month,
-    days: days.map((d) => {
+    days: days.map((d, i) => {
       const at: Record<string, number> = {};
-      const r = d.ratings;
+      const t = { ...ticketColumns(d.tickets), issued: d.tickets.issued };
+      for (const key of Object.keys(PACKED_TICKETS) as Array<keyof typeof PACKED_TICKETS>) put(at, `tickets.${key}`, t[key]);
+      const r = ratingCounts(d.ratings);
+      put(at, 'ratings.all', r.all);
+      put(at, 'ratings.byWindow', r.byWindow);
+      put(at, 'ratings.byStaff', r.byStaff);
       return {
         v: d.v,
         day: d.day,
         weekday: d.weekday,
         windows: d.windows,
-        cases: d.cases,
+        cases: cases[i]!,
         appointments: d.appointments,
         kiosks: d.kiosks,
-        tickets: split(d.tickets, TICKET_COLUMNS, 'tickets', at),
-        ratings: split({ length: r.length, windowIds: r.windowIds, staffIds: r.staffIds, window: r.window, staff: r.staff, level: r.level }, REPORT_RATING_COLUMNS, 'ratings', at),
+        tickets: { length: t.length, categoryIds: t.categoryIds, windowIds: t.windowIds, staffIds: t.staffIds },
+        ratings: { windowIds: r.windowIds, staffIds: r.staffIds },
         at,
       };
     }),
@@ -84,7 +123,7 @@ export function packMonth(month: string, days: readonly ReportRollup[]): Buffer 
 }
 
 /** The pack's days, their columns views of `bytes`; null for a pack of another version or not a pack. */
-export function unpackMonth(bytes: Buffer): { month: string; days: ReportRollup[] } | null {
+export function unpackMonth(bytes: Buffer): { month: string; days: PackedDay[] } | null {
   if (bytes.length < MAGIC.length + 4 || bytes.toString('latin1', 0, MAGIC.length) !== MAGIC) return null;
   const length = bytes.readUInt32LE(MAGIC.length);
   const header = JSON.parse(bytes.toString('utf8', MAGIC.length + 4, MAGIC.length + 4 + length)) as PackHeader;
@@ -92,14 +131,29 @@ export function unpackMonth(bytes: Buffer): { month: string; days: ReportRollup[
   // Views need aligned offsets: a Buffer from Node's small-buffer pool may not start on one (then copied).
   const own: Uint8Array = bytes.byteOffset % ALIGN === 0 ? bytes : new Uint8Array(bytes);
   const start = own.byteOffset + aligned(MAGIC.length + 4 + length);
-  const days = header.days.map(({ at, tickets, ratings, ...rest }) => {
-    const join = (table: Record<string, unknown>, spec: Spec, prefix: string): Record<string, unknown> => {
-      const n = table.length as number;
-      const out = { ...table };
-      for (const [key, Type] of Object.entries(spec)) out[key] = new Type(own.buffer as ArrayBuffer, start + at[`${prefix}.${key}`]!, n);
-      return out;
+  const days = header.days.map(({ at, tickets, ratings, ...rest }): PackedDay => {
+    const view = <T extends Spec[string]>(Type: T, key: string, n: number): InstanceType<T> => new Type(own.buffer as ArrayBuffer, start + at[key]!, n) as InstanceType<T>;
+    const columns = Object.fromEntries(Object.entries(PACKED_TICKETS).map(([key, Type]) => [key, view(Type, `tickets.${key}`, tickets.length)]));
+    return {
+      ...rest,
+      tickets: { ...tickets, ...(columns as { [K in keyof typeof PACKED_TICKETS]: InstanceType<(typeof PACKED_TICKETS)[K]> }) },
+      ratings: {
+        ...ratings,
+        all: view(Int32Array, 'ratings.all', CODES),
+        byWindow: view(Int32Array, 'ratings.byWindow', ratings.windowIds.length * CODES),
+        byStaff: view(Int32Array, 'ratings.byStaff', ratings.staffIds.length * CODES),
+      },
     };
-    return { ...rest, tickets: join(tickets, TICKET_COLUMNS, 'tickets'), ratings: join(ratings, REPORT_RATING_COLUMNS, 'ratings') } as unknown as ReportRollup;
   });
   return { month: header.month, days };
+}
+
+/** A packed day's ticket table as its roll-up has it (no ticket numbers), for the capacity forecast. */
+export function packedTable(t: PackedDay['tickets']): ReportRollup['tickets'] {
+  const { length, categoryIds, windowIds, staffIds } = t;
+  const columns = Object.fromEntries(Object.entries(TICKET_COLUMNS).map(([key, Type]) => {
+    const column = t[key as keyof typeof TICKET_COLUMNS];
+    return [key, column instanceof Type ? column : Type.from(column)];
+  }));
+  return { length, categoryIds, windowIds, staffIds, ...columns } as ReportRollup['tickets'];
 }

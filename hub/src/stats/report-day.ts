@@ -58,7 +58,19 @@ export class RatingTally {
 }
 
 /** Level codes of RatingTable.level: the five levels, then UNRATED. */
-const CODES = UNRATED + 1;
+export const CODES = UNRATED + 1;
+
+/** A day's rating records counted by level code (CODES counters a place): all of them, per window, per staff member. */
+export interface RatingCounts {
+  windowIds: string[];
+  staffIds: string[];
+  all: Int32Array;
+  byWindow: Int32Array;
+  byStaff: Int32Array;
+}
+
+/** A day as a month pack holds it (month-pack.ts): tickets as a report reads them (and their time of issue), ratings counted. */
+export type PackedDay = Omit<ReportRollup, 'tickets' | 'ratings' | 'partial'> & { tickets: TicketColumns & { issued: Int32Array }; ratings: RatingCounts };
 
 export interface ReportDay {
   day: string;
@@ -78,11 +90,25 @@ export interface ReportDay {
 }
 
 /** Rating records counted by level per value of a dictionary column (window or staff). */
-function tallyBy(t: ReportRollup['ratings'], ids: readonly string[], column: Int16Array): Map<string, RatingTally> {
+function countBy(t: ReportRollup['ratings'], ids: readonly string[], column: Int16Array): Int32Array {
   const counts = new Int32Array(ids.length * CODES);
   for (let i = 0; i < t.length; i++) counts[column[i]! * CODES + t.level[i]!]!++;
-  return new Map(ids.map((id, k) => [id, RatingTally.ofCodes(counts, k * CODES)]));
+  return counts;
 }
+
+/** A roll-up's rating records counted, as a month pack stores them. */
+export function ratingCounts(r: ReportRollup['ratings']): RatingCounts {
+  const all = new Int32Array(CODES);
+  for (let i = 0; i < r.length; i++) all[r.level[i]!]!++;
+  return { windowIds: r.windowIds, staffIds: r.staffIds, all, byWindow: countBy(r, r.windowIds, r.window), byStaff: countBy(r, r.staffIds, r.staff) };
+}
+
+const talliesOf = (ids: readonly string[], counts: Int32Array): Map<string, RatingTally> => new Map(ids.map((id, k) => [id, RatingTally.ofCodes(counts, k * CODES)]));
+
+/** A packed day's ticket columns but the time of issue (reports read its hour). */
+const packedColumns = ({ issued: _issued, ...columns }: PackedDay['tickets']): TicketColumns => columns;
+
+const isPacked = (d: ReportRollup | PackedDay): d is PackedDay => 'all' in d.ratings;
 
 export function ticketColumns(t: ReportRollup['tickets']): TicketColumns {
   const hour = new Int8Array(t.length);
@@ -112,18 +138,19 @@ export function ticketColumns(t: ReportRollup['tickets']): TicketColumns {
   };
 }
 
-export function reportDay(rollup: ReportRollup): ReportDay {
-  const r = rollup.ratings;
-  const counts = new Int32Array(CODES);
-  for (let i = 0; i < r.length; i++) counts[r.level[i]!]!++;
+/** A day's roll-up, or a day of a month pack (already in this form but for the tallies: nearly free), as a report reads it. */
+export function reportDay(rollup: ReportRollup | PackedDay): ReportDay {
+  const packed = isPacked(rollup);
+  const tickets = packed ? packedColumns(rollup.tickets) : ticketColumns(rollup.tickets);
+  const r = packed ? rollup.ratings : ratingCounts(rollup.ratings);
   return {
     day: rollup.day,
     weekday: rollup.weekday,
-    tickets: ticketColumns(rollup.tickets),
+    tickets,
     windows: rollup.windows,
-    ratings: RatingTally.ofCodes(counts, 0),
-    ratingsByWindow: tallyBy(r, r.windowIds, r.window),
-    ratingsByStaff: tallyBy(r, r.staffIds, r.staff),
+    ratings: RatingTally.ofCodes(r.all, 0),
+    ratingsByWindow: talliesOf(r.windowIds, r.byWindow),
+    ratingsByStaff: talliesOf(r.staffIds, r.byStaff),
     cases: rollup.cases,
     appointments: rollup.appointments,
     kiosks: rollup.kiosks,

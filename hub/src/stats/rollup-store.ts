@@ -1,14 +1,15 @@
 // Day roll-ups in <dataDir>/rollups/YYYY-MM-DD.json, each a lowdb file (for a busy day ~115 KB of
 // tickets, ~50 KB of ratings, and the case, appointment and kiosk facts of the day: ~210 KB), so a
 // year's report reads 365 of them instead of replaying 365 journals; and, once a month is over, its
-// days packed in rollups/months/YYYY-MM.pack (month-pack.ts), which a report reads instead.
+// days packed in rollups/months/YYYY-MM.vN.pack (month-pack.ts), which a report reads instead.
 import path from 'node:path';
 import { Low } from 'lowdb';
 import { dataFolder } from '../storage/data-folder.js';
 import { listDays } from '../storage/day-files.js';
 import { DurableJSONFile } from '../storage/durable-json-file.js';
 import { ensureFolder, listFolder, readFileIfAny, readTextIfAny, removeFile, replaceFile } from '../storage/files.js';
-import { unpackMonth } from './month-pack.js';
+import { PACK_VERSION, unpackMonth } from './month-pack.js';
+import type { PackedDay } from './report-day.js';
 import { columnText, fromText, RATING_COLUMNS, REPORT_RATING_FIELDS, reviveRollup, ROLLUP_VERSION, TICKET_COLUMNS, type DayRollup, type ReportRollup } from './rollup.js';
 
 export class RollupStore {
@@ -53,7 +54,7 @@ export class RollupStore {
   }
 
   /** A closed month's pack (month-pack.ts): its days as reports read them; null when there is none or of another version. */
-  async readPack(month: string): Promise<ReportRollup[] | null> {
+  async readPack(month: string): Promise<PackedDay[] | null> {
     const bytes = await readFileIfAny(this.packOf(month));
     const pack = bytes && unpackMonth(bytes);
     return pack && pack.month === month ? pack.days : null;
@@ -69,9 +70,15 @@ export class RollupStore {
     return removeFile(this.packOf(month));
   }
 
-  /** The months with a pack. */
+  /** The months with a pack of this version; packs of other versions are removed (they are made again). */
   async packs(): Promise<string[]> {
-    return (await listFolder(this.packDir)).filter((f) => /^\d{4}-\d{2}\.pack$/.test(f)).map((f) => f.slice(0, 7));
+    const months: string[] = [];
+    for (const f of await listFolder(this.packDir)) {
+      if (!/^\d{4}-\d{2}\.(v\d+\.)?pack$/.test(f)) continue;
+      if (f === path.basename(this.packOf(f.slice(0, 7)))) months.push(f.slice(0, 7));
+      else await removeFile(path.join(this.packDir, f));
+    }
+    return months;
   }
 
   private get packDir(): string {
@@ -79,7 +86,7 @@ export class RollupStore {
   }
 
   private packOf(month: string): string {
-    return path.join(this.packDir, `${month}.pack`);
+    return path.join(this.packDir, `${month}.v${PACK_VERSION}.pack`);
   }
 
   private pathOf(day: string): string {

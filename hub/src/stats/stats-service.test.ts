@@ -1,18 +1,18 @@
 // The stats service's roll-up store and memory: stale roll-ups are rebuilt, past days are kept in
 // memory within a budget (oldest day out first), and a rebuild replaces what was kept. Months that are
 // over are read from their packs, with the same report.
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { weekdayOf } from '@yichuang/shared/time';
+import { addDays, weekdayOf } from '@yichuang/shared/time';
 import { local, makeConfig } from '../engine/test-fixtures.js';
 import { Journal } from '../storage/journal.js';
-import type { Case } from '@yichuang/shared/ratings';
+import { LEVEL_CODE, RATING_LEVELS, type Case, type Rating } from '@yichuang/shared/ratings';
 import type { TicketFact } from './facts.js';
 import { caseFact } from './evaluation-figures.js';
 import { PresenceFiles } from './kiosk-uptime.js';
-import { packMonth, unpackMonth } from './month-pack.js';
+import { PACK_VERSION, packMonth, unpackMonth } from './month-pack.js';
 import { reportDay, reportDayBytes, ReportDayCache } from './report-day.js';
 import { encodeRatings, encodeTickets, ROLLUP_VERSION, type DayRollup } from './rollup.js';
 import { RollupStore } from './rollup-store.js';
@@ -36,6 +36,31 @@ function rollupOf(day: string, tickets: number): DayRollup {
     window: 'w1',
   }));
   return { v: ROLLUP_VERSION, hall: 'hall-1', day, seq: 1, weekday: weekdayOf(day), tickets: encodeTickets(facts), windows: [], ratings: encodeRatings([], 0), cases: [], appointments: [], kiosks: [] };
+}
+
+const by = { deviceId: 'console-1', name: '林雪梅' };
+/** A bad rating's case, opened on `day`. */
+function caseOn(day: string, n = 1): Case {
+  return {
+    id: `${day.replaceAll('-', '')}-A00${n}`,
+    rating: { ticketId: `${day}/A00${n}`, ticketNumber: `A00${n}`, categoryId: 'general', windowId: 'w1', staffId: 's1', channel: 'pad', finishedAt: 0, at: local(`${day} 10:00`), level: 'dissatisfied', code: 2, reasons: ['服务态度'] },
+    department: 'hall',
+    openedAt: local(`${day} 10:00`),
+    due: { verify: addDays(day, 1), rectify: addDays(day, 7), followUp: addDays(day, 14) },
+    reached: 'opened',
+    steps: [],
+  };
+}
+const verifiedOn = (c: Case, day: string): Case => ({ ...c, reached: 'verify', verdict: 'confirmed', steps: [{ step: 'verify', at: local(`${day} 09:00`), by, text: '属实' }] });
+
+/** `n` ratings over a few windows, staff members and levels (and 未评价). */
+function ratingsOf(day: string, n: number): Rating[] {
+  const levels = [...RATING_LEVELS, 'unrated'] as const;
+  return Array.from({ length: n }, (_, i) => {
+    const level = levels[(i * 7 + n) % levels.length]!;
+    const at = local(`${day} 10:00`) + i * 60_000;
+    return { ticketId: `${day}/A${i}`, ticketNumber: `A${i}`, categoryId: 'general', windowId: `w${1 + (i % 3)}`, staffId: `s${i % 4}`, channel: 'pad', finishedAt: at - 30_000, at, level, ...(level !== 'unrated' && { code: LEVEL_CODE[level] }), reasons: [] };
+  });
 }
 
 let dir: string;
@@ -89,17 +114,8 @@ describe('stats service', () => {
   });
 
   it('judges each bad-rating case by its latest version, before and after the days are kept in memory', async () => {
-    const by = { deviceId: 'console-1', name: '林雪梅' };
-    const opened: Case = {
-      id: '20261120-A001',
-      rating: { ticketId: '2026-11-20/A001', ticketNumber: 'A001', categoryId: 'general', windowId: 'w1', staffId: 's1', channel: 'pad', finishedAt: 0, at: local('2026-11-20 10:00'), level: 'dissatisfied', code: 2, reasons: ['服务态度'] },
-      department: 'hall',
-      openedAt: local('2026-11-20 10:00'),
-      due: { verify: '2026-11-21', rectify: '2026-11-27', followUp: '2026-12-04' },
-      reached: 'opened',
-      steps: [],
-    };
-    const verified: Case = { ...opened, reached: 'verify', verdict: 'confirmed', steps: [{ step: 'verify', at: local('2026-11-21 09:00'), by, text: '属实' }] };
+    const opened = caseOn('2026-11-20');
+    const verified = verifiedOn(opened, '2026-11-21');
     // The case rides in both days' roll-ups (the engine carries open cases from day to day).
     await rollups.write({ ...rollupOf('2026-11-20', 1), cases: [caseFact(opened, config.hall.timeZone)] });
     await rollups.write({ ...rollupOf('2026-11-21', 1), cases: [caseFact(verified, config.hall.timeZone)] });
@@ -128,22 +144,80 @@ describe('stats service', () => {
 
 describe('month packs', () => {
   const DAYS = ['2026-09-29', '2026-09-30', '2026-10-08', '2026-10-09', '2026-11-02'];
-  const writeDays = async (): Promise<void> => {
-    for (const [i, day] of DAYS.entries()) await rollups.write({ ...rollupOf(day, 40 + 30 * i), appointments: [{ day, category: 'general', booked: i, changed: 0, cancelled: 0, checkedIn: 1, late: 0, afterNoShow: 0, noShow: i % 2 }] });
+  // Two bad-rating cases riding from day to day, one across the month's end, one opened and verified in October.
+  const septemberCase = caseOn('2026-09-29');
+  const octoberCase = caseOn('2026-10-08', 2);
+  const casesOn: Record<string, Case[]> = {
+    '2026-09-29': [septemberCase],
+    '2026-09-30': [septemberCase],
+    '2026-10-08': [verifiedOn(septemberCase, '2026-10-08'), octoberCase],
+    '2026-10-09': [verifiedOn(octoberCase, '2026-10-09')],
+    '2026-11-02': [verifiedOn(octoberCase, '2026-10-09')],
   };
+  const writeDays = async (): Promise<void> => {
+    for (const [i, day] of DAYS.entries()) {
+      await rollups.write({
+        ...rollupOf(day, 40 + 30 * i),
+        ratings: encodeRatings(ratingsOf(day, 10 + 5 * i), local(`${day} 00:00`)),
+        cases: casesOn[day]!.map((c) => caseFact(c, config.hall.timeZone)),
+        appointments: [{ day, category: 'general', booked: i, changed: 0, cancelled: 0, checkedIn: 1, late: 0, afterNoShow: 0, noShow: i % 2 }],
+      });
+    }
+  };
+  const RANGES = [['2026-09-01', '2026-11-23'], ['2026-09-30', '2026-10-08'], ['2026-10-09', '2026-10-31'], ['2026-10-08', '2026-10-08']] as const;
 
   it('reads the months that are over from their packs after a start: the same report, none of their day roll-ups read', async () => {
     await writeDays();
-    const fromDays = await stats.report('2026-09-01', '2026-11-23', 10 * 60_000);
+    const fromDays = [];
+    for (const [from, to] of RANGES) fromDays.push(await stats.report(from, to, 10 * 60_000));
+    expect(fromDays[0]!.ratings.levels.satisfied).toBeGreaterThan(0);
+    expect(fromDays[0]!.cases).toMatchObject({ cases: 2, verification: 1 });
     await stats.packClosedMonths();
     expect(await rollups.packs()).toEqual(['2026-09', '2026-10']); // November is this month: not packed
 
     const restarted = await openStats();
     const dayReads = vi.spyOn(rollups, 'readForReport');
-    const fromPacks = await restarted.report('2026-09-01', '2026-11-23', 10 * 60_000);
-    expect(fromPacks).toEqual(fromDays);
+    const fromPacks = await restarted.report(...RANGES[0], 10 * 60_000);
+    expect(fromPacks).toEqual(fromDays[0]);
     expect(dayReads.mock.calls.map(([day]) => day)).toEqual(['2026-11-02']);
     expect(restarted.cacheSize().days).toBe(5); // read once, then from memory as before
+    await restarted.close();
+    // Each period alone, first after a start (from the packs) and again (from memory).
+    for (const [i, [from, to]] of RANGES.entries()) {
+      const fresh = await openStats();
+      for (let run = 0; run < 2; run++) expect(await fresh.report(from, to, 10 * 60_000)).toEqual(fromDays[i]);
+      await fresh.close();
+    }
+  });
+
+  it("packs the days ready for a report: ratings counted per window and staff member, each case's latest version of the month only", async () => {
+    await writeDays();
+    await stats.packClosedMonths();
+    const october = await rollups.readPack('2026-10');
+    expect(october?.map((d) => d.cases.map((c) => c.id))).toEqual([[septemberCase.id], [octoberCase.id]]); // October 8th's version of the October case is superseded on the 9th
+    const day = october![0]!;
+    expect(day.ratings.byWindow).toBeInstanceOf(Int32Array);
+    const fromRollup = reportDay((await rollups.readForReport(day.day))!);
+    expect({ ...reportDay(day), cases: [] }).toEqual({ ...fromRollup, cases: [] });
+    expect(fromRollup.cases.map((c) => c.id)).toEqual([septemberCase.id, octoberCase.id]);
+  });
+
+  it('ignores a pack of another version and makes it again', async () => {
+    await writeDays();
+    await stats.packClosedMonths();
+    const months = path.join(dir, 'rollups', 'months');
+    const [current] = (await readdir(months)).filter((f) => f.startsWith('2026-09'));
+    // A version 1 pack (YYYY-MM.pack) and a pack of a later layout left by another hub version.
+    await rename(path.join(months, current!), path.join(months, '2026-09.pack'));
+    await rename(path.join(months, (await readdir(months)).find((f) => f.startsWith('2026-10'))!), path.join(months, '2026-10.v999.pack'));
+    const restarted = await openStats();
+    const dayReads = vi.spyOn(rollups, 'readForReport');
+    expect((await restarted.report('2026-09-01', '2026-10-31', 10 * 60_000)).total.issued).toBe(40 + 70 + 100 + 130);
+    expect(dayReads.mock.calls.map(([d]) => d)).toEqual(DAYS); // from the day roll-ups (and November's, for the cases)
+    expect(await rollups.packs()).toEqual([]); // and the stale packs are gone
+    await restarted.packClosedMonths();
+    expect((await readdir(months)).sort()).toEqual([current, current!.replace('2026-09', '2026-10')]);
+    expect((await rollups.readPack('2026-09'))?.map((d) => d.day)).toEqual(['2026-09-29', '2026-09-30']);
     await restarted.close();
   });
 
@@ -157,9 +231,9 @@ describe('month packs', () => {
     const packed = await rollups.readPack('2026-09');
     expect(packed?.map((d) => [d.day, d.tickets.length])).toEqual([['2026-09-29', 40], ['2026-09-30', 0]]);
 
-    const file = path.join(dir, 'rollups', 'months', '2026-10.pack');
+    const file = path.join(dir, 'rollups', 'months', `2026-10.v${PACK_VERSION}.pack`);
     const bytes = await readFile(file);
-    const header = bytes.toString('utf8', 8, 8 + bytes.readUInt32LE(4)).replace('"v":1', '"v":0');
+    const header = bytes.toString('utf8', 8, 8 + bytes.readUInt32LE(4)).replace(`"v":${PACK_VERSION}`, '"v":0');
     await writeFile(file, Buffer.concat([bytes.subarray(0, 8), Buffer.from(header), bytes.subarray(8 + header.length)]));
     expect(await rollups.readPack('2026-10')).toBeNull();
     const restarted = await openStats();

@@ -10,8 +10,8 @@ import type { Report } from '@yichuang/shared/reports';
 import type { KioskFact } from './facts.js';
 import { kioskFacts, type PresenceSource } from './kiosk-uptime.js';
 import { reportOf } from './report.js';
-import { reportDay, ReportDayCache, type ReportDay } from './report-day.js';
-import { packMonth } from './month-pack.js';
+import { reportDay, ReportDayCache, type PackedDay, type ReportDay } from './report-day.js';
+import { packedTable, packMonth } from './month-pack.js';
 import { decodeRatings, type DayRollup, type ReportRollup } from './rollup.js';
 import type { RollupStore } from './rollup-store.js';
 
@@ -52,7 +52,7 @@ export class StatsService {
   /** Month packs being made (month-pack.ts), one month after another. */
   private packing: Promise<void> = Promise.resolve();
   private closing = false;
-  private lastPack: { month: string; days: Promise<Map<string, ReportRollup>> } | undefined;
+  private lastPack: { month: string; days: Promise<Map<string, PackedDay>> } | undefined;
   /** Days that are over never change: what a report needs of them stays in memory, within a budget. */
   private readonly pastDays: ReportDayCache;
 
@@ -155,7 +155,7 @@ export class StatsService {
     const month = monthOf(day);
     if (month < monthOf(this.currentDay()) && this.isOver(day)) {
       const packed = (await this.monthPack(month)).get(day);
-      if (packed) return packed.tickets;
+      if (packed) return packedTable(packed.tickets);
     }
     return (await this.dayRollup(day, (d) => this.deps.rollups.readForReport(d))).tickets;
   }
@@ -164,7 +164,7 @@ export class StatsService {
    * The month pack last asked for, while its days are asked for in turn: dropped once the event loop
    * moves on (after a caller has gone through the month's days), so a pack is never kept.
    */
-  private monthPack(month: string): Promise<Map<string, ReportRollup>> {
+  private monthPack(month: string): Promise<Map<string, PackedDay>> {
     if (this.lastPack?.month !== month) {
       const days = this.deps.rollups.readPack(month).then((ds) => new Map((ds ?? []).map((d) => [d.day, d])));
       const pack = { month, days };
@@ -243,11 +243,11 @@ export class StatsService {
   }
 
   /** The days found in their months' packs (months that are over), as reports read them. */
-  private async packedDays(days: readonly string[]): Promise<Map<string, ReportRollup>> {
+  private async packedDays(days: readonly string[]): Promise<Map<string, PackedDay>> {
     await this.writes; // a day just closed may still be on its way to disk (and its month's pack with it)
     const current = monthOf(this.currentDay());
     const months = [...new Set(days.map(monthOf))].filter((m) => m < current);
-    const out = new Map<string, ReportRollup>();
+    const out = new Map<string, PackedDay>();
     for (const pack of await fewAtATime(months, (m) => this.deps.rollups.readPack(m))) for (const d of pack ?? []) out.set(d.day, d);
     return out;
   }
