@@ -5,6 +5,7 @@
 import type { Ticket, TicketState } from '@yichuang/shared/domain';
 import { isAppointment, servedMs } from '../engine/availability.js';
 import type { EngineEvent, EngineState, QueueLoad } from '../engine/index.js';
+import { DayTally } from './day-tally.js';
 
 /** Where a ticket is indexed now. */
 interface Indexed {
@@ -30,6 +31,8 @@ export class QueueIndex {
   /** Walk-in tickets by the category they were first issued in (caps and slot quotas count these). */
   readonly #walkIns = new Map<string, Ticket[]>();
   #next = 0;
+  /** The day's waits, visits handled and ratings (the live board's figures), kept with the queues. */
+  readonly tally = new DayTally();
 
   constructor(state: EngineState) {
     this.#rebuild(state);
@@ -40,7 +43,9 @@ export class QueueIndex {
     if (event.type === 'day.started') return this.#rebuild(state);
     if (!('ticketId' in event)) return;
     const ticket = state.tickets[event.ticketId];
-    if (ticket) this.#index(ticket);
+    if (!ticket) return;
+    this.#index(ticket);
+    this.tally.touch(state, ticket);
   }
 
   /** The category's load as the engine's issue guard and the screens' estimates take it. */
@@ -54,6 +59,11 @@ export class QueueIndex {
     return waiting ? [...waiting.values()] : NO_TICKETS;
   }
 
+  /** Every category's waiting tickets, read-only (the live checks walk these, not the whole day). */
+  get waitingByCategory(): ReadonlyMap<string, ReadonlyMap<string, Ticket>> {
+    return this.#waiting;
+  }
+
   waitingCount(categoryId: string): number {
     return this.#waiting.get(categoryId)?.size ?? 0;
   }
@@ -63,8 +73,12 @@ export class QueueIndex {
     this.#waiting.clear();
     this.#served.clear();
     this.#walkIns.clear();
+    this.tally.clear();
     this.#next = 0;
-    for (const id in state.tickets) this.#index(state.tickets[id]!);
+    for (const id in state.tickets) {
+      this.#index(state.tickets[id]!);
+      this.tally.touch(state, state.tickets[id]!);
+    }
   }
 
   #index(t: Ticket): void {

@@ -1,15 +1,17 @@
 // The holiday calendar running out (#20): an alert from 60 days before its last covered day.
 import { describe, expect, it } from 'vitest';
 import { Hall, local, makeConfig } from '../engine/test-fixtures.js';
+import { QueueIndex } from '../hall/queue-index.js';
 import { Views } from '../hall/views.js';
 import { runChecks } from './checks.js';
+import { dayFigures } from './day-figures.js';
 
 function calendarAlerts(holidays: string[], at: string) {
   const config = makeConfig();
   const hall = new Hall({ ...config, hall: { ...config.hall, schedule: { ...config.hall.schedule, holidays, makeupWorkdays: [] } } }, local(at));
   const views = new Views(() => hall.state, () => hall.config, () => hall.now);
   const thresholds = { waitAlertMin: 30, pausedAlertMin: 20, tidalWaitMin: 40, offlineAlertSec: 60 };
-  const input = { now: hall.now, config: hall.config, state: hall.state, queues: views.queues(), thresholds, offlineSince: new Map(), online: new Set<string>(), startedAt: hall.now, alerts: [] };
+  const input = { now: hall.now, config: hall.config, state: hall.state, queues: views.queues(), figures: dayFigures(new QueueIndex(hall.state)), thresholds, offlineSince: new Map(), online: new Set<string>(), startedAt: hall.now, alerts: [] };
   return runChecks(input).conditions.filter((c) => c.kind === 'calendar-ending');
 }
 

@@ -4,6 +4,7 @@ import type { HallConfig, QueueView } from '@yichuang/shared/domain';
 import { t } from '@yichuang/shared/console-i18n';
 import type { Alert, AlertInput, AlertThresholds } from '@yichuang/shared/live';
 import type { EngineState } from '../engine/index.js';
+import type { DayFigures } from './day-figures.js';
 
 /** Keys of the alerts the checks raise; they resolve them too, when the condition is over. */
 export const CHECK_PREFIX = 'check:';
@@ -13,6 +14,8 @@ export interface CheckInput {
   config: HallConfig;
   state: EngineState;
   queues: readonly QueueView[];
+  /** The day's figures (waiting tickets, tallies), made once for the checks and the board. */
+  figures: DayFigures;
   thresholds: AlertThresholds;
   /** Device id → when its last connection closed, for devices that are offline. */
   offlineSince: ReadonlyMap<string, number>;

@@ -2,9 +2,11 @@ import { describe, expect, it } from 'vitest';
 import type { HallConfig } from '@yichuang/shared/domain';
 import type { Alert, AlertThresholds, TidalSuggestion } from '@yichuang/shared/live';
 import { Hall, makeConfig } from '../engine/test-fixtures.js';
+import { QueueIndex } from '../hall/queue-index.js';
 import { Views } from '../hall/views.js';
 import type { CheckInput } from './check-input.js';
 import { runChecks } from './checks.js';
+import { dayFigures } from './day-figures.js';
 import { tidalSuggestions } from './tidal.js';
 
 const THRESHOLDS: AlertThresholds = { waitAlertMin: 30, pausedAlertMin: 20, tidalWaitMin: 40, offlineAlertSec: 60 };
@@ -24,7 +26,7 @@ interface Seen {
 function input(hall: Hall, seen: Seen = {}): CheckInput {
   const views = new Views(() => hall.state, () => hall.config, () => hall.now);
   const { offlineSince = new Map(), online = new Set(), startedAt = hall.now, alerts = [] } = seen;
-  return { now: hall.now, config: hall.config, state: hall.state, queues: views.queues(), thresholds: THRESHOLDS, offlineSince, online, startedAt, alerts };
+  return { now: hall.now, config: hall.config, state: hall.state, queues: views.queues(), figures: dayFigures(new QueueIndex(hall.state)), thresholds: THRESHOLDS, offlineSince, online, startedAt, alerts };
 }
 
 /** The first checks' alerts: waits, pauses, devices offline (the coverage checks have their own tests). */

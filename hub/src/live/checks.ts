@@ -7,7 +7,7 @@ import { formatClock } from '@yichuang/shared/time';
 import { bi, CHECK_PREFIX, type CheckInput } from './check-input.js';
 import { calendarCheck } from './calendar-check.js';
 import { coverageChecks } from './coverage-checks.js';
-import { currentPeriodStart, longestWaiting, minutesBetween } from './waits.js';
+import { currentPeriodStart, minutesBetween } from './waits.js';
 
 /** Devices whose absence is worth an alert: the public screens and kiosks. */
 const WATCHED_ROLES: ReadonlySet<DeviceRole> = new Set(['kiosk', 'board', 'display']);
@@ -35,10 +35,9 @@ function closedCases({ state, alerts }: CheckInput): string[] {
     .map((a) => a.key);
 }
 
-function longWaits({ now, config, state, thresholds }: CheckInput): AlertInput[] {
-  const longest = longestWaiting(state);
+function longWaits({ now, config, thresholds, figures }: CheckInput): AlertInput[] {
   return config.categories.flatMap((c) => {
-    const ticket = longest.get(c.id);
+    const ticket = figures.longest.get(c.id);
     if (!ticket) return [];
     if (minutesBetween(currentPeriodStart(ticket), now) < thresholds.waitAlertMin) return [];
     const params = { number: ticket.number, minutes: thresholds.waitAlertMin };

@@ -15,14 +15,9 @@ const isOpen = (input: CheckInput, windowId: string): boolean => input.state.win
 
 /** People wait in a queue (not sent to one window by name) and no open window serves it. */
 function queuesWithoutWindow(input: CheckInput): AlertInput[] {
-  const { config, state } = input;
-  const queued = new Set<string>();
-  for (const id in state.tickets) {
-    const t = state.tickets[id]!;
-    if (t.state === 'waiting' && t.targetWindowId === undefined) queued.add(t.categoryId);
-  }
+  const { config, state, figures } = input;
   return config.categories.flatMap((c) => {
-    if (!queued.has(c.id)) return [];
+    if (!figures.queued.has(c.id)) return [];
     if (config.windows.some((w) => isOpen(input, w.id) && serves(state, config, w.id, c.id))) return [];
     return [{ kind: 'no-open-window' as const, key: `${PREFIX}no-window:${c.id}`, ...bi('live.alert.noWindow', { category: c.name }, { category: c.nameEn }) }];
   });
@@ -44,13 +39,12 @@ function unattendedWindows({ now, config, state, thresholds, online, offlineSinc
   });
 }
 
-/** A ticket transferred to (or held for) a window by name waits while that window is closed (tickets walked as in waits.ts). */
-function sentToClosed({ config, state }: CheckInput): AlertInput[] {
+/** A ticket transferred to (or held for) a window by name waits while that window is closed. */
+function sentToClosed({ config, state, figures }: CheckInput): AlertInput[] {
   const alerts: AlertInput[] = [];
-  for (const id in state.tickets) {
-    const ticket = state.tickets[id]!;
-    const to = ticket.targetWindowId;
-    if (ticket.state !== 'waiting' || to === undefined || (state.windows[to]?.status ?? 'closed') !== 'closed') continue;
+  for (const ticket of figures.sentToWindow) {
+    const to = ticket.targetWindowId!;
+    if ((state.windows[to]?.status ?? 'closed') !== 'closed') continue;
     const n = config.windows.find((w) => w.id === to)?.number ?? to;
     alerts.push({ kind: 'sent-to-closed', key: `${PREFIX}to-closed:${ticket.id}`, windowId: to, ticketNumber: ticket.number, ...bi('live.alert.sentToClosed', { number: ticket.number, n }) });
   }

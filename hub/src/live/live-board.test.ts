@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { Hall } from '../engine/test-fixtures.js';
+import { QueueIndex } from '../hall/queue-index.js';
 import { Views } from '../hall/views.js';
 import { defaultBoardsFile } from './board-settings.js';
+import { dayFigures } from './day-figures.js';
 import { liveBoard } from './live-board.js';
 
 function board(hall: Hall) {
@@ -11,6 +13,7 @@ function board(hall: Hall) {
     config: hall.config,
     state: hall.state,
     queues: views.queues(),
+    figures: dayFigures(new QueueIndex(hall.state)),
     alerts: [],
     suggestions: [],
     settings: defaultBoardsFile().settings,

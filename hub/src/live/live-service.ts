@@ -18,6 +18,7 @@ import { acknowledge, acknowledgeAll, acknowledgement, emptyAlertsFile, raise, r
 import { boardView, DEFAULT_PROFILE, defaultBoardsFile, type BoardsFile } from './board-settings.js';
 import { CHECK_PREFIX } from './check-input.js';
 import { runChecks } from './checks.js';
+import { dayFigures, type DayFigures } from './day-figures.js';
 import { liveBoard } from './live-board.js';
 import { LOOK_AHEAD_MIN, tidalSuggestions } from './tidal.js';
 import type { Presence } from './presence.js';
@@ -38,6 +39,8 @@ export interface LiveServiceDeps {
 export class LiveService {
   /** Checks run one at a time, so two never raise the same alert. */
   #checking: Promise<unknown> = Promise.resolve();
+  /** The day's figures as of a hall version: the checks and the board of one refresh share them, and a refresh with no new records makes none. */
+  #figures: { version: number; figures: DayFigures } | undefined;
 
   private constructor(
     private readonly deps: LiveServiceDeps,
@@ -73,6 +76,7 @@ export class LiveService {
         config: this.config,
         state: this.deps.hall.current,
         queues: this.deps.views.queues(),
+        figures: this.#dayFigures(),
         thresholds: this.settings.thresholds,
         offlineSince: this.deps.presence.offlineSince,
         online: this.deps.presence.connected,
@@ -103,10 +107,17 @@ export class LiveService {
       config: this.config,
       state,
       queues,
+      figures: this.#dayFigures(),
       alerts: this.alerts.data.alerts,
       suggestions: tidalSuggestions(state, this.config, queues, this.settings.thresholds.tidalWaitMin, this.deps.lookAhead?.(now, LOOK_AHEAD_MIN)),
       settings: this.settings,
     });
+  }
+
+  #dayFigures(): DayFigures {
+    const version = this.deps.hall.version;
+    if (this.#figures?.version !== version) this.#figures = { version, figures: dayFigures(this.deps.hall.queues) };
+    return this.#figures.figures;
   }
 
   /** An alert from another domain (bad rating, help request, printer). */
