@@ -157,9 +157,9 @@ function countColumn(column: Int32Array, length: number, key: Int32Array, group:
 
 /**
  * Ticket figures of the days' tickets per group of one dimension, groups with no ticket left out.
- * One duration at a time: only one duration accumulator per group is alive at once, so the memory a
- * report needs is bounded by the largest dimension (e.g. 80 staff × ~58 KB), whatever the period.
- * Column by column, each inner loop a tight pass over typed arrays.
+ * One duration at a time: only one duration accumulator per group is alive at once, reused for the
+ * next duration, so the memory a report needs is bounded by the largest dimension (e.g. 80 staff ×
+ * ~58 KB), whatever the period. Column by column, each inner loop a tight pass over typed arrays.
  */
 export function figuresBy(days: readonly ReportDay[], dim: Dimension, thresholdMs: number, withSum = false): GroupFigures {
   const index = new Map<string, number>();
@@ -180,18 +180,20 @@ export function figuresBy(days: readonly ReportDay[], dim: Dimension, thresholdM
   let bigGroups = 0;
   for (let g = 0; g < groups; g++) if (big[g] === 0) big[g] = BINS * bigGroups++;
   const block = new Int32Array(BINS * bigGroups);
+  const accumulators = Array.from({ length: groups }, (_, g) =>
+    big[g] === NONE ? new DurationAccumulator(SMALL_LIMIT, counts[g * COUNTERS + ISSUED]) : DurationAccumulator.over(block.subarray(big[g]!, big[g]! + BINS)),
+  );
+  const sum = withSum ? new DurationAccumulator() : null;
   const durations: DurationStats[][] = Array.from({ length: groups + 1 }, () => []);
   for (const name of DURATION_KEYS) {
-    block.fill(0);
-    const accumulators = Array.from({ length: groups }, (_, g) =>
-      big[g] === NONE ? new DurationAccumulator(SMALL_LIMIT, counts[g * COUNTERS + ISSUED]) : DurationAccumulator.over(block.subarray(big[g]!, big[g]! + BINS)),
-    );
     for (const { t, key, group } of keyed) countColumn(t[name], t.length, key, group, big, block, accumulators);
     accumulators.forEach((a, g) => durations[g]!.push(a.stats(thresholdMs)));
-    if (!withSum) continue;
-    const sum = new DurationAccumulator();
-    for (const a of accumulators) sum.addAll(a);
-    durations[groups]!.push(sum.stats(thresholdMs));
+    if (sum) {
+      for (const a of accumulators) sum.addAll(a);
+      durations[groups]!.push(sum.stats(thresholdMs));
+      sum.clear();
+    }
+    for (const a of accumulators) a.clear();
   }
   const out = new Map<string, TicketFigures>();
   for (const [id, g] of index) if (counts[g * COUNTERS + ISSUED]! > 0) out.set(id, figuresOf(counts, g * COUNTERS, durations[g]!));
