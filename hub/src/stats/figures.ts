@@ -220,16 +220,18 @@ function slotsOf(days: readonly ReportDay[], dim: Dimension, groupsOf: readonly 
   if (slotBuffer.length < n) slotBuffer = new Int32Array(Math.max(n, 2 * slotBuffer.length));
   const slots = slotBuffer;
   let at = 0;
-  days.forEach((d, i) => {
-    const key = dim.key(d.tickets);
-    const group = groupsOf[i]!;
-    for (let j = 0; j < d.tickets.length; j++) {
-      const k = key[j]!;
-      const g = k === NONE ? NONE : group[k]!;
-      slots[at++] = g === NONE ? NONE : big[g] !== NONE ? big[g]! : SMALL - g;
-    }
-  });
+  for (let i = 0; i < days.length; i++) at = fillSlots(slots, at, dim.key(days[i]!.tickets), days[i]!.tickets.length, groupsOf[i]!, big);
   return slots;
+}
+
+/** Writes a day's slots from `at` on and returns where the next day's start (a loop of its own, as countColumn). */
+function fillSlots(slots: Int32Array, at: number, key: Int32Array, length: number, group: Int32Array, big: Int32Array): number {
+  for (let j = 0; j < length; j++) {
+    const k = key[j]!;
+    const g = k === NONE ? NONE : group[k]!;
+    slots[at + j] = g === NONE ? NONE : big[g] !== NONE ? big[g]! : SMALL - g;
+  }
+  return at + length;
 }
 
 /** The figures as a record, keys in report order. */
