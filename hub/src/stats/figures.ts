@@ -224,7 +224,7 @@ function slotsOf(days: readonly ReportDay[], dim: Dimension, groupsOf: readonly 
   return slots;
 }
 
-/** Writes a day's slots from `at` on and returns where the next day's start (a loop of its own, as countColumn). */
+/** Writes a day's slots from `at` on and returns where the next day's slots start (a loop of its own, as countColumn). */
 function fillSlots(slots: Int32Array, at: number, key: Int32Array, length: number, group: Int32Array, big: Int32Array): number {
   for (let j = 0; j < length; j++) {
     const k = key[j]!;
