@@ -108,4 +108,16 @@ describe('duration accumulator', () => {
     acc.add(HISTOGRAM_SECONDS + 1);
     expect(acc.stats(0)).toEqual(reference([90, 90, HISTOGRAM_SECONDS + 1], 0));
   });
+  it('is reused after clear(): the next values alone, in either mode, whatever the one before held', () => {
+    const first = waits(5000, 11);
+    const second = waits(700, 12);
+    for (const acc of [new DurationAccumulator(), new DurationAccumulator(SMALL_LIMIT, 5000), DurationAccumulator.over(new Int32Array(HISTOGRAM_SECONDS + 1))]) {
+      for (const s of first) acc.add(s);
+      acc.clear();
+      expect(acc.stats(0)).toEqual(reference([], 0));
+      for (const s of second) acc.add(s);
+      expect(acc.count).toBe(second.length);
+      expect(acc.stats(30 * MINUTE)).toEqual(reference(second, 30 * MINUTE));
+    }
+  });
 });

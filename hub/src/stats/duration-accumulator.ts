@@ -85,6 +85,13 @@ export class DurationAccumulator {
     for (const v of other.overflow) this.overflow.push(v);
   }
 
+  /** Forgets every value, keeping the mode and the memory, for the next group or duration. */
+  clear(): void {
+    this.counts?.fill(0);
+    this.overflow.length = 0;
+    this.size = 0;
+  }
+
   /** Moves the values so far into `counts` (zeros). */
   private toHistogram(counts: Int32Array): void {
     const values = this.values!;
@@ -113,10 +120,11 @@ export class DurationAccumulator {
 
   /** The figures, in milliseconds; a value counts as over the threshold when strictly above it. */
   stats(thresholdMs: number): DurationStats {
-    const n = this.count;
-    if (n === 0) return { ...EMPTY };
     // For whole seconds v: v × 1000 > thresholdMs ⇔ v > floor(thresholdMs / 1000).
-    const f = this.counts ? this.fromHistogram(this.counts, n, Math.floor(thresholdMs / SECOND)) : this.fromValues(n, Math.floor(thresholdMs / SECOND));
+    const limit = Math.floor(thresholdMs / SECOND);
+    const f = this.counts ? this.fromHistogram(this.counts, limit) : this.size === 0 ? null : this.fromValues(this.size, limit);
+    if (f === null) return { ...EMPTY };
+    const n = f.n;
     return {
       n,
       mean: (f.sum * SECOND) / n,
@@ -145,7 +153,7 @@ export class DurationAccumulator {
     }
     if (Math.min(max, HISTOGRAM_SECONDS) >= n * COUNTING_SPREAD) {
       const sorted = values.subarray(0, n).sort();
-      return { sum, max, p50: sorted[rankOf(0.5, n) - 1]!, p90: sorted[rankOf(0.9, n) - 1]!, atOrBelow };
+      return { n, sum, max, p50: sorted[rankOf(0.5, n) - 1]!, p90: sorted[rankOf(0.9, n) - 1]!, atOrBelow };
     }
     const counts = (scratch ??= new Int32Array(HISTOGRAM_SECONDS + 1));
     const over: number[] = [];
@@ -170,33 +178,59 @@ export class DurationAccumulator {
       p90 = over[r90 - seen - 1]!;
     }
     for (let i = 0; i < n; i++) if (values[i]! <= HISTOGRAM_SECONDS) counts[values[i]!] = 0; // all zeros for the next group
-    return { sum, max, p50, p90, atOrBelow };
+    return { n, sum, max, p50, p90, atOrBelow };
   }
 
-  /** One pass over the counters, then over the sorted overflow: values in ascending order either way. */
-  private fromHistogram(counts: Int32Array, n: number, limit: number): Figures {
+  /**
+   * Histogram mode, null without values. One pass over the counters for n and sum (without a branch per
+   * counter: most are zero, at random), split at the threshold for the values within it; max from the
+   * top; then the sorted overflow; a second pass from the start that stops at the 90th percentile.
+   */
+  private fromHistogram(counts: Int32Array, limit: number): Figures | null {
+    let n = 0;
+    let sum = 0;
+    const split = Math.min(limit, HISTOGRAM_SECONDS);
+    for (let s = 0; s <= split; s++) {
+      const c = counts[s]!;
+      n += c;
+      sum += s * c;
+    }
+    let atOrBelow = n;
+    for (let s = split + 1; s <= HISTOGRAM_SECONDS; s++) {
+      const c = counts[s]!;
+      n += c;
+      sum += s * c;
+    }
+    let max = HISTOGRAM_SECONDS;
+    while (max > 0 && counts[max] === 0) max--;
+    const over = this.overflow.length === 0 ? this.overflow : [...this.overflow].sort((a, b) => a - b);
+    for (const v of over) {
+      n++;
+      sum += v;
+      max = v;
+      if (v <= limit) atOrBelow = n;
+    }
+    if (n === 0) return null;
     const r50 = rankOf(0.5, n);
     const r90 = rankOf(0.9, n);
-    const f: Figures = { sum: 0, max: 0, p50: -1, p90: -1, atOrBelow: 0 };
+    let p50 = -1;
+    let p90 = -1;
     let seen = 0;
-    const visit = (v: number, c: number): void => {
-      seen += c;
-      f.sum += v * c;
-      f.max = v;
-      if (v <= limit) f.atOrBelow = seen;
-      if (f.p50 === -1 && seen >= r50) f.p50 = v;
-      if (f.p90 === -1 && seen >= r90) f.p90 = v;
-    };
-    for (let s = 0; s <= HISTOGRAM_SECONDS; s++) {
-      const c = counts[s]!;
-      if (c !== 0) visit(s, c);
+    for (let s = 0; s <= HISTOGRAM_SECONDS && p90 === -1; s++) {
+      seen += counts[s]!;
+      if (p50 === -1 && seen >= r50) p50 = s;
+      if (seen >= r90) p90 = s;
     }
-    for (const v of [...this.overflow].sort((a, b) => a - b)) visit(v, 1);
-    return f;
+    if (p90 === -1) {
+      if (p50 === -1) p50 = over[r50 - seen - 1]!;
+      p90 = over[r90 - seen - 1]!;
+    }
+    return { n, sum, max, p50, p90, atOrBelow };
   }
 }
 
 interface Figures {
+  n: number;
   sum: number;
   max: number;
   p50: number;

@@ -136,30 +136,37 @@ function addCounts(counts: Float64Array, day: Int32Array, group: Int32Array, gro
   }
 }
 
+/** Where each ticket's values go, per dimension (slotsOf): reused, grown as needed, so a report allocates none. */
+let slotBuffer = new Int32Array(0);
+
 /**
- * Counts a day's duration column into its groups: a big group's histogram in `block` (at `big[g]`), the
- * others' accumulators. The hot loop of a report, on its own so that it is optimised once and stays
- * so (as addCounts): inlined in figuresBy, each new kind of dimension or group threw the whole function's optimised
- * code away, and a cold year report spent more time re-optimising than counting.
+ * Counts a day's duration column into its groups by the tickets' slots (slotsOf, from `from` on): a
+ * big group's histogram in `block`, the others' accumulators. The hot loop of a report, on its own so
+ * that it is optimised once and stays so (as addCounts): inlined in figuresBy, each new kind of
+ * dimension or group threw the whole function's optimised code away, and a cold year report spent more
+ * time re-optimising than counting.
  */
-function countColumn(column: Int32Array, length: number, key: Int32Array, group: Int32Array, big: Int32Array, block: Int32Array, accumulators: readonly DurationAccumulator[]): void {
+function countColumn(column: Int32Array, length: number, slots: Int32Array, from: number, block: Int32Array, bigGroup: Int32Array, accumulators: readonly DurationAccumulator[]): void {
   for (let i = 0; i < length; i++) {
     const v = column[i]!;
     if (v === NONE) continue;
-    const k = key[i]!;
-    if (k === NONE) continue;
-    const g = group[k]!;
-    const at = big[g]!;
-    if (at !== NONE && v < BINS) block[at + v]!++;
-    else accumulators[g]!.add(v);
+    const at = slots[from + i]!;
+    if (at >= 0) {
+      if (v < BINS) block[at + v]!++;
+      else accumulators[bigGroup[(at / BINS) | 0]!]!.add(v);
+    } else if (at !== NONE) accumulators[SMALL - at]!.add(v);
   }
 }
 
+/** Small group g's slot is SMALL − g (below NONE); a big group's, its histogram's offset in the block (≥ 0). */
+const SMALL = NONE - 1;
+
 /**
  * Ticket figures of the days' tickets per group of one dimension, groups with no ticket left out.
- * One duration at a time: only one duration accumulator per group is alive at once, so the memory a
- * report needs is bounded by the largest dimension (e.g. 80 staff × ~58 KB), whatever the period.
- * Column by column, each inner loop a tight pass over typed arrays.
+ * One duration at a time: only one duration accumulator per group is alive at once, reused for the
+ * next duration, so the memory a report needs is bounded by the largest dimension (e.g. 80 staff ×
+ * ~58 KB), whatever the period. Each ticket's group and its histogram are looked up once, into its
+ * slot, for the six durations; each inner loop is then a tight pass over typed arrays.
  */
 export function figuresBy(days: readonly ReportDay[], dim: Dimension, thresholdMs: number, withSum = false): GroupFigures {
   const index = new Map<string, number>();
@@ -168,34 +175,63 @@ export function figuresBy(days: readonly ReportDay[], dim: Dimension, thresholdM
     if (g === undefined) index.set(id, (g = index.size));
     return g;
   };
-  // Per day: its key column, and its key values mapped to the period's groups.
-  const keyed = days.map((d) => ({ d, t: d.tickets, key: dim.key(d.tickets), group: Int32Array.from(dim.ids(d), groupOf) }));
+  // Per day: its key values mapped to the period's groups.
+  const groupsOf = days.map((d) => Int32Array.from(dim.ids(d), groupOf));
   const groups = index.size;
   // Group g's counters at g × COUNTERS; the sum of all groups after them.
   const counts = new Float64Array((groups + 1) * COUNTERS);
-  for (const { d, group } of keyed) addCounts(counts, dayCounts(d, dim), group, groups);
+  days.forEach((d, i) => addCounts(counts, dayCounts(d, dim), groupsOf[i]!, groups));
   // A group's ticket count bounds its values: a big group counts straight into its histogram, a view
   // into one block for the dimension (one typed-array store per value); the others keep their values.
   const big = Int32Array.from({ length: groups }, (_, g) => (counts[g * COUNTERS + ISSUED]! > SMALL_LIMIT ? 0 : NONE));
   let bigGroups = 0;
   for (let g = 0; g < groups; g++) if (big[g] === 0) big[g] = BINS * bigGroups++;
+  const bigGroup = new Int32Array(bigGroups);
+  for (let g = 0; g < groups; g++) if (big[g] !== NONE) bigGroup[big[g]! / BINS] = g;
   const block = new Int32Array(BINS * bigGroups);
+  const accumulators = Array.from({ length: groups }, (_, g) =>
+    big[g] === NONE ? new DurationAccumulator(SMALL_LIMIT, counts[g * COUNTERS + ISSUED]) : DurationAccumulator.over(block.subarray(big[g]!, big[g]! + BINS)),
+  );
+  const slots = slotsOf(days, dim, groupsOf, big);
+  const sum = withSum ? new DurationAccumulator() : null;
   const durations: DurationStats[][] = Array.from({ length: groups + 1 }, () => []);
   for (const name of DURATION_KEYS) {
-    block.fill(0);
-    const accumulators = Array.from({ length: groups }, (_, g) =>
-      big[g] === NONE ? new DurationAccumulator(SMALL_LIMIT, counts[g * COUNTERS + ISSUED]) : DurationAccumulator.over(block.subarray(big[g]!, big[g]! + BINS)),
-    );
-    for (const { t, key, group } of keyed) countColumn(t[name], t.length, key, group, big, block, accumulators);
+    let from = 0;
+    for (const { tickets: t } of days) {
+      countColumn(t[name], t.length, slots, from, block, bigGroup, accumulators);
+      from += t.length;
+    }
     accumulators.forEach((a, g) => durations[g]!.push(a.stats(thresholdMs)));
-    if (!withSum) continue;
-    const sum = new DurationAccumulator();
-    for (const a of accumulators) sum.addAll(a);
-    durations[groups]!.push(sum.stats(thresholdMs));
+    if (sum) {
+      for (const a of accumulators) sum.addAll(a);
+      durations[groups]!.push(sum.stats(thresholdMs));
+      sum.clear();
+    }
+    for (const a of accumulators) a.clear();
   }
   const out = new Map<string, TicketFigures>();
   for (const [id, g] of index) if (counts[g * COUNTERS + ISSUED]! > 0) out.set(id, figuresOf(counts, g * COUNTERS, durations[g]!));
   return withSum ? { groups: out, sum: figuresOf(counts, groups * COUNTERS, durations[groups]!) } : { groups: out };
+}
+
+/** Each ticket's slot (SMALL), the days' tickets one after another, in the reused slot buffer. */
+function slotsOf(days: readonly ReportDay[], dim: Dimension, groupsOf: readonly Int32Array[], big: Int32Array): Int32Array {
+  const n = days.reduce((s, d) => s + d.tickets.length, 0);
+  if (slotBuffer.length < n) slotBuffer = new Int32Array(Math.max(n, 2 * slotBuffer.length));
+  const slots = slotBuffer;
+  let at = 0;
+  for (let i = 0; i < days.length; i++) at = fillSlots(slots, at, dim.key(days[i]!.tickets), days[i]!.tickets.length, groupsOf[i]!, big);
+  return slots;
+}
+
+/** Writes a day's slots from `at` on and returns where the next day's slots start (a loop of its own, as countColumn). */
+function fillSlots(slots: Int32Array, at: number, key: Int32Array, length: number, group: Int32Array, big: Int32Array): number {
+  for (let j = 0; j < length; j++) {
+    const k = key[j]!;
+    const g = k === NONE ? NONE : group[k]!;
+    slots[at + j] = g === NONE ? NONE : big[g] !== NONE ? big[g]! : SMALL - g;
+  }
+  return at + length;
 }
 
 /** The figures as a record, keys in report order. */
