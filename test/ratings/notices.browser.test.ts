@@ -31,7 +31,7 @@ afterAll(async () => {
 async function openDisplay(nn: string): Promise<Page> {
   const page = await openScreen(browser, `${t.hub.url}/kiosk/display.html?token=demo-display-${nn}`, { width: 1366, height: 768 });
   await page.emulateMedia({ reducedMotion: 'reduce' });
-  await page.locator('[data-live="true"]').waitFor();
+  await page.locator('[data-live="true"]').waitFor({ timeout: 15_000 });
   return page;
 }
 
@@ -47,14 +47,14 @@ describe('notices on window-top displays', () => {
     const display5 = await openDisplay('05');
     const display6 = await openDisplay('06');
     const console1 = await openScreen(browser, `${t.hub.url}/console/?token=demo-console-1#/notices`, LANDSCAPE);
-    await console1.locator('form.post').waitFor();
+    await console1.locator('form.post').waitFor({ timeout: 15_000 });
 
     // Window 5, until 12:00 today (the hub's clock is at 10:00).
     await console1.locator('select[name=window]').selectOption('w05');
     await console1.locator('input[name=text]').fill('本窗口 14:00 起暂停办理');
     await console1.locator('input[name=endTime]').fill('12:00');
     await console1.getByRole('button', { name: '发布通知' }).click();
-    await console1.locator('tr.showing', { hasText: '本窗口 14:00 起暂停办理' }).waitFor();
+    await console1.locator('tr.showing', { hasText: '本窗口 14:00 起暂停办理' }).waitFor({ timeout: 15_000 });
 
     await display5.locator('.notice', { hasText: '本窗口 14:00 起暂停办理' }).waitFor({ timeout: 15_000 });
     expect(await layoutFaults(display5)).toEqual([]);
@@ -79,14 +79,14 @@ describe('notices on window-top displays', () => {
 
     // Withdrawn on the console: gone from both displays.
     await console1.locator('tr.showing', { hasText: '系统升级' }).getByRole('button', { name: '撤回' }).click();
-    await console1.locator('tr', { hasText: '系统升级' }).getByText(/已撤回/).waitFor();
+    await console1.locator('tr', { hasText: '系统升级' }).getByText(/已撤回/).waitFor({ timeout: 15_000 });
     for (const d of [display5, display6]) await d.locator('.notice').waitFor({ state: 'detached', timeout: 15_000 });
 
     const audited = await auditActions();
     expect(audited.map((e) => e.action)).toEqual(['notice.post', 'notice.post', 'notice.withdraw']);
     expect(audited.every((e) => e.actor.deviceId === 'console-1')).toBe(true);
     for (const p of [display5, display6, console1]) await p.context().close();
-  });
+  }, 90_000); // three screens and a console in one test: each wait above is bounded on its own, so a failure names its step
 
   it('keeps its notices across a restart of the hub', async () => {
     const manager = await t.connect('demo-console-1');

@@ -3,8 +3,14 @@
 import type { WindowNotice } from '@yichuang/shared/notices';
 import type { Hall } from '@yichuang/shared/ui/hall.svelte';
 
+/** A load the hub did not answer (timeout, link down) is asked again this much later. */
+const RETRY_MS = 2000;
+
 export class DisplayNotices {
   list = $state.raw<WindowNotice[]>([]);
+  /** Loads asked so far: only the latest one's answer is shown (an earlier answer may come late). */
+  #asked = 0;
+  #retry: ReturnType<typeof setTimeout> | undefined;
 
   constructor(
     private readonly hall: Hall,
@@ -25,6 +31,8 @@ export class DisplayNotices {
     return () => {
       sync.domainSocket.off('notice:changed', load);
       offChange();
+      clearTimeout(this.#retry);
+      this.#asked++; // answers still on their way are not shown
     };
   }
 
@@ -32,7 +40,11 @@ export class DisplayNotices {
     const windowId = this.windowId();
     const sync = this.hall.sync;
     if (!sync || !windowId) return;
+    const asked = ++this.#asked;
+    clearTimeout(this.#retry);
     const answer = await sync.command('notice:showing', { windowId });
+    if (asked !== this.#asked) return;
     if (answer.ok) this.list = answer.data;
+    else this.#retry = setTimeout(() => void this.load(), RETRY_MS);
   }
 }
