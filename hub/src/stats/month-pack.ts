@@ -21,26 +21,15 @@ const ALIGN = 8;
 
 type IntArray = Int8Array | Int16Array | Int32Array;
 type Spec = Record<string, Int8ArrayConstructor | Int16ArrayConstructor | Int32ArrayConstructor>;
-/** PackedDay's ticket columns and their element types: TicketColumns' own, and the time of issue. */
+/** PackedDay's ticket columns and their element types: the roll-up's, group keys widened as reports use them, and the hour of issue. */
 const PACKED_TICKETS = {
+  ...TICKET_COLUMNS,
   category: Int32Array,
   window: Int32Array,
   staff: Int32Array,
   source: Int32Array,
   priority: Int32Array,
-  end: Int8Array,
-  outcome: Int8Array,
-  called: Int8Array,
-  transfers: Int16Array,
-  holds: Int16Array,
   hour: Int8Array,
-  issued: Int32Array,
-  wait: Int32Array,
-  totalWait: Int32Array,
-  walk: Int32Array,
-  service: Int32Array,
-  stay: Int32Array,
-  uncalledWait: Int32Array,
 } as const satisfies Spec & { [K in keyof TicketColumns as TicketColumns[K] extends IntArray ? K : never]: unknown };
 
 type DayHeader = Omit<PackedDay, 'tickets' | 'ratings'> & {
