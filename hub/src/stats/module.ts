@@ -10,7 +10,7 @@ import type { Journal } from '../storage/journal.js';
 import { previousPeriod, type Report, type Table } from '@yichuang/shared/reports';
 import type { HallCatalogue } from '@yichuang/shared/kiosk';
 import { serviceDay } from '@yichuang/shared/time';
-import { FiguresByItem, itemTable } from './item-figures.js';
+import { itemTable } from './item-figures.js';
 import { builtinYear, BUILTIN_YEARS } from '../hall/holiday-years.js';
 import { PresenceFiles } from './kiosk-uptime.js';
 import { RollupStore } from './rollup-store.js';
@@ -52,7 +52,6 @@ export async function createStatsModule(deps: StatsDeps): Promise<Domain & { sta
     log: deps.log,
   });
   deps.hall.onRecords((records) => stats.apply(records));
-  const byItem = new FiguresByItem(stats, () => serviceDay(deps.clock(), deps.config().hall.timeZone));
   const timer = setInterval(() => void stats.flush(), FLUSH_EVERY_MS);
   timer.unref();
   // Months that are over and not packed yet (a first start, a month closed while the hub was down)
@@ -67,8 +66,7 @@ export async function createStatsModule(deps: StatsDeps): Promise<Domain & { sta
       res.status(400).json({ ok: false, error: appError('BAD_REQUEST', { detail: { zh: '起止日期 from、to 为 YYYY-MM-DD 且 from ≤ to；thresholdMin 为 1–600 分钟', en: 'from, to: YYYY-MM-DD, from ≤ to; thresholdMin 1–600' } }) });
       return undefined;
     }
-    const report = await stats.report(q.data.from, q.data.to, q.data.thresholdMin * 60_000);
-    return { ...report, byItem: await byItem.figures(q.data.from, q.data.to) };
+    return stats.report(q.data.from, q.data.to, q.data.thresholdMin * 60_000);
   };
   const fileName = (r: Report, ext: string): string => encodeURIComponent(`${deps.config().hall.name}-统计报表-${r.from}_${r.to}.${ext}`);
 

@@ -1,8 +1,8 @@
-// A closed month's day roll-ups packed into one file, <dataDir>/rollups/months/YYYY-MM.v2.pack, in the
+// A closed month's day roll-ups packed into one file, <dataDir>/rollups/months/YYYY-MM.v3.pack, in the
 // form a report uses (PackedDay): a year's first report reads 11 packs and this month's days instead of
 // 330 day files, and turns each day into a ReportDay nearly for free — the ticket columns are views of
 // the pack's bytes, group keys already widened and the hour of issue worked out; ratings already counted
-// by level per window and staff member; and of the bad-rating cases only each one's latest version in
+// by level per window and staff member, and its 事项 with their ratings; and of the bad-rating cases only each one's latest version in
 // the month (a report judges a case by its latest, which is never in a day before one that carries it).
 // A pack holds nothing a day roll-up does not: it is made from them (stats-service.ts), dropped when one
 // of its days is rebuilt, and made again.
@@ -15,7 +15,7 @@ import { CODES, ratingCounts, ticketColumns, type PackedDay, type RatingCounts, 
 import { ROLLUP_VERSION, TICKET_COLUMNS, type ReportRollup } from './rollup.js';
 
 /** Bumped when the layout changes: it names the file, so a pack of another version is not read, and made again. */
-export const PACK_VERSION = 2;
+export const PACK_VERSION = 3;
 const MAGIC = 'YCMP';
 const ALIGN = 8;
 
@@ -91,6 +91,7 @@ export function packMonth(month: string, days: readonly ReportRollup[]): Buffer 
         cases: cases[i]!,
         appointments: d.appointments,
         kiosks: d.kiosks,
+        ...(d.items && { items: d.items }),
         tickets: { length: t.length, categoryIds: t.categoryIds, windowIds: t.windowIds, staffIds: t.staffIds },
         ratings: { windowIds: r.windowIds, staffIds: r.staffIds },
         at,

@@ -6,7 +6,8 @@ import { RATING_LEVELS, type RatingLevel } from '@yichuang/shared/ratings';
 import type { TicketFigures } from '@yichuang/shared/reports';
 import { emptyLevels } from './evaluation-figures.js';
 import type { AppointmentFact, CaseFact, KioskFact, WindowFact } from './facts.js';
-import { UNRATED, type ReportRollup } from './rollup.js';
+import { itemCounts, type ItemCounts } from './item-facts.js';
+import { UNRATED, type DayRollup, type RatingTable, type REPORT_RATING_FIELDS, type ReportRollup } from './rollup.js';
 
 /**
  * TicketTable's columns as a report reads them: the roll-up's own arrays, group keys widened to
@@ -83,6 +84,8 @@ export interface ReportDay {
   cases: CaseFact[];
   appointments: AppointmentFact[];
   kiosks: KioskFact[];
+  /** Its visits finished with a 事项 recorded, counted by item code (absent on days without). */
+  items?: ItemCounts;
   /** The day's own figures by threshold, worked out once (a report's byDay). */
   figures: Map<number, TicketFigures>;
   /** The day's ticket counters per dimension (figures.ts), worked out once. */
@@ -102,6 +105,22 @@ export function ratingCounts(r: ReportRollup['ratings']): RatingCounts {
   for (let i = 0; i < r.length; i++) all[r.level[i]!]!++;
   return { windowIds: r.windowIds, staffIds: r.staffIds, all, byWindow: countBy(r, r.windowIds, r.window), byStaff: countBy(r, r.staffIds, r.staff) };
 }
+
+/** What a report reads of a whole roll-up (today's as it stands, one just rebuilt): as reportRollupOf reads it from the file. */
+export function reportRollupFrom(r: DayRollup): ReportRollup {
+  const { hall: _hall, seq: _seq, items, tickets: { number: _numbers, ...tickets }, ratings, ...rest } = r;
+  return { ...rest, tickets, ratings: reportRatings(ratings), ...(items && { items: itemCounts(items, ratings) }) };
+}
+
+export const reportRatings = (r: Pick<RatingTable, (typeof REPORT_RATING_FIELDS)[number]>): ReportRollup['ratings'] => ({
+  length: r.length,
+  windowIds: r.windowIds,
+  staffIds: r.staffIds,
+  window: r.window,
+  staff: r.staff,
+  level: r.level,
+});
+
 
 const talliesOf = (ids: readonly string[], counts: Int32Array): Map<string, RatingTally> => new Map(ids.map((id, k) => [id, RatingTally.ofCodes(counts, k * CODES)]));
 
@@ -154,6 +173,7 @@ export function reportDay(rollup: ReportRollup | PackedDay): ReportDay {
     cases: rollup.cases,
     appointments: rollup.appointments,
     kiosks: rollup.kiosks,
+    ...(rollup.items && { items: rollup.items }),
     figures: new Map(),
     counts: new Map(),
   };
@@ -166,7 +186,7 @@ export function reportDayBytes(d: ReportDay): number {
   const arrays = columns.reduce((s, c) => s + c.byteLength + 100, 0);
   const ids = t.categoryIds.length + t.windowIds.length + t.staffIds.length;
   const tallies = 1 + d.ratingsByWindow.size + d.ratingsByStaff.size;
-  const objects = 250 * (d.windows.length + d.cases.length + d.appointments.length + d.kiosks.length);
+  const objects = 250 * (d.windows.length + d.cases.length + d.appointments.length + d.kiosks.length + Object.keys(d.items ?? {}).length);
   // Room for a few byDay figures and per-dimension counters, worked out later.
   return 1_000 + arrays + 50 * ids + 200 * tallies + objects + 10_000 + 60 * ids;
 }

@@ -5,7 +5,7 @@ import { WAIT_BUCKETS_MIN, type AppointmentFigures, type KioskUptime, type OneWi
 import { caseFigures, ratingFiguresOf } from './evaluation-figures.js';
 import type { AppointmentFact, CaseFact, KioskFact, WindowFact } from './facts.js';
 import { DAY, emptyFigures, figuresBy, groupBy, inKeyOrder, sortKeys, windowFigures, type Dimension } from './figures.js';
-import { RatingTally, reportDay, type ReportDay } from './report-day.js';
+import { RatingTally, reportDay, reportRollupFrom, type ReportDay } from './report-day.js';
 import { NONE, PRIORITIES, SOURCES, type DayRollup } from './rollup.js';
 
 /** Upper bounds of the wait-distribution bars, in seconds. */
@@ -207,5 +207,6 @@ export function buildReport(
   cases: { later: readonly DayRollup[]; today: string },
   comprehensiveWindows: readonly string[] = [],
 ): Report {
-  return reportOf(rollups.map(reportDay), cases.later.map(reportDay), { range, thresholdMs, cases, comprehensiveWindows });
+  const days = (rs: readonly DayRollup[]): ReportDay[] => rs.map((r) => reportDay(reportRollupFrom(r)));
+  return reportOf(days(rollups), days(cases.later), { range, thresholdMs, cases, comprehensiveWindows });
 }

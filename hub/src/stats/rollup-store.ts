@@ -8,9 +8,10 @@ import { dataFolder } from '../storage/data-folder.js';
 import { listDays } from '../storage/day-files.js';
 import { DurableJSONFile } from '../storage/durable-json-file.js';
 import { ensureFolder, listFolder, readFileIfAny, readTextIfAny, removeFile, replaceFile } from '../storage/files.js';
+import { itemCounts, type DayItems } from './item-facts.js';
 import { PACK_VERSION, unpackMonth } from './month-pack.js';
-import type { PackedDay } from './report-day.js';
-import { columnText, fromText, RATING_COLUMNS, REPORT_RATING_FIELDS, reviveRollup, ROLLUP_VERSION, TICKET_COLUMNS, type DayRollup, type ReportRollup } from './rollup.js';
+import { reportRatings, reportRollupFrom, type PackedDay } from './report-day.js';
+import { columnText, fromText, RATING_COLUMNS, REPORT_RATING_FIELDS, reviveRollup, ROLLUP_VERSION, TICKET_COLUMNS, type DayRollup, type RatingTable, type ReportRollup } from './rollup.js';
 
 export class RollupStore {
   private constructor(private readonly dir: string) {}
@@ -40,7 +41,9 @@ export class RollupStore {
     const text = await readTextIfAny(this.pathOf(day));
     if (text === undefined) return null;
     const r = reportRollupOf(text);
-    return r === undefined ? this.read(day) : r;
+    if (r !== undefined) return r;
+    const full = await this.read(day);
+    return full && reportRollupFrom(full);
   }
 
   async write(rollup: DayRollup): Promise<void> {
@@ -119,10 +122,10 @@ export function rollupJson(rollup: DayRollup): string {
   return `{\n${lines.join(',\n')}\n}\n`;
 }
 
-/** The fields of each table a report reads. */
+/** The fields of each table a report reads (the ratings' ticket numbers only to count the 事项, then dropped). */
 const READ: Record<string, (field: string) => boolean> = {
   tickets: (field) => field !== 'number',
-  ratings: (field) => (REPORT_RATING_FIELDS as readonly string[]).includes(field),
+  ratings: (field) => field === 'number' || (REPORT_RATING_FIELDS as readonly string[]).includes(field),
 };
 const COLUMNS: Record<string, Record<string, Int8ArrayConstructor | Int16ArrayConstructor | Int32ArrayConstructor>> = { tickets: TICKET_COLUMNS, ratings: RATING_COLUMNS };
 
@@ -167,5 +170,7 @@ export function reportRollupOf(text: string): ReportRollup | null | undefined {
     } else if (line !== '}' && line !== '') return undefined;
   }
   const complete = ['day', 'weekday', 'tickets', 'windows', 'ratings', 'cases', 'appointments', 'kiosks'].every((k) => k in out);
-  return complete && out.v === ROLLUP_VERSION ? (out as ReportRollup) : undefined;
+  if (!complete || out.v !== ROLLUP_VERSION) return undefined;
+  const { items, ratings, ...rest } = out as Omit<ReportRollup, 'items' | 'ratings'> & { items?: DayItems; ratings: Pick<RatingTable, 'length' | 'number' | 'level'> & ReportRollup['ratings'] };
+  return { ...rest, ratings: reportRatings(ratings), ...(items && { items: itemCounts(items, ratings) }) };
 }

@@ -8,7 +8,7 @@
 // ~50 KB (~350 KB as objects, version 4). Durations are kept to the second: every report figure is
 // exact at one-second resolution (the engine's clock has milliseconds; reports show minutes). Rating
 // times keep their milliseconds: the national export shows them.
-import type { DayItems } from './item-facts.js';
+import type { DayItems, ItemCounts } from './item-facts.js';
 import { OUTCOMES, type PriorityClass, type TicketSource } from '@yichuang/shared/domain';
 import { LEVEL_CODE, RATING_CHANNELS, RATING_LEVELS, type Rating, type RatingLevel } from '@yichuang/shared/ratings';
 import type { AppointmentFact, CaseFact, KioskFact, TicketEnd, TicketFact, WindowFact } from './facts.js';
@@ -134,10 +134,11 @@ export interface DayRollup {
   items?: DayItems;
 }
 
-/** What a report reads of a roll-up: no ticket numbers, and of the ratings only who was rated how. */
+/** What a report reads of a roll-up: no ticket numbers, of the ratings only who was rated how, the 事项 counted. */
 export type ReportRollup = Pick<DayRollup, 'v' | 'day' | 'weekday' | 'partial' | 'windows' | 'cases' | 'appointments' | 'kiosks'> & {
   tickets: Omit<TicketTable, 'number'>;
   ratings: Pick<RatingTable, (typeof REPORT_RATING_FIELDS)[number]>;
+  items?: ItemCounts;
 };
 
 /** The rating fields a report reads. */

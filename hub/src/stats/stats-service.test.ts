@@ -161,6 +161,8 @@ describe('month packs', () => {
         ratings: encodeRatings(ratingsOf(day, 10 + 5 * i), local(`${day} 00:00`)),
         cases: casesOn[day]!.map((c) => caseFact(c, config.hall.timeZone)),
         appointments: [{ day, category: 'general', booked: i, changed: 0, cancelled: 0, checkedIn: 1, late: 0, afterNoShow: 0, noShow: i % 2 }],
+        // 事项 recorded at 办结 for a few of the day's tickets, some of them rated (ratingsOf rates A0, A1…).
+        items: { 'ITEM-1': { tickets: ['A0', 'A1', 'A30'], caseNumbers: 1 }, ...(i % 2 === 0 && { 'ITEM-2': { tickets: ['A2'], caseNumbers: 0 } }) },
       });
     }
   };
@@ -172,14 +174,19 @@ describe('month packs', () => {
     for (const [from, to] of RANGES) fromDays.push(await stats.report(from, to, 10 * 60_000));
     expect(fromDays[0]!.ratings.levels.satisfied).toBeGreaterThan(0);
     expect(fromDays[0]!.cases).toMatchObject({ cases: 2, verification: 1 });
+    expect(fromDays[0]!.byItem?.['ITEM-1']).toMatchObject({ finished: 15, caseNumbers: 5, ratings: { visits: 15 } });
+    expect(fromDays[0]!.byItem?.['ITEM-1']?.ratings.rated).toBeGreaterThan(0);
+    expect(fromDays[0]!.byItem?.['ITEM-2']).toMatchObject({ finished: 3, caseNumbers: 0 });
     await stats.packClosedMonths();
     expect(await rollups.packs()).toEqual(['2026-09', '2026-10']); // November is this month: not packed
 
     const restarted = await openStats();
     const dayReads = vi.spyOn(rollups, 'readForReport');
+    const wholeReads = vi.spyOn(rollups, 'read');
     const fromPacks = await restarted.report(...RANGES[0], 10 * 60_000);
     expect(fromPacks).toEqual(fromDays[0]);
     expect(dayReads.mock.calls.map(([day]) => day)).toEqual(['2026-11-02']);
+    expect(wholeReads).not.toHaveBeenCalled(); // the 事项 figures too come from the packs
     expect(restarted.cacheSize().days).toBe(5); // read once, then from memory as before
     await restarted.close();
     // Each period alone, first after a start (from the packs) and again (from memory).

@@ -8,9 +8,10 @@ import { DayAccumulator } from './day-accumulator.js';
 import type { Rating } from '@yichuang/shared/ratings';
 import type { Report } from '@yichuang/shared/reports';
 import type { KioskFact } from './facts.js';
+import { itemFiguresOf } from './item-figures.js';
 import { kioskFacts, type PresenceSource } from './kiosk-uptime.js';
 import { reportOf } from './report.js';
-import { reportDay, ReportDayCache, type PackedDay, type ReportDay } from './report-day.js';
+import { reportDay, ReportDayCache, reportRollupFrom, type PackedDay, type ReportDay } from './report-day.js';
 import { packedTable, packMonth } from './month-pack.js';
 import { decodeRatings, type DayRollup, type ReportRollup } from './rollup.js';
 import type { RollupStore } from './rollup-store.js';
@@ -107,7 +108,7 @@ export class StatsService {
         }
         for (const [month, days] of closed) {
           if (this.closing) return;
-          const rollups = await fewAtATime(days, (d) => this.dayRollup(d, (x) => this.deps.rollups.readForReport(x)));
+          const rollups = await fewAtATime(days, (d) => this.reportRollup(d));
           await this.deps.rollups.writePack(month, packMonth(month, rollups));
         }
       })
@@ -157,7 +158,7 @@ export class StatsService {
       const packed = (await this.monthPack(month)).get(day);
       if (packed) return packedTable(packed.tickets);
     }
-    return (await this.dayRollup(day, (d) => this.deps.rollups.readForReport(d))).tickets;
+    return (await this.reportRollup(day)).tickets;
   }
 
   /**
@@ -180,19 +181,27 @@ export class StatsService {
   }
 
   async rollupOf(day: string): Promise<DayRollup> {
-    return this.dayRollup(day, (d) => this.deps.rollups.read(d));
+    return this.dayRollup(day, (d) => this.deps.rollups.read(d), (r) => r);
   }
 
-  /** Today's roll-up as it stands, else the stored one as `read` reads it, rebuilt if missing, stale or partial. */
-  private async dayRollup<R extends { partial?: true }>(day: string, read: (day: string) => Promise<R | null>): Promise<R | DayRollup> {
+  /** A day's roll-up as a report reads it (rollup-store.ts reportRollupOf). */
+  private reportRollup(day: string): Promise<ReportRollup> {
+    return this.dayRollup(day, (d) => this.deps.rollups.readForReport(d), reportRollupFrom);
+  }
+
+  /**
+   * Today's roll-up as it stands, else the stored one as `read` reads it, rebuilt if missing, stale or
+   * partial; `whole` gives a whole roll-up (today's, a rebuilt one) in the form `read` gives.
+   */
+  private async dayRollup<R extends { partial?: true }>(day: string, read: (day: string) => Promise<R | null>, whole: (r: DayRollup) => R): Promise<R> {
     if (day === this.today.day) {
       const now = this.deps.clock();
-      return this.today.rollup(this.timeZone, { until: now, kiosks: await this.kiosksOf(day, now, true), partial: true });
+      return whole(this.today.rollup(this.timeZone, { until: now, kiosks: await this.kiosksOf(day, now, true), partial: true }));
     }
     await this.writes; // a day just closed may still be on its way to disk
     const stored = await read(day);
     if (stored && !stored.partial) return stored;
-    return this.rebuild(day);
+    return whole(await this.rebuild(day));
   }
 
   /**
@@ -230,7 +239,7 @@ export class StatsService {
       const cached = this.pastDays.get(day);
       if (cached) return { d: cached, keep: false };
       const over = this.isOver(day);
-      return { d: reportDay(packed.get(day) ?? (await this.dayRollup(day, (d) => this.deps.rollups.readForReport(d)))), keep: over };
+      return { d: reportDay(packed.get(day) ?? (await this.reportRollup(day))), keep: over };
     });
     return loaded.map(({ d, keep }, i) => {
       if (!keep) return d;
@@ -280,6 +289,7 @@ export class StatsService {
     const days = all.filter((d) => d.day <= to);
     const later = all.filter((d) => d.day > to);
     const comprehensiveWindows = this.deps.config().windows.filter((w) => w.kind === 'comprehensive').map((w) => w.id);
-    return reportOf(days, later, { range: { from, to }, thresholdMs, cases: { today: this.currentDay() }, comprehensiveWindows });
+    const report = reportOf(days, later, { range: { from, to }, thresholdMs, cases: { today: this.currentDay() }, comprehensiveWindows });
+    return { ...report, byItem: itemFiguresOf(days) };
   }
 }
