@@ -6,7 +6,8 @@ import type { CaseFact, SettledStanding } from './facts.js';
 
 const rate = (part: number, whole: number): number | null => (whole === 0 ? null : part / whole);
 
-export const emptyLevels = (): Record<RatingLevel, number> => Object.fromEntries(RATING_LEVELS.map((l) => [l, 0])) as Record<RatingLevel, number>;
+/** A literal, not built from RATING_LEVELS: a year's report makes tens of thousands, and literals share one shape. */
+export const emptyLevels = (): Record<RatingLevel, number> => ({ 'very-satisfied': 0, satisfied: 0, basic: 0, dissatisfied: 0, 'very-dissatisfied': 0 });
 
 /** `visits` = finished visits; a visit without a rating record yet is neither rated nor 未评价. */
 export function ratingFigures(ratings: readonly Rating[], visits: number): RatingFigures {
@@ -63,7 +64,7 @@ function standingOf(f: CaseFact, step: DeadlineStep, today: string): StepStandin
 
 /** Cases in their latest known state, judged against their deadlines as of `today`. */
 export function caseFigures(cases: readonly CaseFact[], today: string): CaseFigures {
-  const judged = cases.map((c) => ({ c, s: Object.fromEntries(DEADLINE_STEPS.map((step) => [step, standingOf(c, step, today)])) as Record<DeadlineStep, StepStanding> }));
+  const judged = cases.map((c) => ({ c, s: { verify: standingOf(c, 'verify', today), rectify: standingOf(c, 'rectify', today), followUp: standingOf(c, 'followUp', today) } satisfies Record<DeadlineStep, StepStanding> }));
   const confirmed = judged.filter(({ c }) => c.verdict === 'confirmed');
   const realName = confirmed.filter(({ c }) => c.realName);
   // The rates count a case once it is closed or its step is settled or overdue, never while the step

@@ -11,6 +11,7 @@ import { previousPeriod, type Report, type Table } from '@yichuang/shared/report
 import type { HallCatalogue } from '@yichuang/shared/kiosk';
 import { serviceDay } from '@yichuang/shared/time';
 import { itemTable } from './item-figures.js';
+import { DEFAULT_THRESHOLD_MIN } from './report.js';
 import { builtinYear, BUILTIN_YEARS } from '../hall/holiday-years.js';
 import { PresenceFiles } from './kiosk-uptime.js';
 import { RollupStore } from './rollup-store.js';
@@ -24,7 +25,6 @@ import { tablesXlsx } from './xlsx-export.js';
 const FLUSH_EVERY_MS = 5 * 60_000;
 /** How long after a start the months that are over are packed. */
 const PACK_AFTER_START_MS = 2000;
-const DEFAULT_THRESHOLD_MIN = 30;
 const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
 const reportQuery = z.object({
   from: day,

@@ -1,8 +1,10 @@
-// A closed month's day roll-ups packed into one file, <dataDir>/rollups/months/YYYY-MM.v3.pack, in the
+// A closed month's day roll-ups packed into one file, <dataDir>/rollups/months/YYYY-MM.v4.pack, in the
 // form a report uses (PackedDay): a year's first report reads 11 packs and this month's days instead of
 // 330 day files, and turns each day into a ReportDay nearly for free — the ticket columns are views of
 // the pack's bytes, group keys already widened and the hour of issue worked out; ratings already counted
-// by level per window and staff member, and its 事项 with their ratings; and of the bad-rating cases only each one's latest version in
+// by level per window and staff member, and its 事项 with their ratings; the day's memos a report would
+// otherwise work out on first reading it (its counters per dimension, its own figures at the default
+// threshold, its arrivals by hour and waits by bar: report.ts dayMemos); and of the bad-rating cases only each one's latest version in
 // the month (a report judges a case by its latest, which is never in a day before one that carries it).
 // A pack holds nothing a day roll-up does not: it is made from them (stats-service.ts), dropped when one
 // of its days is rebuilt, and made again.
@@ -11,13 +13,17 @@
 // and where each column starts after the header), zeros up to a multiple of 8, then the columns' bytes
 // (little-endian), each starting at a multiple of 8.
 import type { CaseFact } from './facts.js';
-import { CODES, ratingCounts, ticketColumns, type PackedDay, type RatingCounts, type TicketColumns } from './report-day.js';
+import { WAIT_BUCKETS_MIN } from '@yichuang/shared/reports';
+import { dayMemos } from './report.js';
+import { CODES, ratingCounts, reportDay, ticketColumns, type DayMemos, type PackedDay, type RatingCounts, type TicketColumns } from './report-day.js';
 import { ROLLUP_VERSION, TICKET_COLUMNS, type ReportRollup } from './rollup.js';
 
 /** Bumped when the layout changes: it names the file, so a pack of another version is not read, and made again. */
-export const PACK_VERSION = 3;
+export const PACK_VERSION = 4;
 const MAGIC = 'YCMP';
 const ALIGN = 8;
+/** Bars of the report's wait distribution: one per bound, and one above the last. */
+const WAIT_BARS = WAIT_BUCKETS_MIN.length + 1;
 
 type IntArray = Int8Array | Int16Array | Int32Array;
 type Spec = Record<string, Int8ArrayConstructor | Int16ArrayConstructor | Int32ArrayConstructor>;
@@ -32,9 +38,11 @@ const PACKED_TICKETS = {
   hour: Int8Array,
 } as const satisfies Spec & { [K in keyof TicketColumns as TicketColumns[K] extends IntArray ? K : never]: unknown };
 
-type DayHeader = Omit<PackedDay, 'tickets' | 'ratings'> & {
+type DayHeader = Omit<PackedDay, 'tickets' | 'ratings' | 'memos'> & {
   tickets: Pick<TicketColumns, 'length' | 'categoryIds' | 'windowIds' | 'staffIds'>;
   ratings: Pick<RatingCounts, 'windowIds' | 'staffIds'>;
+  /** The day's own figures (byDay) at the default threshold; its counters per dimension are columns, their lengths here. */
+  memos: Pick<DayMemos, 'figures'> & { counts: Record<string, number> };
   /** Where each column starts, after the header. */
   at: Record<string, number>;
 };
@@ -83,6 +91,10 @@ export function packMonth(month: string, days: readonly ReportRollup[]): Buffer 
       put(at, 'ratings.all', r.all);
       put(at, 'ratings.byWindow', r.byWindow);
       put(at, 'ratings.byStaff', r.byStaff);
+      const memos = dayMemos(reportDay(d));
+      for (const [name, counts] of Object.entries(memos.counts)) put(at, `counts.${name}`, counts);
+      put(at, 'spread.byHour', memos.spread.byHour);
+      put(at, 'spread.waitBars', memos.spread.waitBars);
       return {
         v: d.v,
         day: d.day,
@@ -94,6 +106,7 @@ export function packMonth(month: string, days: readonly ReportRollup[]): Buffer 
         ...(d.items && { items: d.items }),
         tickets: { length: t.length, categoryIds: t.categoryIds, windowIds: t.windowIds, staffIds: t.staffIds },
         ratings: { windowIds: r.windowIds, staffIds: r.staffIds },
+        memos: { figures: memos.figures, counts: Object.fromEntries(Object.entries(memos.counts).map(([name, c]) => [name, c.length])) },
         at,
       };
     }),
@@ -121,7 +134,7 @@ export function unpackMonth(bytes: Buffer): { month: string; days: PackedDay[] }
   // Views need aligned offsets: a Buffer from Node's small-buffer pool may not start on one (then copied).
   const own: Uint8Array = bytes.byteOffset % ALIGN === 0 ? bytes : new Uint8Array(bytes);
   const start = own.byteOffset + aligned(MAGIC.length + 4 + length);
-  const days = header.days.map(({ at, tickets, ratings, ...rest }): PackedDay => {
+  const days = header.days.map(({ at, tickets, ratings, memos, ...rest }): PackedDay => {
     const view = <T extends Spec[string]>(Type: T, key: string, n: number): InstanceType<T> => new Type(own.buffer as ArrayBuffer, start + at[key]!, n) as InstanceType<T>;
     const columns = Object.fromEntries(Object.entries(PACKED_TICKETS).map(([key, Type]) => [key, view(Type, `tickets.${key}`, tickets.length)]));
     return {
@@ -132,6 +145,11 @@ export function unpackMonth(bytes: Buffer): { month: string; days: PackedDay[] }
         all: view(Int32Array, 'ratings.all', CODES),
         byWindow: view(Int32Array, 'ratings.byWindow', ratings.windowIds.length * CODES),
         byStaff: view(Int32Array, 'ratings.byStaff', ratings.staffIds.length * CODES),
+      },
+      memos: {
+        figures: memos.figures,
+        counts: Object.fromEntries(Object.entries(memos.counts).map(([name, n]) => [name, view(Int32Array, `counts.${name}`, n)])),
+        spread: { byHour: view(Int32Array, 'spread.byHour', 24), waitBars: view(Int32Array, 'spread.waitBars', WAIT_BARS) },
       },
     };
   });

@@ -46,7 +46,7 @@ export class RatingTally {
 
   addTally(other: RatingTally): void {
     this.unrated += other.unrated;
-    for (const l of Object.keys(other.levels) as RatingLevel[]) this.levels[l] += other.levels[l];
+    for (const l of RATING_LEVELS) this.levels[l] += other.levels[l];
   }
 
   /** From counters by level code (RatingTable.level) at `at`…`at + CODES`. */
@@ -71,7 +71,7 @@ export interface RatingCounts {
 }
 
 /** A day as a month pack holds it (month-pack.ts): tickets as a report reads them (and their time of issue), ratings counted. */
-export type PackedDay = Omit<ReportRollup, 'tickets' | 'ratings' | 'partial'> & { tickets: TicketColumns & { issued: Int32Array }; ratings: RatingCounts };
+export type PackedDay = Omit<ReportRollup, 'tickets' | 'ratings' | 'partial'> & { tickets: TicketColumns & { issued: Int32Array }; ratings: RatingCounts; memos: DayMemos };
 
 export interface ReportDay {
   day: string;
@@ -90,6 +90,20 @@ export interface ReportDay {
   figures: Map<number, TicketFigures>;
   /** The day's ticket counters per dimension (figures.ts), worked out once. */
   counts: Map<string, Int32Array>;
+  /** Its tickets by hour of issue and its waits by bar of the report's distribution (report.ts daySpread), worked out once. */
+  spread?: DaySpread;
+}
+
+export interface DaySpread {
+  byHour: Int32Array;
+  waitBars: Int32Array;
+}
+
+/** What a month pack keeps of a day's memos (report.ts prepareDay), so a first report after a start finds them made. */
+export interface DayMemos {
+  counts: Record<string, Int32Array>;
+  figures: Array<[thresholdMs: number, figures: TicketFigures]>;
+  spread: DaySpread;
 }
 
 /** Rating records counted by level per value of a dictionary column (window or staff). */
@@ -174,8 +188,9 @@ export function reportDay(rollup: ReportRollup | PackedDay): ReportDay {
     appointments: rollup.appointments,
     kiosks: rollup.kiosks,
     ...(rollup.items && { items: rollup.items }),
-    figures: new Map(),
-    counts: new Map(),
+    figures: new Map(packed ? rollup.memos.figures : []),
+    counts: new Map(packed ? Object.entries(rollup.memos.counts) : []),
+    ...(packed && { spread: rollup.memos.spread }),
   };
 }
 

@@ -4,9 +4,12 @@
 import { WAIT_BUCKETS_MIN, type AppointmentFigures, type KioskUptime, type OneWindowFigures, type RatingFigures, type Report, type TicketFigures, type UptimeFigures } from '@yichuang/shared/reports';
 import { caseFigures, ratingFiguresOf } from './evaluation-figures.js';
 import type { AppointmentFact, CaseFact, KioskFact, WindowFact } from './facts.js';
-import { DAY, emptyFigures, figuresBy, groupBy, inKeyOrder, sortKeys, windowFigures, type Dimension } from './figures.js';
-import { RatingTally, reportDay, reportRollupFrom, type ReportDay } from './report-day.js';
+import { DAY, dayCounts, emptyFigures, figuresBy, groupBy, inKeyOrder, sortKeys, windowFigures, type Dimension } from './figures.js';
+import { RatingTally, reportDay, reportRollupFrom, type DayMemos, type DaySpread, type ReportDay } from './report-day.js';
 import { NONE, PRIORITIES, SOURCES, type DayRollup } from './rollup.js';
+
+/** The share-over threshold of a report that names none (GET /api/reports thresholdMin). */
+export const DEFAULT_THRESHOLD_MIN = 30;
 
 /** Upper bounds of the wait-distribution bars, in seconds. */
 const WAIT_BUCKETS_S = WAIT_BUCKETS_MIN.map((m) => m * 60);
@@ -21,9 +24,37 @@ const PRIORITY: Dimension = { name: 'priority', key: (t) => t.priority, ids: () 
 const WINDOW: Dimension = { name: 'window', key: (t) => t.window, ids: (d) => d.tickets.windowIds };
 const STAFF: Dimension = { name: 'staff', key: (t) => t.staff, ids: (d) => d.tickets.staffIds };
 
+/** Every dimension a report counts a day's tickets by. */
+const DIMENSIONS = [DAY, CATEGORY, SOURCE, PRIORITY, WINDOW, STAFF];
+
 function waitBucket(seconds: number): number {
   for (let b = 0; b < WAIT_BUCKETS_S.length; b++) if (seconds <= WAIT_BUCKETS_S[b]!) return b;
   return WAIT_BUCKETS_S.length;
+}
+
+/** A day's tickets by hour of issue and its waits by bar, worked out once. */
+function daySpread(d: ReportDay): DaySpread {
+  if (d.spread) return d.spread;
+  const t = d.tickets;
+  const byHour = new Int32Array(24);
+  const waitBars = new Int32Array(WAIT_BUCKETS_S.length + 1);
+  for (let i = 0; i < t.length; i++) {
+    byHour[t.hour[i]!]!++;
+    const wait = t.wait[i]!;
+    if (wait !== NONE) waitBars[waitBucket(wait)]!++;
+  }
+  return (d.spread = { byHour, waitBars });
+}
+
+/**
+ * Works out a day's memos — its counters per dimension, its own figures at the default threshold, its
+ * spread — for a month pack to carry (month-pack.ts): a first report after a start then counts only
+ * the period's groupings, as later ones do.
+ */
+export function dayMemos(d: ReportDay): DayMemos {
+  for (const dim of DIMENSIONS) dayCounts(d, dim);
+  dayFigures([d], DEFAULT_THRESHOLD_MIN * 60_000);
+  return { counts: Object.fromEntries(d.counts), figures: [...d.figures], spread: daySpread(d) };
 }
 
 /** Each day's own figures (byDay), from its memo when the same threshold was asked before; the rest worked out together. */
@@ -145,15 +176,14 @@ export function reportOf(allDays: readonly ReportDay[], later: readonly ReportDa
   const issuedByHour = Array.from({ length: 24 }, () => 0);
   const arrivalsHeat = Array.from({ length: 7 }, () => Array.from({ length: 24 }, () => 0));
   const waitDistribution = Array.from({ length: WAIT_BUCKETS_MIN.length + 1 }, () => 0);
-  for (const { tickets: t, weekday } of withTickets) {
-    const heat = arrivalsHeat[weekday]!;
-    for (let i = 0; i < t.length; i++) {
-      const hour = t.hour[i]!;
-      issuedByHour[hour]!++;
-      heat[hour]!++;
-      const wait = t.wait[i]!;
-      if (wait !== NONE) waitDistribution[waitBucket(wait)]!++;
+  for (const d of withTickets) {
+    const heat = arrivalsHeat[d.weekday]!;
+    const { byHour, waitBars } = daySpread(d);
+    for (let h = 0; h < 24; h++) {
+      issuedByHour[h]! += byHour[h]!;
+      heat[h]! += byHour[h]!;
     }
+    for (let b = 0; b < waitBars.length; b++) waitDistribution[b]! += waitBars[b]!;
   }
 
   const byCategory = figuresBy(withTickets, CATEGORY, thresholdMs, true);

@@ -13,7 +13,8 @@ import type { TicketFact } from './facts.js';
 import { caseFact } from './evaluation-figures.js';
 import { PresenceFiles } from './kiosk-uptime.js';
 import { PACK_VERSION, packMonth, unpackMonth } from './month-pack.js';
-import { reportDay, reportDayBytes, ReportDayCache } from './report-day.js';
+import { reportDay, reportDayBytes, ReportDayCache, type ReportDay } from './report-day.js';
+import { DEFAULT_THRESHOLD_MIN, dayMemos } from './report.js';
 import { encodeRatings, encodeTickets, ROLLUP_VERSION, type DayRollup } from './rollup.js';
 import { RollupStore } from './rollup-store.js';
 import { StatsService } from './stats-service.js';
@@ -37,6 +38,9 @@ function rollupOf(day: string, tickets: number): DayRollup {
   }));
   return { v: ROLLUP_VERSION, hall: 'hall-1', day, seq: 1, weekday: weekdayOf(day), tickets: encodeTickets(facts), windows: [], ratings: encodeRatings([], 0), cases: [], appointments: [], kiosks: [] };
 }
+
+/** A day as a month pack gives it back: its memos worked out. */
+const withMemos = (d: ReportDay): ReportDay => (dayMemos(d), d);
 
 const by = { deviceId: 'console-1', name: '林雪梅' };
 /** A bad rating's case, opened on `day`. */
@@ -195,6 +199,12 @@ describe('month packs', () => {
       for (let run = 0; run < 2; run++) expect(await fresh.report(from, to, 10 * 60_000)).toEqual(fromDays[i]);
       await fresh.close();
     }
+    // At the default threshold the packs' own day figures are used: the same as worked out from the days.
+    const byDefault = DEFAULT_THRESHOLD_MIN * 60_000;
+    const fromDayFiles = await stats.report(...RANGES[0], byDefault);
+    const fresh = await openStats();
+    expect(await fresh.report(...RANGES[0], byDefault)).toEqual(fromDayFiles);
+    await fresh.close();
   });
 
   it("packs the days ready for a report: ratings counted per window and staff member, each case's latest version of the month only", async () => {
@@ -204,7 +214,7 @@ describe('month packs', () => {
     expect(october?.map((d) => d.cases.map((c) => c.id))).toEqual([[septemberCase.id], [octoberCase.id]]); // October 8th's version of the October case is superseded on the 9th
     const day = october![0]!;
     expect(day.ratings.byWindow).toBeInstanceOf(Int32Array);
-    const fromRollup = reportDay((await rollups.readForReport(day.day))!);
+    const fromRollup = withMemos(reportDay((await rollups.readForReport(day.day))!));
     expect({ ...reportDay(day), cases: [] }).toEqual({ ...fromRollup, cases: [] });
     expect(fromRollup.cases.map((c) => c.id)).toEqual([septemberCase.id, octoberCase.id]);
   });
@@ -270,7 +280,7 @@ describe('month packs', () => {
     for (const b of [bytes, unaligned]) {
       const unpacked = unpackMonth(b);
       expect(unpacked?.month).toBe('2026-09');
-      expect(unpacked?.days.map(reportDay)).toEqual(days.map(reportDay));
+      expect(unpacked?.days.map(reportDay)).toEqual(days.map((d) => withMemos(reportDay(d))));
     }
   });
 });
