@@ -128,6 +128,8 @@ export interface TicketView {
   issuedAt: number;
   windowId?: string;
   windowNumber?: number;
+  /** While waiting after a transfer to one window: that window (it alone calls the ticket). */
+  targetWindowId?: string;
   recalls: number;
   identity?: string;
   outcome?: Outcome;

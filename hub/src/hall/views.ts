@@ -107,6 +107,7 @@ export class Views {
       outcome: ticket.outcome,
       printed: ticket.print?.ok,
     };
+    if (ticket.targetWindowId !== undefined) view.targetWindowId = ticket.targetWindowId;
     if (ticket.state === 'waiting') view.ahead = this.placesIn(ticket.categoryId).get(ticket.id) ?? 0;
     if (ticket.state === 'called') view.recallsLeft = Math.max(0, this.config().rules.recallCap - ticket.recalls);
     return view;

@@ -9,7 +9,6 @@ import type { Domain } from '../realtime/socket-server.js';
 import type { Journal } from '../storage/journal.js';
 import { previousPeriod, type Report, type Table } from '@yichuang/shared/reports';
 import type { HallCatalogue } from '@yichuang/shared/kiosk';
-import { serviceDay } from '@yichuang/shared/time';
 import { itemTable } from './item-figures.js';
 import { DEFAULT_THRESHOLD_MIN } from './report.js';
 import { builtinYear, BUILTIN_YEARS } from '../hall/holiday-years.js';

@@ -13,7 +13,7 @@ import type { TicketFact } from './facts.js';
 import { caseFact } from './evaluation-figures.js';
 import { PresenceFiles } from './kiosk-uptime.js';
 import { PACK_VERSION, packMonth, unpackMonth } from './month-pack.js';
-import { reportDay, reportDayBytes, ReportDayCache, type ReportDay } from './report-day.js';
+import { reportDay, reportDayBytes, ReportDayCache, reportRollupFrom, type ReportDay } from './report-day.js';
 import { DEFAULT_THRESHOLD_MIN, dayMemos } from './report.js';
 import { encodeRatings, encodeTickets, ROLLUP_VERSION, type DayRollup } from './rollup.js';
 import { RollupStore } from './rollup-store.js';
@@ -131,12 +131,12 @@ describe('stats service', () => {
   });
 
   it('holds past days within its budget, dropping the oldest service day first', () => {
-    const one = reportDay(rollupOf('2026-11-01', 100));
+    const one = reportDay(reportRollupFrom(rollupOf('2026-11-01', 100)));
     const cache = new ReportDayCache(0);
     cache.set(one);
     expect(cache.size).toEqual({ days: 0, bytes: 0 });
 
-    const days = ['2026-11-03', '2026-11-01', '2026-11-04', '2026-11-02'].map((d) => reportDay(rollupOf(d, 100)));
+    const days = ['2026-11-03', '2026-11-01', '2026-11-04', '2026-11-02'].map((d) => reportDay(reportRollupFrom(rollupOf(d, 100))));
     const roomFor3 = new ReportDayCache(3 * reportDayBytes(days[0]!) + 10);
     for (const d of days) roomFor3.set(d);
     expect(roomFor3.size.days).toBe(3);
@@ -273,7 +273,7 @@ describe('month packs', () => {
   });
 
   it('gives back each day as a report reads it, also from bytes that do not start on an aligned address', () => {
-    const days = DAYS.slice(0, 2).map((d, i) => rollupOf(d, 10 + i));
+    const days = DAYS.slice(0, 2).map((d, i) => reportRollupFrom(rollupOf(d, 10 + i)));
     const bytes = packMonth('2026-09', days);
     const unaligned = Buffer.alloc(bytes.length + 3).subarray(3);
     bytes.copy(unaligned);

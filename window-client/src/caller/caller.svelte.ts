@@ -140,6 +140,21 @@ export class Caller {
     return this.queue.flatMap((e) => waiting[e.number] ?? []);
   });
 
+  /**
+   * What this window's call order can change with, as the hall's broadcasts show it: the window (its
+   * categories, status and current ticket) and the waiting tickets it may call. The queue list is asked
+   * for again when this changes, not on every change in the hall: a ticket taken for a category served
+   * only elsewhere had every window client in the hall ask the hub for its queue.
+   */
+  readonly orderKey = $derived.by(() => {
+    const s = this.hall.snapshot;
+    const w = this.window;
+    if (!s || !w) return '';
+    const served = w.categories.map((c) => c.categoryId);
+    const mayCall = s.tickets.filter((t) => t.state === 'waiting' && (t.targetWindowId === undefined ? served.includes(t.categoryId) : t.targetWindowId === w.id));
+    return JSON.stringify([w.status, w.current?.id, w.categories, mayCall.map((t) => [t.id, t.priority])]);
+  });
+
   /** Open cases (差评工单 not yet closed). */
   readonly openCases = $derived.by(() => this.cases.filter((c) => c.next !== null));
 

@@ -1,0 +1,56 @@
+// The window caller asks the hub for its queue (GET /api/windows/:id/queue) when its call order can have
+// changed — a ticket for a category it serves, a change at the window — not on every change in the hall:
+// with a hundred window clients, every ticket taken anywhere had each of them ask (#19).
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchBrowser, openScreen } from '../helpers/browser.js';
+import { acked, cmdId, startTestHub, type TestHub } from '../helpers/test-hub.js';
+
+const W1 = 'w01';
+let browser: Browser;
+let t: TestHub;
+let page: Page;
+
+beforeAll(async () => {
+  browser = await launchBrowser();
+  t = await startTestHub();
+});
+afterAll(async () => {
+  await page?.context().close();
+  await browser?.close();
+  await t?.close();
+});
+
+const listed = (p: Page): Promise<string[]> => p.locator('[data-waiting] li').evaluateAll((items) => items.map((li) => li.getAttribute('data-number') ?? ''));
+
+describe('the window caller’s queue asks', () => {
+  it('asks again for a ticket of a category it serves, not for one served only elsewhere', async () => {
+    const kiosk = await t.connect('demo-kiosk-1');
+    const w1 = await t.connect('demo-window-01');
+    const served = await (await fetch(`${t.hub.url}/api/windows`)).json() as { data: Array<{ id: string; categories: Array<{ categoryId: string }> }> };
+    const here = served.data.find((w) => w.id === W1)!.categories.map((c) => c.categoryId);
+    expect(here).toContain('general');
+    expect(here).not.toContain('social'); // served at other windows only
+    await acked(w1.emitWithAck('staff:signIn', { cmdId: cmdId(), windowId: W1, staffNumber: '0101', pin: '123456' }));
+    const issue = (categoryId: string): Promise<{ ticket: { number: string } }> => acked(kiosk.emitWithAck('ticket:issue', { cmdId: cmdId(), categoryId })) as Promise<{ ticket: { number: string } }>;
+    const first = await issue('general');
+
+    page = await openScreen(browser, `${t.hub.url}/window/?token=demo-window-01`, { width: 1366, height: 768 });
+    page.setDefaultTimeout(15_000);
+    await page.waitForFunction((n) => [...document.querySelectorAll('[data-waiting] li')].some((li) => li.getAttribute('data-number') === n), first.ticket.number);
+    const asks: string[] = [];
+    page.on('request', (r) => {
+      if (new URL(r.url()).pathname === `/api/windows/${W1}/queue`) asks.push(r.url());
+    });
+
+    for (let i = 0; i < 5; i++) await issue('social');
+    // A ticket this window serves, taken after them: once it is listed, the five before it have come too.
+    const mine = await issue('general');
+    const expected = [first.ticket.number, mine.ticket.number];
+    await page.waitForFunction((ns) => [...document.querySelectorAll('[data-waiting] li')].map((li) => li.getAttribute('data-number')).join() === ns.join(), expected);
+    expect(await listed(page)).toEqual(expected);
+    // One ask for the ticket it serves (a second at most, if a periodic one fell in between), none for the five.
+    expect(asks.length).toBeGreaterThanOrEqual(1);
+    expect(asks.length).toBeLessThanOrEqual(2);
+  });
+});
