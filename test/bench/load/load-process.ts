@@ -7,7 +7,9 @@ import { Issuer } from './issuing.js';
 import type { QueuesChanged, TicketChanged } from '@yichuang/shared/events';
 import type { DeviceSocketPlan } from './devices.js';
 import { BARE_ROOMS, type BareChanges, type FromLoad, type LoadJob, type Phase, type PhaseResults, type ToLoad } from './protocol.js';
+import { askLikeCallers } from './queue-asks.js';
 import { Recovery } from './recovery.js';
+import type { WindowView } from '@yichuang/shared/domain';
 
 const send = (m: FromLoad): void => void process.send!(m);
 
@@ -27,6 +29,8 @@ async function start(j: LoadJob): Promise<void> {
   if (j.role === 'screens') {
     fanout = new Fanout(hub, bare, j.settings);
     recovery = new Recovery(hub);
+    const windows = (await (await fetch(`${j.hubUrl}/api/windows`)).json()) as { data: Pick<WindowView, 'id' | 'categories'>[] };
+    askLikeCallers(j.hubUrl, hub, windows.data);
   }
   else {
     const snapshot = await hub[0]!.socket.emitWithAck('sync:snapshot', {});
