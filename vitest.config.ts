@@ -14,5 +14,10 @@ export default defineConfig({
     // of a browser or hub test is waiting on another process, so the suite runs in ~270 s, not ~375 s.
     maxWorkers: 2,
     hookTimeout: 60_000,
+    // One module graph per worker, not per file: each file paid ~1–2 s re-importing the hub's modules.
+    // Safe because the hub keeps no singletons and tests leave no process state behind; spies are
+    // restored before the next test so none outlives its file.
+    isolate: false,
+    restoreMocks: true,
   },
 });
