@@ -16,9 +16,12 @@ export default defineConfig({
     maxWorkers: 3,
     hookTimeout: 60_000,
     // One module graph per worker, not per file: each file paid ~1–2 s re-importing the hub's modules.
-    // Safe because the hub keeps no singletons and tests leave no process state behind; spies are
-    // restored before the next test so none outlives its file.
+    // Safe because the hub keeps no singletons; what a test changes in the process is put back (spies,
+    // stubbed globals and variables after each test, timers and the environment after each file).
     isolate: false,
     restoreMocks: true,
+    unstubGlobals: true,
+    unstubEnvs: true,
+    setupFiles: ['test/helpers/shared-worker.ts'],
   },
 });
