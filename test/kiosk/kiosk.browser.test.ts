@@ -222,11 +222,13 @@ describe('the ticket\'s phone page', () => {
     const kiosk = await t.connect('demo-kiosk-2');
     const issued = await kiosk.emitWithAck('ticket:issue', { cmdId: cmdId(), categoryId: 'utilities' });
     const number = issued.ok ? issued.data.ticket.number : '';
-    const phone = await openScreen(browser, page(`kiosk/ticket.html?n=${number}&d=2026-11-23`), PHONE, { hasTouch: true, isMobile: true });
+    // The page's clock runs on with real time, and the test moves it one poll on rather than waiting for it.
+    const phone = await openScreen(browser, page(`kiosk/ticket.html?n=${number}&d=2026-11-23`), PHONE, { hasTouch: true, isMobile: true, prepare: (c) => c.clock.install() });
     await phone.getByText('马上就到您了').waitFor();
     const window = await t.connect('demo-window-11');
     await window.emitWithAck('staff:signIn', { cmdId: cmdId(), windowId: 'w11', staffNumber: '1101', pin: '123456' });
     await window.emitWithAck('window:callNext', { cmdId: cmdId(), windowId: 'w11' });
+    await phone.clock.fastForward(5000); // one poll (POLL_MS, kiosk/src/phone/follow.svelte.ts)
     await phone.getByText('您的号码正在 11 号窗口 呼叫').waitFor({ timeout: 10_000 });
     await phone.goto(page(`kiosk/ticket.html?n=${number}&d=2026-11-20`));
     await phone.getByText('这是 2026-11-20 的号，今天已不能使用').waitFor();

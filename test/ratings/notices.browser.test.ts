@@ -77,6 +77,8 @@ describe('notices on window-top displays', () => {
     await display5.locator('.notice', { hasText: '本窗口 14:00 起暂停办理' }).waitFor({ state: 'detached', timeout: 15_000 });
     expect(await display5.locator('.notice').innerText()).toContain('系统升级');
 
+    // The console has the ended one too (rows re-sorted): a click before that could land on the moving row.
+    await console1.locator('tr:not(.showing)', { hasText: '本窗口 14:00 起暂停办理' }).getByText('已结束').waitFor({ timeout: 15_000 });
     // Withdrawn on the console: gone from both displays.
     await console1.locator('tr.showing', { hasText: '系统升级' }).getByRole('button', { name: '撤回' }).click();
     await console1.locator('tr', { hasText: '系统升级' }).getByText(/已撤回/).waitFor({ timeout: 15_000 });
