@@ -10,10 +10,10 @@ export default defineConfig({
     // The hall's clock is Asia/Shanghai; the machine's is not, so every test runs in UTC to prove it.
     env: { TZ: 'UTC' },
     testTimeout: 30_000,
-    // Three files at a time on this two-core machine: most of a browser or hub test waits on another
-    // process or a real-time timer, so two files kept the cores about a third busy (CPU 275 s in a
-    // 380 s run); a third file fills the waits (README, Development: test suite time).
-    maxWorkers: 3,
+    // Two files at a time on this two-core machine (the default takes one less than the cores): most of
+    // a browser or hub test waits on another process. A third worker was faster (~50 s) but a pad test
+    // timed out in one whole run under it: the suite gates every landing, so it stays at two.
+    maxWorkers: 2,
     hookTimeout: 60_000,
     // One module graph per worker, not per file: each file paid ~1–2 s re-importing the hub's modules.
     // Safe because the hub keeps no singletons; what a test changes in the process is put back (spies,
