@@ -21,6 +21,7 @@ import type { PresenceRecord } from '@yichuang/hub/dist/kiosk/uptime.js';
 import type { ReportDay } from '@yichuang/hub/dist/stats/report-day.js';
 import { appointmentsOf, oneWindowOf, reportOf as hallReportOf, uptimeOf, type AppointmentDay } from '@yichuang/hub/dist/stats/report.js';
 import type pg from 'pg';
+import { encoded, hallVersions, reportKey, type Encoded, type KeptReports } from './report-cache.js';
 import { districtDay, reportDays, type RolledUpDays } from './ticket-days.js';
 
 export interface DistrictReportQuery {
@@ -40,6 +41,21 @@ export interface DistrictReport {
   district: Report;
   halls: HallReport[];
 }
+
+/** A district report with each part's JSON (report-cache.ts). */
+export interface EncodedDistrictReport {
+  district: Encoded<Report>;
+  halls: Encoded<HallReport>[];
+}
+
+export const reportOfParts = (e: EncodedDistrictReport): DistrictReport => ({ district: e.district.report, halls: e.halls.map((h) => h.report) });
+
+/** The answer `{ok: true, data: DistrictReport}` as JSON, written from the parts' own. */
+export function answerJson(e: EncodedDistrictReport): Buffer[] {
+  const halls = e.halls.flatMap((h, i) => (i === 0 ? [h.json] : [COMMA, h.json]));
+  return [Buffer.from('{"ok":true,"data":{"district":'), e.district.json, Buffer.from(',"halls":['), ...halls, Buffer.from(']}}')];
+}
+const COMMA = Buffer.from(',');
 
 export interface ReportHall {
   id: string;
@@ -130,9 +146,12 @@ const CASE_STEPS = [
   ['close', 'closed_at'],
 ] as const;
 
-/** The report of each hall asked for and of them together (`halls` already filtered to the query's hall). */
-/** `cache`: the server's rolled-up days kept from earlier reports. */
-export async function districtReport(db: pg.ClientBase, halls: readonly ReportHall[], q: DistrictReportQuery, now: number, cache: RolledUpDays): Promise<DistrictReport> {
+/**
+ * The report of each hall asked for and of them together (`halls` already filtered to the query's
+ * hall). `cache`: the server's rolled-up days kept from earlier reports; `kept`: its computed reports,
+ * each reused while its key (report-cache.ts) stands.
+ */
+export async function districtReport(db: pg.ClientBase, halls: readonly ReportHall[], q: DistrictReportQuery, now: number, cache: RolledUpDays, kept: KeptReports): Promise<EncodedDistrictReport> {
   const byId = new Map(halls.map((h) => [h.id, { hall: h, parts: new Parts() }]));
   const district = new Parts();
   for (const { hall, parts } of byId.values()) {
@@ -299,14 +318,33 @@ export async function districtReport(db: pg.ClientBase, halls: readonly ReportHa
   // One after another on one connection, in one read-only snapshot: the parts agree with each other
   // even while records arrive, and a year's report takes one connection, not the pool.
   await db.query('START TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY');
+  let hallKeys: (string | undefined)[];
+  let districtKey: string | undefined;
   try {
+    // Kept reports: a hall's while its data's version stands, if its period ended before its today.
+    const versions = await hallVersions(db, halls.map((h) => h.id));
+    hallKeys = halls.map((h) => {
+      const hallToday = serviceDay(now, h.timeZone);
+      return q.to < hallToday ? reportKey('hall', h.id, h.name, h.timeZone, h.config, versions.get(h.id) ?? null, q.from, q.to, q.thresholdMs, hallToday) : undefined;
+    });
+    districtKey = hallKeys.every((k) => k !== undefined) ? reportKey('district', q.from, q.to, q.thresholdMs, hallKeys) : undefined;
+    const keptDistrict = districtKey === undefined ? undefined : kept.get(districtKey);
+    const keptHalls = hallKeys.map((k) => (k === undefined ? undefined : kept.get<HallReport>(k)));
+    if (keptDistrict && keptHalls.every((h) => h !== undefined)) return { district: keptDistrict, halls: keptHalls };
     for (const part of [ticketDays, items, windowTimes, appointments, uptime, cases]) await part();
   } finally {
     await db.query('COMMIT').catch(() => undefined);
   }
+  const keptOr = <T extends Report>(key: string | undefined, compute: () => T): Encoded<T> => {
+    const found = key === undefined ? undefined : kept.get<T>(key);
+    if (found) return found;
+    const e = encoded(compute());
+    if (key !== undefined) kept.set(key, e);
+    return e;
+  };
   return {
-    district: reportOf(district, q, serviceDay(now, zone)),
-    halls: [...byId.values()].map(({ hall, parts }) => ({ id: hall.id, name: hall.name, ...reportOf(parts, q, serviceDay(now, hall.timeZone)) })),
+    district: keptOr(districtKey, () => reportOf(district, q, today)),
+    halls: [...byId.values()].map(({ hall, parts }, i) => keptOr(hallKeys[i], () => ({ id: hall.id, name: hall.name, ...reportOf(parts, q, serviceDay(now, hall.timeZone)) }))),
   };
 }
 
