@@ -109,10 +109,10 @@ async function ratingsIn(db: pg.Pool, q: DistrictReportQuery, hall: string): Pro
   })) as Rating[];
 }
 
-export function registerReportRoutes(app: Express, db: pg.Pool, clock: () => number): void {
+export function registerReportRoutes(app: Express, db: pg.Pool, clock: () => number, keptBytes?: number): void {
   const fileName = (q: DistrictReportQuery, ext: string): string => encodeURIComponent(`区级统计报表-${q.hall ?? '全区'}-${q.from}_${q.to}.${ext}`);
   const rolledUp = new RolledUpDays();
-  const kept = new KeptReports();
+  const kept = new KeptReports(keptBytes);
   const encodedReport = (q: DistrictReportQuery, halls: ReportHall[]): Promise<EncodedDistrictReport> =>
     withClient(db, (client) => districtReport(client, halls, q, clock(), rolledUp, kept));
   const report = async (q: DistrictReportQuery, halls: ReportHall[]): Promise<DistrictReport> => reportOfParts(await encodedReport(q, halls));

@@ -119,17 +119,35 @@ function appointmentFigures(p: Parts, q: DistrictReportQuery): ReturnType<typeof
   return appointmentsOf(all.filter((d) => d.day <= q.to), all, q);
 }
 
-function reportOf(p: Parts, q: DistrictReportQuery, today: string): Report {
+/** The district's figures by window and staff member: each place is one hall's, named `hall/id`, in report order. */
+type PlaceFigures = Pick<Report, 'byWindow' | 'byStaff' | 'ratingsByWindow' | 'ratingsByStaff'>;
+function placesOf(halls: readonly HallReport[]): PlaceFigures {
+  const scoped = <T>(pick: (r: HallReport) => Record<string, T>, order: (keys: string[]) => string[]): Record<string, T> => {
+    const all = new Map<string, T>(halls.flatMap((h) => Object.entries(pick(h)).map(([id, f]): [string, T] => [`${h.id}/${id}`, f])));
+    return Object.fromEntries(order([...all.keys()]).map((k) => [k, all.get(k)!]));
+  };
+  return {
+    // As reportOf (below) orders windows, and the hall's code staff and ratings.
+    byWindow: scoped((r) => r.byWindow, (keys) => keys.sort()),
+    byStaff: scoped((r) => r.byStaff, sortKeys),
+    ratingsByWindow: scoped((r) => r.ratingsByWindow, sortKeys),
+    ratingsByStaff: scoped((r) => r.ratingsByStaff, sortKeys),
+  };
+}
+
+/** `places`: the district's, from its halls' reports (its days count no window or staff: ticket-days.ts districtDay). */
+function reportOf(p: Parts, q: DistrictReportQuery, today: string, places?: PlaceFigures): Report {
   // The hall's report over the days' tickets and ratings; what it reads of windows, cases,
   // appointments and kiosks is the district's own (below).
   const tickets = hallReportOf(p.days, [], { range: { from: q.from, to: q.to }, thresholdMs: q.thresholdMs, cases: { today }, comprehensiveWindows: [] });
   const ids = [...new Set([...Object.keys(tickets.byWindow), ...p.windowTimes.keys()])].sort();
   const time = (id: string): WindowFact[] => (p.windowTimes.has(id) ? [p.windowTimes.get(id)!] : []);
-  const byWindow = Object.fromEntries(ids.map((id) => [id, { ...(tickets.byWindow[id] ?? emptyFigures(q.thresholdMs)), time: windowFigures(time(id)) }]));
+  const byWindow = places?.byWindow ?? Object.fromEntries(ids.map((id) => [id, { ...(tickets.byWindow[id] ?? emptyFigures(q.thresholdMs)), time: windowFigures(time(id)) }]));
   return {
     ...tickets,
     days: [...new Set([...tickets.days, ...p.windowDays])].sort(),
     windowTotal: windowFigures([...p.windowTimes.values()]),
+    ...places,
     byWindow,
     byItem: itemFigures(p),
     cases: caseFigures(p.cases, today),
@@ -174,7 +192,6 @@ export async function districtReport(db: pg.ClientBase, halls: readonly ReportHa
       const parts = byId.get(hall)?.parts;
       if (!parts) continue;
       parts.days.push(...hallDays);
-      district.days.push(...hallDays.map((d) => districtDay(hall, d)));
     }
   };
   // Window times: the closed periods summed, an open one counted to now today, to the day's last
@@ -342,10 +359,13 @@ export async function districtReport(db: pg.ClientBase, halls: readonly ReportHa
     if (key !== undefined) kept.set(key, e);
     return e;
   };
-  return {
-    district: keptOr(districtKey, () => reportOf(district, q, today)),
-    halls: [...byId.values()].map(({ hall, parts }, i) => keptOr(hallKeys[i], () => ({ id: hall.id, name: hall.name, ...reportOf(parts, q, serviceDay(now, hall.timeZone)) }))),
-  };
+  const hallReports = [...byId.values()].map(({ hall, parts }, i) => keptOr(hallKeys[i], () => ({ id: hall.id, name: hall.name, ...reportOf(parts, q, serviceDay(now, hall.timeZone)) })));
+  const districtReport = keptOr(districtKey, () => {
+    // The halls' days as the district's, after the halls' own reports have counted them.
+    for (const { hall, parts } of byId.values()) district.days.push(...parts.days.map((d) => districtDay(hall.id, d)));
+    return reportOf(district, q, today, placesOf(hallReports.map((h) => h.report)));
+  });
+  return { district: districtReport, halls: hallReports };
 }
 
 /** The halls a report covers (one, or all), with what names their windows, staff and categories. */

@@ -12,7 +12,7 @@ import { RATING_LEVELS, type RatingLevel } from '@yichuang/shared/ratings';
 import { localParts, serviceDay, weekdayOf } from '@yichuang/shared/time';
 import type { TicketEnd, TicketFact } from '@yichuang/hub/dist/stats/facts.js';
 import { RatingTally, ReportDayCache, ticketColumns, type ReportDay } from '@yichuang/hub/dist/stats/report-day.js';
-import { columnText, encodeTickets, fromText, ROLLUP_VERSION, TICKET_COLUMNS, type ReportRollup } from '@yichuang/hub/dist/stats/rollup.js';
+import { columnText, encodeTickets, fromText, NONE, ROLLUP_VERSION, TICKET_COLUMNS, type ReportRollup } from '@yichuang/hub/dist/stats/rollup.js';
 import type pg from 'pg';
 
 /** A day's ratings: [window, staff, level (null: 未评价), how many]. */
@@ -330,19 +330,32 @@ function reportDay(day: string, tickets: ReportRollup['tickets'], ratings: Ratin
   };
 }
 
+/** NONE × `length` (a shared buffer, grown as needed: nobody writes to it). */
+let nones = new Int32Array(0);
+function noneColumn(length: number): Int32Array {
+  if (nones.length < length) nones = new Int32Array(Math.max(length, 2 * nones.length)).fill(NONE);
+  return nones.subarray(0, length);
+}
+
+/** The dimensions a district day leaves out (their counters are not the hall day's here). */
+const HALL_ONLY = new Set(['window', 'staff']);
+
 /**
- * A hall's day as part of the district's: its windows and staff named `hall/id`; its counters per
- * dimension are the hall day's (by position, not id), its own figures not (a district day's are all halls').
+ * A hall's day as part of the district's, its tickets in no window or staff group: the district's
+ * windows and staff (`hall/id`) are each one hall's, so their figures are taken from the halls'
+ * reports (report.ts), not counted again. Its windows are named `hall/id` (the days a window opened);
+ * its counters per dimension are the hall day's (by position, not id), in a map of its own; its own
+ * figures not kept (a district day's are all halls').
  */
 export function districtDay(hall: string, d: ReportDay): ReportDay {
-  const scoped = (id: string): string => `${hall}/${id}`;
-  const renamed = (m: Map<string, RatingTally>): Map<string, RatingTally> => new Map([...m].map(([id, t]) => [scoped(id), t]));
+  const none = noneColumn(d.tickets.length);
   return {
     ...d,
-    tickets: { ...d.tickets, windowIds: d.tickets.windowIds.map(scoped), staffIds: d.tickets.staffIds.map(scoped) },
-    windows: d.windows.map((w) => ({ ...w, window: scoped(w.window) })),
-    ratingsByWindow: renamed(d.ratingsByWindow),
-    ratingsByStaff: renamed(d.ratingsByStaff),
+    tickets: { ...d.tickets, windowIds: [], staffIds: [], window: none, staff: none },
+    windows: d.windows.map((w) => ({ ...w, window: `${hall}/${w.window}` })),
+    ratingsByWindow: new Map(),
+    ratingsByStaff: new Map(),
     figures: new Map(),
+    counts: new Map([...d.counts].filter(([name]) => !HALL_ONLY.has(name))),
   };
 }

@@ -217,9 +217,9 @@ async function reportFigures(districtUrl: string, db: pg.Client): Promise<void> 
 
   // 4. District reports.
   /** Each run's time; every run must count `issued` tickets (a report that misses days is not a fast one). */
-  const timeReport = async (query: string, issued?: number): Promise<number[]> => {
+  const timeReport = async (query: string, issued?: number, runs = REPORT_RUNS): Promise<number[]> => {
     const times: number[] = [];
-    for (let i = 0; i < REPORT_RUNS; i++) {
+    for (let i = 0; i < runs; i++) {
       const s = performance.now();
       const res = await fetch(`${districtUrl}/api/district/report?${query}`, { headers: { authorization: `Bearer ${DEMO_DISTRICT_TOKEN}` } });
       const body = (await res.json()) as { ok: boolean; data: { district: { total: { issued: number } } } };
@@ -233,6 +233,14 @@ async function reportFigures(districtUrl: string, db: pg.Client): Promise<void> 
   const inYear = await db.query<{ n: string }>('SELECT COUNT(*) AS n FROM tickets WHERE day >= $1 AND day <= $2', [YEAR.from, YEAR.to]);
   const year = await timeReport(`from=${YEAR.from}&to=${YEAR.to}`, Number(inYear.rows[0]!.n));
   record({ metric: `one-year district report, 115 halls (best of ${REPORT_RUNS}; first ${Math.round(year[0]!)} ms)`, value: `${Math.round(Math.min(...year))} ms`, target: '≤ 1 s', met: Math.min(...year) <= 1000 });
+  // One hall's data changed (its projected seq moved, as the projector moves it with each batch): that
+  // hall's report and the district's are worked out again, the other halls' kept.
+  for (const hall of ['station-001', 'centre-01']) {
+    await db.query('INSERT INTO projected (hall, seq) VALUES ($1, 0) ON CONFLICT (hall) DO UPDATE SET seq = projected.seq', [hall]);
+    await db.query('UPDATE projected SET seq = seq + 1 WHERE hall = $1', [hall]);
+    const changed = await timeReport(`from=${YEAR.from}&to=${YEAR.to}`, Number(inYear.rows[0]!.n), 1);
+    record({ metric: `one-year district report after ${hall}'s data changed (it and the district worked out again)`, value: `${Math.round(changed[0]!)} ms`, target: '—' });
+  }
   const month = await timeReport('from=2026-11-01&to=2026-11-30');
   record({ metric: `one-month district report, 115 halls (best of ${REPORT_RUNS})`, value: `${Math.round(Math.min(...month))} ms`, target: '—' });
   const one = await timeReport(`from=${YEAR.from}&to=${YEAR.to}&hall=centre-01`);
