@@ -1,11 +1,9 @@
 // Computed reports kept between requests. A hall's report of a period that ended before the hall's
 // today is a pure function of the hall (name, time zone, configuration), the period, the threshold,
-// that today (cases are judged against it) and the hall's data. Everything the district holds of a
-// hall comes through the projector, which moves the hall's `projected.seq` in the same transaction,
-// except the kiosk presence lines its forwarder writes straight in (their latest line is read too):
-// so those versions, read in the report's own snapshot, name the data. The district's report is kept
-// under its halls' keys together. Each report is kept with its JSON, encoded once, so a repeated
-// answer is the parts written one after another.
+// that today (cases are judged against it) and the hall's data that the report reads, whose version
+// (periodVersions) is read in the report's own snapshot. The district's report is kept under its halls'
+// keys together. Each report is kept with its JSON, encoded once, so a repeated answer is the parts
+// written one after another.
 import { createHash } from 'node:crypto';
 import type { Report } from '@yichuang/shared/reports';
 import type pg from 'pg';
@@ -18,23 +16,35 @@ export interface Encoded<T> {
 
 export const encoded = <T>(report: T): Encoded<T> => ({ report, json: Buffer.from(JSON.stringify(report)) });
 
-/** What names a hall's data in a report's snapshot: its projected records and its latest presence line. */
-export interface HallVersion {
-  seq: string | null;
-  presence: string | null;
-}
-
-/** Each hall's version, read in the caller's snapshot (the report's transaction). */
-export async function hallVersions(db: pg.ClientBase, halls: readonly string[]): Promise<Map<string, HallVersion>> {
-  const { rows } = await db.query<{ id: string; seq: string | null; presence: string | null }>(
-    `SELECT h.id, CAST(p.seq AS VARCHAR(20)) AS seq, pr.presence FROM halls h
-     LEFT JOIN projected p ON p.hall = h.id
-     LEFT JOIN LATERAL (SELECT CAST(x.day AS VARCHAR(10)) || '/' || CAST(x.line AS VARCHAR(10)) AS presence FROM presence_records x
-       WHERE x.hall = h.id ORDER BY x.day DESC, x.line DESC FETCH FIRST 1 ROWS ONLY) pr ON TRUE
+/**
+ * What names the data a hall's report of a past period reads, per hall (undefined: a day of the period
+ * is not rolled up yet, its rows may still change: not kept). Every record the projector applies marks
+ * its own day and its ticket's day stale and drops their roll-ups, which come back with a higher
+ * version (the hall's projected seq): so the period's roll-ups' count and summed versions change with
+ * its tickets, ratings, window times and days. What a later day's records change of the period without
+ * touching its days is counted apart: check-ins and no-shows of its bookings (appointment_days, whose
+ * counters only grow), steps of its cases (cases, whose step times are set once), and the kiosk
+ * presence lines the forwarder writes straight in and never changes (the hall's first, how many in
+ * the period, whether any after it).
+ */
+export async function periodVersions(db: pg.ClientBase, halls: readonly string[], from: string, to: string): Promise<Map<string, string | undefined>> {
+  const { rows } = await db.query<{ id: string; stale: string; v: string }>(
+    `SELECT h.id, st.n AS stale, CONCAT_WS('|', td.n, td.v, ap.n, ap.v, cs.n, cs.verdicts, cs.v, COALESCE(pf.at, -1), pp.n, pa.later) AS v FROM halls h
+     CROSS JOIN LATERAL (SELECT COUNT(*) AS n, COALESCE(SUM(version), 0) AS v FROM ticket_days WHERE hall = h.id AND day >= $2 AND day <= $3) td
+     CROSS JOIN LATERAL (SELECT COUNT(*) AS n FROM ticket_days_stale WHERE hall = h.id AND day >= $2 AND day <= $3) st
+     CROSS JOIN LATERAL (SELECT COUNT(*) AS n, COALESCE(SUM(booked + changed + cancelled + checked_in + late + after_no_show + no_show), 0) AS v
+       FROM appointment_days WHERE hall = h.id AND record_day >= $2 AND (record_day <= $3 OR (day >= $2 AND day <= $3))) ap
+     CROSS JOIN LATERAL (SELECT COUNT(*) AS n, COUNT(verdict) AS verdicts,
+         COALESCE(SUM(COALESCE(verified_at, 0) + COALESCE(rectified_at, 0) + COALESCE(followed_up_at, 0) + COALESCE(closed_at, 0)), 0) AS v
+       FROM cases WHERE hall = h.id AND SUBSTRING(ticket_id FROM 1 FOR 10) >= $4 AND SUBSTRING(ticket_id FROM 1 FOR 10) <= $5) cs
+     LEFT JOIN LATERAL (SELECT at FROM presence_records WHERE hall = h.id ORDER BY day, line FETCH FIRST 1 ROWS ONLY) pf ON TRUE
+     CROSS JOIN LATERAL (SELECT COUNT(*) AS n FROM presence_records WHERE hall = h.id AND day >= $2 AND day <= $3) pp
+     CROSS JOIN LATERAL (SELECT COUNT(*) AS later FROM (SELECT 1 FROM presence_records WHERE hall = h.id AND day > $3 FETCH FIRST 1 ROWS ONLY) x) pa
      WHERE h.id = ANY($1)`,
-    [halls],
+    // The period as dates ($2, $3) and as the text a ticket id starts with ($4, $5).
+    [halls, from, to, from, to],
   );
-  return new Map(rows.map((r) => [r.id, { seq: r.seq, presence: r.presence }]));
+  return new Map(rows.map((r) => [r.id, Number(r.stale) > 0 ? undefined : r.v]));
 }
 
 /** A key of what determines a report (any JSON-able values), short whatever a configuration's size. */

@@ -21,7 +21,7 @@ import type { PresenceRecord } from '@yichuang/hub/dist/kiosk/uptime.js';
 import type { ReportDay } from '@yichuang/hub/dist/stats/report-day.js';
 import { appointmentsOf, oneWindowOf, reportOf as hallReportOf, uptimeOf, type AppointmentDay } from '@yichuang/hub/dist/stats/report.js';
 import type pg from 'pg';
-import { encoded, hallVersions, reportKey, type Encoded, type KeptReports } from './report-cache.js';
+import { encoded, periodVersions, reportKey, type Encoded, type KeptReports } from './report-cache.js';
 import { districtDay, reportDays, type RolledUpDays } from './ticket-days.js';
 
 export interface DistrictReportQuery {
@@ -339,10 +339,11 @@ export async function districtReport(db: pg.ClientBase, halls: readonly ReportHa
   let districtKey: string | undefined;
   try {
     // Kept reports: a hall's while its data's version stands, if its period ended before its today.
-    const versions = await hallVersions(db, halls.map((h) => h.id));
+    const versions = await periodVersions(db, halls.map((h) => h.id), q.from, q.to);
     hallKeys = halls.map((h) => {
       const hallToday = serviceDay(now, h.timeZone);
-      return q.to < hallToday ? reportKey('hall', h.id, h.name, h.timeZone, h.config, versions.get(h.id) ?? null, q.from, q.to, q.thresholdMs, hallToday) : undefined;
+      const version = versions.get(h.id);
+      return q.to < hallToday && version !== undefined ? reportKey('hall', h.id, h.name, h.timeZone, h.config, version, q.from, q.to, q.thresholdMs, hallToday) : undefined;
     });
     districtKey = hallKeys.every((k) => k !== undefined) ? reportKey('district', q.from, q.to, q.thresholdMs, hallKeys) : undefined;
     const keptDistrict = districtKey === undefined ? undefined : kept.get(districtKey);

@@ -233,11 +233,11 @@ async function reportFigures(districtUrl: string, db: pg.Client): Promise<void> 
   const inYear = await db.query<{ n: string }>('SELECT COUNT(*) AS n FROM tickets WHERE day >= $1 AND day <= $2', [YEAR.from, YEAR.to]);
   const year = await timeReport(`from=${YEAR.from}&to=${YEAR.to}`, Number(inYear.rows[0]!.n));
   record({ metric: `one-year district report, 115 halls (best of ${REPORT_RUNS}; first ${Math.round(year[0]!)} ms)`, value: `${Math.round(Math.min(...year))} ms`, target: '≤ 1 s', met: Math.min(...year) <= 1000 });
-  // One hall's data changed (its projected seq moved, as the projector moves it with each batch): that
-  // hall's report and the district's are worked out again, the other halls' kept.
+  // One hall's data of the year changed: a past day rolled up again (as after a late record of it, its
+  // version the hall's projected seq since): that hall's report and the district's are worked out
+  // again, the other halls' kept.
   for (const hall of ['station-001', 'centre-01']) {
-    await db.query('INSERT INTO projected (hall, seq) VALUES ($1, 0) ON CONFLICT (hall) DO UPDATE SET seq = projected.seq', [hall]);
-    await db.query('UPDATE projected SET seq = seq + 1 WHERE hall = $1', [hall]);
+    await db.query(`UPDATE ticket_days SET version = version + 1 WHERE hall = $1 AND day = '2026-11-30'`, [hall]);
     const changed = await timeReport(`from=${YEAR.from}&to=${YEAR.to}`, Number(inYear.rows[0]!.n), 1);
     record({ metric: `one-year district report after ${hall}'s data changed (it and the district worked out again)`, value: `${Math.round(changed[0]!)} ms`, target: '—' });
   }

@@ -1,8 +1,8 @@
 // The district's kept reports (issue 21: a year's report ≤ 1 s): a report of past days asked again is
 // the one worked out before, byte for byte, and it is worked out again whenever something it reads
 // changes — records of a past day arriving late (with their ratings), a case handled today about a
-// past day's visit, a new configuration. After each change the answer equals a server's that keeps
-// nothing (on the same database) and the hall's own report.
+// past day's visit, a new configuration — and not when only today's records arrive. After each change
+// the answer equals a server's that keeps nothing (on the same database) and the hall's own report.
 import type pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Report } from '@yichuang/shared/reports';
@@ -44,8 +44,11 @@ beforeAll(async () => {
   await waitForExactCopy(db, HALL, dataDir);
   proxy.drop();
   await hallTraffic(hub.hub.url, clock, 5, 2);
-  // Wednesday: the district rolls up the Tuesday it holds.
+  // Wednesday: a ticket at the hall (its day begins: Tuesday is over there too, its open tickets'
+  // waits counted to the day's last record, as the district counts them); the district rolls up the
+  // Tuesday it holds.
   clock.advance(DAY);
+  await hallTraffic(hub.hub.url, clock, 1, 0);
   await district.project();
 }, 120_000);
 
@@ -140,6 +143,29 @@ describe('kept district reports', () => {
       await db.query('UPDATE halls SET config = $2 WHERE id = $1', [HALL, JSON.stringify(config)]);
     }
     expect(data(await settled()).district.oneWindow).toEqual(before.district.oneWindow);
+  });
+});
+
+describe('kept district reports while the halls work', () => {
+  it('keeps a report of past days while only today’s records arrive', async () => {
+    const kept = await settled();
+    // Written straight into a table (no version moves): a report worked out again would show it.
+    const w01 = [HALL, MON, 'w01'];
+    await db.query('UPDATE window_days SET open_ms = open_ms + 60000 WHERE hall = $1 AND day = $2 AND window_id = $3', w01);
+    try {
+      await hallTraffic(hub.hub.url, clock, 3, 2);
+      await waitForExactCopy(db, HALL, dataDir);
+      await district.project();
+      expect(await answer(district)).toBe(kept);
+      expect(data(await answer(fresh)).district.windowTotal.openMs).toBe(data(kept).district.windowTotal.openMs + 60_000);
+    } finally {
+      await db.query('UPDATE window_days SET open_ms = open_ms - 60000 WHERE hall = $1 AND day = $2 AND window_id = $3', w01);
+    }
+    // Today's own report is never kept: it runs to now.
+    const wednesday = '2026-11-25';
+    expect(await answer(district, MON, wednesday)).toBe(await answer(fresh, MON, wednesday));
+    clock.advance(60_000);
+    expect(await answer(district, MON, wednesday)).toBe(await answer(fresh, MON, wednesday));
   });
 });
 
