@@ -3,7 +3,9 @@
 // that today (cases are judged against it) and the hall's data that the report reads, whose version
 // (periodVersions) is read in the report's own snapshot. The district's report is kept under its halls'
 // keys together. Each report is kept with its JSON, encoded once, so a repeated answer is the parts
-// written one after another.
+// written one after another. Its ticket and rating figures — the counting that takes the time — are
+// kept apart under the version of the roll-ups alone: a case handled, a booking checked in, a kiosk
+// line or a new configuration makes the report be put together again from them, not counted again.
 import { createHash } from 'node:crypto';
 import type { Report } from '@yichuang/shared/reports';
 import type pg from 'pg';
@@ -27,9 +29,9 @@ export const encoded = <T>(report: T): Encoded<T> => ({ report, json: Buffer.fro
  * presence lines the forwarder writes straight in and never changes (the hall's first, how many in
  * the period, whether any after it).
  */
-export async function periodVersions(db: pg.ClientBase, halls: readonly string[], from: string, to: string): Promise<Map<string, string | undefined>> {
-  const { rows } = await db.query<{ id: string; stale: string; v: string }>(
-    `SELECT h.id, st.n AS stale, CONCAT_WS('|', td.n, td.v, ap.n, ap.v, cs.n, cs.verdicts, cs.v, COALESCE(pf.at, -1), pp.n, pa.later) AS v FROM halls h
+export async function periodVersions(db: pg.ClientBase, halls: readonly string[], from: string, to: string): Promise<Map<string, PeriodVersion | undefined>> {
+  const { rows } = await db.query<{ id: string; stale: string; tickets: string; rest: string }>(
+    `SELECT h.id, st.n AS stale, CONCAT_WS('|', td.n, td.v) AS tickets, CONCAT_WS('|', ap.n, ap.v, cs.n, cs.verdicts, cs.v, COALESCE(pf.at, -1), pp.n, pa.later) AS rest FROM halls h
      CROSS JOIN LATERAL (SELECT COUNT(*) AS n, COALESCE(SUM(version), 0) AS v FROM ticket_days WHERE hall = h.id AND day >= $2 AND day <= $3) td
      CROSS JOIN LATERAL (SELECT COUNT(*) AS n FROM ticket_days_stale WHERE hall = h.id AND day >= $2 AND day <= $3) st
      CROSS JOIN LATERAL (SELECT COUNT(*) AS n, COALESCE(SUM(booked + changed + cancelled + checked_in + late + after_no_show + no_show), 0) AS v
@@ -44,35 +46,41 @@ export async function periodVersions(db: pg.ClientBase, halls: readonly string[]
     // The period as dates ($2, $3) and as the text a ticket id starts with ($4, $5).
     [halls, from, to, from, to],
   );
-  return new Map(rows.map((r) => [r.id, Number(r.stale) > 0 ? undefined : r.v]));
+  return new Map(rows.map((r) => [r.id, Number(r.stale) > 0 ? undefined : { tickets: r.tickets, all: `${r.tickets}|${r.rest}` }]));
+}
+
+/** A hall's data of a period: `tickets` names what its ticket and rating figures read (the roll-ups), `all` everything. */
+export interface PeriodVersion {
+  tickets: string;
+  all: string;
 }
 
 /** A key of what determines a report (any JSON-able values), short whatever a configuration's size. */
 export const reportKey = (...parts: unknown[]): string => createHash('sha256').update(JSON.stringify(parts)).digest('base64');
 
 /** Memory for kept reports: a year's report of 115 halls is ~26 MB of JSON and ~3× that as objects. */
-export const KEPT_BYTES = 320 * 1024 * 1024;
+export const KEPT_BYTES = 384 * 1024 * 1024;
 /** A report's objects take about this many times its JSON's bytes. */
-const OBJECT_FACTOR = 3;
+export const OBJECT_FACTOR = 3;
 
-/** Kept reports, least recently used dropped first once their estimated size passes `maxBytes`. */
+/** Kept values (reports, their ticket figures), least recently used dropped first once their estimated bytes pass `maxBytes`. */
 export class KeptReports {
-  private readonly entries = new Map<string, { value: Encoded<Report>; bytes: number }>();
+  private readonly entries = new Map<string, { value: unknown; bytes: number }>();
   private bytes = 0;
 
   constructor(private readonly maxBytes = KEPT_BYTES) {}
 
-  get<T extends Report>(key: string): Encoded<T> | undefined {
+  get<T>(key: string): T | undefined {
     const e = this.entries.get(key);
     if (!e) return undefined;
     // Most recently used last.
     this.entries.delete(key);
     this.entries.set(key, e);
-    return e.value as Encoded<T>;
+    return e.value as T;
   }
 
-  set(key: string, value: Encoded<Report>): void {
-    const bytes = value.json.length * (1 + OBJECT_FACTOR);
+  /** Keeps `value`, estimated at `bytes` (one larger than the whole memory is not kept). */
+  set(key: string, value: unknown, bytes: number): void {
     if (bytes > this.maxBytes) return;
     const old = this.entries.get(key);
     if (old) {
@@ -88,7 +96,7 @@ export class KeptReports {
     }
   }
 
-  /** How many reports and bytes (estimated) are kept. */
+  /** How many values and bytes (estimated) are kept. */
   get size(): { reports: number; bytes: number } {
     return { reports: this.entries.size, bytes: this.bytes };
   }

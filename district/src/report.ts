@@ -21,7 +21,7 @@ import type { PresenceRecord } from '@yichuang/hub/dist/kiosk/uptime.js';
 import type { ReportDay } from '@yichuang/hub/dist/stats/report-day.js';
 import { appointmentsOf, oneWindowOf, reportOf as hallReportOf, uptimeOf, type AppointmentDay } from '@yichuang/hub/dist/stats/report.js';
 import type pg from 'pg';
-import { encoded, periodVersions, reportKey, type Encoded, type KeptReports } from './report-cache.js';
+import { encoded, OBJECT_FACTOR, periodVersions, reportKey, type Encoded, type KeptReports } from './report-cache.js';
 import { districtDay, reportDays, type RolledUpDays } from './ticket-days.js';
 
 export interface DistrictReportQuery {
@@ -135,11 +135,15 @@ function placesOf(halls: readonly HallReport[]): PlaceFigures {
   };
 }
 
-/** `places`: the district's, from its halls' reports (its days count no window or staff: ticket-days.ts districtDay). */
-function reportOf(p: Parts, q: DistrictReportQuery, today: string, places?: PlaceFigures): Report {
-  // The hall's report over the days' tickets and ratings; what it reads of windows, cases,
-  // appointments and kiosks is the district's own (below).
-  const tickets = hallReportOf(p.days, [], { range: { from: q.from, to: q.to }, thresholdMs: q.thresholdMs, cases: { today }, comprehensiveWindows: [] });
+/**
+ * The hall's report over the days' tickets and ratings (the counting); what it reads of windows,
+ * cases, appointments and kiosks is the district's own (reportOf), its cases not read (none given).
+ */
+const ticketFigures = (p: Parts, q: DistrictReportQuery): Report =>
+  hallReportOf(p.days, [], { range: { from: q.from, to: q.to }, thresholdMs: q.thresholdMs, cases: { today: q.to }, comprehensiveWindows: [] });
+
+/** `tickets`: ticketFigures of `p`; `places`: the district's, from its halls' reports (its days count no window or staff: ticket-days.ts districtDay). */
+function reportOf(p: Parts, q: DistrictReportQuery, today: string, tickets: Report, places?: PlaceFigures): Report {
   const ids = [...new Set([...Object.keys(tickets.byWindow), ...p.windowTimes.keys()])].sort();
   const time = (id: string): WindowFact[] => (p.windowTimes.has(id) ? [p.windowTimes.get(id)!] : []);
   const byWindow = places?.byWindow ?? Object.fromEntries(ids.map((id) => [id, { ...(tickets.byWindow[id] ?? emptyFigures(q.thresholdMs)), time: windowFigures(time(id)) }]));
@@ -335,37 +339,55 @@ export async function districtReport(db: pg.ClientBase, halls: readonly ReportHa
   // One after another on one connection, in one read-only snapshot: the parts agree with each other
   // even while records arrive, and a year's report takes one connection, not the pool.
   await db.query('START TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY');
-  let hallKeys: (string | undefined)[];
-  let districtKey: string | undefined;
+  /** Per hall, and the district's: the key of its whole report and of its ticket figures (undefined: not kept). */
+  let keys: { report?: string; tickets?: string }[];
+  let districtKeys: { report?: string; tickets?: string } = {};
   try {
     // Kept reports: a hall's while its data's version stands, if its period ended before its today.
     const versions = await periodVersions(db, halls.map((h) => h.id), q.from, q.to);
-    hallKeys = halls.map((h) => {
+    keys = halls.map((h) => {
       const hallToday = serviceDay(now, h.timeZone);
-      const version = versions.get(h.id);
-      return q.to < hallToday && version !== undefined ? reportKey('hall', h.id, h.name, h.timeZone, h.config, version, q.from, q.to, q.thresholdMs, hallToday) : undefined;
+      const v = versions.get(h.id);
+      if (!(q.to < hallToday) || v === undefined) return {};
+      const period = [q.from, q.to, q.thresholdMs];
+      return { report: reportKey('hall', h.id, h.name, h.timeZone, h.config, v.all, hallToday, period), tickets: reportKey('hall tickets', h.id, h.timeZone, v.tickets, period) };
     });
-    districtKey = hallKeys.every((k) => k !== undefined) ? reportKey('district', q.from, q.to, q.thresholdMs, hallKeys) : undefined;
-    const keptDistrict = districtKey === undefined ? undefined : kept.get(districtKey);
-    const keptHalls = hallKeys.map((k) => (k === undefined ? undefined : kept.get<HallReport>(k)));
+    if (keys.every((k) => k.report !== undefined)) {
+      const of = (kind: 'report' | 'tickets'): string => reportKey(`district ${kind}`, q.from, q.to, q.thresholdMs, keys.map((k) => k[kind]));
+      districtKeys = { report: of('report'), tickets: of('tickets') };
+    }
+    const keptDistrict = districtKeys.report === undefined ? undefined : kept.get<Encoded<Report>>(districtKeys.report);
+    const keptHalls = keys.map((k) => (k.report === undefined ? undefined : kept.get<Encoded<HallReport>>(k.report)));
     if (keptDistrict && keptHalls.every((h) => h !== undefined)) return { district: keptDistrict, halls: keptHalls };
     for (const part of [ticketDays, items, windowTimes, appointments, uptime, cases]) await part();
   } finally {
     await db.query('COMMIT').catch(() => undefined);
   }
-  const keptOr = <T extends Report>(key: string | undefined, compute: () => T): Encoded<T> => {
-    const found = key === undefined ? undefined : kept.get<T>(key);
+  /** The report under `key` as kept, else put together (from its ticket figures as kept, else counted) and kept. */
+  const keptOr = <T extends Report>({ report: key, tickets: ticketsKey }: { report?: string; tickets?: string }, count: () => Report, build: (tickets: Report) => T): Encoded<T> => {
+    const found = key === undefined ? undefined : kept.get<Encoded<T>>(key);
     if (found) return found;
-    const e = encoded(compute());
-    if (key !== undefined) kept.set(key, e);
+    let tickets = ticketsKey === undefined ? undefined : kept.get<Report>(ticketsKey);
+    const counted = tickets === undefined;
+    tickets ??= count();
+    const e = encoded(build(tickets));
+    if (key !== undefined) kept.set(key, e, e.json.length * (1 + OBJECT_FACTOR));
+    // Its objects are mostly the whole report's (shared): estimated as those.
+    if (counted && ticketsKey !== undefined) kept.set(ticketsKey, tickets, e.json.length * OBJECT_FACTOR);
     return e;
   };
-  const hallReports = [...byId.values()].map(({ hall, parts }, i) => keptOr(hallKeys[i], () => ({ id: hall.id, name: hall.name, ...reportOf(parts, q, serviceDay(now, hall.timeZone)) })));
-  const districtReport = keptOr(districtKey, () => {
-    // The halls' days as the district's, after the halls' own reports have counted them.
-    for (const { hall, parts } of byId.values()) district.days.push(...parts.days.map((d) => districtDay(hall.id, d)));
-    return reportOf(district, q, today, placesOf(hallReports.map((h) => h.report)));
-  });
+  const hallReports = [...byId.values()].map(({ hall, parts }, i) =>
+    keptOr(keys[i]!, () => ticketFigures(parts, q), (tickets) => ({ id: hall.id, name: hall.name, ...reportOf(parts, q, serviceDay(now, hall.timeZone), tickets) })),
+  );
+  const districtReport = keptOr(
+    districtKeys,
+    () => {
+      // The halls' days as the district's, after the halls' own reports have counted them.
+      for (const { hall, parts } of byId.values()) district.days.push(...parts.days.map((d) => districtDay(hall.id, d)));
+      return ticketFigures(district, q);
+    },
+    (tickets) => reportOf(district, q, today, tickets, placesOf(hallReports.map((h) => h.report))),
+  );
   return { district: districtReport, halls: hallReports };
 }
 

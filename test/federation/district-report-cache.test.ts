@@ -1,12 +1,14 @@
 // The district's kept reports (issue 21: a year's report ≤ 1 s): a report of past days asked again is
 // the one worked out before, byte for byte, and it is worked out again whenever something it reads
-// changes — records of a past day arriving late (with their ratings), a case handled today about a
-// past day's visit, a new configuration — and not when only today's records arrive. After each change
+// changes — records of a past day arriving late (with their ratings) counted again, a case handled
+// today about a past day's visit or a new configuration put together again from the ticket figures
+// kept — and not when only today's records arrive. After each change
 // the answer equals a server's that keeps nothing (on the same database) and the hall's own report.
-import type pg from 'pg';
+import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Report } from '@yichuang/shared/reports';
-import { KeptReports, encoded } from '../../district/src/report-cache.js';
+import { KeptReports } from '../../district/src/report-cache.js';
+import { districtReport, reportHalls, type EncodedDistrictReport } from '../../district/src/report.js';
+import { RolledUpDays } from '../../district/src/ticket-days.js';
 import { startDistrict, DEMO_DISTRICT_TOKEN, type RunningDistrict } from '../../district/src/server.js';
 import { startPostgres, type PostgresCluster } from '../helpers/postgres-cluster.js';
 import { cmdId, connectClient } from '../helpers/test-hub.js';
@@ -24,6 +26,7 @@ let district: RunningDistrict;
 /** Keeps none: works every report out afresh. */
 let fresh: RunningDistrict;
 let db: pg.Client;
+let pool: pg.Pool;
 let hub: FederatedHub;
 let dataDir: string;
 const clock = new StoppedClock(MONDAY_9AM);
@@ -35,6 +38,7 @@ beforeAll(async () => {
   district = await startDistrict({ db: url, port: 0, host: '127.0.0.1' }, { clock: clock.now, log: () => undefined });
   fresh = await startDistrict({ db: url, port: 0, host: '127.0.0.1' }, { clock: clock.now, log: () => undefined, keptReportBytes: 0 });
   db = await districtClient(url);
+  pool = new pg.Pool({ connectionString: url, max: 1 });
   dataDir = (await seedHall(HALL, 'street')).dataDir;
   hub = await startFederatedHub(dataDir, proxy.url('district_kept'), clock);
   // Monday and Tuesday forwarded; then the link cut and Tuesday's last visits stay at the hall.
@@ -55,6 +59,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await hub?.close().catch(() => undefined);
   await db?.end().catch(() => undefined);
+  await pool?.end().catch(() => undefined);
   await fresh?.close().catch(() => undefined);
   await district?.close().catch(() => undefined);
   await proxy?.close().catch(() => undefined);
@@ -62,10 +67,22 @@ afterAll(async () => {
 });
 
 /** The answer's text, as sent. */
-async function answer(server: RunningDistrict, from = MON, to = TUE): Promise<string> {
+async function answer(server: RunningDistrict, from: string = MON, to: string = TUE): Promise<string> {
   const res = await fetch(`${server.url}/api/district/report?from=${from}&to=${to}`, { headers: { authorization: `Bearer ${DEMO_DISTRICT_TOKEN}` } });
   expect(res.status).toBe(200);
   return res.text();
+}
+
+/** The report worked out in this process, with reports kept as the server keeps them (objects compared by identity). */
+const inProcess = { kept: new KeptReports(), days: new RolledUpDays() };
+async function computed(): Promise<EncodedDistrictReport> {
+  const halls = await reportHalls(pool);
+  const client = await pool.connect();
+  try {
+    return await districtReport(client, halls, { from: MON, to: TUE, thresholdMs: 30 * 60_000 }, clock.now(), inProcess.days, inProcess.kept);
+  } finally {
+    client.release();
+  }
 }
 
 const data = (text: string): DistrictAnswer => (JSON.parse(text) as { data: DistrictAnswer }).data;
@@ -101,15 +118,22 @@ describe('kept district reports', () => {
 
   it('works it out again when a past day’s records arrive late, with their ratings, and it equals the hall’s', async () => {
     const before = data(await answer(district));
+    const counted = await computed();
+    expect((await computed()).district).toBe(counted.district);
     proxy.heal();
     const after = data(await settled());
+    // Counted again: the ticket figures are new.
+    const again = await computed();
+    expect(again.halls[0]!.report.byDay).not.toBe(counted.halls[0]!.report.byDay);
+    expect(again.district.report.byDay).not.toBe(counted.district.report.byDay);
     expect(after.district.total.issued).toBe(before.district.total.issued + 5);
     expect(after.district.ratings).not.toEqual(before.district.ratings);
     await expectDistrictEqualsHalls(district.url, [{ id: HALL, url: hub.hub.url }], MON, TUE, true);
   });
 
-  it('works it out again when a case about a past day’s visit is handled today', async () => {
+  it('puts it together again, without counting the tickets again, when a case about a past day’s visit is handled today', async () => {
     const before = data(await answer(district));
+    const counted = await computed();
     const console1 = await connectClient(hub.hub.url, 'demo-console-1');
     try {
       const listed = await console1.emitWithAck('case:list', { cmdId: cmdId() });
@@ -123,6 +147,12 @@ describe('kept district reports', () => {
     }
     const after = data(await settled());
     expect(after.district.cases).not.toEqual(before.district.cases);
+    // Put together again from the ticket figures kept: the same objects.
+    const again = await computed();
+    expect(again.halls[0]!.report).not.toBe(counted.halls[0]!.report);
+    expect(again.halls[0]!.report.byDay).toBe(counted.halls[0]!.report.byDay);
+    expect(again.district.report.byDay).toBe(counted.district.report.byDay);
+    expect(again.district.report.cases).toEqual(after.district.cases);
     await expectDistrictEqualsHalls(district.url, [{ id: HALL, url: hub.hub.url }], MON, TUE, true);
   });
 
@@ -170,19 +200,19 @@ describe('kept district reports while the halls work', () => {
 });
 
 describe('KeptReports', () => {
-  const report = (days: number): Report => ({ days: Array.from({ length: days }, (_, i) => `2026-11-${String(i + 1).padStart(2, '0')}`) }) as unknown as Report;
-  it('drops the least recently used reports once their estimated bytes pass its memory, and keeps none larger than it', () => {
-    const one = encoded(report(10)).json.length * 4;
-    const kept = new KeptReports(3 * one);
-    for (const k of ['a', 'b', 'c']) kept.set(k, encoded(report(10)));
-    expect(kept.get('a')).toBeDefined();
-    kept.set('d', encoded(report(10)));
+  it('drops the least recently used values once their estimated bytes pass its memory, and keeps none larger than it', () => {
+    const kept = new KeptReports(300);
+    for (const k of ['a', 'b', 'c']) kept.set(k, { k }, 100);
+    expect(kept.get('a')).toEqual({ k: 'a' });
+    kept.set('d', { k: 'd' }, 100);
     // b was the least recently used (a was just read).
     expect(kept.get('b')).toBeUndefined();
-    expect(['a', 'c', 'd'].map((k) => kept.get(k) !== undefined)).toEqual([true, true, true]);
-    expect(kept.size).toEqual({ reports: 3, bytes: 3 * one });
-    kept.set('big', encoded(report(40)));
+    expect(['a', 'c', 'd'].map((k) => kept.get(k))).toEqual([{ k: 'a' }, { k: 'c' }, { k: 'd' }]);
+    expect(kept.size).toEqual({ reports: 3, bytes: 300 });
+    kept.set('big', { k: 'big' }, 301);
     expect(kept.get('big')).toBeUndefined();
-    expect(kept.size.reports).toBe(3);
+    kept.set('e', { k: 'e' }, 150);
+    expect(kept.size).toEqual({ reports: 2, bytes: 250 });
+    expect(kept.get('a')).toBeUndefined();
   });
 });
