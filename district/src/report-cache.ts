@@ -7,7 +7,6 @@
 // kept apart under the version of the roll-ups alone: a case handled, a booking checked in, a kiosk
 // line or a new configuration makes the report be put together again from them, not counted again.
 import { createHash } from 'node:crypto';
-import type { Report } from '@yichuang/shared/reports';
 import type pg from 'pg';
 
 /** A report and its JSON (UTF-8), encoded once. */
