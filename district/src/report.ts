@@ -135,15 +135,21 @@ function placesOf(halls: readonly HallReport[]): PlaceFigures {
   };
 }
 
-/**
- * The hall's report over the days' tickets and ratings (the counting); what it reads of windows,
- * cases, appointments and kiosks is the district's own (reportOf), its cases not read (none given).
- */
-const ticketFigures = (p: Parts, q: DistrictReportQuery): Report =>
-  hallReportOf(p.days, [], { range: { from: q.from, to: q.to }, thresholdMs: q.thresholdMs, cases: { today: q.to }, comprehensiveWindows: [] });
+/** What is worked out from the period's tickets and ratings alone (so changes only with its roll-ups: report-cache.ts). */
+interface Counted {
+  /** The hall's report over the days' tickets and ratings; its windows' times, cases, appointments and kiosks are not read. */
+  tickets: Report;
+  byItem: Record<string, ItemFigures>;
+}
 
-/** `tickets`: ticketFigures of `p`; `places`: the district's, from its halls' reports (its days count no window or staff: ticket-days.ts districtDay). */
-function reportOf(p: Parts, q: DistrictReportQuery, today: string, tickets: Report, places?: PlaceFigures): Report {
+/** The counting (hall's report code) and the 事项 figures of `p`'s days; the cases given to the hall's code: none. */
+const countedOf = (p: Parts, q: DistrictReportQuery): Counted => ({
+  tickets: hallReportOf(p.days, [], { range: { from: q.from, to: q.to }, thresholdMs: q.thresholdMs, cases: { today: q.to }, comprehensiveWindows: [] }),
+  byItem: itemFigures(p),
+});
+
+/** The report from what was counted (countedOf) and the rest of `p`; `places`: the district's, from its halls' reports (its days count no window or staff: ticket-days.ts districtDay). */
+function reportOf(p: Parts, q: DistrictReportQuery, today: string, { tickets, byItem }: Counted, places?: PlaceFigures): Report {
   const ids = [...new Set([...Object.keys(tickets.byWindow), ...p.windowTimes.keys()])].sort();
   const time = (id: string): WindowFact[] => (p.windowTimes.has(id) ? [p.windowTimes.get(id)!] : []);
   const byWindow = places?.byWindow ?? Object.fromEntries(ids.map((id) => [id, { ...(tickets.byWindow[id] ?? emptyFigures(q.thresholdMs)), time: windowFigures(time(id)) }]));
@@ -153,7 +159,7 @@ function reportOf(p: Parts, q: DistrictReportQuery, today: string, tickets: Repo
     windowTotal: windowFigures([...p.windowTimes.values()]),
     ...places,
     byWindow,
-    byItem: itemFigures(p),
+    byItem,
     cases: caseFigures(p.cases, today),
     oneWindow: oneWindowOf(byWindow, p.comprehensive),
     ...appointmentFigures(p, q),
@@ -339,54 +345,51 @@ export async function districtReport(db: pg.ClientBase, halls: readonly ReportHa
   // One after another on one connection, in one read-only snapshot: the parts agree with each other
   // even while records arrive, and a year's report takes one connection, not the pool.
   await db.query('START TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY');
-  /** Per hall, and the district's: the key of its whole report and of its ticket figures (undefined: not kept). */
-  let keys: { report?: string; tickets?: string }[];
-  let districtKeys: { report?: string; tickets?: string } = {};
+  /** Per hall, then the district's: its whole report and what was counted for it, as kept, and their keys (undefined: not kept). */
+  let found: { report?: Encoded<Report>; counted?: Counted; keys: { report?: string; counted?: string } }[];
   try {
     // Kept reports: a hall's while its data's version stands, if its period ended before its today.
     const versions = await periodVersions(db, halls.map((h) => h.id), q.from, q.to);
-    keys = halls.map((h) => {
+    const keys = halls.map((h) => {
       const hallToday = serviceDay(now, h.timeZone);
       const v = versions.get(h.id);
       if (!(q.to < hallToday) || v === undefined) return {};
       const period = [q.from, q.to, q.thresholdMs];
-      return { report: reportKey('hall', h.id, h.name, h.timeZone, h.config, v.all, hallToday, period), tickets: reportKey('hall tickets', h.id, h.timeZone, v.tickets, period) };
+      return { report: reportKey('hall', h.id, h.name, h.timeZone, h.config, v.all, hallToday, period), counted: reportKey('hall counted', h.id, h.timeZone, v.tickets, period) };
     });
-    if (keys.every((k) => k.report !== undefined)) {
-      const of = (kind: 'report' | 'tickets'): string => reportKey(`district ${kind}`, q.from, q.to, q.thresholdMs, keys.map((k) => k[kind]));
-      districtKeys = { report: of('report'), tickets: of('tickets') };
-    }
-    const keptDistrict = districtKeys.report === undefined ? undefined : kept.get<Encoded<Report>>(districtKeys.report);
-    const keptHalls = keys.map((k) => (k.report === undefined ? undefined : kept.get<Encoded<HallReport>>(k.report)));
-    if (keptDistrict && keptHalls.every((h) => h !== undefined)) return { district: keptDistrict, halls: keptHalls };
-    for (const part of [ticketDays, items, windowTimes, appointments, uptime, cases]) await part();
+    const of = (kind: 'report' | 'counted'): string => reportKey(`district ${kind}`, q.from, q.to, q.thresholdMs, keys.map((k) => k[kind]));
+    keys.push(keys.every((k) => k.report !== undefined) ? { report: of('report'), counted: of('counted') } : {});
+    // Read once, here: keeping what is worked out below may drop older entries.
+    found = keys.map((k) => ({ keys: k, report: k.report === undefined ? undefined : kept.get(k.report), counted: k.counted === undefined ? undefined : kept.get(k.counted) }));
+    if (found.every((f) => f.report !== undefined)) return { district: found.at(-1)!.report!, halls: found.slice(0, -1).map((f) => f.report as Encoded<HallReport>) };
+    // The days' tickets and 事项 only if something must be counted.
+    const counting = found.some((f) => f.report === undefined && f.counted === undefined);
+    for (const part of [...(counting ? [ticketDays, items] : []), windowTimes, appointments, uptime, cases]) await part();
   } finally {
     await db.query('COMMIT').catch(() => undefined);
   }
-  /** The report under `key` as kept, else put together (from its ticket figures as kept, else counted) and kept. */
-  const keptOr = <T extends Report>({ report: key, tickets: ticketsKey }: { report?: string; tickets?: string }, count: () => Report, build: (tickets: Report) => T): Encoded<T> => {
-    const found = key === undefined ? undefined : kept.get<Encoded<T>>(key);
-    if (found) return found;
-    let tickets = ticketsKey === undefined ? undefined : kept.get<Report>(ticketsKey);
-    const counted = tickets === undefined;
-    tickets ??= count();
-    const e = encoded(build(tickets));
-    if (key !== undefined) kept.set(key, e, e.json.length * (1 + OBJECT_FACTOR));
+  /** The report as kept, else put together (from what was counted as kept, else counted now) and kept. */
+  const keptOr = <T extends Report>({ report, counted, keys }: (typeof found)[number], count: () => Counted, build: (counted: Counted) => T): Encoded<T> => {
+    if (report) return report as Encoded<T>;
+    const fresh = counted === undefined;
+    counted ??= count();
+    const e = encoded(build(counted));
+    if (keys.report !== undefined) kept.set(keys.report, e, e.json.length * (1 + OBJECT_FACTOR));
     // Its objects are mostly the whole report's (shared): estimated as those.
-    if (counted && ticketsKey !== undefined) kept.set(ticketsKey, tickets, e.json.length * OBJECT_FACTOR);
+    if (fresh && keys.counted !== undefined) kept.set(keys.counted, counted, e.json.length * OBJECT_FACTOR);
     return e;
   };
   const hallReports = [...byId.values()].map(({ hall, parts }, i) =>
-    keptOr(keys[i]!, () => ticketFigures(parts, q), (tickets) => ({ id: hall.id, name: hall.name, ...reportOf(parts, q, serviceDay(now, hall.timeZone), tickets) })),
+    keptOr(found[i]!, () => countedOf(parts, q), (counted) => ({ id: hall.id, name: hall.name, ...reportOf(parts, q, serviceDay(now, hall.timeZone), counted) })),
   );
   const districtReport = keptOr(
-    districtKeys,
+    found.at(-1)!,
     () => {
       // The halls' days as the district's, after the halls' own reports have counted them.
       for (const { hall, parts } of byId.values()) district.days.push(...parts.days.map((d) => districtDay(hall.id, d)));
-      return ticketFigures(district, q);
+      return countedOf(district, q);
     },
-    (tickets) => reportOf(district, q, today, tickets, placesOf(hallReports.map((h) => h.report))),
+    (counted) => reportOf(district, q, today, counted, placesOf(hallReports.map((h) => h.report))),
   );
   return { district: districtReport, halls: hallReports };
 }
