@@ -10,8 +10,10 @@
 //    forward, in the same run, in interleaved rounds (on, off, off, on, on, off): the hall's own ack
 //    latency with forwarding on and off, p50 and p99 per round, so a burst of load elsewhere on the
 //    machine shows as one odd round rather than as a difference between on and off.
-// 4. District reports (GET /api/district/report) over the year for all halls, over a month, and over
-//    the year for one hall.
+// 4. District reports (GET /api/district/report) over the year for all halls (three runs: the first
+//    counts, the others are kept reports), then after a past day of one hall is rolled up again (that
+//    hall and the district counted again) and after a case about a visit of the year (put together
+//    again, not counted); over a month, and over the year for one hall.
 // Every figure is printed beside its target, with the load average (the machine may be shared).
 // `npm run bench:district -- --reports-only`: 1 and 4 only (the year written, then the reports timed).
 import os from 'node:os';
@@ -232,7 +234,7 @@ async function reportFigures(districtUrl: string, db: pg.Client): Promise<void> 
   // The year's tickets: the halls' year, and in a full run the caught-up week's last day too.
   const inYear = await db.query<{ n: string }>('SELECT COUNT(*) AS n FROM tickets WHERE day >= $1 AND day <= $2', [YEAR.from, YEAR.to]);
   const year = await timeReport(`from=${YEAR.from}&to=${YEAR.to}`, Number(inYear.rows[0]!.n));
-  record({ metric: `one-year district report, 115 halls (best of ${REPORT_RUNS}; first ${Math.round(year[0]!)} ms)`, value: `${Math.round(Math.min(...year))} ms`, target: '≤ 1 s', met: Math.min(...year) <= 1000 });
+  record({ metric: `one-year district report, 115 halls (best of ${REPORT_RUNS}; runs ${year.map((t) => Math.round(t)).join(', ')} ms)`, value: `${Math.round(Math.min(...year))} ms`, target: '≤ 1 s', met: Math.min(...year) <= 1000 });
   // One hall's data of the year changed: a past day rolled up again (as after a late record of it, its
   // version the hall's projected seq since): that hall's report and the district's are worked out
   // again, the other halls' kept.
