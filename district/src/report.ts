@@ -22,7 +22,7 @@ import type { ReportDay } from '@yichuang/hub/dist/stats/report-day.js';
 import { appointmentsOf, oneWindowOf, reportOf as hallReportOf, uptimeOf, type AppointmentDay } from '@yichuang/hub/dist/stats/report.js';
 import type pg from 'pg';
 import { encoded, OBJECT_FACTOR, periodVersions, reportKey, type Encoded, type KeptReports } from './report-cache.js';
-import { districtDay, reportDays, type RolledUpDays } from './ticket-days.js';
+import { reportDays, type RolledUpDays } from './ticket-days.js';
 
 export interface DistrictReportQuery {
   from: string;
@@ -148,7 +148,7 @@ const countedOf = (p: Parts, q: DistrictReportQuery): Counted => ({
   byItem: itemFigures(p),
 });
 
-/** The report from what was counted (countedOf) and the rest of `p`; `places`: the district's, from its halls' reports (its days count no window or staff: ticket-days.ts districtDay). */
+/** The report from what was counted (countedOf) and the rest of `p`; `places`: the district's, from its halls' reports (its days count no window or staff: ticket-days.ts DistrictDays). */
 function reportOf(p: Parts, q: DistrictReportQuery, today: string, { tickets, byItem }: Counted, places?: PlaceFigures): Report {
   const ids = [...new Set([...Object.keys(tickets.byWindow), ...p.windowTimes.keys()])].sort();
   const time = (id: string): WindowFact[] => (p.windowTimes.has(id) ? [p.windowTimes.get(id)!] : []);
@@ -385,8 +385,7 @@ export async function districtReport(db: pg.ClientBase, halls: readonly ReportHa
   const districtReport = keptOr(
     found.at(-1)!,
     () => {
-      // The halls' days as the district's, after the halls' own reports have counted them.
-      for (const { hall, parts } of byId.values()) district.days.push(...parts.days.map((d) => districtDay(hall.id, d)));
+      district.days.push(...cache.district.of([...byId.values()].map(({ hall, parts }) => [hall.id, parts.days] as const)));
       return countedOf(district, q);
     },
     (counted) => reportOf(district, q, today, counted, placesOf(hallReports.map((h) => h.report))),
