@@ -398,7 +398,7 @@ export class DistrictDays {
         parts.push({ hall, d });
       }
     }
-    return [...perDay].map(([day, parts]) => {
+    const days = [...perDay].map(([day, parts]) => {
       const from = parts.map((p) => p.d.tickets);
       const same = this.madeOf.get(day);
       let merged = this.days.get(day);
@@ -411,5 +411,8 @@ export class DistrictDays {
       }
       return { ...merged, windows: parts.flatMap(({ hall, d }) => d.windows.map((w) => ({ ...w, window: `${hall}/${w.window}` }))) };
     });
+    // Days the memory let go of: nor are their halls' columns held on to.
+    for (const day of this.madeOf.keys()) if (!this.days.get(day)) this.madeOf.delete(day);
+    return days;
   }
 }
