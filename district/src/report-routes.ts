@@ -16,7 +16,8 @@ import type pg from 'pg';
 import { z } from 'zod';
 import { withClient } from './db-client.js';
 import { RolledUpDays } from './ticket-days.js';
-import { districtReport, reportHalls, type DistrictReport, type DistrictReportQuery, type ReportHall } from './report.js';
+import { KeptReports } from './report-cache.js';
+import { answerJson, districtReport, reportHalls, reportOfParts, type DistrictReport, type DistrictReportQuery, type EncodedDistrictReport, type ReportHall } from './report.js';
 
 const DEFAULT_THRESHOLD_MIN = 30;
 /** A real calendar day, YYYY-MM-DD. */
@@ -108,10 +109,13 @@ async function ratingsIn(db: pg.Pool, q: DistrictReportQuery, hall: string): Pro
   })) as Rating[];
 }
 
-export function registerReportRoutes(app: Express, db: pg.Pool, clock: () => number): void {
+export function registerReportRoutes(app: Express, db: pg.Pool, clock: () => number, keptBytes?: number): void {
   const fileName = (q: DistrictReportQuery, ext: string): string => encodeURIComponent(`区级统计报表-${q.hall ?? '全区'}-${q.from}_${q.to}.${ext}`);
   const rolledUp = new RolledUpDays();
-  const report = (q: DistrictReportQuery, halls: ReportHall[]): Promise<DistrictReport> => withClient(db, (client) => districtReport(client, halls, q, clock(), rolledUp));
+  const kept = new KeptReports(keptBytes);
+  const encodedReport = (q: DistrictReportQuery, halls: ReportHall[]): Promise<EncodedDistrictReport> =>
+    withClient(db, (client) => districtReport(client, halls, q, clock(), rolledUp, kept));
+  const report = async (q: DistrictReportQuery, halls: ReportHall[]): Promise<DistrictReport> => reportOfParts(await encodedReport(q, halls));
   const tables = async (q: DistrictReportQuery, halls: ReportHall[]): Promise<Table[]> => {
     const before = previousPeriod(q.from, q.to);
     const now = await report(q, halls);
@@ -121,7 +125,13 @@ export function registerReportRoutes(app: Express, db: pg.Pool, clock: () => num
 
   app.get('/api/district/report', async (req, res) => {
     const asked = await readQuery(db, req, res);
-    if (asked) res.json({ ok: true, data: await report(asked.q, asked.halls) });
+    if (!asked) return;
+    // The parts' JSON as kept, one after another: the same bytes as res.json of the whole.
+    const chunks = answerJson(await encodedReport(asked.q, asked.halls));
+    res.type('application/json');
+    res.setHeader('Content-Length', chunks.reduce((n, c) => n + c.length, 0));
+    for (const c of chunks) res.write(c);
+    res.end();
   });
   app.get('/api/district/report/tables', async (req, res) => {
     const asked = await readQuery(db, req, res);

@@ -21,7 +21,8 @@ import type { PresenceRecord } from '@yichuang/hub/dist/kiosk/uptime.js';
 import type { ReportDay } from '@yichuang/hub/dist/stats/report-day.js';
 import { appointmentsOf, oneWindowOf, reportOf as hallReportOf, uptimeOf, type AppointmentDay } from '@yichuang/hub/dist/stats/report.js';
 import type pg from 'pg';
-import { districtDay, reportDays, type RolledUpDays } from './ticket-days.js';
+import { encoded, OBJECT_FACTOR, periodVersions, reportKey, type Encoded, type KeptReports } from './report-cache.js';
+import { reportDays, type RolledUpDays } from './ticket-days.js';
 
 export interface DistrictReportQuery {
   from: string;
@@ -40,6 +41,21 @@ export interface DistrictReport {
   district: Report;
   halls: HallReport[];
 }
+
+/** A district report with each part's JSON (report-cache.ts). */
+export interface EncodedDistrictReport {
+  district: Encoded<Report>;
+  halls: Encoded<HallReport>[];
+}
+
+export const reportOfParts = (e: EncodedDistrictReport): DistrictReport => ({ district: e.district.report, halls: e.halls.map((h) => h.report) });
+
+/** The answer `{ok: true, data: DistrictReport}` as JSON, written from the parts' own. */
+export function answerJson(e: EncodedDistrictReport): Buffer[] {
+  const halls = e.halls.flatMap((h, i) => (i === 0 ? [h.json] : [COMMA, h.json]));
+  return [Buffer.from('{"ok":true,"data":{"district":'), e.district.json, Buffer.from(',"halls":['), ...halls, Buffer.from(']}}')];
+}
+const COMMA = Buffer.from(',');
 
 export interface ReportHall {
   id: string;
@@ -103,19 +119,47 @@ function appointmentFigures(p: Parts, q: DistrictReportQuery): ReturnType<typeof
   return appointmentsOf(all.filter((d) => d.day <= q.to), all, q);
 }
 
-function reportOf(p: Parts, q: DistrictReportQuery, today: string): Report {
-  // The hall's report over the days' tickets and ratings; what it reads of windows, cases,
-  // appointments and kiosks is the district's own (below).
-  const tickets = hallReportOf(p.days, [], { range: { from: q.from, to: q.to }, thresholdMs: q.thresholdMs, cases: { today }, comprehensiveWindows: [] });
+/** The district's figures by window and staff member: each place is one hall's, named `hall/id`, in report order. */
+type PlaceFigures = Pick<Report, 'byWindow' | 'byStaff' | 'ratingsByWindow' | 'ratingsByStaff'>;
+function placesOf(halls: readonly HallReport[]): PlaceFigures {
+  const scoped = <T>(pick: (r: HallReport) => Record<string, T>, order: (keys: string[]) => string[]): Record<string, T> => {
+    const all = new Map<string, T>(halls.flatMap((h) => Object.entries(pick(h)).map(([id, f]): [string, T] => [`${h.id}/${id}`, f])));
+    return Object.fromEntries(order([...all.keys()]).map((k) => [k, all.get(k)!]));
+  };
+  return {
+    // As reportOf (below) orders windows, and the hall's code staff and ratings.
+    byWindow: scoped((r) => r.byWindow, (keys) => keys.sort()),
+    byStaff: scoped((r) => r.byStaff, sortKeys),
+    ratingsByWindow: scoped((r) => r.ratingsByWindow, sortKeys),
+    ratingsByStaff: scoped((r) => r.ratingsByStaff, sortKeys),
+  };
+}
+
+/** What is worked out from the period's tickets and ratings alone (so changes only with its roll-ups: report-cache.ts). */
+interface Counted {
+  /** The hall's report over the days' tickets and ratings; its windows' times, cases, appointments and kiosks are not read. */
+  tickets: Report;
+  byItem: Record<string, ItemFigures>;
+}
+
+/** The counting (hall's report code) and the 事项 figures of `p`'s days; the cases given to the hall's code: none. */
+const countedOf = (p: Parts, q: DistrictReportQuery): Counted => ({
+  tickets: hallReportOf(p.days, [], { range: { from: q.from, to: q.to }, thresholdMs: q.thresholdMs, cases: { today: q.to }, comprehensiveWindows: [] }),
+  byItem: itemFigures(p),
+});
+
+/** The report from what was counted (countedOf) and the rest of `p`; `places`: the district's, from its halls' reports (its days count no window or staff: ticket-days.ts DistrictDays). */
+function reportOf(p: Parts, q: DistrictReportQuery, today: string, { tickets, byItem }: Counted, places?: PlaceFigures): Report {
   const ids = [...new Set([...Object.keys(tickets.byWindow), ...p.windowTimes.keys()])].sort();
   const time = (id: string): WindowFact[] => (p.windowTimes.has(id) ? [p.windowTimes.get(id)!] : []);
-  const byWindow = Object.fromEntries(ids.map((id) => [id, { ...(tickets.byWindow[id] ?? emptyFigures(q.thresholdMs)), time: windowFigures(time(id)) }]));
+  const byWindow = places?.byWindow ?? Object.fromEntries(ids.map((id) => [id, { ...(tickets.byWindow[id] ?? emptyFigures(q.thresholdMs)), time: windowFigures(time(id)) }]));
   return {
     ...tickets,
     days: [...new Set([...tickets.days, ...p.windowDays])].sort(),
     windowTotal: windowFigures([...p.windowTimes.values()]),
+    ...places,
     byWindow,
-    byItem: itemFigures(p),
+    byItem,
     cases: caseFigures(p.cases, today),
     oneWindow: oneWindowOf(byWindow, p.comprehensive),
     ...appointmentFigures(p, q),
@@ -130,9 +174,12 @@ const CASE_STEPS = [
   ['close', 'closed_at'],
 ] as const;
 
-/** The report of each hall asked for and of them together (`halls` already filtered to the query's hall). */
-/** `cache`: the server's rolled-up days kept from earlier reports. */
-export async function districtReport(db: pg.ClientBase, halls: readonly ReportHall[], q: DistrictReportQuery, now: number, cache: RolledUpDays): Promise<DistrictReport> {
+/**
+ * The report of each hall asked for and of them together (`halls` already filtered to the query's
+ * hall). `cache`: the server's rolled-up days kept from earlier reports; `kept`: its computed reports,
+ * each reused while its key (report-cache.ts) stands.
+ */
+export async function districtReport(db: pg.ClientBase, halls: readonly ReportHall[], q: DistrictReportQuery, now: number, cache: RolledUpDays, kept: KeptReports): Promise<EncodedDistrictReport> {
   const byId = new Map(halls.map((h) => [h.id, { hall: h, parts: new Parts() }]));
   const district = new Parts();
   for (const { hall, parts } of byId.values()) {
@@ -155,7 +202,6 @@ export async function districtReport(db: pg.ClientBase, halls: readonly ReportHa
       const parts = byId.get(hall)?.parts;
       if (!parts) continue;
       parts.days.push(...hallDays);
-      district.days.push(...hallDays.map((d) => districtDay(hall, d)));
     }
   };
   // Window times: the closed periods summed, an open one counted to now today, to the day's last
@@ -299,15 +345,52 @@ export async function districtReport(db: pg.ClientBase, halls: readonly ReportHa
   // One after another on one connection, in one read-only snapshot: the parts agree with each other
   // even while records arrive, and a year's report takes one connection, not the pool.
   await db.query('START TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY');
+  /** Per hall, then the district's: its whole report and what was counted for it, as kept, and their keys (undefined: not kept). */
+  let found: { report?: Encoded<Report>; counted?: Counted; keys: { report?: string; counted?: string } }[];
   try {
-    for (const part of [ticketDays, items, windowTimes, appointments, uptime, cases]) await part();
+    // Kept reports: a hall's while its data's version stands, if its period ended before its today.
+    const versions = await periodVersions(db, halls.map((h) => h.id), q.from, q.to);
+    const keys = halls.map((h) => {
+      const hallToday = serviceDay(now, h.timeZone);
+      const v = versions.get(h.id);
+      if (!(q.to < hallToday) || v === undefined) return {};
+      const period = [q.from, q.to, q.thresholdMs];
+      return { report: reportKey('hall', h.id, h.name, h.timeZone, h.config, v.all, hallToday, period), counted: reportKey('hall counted', h.id, h.timeZone, v.tickets, period) };
+    });
+    const of = (kind: 'report' | 'counted'): string => reportKey(`district ${kind}`, q.from, q.to, q.thresholdMs, keys.map((k) => k[kind]));
+    keys.push(keys.every((k) => k.report !== undefined) ? { report: of('report'), counted: of('counted') } : {});
+    // Read once, here: keeping what is worked out below may drop older entries.
+    found = keys.map((k) => ({ keys: k, report: k.report === undefined ? undefined : kept.get(k.report), counted: k.counted === undefined ? undefined : kept.get(k.counted) }));
+    if (found.every((f) => f.report !== undefined)) return { district: found.at(-1)!.report!, halls: found.slice(0, -1).map((f) => f.report as Encoded<HallReport>) };
+    // The days' tickets and 事项 only if something must be counted.
+    const counting = found.some((f) => f.report === undefined && f.counted === undefined);
+    for (const part of [...(counting ? [ticketDays, items] : []), windowTimes, appointments, uptime, cases]) await part();
   } finally {
     await db.query('COMMIT').catch(() => undefined);
   }
-  return {
-    district: reportOf(district, q, serviceDay(now, zone)),
-    halls: [...byId.values()].map(({ hall, parts }) => ({ id: hall.id, name: hall.name, ...reportOf(parts, q, serviceDay(now, hall.timeZone)) })),
+  /** The report as kept, else put together (from what was counted as kept, else counted now) and kept. */
+  const keptOr = <T extends Report>({ report, counted, keys }: (typeof found)[number], count: () => Counted, build: (counted: Counted) => T): Encoded<T> => {
+    if (report) return report as Encoded<T>;
+    const fresh = counted === undefined;
+    counted ??= count();
+    const e = encoded(build(counted));
+    if (keys.report !== undefined) kept.set(keys.report, e, e.json.length * (1 + OBJECT_FACTOR));
+    // Its objects are mostly the whole report's (shared): estimated as those.
+    if (fresh && keys.counted !== undefined) kept.set(keys.counted, counted, e.json.length * OBJECT_FACTOR);
+    return e;
   };
+  const hallReports = [...byId.values()].map(({ hall, parts }, i) =>
+    keptOr(found[i]!, () => countedOf(parts, q), (counted) => ({ id: hall.id, name: hall.name, ...reportOf(parts, q, serviceDay(now, hall.timeZone), counted) })),
+  );
+  const districtReport = keptOr(
+    found.at(-1)!,
+    () => {
+      district.days.push(...cache.district.of([...byId.values()].map(({ hall, parts }) => [hall.id, parts.days] as const)));
+      return countedOf(district, q);
+    },
+    (counted) => reportOf(district, q, today, counted, placesOf(hallReports.map((h) => h.report))),
+  );
+  return { district: districtReport, halls: hallReports };
 }
 
 /** The halls a report covers (one, or all), with what names their windows, staff and categories. */

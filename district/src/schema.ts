@@ -254,6 +254,9 @@ const MIGRATIONS: readonly string[] = [
    );
    INSERT INTO ticket_days_stale (hall, day)
      SELECT hall, day FROM tickets UNION SELECT hall, day FROM ratings UNION SELECT hall, day FROM hall_days;`,
+  // 9: the visits a report's 事项 figures read (finished, with a 事项) through an index of their own,
+  // not a scan of the period's every ticket (a year of 115 halls: 0.17–0.3 s a report).
+  `CREATE INDEX tickets_items ON tickets (hall, day) WHERE state = 'finished' AND item_code IS NOT NULL;`,
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;

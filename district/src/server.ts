@@ -24,6 +24,8 @@ export interface DistrictEnvironment {
   log: (line: string) => void;
   /** A hall is shown unlinked after this much silence (default LINK_SILENCE_S). */
   linkSilenceS?: number;
+  /** Memory for computed reports kept between requests (report-cache.ts; default KEPT_BYTES, 0: none kept). */
+  keptReportBytes?: number;
 }
 
 export interface RunningDistrict {
@@ -34,7 +36,7 @@ export interface RunningDistrict {
   close(): Promise<void>;
 }
 
-export async function startDistrict(options: DistrictOptions, { clock, log, linkSilenceS = LINK_SILENCE_S }: DistrictEnvironment): Promise<RunningDistrict> {
+export async function startDistrict(options: DistrictOptions, { clock, log, linkSilenceS = LINK_SILENCE_S, keptReportBytes }: DistrictEnvironment): Promise<RunningDistrict> {
   const db = new pg.Pool({ connectionString: options.db, max: 4, connectionTimeoutMillis: 10_000, application_name: 'yichuang-district' });
   // An idle connection that drops is reported here; the pool opens another when next asked.
   db.on('error', (err) => log(`数据库连接中断 / database connection lost: ${err.message}`));
@@ -75,7 +77,7 @@ export async function startDistrict(options: DistrictOptions, { clock, log, link
   app.get('/api/district/halls', (_req, res, next) => {
     listHalls(db, clock(), linkSilenceS).then((data) => res.json({ ok: true, data }), next);
   });
-  registerReportRoutes(app, db, clock);
+  registerReportRoutes(app, db, clock, keptReportBytes);
   // Any other address is a bilingual 404.
   app.use((req, res) => {
     res.status(404).json({ ok: false, error: appError('NOT_FOUND', { path: req.originalUrl.split('?')[0]!.slice(0, 200) }) });

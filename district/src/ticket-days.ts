@@ -11,8 +11,8 @@
 import { RATING_LEVELS, type RatingLevel } from '@yichuang/shared/ratings';
 import { localParts, serviceDay, weekdayOf } from '@yichuang/shared/time';
 import type { TicketEnd, TicketFact } from '@yichuang/hub/dist/stats/facts.js';
-import { RatingTally, ReportDayCache, ticketColumns, type ReportDay } from '@yichuang/hub/dist/stats/report-day.js';
-import { columnText, encodeTickets, fromText, ROLLUP_VERSION, TICKET_COLUMNS, type ReportRollup } from '@yichuang/hub/dist/stats/rollup.js';
+import { RatingTally, ReportDayCache, ticketColumns, type ReportDay, type TicketColumns } from '@yichuang/hub/dist/stats/report-day.js';
+import { columnText, encodeTickets, fromText, NONE, ROLLUP_VERSION, TICKET_COLUMNS, type ReportRollup } from '@yichuang/hub/dist/stats/rollup.js';
 import type pg from 'pg';
 
 /** A day's ratings: [window, staff, level (null: 未评价), how many]. */
@@ -212,6 +212,8 @@ const HALL_CACHE_BYTES = 64 * 1024 * 1024;
  */
 export class RolledUpDays {
   private readonly halls = new Map<string, { days: ReportDayCache; versions: Map<string, string> }>();
+  /** The district's days made of them. */
+  readonly district = new DistrictDays();
 
   get(hall: string, day: string, version: string): ReportDay | undefined {
     const h = this.halls.get(hall);
@@ -330,19 +332,87 @@ function reportDay(day: string, tickets: ReportRollup['tickets'], ratings: Ratin
   };
 }
 
+/** NONE × `length` (a shared buffer, grown as needed: nobody writes to it). */
+let nones = new Int32Array(0);
+function noneColumn(length: number): Int32Array {
+  if (nones.length < length) nones = new Int32Array(Math.max(length, 2 * nones.length)).fill(NONE);
+  return nones.subarray(0, length);
+}
+
+/** The columns a district day copies as they are from its halls' days (category is remapped; window and staff are none). */
+const COPIED = ['source', 'priority', 'end', 'outcome', 'called', 'transfers', 'holds', 'hour', 'wait', 'totalWait', 'walk', 'service', 'stay', 'uncalledWait'] as const;
+
+/** The halls' ticket columns of one day one after another: categories in one dictionary, no window or staff groups. */
+function mergedColumns(parts: readonly TicketColumns[]): TicketColumns {
+  const length = parts.reduce((n, t) => n + t.length, 0);
+  const categoryIds: string[] = [];
+  const index = new Map<string, number>();
+  const category = new Int32Array(length);
+  let at = 0;
+  for (const t of parts) {
+    const to = t.categoryIds.map((id) => {
+      let k = index.get(id);
+      if (k === undefined) index.set(id, (k = categoryIds.push(id) - 1));
+      return k;
+    });
+    for (let i = 0; i < t.length; i++) category[at + i] = t.category[i] === NONE ? NONE : to[t.category[i]!]!;
+    at += t.length;
+  }
+  const copied = Object.fromEntries(
+    COPIED.map((key) => {
+      const Type = parts[0]![key].constructor as new (n: number) => TicketColumns[typeof key];
+      const column = new Type(length);
+      let from = 0;
+      for (const t of parts) {
+        column.set(t[key] as never, from);
+        from += t.length;
+      }
+      return [key, column];
+    }),
+  ) as Pick<TicketColumns, (typeof COPIED)[number]>;
+  const none = noneColumn(length);
+  return { length, categoryIds, windowIds: [], staffIds: [], category, window: none, staff: none, ...copied };
+}
+
+/** Memory for the district's days: a year of 115 halls is ~75 MB. */
+const DISTRICT_DAYS_BYTES = 128 * 1024 * 1024;
+
 /**
- * A hall's day as part of the district's: its windows and staff named `hall/id`; its counters per
- * dimension are the hall day's (by position, not id), its own figures not (a district day's are all halls').
+ * The district's days: each day's tickets of all its halls as one day, its tickets in no window or
+ * staff group — the district's windows and staff (`hall/id`) are each one hall's, so their figures are
+ * taken from the halls' reports (report.ts), not counted again. A day is kept with its own figures and
+ * counters (the hall's report code fills them) while the halls' days it was made of are the same
+ * objects (the rolled-up days kept); its windows are named `hall/id` (the days a window opened).
  */
-export function districtDay(hall: string, d: ReportDay): ReportDay {
-  const scoped = (id: string): string => `${hall}/${id}`;
-  const renamed = (m: Map<string, RatingTally>): Map<string, RatingTally> => new Map([...m].map(([id, t]) => [scoped(id), t]));
-  return {
-    ...d,
-    tickets: { ...d.tickets, windowIds: d.tickets.windowIds.map(scoped), staffIds: d.tickets.staffIds.map(scoped) },
-    windows: d.windows.map((w) => ({ ...w, window: scoped(w.window) })),
-    ratingsByWindow: renamed(d.ratingsByWindow),
-    ratingsByStaff: renamed(d.ratingsByStaff),
-    figures: new Map(),
-  };
+export class DistrictDays {
+  private readonly days = new ReportDayCache(DISTRICT_DAYS_BYTES);
+  /** Each kept day's halls' ticket columns, in order. */
+  private readonly madeOf = new Map<string, TicketColumns[]>();
+
+  of(byHall: Iterable<readonly [string, readonly ReportDay[]]>): ReportDay[] {
+    const perDay = new Map<string, { hall: string; d: ReportDay }[]>();
+    for (const [hall, days] of byHall) {
+      for (const d of days) {
+        let parts = perDay.get(d.day);
+        if (!parts) perDay.set(d.day, (parts = []));
+        parts.push({ hall, d });
+      }
+    }
+    const days = [...perDay].map(([day, parts]) => {
+      const from = parts.map((p) => p.d.tickets);
+      const same = this.madeOf.get(day);
+      let merged = this.days.get(day);
+      if (!merged || !same || same.length !== from.length || same.some((t, i) => t !== from[i])) {
+        const total = new RatingTally();
+        for (const p of parts) total.addTally(p.d.ratings);
+        merged = { ...reportDay(day, encodeTickets([]), []), tickets: mergedColumns(from), ratings: total };
+        this.days.set(merged);
+        this.madeOf.set(day, from);
+      }
+      return { ...merged, windows: parts.flatMap(({ hall, d }) => d.windows.map((w) => ({ ...w, window: `${hall}/${w.window}` }))) };
+    });
+    // Days the memory let go of: nor are their halls' columns held on to.
+    for (const day of this.madeOf.keys()) if (!this.days.get(day)) this.madeOf.delete(day);
+    return days;
+  }
 }

@@ -10,8 +10,10 @@
 //    forward, in the same run, in interleaved rounds (on, off, off, on, on, off): the hall's own ack
 //    latency with forwarding on and off, p50 and p99 per round, so a burst of load elsewhere on the
 //    machine shows as one odd round rather than as a difference between on and off.
-// 4. District reports (GET /api/district/report) over the year for all halls, over a month, and over
-//    the year for one hall.
+// 4. District reports (GET /api/district/report) over the year for all halls (three runs: the first
+//    counts, the others are kept reports), then after a past day of one hall is rolled up again (that
+//    hall and the district counted again) and after a case about a visit of the year (put together
+//    again, not counted); over a month, and over the year for one hall.
 // Every figure is printed beside its target, with the load average (the machine may be shared).
 // `npm run bench:district -- --reports-only`: 1 and 4 only (the year written, then the reports timed).
 import os from 'node:os';
@@ -23,8 +25,8 @@ import { seedHall } from '../federation/federation-helpers.js';
 import { killed, startHubProcess, type HubProcess } from '../helpers/hub-process.js';
 import { startPostgres } from '../helpers/postgres-cluster.js';
 import { cmdId, connectClient } from '../helpers/test-hub.js';
+import { writeYear, YEAR } from './district-year.js';
 
-const YEAR = { from: '2025-12-01', to: '2026-11-30' };
 /** The offline week: the days before the run's own (the hub runs on the real clock). */
 const WEEK_DAYS = 7;
 const WEEK_RECORDS_PER_DAY = 10_000;
@@ -58,58 +60,6 @@ function record(row: Row): void {
   const measured = { ...row, load: os.loadavg()[0]!.toFixed(1) };
   rows.push(measured);
   log(`${row.metric}: ${row.value} (load ${measured.load})`);
-}
-
-/** The 115 halls: their ids, level and tickets a working day. */
-function benchHalls(): { id: string; level: string; perDay: number }[] {
-  const pad = (n: number, w: number): string => String(n).padStart(w, '0');
-  return [
-    { id: 'centre-01', level: 'centre', perDay: 2000 },
-    ...Array.from({ length: 10 }, (_, i) => ({ id: `street-${pad(i + 1, 2)}`, level: 'street', perDay: 200 })),
-    ...Array.from({ length: 104 }, (_, i) => ({ id: `station-${pad(i + 1, 3)}`, level: 'station', perDay: 20 })),
-  ];
-}
-
-/** A year of each hall's tickets and ratings, straight into the projected tables (PostgreSQL's generate_series: bench only). */
-async function writeYear(db: pg.Client): Promise<number> {
-  const halls = benchHalls();
-  const values = halls.map((h) => `('${h.id}', ${h.perDay})`).join(', ');
-  await db.query(
-    `INSERT INTO halls (id, name, name_en, level, time_zone) SELECT id, id || ' 便民服务中心', id, level, 'Asia/Shanghai' FROM (VALUES ${halls.map((h) => `('${h.id}', '${h.level}')`).join(', ')}) AS v (id, level)`,
-  );
-  // Open 08:00–17:00 local (00:00–09:00 UTC); waits up to 40 min, service 2–14 min; one ticket in 25 a no-show.
-  await db.query(`
-    INSERT INTO tickets (hall, ticket_id, day, number, category_id, issue_category_id, source, priority, state, issued_at, since,
-      first_called_at, called_at, started_at, finished_at, waiting_ms, waits, serving_ms, servings, walk_ms, window_id, staff_id, outcome)
-    SELECT hall, CAST(day AS VARCHAR(10)) || '/' || number, day, number, category, category, 'kiosk', 'normal',
-      CASE WHEN no_show THEN 'no-show' ELSE 'finished' END, issued, issued + wait + CASE WHEN no_show THEN 0 ELSE 20000 + service END,
-      issued + wait, issued + wait, CASE WHEN no_show THEN NULL ELSE issued + wait + 20000 END,
-      CASE WHEN no_show THEN NULL ELSE issued + wait + 20000 + service END,
-      wait, 1, CASE WHEN no_show THEN 0 ELSE service END, CASE WHEN no_show THEN 0 ELSE 1 END, CASE WHEN no_show THEN NULL ELSE 20000 END,
-      'w' || CAST(win AS VARCHAR(4)), 's' || CAST(win AS VARCHAR(4)), CASE WHEN no_show THEN NULL ELSE 'done' END
-    FROM (
-      SELECT v.hall, d.day, 'A' || LPAD(CAST(n AS VARCHAR(6)), 4, '0') AS number,
-        CASE WHEN MOD(n, 3) = 0 THEN 'social' ELSE 'general' END AS category,
-        CAST(EXTRACT(EPOCH FROM d.day) AS BIGINT) * 1000 + n * (32400000 / v.per_day) AS issued,
-        CAST(FLOOR(random() * 2400000) AS BIGINT) AS wait, CAST(120000 + FLOOR(random() * 720000) AS BIGINT) AS service,
-        MOD(n, 25) = 7 AS no_show, 1 + MOD(n, CASE WHEN v.per_day >= 2000 THEN 40 WHEN v.per_day >= 200 THEN 8 ELSE 2 END) AS win
-      FROM (VALUES ${values}) AS v (hall, per_day)
-      CROSS JOIN (SELECT CAST(g AS DATE) AS day FROM generate_series(DATE '${YEAR.from}', DATE '${YEAR.to}', INTERVAL '1 day') g WHERE EXTRACT(ISODOW FROM g) < 6) d
-      CROSS JOIN generate_series(1, 2000) n
-      WHERE n <= v.per_day
-    ) t`);
-  // Nine visits in ten rated at the pad, the tenth 未评价.
-  await db.query(`
-    INSERT INTO ratings (hall, ticket_id, day, at, window_id, staff_id, channel, level, reasons, expired_reason, category_id, finished_at)
-    SELECT hall, ticket_id, day, finished_at + 8000, window_id, staff_id, CASE WHEN r < 0.9 THEN 'pad' END,
-      CASE WHEN r < 0.6 THEN 'very-satisfied' WHEN r < 0.8 THEN 'satisfied' WHEN r < 0.88 THEN 'basic' WHEN r < 0.9 THEN 'dissatisfied' END,
-      CASE WHEN r >= 0.88 AND r < 0.9 THEN '服务态度' ELSE '' END, CASE WHEN r >= 0.9 THEN 'timeout' END, category_id, finished_at
-    FROM (SELECT t.*, random() AS r FROM tickets t WHERE state = 'finished') x`);
-  // Every hall day written is new to the district: marked for its roll-up, as the projector marks what it applies.
-  await db.query('INSERT INTO ticket_days_stale (hall, day) SELECT DISTINCT hall, day FROM tickets');
-  await db.query('ANALYZE');
-  const n = await db.query<{ n: string }>('SELECT COUNT(*) AS n FROM tickets');
-  return Number(n.rows[0]!.n);
 }
 
 /** The week before today, in the hall's journal, written while it was not forwarding. */
@@ -269,9 +219,9 @@ async function reportFigures(districtUrl: string, db: pg.Client): Promise<void> 
 
   // 4. District reports.
   /** Each run's time; every run must count `issued` tickets (a report that misses days is not a fast one). */
-  const timeReport = async (query: string, issued?: number): Promise<number[]> => {
+  const timeReport = async (query: string, issued?: number, runs = REPORT_RUNS): Promise<number[]> => {
     const times: number[] = [];
-    for (let i = 0; i < REPORT_RUNS; i++) {
+    for (let i = 0; i < runs; i++) {
       const s = performance.now();
       const res = await fetch(`${districtUrl}/api/district/report?${query}`, { headers: { authorization: `Bearer ${DEMO_DISTRICT_TOKEN}` } });
       const body = (await res.json()) as { ok: boolean; data: { district: { total: { issued: number } } } };
@@ -284,7 +234,24 @@ async function reportFigures(districtUrl: string, db: pg.Client): Promise<void> 
   // The year's tickets: the halls' year, and in a full run the caught-up week's last day too.
   const inYear = await db.query<{ n: string }>('SELECT COUNT(*) AS n FROM tickets WHERE day >= $1 AND day <= $2', [YEAR.from, YEAR.to]);
   const year = await timeReport(`from=${YEAR.from}&to=${YEAR.to}`, Number(inYear.rows[0]!.n));
-  record({ metric: `one-year district report, 115 halls (best of ${REPORT_RUNS}; first ${Math.round(year[0]!)} ms)`, value: `${Math.round(Math.min(...year))} ms`, target: '≤ 1 s', met: Math.min(...year) <= 1000 });
+  record({ metric: `one-year district report, 115 halls (best of ${REPORT_RUNS}; runs ${year.map((t) => Math.round(t)).join(', ')} ms)`, value: `${Math.round(Math.min(...year))} ms`, target: '≤ 1 s', met: Math.min(...year) <= 1000 });
+  // One hall's data of the year changed: a past day rolled up again (as after a late record of it, its
+  // version the hall's projected seq since): that hall's report and the district's are worked out
+  // again, the other halls' kept.
+  for (const hall of ['station-001', 'centre-01']) {
+    await db.query(`UPDATE ticket_days SET version = version + 1 WHERE hall = $1 AND day = '2026-11-30'`, [hall]);
+    const changed = await timeReport(`from=${YEAR.from}&to=${YEAR.to}`, Number(inYear.rows[0]!.n), 1);
+    record({ metric: `one-year district report after ${hall}'s data changed (it and the district worked out again)`, value: `${Math.round(changed[0]!)} ms`, target: '—' });
+  }
+  // A case opened about one of a station's visits of the year (as a bad rating's case is, days later):
+  // the station's report and the district's are put together again from their ticket figures as kept.
+  await db.query(
+    `INSERT INTO cases (hall, case_id, ticket_id, department, opened_day, opened_at, verify_due, rectify_due, follow_up_due, state)
+     VALUES ('station-002', '20261130-A0001', '2026-11-30/A0001', '综合科', '2026-11-30', $1, '2026-12-01', '2026-12-03', '2026-12-05', 'opened')`,
+    [Date.parse('2026-11-30T02:00:00Z')],
+  );
+  const reassembled = await timeReport(`from=${YEAR.from}&to=${YEAR.to}`, Number(inYear.rows[0]!.n), 1);
+  record({ metric: "one-year district report after a case about station-002's visit (put together again, not counted)", value: `${Math.round(reassembled[0]!)} ms`, target: '—' });
   const month = await timeReport('from=2026-11-01&to=2026-11-30');
   record({ metric: `one-month district report, 115 halls (best of ${REPORT_RUNS})`, value: `${Math.round(Math.min(...month))} ms`, target: '—' });
   const one = await timeReport(`from=${YEAR.from}&to=${YEAR.to}&hall=centre-01`);
