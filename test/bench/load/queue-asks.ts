@@ -1,11 +1,15 @@
 // What a window caller asks besides listening: its queue in call order (GET /api/windows/:id/queue),
 // again whenever a hall broadcast can change it — a ticket of a category the window serves or one
 // transferred to it, or a change at the window (window-client caller.orderKey) — one ask at a time,
-// asks meanwhile answered by one more after it. One caller per window (a hall's window has one), so the
-// hub's cost of a ticket includes the asks it causes, as in a hall.
+// asks meanwhile answered by one more after it, at most one a second (caller.svelte.ts refreshQueue).
+// One caller per window (a hall's window has one), so the hub's cost of a ticket includes the asks it
+// causes, as in a hall.
 import { HALL_BROADCASTS } from '@yichuang/shared/events';
 import type { TicketView, WindowView } from '@yichuang/shared/domain';
 import type { HubDevice } from './connect.js';
+
+/** As the caller's QUEUE_ASK_EVERY_MS. */
+const ASK_EVERY_MS = 1000;
 
 interface Asker {
   windowId: string;
@@ -42,8 +46,11 @@ async function ask(hubUrl: string, a: Asker): Promise<void> {
   try {
     do {
       a.again = false;
+      const asked = Date.now();
       const res = await fetch(`${hubUrl}/api/windows/${a.windowId}/queue`).catch(() => undefined);
       await res?.arrayBuffer();
+      const wait = asked + ASK_EVERY_MS - Date.now();
+      if (a.again && wait > 0) await new Promise((r) => setTimeout(r, wait));
     } while (a.again);
   } finally {
     a.running = false;

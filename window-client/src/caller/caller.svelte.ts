@@ -54,6 +54,9 @@ export interface Notice {
   params?: Params;
 }
 
+/** A caller asks for its queue at most this often while the hall's changes keep coming (refreshQueue). */
+const QUEUE_ASK_EVERY_MS = 1000;
+
 /** Shortcut key of each action, shown on its button: staff work with one hand on the keyboard. */
 export const SHORTCUTS = {
   callNext: 'F1',
@@ -285,7 +288,11 @@ export class Caller {
     if (answer.ok) this.figures = answer.data;
   };
 
-  /** Asks the hub for this window's queue in call order; asks made meanwhile are answered by one more ask after it. */
+  /**
+   * Asks the hub for this window's queue in call order. Asks made meanwhile are answered by one more
+   * after it, at most one a second (QUEUE_ASK_EVERY_MS): when tickets come fast, every window's caller
+   * asking after each would cost the hub more than the tickets (a long queue is ordered afresh each time).
+   */
   refreshQueue = async (): Promise<void> => {
     const windowId = this.windowId;
     if (!windowId) return;
@@ -297,8 +304,11 @@ export class Caller {
     try {
       do {
         this.#queueAsked = false;
+        const asked = Date.now();
         const ack = await rest('get', '/windows/:id/queue', { params: { id: windowId } }).catch(() => undefined);
         if (ack?.ok) this.queue = ack.data;
+        const wait = asked + QUEUE_ASK_EVERY_MS - Date.now();
+        if (this.#queueAsked && wait > 0) await new Promise((r) => setTimeout(r, wait));
       } while (this.#queueAsked);
     } finally {
       this.#queueRunning = false;
