@@ -130,6 +130,9 @@ describe('a window\'s call order', () => {
     hall.run({ type: 'transfer', windowId: 'w2', toWindowId: 'w1', note: '转综合窗口' });
     const listed = callOrder(hall.state, 'w1', hall.config, hall.now).map((p) => p.ticket.number);
     expect(listed[0]).toBe(pickNext(hall.state, 'w1', hall.config, hall.now)?.ticket.number);
+    // Given the waiting tickets (as the hall's queue index keeps them, any order), the same order.
+    const waiting = Object.values(hall.state.tickets).filter((t) => t.state === 'waiting').reverse();
+    expect(callOrder(hall.state, 'w1', hall.config, hall.now, waiting).map((p) => p.ticket.number)).toEqual(listed);
     const called = takeAll(hall, 'w1', listed.length);
     expect(listed).toEqual(called);
     // A008 and two greens make a streak of 3: one normal; weight 2 (general) before weight 1 (social).

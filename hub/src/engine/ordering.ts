@@ -73,20 +73,23 @@ function compare(a: Entry, b: Entry): number {
  * The waiting tickets `windowId` would call, in the order its calls-next would take them if nothing
  * else changed: the keys above, then the anti-starvation rule played forward from the window's
  * streak. The caller's queue list and `GET /api/windows/:id/queue` show it; its head is `pickNext`.
+ * `waiting`: the day's waiting tickets, from a caller that keeps them (the hall's queue index); else
+ * every ticket of the day is looked at (with thousands waiting, most of an ask's time).
  */
-export function callOrder(state: EngineState, windowId: string, config: HallConfig, now: number): Picked[] {
+export function callOrder(state: EngineState, windowId: string, config: HallConfig, now: number, waiting?: Iterable<Ticket>): Picked[] {
   const window = config.windows.find((w) => w.id === windowId);
   if (!window) return [];
   const weights = new Map(windowCategories(state, window).map((c) => [c.categoryId, c.weight]));
   const entries: Entry[] = [];
-  // for…in: no array of the whole day's tickets on every call (measured 3× faster here).
-  for (const id in state.tickets) {
-    const t = state.tickets[id];
-    if (t?.state !== 'waiting') continue;
+  const consider = (t: Ticket): void => {
+    if (t.state !== 'waiting') return;
     const targeted = t.targetWindowId === windowId;
-    if (!targeted && (t.targetWindowId !== undefined || !weights.has(t.categoryId))) continue;
+    if (!targeted && (t.targetWindowId !== undefined || !weights.has(t.categoryId))) return;
     entries.push(entry(t, targeted, weights.get(t.categoryId) ?? 0, now, config.rules));
-  }
+  };
+  if (waiting) for (const t of waiting) consider(t);
+  // for…in: no array of the whole day's tickets on every call (measured 3× faster here).
+  else for (const id in state.tickets) consider(state.tickets[id]!);
   entries.sort(compare);
   const burst = config.rules.priorityBurst;
   let streak = state.windows[windowId]?.priorityStreak ?? 0;

@@ -163,7 +163,11 @@ export class Views {
   windowQueue(windowId: string): WindowQueueEntry[] | undefined {
     const config = this.config();
     if (!config.windows.some((w) => w.id === windowId)) return undefined;
-    return callOrder(this.state(), windowId, config, this.clock()).map(({ ticket: t }) => ({
+    const byCategory = this.queueIndex().waitingByCategory;
+    const waiting = (function* () {
+      for (const tickets of byCategory.values()) yield* tickets.values();
+    })();
+    return callOrder(this.state(), windowId, config, this.clock(), waiting).map(({ ticket: t }) => ({
       number: t.number,
       categoryId: t.categoryId,
       priority: t.priority,
