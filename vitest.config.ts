@@ -15,13 +15,12 @@ export default defineConfig({
     // timed out in one whole run under it: the suite gates every landing, so it stays at two.
     maxWorkers: 2,
     hookTimeout: 60_000,
-    // One module graph per worker, not per file: each file paid ~1–2 s re-importing the hub's modules.
-    // Safe because the hub keeps no singletons; what a test changes in the process is put back (spies,
-    // stubbed globals and variables after each test, timers and the environment after each file).
-    isolate: false,
+    // Each file in a fresh worker. Sharing workers (isolate: false) ran the suite ~30 s faster, but in
+    // its whole runs browser tests timed out under load that pass alone (README, Development: test suite
+    // time); a file's leftovers (a hub's timers, a browser) cannot slow the next file this way.
+    // Spies and stubbed globals and variables are put back after each test.
     restoreMocks: true,
     unstubGlobals: true,
     unstubEnvs: true,
-    setupFiles: ['test/helpers/shared-worker.ts'],
   },
 });
