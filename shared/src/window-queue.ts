@@ -1,7 +1,7 @@
 // A window's queue as its caller lists it and `GET /api/windows/:id/queue` answers: the waiting tickets
 // in the order that window's calls-next would take them (the engine's own order, hub/src/engine/ordering.ts).
 // Open to the LAN like /api/windows, so no personal data: no masked identity, no ticket id.
-import type { PriorityClass, ServiceDay } from './domain.js';
+import type { PriorityClass, ServiceDay, TicketView, WindowView } from './domain.js';
 import type { CaseStep, Rating } from './ratings.js';
 
 export interface WindowQueueEntry {
@@ -11,6 +11,42 @@ export interface WindowQueueEntry {
   issuedAt: number;
   /** Sent to this window by name, or resumed here: called before the rest. */
   targeted: boolean;
+}
+
+/** A waiting ticket the window may call (as engine/ordering.ts takes them): one sent to it, or one of a category it serves sent to no window. */
+export const mayCall = (t: Pick<TicketView, 'state' | 'categoryId' | 'targetWindowId'>, w: Pick<WindowView, 'id' | 'categories'>): boolean =>
+  t.state === 'waiting' && (t.targetWindowId === undefined ? w.categories.some((c) => c.categoryId === t.categoryId) : t.targetWindowId === w.id);
+
+/** A caller asks for its queue at most this often while the hall's changes keep coming (askOneAtATime). */
+export const QUEUE_ASK_EVERY_MS = 1000;
+
+/**
+ * `ask` run one at a time: a call while it runs is answered by one more run after it, and runs are at
+ * least `everyMs` apart while calls keep coming. A window's caller asks for its queue this way: when
+ * tickets come fast, every caller asking after each would cost the hub more than the tickets (a long
+ * queue is ordered afresh each time).
+ */
+export function askOneAtATime(ask: () => Promise<void>, everyMs = QUEUE_ASK_EVERY_MS): () => Promise<void> {
+  let running = false;
+  let again = false;
+  return async () => {
+    if (running) {
+      again = true;
+      return;
+    }
+    running = true;
+    try {
+      do {
+        again = false;
+        const asked = Date.now();
+        await ask();
+        const wait = asked + everyMs - Date.now();
+        if (again && wait > 0) await new Promise((r) => setTimeout(r, wait));
+      } while (again);
+    } finally {
+      running = false;
+    }
+  };
 }
 
 /**

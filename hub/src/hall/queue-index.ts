@@ -64,6 +64,11 @@ export class QueueIndex {
     return this.#waiting;
   }
 
+  /** Every waiting ticket, category after category (a window's call order picks its own from these). */
+  *allWaiting(): Iterable<Ticket> {
+    for (const tickets of this.#waiting.values()) yield* tickets.values();
+  }
+
   waitingCount(categoryId: string): number {
     return this.#waiting.get(categoryId)?.size ?? 0;
   }

@@ -163,11 +163,7 @@ export class Views {
   windowQueue(windowId: string): WindowQueueEntry[] | undefined {
     const config = this.config();
     if (!config.windows.some((w) => w.id === windowId)) return undefined;
-    const byCategory = this.queueIndex().waitingByCategory;
-    const waiting = (function* () {
-      for (const tickets of byCategory.values()) yield* tickets.values();
-    })();
-    return callOrder(this.state(), windowId, config, this.clock(), waiting).map(({ ticket: t }) => ({
+    return callOrder(this.state(), windowId, config, this.clock(), this.queueIndex().allWaiting()).map(({ ticket: t }) => ({
       number: t.number,
       categoryId: t.categoryId,
       priority: t.priority,

@@ -1,7 +1,7 @@
 // What a day's roll-up keeps of the 事项 recorded at 办结: which of its tickets were which item.
 import type { Ticket } from '@yichuang/shared/domain';
-import { emptyLevels } from './evaluation-figures.js';
 import { RATING_LEVELS, type RatingLevel } from '@yichuang/shared/ratings';
+import { emptyLevels } from './evaluation-figures.js';
 
 /** Item code → the numbers of the day's tickets finished with it, and how many had a 办件编号. */
 export type DayItems = Record<string, { tickets: string[]; caseNumbers: number }>;

@@ -4,8 +4,9 @@
 // the pack's bytes, group keys already widened and the hour of issue worked out; ratings already counted
 // by level per window and staff member, and its 事项 with their ratings; the day's memos a report would
 // otherwise work out on first reading it (its counters per dimension, its own figures at the default
-// threshold, its arrivals by hour and waits by bar: report.ts dayMemos); and of the bad-rating cases only each one's latest version in
-// the month (a report judges a case by its latest, which is never in a day before one that carries it).
+// threshold, its arrivals by hour and waits by bar: report.ts dayMemos); and of the bad-rating cases
+// only each one's latest version in the month (a report judges a case by its latest, which is never in
+// a day before one that carries it).
 // A pack holds nothing a day roll-up does not: it is made from them (stats-service.ts), dropped when one
 // of its days is rebuilt, and made again.
 //
@@ -13,17 +14,14 @@
 // and where each column starts after the header), zeros up to a multiple of 8, then the columns' bytes
 // (little-endian), each starting at a multiple of 8.
 import type { CaseFact } from './facts.js';
-import { WAIT_BUCKETS_MIN } from '@yichuang/shared/reports';
-import { dayMemos } from './report.js';
-import { CODES, ratingCounts, reportDay, ticketColumns, type DayMemos, type PackedDay, type RatingCounts, type TicketColumns } from './report-day.js';
+import { dayMemos, WAIT_BARS } from './report.js';
+import { CODES, ratingCounts, reportDay, type DayMemos, type PackedDay, type RatingCounts, type TicketColumns } from './report-day.js';
 import { ROLLUP_VERSION, TICKET_COLUMNS, type ReportRollup } from './rollup.js';
 
 /** Bumped when the layout changes: it names the file, so a pack of another version is not read, and made again. */
 export const PACK_VERSION = 4;
 const MAGIC = 'YCMP';
 const ALIGN = 8;
-/** Bars of the report's wait distribution: one per bound, and one above the last. */
-const WAIT_BARS = WAIT_BUCKETS_MIN.length + 1;
 
 type IntArray = Int8Array | Int16Array | Int32Array;
 type Spec = Record<string, Int8ArrayConstructor | Int16ArrayConstructor | Int32ArrayConstructor>;
@@ -85,13 +83,14 @@ export function packMonth(month: string, days: readonly ReportRollup[]): Buffer 
     month,
     days: days.map((d, i) => {
       const at: Record<string, number> = {};
-      const t = { ...ticketColumns(d.tickets), issued: d.tickets.issued };
+      const day = reportDay(d);
+      const t = { ...day.tickets, issued: d.tickets.issued };
       for (const key of Object.keys(PACKED_TICKETS) as Array<keyof typeof PACKED_TICKETS>) put(at, `tickets.${key}`, t[key]);
       const r = ratingCounts(d.ratings);
       put(at, 'ratings.all', r.all);
       put(at, 'ratings.byWindow', r.byWindow);
       put(at, 'ratings.byStaff', r.byStaff);
-      const memos = dayMemos(reportDay(d));
+      const memos = dayMemos(day);
       for (const [name, counts] of Object.entries(memos.counts)) put(at, `counts.${name}`, counts);
       put(at, 'spread.byHour', memos.spread.byHour);
       put(at, 'spread.waitBars', memos.spread.waitBars);

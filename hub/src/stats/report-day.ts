@@ -6,7 +6,7 @@ import { RATING_LEVELS, type RatingLevel } from '@yichuang/shared/ratings';
 import type { TicketFigures } from '@yichuang/shared/reports';
 import { emptyLevels } from './evaluation-figures.js';
 import type { AppointmentFact, CaseFact, KioskFact, WindowFact } from './facts.js';
-import { itemCounts, type ItemCounts } from './item-facts.js';
+import { itemCounts, type DayItems, type ItemCounts } from './item-facts.js';
 import { UNRATED, type DayRollup, type RatingTable, type REPORT_RATING_FIELDS, type ReportRollup } from './rollup.js';
 
 /**
@@ -99,7 +99,7 @@ export interface DaySpread {
   waitBars: Int32Array;
 }
 
-/** What a month pack keeps of a day's memos (report.ts prepareDay), so a first report after a start finds them made. */
+/** What a month pack keeps of a day's memos (report.ts dayMemos), so a first report after a start finds them made. */
 export interface DayMemos {
   counts: Record<string, Int32Array>;
   figures: Array<[thresholdMs: number, figures: TicketFigures]>;
@@ -123,17 +123,14 @@ export function ratingCounts(r: ReportRollup['ratings']): RatingCounts {
 /** What a report reads of a whole roll-up (today's as it stands, one just rebuilt): as reportRollupOf reads it from the file. */
 export function reportRollupFrom(r: DayRollup): ReportRollup {
   const { hall: _hall, seq: _seq, items, tickets: { number: _numbers, ...tickets }, ratings, ...rest } = r;
-  return { ...rest, tickets, ratings: reportRatings(ratings), ...(items && { items: itemCounts(items, ratings) }) };
+  return { ...rest, tickets, ...ratingsForReport(ratings, items) };
 }
 
-export const reportRatings = (r: Pick<RatingTable, (typeof REPORT_RATING_FIELDS)[number]>): ReportRollup['ratings'] => ({
-  length: r.length,
-  windowIds: r.windowIds,
-  staffIds: r.staffIds,
-  window: r.window,
-  staff: r.staff,
-  level: r.level,
-});
+/** Of a day's ratings, who was rated how; its 事项 counted with them (the ratings' ticket numbers are needed for that alone). */
+export function ratingsForReport(r: Pick<RatingTable, (typeof REPORT_RATING_FIELDS)[number] | 'number'>, items: DayItems | undefined): Pick<ReportRollup, 'ratings' | 'items'> {
+  const ratings = { length: r.length, windowIds: r.windowIds, staffIds: r.staffIds, window: r.window, staff: r.staff, level: r.level };
+  return { ratings, ...(items && { items: itemCounts(items, r) }) };
+}
 
 
 const talliesOf = (ids: readonly string[], counts: Int32Array): Map<string, RatingTally> => new Map(ids.map((id, k) => [id, RatingTally.ofCodes(counts, k * CODES)]));

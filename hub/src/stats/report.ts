@@ -13,6 +13,8 @@ export const DEFAULT_THRESHOLD_MIN = 30;
 
 /** Upper bounds of the wait-distribution bars, in seconds. */
 const WAIT_BUCKETS_S = WAIT_BUCKETS_MIN.map((m) => m * 60);
+/** Bars of the wait distribution: one per bound, and one above the last. */
+export const WAIT_BARS = WAIT_BUCKETS_S.length + 1;
 /** Thresholds whose byDay figures a day keeps; more are worked out again each time. */
 const KEPT_THRESHOLDS = 4;
 
@@ -37,7 +39,7 @@ function daySpread(d: ReportDay): DaySpread {
   if (d.spread) return d.spread;
   const t = d.tickets;
   const byHour = new Int32Array(24);
-  const waitBars = new Int32Array(WAIT_BUCKETS_S.length + 1);
+  const waitBars = new Int32Array(WAIT_BARS);
   for (let i = 0; i < t.length; i++) {
     byHour[t.hour[i]!]!++;
     const wait = t.wait[i]!;
@@ -175,7 +177,7 @@ export function reportOf(allDays: readonly ReportDay[], later: readonly ReportDa
 
   const issuedByHour = Array.from({ length: 24 }, () => 0);
   const arrivalsHeat = Array.from({ length: 7 }, () => Array.from({ length: 24 }, () => 0));
-  const waitDistribution = Array.from({ length: WAIT_BUCKETS_MIN.length + 1 }, () => 0);
+  const waitDistribution = Array.from({ length: WAIT_BARS }, () => 0);
   for (const d of withTickets) {
     const heat = arrivalsHeat[d.weekday]!;
     const { byHour, waitBars } = daySpread(d);

@@ -8,9 +8,9 @@ import { dataFolder } from '../storage/data-folder.js';
 import { listDays } from '../storage/day-files.js';
 import { DurableJSONFile } from '../storage/durable-json-file.js';
 import { ensureFolder, listFolder, readFileIfAny, readTextIfAny, removeFile, replaceFile } from '../storage/files.js';
-import { itemCounts, type DayItems } from './item-facts.js';
+import type { DayItems } from './item-facts.js';
 import { PACK_VERSION, unpackMonth } from './month-pack.js';
-import { reportRatings, reportRollupFrom, type PackedDay } from './report-day.js';
+import { ratingsForReport, reportRollupFrom, type PackedDay } from './report-day.js';
 import { columnText, fromText, RATING_COLUMNS, REPORT_RATING_FIELDS, reviveRollup, ROLLUP_VERSION, TICKET_COLUMNS, type DayRollup, type RatingTable, type ReportRollup } from './rollup.js';
 
 export class RollupStore {
@@ -171,6 +171,6 @@ export function reportRollupOf(text: string): ReportRollup | null | undefined {
   }
   const complete = ['day', 'weekday', 'tickets', 'windows', 'ratings', 'cases', 'appointments', 'kiosks'].every((k) => k in out);
   if (!complete || out.v !== ROLLUP_VERSION) return undefined;
-  const { items, ratings, ...rest } = out as Omit<ReportRollup, 'items' | 'ratings'> & { items?: DayItems; ratings: Pick<RatingTable, 'length' | 'number' | 'level'> & ReportRollup['ratings'] };
-  return { ...rest, ratings: reportRatings(ratings), ...(items && { items: itemCounts(items, ratings) }) };
+  const { items, ratings, ...rest } = out as Omit<ReportRollup, 'items' | 'ratings'> & { items?: DayItems; ratings: Pick<RatingTable, 'number'> & ReportRollup['ratings'] };
+  return { ...rest, ...ratingsForReport(ratings, items) };
 }

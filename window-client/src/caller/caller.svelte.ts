@@ -6,7 +6,7 @@ import type { TicketIssued } from '@yichuang/shared/events';
 import type { AckDataOf, ClientError, CommandInput, CommandName } from '@yichuang/shared/commands';
 import type { Params, StringKey } from '@yichuang/shared/window-i18n';
 import { rest } from '@yichuang/shared/rest';
-import type { WindowCase, WindowQueueEntry } from '@yichuang/shared/window-queue';
+import { askOneAtATime, mayCall, type WindowCase, type WindowQueueEntry } from '@yichuang/shared/window-queue';
 import type { PrintResult } from '@yichuang/shared/printing';
 import type { StaffFigures } from '@yichuang/shared/ratings';
 import type { Hall } from '@yichuang/shared/ui/hall.svelte';
@@ -53,9 +53,6 @@ export interface Notice {
   key: StringKey;
   params?: Params;
 }
-
-/** A caller asks for its queue at most this often while the hall's changes keep coming (refreshQueue). */
-const QUEUE_ASK_EVERY_MS = 1000;
 
 /** Shortcut key of each action, shown on its button: staff work with one hand on the keyboard. */
 export const SHORTCUTS = {
@@ -111,8 +108,6 @@ export class Caller {
   notice = $state.raw<Notice | null>(null);
   /** The number of the visit this window finished last, to add its 办件编号 a moment later. */
   lastFinished = $state<string | null>(null);
-  #queueAsked = false;
-  #queueRunning = false;
 
   private readonly hall: Hall;
 
@@ -153,9 +148,8 @@ export class Caller {
     const s = this.hall.snapshot;
     const w = this.window;
     if (!s || !w) return '';
-    const served = w.categories.map((c) => c.categoryId);
-    const mayCall = s.tickets.filter((t) => t.state === 'waiting' && (t.targetWindowId === undefined ? served.includes(t.categoryId) : t.targetWindowId === w.id));
-    return JSON.stringify([w.status, w.current?.id, w.categories, mayCall.map((t) => [t.id, t.priority])]);
+    const callable = s.tickets.filter((t) => mayCall(t, w));
+    return JSON.stringify([w.status, w.current?.id, w.categories, callable.map((t) => [t.id, t.priority])]);
   });
 
   /** Open cases (差评工单 not yet closed). */
@@ -288,32 +282,13 @@ export class Caller {
     if (answer.ok) this.figures = answer.data;
   };
 
-  /**
-   * Asks the hub for this window's queue in call order. Asks made meanwhile are answered by one more
-   * after it, at most one a second (QUEUE_ASK_EVERY_MS): when tickets come fast, every window's caller
-   * asking after each would cost the hub more than the tickets (a long queue is ordered afresh each time).
-   */
-  refreshQueue = async (): Promise<void> => {
+  /** Asks the hub for this window's queue in call order, one ask at a time and at most one a second (askOneAtATime). */
+  refreshQueue = askOneAtATime(async () => {
     const windowId = this.windowId;
     if (!windowId) return;
-    if (this.#queueRunning) {
-      this.#queueAsked = true;
-      return;
-    }
-    this.#queueRunning = true;
-    try {
-      do {
-        this.#queueAsked = false;
-        const asked = Date.now();
-        const ack = await rest('get', '/windows/:id/queue', { params: { id: windowId } }).catch(() => undefined);
-        if (ack?.ok) this.queue = ack.data;
-        const wait = asked + QUEUE_ASK_EVERY_MS - Date.now();
-        if (this.#queueAsked && wait > 0) await new Promise((r) => setTimeout(r, wait));
-      } while (this.#queueAsked);
-    } finally {
-      this.#queueRunning = false;
-    }
-  };
+    const ack = await rest('get', '/windows/:id/queue', { params: { id: windowId } }).catch(() => undefined);
+    if (ack?.ok) this.queue = ack.data;
+  });
 
   /** Asks the hub for the bad-rating cases concerning this window; a failure keeps the last ones. */
   refreshCases = async (): Promise<void> => {
