@@ -12,7 +12,7 @@ import { RolledUpDays } from '../../district/src/ticket-days.js';
 import { startDistrict, DEMO_DISTRICT_TOKEN, type RunningDistrict } from '../../district/src/server.js';
 import { startPostgres, type PostgresCluster } from '../helpers/postgres-cluster.js';
 import { cmdId, connectClient } from '../helpers/test-hub.js';
-import { DAY, districtClient, hallTraffic, LinkProxy, ratedTraffic, seedHall, startFederatedHub, StoppedClock, waitForExactCopy, type FederatedHub } from './federation-helpers.js';
+import { DAY, districtClient, hallTraffic, LinkProxy, ratedTraffic, seedHall, startFederatedHub, StoppedClock, waitForExactCopy, waitForKiosksGone, type FederatedHub } from './federation-helpers.js';
 import { expectDistrictEqualsHalls, type DistrictAnswer } from './report-equality.js';
 
 const MONDAY_9AM = Date.parse('2026-11-23T01:00:00Z');
@@ -87,9 +87,10 @@ async function computed(): Promise<EncodedDistrictReport> {
 
 const data = (text: string): DistrictAnswer => (JSON.parse(text) as { data: DistrictAnswer }).data;
 
-/** The records the hall holds are all at the district, projected, and both servers answer alike. */
+/** The records and kiosk presence the hall holds are all at the district, projected, and both servers answer alike. */
 async function settled(from: string = MON, to: string = TUE): Promise<string> {
   await waitForExactCopy(db, HALL, dataDir);
+  await waitForKiosksGone(db, HALL, dataDir);
   await district.project();
   const kept = await answer(district, from, to);
   expect(kept).toBe(await answer(fresh, from, to));

@@ -139,6 +139,28 @@ export async function waitForExactPresence(db: pg.ClientBase, hall: string, data
   return last.hall;
 }
 
+/**
+ * Waits until the hall has written every kiosk that came online as gone offline (a disconnect is
+ * recorded when the hub notices it, after the client has gone) and the district holds all of it: the
+ * presence a report reads stops changing.
+ */
+export async function waitForKiosksGone(db: pg.ClientBase, hall: string, dataDir: string, ms = 20_000): Promise<void> {
+  const online = new Map<string, boolean>();
+  await waitFor(
+    async () => {
+      online.clear();
+      for (const line of Object.values(await presenceLines(dataDir)).flat()) {
+        const r = JSON.parse(line) as { t: string; device?: string };
+        if ((r.t === 'online' || r.t === 'offline') && r.device !== undefined) online.set(r.device, r.t === 'online');
+      }
+      return ![...online.values()].some(Boolean);
+    },
+    ms,
+    () => `waiting for ${hall}'s kiosks to be recorded offline: ${[...online].filter(([, on]) => on).map(([d]) => d).join(', ')}`,
+  );
+  await waitForExactPresence(db, hall, dataDir, ms);
+}
+
 /** Waits until the district holds exactly the hall's journal, day by day. */
 export async function waitForExactCopy(db: pg.ClientBase, hall: string, dataDir: string, ms = 20_000): Promise<Record<string, DayDigest>> {
   let last = { journal: {}, district: {} } as { journal: Record<string, DayDigest>; district: Record<string, DayDigest> };
