@@ -22,6 +22,7 @@ import type { ReportDay } from '@yichuang/hub/dist/stats/report-day.js';
 import { appointmentsOf, oneWindowOf, reportOf as hallReportOf, uptimeOf, type AppointmentDay } from '@yichuang/hub/dist/stats/report.js';
 import type pg from 'pg';
 import { encoded, OBJECT_FACTOR, periodVersions, reportKey, type Encoded, type KeptReports } from './report-cache.js';
+import type { SavedFigures } from './saved-figures.js';
 import { reportDays, type RolledUpDays } from './ticket-days.js';
 
 export interface DistrictReportQuery {
@@ -179,7 +180,15 @@ const CASE_STEPS = [
  * hall). `cache`: the server's rolled-up days kept from earlier reports; `kept`: its computed reports,
  * each reused while its key (report-cache.ts) stands.
  */
-export async function districtReport(db: pg.ClientBase, halls: readonly ReportHall[], q: DistrictReportQuery, now: number, cache: RolledUpDays, kept: KeptReports): Promise<EncodedDistrictReport> {
+export async function districtReport(
+  db: pg.ClientBase,
+  halls: readonly ReportHall[],
+  q: DistrictReportQuery,
+  now: number,
+  cache: RolledUpDays,
+  kept: KeptReports,
+  saved?: SavedFigures,
+): Promise<EncodedDistrictReport> {
   const byId = new Map(halls.map((h) => [h.id, { hall: h, parts: new Parts() }]));
   const district = new Parts();
   for (const { hall, parts } of byId.values()) {
@@ -355,28 +364,46 @@ export async function districtReport(db: pg.ClientBase, halls: readonly ReportHa
       const v = versions.get(h.id);
       if (!(q.to < hallToday) || v === undefined) return {};
       const period = [q.from, q.to, q.thresholdMs];
-      return { report: reportKey('hall', h.id, h.name, h.timeZone, h.config, v.all, hallToday, period), counted: reportKey('hall counted', h.id, h.timeZone, v.tickets, period) };
+      return {
+        report: reportKey('hall', h.id, h.name, h.timeZone, h.config, v.all, hallToday, period),
+        counted: reportKey('hall counted', h.id, h.timeZone, v.tickets, period, saved?.code),
+      };
     });
     const of = (kind: 'report' | 'counted'): string => reportKey(`district ${kind}`, q.from, q.to, q.thresholdMs, keys.map((k) => k[kind]));
     keys.push(keys.every((k) => k.report !== undefined) ? { report: of('report'), counted: of('counted') } : {});
     // Read once, here: keeping what is worked out below may drop older entries.
     found = keys.map((k) => ({ keys: k, report: k.report === undefined ? undefined : kept.get(k.report), counted: k.counted === undefined ? undefined : kept.get(k.counted) }));
     if (found.every((f) => f.report !== undefined)) return { district: found.at(-1)!.report!, halls: found.slice(0, -1).map((f) => f.report as Encoded<HallReport>) };
+    // Counted figures not in memory may be saved (a server started again).
+    const unknown = found.filter((f) => f.report === undefined && f.counted === undefined && f.keys.counted !== undefined);
+    const savedJson = saved ? await saved.read(db, unknown.map((f) => f.keys.counted!)) : new Map<string, string>();
+    for (const f of unknown) {
+      const json = savedJson.get(f.keys.counted!);
+      if (json === undefined) continue;
+      f.counted = JSON.parse(json) as Counted;
+      kept.set(f.keys.counted!, f.counted, json.length * OBJECT_FACTOR);
+    }
     // The days' tickets and 事项 only if something must be counted.
     const counting = found.some((f) => f.report === undefined && f.counted === undefined);
     for (const part of [...(counting ? [ticketDays, items] : []), windowTimes, appointments, uptime, cases]) await part();
   } finally {
     await db.query('COMMIT').catch(() => undefined);
   }
-  /** The report as kept, else put together (from what was counted as kept, else counted now) and kept. */
+  /** Figures counted now, to be saved once the answer has gone. */
+  const toSave = new Map<string, () => string>();
+  /** The report as kept, else put together (from what was counted as kept or saved, else counted now) and kept. */
   const keptOr = <T extends Report>({ report, counted, keys }: (typeof found)[number], count: () => Counted, build: (counted: Counted) => T): Encoded<T> => {
     if (report) return report as Encoded<T>;
     const fresh = counted === undefined;
     counted ??= count();
     const e = encoded(build(counted));
     if (keys.report !== undefined) kept.set(keys.report, e, e.json.length * (1 + OBJECT_FACTOR));
-    // Its objects are mostly the whole report's (shared): estimated as those.
-    if (fresh && keys.counted !== undefined) kept.set(keys.counted, counted, e.json.length * OBJECT_FACTOR);
+    if (fresh && keys.counted !== undefined) {
+      // Its objects are mostly the whole report's (shared): estimated as those.
+      kept.set(keys.counted, counted, e.json.length * OBJECT_FACTOR);
+      const c = counted;
+      toSave.set(keys.counted, () => JSON.stringify(c));
+    }
     return e;
   };
   const hallReports = [...byId.values()].map(({ hall, parts }, i) =>
@@ -390,6 +417,7 @@ export async function districtReport(db: pg.ClientBase, halls: readonly ReportHa
     },
     (counted) => reportOf(district, q, today, counted, placesOf(hallReports.map((h) => h.report))),
   );
+  saved?.save(toSave);
   return { district: districtReport, halls: hallReports };
 }
 

@@ -257,6 +257,15 @@ const MIGRATIONS: readonly string[] = [
   // 9: the visits a report's 事项 figures read (finished, with a 事项) through an index of their own,
   // not a scan of the period's every ticket (a year of 115 halls: 0.17–0.3 s a report).
   `CREATE INDEX tickets_items ON tickets (hall, day) WHERE state = 'finished' AND item_code IS NOT NULL;`,
+  // 10: reports' counted ticket and rating figures, saved so a server started again does not count a
+  // year of tickets again (saved-figures.ts); key: what they were counted from and by (report-cache.ts).
+  `CREATE TABLE counted_figures (
+     key VARCHAR(64) PRIMARY KEY,
+     figures TEXT NOT NULL,
+     bytes BIGINT NOT NULL,
+     -- When last read or saved (the district's clock, ms): the least recently used go first.
+     used_at BIGINT NOT NULL
+   );`,
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;

@@ -13,6 +13,7 @@ import { projectAll } from './projector.js';
 import { staleOtherForms } from './ticket-days.js';
 import { publishRoutes } from './publish.js';
 import { registerReportRoutes } from './report-routes.js';
+import { countingCode, SavedFigures } from './saved-figures.js';
 import { migrate } from './schema.js';
 
 export { DEMO_DISTRICT_TOKEN } from './demo-accounts.js';
@@ -24,8 +25,10 @@ export interface DistrictEnvironment {
   log: (line: string) => void;
   /** A hall is shown unlinked after this much silence (default LINK_SILENCE_S). */
   linkSilenceS?: number;
-  /** Memory for computed reports kept between requests (report-cache.ts; default KEPT_BYTES, 0: none kept). */
+  /** Memory for computed reports kept between requests (report-cache.ts; default KEPT_BYTES, 0: none kept, nor saved figures read or written). */
   keptReportBytes?: number;
+  /** Database space for counted figures saved for a server started again (saved-figures.ts; default SAVED_BYTES). */
+  savedFigureBytes?: number;
 }
 
 export interface RunningDistrict {
@@ -36,7 +39,7 @@ export interface RunningDistrict {
   close(): Promise<void>;
 }
 
-export async function startDistrict(options: DistrictOptions, { clock, log, linkSilenceS = LINK_SILENCE_S, keptReportBytes }: DistrictEnvironment): Promise<RunningDistrict> {
+export async function startDistrict(options: DistrictOptions, { clock, log, linkSilenceS = LINK_SILENCE_S, keptReportBytes, savedFigureBytes }: DistrictEnvironment): Promise<RunningDistrict> {
   const db = new pg.Pool({ connectionString: options.db, max: 4, connectionTimeoutMillis: 10_000, application_name: 'yichuang-district' });
   // An idle connection that drops is reported here; the pool opens another when next asked.
   db.on('error', (err) => log(`数据库连接中断 / database connection lost: ${err.message}`));
@@ -77,7 +80,8 @@ export async function startDistrict(options: DistrictOptions, { clock, log, link
   app.get('/api/district/halls', (_req, res, next) => {
     listHalls(db, clock(), linkSilenceS).then((data) => res.json({ ok: true, data }), next);
   });
-  registerReportRoutes(app, db, clock, keptReportBytes);
+  const saved = keptReportBytes === 0 ? undefined : new SavedFigures(db, countingCode(), clock, log, savedFigureBytes);
+  registerReportRoutes(app, db, clock, keptReportBytes, saved);
   // Any other address is a bilingual 404.
   app.use((req, res) => {
     res.status(404).json({ ok: false, error: appError('NOT_FOUND', { path: req.originalUrl.split('?')[0]!.slice(0, 200) }) });
@@ -111,6 +115,7 @@ export async function startDistrict(options: DistrictOptions, { clock, log, link
       server.closeAllConnections();
       await closed;
       await projecting?.catch(() => undefined);
+      await saved?.settled();
       await db.end();
     },
   };

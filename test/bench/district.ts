@@ -139,7 +139,14 @@ async function main(): Promise<void> {
     record({ metric: `the year's hall days rolled up (${days}, once: an upgrade, or the bench's history)`, value: seconds(performance.now() - r), target: '—' });
 
     if (!REPORTS_ONLY) await hallFigures(db, url, hubs);
-    await reportFigures(district.url, db);
+    // The district server started again, in this process (its memory new; the code already compiled).
+    const restart = async (): Promise<string> => {
+      await district!.close();
+      district = undefined;
+      district = await startDistrict({ db: url, port: 0, host: '127.0.0.1' }, { clock: Date.now, log });
+      return district.url;
+    };
+    await reportFigures(district.url, db, restart);
   } finally {
     for (const h of hubs) h.child.kill('SIGTERM');
     await Promise.all(hubs.map((h) => killed(h.child)));
@@ -215,7 +222,8 @@ async function hallFigures(db: pg.Client, url: string, hubs: HubProcess[]): Prom
 }
 
 /** 4. District reports. */
-async function reportFigures(districtUrl: string, db: pg.Client): Promise<void> {
+async function reportFigures(firstUrl: string, db: pg.Client, restart: () => Promise<string>): Promise<void> {
+  let districtUrl = firstUrl;
 
   // 4. District reports.
   /** Each run's time; every run must count `issued` tickets (a report that misses days is not a fast one). */
@@ -234,7 +242,12 @@ async function reportFigures(districtUrl: string, db: pg.Client): Promise<void> 
   // The year's tickets: the halls' year, and in a full run the caught-up week's last day too.
   const inYear = await db.query<{ n: string }>('SELECT COUNT(*) AS n FROM tickets WHERE day >= $1 AND day <= $2', [YEAR.from, YEAR.to]);
   const year = await timeReport(`from=${YEAR.from}&to=${YEAR.to}`, Number(inYear.rows[0]!.n));
-  record({ metric: `one-year district report, 115 halls (best of ${REPORT_RUNS}; runs ${year.map((t) => Math.round(t)).join(', ')} ms)`, value: `${Math.round(Math.min(...year))} ms`, target: '≤ 1 s', met: Math.min(...year) <= 1000 });
+  record({ metric: 'one-year district report, 115 halls: the first ever (reads the roll-ups and counts)', value: `${Math.round(year[0]!)} ms`, target: '≤ 1 s', met: year[0]! <= 1000 });
+  record({ metric: `… asked again (kept; best of ${REPORT_RUNS - 1}: ${year.slice(1).map((t) => Math.round(t)).join(', ')} ms)`, value: `${Math.round(Math.min(...year.slice(1)))} ms`, target: '≤ 1 s', met: Math.min(...year.slice(1)) <= 1000 });
+  // The server started again: its first report put together from the figures it saved in the database.
+  districtUrl = await restart();
+  const again = await timeReport(`from=${YEAR.from}&to=${YEAR.to}`, Number(inYear.rows[0]!.n), 1);
+  record({ metric: '… the first after the server started again (counted figures saved in the database)', value: `${Math.round(again[0]!)} ms`, target: '≤ 1 s', met: again[0]! <= 1000 });
   // One hall's data of the year changed: a past day rolled up again (as after a late record of it, its
   // version the hall's projected seq since): that hall's report and the district's are worked out
   // again, the other halls' kept.

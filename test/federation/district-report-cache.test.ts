@@ -29,11 +29,12 @@ let db: pg.Client;
 let pool: pg.Pool;
 let hub: FederatedHub;
 let dataDir: string;
+let dbUrl: string;
 const clock = new StoppedClock(MONDAY_9AM);
 
 beforeAll(async () => {
   cluster = await startPostgres();
-  const url = await cluster.createDatabase('district_kept');
+  const url = (dbUrl = await cluster.createDatabase('district_kept'));
   proxy = await LinkProxy.start(cluster.port);
   district = await startDistrict({ db: url, port: 0, host: '127.0.0.1' }, { clock: clock.now, log: () => undefined });
   fresh = await startDistrict({ db: url, port: 0, host: '127.0.0.1' }, { clock: clock.now, log: () => undefined, keptReportBytes: 0 });
@@ -197,6 +198,83 @@ describe('kept district reports while the halls work', () => {
     await settled(MON, wednesday);
     clock.advance(60_000);
     await settled(MON, wednesday);
+  });
+});
+
+describe('counted figures saved in the database', () => {
+  const restart = async (env: { savedFigureBytes?: number } = {}): Promise<void> => {
+    // close() waits for the figures being saved.
+    await district.close();
+    district = await startDistrict({ db: dbUrl, port: 0, host: '127.0.0.1' }, { clock: clock.now, log: () => undefined, ...env });
+  };
+  const savedRows = async (): Promise<{ key: string; figures: string }[]> => (await db.query<{ key: string; figures: string }>('SELECT key, figures FROM counted_figures ORDER BY key')).rows;
+
+  it('lets a server started again answer a report of past days from them, without counting, byte for byte', async () => {
+    const kept = await settled();
+    await restart();
+    const rows = await savedRows();
+    expect(rows.length).toBeGreaterThanOrEqual(2);
+    // Every saved figure altered straight in the table: a server that reads them shows it, one that counts does not.
+    const issued = data(kept).district.total.issued;
+    await Promise.all(
+      rows.map(({ key, figures }) => {
+        const f = JSON.parse(figures) as { tickets: { total: { issued: number } } };
+        f.tickets.total.issued += 424_242;
+        return db.query('UPDATE counted_figures SET figures = $2 WHERE key = $1', [key, JSON.stringify(f)]);
+      }),
+    );
+    await restart();
+    expect(data(await answer(district)).district.total.issued).toBe(issued + 424_242);
+    expect(data(await answer(fresh)).district.total.issued).toBe(issued);
+    await Promise.all(rows.map(({ key, figures }) => db.query('UPDATE counted_figures SET figures = $2 WHERE key = $1', [key, figures])));
+    await restart();
+    expect(await answer(district)).toBe(kept);
+    // The server that keeps nothing saves nothing either.
+    await db.query('DELETE FROM counted_figures');
+    await answer(fresh, MON, MON);
+    await fresh.close();
+    fresh = await startDistrict({ db: dbUrl, port: 0, host: '127.0.0.1' }, { clock: clock.now, log: () => undefined, keptReportBytes: 0 });
+    expect(await savedRows()).toEqual([]);
+  });
+
+  it('keeps no more of them than its budget, the least recently used (saved or read) dropped first', async () => {
+    type Saved = { key: string; bytes: number; usedAt: number };
+    const rowsNow = async (): Promise<Saved[]> =>
+      (await db.query<{ key: string; bytes: string; used_at: string }>('SELECT key, bytes, used_at FROM counted_figures ORDER BY used_at DESC, key')).rows.map((r) => ({
+        key: r.key,
+        bytes: Number(r.bytes),
+        usedAt: Number(r.used_at),
+      }));
+    await db.query('DELETE FROM counted_figures');
+    // Pair A (the hall's figures and the district's) of Monday, then B of Tuesday, a second later.
+    await answer(district, MON, MON);
+    await restart();
+    const a = await rowsNow();
+    clock.advance(1000);
+    await answer(district, TUE, TUE);
+    await restart();
+    const b = (await rowsNow()).filter((r) => !a.some((x) => x.key === r.key));
+    expect([a.length, b.length]).toEqual([2, 2]);
+    const budget = [...a, ...b].reduce((n, r) => n + r.bytes, 0);
+    // A read again (a server started again has only them): now more recently used than B.
+    await restart({ savedFigureBytes: budget });
+    clock.advance(1000);
+    await answer(district, MON, MON);
+    await restart({ savedFigureBytes: budget });
+    expect((await rowsNow()).slice(0, 2).map((r) => r.key).sort()).toEqual(a.map((r) => r.key).sort());
+    // Pair C of both days saved: past the budget, B goes first, then A if C needs the room.
+    clock.advance(1000);
+    await answer(district, MON, TUE);
+    await restart();
+    const left = await rowsNow();
+    const held = (r: Saved): boolean => left.some((x) => x.key === r.key);
+    const leftBytes = left.reduce((n, r) => n + r.bytes, 0);
+    expect(left.filter((r) => ![...a, ...b].some((x) => x.key === r.key))).toHaveLength(2);
+    expect(leftBytes).toBeLessThanOrEqual(budget);
+    expect(b.filter(held)).toEqual([]);
+    // What of A went, went for want of room.
+    expect(a.filter(held).length).toBeGreaterThan(0);
+    for (const r of a.filter((x) => !held(x))) expect(leftBytes + r.bytes).toBeGreaterThan(budget);
   });
 });
 
