@@ -258,10 +258,6 @@ async function reportFigures(firstUrl: string, db: pg.Client, restart: () => Pro
     value: `${Math.round(Math.min(...yearParses))}–${Math.round(Math.max(...yearParses))} ms`,
     target: '—',
   });
-  // The server started again: its first report put together from the figures it saved in the database.
-  districtUrl = await restart();
-  const again = await timeReport(`from=${YEAR.from}&to=${YEAR.to}`, Number(inYear.rows[0]!.n), 1);
-  record({ metric: '… the first after the server started again (counted figures saved in the database)', value: `${Math.round(again[0]!)} ms`, target: '≤ 1 s', met: again[0]! <= 1000 });
   // One hall's data of the year changed: a past day rolled up again (as after a late record of it, its
   // version the hall's projected seq since): that hall's report and the district's are worked out
   // again, the other halls' kept.
@@ -279,6 +275,14 @@ async function reportFigures(firstUrl: string, db: pg.Client, restart: () => Pro
   );
   const reassembled = await timeReport(`from=${YEAR.from}&to=${YEAR.to}`, Number(inYear.rows[0]!.n), 1);
   record({ metric: "one-year district report after a case about station-002's visit (put together again, not counted)", value: `${Math.round(reassembled[0]!)} ms`, target: '—' });
+  // The server started again: its first report put together from the figures it saved in the database;
+  // then a past day of a hall changed, before the server has read any roll-up (it reads them all).
+  districtUrl = await restart();
+  const again = await timeReport(`from=${YEAR.from}&to=${YEAR.to}`, Number(inYear.rows[0]!.n), 1);
+  record({ metric: 'one-year district report, the first after the server started again (counted figures saved in the database)', value: `${Math.round(again[0]!)} ms`, target: '≤ 1 s', met: again[0]! <= 1000 });
+  await db.query(`UPDATE ticket_days SET version = version + 1 WHERE hall = 'station-003' AND day = '2026-11-30'`);
+  const cold = await timeReport(`from=${YEAR.from}&to=${YEAR.to}`, Number(inYear.rows[0]!.n), 1);
+  record({ metric: "… then after station-003's data changed (it and the district counted again, every roll-up read)", value: `${Math.round(cold[0]!)} ms`, target: '—' });
   const month = await timeReport('from=2026-11-01&to=2026-11-30');
   record({ metric: `one-month district report, 115 halls (best of ${REPORT_RUNS})`, value: `${Math.round(Math.min(...month))} ms`, target: '—' });
   const one = await timeReport(`from=${YEAR.from}&to=${YEAR.to}&hall=centre-01`);
