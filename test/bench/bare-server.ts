@@ -1,5 +1,6 @@
 // The baseline: a Socket.IO server with no application code. It keeps the payloads it is given and
-// re-broadcasts them as the hub would: a 'ticket:called' to every connected socket on 'fanout'; and on
+// re-broadcasts them as the hub would: on 'call' and 'free' (a window's id), the hub's broadcasts of a
+// call and of the no-show that frees the window, each stream's to its room; and on
 // 'issue', the hub's broadcasts of an issued ticket — the ticket to the staff stream's sockets at once,
 // the queue change to boards and kiosks gathered (a moment after the first, then at most once a
 // second, as hub/src/realtime/publisher.ts does) — so the hub's CPU per ticket has a bare cost to be
@@ -7,13 +8,19 @@
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { Server } from 'socket.io';
-import { BARE_ROOMS, type BareChanges } from './load/protocol.js';
+import { BARE_ROOMS, type BareCall, type BareChanges, type PerStream } from './load/protocol.js';
 
 const http = createServer();
 // The hub's own limits, so both servers parse and frame alike.
 const io = new Server(http, { maxHttpBufferSize: 1024 * 1024, serveClient: false });
-let payload: unknown = null;
+let call: BareCall | undefined;
 let changes: BareChanges | undefined;
+
+function toStreams(event: string, payloads: PerStream, windowId: string): void {
+  io.to(BARE_ROOMS.staff).emit(event, payloads.staff);
+  io.to(BARE_ROOMS.public).emit(event, payloads.public);
+  io.to(BARE_ROOMS.window(windowId)).emit(event, payloads.window);
+}
 
 /** The publisher's gathering of queue changes for boards and kiosks (QUEUES_GATHER_MS, QUEUES_EVERY_MS). */
 let gathered = false;
@@ -31,11 +38,12 @@ function sendGathered(): void {
 }
 
 io.on('connection', (socket) => {
-  socket.on('payload', (p: unknown, ack: () => void) => {
-    payload = p;
+  socket.on('callPayloads', (c: BareCall, ack: () => void) => {
+    call = c;
     ack();
   });
-  socket.on('fanout', () => io.emit('ticket:called', payload));
+  socket.on('call', (windowId: string) => call && toStreams('ticket:called', call.called, windowId));
+  socket.on('free', (windowId: string) => call && toStreams('ticket:noShow', call.noShow, windowId));
   socket.on('join', (room: string, ack: () => void) => {
     void socket.join(room);
     ack();

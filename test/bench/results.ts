@@ -103,7 +103,9 @@ export function rows(f: Figures, s: BenchSettings): Row[] {
   const lastRatio = ratio(hub.last.p99, bare.last.p99);
   add('Fan-out p99, hub ÷ bare Socket.IO (to the last receiver)', `${lastRatio}×`, '≤ 1.5×', atMost(lastRatio, 1.5) && hub.missed === 0);
 
-  add('CPU per call: hub (callNext + noShow, 2 broadcasts) / bare (1 broadcast)', `hub ${f.cpuMs.hubPerCall} ms / bare ${f.cpuMs.barePerCall} ms`);
+  add('CPU per call (callNext, then the noShow that frees the window): hub / bare sending the same broadcasts to the same sockets', `hub ${f.cpuMs.hubPerCall} ms / bare ${f.cpuMs.barePerCall} ms`);
+  const perCallRatio = ratio(f.cpuMs.hubPerCall, f.cpuMs.barePerCall);
+  add('CPU per call, hub ÷ bare Socket.IO', `${perCallRatio}×`, '≤ 1.5×', atMost(perCallRatio, 1.5));
 
   const issue = (r: IssueResult, p99Ms: number): boolean => atMost(r.ack.p99, p99Ms) && r.errors === 0 && r.unanswered === 0;
   add(`Issue → durable ack, steady ${s.load.steady.rate}/s, p50 / p99 (${f.steady.ack.n} tickets)`, pair(f.steady.ack.p50, f.steady.ack.p99), 'p99 ≤ 10 ms', issue(f.steady, 10));

@@ -43,7 +43,7 @@ export interface FanoutResult {
   payloadBytes: number;
   hub: FanoutSide;
   bare: FanoutSide;
-  /** Calls made, warm-up included: a hub call is callNext then noShow, a bare call one broadcast. */
+  /** Calls made, warm-up included: a hub call is callNext then noShow, a bare call the same two broadcasts (BareCall). */
   calls: { hub: number; bare: number };
   refused: number;
 }
@@ -94,8 +94,17 @@ export interface BareChanges {
   queues: QueuesChanged;
 }
 
-/** The bare server's rooms, standing for the hub's streams: staff (window clients, consoles), public (boards, kiosks). */
+/** The bare server's rooms, standing for the hub's streams: staff (window clients, consoles), public (boards, kiosks), a window's display and pad. */
 export const BARE_ROOMS = { staff: 'staff', public: 'public', window: (windowId: string) => `window:${windowId}` };
+
+/** A payload per stream, as a window client, a board and the window's display got it. */
+export type PerStream = Record<'staff' | 'public' | 'window', unknown>;
+
+/** What the hub broadcast for a call at a window: its 'ticket:called', then the 'ticket:noShow' that freed the window again. */
+export interface BareCall {
+  called: PerStream;
+  noShow: PerStream;
+}
 
 export interface PhaseResults {
   /** Windows signed in and cleared, and tickets waiting for the fan-out's calls. */
