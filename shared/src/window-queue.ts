@@ -17,6 +17,31 @@ export interface WindowQueueEntry {
 export const mayCall = (t: Pick<TicketView, 'state' | 'categoryId' | 'targetWindowId'>, w: Pick<WindowView, 'id' | 'categories'>): boolean =>
   t.state === 'waiting' && (t.targetWindowId === undefined ? w.categories.some((c) => c.categoryId === t.categoryId) : t.targetWindowId === w.id);
 
+/** What a window's call order was worked out from, as its caller sees the hall: the tickets it may call (by number, with their priority) and its categories. */
+export interface QueueBasis {
+  callable: ReadonlyMap<string, PriorityClass>;
+  categories: string;
+}
+
+export const queueBasis = (tickets: readonly TicketView[], w: Pick<WindowView, 'id' | 'categories'>): QueueBasis => ({
+  callable: new Map(tickets.filter((t) => mayCall(t, w)).map((t) => [t.number, t.priority])),
+  categories: JSON.stringify(w.categories),
+});
+
+/**
+ * Whether a window's call order must be asked for again, or stands as the last one less the tickets
+ * that left it: asked when a ticket it may call came or changed, its categories changed, or a ticket
+ * left other than by this window calling the head of its order (`head`, now its `current`). After its
+ * own call of the head the rest keep their order — the order already played the priority-burst streak
+ * forward through that call — while another window taking one of them can reorder the rest.
+ */
+export function mustAskAgain(before: QueueBasis | undefined, after: QueueBasis, own: { head?: string; current?: string }): boolean {
+  if (!before || before.categories !== after.categories) return true;
+  for (const [number, priority] of after.callable) if (before.callable.get(number) !== priority) return true;
+  for (const number of before.callable.keys()) if (!after.callable.has(number) && !(number === own.head && number === own.current)) return true;
+  return false;
+}
+
 /** A caller asks for its queue at most this often while the hall's changes keep coming (askOneAtATime). */
 export const QUEUE_ASK_EVERY_MS = 1000;
 

@@ -1,8 +1,9 @@
 // What a window caller asks besides listening: its queue in call order (GET /api/windows/:id/queue),
-// again whenever a hall broadcast can change it — a ticket the window may call, or a change at the window
-// (window-client caller.orderKey) — one ask at a time and at most one a second, as the caller does
-// (askOneAtATime). One caller per window (a hall's window has one), so the hub's cost of a ticket
-// includes the asks it causes, as in a hall.
+// again whenever a hall broadcast can change it — a ticket the window may call came or changed, another
+// window took one it could call, its categories changed (window-client caller.followQueue, shared
+// window-queue.ts mustAskAgain; not after its own calls) — one ask at a time and at most one a second, as
+// the caller does (askOneAtATime). One caller per window (a hall's window has one), so the hub's cost
+// of a ticket includes the asks it causes, as in a hall.
 import { HALL_BROADCASTS } from '@yichuang/shared/events';
 import type { TicketView, WindowView } from '@yichuang/shared/domain';
 import { askOneAtATime, mayCall } from '@yichuang/shared/window-queue';
@@ -21,8 +22,12 @@ export function askLikeCallers(hubUrl: string, devices: readonly HubDevice[], wi
     });
     for (const name of HALL_BROADCASTS) {
       (socket.on as (e: string, f: (p: { ticket?: TicketView; window?: WindowView }) => void) => void)(name, (p) => {
+        const before = window;
         if (p.window?.id === window.id) window = p.window;
-        if (p.window?.id === window.id || (p.ticket && mayCall(p.ticket, window))) void ask();
+        const categoriesChanged = JSON.stringify(before.categories) !== JSON.stringify(window.categories);
+        const takenElsewhere =
+          name === 'ticket:called' && p.ticket !== undefined && p.window?.id !== window.id && p.ticket.targetWindowId === undefined && window.categories.some((c) => c.categoryId === p.ticket!.categoryId);
+        if (categoriesChanged || takenElsewhere || (p.ticket && mayCall(p.ticket, window))) void ask();
       });
     }
   }

@@ -6,7 +6,8 @@ import type { TicketIssued } from '@yichuang/shared/events';
 import type { AckDataOf, ClientError, CommandInput, CommandName } from '@yichuang/shared/commands';
 import type { Params, StringKey } from '@yichuang/shared/window-i18n';
 import { rest } from '@yichuang/shared/rest';
-import { askOneAtATime, mayCall, type WindowCase, type WindowQueueEntry } from '@yichuang/shared/window-queue';
+import { askOneAtATime, mustAskAgain, queueBasis, type QueueBasis, type WindowCase, type WindowQueueEntry } from '@yichuang/shared/window-queue';
+import { untrack } from 'svelte';
 import type { PrintResult } from '@yichuang/shared/printing';
 import type { StaffFigures } from '@yichuang/shared/ratings';
 import type { Hall } from '@yichuang/shared/ui/hall.svelte';
@@ -138,19 +139,32 @@ export class Caller {
     return this.queue.flatMap((e) => waiting[e.number] ?? []);
   });
 
-  /**
-   * What this window's call order can change with, as the hall's broadcasts show it: the window (its
-   * categories, status and current ticket) and the waiting tickets it may call. The queue list is asked
-   * for again when this changes, not on every change in the hall: a ticket taken for a category served
-   * only elsewhere had every window client in the hall ask the hub for its queue.
-   */
-  readonly orderKey = $derived.by(() => {
+  /** What this window's call order is worked out from, as the hall's broadcasts show it (queueBasis). */
+  readonly queueBasis = $derived.by<QueueBasis | undefined>(() => {
     const s = this.hall.snapshot;
     const w = this.window;
-    if (!s || !w) return '';
-    const callable = s.tickets.filter((t) => mayCall(t, w));
-    return JSON.stringify([w.status, w.current?.id, w.categories, callable.map((t) => [t.id, t.priority])]);
+    return s && w && this.signedIn ? queueBasis(s.tickets, w) : undefined;
   });
+  /** The basis of the queue list shown: asked for, or kept after this window's own call (mustAskAgain). */
+  private shownBasis: QueueBasis | undefined;
+
+  /**
+   * Asks for the queue list again when the hall's broadcasts can have changed its order — a ticket this
+   * window may call came or changed, another window took one, its categories changed — not after its
+   * own call of the head (the rest keep their order) nor on a change elsewhere in the hall: a ticket
+   * taken for a category served only elsewhere had every window client in the hall ask the hub.
+   */
+  followQueue(): void {
+    const after = this.queueBasis;
+    const ask = untrack(() => {
+      if (!after) return false;
+      const before = this.shownBasis;
+      const head = this.queue?.find((e) => before?.callable.has(e.number))?.number;
+      return mustAskAgain(before, after, { head, current: this.current?.number });
+    });
+    this.shownBasis = after;
+    if (ask) void this.refreshQueue();
+  }
 
   /** Open cases (差评工单 not yet closed). */
   readonly openCases = $derived.by(() => this.cases.filter((c) => c.next !== null));
