@@ -42,12 +42,27 @@ export class SavedFigures {
     private readonly maxBytes = SAVED_BYTES,
   ) {}
 
-  /** The figures saved under `keys`, as JSON, read on `client` (in the report's snapshot). */
-  async read(client: pg.ClientBase, keys: readonly string[]): Promise<Map<string, string>> {
-    if (keys.length === 0) return new Map();
+  /**
+   * The figures saved under `keys`, read on `client` (in the report's snapshot), with their size. One
+   * that does not parse or is not `T` (a row edited by hand, a disk's fault) is left out, to be counted
+   * again and saved over.
+   */
+  async read<T>(client: pg.ClientBase, keys: readonly string[], isFigures: (v: unknown) => v is T): Promise<Map<string, { figures: T; bytes: number }>> {
+    const out = new Map<string, { figures: T; bytes: number }>();
+    if (keys.length === 0) return out;
     const { rows } = await client.query<{ key: string; figures: string }>('SELECT key, figures FROM counted_figures WHERE key = ANY($1)', [keys]);
-    if (rows.length > 0) this.background(async () => void (await this.db.query('UPDATE counted_figures SET used_at = $2 WHERE key = ANY($1)', [rows.map((r) => r.key), this.clock()])));
-    return new Map(rows.map((r) => [r.key, r.figures]));
+    for (const r of rows) {
+      let figures: unknown;
+      try {
+        figures = JSON.parse(r.figures);
+      } catch {
+        figures = undefined;
+      }
+      if (isFigures(figures)) out.set(r.key, { figures, bytes: r.figures.length });
+      else this.log(`保存的统计结果无法读取，将重新计算 / saved figures unreadable, to be counted again: ${r.key}`);
+    }
+    if (out.size > 0) this.background(async () => void (await this.db.query('UPDATE counted_figures SET used_at = $2 WHERE key = ANY($1)', [[...out.keys()], this.clock()])));
+    return out;
   }
 
   /** Saves figures (key → JSON) once the caller has moved on; then drops the least recently used past the budget. */
@@ -59,7 +74,7 @@ export class SavedFigures {
         const figures = json();
         await this.db.query(
           `INSERT INTO counted_figures (key, figures, bytes, used_at) VALUES ($1, $2, $3, $4)
-           ON CONFLICT (key) DO UPDATE SET used_at = EXCLUDED.used_at`,
+           ON CONFLICT (key) DO UPDATE SET figures = EXCLUDED.figures, bytes = EXCLUDED.bytes, used_at = EXCLUDED.used_at`,
           [key, figures, Buffer.byteLength(figures), at],
         );
       }

@@ -202,7 +202,7 @@ describe('kept district reports while the halls work', () => {
 });
 
 describe('counted figures saved in the database', () => {
-  const restart = async (env: { savedFigureBytes?: number } = {}): Promise<void> => {
+  const restart = async (env: { savedFigureBytes?: number; log?: (line: string) => void } = {}): Promise<void> => {
     // close() waits for the figures being saved.
     await district.close();
     district = await startDistrict({ db: dbUrl, port: 0, host: '127.0.0.1' }, { clock: clock.now, log: () => undefined, ...env });
@@ -235,6 +235,24 @@ describe('counted figures saved in the database', () => {
     await fresh.close();
     fresh = await startDistrict({ db: dbUrl, port: 0, host: '127.0.0.1' }, { clock: clock.now, log: () => undefined, keptReportBytes: 0 });
     expect(await savedRows()).toEqual([]);
+  });
+
+  it('counts again, and saves over, figures that do not read (a row edited by hand), and says so', async () => {
+    // Nothing saved just now (the test before cleared them), nothing in a new server's memory: counted and saved.
+    await restart();
+    const kept = await settled();
+    await restart();
+    const keys = (await savedRows()).map((r) => r.key);
+    expect(keys.length).toBeGreaterThanOrEqual(2);
+    await db.query('UPDATE counted_figures SET figures = $2 WHERE key = $1', [keys[0], '{"tickets":']);
+    await db.query(`UPDATE counted_figures SET figures = '{"elsewhere":1}' WHERE key <> $1`, [keys[0]]);
+    const logs: string[] = [];
+    await restart({ log: (line) => logs.push(line) });
+    expect(await answer(district)).toBe(kept);
+    expect(logs.filter((l) => l.includes('saved figures unreadable, to be counted again'))).toHaveLength(keys.length);
+    await restart();
+    for (const { figures } of await savedRows()) expect(JSON.parse(figures)).toHaveProperty('tickets.total');
+    expect(await answer(district)).toBe(kept);
   });
 
   it('keeps no more of them than its budget, the least recently used (saved or read) dropped first', async () => {
