@@ -143,13 +143,6 @@ interface Counted {
   byItem: Record<string, ItemFigures>;
 }
 
-/** Whether saved figures (saved-figures.ts) have Counted's shape, as far as putting a report together reads it. */
-function isCounted(v: unknown): v is Counted {
-  const c = v as Partial<Counted> | null;
-  const isObject = (x: unknown): boolean => typeof x === 'object' && x !== null;
-  return isObject(c) && isObject(c!.byItem) && isObject(c!.tickets) && isObject(c!.tickets!.total) && isObject(c!.tickets!.byWindow) && Array.isArray(c!.tickets!.days);
-}
-
 /** The counting (hall's report code) and the 事项 figures of `p`'s days; the cases given to the hall's code: none. */
 const countedOf = (p: Parts, q: DistrictReportQuery): Counted => ({
   tickets: hallReportOf(p.days, [], { range: { from: q.from, to: q.to }, thresholdMs: q.thresholdMs, cases: { today: q.to }, comprehensiveWindows: [] }),
@@ -383,11 +376,12 @@ export async function districtReport(
     if (found.every((f) => f.report !== undefined)) return { district: found.at(-1)!.report!, halls: found.slice(0, -1).map((f) => f.report as Encoded<HallReport>) };
     // Counted figures not in memory may be saved (a server started again).
     const unknown = found.filter((f) => f.report === undefined && f.counted === undefined && f.keys.counted !== undefined);
-    const fromSaved = saved ? await saved.read(db, unknown.map((f) => f.keys.counted!), isCounted) : new Map<string, { figures: Counted; bytes: number }>();
+    const fromSaved = saved ? await saved.read(db, unknown.map((f) => f.keys.counted!)) : new Map<string, { figures: unknown; bytes: number }>();
     for (const f of unknown) {
       const s = fromSaved.get(f.keys.counted!);
       if (!s) continue;
-      f.counted = s.figures;
+      // Written by countedOf below (their digest checked): Counted.
+      f.counted = s.figures as Counted;
       kept.set(f.keys.counted!, f.counted, s.bytes * OBJECT_FACTOR);
     }
     // The days' tickets and 事项 only if something must be counted.

@@ -2,8 +2,9 @@
 // reboot) does not count a year of tickets again for the first report it is asked: a report's ticket
 // and rating figures (report.ts Counted, plain JSON) are a pure function of the period's roll-ups,
 // whose version is in their key (report-cache.ts), and of the code that counts them, whose
-// fingerprint is in it too — a new build never reads what an older one counted. Written after the
-// answer has gone, least recently used dropped past a budget.
+// fingerprint is in it too — a new build never reads what an older one counted. Written one at a time
+// after the answers have gone, each with a digest that a read checks; the least recently used dropped
+// past a budget.
 import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -14,8 +15,9 @@ import type pg from 'pg';
 export const SAVED_BYTES = 1024 * 1024 * 1024;
 
 /**
- * What names the code that counts: the modules of the district's reports, the hall's statistics and
- * the shared report definitions, as built (or as sources, when run from them).
+ * What names the code that counts: every module of the district's server, of the hall's statistics
+ * and of the shared package (a change anywhere there counts again), as built or as sources when run
+ * from them. The hall's engine is not read by the counted figures (cases are put together apart).
  */
 export function countingCode(): string {
   const hash = createHash('sha256');
@@ -29,9 +31,15 @@ export function countingCode(): string {
   return hash.digest('base64');
 }
 
+const digestOf = (text: string): string => createHash('sha256').update(text).digest('base64');
+
 export class SavedFigures {
-  /** Writes under way (close waits for them). */
-  private readonly writing = new Set<Promise<void>>();
+  /** Figures waiting to be written, by key (the same figures asked twice are written once). */
+  private readonly waiting = new Map<string, () => string>();
+  /** Keys read, to be marked used. */
+  private readonly used = new Set<string>();
+  private writer: Promise<void> | undefined;
+  private closing = false;
 
   constructor(
     private readonly db: pg.Pool,
@@ -43,60 +51,72 @@ export class SavedFigures {
   ) {}
 
   /**
-   * The figures saved under `keys`, read on `client` (in the report's snapshot), with their size. One
-   * that does not parse or is not `T` (a row edited by hand, a disk's fault) is left out, to be counted
-   * again and saved over.
+   * The figures saved under `keys` (JSON-parsed), read on `client` (in the report's snapshot), with their
+   * size. One whose digest does not match (a row edited by hand, a disk's fault) is left out, to be
+   * counted again and saved over.
    */
-  async read<T>(client: pg.ClientBase, keys: readonly string[], isFigures: (v: unknown) => v is T): Promise<Map<string, { figures: T; bytes: number }>> {
-    const out = new Map<string, { figures: T; bytes: number }>();
+  async read(client: pg.ClientBase, keys: readonly string[]): Promise<Map<string, { figures: unknown; bytes: number }>> {
+    const out = new Map<string, { figures: unknown; bytes: number }>();
     if (keys.length === 0) return out;
-    const { rows } = await client.query<{ key: string; figures: string }>('SELECT key, figures FROM counted_figures WHERE key = ANY($1)', [keys]);
+    const { rows } = await client.query<{ key: string; figures: string; digest: string }>('SELECT key, figures, digest FROM counted_figures WHERE key = ANY($1)', [keys]);
     for (const r of rows) {
-      let figures: unknown;
-      try {
-        figures = JSON.parse(r.figures);
-      } catch {
-        figures = undefined;
+      if (digestOf(r.figures) !== r.digest) {
+        this.log(`保存的统计结果已损坏，将重新计算 / saved figures damaged, to be counted again: ${r.key}`);
+        continue;
       }
-      if (isFigures(figures)) out.set(r.key, { figures, bytes: r.figures.length });
-      else this.log(`保存的统计结果无法读取，将重新计算 / saved figures unreadable, to be counted again: ${r.key}`);
+      out.set(r.key, { figures: JSON.parse(r.figures), bytes: Buffer.byteLength(r.figures) });
+      this.used.add(r.key);
     }
-    if (out.size > 0) this.background(async () => void (await this.db.query('UPDATE counted_figures SET used_at = $2 WHERE key = ANY($1)', [[...out.keys()], this.clock()])));
+    this.write();
     return out;
   }
 
-  /** Saves figures (key → JSON) once the caller has moved on; then drops the least recently used past the budget. */
+  /** Saves figures (key → their JSON, made when written) once the answers have gone. */
   save(entries: ReadonlyMap<string, () => string>): void {
-    if (entries.size === 0) return;
-    this.background(async () => {
-      const at = this.clock();
-      for (const [key, json] of entries) {
-        const figures = json();
-        await this.db.query(
-          `INSERT INTO counted_figures (key, figures, bytes, used_at) VALUES ($1, $2, $3, $4)
-           ON CONFLICT (key) DO UPDATE SET figures = EXCLUDED.figures, bytes = EXCLUDED.bytes, used_at = EXCLUDED.used_at`,
-          [key, figures, Buffer.byteLength(figures), at],
-        );
-      }
-      await this.db.query(
-        `DELETE FROM counted_figures WHERE key IN (
-           SELECT key FROM (SELECT key, SUM(bytes) OVER (ORDER BY used_at DESC, key) AS upto FROM counted_figures) x WHERE upto > $1)`,
-        [this.maxBytes],
-      );
-    });
+    for (const [key, json] of entries) if (!this.waiting.has(key)) this.waiting.set(key, json);
+    this.write();
   }
 
-  /** Waits for the writes under way. */
-  async settled(): Promise<void> {
-    while (this.writing.size > 0) await Promise.all(this.writing);
+  /** Writes what is waiting, and nothing asked for after (a report still running as the server closes). */
+  async close(): Promise<void> {
+    this.closing = true;
+    await this.writer;
   }
 
-  /** Saving is a help, never a condition of an answer: a failure is logged and the figures counted again next time. */
-  private background(work: () => Promise<void>): void {
-    const p = new Promise<void>((resolve) => setImmediate(resolve))
-      .then(work)
+  /** One writer at a time, on one connection of the pool: saving is a help, never a load on the answers. */
+  private write(): void {
+    if (this.writer || this.closing || (this.waiting.size === 0 && this.used.size === 0)) return;
+    this.writer = new Promise<void>((resolve) => setImmediate(resolve))
+      .then(() => this.drain())
+      // A failure is logged; the figures are counted again next time.
       .catch((err: Error) => this.log(`统计结果未能保存，下次将重新计算 / counted figures not saved, to be counted again: ${err.message}`))
-      .finally(() => this.writing.delete(p));
-    this.writing.add(p);
+      .finally(() => {
+        this.writer = undefined;
+        this.write();
+      });
+  }
+
+  private async drain(): Promise<void> {
+    const at = this.clock();
+    if (this.used.size > 0) {
+      const keys = [...this.used];
+      this.used.clear();
+      await this.db.query('UPDATE counted_figures SET used_at = $2 WHERE key = ANY($1)', [keys, at]);
+    }
+    if (this.waiting.size === 0) return;
+    for (const [key, json] of this.waiting) {
+      this.waiting.delete(key);
+      const figures = json();
+      await this.db.query(
+        `INSERT INTO counted_figures (key, figures, digest, bytes, used_at) VALUES ($1, $2, $3, $4, $5)
+         ON CONFLICT (key) DO UPDATE SET figures = EXCLUDED.figures, digest = EXCLUDED.digest, bytes = EXCLUDED.bytes, used_at = EXCLUDED.used_at`,
+        [key, figures, digestOf(figures), Buffer.byteLength(figures), at],
+      );
+    }
+    await this.db.query(
+      `DELETE FROM counted_figures WHERE key IN (
+         SELECT key FROM (SELECT key, SUM(bytes) OVER (ORDER BY used_at DESC, key) AS upto FROM counted_figures) x WHERE upto > $1)`,
+      [this.maxBytes],
+    );
   }
 }

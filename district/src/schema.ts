@@ -262,6 +262,8 @@ const MIGRATIONS: readonly string[] = [
   `CREATE TABLE counted_figures (
      key VARCHAR(64) PRIMARY KEY,
      figures TEXT NOT NULL,
+     -- sha256 of figures (base64): a row that does not match is counted again.
+     digest VARCHAR(64) NOT NULL,
      bytes BIGINT NOT NULL,
      -- When last read or saved (the district's clock, ms): the least recently used go first.
      used_at BIGINT NOT NULL

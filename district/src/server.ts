@@ -27,7 +27,7 @@ export interface DistrictEnvironment {
   linkSilenceS?: number;
   /** Memory for computed reports kept between requests (report-cache.ts; default KEPT_BYTES, 0: none kept, nor saved figures read or written). */
   keptReportBytes?: number;
-  /** Database space for counted figures saved for a server started again (saved-figures.ts; default SAVED_BYTES). */
+  /** Database space for counted figures saved for a server started again (saved-figures.ts; default SAVED_BYTES, 0: none saved). */
   savedFigureBytes?: number;
 }
 
@@ -80,7 +80,7 @@ export async function startDistrict(options: DistrictOptions, { clock, log, link
   app.get('/api/district/halls', (_req, res, next) => {
     listHalls(db, clock(), linkSilenceS).then((data) => res.json({ ok: true, data }), next);
   });
-  const saved = keptReportBytes === 0 ? undefined : new SavedFigures(db, countingCode(), clock, log, savedFigureBytes);
+  const saved = keptReportBytes === 0 || savedFigureBytes === 0 ? undefined : new SavedFigures(db, countingCode(), clock, log, savedFigureBytes);
   registerReportRoutes(app, db, clock, keptReportBytes, saved);
   // Any other address is a bilingual 404.
   app.use((req, res) => {
@@ -115,7 +115,7 @@ export async function startDistrict(options: DistrictOptions, { clock, log, link
       server.closeAllConnections();
       await closed;
       await projecting?.catch(() => undefined);
-      await saved?.settled();
+      await saved?.close();
       await db.end();
     },
   };

@@ -11,7 +11,7 @@
 import { RATING_LEVELS, type RatingLevel } from '@yichuang/shared/ratings';
 import { localParts, serviceDay, weekdayOf } from '@yichuang/shared/time';
 import type { TicketEnd, TicketFact } from '@yichuang/hub/dist/stats/facts.js';
-import { dayMemos } from '@yichuang/hub/dist/stats/report.js';
+import { fillDayMemos } from '@yichuang/hub/dist/stats/report.js';
 import { RatingTally, ReportDayCache, ticketColumns, type ReportDay, type TicketColumns } from '@yichuang/hub/dist/stats/report-day.js';
 import { columnText, encodeTickets, fromText, NONE, ROLLUP_VERSION, TICKET_COLUMNS, type ReportRollup } from '@yichuang/hub/dist/stats/rollup.js';
 import type pg from 'pg';
@@ -223,7 +223,7 @@ export class RolledUpDays {
 
   /** Keeps `d` with its memos worked out (the reports take copies of it, which would each work them out again). */
   set(hall: string, d: ReportDay, version: string): void {
-    dayMemos(d);
+    fillDayMemos(d);
     let h = this.halls.get(hall);
     if (!h) this.halls.set(hall, (h = { days: new ReportDayCache(HALL_CACHE_BYTES), versions: new Map() }));
     h.days.set(d);
@@ -409,7 +409,7 @@ export class DistrictDays {
         const total = new RatingTally();
         for (const p of parts) total.addTally(p.d.ratings);
         merged = { ...reportDay(day, encodeTickets([]), []), tickets: mergedColumns(from), ratings: total };
-        dayMemos(merged);
+        fillDayMemos(merged);
         this.days.set(merged);
         this.madeOf.set(day, from);
       }

@@ -18,13 +18,12 @@ describe('a window caller asking for its call order again', () => {
     expect(mustAskAgain(before, basis([ticket('A001'), ticket('A002'), ticket('A003')], { ...window, categories: [{ categoryId: 'general', weight: 2 }] }), {})).toBe(true);
   });
 
-  it('keeps its order after calling its head, not after a ticket left otherwise', () => {
+  it('keeps its order after its own call-next took the head, not after a ticket left otherwise', () => {
     const called = basis([ticket('A001', { state: 'called' }), ticket('A002'), ticket('A003')]);
-    expect(mustAskAgain(before, called, { head: 'A001', current: 'A001' })).toBe(false);
-    // Called by number, not the head: the streak may order the rest differently.
-    expect(mustAskAgain(before, basis([ticket('A001'), ticket('A002', { state: 'called' }), ticket('A003')]), { head: 'A001', current: 'A002' })).toBe(true);
-    // Taken by another window.
+    expect(mustAskAgain(before, called, { head: 'A001', calledNext: 'A001' })).toBe(false);
+    // The head called by number (the streak stands still), or another ticket: the rest may order differently.
     expect(mustAskAgain(before, called, { head: 'A001' })).toBe(true);
+    expect(mustAskAgain(before, basis([ticket('A001'), ticket('A002', { state: 'called' }), ticket('A003')]), { head: 'A001', calledNext: 'A002' })).toBe(true);
   });
 
   it('does not ask for tickets it may not call, nor when nothing it reads changed', () => {

@@ -31,14 +31,15 @@ export const queueBasis = (tickets: readonly TicketView[], w: Pick<WindowView, '
 /**
  * Whether a window's call order must be asked for again, or stands as the last one less the tickets
  * that left it: asked when a ticket it may call came or changed, its categories changed, or a ticket
- * left other than by this window calling the head of its order (`head`, now its `current`). After its
- * own call of the head the rest keep their order — the order already played the priority-burst streak
- * forward through that call — while another window taking one of them can reorder the rest.
+ * left other than as the head of its order (`head`) taken by this window's own call-next (`calledNext`).
+ * After that call the rest keep their order — the order already played the priority-burst streak
+ * forward through a call-next — while a call by number (the streak stands still) or another window
+ * taking one of them can reorder the rest.
  */
-export function mustAskAgain(before: QueueBasis | undefined, after: QueueBasis, own: { head?: string; current?: string }): boolean {
+export function mustAskAgain(before: QueueBasis | undefined, after: QueueBasis, own: { head?: string; calledNext?: string }): boolean {
   if (!before || before.categories !== after.categories) return true;
   for (const [number, priority] of after.callable) if (before.callable.get(number) !== priority) return true;
-  for (const number of before.callable.keys()) if (!after.callable.has(number) && !(number === own.head && number === own.current)) return true;
+  for (const number of before.callable.keys()) if (!after.callable.has(number) && !(number === own.head && number === own.calledNext)) return true;
   return false;
 }
 

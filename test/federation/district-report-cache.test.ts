@@ -4,6 +4,7 @@
 // today about a past day's visit or a new configuration put together again from the ticket figures
 // kept — and not when only today's records arrive. After each change
 // the answer equals a server's that keeps nothing (on the same database) and the hall's own report.
+import { createHash } from 'node:crypto';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { KeptReports } from '../../district/src/report-cache.js';
@@ -214,19 +215,20 @@ describe('counted figures saved in the database', () => {
     await restart();
     const rows = await savedRows();
     expect(rows.length).toBeGreaterThanOrEqual(2);
-    // Every saved figure altered straight in the table: a server that reads them shows it, one that counts does not.
+    // Every saved figure altered straight in the table, digest and all: a server that reads them shows it, one that counts does not.
     const issued = data(kept).district.total.issued;
     await Promise.all(
       rows.map(({ key, figures }) => {
         const f = JSON.parse(figures) as { tickets: { total: { issued: number } } };
         f.tickets.total.issued += 424_242;
-        return db.query('UPDATE counted_figures SET figures = $2 WHERE key = $1', [key, JSON.stringify(f)]);
+        const altered = JSON.stringify(f);
+        return db.query('UPDATE counted_figures SET figures = $2, digest = $3 WHERE key = $1', [key, altered, createHash('sha256').update(altered).digest('base64')]);
       }),
     );
     await restart();
     expect(data(await answer(district)).district.total.issued).toBe(issued + 424_242);
     expect(data(await answer(fresh)).district.total.issued).toBe(issued);
-    await Promise.all(rows.map(({ key, figures }) => db.query('UPDATE counted_figures SET figures = $2 WHERE key = $1', [key, figures])));
+    await Promise.all(rows.map(({ key, figures }) => db.query('UPDATE counted_figures SET figures = $2, digest = $3 WHERE key = $1', [key, figures, createHash('sha256').update(figures).digest('base64')])));
     await restart();
     expect(await answer(district)).toBe(kept);
     // The server that keeps nothing saves nothing either.
@@ -237,7 +239,7 @@ describe('counted figures saved in the database', () => {
     expect(await savedRows()).toEqual([]);
   });
 
-  it('counts again, and saves over, figures that do not read (a row edited by hand), and says so', async () => {
+  it('counts again, and saves over, figures that do not match their digest (a row edited by hand, cut short), and says so', async () => {
     // Nothing saved just now (the test before cleared them), nothing in a new server's memory: counted and saved.
     await restart();
     const kept = await settled();
@@ -249,7 +251,7 @@ describe('counted figures saved in the database', () => {
     const logs: string[] = [];
     await restart({ log: (line) => logs.push(line) });
     expect(await answer(district)).toBe(kept);
-    expect(logs.filter((l) => l.includes('saved figures unreadable, to be counted again'))).toHaveLength(keys.length);
+    expect(logs.filter((l) => l.includes('saved figures damaged, to be counted again'))).toHaveLength(keys.length);
     await restart();
     for (const { figures } of await savedRows()) expect(JSON.parse(figures)).toHaveProperty('tickets.total');
     expect(await answer(district)).toBe(kept);

@@ -54,8 +54,8 @@ describe('the window caller’s queue asks', () => {
     expect(asks.length).toBeGreaterThanOrEqual(1);
     expect(asks.length).toBeLessThanOrEqual(2);
 
-    // Its own call of the head and the no-show after it leave the rest in the order it has: no ask.
-    // Another window taking a ticket it could call can reorder the rest (the priority-burst rule): an ask.
+    // Its own call-next (F1) of the head and the no-show after it leave the rest in the order it has: no
+    // ask. Another window taking a ticket it could call can reorder the rest (the priority-burst rule): an ask.
     const other = served.data.find((w) => w.id !== W1 && w.categories.some((c) => c.categoryId === 'general'))!.id;
     const w2 = await t.connect(`demo-window-${other.slice(1)}`);
     await acked(w2.emitWithAck('staff:signIn', { cmdId: cmdId(), windowId: other, staffNumber: `${other.slice(1)}01`, pin: '123456' }));
@@ -63,7 +63,7 @@ describe('the window caller’s queue asks', () => {
     await page.waitForFunction((n) => [...document.querySelectorAll('[data-waiting] li')].some((li) => li.getAttribute('data-number') === n), third.ticket.number);
     await new Promise((r) => setTimeout(r, 1500)); // the ask for it answered, the once-a-second limit passed
     asks.length = 0;
-    await acked(w1.emitWithAck('window:callNext', { cmdId: cmdId(), windowId: W1 }));
+    await page.keyboard.press('F1');
     await page.waitForFunction((ns) => [...document.querySelectorAll('[data-waiting] li')].map((li) => li.getAttribute('data-number')).join() === ns.join(), [mine.ticket.number, third.ticket.number]);
     await acked(w1.emitWithAck('window:noShow', { cmdId: cmdId(), windowId: W1 }));
     await page.getByText(first.ticket.number).waitFor({ state: 'detached' });

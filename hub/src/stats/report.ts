@@ -54,9 +54,15 @@ function daySpread(d: ReportDay): DaySpread {
  * the period's groupings, as later ones do.
  */
 export function dayMemos(d: ReportDay): DayMemos {
+  fillDayMemos(d);
+  return { counts: Object.fromEntries(d.counts), figures: [...d.figures], spread: daySpread(d) };
+}
+
+/** Works a day's memos out on the day itself (dayMemos, without their copy for a pack): for days kept in memory. */
+export function fillDayMemos(d: ReportDay): void {
   for (const dim of DIMENSIONS) dayCounts(d, dim);
   dayFigures([d], DEFAULT_THRESHOLD_MIN * 60_000);
-  return { counts: Object.fromEntries(d.counts), figures: [...d.figures], spread: daySpread(d) };
+  daySpread(d);
 }
 
 /** Each day's own figures (byDay), from its memo when the same threshold was asked before; the rest worked out together. */

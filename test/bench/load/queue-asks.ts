@@ -5,29 +5,53 @@
 // the caller does (askOneAtATime). One caller per window (a hall's window has one), so the hub's cost
 // of a ticket includes the asks it causes, as in a hall.
 import { HALL_BROADCASTS } from '@yichuang/shared/events';
-import type { TicketView, WindowView } from '@yichuang/shared/domain';
-import { askOneAtATime, mayCall } from '@yichuang/shared/window-queue';
+import type { PriorityClass, TicketView, WindowView } from '@yichuang/shared/domain';
+import { askOneAtATime, mayCall, mustAskAgain, type WindowQueueEntry } from '@yichuang/shared/window-queue';
 import type { HubDevice } from './connect.js';
 
-/** Makes the first window client of each window ask for its queue as a caller does. */
+type CallerWindow = Pick<WindowView, 'id' | 'categories'> & Partial<Pick<WindowView, 'current'>>;
+
+/**
+ * Makes the first window client of each window ask for its queue as a caller does. A broadcast brings
+ * one ticket, so the caller's rule is applied to that ticket alone (the whole hall's tickets compared on
+ * every broadcast would load the bench's own process); the bench's windows only call next.
+ */
 export function askLikeCallers(hubUrl: string, devices: readonly HubDevice[], windows: readonly Pick<WindowView, 'id' | 'categories'>[]): void {
   const seen = new Set<string>();
   for (const { plan, socket } of devices) {
     if (plan.role !== 'window' || !plan.windowId || seen.has(plan.windowId)) continue;
     seen.add(plan.windowId);
-    let window: Pick<WindowView, 'id' | 'categories'> = windows.find((w) => w.id === plan.windowId) ?? { id: plan.windowId, categories: [] };
+    let window: CallerWindow = windows.find((w) => w.id === plan.windowId) ?? { id: plan.windowId, categories: [] };
+    /** Every ticket seen, and the priority of those the window may call. */
+    const tickets = new Map<string, TicketView>();
+    const callable = new Map<string, PriorityClass>();
+    /** The numbers of the last answer, in call order. */
+    let order: string[] = [];
     const ask = askOneAtATime(async () => {
       const res = await fetch(`${hubUrl}/api/windows/${window.id}/queue`).catch(() => undefined);
-      await res?.arrayBuffer();
+      const body = (await res?.json().catch(() => undefined)) as { ok: boolean; data?: WindowQueueEntry[] } | undefined;
+      if (body?.ok && body.data) order = body.data.map((e) => e.number);
     });
+    const basis = (number: string, priority: PriorityClass | undefined, categories: string) => ({ callable: new Map(priority === undefined ? [] : [[number, priority]]), categories });
     for (const name of HALL_BROADCASTS) {
       (socket.on as (e: string, f: (p: { ticket?: TicketView; window?: WindowView }) => void) => void)(name, (p) => {
-        const before = window;
+        const categories = JSON.stringify(window.categories);
         if (p.window?.id === window.id) window = p.window;
-        const categoriesChanged = JSON.stringify(before.categories) !== JSON.stringify(window.categories);
-        const takenElsewhere =
-          name === 'ticket:called' && p.ticket !== undefined && p.window?.id !== window.id && p.ticket.targetWindowId === undefined && window.categories.some((c) => c.categoryId === p.ticket!.categoryId);
-        if (categoriesChanged || takenElsewhere || (p.ticket && mayCall(p.ticket, window))) void ask();
+        if (JSON.stringify(window.categories) !== categories) {
+          callable.clear();
+          for (const t of tickets.values()) if (mayCall(t, window)) callable.set(t.number, t.priority);
+          void ask();
+        }
+        if (!p.ticket) return;
+        const t = p.ticket;
+        tickets.set(t.number, t);
+        const before = callable.get(t.number);
+        if (mayCall(t, window)) callable.set(t.number, t.priority);
+        else callable.delete(t.number);
+        const head = order.find((n) => (n === t.number ? before !== undefined : callable.has(n)));
+        const calledNext = window.current?.number === t.number ? t.number : undefined;
+        const same = JSON.stringify(window.categories);
+        if (mustAskAgain(basis(t.number, before, same), basis(t.number, callable.get(t.number), same), { head, calledNext })) void ask();
       });
     }
   }

@@ -145,8 +145,10 @@ export class Caller {
     const w = this.window;
     return s && w && this.signedIn ? queueBasis(s.tickets, w) : undefined;
   });
-  /** The basis of the queue list shown: asked for, or kept after this window's own call (mustAskAgain). */
+  /** The basis of the queue list shown: asked for, or kept after this window's own call-next (mustAskAgain). */
   private shownBasis: QueueBasis | undefined;
+  /** The head of the list shown when this device last sent call-next: if the hub called it, the rest keep their order. */
+  private nextFrom: string | undefined;
 
   /**
    * Asks for the queue list again when the hall's broadcasts can have changed its order — a ticket this
@@ -156,14 +158,15 @@ export class Caller {
    */
   followQueue(): void {
     const after = this.queueBasis;
-    const ask = untrack(() => {
-      if (!after) return false;
+    untrack(() => {
       const before = this.shownBasis;
+      this.shownBasis = after;
+      if (!after) return;
       const head = this.queue?.find((e) => before?.callable.has(e.number))?.number;
-      return mustAskAgain(before, after, { head, current: this.current?.number });
+      const calledNext = this.current !== undefined && this.current.number === this.nextFrom ? this.nextFrom : undefined;
+      if (calledNext) this.nextFrom = undefined; // once: a later call of the same number (requeued) is not this one
+      if (mustAskAgain(before, after, { head, calledNext })) void this.refreshQueue();
     });
-    this.shownBasis = after;
-    if (ask) void this.refreshQueue();
   }
 
   /** Open cases (差评工单 not yet closed). */
@@ -211,7 +214,10 @@ export class Caller {
   signIn = (staffNumber: string, pin: string): Promise<boolean> =>
     this.run('signIn', 'staff:signIn', { windowId: this.requireWindow(), staffNumber, pin });
 
-  callNext = (): Promise<boolean> => this.run('callNext', 'window:callNext', { windowId: this.requireWindow() });
+  callNext = (): Promise<boolean> => {
+    this.nextFrom = this.waiting[0]?.number;
+    return this.run('callNext', 'window:callNext', { windowId: this.requireWindow() });
+  };
   recall = (): Promise<boolean> => {
     const number = this.current?.number ?? '';
     return this.run('recall', 'window:recall', { windowId: this.requireWindow() }, {
