@@ -1,7 +1,7 @@
 // A window's queue as its caller lists it and `GET /api/windows/:id/queue` answers: the waiting tickets
 // in the order that window's calls-next would take them (the engine's own order, hub/src/engine/ordering.ts).
 // Open to the LAN like /api/windows, so no personal data: no masked identity, no ticket id.
-import type { PriorityClass, ServiceDay, TicketView, WindowView } from './domain.js';
+import type { PriorityClass, ServiceDay, TicketView, WindowCategory, WindowView } from './domain.js';
 import type { CaseStep, Rating } from './ratings.js';
 
 export interface WindowQueueEntry {
@@ -13,8 +13,8 @@ export interface WindowQueueEntry {
   targeted: boolean;
 }
 
-/** A waiting ticket the window may call (as engine/ordering.ts takes them): one sent to it, or one of a category it serves sent to no window. */
-export const mayCall = (t: Pick<TicketView, 'state' | 'categoryId' | 'targetWindowId'>, w: Pick<WindowView, 'id' | 'categories'>): boolean =>
+/** A waiting ticket the window may call (the engine's call order and its callers alike): one sent to it, or one of a category it serves sent to no window. */
+export const mayCall = (t: Pick<TicketView, 'state' | 'categoryId' | 'targetWindowId'>, w: { id: string; categories: readonly Pick<WindowCategory, 'categoryId'>[] }): boolean =>
   t.state === 'waiting' && (t.targetWindowId === undefined ? w.categories.some((c) => c.categoryId === t.categoryId) : t.targetWindowId === w.id);
 
 /** What a window's call order was worked out from, as its caller sees the hall: the tickets it may call (by number, with their priority) and its categories. */

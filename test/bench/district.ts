@@ -126,7 +126,8 @@ async function main(): Promise<void> {
   const db = new pg.Client(await cluster.createDatabase('district_bench'));
   try {
     const url = cluster.url('district_bench');
-    district = await startDistrict({ db: url, port: 0, host: '127.0.0.1' }, { clock: Date.now, log });
+    const start = (): ReturnType<typeof startDistrict> => startDistrict({ db: url, port: 0, host: '127.0.0.1' }, { clock: Date.now, log });
+    district = await start();
     await db.connect();
 
     const t = performance.now();
@@ -142,8 +143,8 @@ async function main(): Promise<void> {
     // The district server started again, in this process (its memory new; the code already compiled).
     const restart = async (): Promise<string> => {
       await district!.close();
-      district = undefined;
-      district = await startDistrict({ db: url, port: 0, host: '127.0.0.1' }, { clock: Date.now, log });
+      district = undefined; // not closed twice if it fails to start
+      district = await start();
       return district.url;
     };
     await reportFigures(district.url, db, restart);
@@ -249,7 +250,8 @@ async function reportFigures(firstUrl: string, db: pg.Client, restart: () => Pro
   };
   // The year's tickets: the halls' year, and in a full run the caught-up week's last day too.
   const inYear = await db.query<{ n: string }>('SELECT COUNT(*) AS n FROM tickets WHERE day >= $1 AND day <= $2', [YEAR.from, YEAR.to]);
-  const year = await timeReport(`from=${YEAR.from}&to=${YEAR.to}`, Number(inYear.rows[0]!.n));
+  const yearReport = (runs?: number): Promise<number[]> => timeReport(`from=${YEAR.from}&to=${YEAR.to}`, Number(inYear.rows[0]!.n), runs);
+  const year = await yearReport();
   record({ metric: 'one-year district report, 115 halls: the first ever (reads the roll-ups and counts)', value: `${Math.round(year[0]!)} ms`, target: '≤ 1 s', met: year[0]! <= 1000 });
   record({ metric: `… asked again (kept; best of ${REPORT_RUNS - 1}: ${year.slice(1).map((t) => Math.round(t)).join(', ')} ms)`, value: `${Math.round(Math.min(...year.slice(1)))} ms`, target: '≤ 1 s', met: Math.min(...year.slice(1)) <= 1000 });
   const yearParses = parses.slice(-REPORT_RUNS).map((p) => p.ms);
@@ -263,7 +265,7 @@ async function reportFigures(firstUrl: string, db: pg.Client, restart: () => Pro
   // again, the other halls' kept.
   for (const hall of ['station-001', 'centre-01']) {
     await db.query(`UPDATE ticket_days SET version = version + 1 WHERE hall = $1 AND day = '2026-11-30'`, [hall]);
-    const changed = await timeReport(`from=${YEAR.from}&to=${YEAR.to}`, Number(inYear.rows[0]!.n), 1);
+    const changed = await yearReport(1);
     record({ metric: `one-year district report after ${hall}'s data changed (it and the district worked out again)`, value: `${Math.round(changed[0]!)} ms`, target: '—' });
   }
   // A case opened about one of a station's visits of the year (as a bad rating's case is, days later):
@@ -273,15 +275,15 @@ async function reportFigures(firstUrl: string, db: pg.Client, restart: () => Pro
      VALUES ('station-002', '20261130-A0001', '2026-11-30/A0001', '综合科', '2026-11-30', $1, '2026-12-01', '2026-12-03', '2026-12-05', 'opened')`,
     [Date.parse('2026-11-30T02:00:00Z')],
   );
-  const reassembled = await timeReport(`from=${YEAR.from}&to=${YEAR.to}`, Number(inYear.rows[0]!.n), 1);
+  const reassembled = await yearReport(1);
   record({ metric: "one-year district report after a case about station-002's visit (put together again, not counted)", value: `${Math.round(reassembled[0]!)} ms`, target: '—' });
   // The server started again: its first report put together from the figures it saved in the database;
   // then a past day of a hall changed, before the server has read any roll-up (it reads them all).
   districtUrl = await restart();
-  const again = await timeReport(`from=${YEAR.from}&to=${YEAR.to}`, Number(inYear.rows[0]!.n), 1);
+  const again = await yearReport(1);
   record({ metric: 'one-year district report, the first after the server started again (counted figures saved in the database)', value: `${Math.round(again[0]!)} ms`, target: '≤ 1 s', met: again[0]! <= 1000 });
   await db.query(`UPDATE ticket_days SET version = version + 1 WHERE hall = 'station-003' AND day = '2026-11-30'`);
-  const cold = await timeReport(`from=${YEAR.from}&to=${YEAR.to}`, Number(inYear.rows[0]!.n), 1);
+  const cold = await yearReport(1);
   record({ metric: "… then after station-003's data changed (it and the district counted again, every roll-up read)", value: `${Math.round(cold[0]!)} ms`, target: '—' });
   const month = await timeReport('from=2026-11-01&to=2026-11-30');
   record({ metric: `one-month district report, 115 halls (best of ${REPORT_RUNS})`, value: `${Math.round(Math.min(...month))} ms`, target: '—' });

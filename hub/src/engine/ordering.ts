@@ -18,6 +18,7 @@
 // The same keys without the window's own (targeting counts for any window, no weight) order a
 // category's queue, for "people ahead" and for placing a returning no-show.
 import type { HallConfig, QueueRules, Ticket } from '@yichuang/shared/domain';
+import { mayCall } from '@yichuang/shared/window-queue';
 import { windowCategories } from './tidal.js';
 import type { EngineState } from './types.js';
 
@@ -79,13 +80,12 @@ function compare(a: Entry, b: Entry): number {
 export function callOrder(state: EngineState, windowId: string, config: HallConfig, now: number, waiting?: Iterable<Ticket>): Picked[] {
   const window = config.windows.find((w) => w.id === windowId);
   if (!window) return [];
-  const weights = new Map(windowCategories(state, window).map((c) => [c.categoryId, c.weight]));
+  const categories = windowCategories(state, window);
+  const weights = new Map(categories.map((c) => [c.categoryId, c.weight]));
   const entries: Entry[] = [];
   const consider = (t: Ticket): void => {
-    if (t.state !== 'waiting') return;
-    const targeted = t.targetWindowId === windowId;
-    if (!targeted && (t.targetWindowId !== undefined || !weights.has(t.categoryId))) return;
-    entries.push(entry(t, targeted, weights.get(t.categoryId) ?? 0, now, config.rules));
+    if (!mayCall(t, { id: windowId, categories })) return;
+    entries.push(entry(t, t.targetWindowId === windowId, weights.get(t.categoryId) ?? 0, now, config.rules));
   };
   if (waiting) for (const t of waiting) consider(t);
   // for…in: no array of the whole day's tickets on every call (measured 3× faster here).

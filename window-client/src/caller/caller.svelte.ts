@@ -150,12 +150,7 @@ export class Caller {
   /** The head of the list shown when this device last sent call-next: if the hub called it, the rest keep their order. */
   private nextFrom: string | undefined;
 
-  /**
-   * Asks for the queue list again when the hall's broadcasts can have changed its order — a ticket this
-   * window may call came or changed, another window took one, its categories changed — not after its
-   * own call of the head (the rest keep their order) nor on a change elsewhere in the hall: a ticket
-   * taken for a category served only elsewhere had every window client in the hall ask the hub.
-   */
+  /** Asks for the queue list again when the hall's broadcasts can have changed its order (mustAskAgain), not on every change in the hall. */
   followQueue(): void {
     const after = this.queueBasis;
     untrack(() => {
