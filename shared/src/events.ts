@@ -113,6 +113,8 @@ export interface QueueBroadcasts {
   'window:changed': (e: WindowChanged) => void;
   'queues:changed': (e: QueuesChanged) => void;
   'day:started': (e: DayStarted) => void;
+  /** Window staff and consoles: ticket changes that show no call and no window, gathered (GatheredBroadcasts). */
+  'hall:gathered': (e: GatheredBroadcasts) => void;
   /** Sent once after the handshake: who the hub thinks this device is. */
   'device:welcome': (d: DeviceWelcome) => void;
 }
@@ -139,7 +141,7 @@ export interface ServerToClientEvents
     NoticeBroadcasts {}
 
 /** Queue broadcasts to the whole hall, numbered by seq. */
-export type HallBroadcast = Exclude<keyof QueueBroadcasts, 'device:welcome'>;
+export type HallBroadcast = Exclude<keyof QueueBroadcasts, 'device:welcome' | 'hall:gathered'>;
 
 /** Broadcasts that carry a changed ticket. Every hall broadcast is listed, so a client can listen to all. */
 export const TICKET_BROADCASTS = [
@@ -158,6 +160,22 @@ export const TICKET_BROADCASTS = [
 ] as const satisfies readonly HallBroadcast[];
 
 export const HALL_BROADCASTS = [...TICKET_BROADCASTS, 'window:changed', 'queues:changed', 'day:started'] as const satisfies readonly HallBroadcast[];
+
+/** A ticket broadcast as it would have gone alone. */
+export interface GatheredBroadcast {
+  name: (typeof TICKET_BROADCASTS)[number];
+  event: TicketChanged;
+}
+
+/**
+ * The staff stream's ticket changes that show no call and no window (a ticket issued, its slip
+ * printed…), sent together a moment after the first and then at most once a second, as boards get
+ * their queues: one message a second to every window client instead of one per ticket. Each keeps its
+ * own seq, in order; a call or a window change sends those gathered before it first.
+ */
+export interface GatheredBroadcasts {
+  broadcasts: GatheredBroadcast[];
+}
 
 export interface DeviceWelcome {
   device: Pick<Device, 'id' | 'name' | 'role' | 'windowId' | 'zone' | 'demo'>;

@@ -167,6 +167,23 @@ describe('HallSync', () => {
     expect(fake.take('sync:snapshot')).toHaveLength(0); // no resync needed
   });
 
+  it('applies gathered broadcasts one after another, as if each had come alone, and tells its listeners of each', () => {
+    fake.up();
+    answerSnapshot(fake, snapshot(5));
+    const heard: [string, number][] = [];
+    sync.onBroadcast((name, e) => heard.push([name, e.seq]));
+    // 5 is in the snapshot already (gathered before it was taken, sent after).
+    const gathered = [5, 6, 7].map((seq) => ({ name: 'ticket:issued', event: changed(seq, ticket(`A00${seq}`), seq) }));
+    fake.fire('hall:gathered', { broadcasts: [...gathered, { name: 'ticket:printed', event: changed(8, ticket('A006', { printed: true }), 7) }] });
+    expect(sync.snapshot?.seq).toBe(8);
+    expect(sync.snapshot?.tickets.map((t) => [t.number, t.printed])).toEqual([['A006', true], ['A007', undefined]]);
+    expect(heard).toEqual([['ticket:issued', 6], ['ticket:issued', 7], ['ticket:printed', 8]]);
+    expect(fake.take('sync:snapshot')).toHaveLength(0);
+    // A gap inside a gathered message is a gap: a fresh snapshot.
+    fake.fire('hall:gathered', { broadcasts: [{ name: 'ticket:issued', event: changed(10, ticket('A010'), 9) }] });
+    expect(fake.take('sync:snapshot')).toHaveLength(1);
+  });
+
   it('keeps every change in a new object, so screens can compare by reference', () => {
     fake.up();
     answerSnapshot(fake, snapshot(5));

@@ -2,7 +2,8 @@
 // Framework-free: screens wrap it in their own reactive state; the hub's tests may drive it too.
 //
 // - On every (re)connect it asks for a snapshot and replaces its state with it.
-// - Every hall broadcast carries `seq`; the next is always seq + 1. In-order broadcasts are applied
+// - Every hall broadcast carries `seq`; the next is always seq + 1 (gathered ones come several in one
+//   message, each with its own seq). In-order broadcasts are applied
 //   to the local copy; a gap (or day:started) triggers a fresh snapshot. Broadcasts that arrive while
 //   a snapshot is on its way are held and replayed on top of it.
 // - Commands carry a client-made `cmdId`; a command that got no answer is re-sent with the same
@@ -14,7 +15,7 @@ import { newCmdId } from './command-id.js';
 import type { AckDataOf, ClientError, CommandInput, CommandName, CommandResult } from './commands.js';
 import type { HallSnapshot } from './domain.js';
 import type { AppError } from './errors.js';
-import type { ClientToServerEvents, DeviceWelcome, HallBroadcast, ServerToClientEvents } from './events.js';
+import type { ClientToServerEvents, DeviceWelcome, GatheredBroadcasts, HallBroadcast, ServerToClientEvents } from './events.js';
 import { HALL_BROADCASTS } from './events.js';
 import { STRINGS } from './i18n.js';
 
@@ -114,10 +115,14 @@ export class HallSync {
       this.notify();
     };
     const onHall = HALL_BROADCASTS.map((name) => ({ name, fn: (e: HallEvent) => this.receive(name, e) }));
-    socket.on('connect', onConnect).on('disconnect', onDisconnect).on('connect_error', onConnectError).on('device:welcome', onWelcome);
+    // Each as if it had come alone, in order.
+    const onGathered = (g: GatheredBroadcasts): void => {
+      for (const b of Array.isArray(g?.broadcasts) ? g.broadcasts : []) this.receive(b.name, b.event);
+    };
+    socket.on('connect', onConnect).on('disconnect', onDisconnect).on('connect_error', onConnectError).on('device:welcome', onWelcome).on('hall:gathered', onGathered);
     for (const { name, fn } of onHall) socket.on(name, fn);
     this.unlisten = () => {
-      socket.off('connect', onConnect).off('disconnect', onDisconnect).off('connect_error', onConnectError).off('device:welcome', onWelcome);
+      socket.off('connect', onConnect).off('disconnect', onDisconnect).off('connect_error', onConnectError).off('device:welcome', onWelcome).off('hall:gathered', onGathered);
       for (const { name, fn } of onHall) socket.off(name, fn);
     };
     if (socket.connected) this.onConnect();

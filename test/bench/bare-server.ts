@@ -1,8 +1,8 @@
 // The baseline: a Socket.IO server with no application code. It keeps the payloads it is given and
 // re-broadcasts them as the hub would: on 'call' and 'free' (a window's id), the hub's broadcasts of a
 // call and of the no-show that frees the window, each stream's to its room; and on
-// 'issue', the hub's broadcasts of an issued ticket — the ticket to the staff stream's sockets at once,
-// the queue change to boards and kiosks gathered (a moment after the first, then at most once a
+// 'issue', the hub's broadcasts of an issued ticket — the ticket to the staff stream's sockets and the
+// queue change to boards and kiosks, both gathered (a moment after the first, then at most once a
 // second, as hub/src/realtime/publisher.ts does) — so the hub's CPU per ticket has a bare cost to be
 // held against.
 import { createServer } from 'node:http';
@@ -22,15 +22,16 @@ function toStreams(event: string, payloads: PerStream, windowId: string): void {
   io.to(BARE_ROOMS.window(windowId)).emit(event, payloads.window);
 }
 
-/** The publisher's gathering of queue changes for boards and kiosks (QUEUES_GATHER_MS, QUEUES_EVERY_MS). */
-let gathered = false;
+/** The publisher's gathering (GATHER_MS, GATHERED_EVERY_MS): tickets issued since the last message. */
+let gathered = 0;
 let gathering: ReturnType<typeof setTimeout> | undefined;
 let cooling: ReturnType<typeof setTimeout> | undefined;
 function sendGathered(): void {
   gathering = undefined;
-  if (!gathered) return;
-  gathered = false;
+  if (gathered === 0) return;
+  io.to(BARE_ROOMS.staff).emit('hall:gathered', { broadcasts: Array.from({ length: gathered }, () => changes!.ticket) });
   io.to(BARE_ROOMS.public).emit('queues:changed', changes!.queues);
+  gathered = 0;
   cooling = setTimeout(() => {
     cooling = undefined;
     sendGathered();
@@ -50,8 +51,7 @@ io.on('connection', (socket) => {
   });
   socket.on('issue', (_: unknown, ack: (p: unknown) => void) => {
     if (!changes) return ack({ ok: false });
-    io.to(BARE_ROOMS.staff).emit('ticket:issued', changes.ticket);
-    gathered = true;
+    gathered++;
     if (!cooling) gathering ??= setTimeout(sendGathered, 250);
     ack({ ok: true, data: changes.ticket });
   });

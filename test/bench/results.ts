@@ -116,7 +116,7 @@ export function rows(f: Figures, s: BenchSettings): Row[] {
   add('Hub CPU per issued ticket, marginal (steady − idle over as long, ÷ tickets): compared with the target', `${c.hubPerTicketMarginal} ms`, '≤ 3 ms', atMost(c.hubPerTicketMarginal, 3));
   const perTicketRatio = ratio(c.hubPerTicketMarginal, c.barePerTicketMarginal);
   add(
-    `Hub CPU per ticket ÷ bare Socket.IO broadcasting the same changes (staff stream at once, boards' queues gathered), marginal`,
+    `Hub CPU per ticket ÷ bare Socket.IO broadcasting the same changes (staff's tickets and boards' queues gathered, as the hub sends them), marginal`,
     `${perTicketRatio}× (bare ${c.barePerTicketMarginal} ms)`,
     '≤ 2×',
     atMost(perTicketRatio, 2),

@@ -36,7 +36,8 @@ describe('a slow printer', () => {
     expect(second).toMatchObject({ ok: true, data: { ticket: { number: 'A002' }, print: { status: 'unprinted', reason: { code: 'PRINTER_TIMEOUT' } } } });
 
     // The printer finally finishes A001; A002 waited past its time and is dropped, not printed.
-    const bothRecorded = new Promise((resolve) => console_.on('ticket:printed', (e) => e.ticket?.number === 'A002' && resolve(e)));
+    // Consoles get tickets' changes gathered (hub/src/realtime/publisher.ts).
+    const bothRecorded = new Promise((resolve) => console_.on('hall:gathered', (g) => g.broadcasts.some((b) => b.name === 'ticket:printed' && b.event.ticket?.number === 'A002') && resolve(g)));
     jobs[0]!.answer({ ok: true, status: 'ready' });
     await bothRecorded;
     expect(jobs.map((j) => j.job.ticketNumber)).toEqual(['A001']);

@@ -3,6 +3,7 @@
 // without it; boards, displays, pads and kiosks follow streams of their own that never carry it; nor
 // do their snapshots and look-ups.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { GatheredBroadcasts } from '@yichuang/shared/events';
 import { cmdId, next, startTestHub, type Client, type TestHub } from '../helpers/test-hub.js';
 
 const MASKED = '138****5678';
@@ -11,19 +12,23 @@ const PUBLIC = ['demo-board-1', 'demo-display-01', 'demo-pad-01', 'demo-kiosk-2'
 let t: TestHub;
 let kiosk: Client;
 let window1: Client;
-const heard = new Map<string, { event: string; payload: unknown }[]>();
+type Heard = { event: string; payload: unknown };
+const heard = new Map<string, Heard[]>();
 const clients = new Map<string, Client>();
 
 async function listening(token: string): Promise<Client> {
   const client = await t.connect(token);
-  const list: { event: string; payload: unknown }[] = [];
+  const list: Heard[] = [];
   heard.set(token, list);
   clients.set(token, client);
   client.onAny((event: string, payload: unknown) => list.push({ event, payload }));
   return client;
 }
 
-const seqs = (token: string): number[] => heard.get(token)!.flatMap(({ payload }) => (payload as { seq?: number } | null)?.seq ?? []);
+/** What a screen heard, each gathered broadcast as if it had come alone. */
+const broadcasts = (token: string): Heard[] =>
+  heard.get(token)!.flatMap((h) => (h.event === 'hall:gathered' ? (h.payload as GatheredBroadcasts).broadcasts.map((b) => ({ event: b.name, payload: b.event })) : [h]));
+const seqs = (token: string): number[] => broadcasts(token).flatMap(({ payload }) => (payload as { seq?: number } | null)?.seq ?? []);
 
 beforeAll(async () => {
   t = await startTestHub();
@@ -45,7 +50,7 @@ describe('masked identities', () => {
     expect(await called).toMatchObject({ ticket: { identity: MASKED }, window: { current: { identity: MASKED } } });
 
     // The window's own screen keeps what it shows for real-name follow-up.
-    expect(heard.get('demo-window-01')!.find((h) => h.event === 'ticket:issued')?.payload).toMatchObject({ ticket: { identity: MASKED } });
+    expect(broadcasts('demo-window-01').find((h) => h.event === 'ticket:issued')?.payload).toMatchObject({ ticket: { identity: MASKED } });
     const staffSnapshot = await window1.emitWithAck('sync:snapshot', {});
     expect(staffSnapshot).toMatchObject({ ok: true, data: { tickets: [{ number: 'A001', identity: MASKED }] } });
     expect(staffSnapshot.ok && staffSnapshot.data.windows.find((w) => w.id === 'w01')?.current?.identity).toBe(MASKED);
@@ -77,7 +82,7 @@ describe('masked identities', () => {
     expect(seqs('demo-console-1')).toEqual(seqs('demo-window-01'));
     expect(seqs('demo-kiosk-1')).toEqual(seqs('demo-board-1'));
     expect(seqs('demo-pad-01')).toEqual(seqs('demo-display-01'));
-    const events = (token: string) => heard.get(token)!.map((h) => h.event).filter((e) => e.startsWith('ticket:') || e === 'window:changed');
+    const events = (token: string) => broadcasts(token).map((h) => h.event).filter((e) => e.startsWith('ticket:') || e === 'window:changed');
     expect(events('demo-console-1')).toEqual(events('demo-window-01'));
     // A window's display hears its window's changes, and nothing of a ticket that never reached it.
     expect(events('demo-display-01')).toEqual(['window:changed', 'ticket:called']);

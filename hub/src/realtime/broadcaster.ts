@@ -2,7 +2,7 @@
 // handshake, the room of the hall stream it follows (streamOf), its role's room, its window's room,
 // and its own; domains address screens by stream, role, window or device, never by room.
 import type { Device, DeviceRole } from '@yichuang/shared/domain';
-import type { HallBroadcast, ServerToClientEvents } from '@yichuang/shared/events';
+import type { GatheredBroadcasts, HallBroadcast, ServerToClientEvents } from '@yichuang/shared/events';
 import { seesIdentities, type HallStream } from '../hall/views.js';
 import type { HubServer, HubSocket } from './types.js';
 
@@ -64,6 +64,16 @@ export class Broadcaster {
     if (open === staff) return this.#send([STAFF_ROOM, ALL_ROOM], event, staff);
     this.#send(STAFF_ROOM, event, staff);
     this.#send(ALL_ROOM, event, open);
+  }
+
+  /** Gathered ticket changes to the screens following every change: consoles get `open` when given (identities left out). */
+  toAllGathered(staff: GatheredBroadcasts, open?: GatheredBroadcasts): void {
+    const send = (rooms: string | string[], payload: GatheredBroadcasts): boolean => this.io.to(rooms).emit('hall:gathered', payload);
+    if (!open) send([STAFF_ROOM, ALL_ROOM], staff);
+    else {
+      send(STAFF_ROOM, staff);
+      send(ALL_ROOM, open);
+    }
   }
 
   toPublic<E extends HallBroadcast>(event: E, payload: Payload<E>): void {

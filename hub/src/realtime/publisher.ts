@@ -2,12 +2,13 @@
 // streamOf) with its own sequence numbers, so it can tell when it missed one, and gets only what it
 // shows: window staff and consoles every change, tickets included; boards and kiosks the calls, the
 // windows and the queues that changed; a window's display and pad that window alone. Queues travel
-// as deltas: only those the change altered. Boards and kiosks get queue changes gathered, a moment
-// after the first and then at most once a second however fast tickets are taken (each goes to every
-// board and kiosk: one per ticket was the largest cost of a ticket at a steady few a second); calls
-// and window changes go out at once, with the queue changes gathered so far.
+// as deltas: only those the change altered. What shows no call and no window — boards' queue changes,
+// staff's tickets issued or printed — goes out gathered, a moment after the first and then at most
+// once a second however fast tickets are taken (a message per ticket to every board, kiosk and window
+// client was the largest cost of a ticket at a steady few a second); calls and window changes go out
+// at once, after what was gathered before them.
 import type { CallView, QueueView, TicketView, WindowView } from '@yichuang/shared/domain';
-import type { HallBroadcast, ServerToClientEvents } from '@yichuang/shared/events';
+import type { GatheredBroadcast, HallBroadcast, ServerToClientEvents } from '@yichuang/shared/events';
 import type { EngineEvent } from '../engine/index.js';
 import { publicTicket, publicWindow, type Views } from '../hall/views.js';
 import type { JournalRecord } from '../storage/journal.js';
@@ -28,10 +29,10 @@ const TICKET_BROADCASTS = {
   'ticket.printed': 'ticket:printed',
 } as const satisfies Partial<Record<EngineEvent['type'], HallBroadcast>>;
 
-/** How long queue changes for boards and kiosks wait for others to go out with them. */
-const QUEUES_GATHER_MS = 250;
-/** After queue changes went out alone, the next go out this much later at the earliest. */
-const QUEUES_EVERY_MS = 1000;
+/** How long gathered changes wait for others to go out with them. */
+const GATHER_MS = 250;
+/** After gathered changes went out, the next go out this much later at the earliest. */
+const GATHERED_EVERY_MS = 1000;
 
 const WINDOW_EVENTS = new Set<EngineEvent['type']>(['window.paused', 'window.unpaused', 'window.assigned', 'window.restored', 'staff.signedIn', 'staff.signedOut']);
 
@@ -59,8 +60,10 @@ export class Publisher {
   readonly #queues = new Map<string, string>();
   /** Queue changes not yet sent to boards and kiosks, by category. */
   readonly #gathered = new Map<string, QueueView>();
+  /** Ticket changes not yet sent to window staff (`staff`) and consoles (`open`: without identities), in seq order. */
+  #staffGathered: { staff: GatheredBroadcast; open: GatheredBroadcast }[] = [];
   #gathering: ReturnType<typeof setTimeout> | undefined;
-  /** Set for QUEUES_EVERY_MS after queue changes went out alone: those that come meanwhile wait for its end. */
+  /** Set for GATHERED_EVERY_MS after gathered changes went out: those that come meanwhile wait for its end. */
   #cooling: ReturnType<typeof setTimeout> | undefined;
   #gatheredAt = 0;
 
@@ -97,6 +100,7 @@ export class Publisher {
       // A new day is a new hall for everyone: each stream's screens take a fresh snapshot, which
       // shows the queues as they are now.
       changedQueues();
+      this.#sendStaffGathered();
       this.#takeGathered();
       const day = { at: event.at, day: event.day };
       this.broadcaster.toAll('day:started', { seq: ++this.#all, ...day });
@@ -131,15 +135,34 @@ export class Publisher {
     const parts = { ...(window && { window }), ...(call && { call }), ...(queues.length > 0 && { queues }) };
     // Window staff see tickets' masked identities; consoles the same change without them.
     const staff = { seq: ++this.#all, at, ...(ticket && { ticket }), ...parts } as Payload<typeof name>;
-    this.broadcaster.toAll(name, staff, withoutIdentities(staff as { ticket?: TicketView; window?: WindowView }) as Payload<typeof name>);
+    const staffOpen = withoutIdentities(staff as { ticket?: TicketView; window?: WindowView }) as Payload<typeof name>;
     const open = { ...(window && { window: publicWindow(window) }), ...(call && { call }) };
     for (const q of queues) this.#gathered.set(q.categoryId, q);
     this.#gatheredAt = at;
-    // Boards and kiosks: a call or a window at once, with the queue changes gathered so far; queue
-    // changes alone a moment later, together; nothing when only a ticket changed (its slip printed).
-    if (window || call) this.broadcaster.toPublic(name, { seq: ++this.#public, at, ...open, ...this.#takeGathered() } as Payload<typeof name>);
-    else if (this.#gathered.size > 0 && !this.#cooling) this.#gathering ??= setTimeout(() => this.#sendGathered(), QUEUES_GATHER_MS).unref();
+    if (window || call) {
+      // At once, after what was gathered: boards and kiosks with the queue changes gathered so far.
+      this.#sendStaffGathered();
+      this.broadcaster.toAll(name, staff, staffOpen);
+      this.broadcaster.toPublic(name, { seq: ++this.#public, at, ...open, ...this.#takeGathered() } as Payload<typeof name>);
+    } else {
+      // Only a ticket changed (issued, its slip printed): staff get it gathered; boards and kiosks the
+      // queues it changed, if any, gathered too.
+      const gathered = (event: Payload<typeof name>): GatheredBroadcast => ({ name: name as GatheredBroadcast['name'], event: event as GatheredBroadcast['event'] });
+      this.#staffGathered.push({ staff: gathered(staff), open: staffOpen === staff ? gathered(staff) : gathered(staffOpen) });
+      if (!this.#cooling) this.#gathering ??= setTimeout(() => this.#sendGathered(), GATHER_MS).unref();
+    }
     if (window) this.broadcaster.toWindowScreens(window.id, name, { seq: this.#nextWindowSeq(window.id), at, ...open } as Payload<typeof name>);
+  }
+
+  /** The ticket changes gathered for window staff and consoles, in one message each (one for both when none shows an identity). */
+  #sendStaffGathered(): boolean {
+    const gathered = this.#staffGathered;
+    if (gathered.length === 0) return false;
+    this.#staffGathered = [];
+    const staff = gathered.map((g) => g.staff);
+    const same = gathered.every((g) => g.open.event === g.staff.event);
+    this.broadcaster.toAllGathered({ broadcasts: staff }, same ? undefined : { broadcasts: gathered.map((g) => g.open) });
+    return true;
   }
 
   #takeGathered(): { queues?: QueueView[] } {
@@ -152,13 +175,14 @@ export class Publisher {
   }
 
   #sendGathered(): void {
+    const staffSent = this.#sendStaffGathered();
     const { queues } = this.#takeGathered();
-    if (!queues) return;
-    this.broadcaster.toPublic('queues:changed', { seq: ++this.#public, at: this.#gatheredAt, queues });
+    if (queues) this.broadcaster.toPublic('queues:changed', { seq: ++this.#public, at: this.#gatheredAt, queues });
+    if (!staffSent && !queues) return;
     this.#cooling = setTimeout(() => {
       this.#cooling = undefined;
       this.#sendGathered();
-    }, QUEUES_EVERY_MS).unref();
+    }, GATHERED_EVERY_MS).unref();
   }
 
   #nextWindowSeq(windowId: string): number {

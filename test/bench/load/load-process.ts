@@ -4,7 +4,7 @@ import type { Socket } from 'socket.io-client';
 import { connectBare, connectHub, type HubDevice } from './connect.js';
 import { Fanout } from './fanout.js';
 import { Issuer } from './issuing.js';
-import type { QueuesChanged, TicketChanged } from '@yichuang/shared/events';
+import type { GatheredBroadcasts, QueuesChanged } from '@yichuang/shared/events';
 import type { DeviceSocketPlan } from './devices.js';
 import { BARE_ROOMS, type BareChanges, type FromLoad, type LoadJob, type Phase, type PhaseResults, type ToLoad } from './protocol.js';
 import { askLikeCallers } from './queue-asks.js';
@@ -69,14 +69,14 @@ function bareRoom(d: DeviceSocketPlan): string {
   return (d.role === 'display' || d.role === 'pad') && d.windowId ? BARE_ROOMS.window(d.windowId) : BARE_ROOMS.public;
 }
 
-/** The next 'ticket:issued' a window client gets and the next 'queues:changed' a board gets. */
+/** The next ticket issued a window client gets (gathered) and the next 'queues:changed' a board gets. */
 function capture(devices: readonly HubDevice[]): Promise<BareChanges> {
   const first = (role: DeviceSocketPlan['role']): HubDevice['socket'] => {
     const d = devices.find((x) => x.plan.role === role);
     if (!d) throw new Error(`capture: no ${role} among the screens`);
     return d.socket;
   };
-  const next = <P>(socket: HubDevice['socket'], event: 'ticket:issued' | 'queues:changed'): Promise<P> =>
+  const next = <P>(socket: HubDevice['socket'], event: 'hall:gathered' | 'queues:changed'): Promise<P> =>
     new Promise((resolve, reject) => {
       const timer = setTimeout(() => reject(new Error(`capture: no ${event} within 30 s`)), 30_000);
       (socket.once as (e: string, f: (p: P) => void) => void)(event, (p) => {
@@ -84,7 +84,12 @@ function capture(devices: readonly HubDevice[]): Promise<BareChanges> {
         resolve(p);
       });
     });
-  return Promise.all([next<TicketChanged>(first('window'), 'ticket:issued'), next<QueuesChanged>(first('board'), 'queues:changed')]).then(([ticket, queues]) => ({ ticket, queues }));
+  const issued = next<GatheredBroadcasts>(first('window'), 'hall:gathered').then((g) => {
+    const ticket = g.broadcasts.find((b) => b.name === 'ticket:issued');
+    if (!ticket) throw new Error('capture: a gathered message with no ticket issued');
+    return ticket;
+  });
+  return Promise.all([issued, next<QueuesChanged>(first('board'), 'queues:changed')]).then(([ticket, queues]) => ({ ticket, queues }));
 }
 
 const fail = (err: unknown): void => {

@@ -1,5 +1,5 @@
 // What the bench (run.ts) and its load processes tell each other over IPC.
-import type { QueuesChanged, TicketChanged } from '@yichuang/shared/events';
+import type { GatheredBroadcast, QueuesChanged } from '@yichuang/shared/events';
 import type { Summary } from '../summary.js';
 import type { DeviceSocketPlan } from './devices.js';
 
@@ -88,8 +88,8 @@ export interface RecoveryResult {
 
 /** What the hub broadcast for an issued ticket, as screens got it: the bare server sends the same (bare-server.ts). */
 export interface BareChanges {
-  /** 'ticket:issued' as a window client got it. */
-  ticket: TicketChanged;
+  /** The 'ticket:issued' a window client got (gathered: hub/src/realtime/publisher.ts). */
+  ticket: GatheredBroadcast;
   /** 'queues:changed' as a board got it. */
   queues: QueuesChanged;
 }

@@ -4,7 +4,7 @@
 // window-queue.ts mustAskAgain; not after its own calls) — one ask at a time and at most one a second, as
 // the caller does (askOneAtATime). One caller per window (a hall's window has one), so the hub's cost
 // of a ticket includes the asks it causes, as in a hall.
-import { HALL_BROADCASTS } from '@yichuang/shared/events';
+import { HALL_BROADCASTS, type GatheredBroadcasts } from '@yichuang/shared/events';
 import type { PriorityClass, TicketView, WindowView } from '@yichuang/shared/domain';
 import { askOneAtATime, mayCall, mustAskAgain } from '@yichuang/shared/window-queue';
 import type { HubDevice } from './connect.js';
@@ -45,26 +45,29 @@ export function askLikeCallers(hubUrl: string, devices: readonly HubDevice[], wi
       order = headOf(text);
     });
     const basis = (number: string, priority: PriorityClass | undefined, categories: string) => ({ callable: new Map(priority === undefined ? [] : [[number, priority]]), categories });
-    for (const name of HALL_BROADCASTS) {
-      (socket.on as (e: string, f: (p: { ticket?: TicketView; window?: WindowView }) => void) => void)(name, (p) => {
-        const categories = JSON.stringify(window.categories);
-        if (p.window?.id === window.id) window = p.window;
-        if (JSON.stringify(window.categories) !== categories) {
-          callable.clear();
-          for (const t of tickets.values()) if (mayCall(t, window)) callable.set(t.number, t.priority);
-          void ask();
-        }
-        if (!p.ticket) return;
-        const t = p.ticket;
-        tickets.set(t.number, t);
-        const before = callable.get(t.number);
-        if (mayCall(t, window)) callable.set(t.number, t.priority);
-        else callable.delete(t.number);
-        const head = order.find((n) => (n === t.number ? before !== undefined : callable.has(n)));
-        const calledNext = window.current?.number === t.number ? t.number : undefined;
-        const same = JSON.stringify(window.categories);
-        if (mustAskAgain(basis(t.number, before, same), basis(t.number, callable.get(t.number), same), { head, calledNext })) void ask();
-      });
-    }
+    const heard = (p: { ticket?: TicketView; window?: WindowView }): void => {
+      const categories = JSON.stringify(window.categories);
+      if (p.window?.id === window.id) window = p.window;
+      if (JSON.stringify(window.categories) !== categories) {
+        callable.clear();
+        for (const t of tickets.values()) if (mayCall(t, window)) callable.set(t.number, t.priority);
+        void ask();
+      }
+      if (!p.ticket) return;
+      const t = p.ticket;
+      tickets.set(t.number, t);
+      const before = callable.get(t.number);
+      if (mayCall(t, window)) callable.set(t.number, t.priority);
+      else callable.delete(t.number);
+      const head = order.find((n) => (n === t.number ? before !== undefined : callable.has(n)));
+      const calledNext = window.current?.number === t.number ? t.number : undefined;
+      const same = JSON.stringify(window.categories);
+      if (mustAskAgain(basis(t.number, before, same), basis(t.number, callable.get(t.number), same), { head, calledNext })) void ask();
+    };
+    const on = socket.on as (e: string, f: (p: never) => void) => void;
+    for (const name of HALL_BROADCASTS) on(name, heard);
+    on('hall:gathered', (g: GatheredBroadcasts) => {
+      for (const b of g.broadcasts) heard(b.event);
+    });
   }
 }
