@@ -32,8 +32,10 @@ describe('kiosk → window → board over real sockets', () => {
     const board = await t.connect('demo-board-1');
     const window = await t.connect('demo-window-01');
     const socialOnBoard = next(board, 'queues:changed');
+    const socialAtWindow = next(window, 'hall:gathered');
     await kiosk.emitWithAck('ticket:issue', { cmdId: cmdId(), categoryId: 'social' });
     await socialOnBoard;
+    await socialAtWindow;
     const before = await snapshot(board);
 
     // Boards get the queues a moment later, gathered with whatever else changed them meanwhile.

@@ -143,7 +143,7 @@ export interface ServerToClientEvents
 /** Queue broadcasts to the whole hall, numbered by seq. */
 export type HallBroadcast = Exclude<keyof QueueBroadcasts, 'device:welcome' | 'hall:gathered'>;
 
-/** Broadcasts that carry a changed ticket. Every hall broadcast is listed, so a client can listen to all. */
+/** Broadcasts that carry a changed ticket. Every hall broadcast is listed (HALL_BROADCASTS), so a client can listen to all; window staff and consoles get some of them inside 'hall:gathered' too. */
 export const TICKET_BROADCASTS = [
   'ticket:issued',
   'ticket:called',
@@ -169,7 +169,7 @@ export interface GatheredBroadcast {
 
 /**
  * The staff stream's ticket changes that show no call and no window (a ticket issued, its slip
- * printed…), sent together a moment after the first and then at most once a second, as boards get
+ * printed, a ticket cancelled at the kiosk), sent together a moment after the first and then at most once a second, as boards get
  * their queues: one message a second to every window client instead of one per ticket. Each keeps its
  * own seq, in order; a call or a window change sends those gathered before it first.
  */

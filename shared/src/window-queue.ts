@@ -43,37 +43,8 @@ export function mustAskAgain(before: QueueBasis | undefined, after: QueueBasis, 
   return false;
 }
 
-/** A caller asks for its queue at most this often while the hall's changes keep coming (askOneAtATime). */
+/** A caller asks for its queue at most this often while the hall's changes keep coming (ask-one-at-a-time.ts). */
 export const QUEUE_ASK_EVERY_MS = 1000;
-
-/**
- * `ask` run one at a time: a call while it runs is answered by one more run after it, and runs are at
- * least `everyMs` apart while calls keep coming. A window's caller asks for its queue this way: when
- * tickets come fast, every caller asking after each would cost the hub more than the tickets (a long
- * queue is ordered afresh each time).
- */
-export function askOneAtATime(ask: () => Promise<void>, everyMs = QUEUE_ASK_EVERY_MS): () => Promise<void> {
-  let running = false;
-  let again = false;
-  return async () => {
-    if (running) {
-      again = true;
-      return;
-    }
-    running = true;
-    try {
-      do {
-        again = false;
-        const asked = Date.now();
-        await ask();
-        const wait = asked + everyMs - Date.now();
-        if (again && wait > 0) await new Promise((r) => setTimeout(r, wait));
-      } while (again);
-    } finally {
-      running = false;
-    }
-  };
-}
 
 /**
  * A bad-rating case (差评工单) concerning a window or the staff member signed in there, as that window's

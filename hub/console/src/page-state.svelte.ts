@@ -59,11 +59,11 @@ export abstract class PageState {
     name: E,
     apply: (data: AckDataOf<E>) => void,
     refused = (error: AppError): void => void (this.error = error),
-  ): void {
+  ): Promise<void> {
     const socket = this.hall.sync?.domainSocket;
-    if (!socket) return;
+    if (!socket) return Promise.resolve();
     const timed = socket.timeout(ASK_TIMEOUT_MS);
-    (timed.emitWithAck as (name: E, payload: object) => Promise<Ack<AckDataOf<E>>>).call(timed, name, {}).then(
+    return (timed.emitWithAck as (name: E, payload: object) => Promise<Ack<AckDataOf<E>>>).call(timed, name, {}).then(
       (ack) => (ack.ok ? apply(ack.data) : refused(ack.error)),
       () => undefined,
     );

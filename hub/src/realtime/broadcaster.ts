@@ -2,14 +2,16 @@
 // handshake, the room of the hall stream it follows (streamOf), its role's room, its window's room,
 // and its own; domains address screens by stream, role, window or device, never by room.
 import type { Device, DeviceRole } from '@yichuang/shared/domain';
-import type { GatheredBroadcasts, HallBroadcast, ServerToClientEvents } from '@yichuang/shared/events';
+import type { HallBroadcast, ServerToClientEvents } from '@yichuang/shared/events';
 import { seesIdentities, type HallStream } from '../hall/views.js';
 import type { HubServer, HubSocket } from './types.js';
 
 /** What a broadcast is sent with: typed by the one event map. */
 export type Emitter = Pick<ReturnType<HubServer['to']>, 'emit'>;
 
-type Payload<E extends HallBroadcast> = Parameters<ServerToClientEvents[E]>[0];
+/** What the hall streams carry: each broadcast, and several gathered into one message. */
+type StreamEvent = HallBroadcast | 'hall:gathered';
+type Payload<E extends StreamEvent> = Parameters<ServerToClientEvents[E]>[0];
 
 export type { HallStream };
 
@@ -60,20 +62,10 @@ export class Broadcaster {
    * To the screens following every change: window staff get `staff`, consoles `open` (without
    * identities); the same object for both goes out in one emit, encoded once.
    */
-  toAll<E extends HallBroadcast>(event: E, staff: Payload<E>, open: Payload<E> = staff): void {
+  toAll<E extends StreamEvent>(event: E, staff: Payload<E>, open: Payload<E> = staff): void {
     if (open === staff) return this.#send([STAFF_ROOM, ALL_ROOM], event, staff);
     this.#send(STAFF_ROOM, event, staff);
     this.#send(ALL_ROOM, event, open);
-  }
-
-  /** Gathered ticket changes to the screens following every change: consoles get `open` when given (identities left out). */
-  toAllGathered(staff: GatheredBroadcasts, open?: GatheredBroadcasts): void {
-    const send = (rooms: string | string[], payload: GatheredBroadcasts): boolean => this.io.to(rooms).emit('hall:gathered', payload);
-    if (!open) send([STAFF_ROOM, ALL_ROOM], staff);
-    else {
-      send(STAFF_ROOM, staff);
-      send(ALL_ROOM, open);
-    }
   }
 
   toPublic<E extends HallBroadcast>(event: E, payload: Payload<E>): void {
@@ -84,7 +76,7 @@ export class Broadcaster {
     this.#send(windowScreensRoom(windowId), event, payload);
   }
 
-  #send(rooms: string | string[], event: HallBroadcast, payload: unknown): void {
+  #send(rooms: string | string[], event: StreamEvent, payload: unknown): void {
     (this.io.to(rooms).emit as (e: string, p: unknown) => boolean)(event, payload);
   }
 

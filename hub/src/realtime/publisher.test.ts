@@ -7,15 +7,15 @@ import type { JournalRecord } from '../storage/journal.js';
 import type { Broadcaster } from './broadcaster.js';
 import { Publisher } from './publisher.js';
 
-type Sent = { stream: string; event: string; payload: { seq: number; queues?: unknown[]; broadcasts?: { name: string; event: { seq: number; queues?: unknown[] } }[] } };
+type Gathered = { name: string; event: { seq: number; queues?: unknown[]; ticket?: { identity?: unknown } } }[];
+type Sent = { stream: string; event: string; payload: { seq: number; queues?: unknown[]; broadcasts?: Gathered }; open?: Sent['payload'] };
 
 /** A publisher over a small hall, with what it sends kept in order. */
 function publisherOf(hall: Hall): { publisher: Publisher; views: Views; sent: Sent[]; publish: (events: EngineEvent[]) => void } {
   const views = new Views(() => hall.state, () => hall.config, () => hall.now);
   const sent: Sent[] = [];
   const broadcaster = {
-    toAll: (event: string, payload: Sent['payload']) => sent.push({ stream: 'all', event, payload }),
-    toAllGathered: (payload: Sent['payload']) => sent.push({ stream: 'all', event: 'hall:gathered', payload }),
+    toAll: (event: string, payload: Sent['payload'], open: Sent['payload'] = payload) => sent.push({ stream: 'all', event, payload, open }),
     toPublic: (event: string, payload: Sent['payload']) => sent.push({ stream: 'public', event, payload }),
     toWindowScreens: (_w: string, event: string, payload: Sent['payload']) => sent.push({ stream: 'window', event, payload }),
   } as unknown as Broadcaster;
@@ -108,5 +108,20 @@ describe('Publisher', () => {
     // Nothing is left to go out later.
     vi.advanceTimersByTime(5000);
     expect(sent.filter((s) => s.stream === 'all')).toHaveLength(2);
+  });
+
+  it('sends what was gathered before a new day, and consoles a copy without the masked identities', () => {
+    vi.useFakeTimers();
+    const hall = new Hall().open(1);
+    const { sent, publish } = publisherOf(hall);
+    publish(hall.run({ type: 'issue', categoryId: 'general', priority: 'normal', source: 'kiosk', identity: { kind: 'phone', masked: '138****5678' } }));
+    publish([{ type: 'day.started', at: hall.now, day: '2026-11-24' } as EngineEvent]);
+    const staff = sent.filter((s) => s.stream === 'all');
+    expect(staff.map((s) => [s.event, s.payload.seq ?? s.payload.broadcasts!.map((b) => b.event.seq)])).toEqual([
+      ['hall:gathered', [1]],
+      ['day:started', 2],
+    ]);
+    expect(staff[0]!.payload.broadcasts![0]!.event.ticket?.identity).toBe('138****5678');
+    expect(JSON.stringify(staff[0]!.open)).not.toContain('identity');
   });
 });

@@ -3,12 +3,12 @@
 // shows: window staff and consoles every change, tickets included; boards and kiosks the calls, the
 // windows and the queues that changed; a window's display and pad that window alone. Queues travel
 // as deltas: only those the change altered. What shows no call and no window — boards' queue changes,
-// staff's tickets issued or printed — goes out gathered, a moment after the first and then at most
+// staff's tickets issued, printed or cancelled at a kiosk — goes out gathered, a moment after the first and then at most
 // once a second however fast tickets are taken (a message per ticket to every board, kiosk and window
 // client was the largest cost of a ticket at a steady few a second); calls and window changes go out
 // at once, after what was gathered before them.
 import type { CallView, QueueView, TicketView, WindowView } from '@yichuang/shared/domain';
-import type { GatheredBroadcast, HallBroadcast, ServerToClientEvents } from '@yichuang/shared/events';
+import type { GatheredBroadcast, HallBroadcast, ServerToClientEvents, TicketChanged } from '@yichuang/shared/events';
 import type { EngineEvent } from '../engine/index.js';
 import { publicTicket, publicWindow, type Views } from '../hall/views.js';
 import type { JournalRecord } from '../storage/journal.js';
@@ -59,9 +59,9 @@ export class Publisher {
   /** The queues as last sent, by category, to send only those a change altered. */
   readonly #queues = new Map<string, string>();
   /** Queue changes not yet sent to boards and kiosks, by category. */
-  readonly #gathered = new Map<string, QueueView>();
+  readonly #boardQueues = new Map<string, QueueView>();
   /** Ticket changes not yet sent to window staff (`staff`) and consoles (`open`: without identities), in seq order. */
-  #staffGathered: { staff: GatheredBroadcast; open: GatheredBroadcast }[] = [];
+  #staffPending: { name: GatheredBroadcast['name']; staff: TicketChanged; open: TicketChanged }[] = [];
   #gathering: ReturnType<typeof setTimeout> | undefined;
   /** Set for GATHERED_EVERY_MS after gathered changes went out: those that come meanwhile wait for its end. */
   #cooling: ReturnType<typeof setTimeout> | undefined;
@@ -100,8 +100,8 @@ export class Publisher {
       // A new day is a new hall for everyone: each stream's screens take a fresh snapshot, which
       // shows the queues as they are now.
       changedQueues();
-      this.#sendStaffGathered();
-      this.#takeGathered();
+      this.#sendStaffPending();
+      this.#takeBoardQueues();
       const day = { at: event.at, day: event.day };
       this.broadcaster.toAll('day:started', { seq: ++this.#all, ...day });
       this.broadcaster.toPublic('day:started', { seq: ++this.#public, ...day });
@@ -137,46 +137,46 @@ export class Publisher {
     const staff = { seq: ++this.#all, at, ...(ticket && { ticket }), ...parts } as Payload<typeof name>;
     const staffOpen = withoutIdentities(staff as { ticket?: TicketView; window?: WindowView }) as Payload<typeof name>;
     const open = { ...(window && { window: publicWindow(window) }), ...(call && { call }) };
-    for (const q of queues) this.#gathered.set(q.categoryId, q);
+    for (const q of queues) this.#boardQueues.set(q.categoryId, q);
     this.#gatheredAt = at;
     if (window || call) {
       // At once, after what was gathered: boards and kiosks with the queue changes gathered so far.
-      this.#sendStaffGathered();
+      this.#sendStaffPending();
       this.broadcaster.toAll(name, staff, staffOpen);
-      this.broadcaster.toPublic(name, { seq: ++this.#public, at, ...open, ...this.#takeGathered() } as Payload<typeof name>);
+      this.broadcaster.toPublic(name, { seq: ++this.#public, at, ...open, ...this.#takeBoardQueues() } as Payload<typeof name>);
     } else {
-      // Only a ticket changed (issued, its slip printed): staff get it gathered; boards and kiosks the
-      // queues it changed, if any, gathered too.
-      const gathered = (event: Payload<typeof name>): GatheredBroadcast => ({ name: name as GatheredBroadcast['name'], event: event as GatheredBroadcast['event'] });
-      this.#staffGathered.push({ staff: gathered(staff), open: staffOpen === staff ? gathered(staff) : gathered(staffOpen) });
+      // Only a ticket changed (issued, its slip printed, cancelled at the kiosk): staff get it gathered;
+      // boards and kiosks the queues it changed, if any, gathered too.
+      this.#staffPending.push({ name: name as GatheredBroadcast['name'], staff: staff as TicketChanged, open: staffOpen as TicketChanged });
       if (!this.#cooling) this.#gathering ??= setTimeout(() => this.#sendGathered(), GATHER_MS).unref();
     }
     if (window) this.broadcaster.toWindowScreens(window.id, name, { seq: this.#nextWindowSeq(window.id), at, ...open } as Payload<typeof name>);
   }
 
   /** The ticket changes gathered for window staff and consoles, in one message each (one for both when none shows an identity). */
-  #sendStaffGathered(): boolean {
-    const gathered = this.#staffGathered;
-    if (gathered.length === 0) return false;
-    this.#staffGathered = [];
-    const staff = gathered.map((g) => g.staff);
-    const same = gathered.every((g) => g.open.event === g.staff.event);
-    this.broadcaster.toAllGathered({ broadcasts: staff }, same ? undefined : { broadcasts: gathered.map((g) => g.open) });
+  #sendStaffPending(): boolean {
+    const pending = this.#staffPending;
+    if (pending.length === 0) return false;
+    this.#staffPending = [];
+    const staff = { broadcasts: pending.map(({ name, staff }) => ({ name, event: staff })) };
+    const same = pending.every((p) => p.open === p.staff);
+    this.broadcaster.toAll('hall:gathered', staff, same ? staff : { broadcasts: pending.map(({ name, open }) => ({ name, event: open })) });
     return true;
   }
 
-  #takeGathered(): { queues?: QueueView[] } {
+  /** The queue changes gathered for boards and kiosks (and the timer stopped: the caller sends everything gathered). */
+  #takeBoardQueues(): { queues?: QueueView[] } {
     clearTimeout(this.#gathering);
     this.#gathering = undefined;
-    if (this.#gathered.size === 0) return {};
-    const queues = [...this.#gathered.values()];
-    this.#gathered.clear();
+    if (this.#boardQueues.size === 0) return {};
+    const queues = [...this.#boardQueues.values()];
+    this.#boardQueues.clear();
     return { queues };
   }
 
   #sendGathered(): void {
-    const staffSent = this.#sendStaffGathered();
-    const { queues } = this.#takeGathered();
+    const staffSent = this.#sendStaffPending();
+    const { queues } = this.#takeBoardQueues();
     if (queues) this.broadcaster.toPublic('queues:changed', { seq: ++this.#public, at: this.#gatheredAt, queues });
     if (!staffSent && !queues) return;
     this.#cooling = setTimeout(() => {

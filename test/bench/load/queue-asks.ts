@@ -6,7 +6,8 @@
 // of a ticket includes the asks it causes, as in a hall.
 import { HALL_BROADCASTS, type GatheredBroadcasts } from '@yichuang/shared/events';
 import type { PriorityClass, TicketView, WindowView } from '@yichuang/shared/domain';
-import { askOneAtATime, mayCall, mustAskAgain } from '@yichuang/shared/window-queue';
+import { askOneAtATime } from '@yichuang/shared/ask-one-at-a-time';
+import { mayCall, mustAskAgain, QUEUE_ASK_EVERY_MS } from '@yichuang/shared/window-queue';
 import type { HubDevice } from './connect.js';
 
 type CallerWindow = Pick<WindowView, 'id' | 'categories'> & Partial<Pick<WindowView, 'current'>>;
@@ -43,7 +44,7 @@ export function askLikeCallers(hubUrl: string, devices: readonly HubDevice[], wi
       const res = await fetch(`${hubUrl}/api/windows/${window.id}/queue`).catch(() => undefined);
       const text = (await res?.text().catch(() => undefined)) ?? '';
       order = headOf(text);
-    });
+    }, QUEUE_ASK_EVERY_MS);
     const basis = (number: string, priority: PriorityClass | undefined, categories: string) => ({ callable: new Map(priority === undefined ? [] : [[number, priority]]), categories });
     const heard = (p: { ticket?: TicketView; window?: WindowView }): void => {
       const categories = JSON.stringify(window.categories);

@@ -6,7 +6,8 @@ import type { TicketIssued } from '@yichuang/shared/events';
 import type { AckDataOf, ClientError, CommandInput, CommandName } from '@yichuang/shared/commands';
 import type { Params, StringKey } from '@yichuang/shared/window-i18n';
 import { rest } from '@yichuang/shared/rest';
-import { askOneAtATime, mustAskAgain, queueBasis, type QueueBasis, type WindowCase, type WindowQueueEntry } from '@yichuang/shared/window-queue';
+import { askOneAtATime } from '@yichuang/shared/ask-one-at-a-time';
+import { mustAskAgain, QUEUE_ASK_EVERY_MS, queueBasis, type QueueBasis, type WindowCase, type WindowQueueEntry } from '@yichuang/shared/window-queue';
 import { untrack } from 'svelte';
 import type { PrintResult } from '@yichuang/shared/printing';
 import type { StaffFigures } from '@yichuang/shared/ratings';
@@ -303,7 +304,7 @@ export class Caller {
     if (!windowId) return;
     const ack = await rest('get', '/windows/:id/queue', { params: { id: windowId } }).catch(() => undefined);
     if (ack?.ok) this.queue = ack.data;
-  });
+  }, QUEUE_ASK_EVERY_MS);
 
   /** Asks the hub for the bad-rating cases concerning this window; a failure keeps the last ones. */
   refreshCases = async (): Promise<void> => {

@@ -1,6 +1,7 @@
 // What the reprint dialog shows: today's tickets whose slip failed, and the printers a slip can go to.
 // Asked for while the dialog is open, whenever the hall connection becomes live; then the list follows
 // the hall's 'ticket:printed' broadcasts and the printers their 'printer:changed' pushes.
+import { askOneAtATime } from '@yichuang/shared/ask-one-at-a-time';
 import type { Ack } from '@yichuang/shared/errors';
 import type { PrinterState, UnprintedTicket } from '@yichuang/shared/printing';
 import type { Hall } from '@yichuang/shared/ui/hall.svelte';
@@ -27,12 +28,12 @@ export class Reprints {
     };
     socket.on('printer:changed', changed);
     this.#offs.push(() => socket.off('printer:changed', changed));
-    this.#offs.push(sync.onBroadcast((name) => name === 'ticket:printed' && this.#askTickets()));
+    this.#offs.push(sync.onBroadcast((name) => name === 'ticket:printed' && void this.askTickets()));
     let wasLive = false;
     const onChange = (): void => {
       const live = sync.status === 'live';
       if (live && !wasLive) {
-        this.#askTickets();
+        void this.askTickets();
         socket
           .timeout(ASK_TIMEOUT_MS)
           .emitWithAck('printer:status', {})
@@ -59,17 +60,14 @@ export class Reprints {
     for (const off of this.#offs.splice(0)) off();
   }
 
-  #askTickets(): void {
-    this.hall.sync?.domainSocket
+  /** Asks for the unprinted list: after a reprint, and as slips print (a gathered message's several printed slips ask once more at most). */
+  readonly askTickets = askOneAtATime(async () => {
+    const ack = await this.hall.sync?.domainSocket
       .timeout(ASK_TIMEOUT_MS)
       .emitWithAck('printer:unprinted', {})
-      .then(
-        (ack: Ack<UnprintedTicket[]>) => {
-          if (!ack.ok) return;
-          this.tickets = ack.data;
-          this.loaded = true;
-        },
-        () => undefined,
-      );
-  }
+      .catch(() => undefined);
+    if (!ack?.ok) return;
+    this.tickets = ack.data;
+    this.loaded = true;
+  });
 }

@@ -1,6 +1,7 @@
 // The printers page's state: every printer's live state, today's unprinted tickets and the settings.
 // Asked for whenever the hall connection becomes live; then printer states follow 'printer:changed'
 // and the unprinted list follows the hall's 'ticket:printed' broadcasts. Changes go through HallSync.
+import { askOneAtATime } from '@yichuang/shared/ask-one-at-a-time';
 import type { Category } from '@yichuang/shared/domain';
 import type { CommandInput, CommandName } from '@yichuang/shared/commands';
 import { type PrinterState, type PrintingSettingsView, type PrintResult, type UnprintedTicket } from '@yichuang/shared/printing';
@@ -24,13 +25,14 @@ export class PrintersState extends PageState {
         this.states = [...others, s].sort((a, b) => a.kioskId.localeCompare(b.kioskId));
       },
     });
-    if (sync) this.own(sync.onBroadcast((name) => name === 'ticket:printed' && this.#askUnprinted()));
+    // A gathered message's several printed slips ask once more at most.
+    if (sync) this.own(sync.onBroadcast((name) => name === 'ticket:printed' && void this.#askUnprinted()));
   }
 
   load(): void {
     this.ask('printer:status', (data) => (this.states = [...data].sort((a, b) => a.kioskId.localeCompare(b.kioskId))));
     this.ask('printer:settings', (data) => (this.settings = data));
-    this.#askUnprinted();
+    void this.#askUnprinted();
   }
 
   get categories(): Category[] {
@@ -42,7 +44,11 @@ export class PrintersState extends PageState {
   }
 
   async reprint(number: string, printerId?: string): Promise<void> {
-    await this.command('ticket:reprint', { number, printerId }, (result) => (this.reprinted = { number, result }));
+    await this.command('ticket:reprint', { number, printerId }, (result) => {
+      this.reprinted = { number, result };
+      // The list without that slip at once: the hall's broadcast of it comes gathered, up to a second later.
+      void this.#askUnprinted();
+    });
   }
 
   /** Saves a settings change; the answer is the whole new settings. */
@@ -53,7 +59,5 @@ export class PrintersState extends PageState {
     });
   }
 
-  #askUnprinted(): void {
-    this.ask('printer:unprinted', (data) => (this.unprinted = data));
-  }
+  readonly #askUnprinted = askOneAtATime(() => this.ask('printer:unprinted', (data) => (this.unprinted = data)));
 }
