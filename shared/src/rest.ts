@@ -15,6 +15,7 @@ import type { VisitToRate } from './ratings.js';
 import type { PhoneRateInput, VisitLinkQuery } from './ratings-schemas.js';
 import type { OutboxView } from './province.js';
 import type { WindowQueueEntry } from './window-queue.js';
+import type { WindowQueueQuery } from './schemas.js';
 import type { Report, ReportQuery, ReportTables } from './reports.js';
 import type { CapacityAdvice, CapacityQuery } from './capacity.js';
 
@@ -46,7 +47,7 @@ export interface RestRoutes {
     /** Staffing advice (排班建议) for a day: forecast, windows needed and planned per category and slot. */
     '/capacity/advice': Route<CapacityAdvice, CapacityQuery>;
     /** A window's waiting tickets in its call order (no personal data). */
-    '/windows/:id/queue': Route<WindowQueueEntry[]>;
+    '/windows/:id/queue': Route<WindowQueueEntry[], WindowQueueQuery>;
     /** What the provincial platform's outbox has sent, holds and failed to send. */
     '/province/outbox': Route<OutboxView>;
     // The district server's (district/src), called by the district console it serves.

@@ -102,3 +102,7 @@ export type CancelTicketInput = z.input<typeof cancelTicket>;
 export type SignInInput = z.input<typeof signIn>;
 export type SignOutInput = z.input<typeof signOut>;
 export type LookupTicketInput = z.input<typeof lookupTicket>;
+
+/** GET /api/windows/:id/queue: its first `limit` tickets only (a caller lists so many); the whole call order without it. */
+export const windowQueueQuery = z.object({ limit: z.coerce.number().int().min(1).max(100_000).optional() });
+export type WindowQueueQuery = z.output<typeof windowQueueQuery>;

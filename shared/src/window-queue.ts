@@ -47,6 +47,13 @@ export function mustAskAgain(before: QueueBasis | undefined, after: QueueBasis, 
 export const QUEUE_ASK_EVERY_MS = 1000;
 
 /**
+ * How much of its call order a caller asks for and lists: more than a caller's list shows without
+ * scrolling far. The whole order of a window with thousands waiting cost the hub ~3–6 ms an ask to
+ * order and send, and callers ask as tickets come; the count comes from the hall's broadcasts.
+ */
+export const QUEUE_SHOWN = 50;
+
+/**
  * A bad-rating case (差评工单) concerning a window or the staff member signed in there, as that window's
  * caller shows it: which visit, how far the case has come and whether it is late; no citizen's data
  * (no contact, no reasons or words), which stay with managers.

@@ -3,7 +3,7 @@
 // weights, the anti-starvation rule), and GET /api/windows/:id/queue says the same; 过号 and 挂起 are
 // confirmed and said; the recall that would pass a ticket is warned of and confirmed; a 办结 whose answer
 // was lost shows, once the connection is back, what the hub saved (the same cmdId, answered not redone).
-import type { WindowQueueEntry } from '@yichuang/shared/window-queue';
+import { QUEUE_SHOWN, type WindowQueueEntry } from '@yichuang/shared/window-queue';
 import type { Browser, Page, WebSocketRoute } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { slotAt } from '../appointments/rest.js';
@@ -114,6 +114,25 @@ describe('the window list is the call order', () => {
     }
     // Nothing changed but the calls themselves: the first list was the whole order.
     expect(called).toEqual(first);
+  });
+
+  it('lists the head of a long queue, says how many more wait, and keeps the count as it is called', async () => {
+    t = await startTestHub();
+    const kiosk = await t.connect('demo-kiosk-1');
+    const w1 = await t.connect('demo-window-01');
+    for (let i = 0; i < QUEUE_SHOWN + 5; i++) await acked(kiosk.emitWithAck('ticket:issue', { cmdId: cmdId(), categoryId: 'general' }));
+    await signIn(w1);
+    page = await openCaller(t);
+    const all = await apiQueue(t);
+    expect(all).toHaveLength(QUEUE_SHOWN + 5);
+    await expect.poll(() => listed(page), { timeout: 8000 }).toEqual(all.slice(0, QUEUE_SHOWN));
+    await page.getByRole('heading', { name: `等候队列（${QUEUE_SHOWN + 5}）` }).waitFor();
+    await page.locator('[data-more]', { hasText: '其后还有 5 位等候' }).waitFor();
+    await page.keyboard.press('F1');
+    await page.locator('.current .number', { hasText: all[0] }).waitFor();
+    await page.getByRole('heading', { name: `等候队列（${QUEUE_SHOWN + 4}）` }).waitFor();
+    await expect.poll(() => listed(page)).toEqual(all.slice(1, QUEUE_SHOWN));
+    await page.locator('[data-more]', { hasText: '其后还有 5 位等候' }).waitFor();
   });
 });
 

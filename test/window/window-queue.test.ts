@@ -47,4 +47,18 @@ describe('window queue and cases', () => {
     const w2 = await t.connect('demo-window-02');
     expect(await w2.emitWithAck('window:cases', { cmdId: cmdId(), windowId: 'w01' })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
   });
+
+  it('answers the head of the call order when asked for a limit, and refuses a bad one in both languages', async () => {
+    const kiosk = await t.connect('demo-kiosk-2');
+    for (let i = 0; i < 4; i++) expect((await kiosk.emitWithAck('ticket:issue', { cmdId: cmdId(), categoryId: 'general' })).ok).toBe(true);
+    const all = ((await (await fetch(`${t.hub.url}/api/windows/w01/queue`)).json()) as { data: { number: string }[] }).data.map((e) => e.number);
+    expect(all.length).toBeGreaterThanOrEqual(4);
+    const head = await (await fetch(`${t.hub.url}/api/windows/w01/queue?limit=2`)).json();
+    expect(head).toEqual({ ok: true, data: [expect.objectContaining({ number: all[0] }), expect.objectContaining({ number: all[1] })] });
+    for (const bad of ['0', 'two', '1.5']) {
+      const res = await fetch(`${t.hub.url}/api/windows/w01/queue?limit=${bad}`);
+      expect(res.status, bad).toBe(400);
+      expect(await res.json()).toMatchObject({ ok: false, error: { code: 'BAD_REQUEST', message: expect.any(String), messageEn: expect.any(String) } });
+    }
+  });
 });

@@ -133,6 +133,8 @@ describe('a window\'s call order', () => {
     // Given the waiting tickets (as the hall's queue index keeps them, any order), the same order.
     const waiting = Object.values(hall.state.tickets).filter((t) => t.state === 'waiting').reverse();
     expect(callOrder(hall.state, 'w1', hall.config, hall.now, waiting).map((p) => p.ticket.number)).toEqual(listed);
+    // Its head alone, as a caller lists it: the first of the same order, the streak played forward as far.
+    expect(callOrder(hall.state, 'w1', hall.config, hall.now, waiting, 5).map((p) => p.ticket.number)).toEqual(listed.slice(0, 5));
     const called = takeAll(hall, 'w1', listed.length);
     expect(listed).toEqual(called);
     // A008 and two greens make a streak of 3: one normal; weight 2 (general) before weight 1 (social).

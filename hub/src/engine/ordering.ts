@@ -75,9 +75,10 @@ function compare(a: Entry, b: Entry): number {
  * else changed: the keys above, then the anti-starvation rule played forward from the window's
  * streak. The caller's queue list and `GET /api/windows/:id/queue` show it; its head is `pickNext`.
  * `waiting`: the day's waiting tickets, from a caller that keeps them (the hall's queue index); else
- * every ticket of the day is looked at (with thousands waiting, most of an ask's time).
+ * every ticket of the day is looked at (with thousands waiting, most of an ask's time). `limit`: the
+ * first so many only (the streak is played forward no further than needed).
  */
-export function callOrder(state: EngineState, windowId: string, config: HallConfig, now: number, waiting?: Iterable<Ticket>): Picked[] {
+export function callOrder(state: EngineState, windowId: string, config: HallConfig, now: number, waiting?: Iterable<Ticket>, limit = Infinity): Picked[] {
   const window = config.windows.find((w) => w.id === windowId);
   if (!window) return [];
   const categories = windowCategories(state, window);
@@ -98,7 +99,8 @@ export function callOrder(state: EngineState, windowId: string, config: HallConf
   let head = 0;
   let normal = 0;
   const order: Picked[] = [];
-  while (order.length < entries.length) {
+  const length = Math.min(limit, entries.length);
+  while (order.length < length) {
     while (taken.has(entries[head]!)) head++;
     while (normal < entries.length && (taken.has(entries[normal]!) || entries[normal]!.rank !== 2)) normal++;
     const bestNormal = entries[normal];
@@ -113,7 +115,7 @@ export function callOrder(state: EngineState, windowId: string, config: HallConf
 
 /** The ticket `windowId` would call next, or undefined when nobody is waiting for it: the head of its call order. */
 export function pickNext(state: EngineState, windowId: string, config: HallConfig, now: number): Picked | undefined {
-  return callOrder(state, windowId, config, now)[0];
+  return callOrder(state, windowId, config, now, undefined, 1)[0];
 }
 
 /** Waiting tickets of a category, in issue order. */

@@ -160,10 +160,10 @@ export class Views {
   }
 
   /** A window's waiting tickets in the order its calls-next take them; undefined for an unknown window. */
-  windowQueue(windowId: string): WindowQueueEntry[] | undefined {
+  windowQueue(windowId: string, limit?: number): WindowQueueEntry[] | undefined {
     const config = this.config();
     if (!config.windows.some((w) => w.id === windowId)) return undefined;
-    return callOrder(this.state(), windowId, config, this.clock(), this.queueIndex().allWaiting()).map(({ ticket: t }) => ({
+    return callOrder(this.state(), windowId, config, this.clock(), this.queueIndex().allWaiting(), limit).map(({ ticket: t }) => ({
       number: t.number,
       categoryId: t.categoryId,
       priority: t.priority,

@@ -3,10 +3,10 @@
 // shows: window staff and consoles every change, tickets included; boards and kiosks the calls, the
 // windows and the queues that changed; a window's display and pad that window alone. Queues travel
 // as deltas: only those the change altered. What shows no call and no window — boards' queue changes,
-// staff's tickets issued, printed or cancelled at a kiosk — goes out gathered, a moment after the first and then at most
-// once a second however fast tickets are taken (a message per ticket to every board, kiosk and window
-// client was the largest cost of a ticket at a steady few a second); calls and window changes go out
-// at once, after what was gathered before them.
+// staff's tickets issued, printed or cancelled at a kiosk — goes out gathered, a moment after the first
+// and then at most once a second however fast tickets are taken (a message per ticket to every board,
+// kiosk and window client was the largest cost of a ticket at a steady few a second); calls and window
+// changes go out at once, after what was gathered before them.
 import type { CallView, QueueView, TicketView, WindowView } from '@yichuang/shared/domain';
 import type { GatheredBroadcast, HallBroadcast, ServerToClientEvents, TicketChanged } from '@yichuang/shared/events';
 import type { EngineEvent } from '../engine/index.js';

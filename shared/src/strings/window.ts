@@ -26,6 +26,7 @@ export const WINDOW_STRINGS = {
   'window.signOut': ['签退', 'Sign out'],
   'window.waitingList': ['等候队列（{n}）', 'Waiting ({n})'],
   'window.nobodyWaiting': ['暂无等候的群众', 'Nobody is waiting'],
+  'window.moreWaiting': ['其后还有 {n} 位等候', 'and {n} more waiting'],
   'window.chooseOutcome': ['请选择办理结果', 'Choose the outcome'],
   'window.chooseReason': ['请选择暂停原因', 'Choose a reason'],
   'window.note': ['说明', 'Note'],

@@ -2,27 +2,15 @@
 // again whenever a hall broadcast can change it — a ticket the window may call came or changed, another
 // window took one it could call, its categories changed (window-client caller.followQueue, shared
 // window-queue.ts mustAskAgain; not after its own calls) — one ask at a time and at most one a second, as
-// the caller does (askOneAtATime). One caller per window (a hall's window has one), so the hub's cost
-// of a ticket includes the asks it causes, as in a hall.
+// the caller does (askOneAtATime), for the head of the order it lists (QUEUE_SHOWN). One caller per
+// window (a hall's window has one), so the hub's cost of a ticket includes the asks it causes, as in a hall.
 import { HALL_BROADCASTS, type GatheredBroadcasts } from '@yichuang/shared/events';
 import type { PriorityClass, TicketView, WindowView } from '@yichuang/shared/domain';
 import { askOneAtATime } from '@yichuang/shared/ask-one-at-a-time';
-import { mayCall, mustAskAgain, QUEUE_ASK_EVERY_MS } from '@yichuang/shared/window-queue';
+import { mayCall, mustAskAgain, QUEUE_ASK_EVERY_MS, QUEUE_SHOWN, type WindowQueueEntry } from '@yichuang/shared/window-queue';
 import type { HubDevice } from './connect.js';
 
 type CallerWindow = Pick<WindowView, 'id' | 'categories'> & Partial<Pick<WindowView, 'current'>>;
-
-const HEAD_ENTRIES = 64;
-/**
- * The numbers of an answer's first entries (WindowQueueEntry.number), read off its text: parsing a long
- * queue's whole answer on every ask would load the bench's own process, which times the screens.
- */
-function headOf(answer: string): string[] {
-  const numbers: string[] = [];
-  const entry = /"number":"([^"]+)"/g;
-  for (let m = entry.exec(answer); m && numbers.length < HEAD_ENTRIES; m = entry.exec(answer)) numbers.push(m[1]!);
-  return numbers;
-}
 
 /**
  * Makes the first window client of each window ask for its queue as a caller does. A broadcast brings
@@ -38,12 +26,12 @@ export function askLikeCallers(hubUrl: string, devices: readonly HubDevice[], wi
     /** Every ticket seen, and the priority of those the window may call. */
     const tickets = new Map<string, TicketView>();
     const callable = new Map<string, PriorityClass>();
-    /** The first numbers of the last answer, in call order (enough to know its head as tickets leave). */
+    /** The numbers of the last answer (the head of the call order, as a caller lists it). */
     let order: string[] = [];
     const ask = askOneAtATime(async () => {
-      const res = await fetch(`${hubUrl}/api/windows/${window.id}/queue`).catch(() => undefined);
-      const text = (await res?.text().catch(() => undefined)) ?? '';
-      order = headOf(text);
+      const res = await fetch(`${hubUrl}/api/windows/${window.id}/queue?limit=${QUEUE_SHOWN}`).catch(() => undefined);
+      const answer = (await res?.json().catch(() => undefined)) as { data?: WindowQueueEntry[] } | undefined;
+      order = answer?.data?.map((e) => e.number) ?? [];
     }, QUEUE_ASK_EVERY_MS);
     const basis = (number: string, priority: PriorityClass | undefined, categories: string) => ({ callable: new Map(priority === undefined ? [] : [[number, priority]]), categories });
     const heard = (p: { ticket?: TicketView; window?: WindowView }): void => {

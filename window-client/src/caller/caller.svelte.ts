@@ -7,7 +7,7 @@ import type { AckDataOf, ClientError, CommandInput, CommandName } from '@yichuan
 import type { Params, StringKey } from '@yichuang/shared/window-i18n';
 import { rest } from '@yichuang/shared/rest';
 import { askOneAtATime } from '@yichuang/shared/ask-one-at-a-time';
-import { mustAskAgain, QUEUE_ASK_EVERY_MS, queueBasis, type QueueBasis, type WindowCase, type WindowQueueEntry } from '@yichuang/shared/window-queue';
+import { mustAskAgain, QUEUE_ASK_EVERY_MS, QUEUE_SHOWN, queueBasis, type QueueBasis, type WindowCase, type WindowQueueEntry } from '@yichuang/shared/window-queue';
 import { untrack } from 'svelte';
 import type { PrintResult } from '@yichuang/shared/printing';
 import type { StaffFigures } from '@yichuang/shared/ratings';
@@ -130,8 +130,9 @@ export class Caller {
   readonly current = $derived.by<TicketView | undefined>(() => this.window?.current);
 
   /**
-   * Waiting tickets this window may call, in the order its calls-next take them: the hub's own order
-   * (engine callOrder), less any ticket the hall's broadcasts say is no longer waiting.
+   * Waiting tickets this window may call, in the order its calls-next take them: the head of the hub's
+   * own order (engine callOrder, its first QUEUE_SHOWN), less any ticket the hall's broadcasts say is no
+   * longer waiting.
    */
   readonly waiting = $derived.by<TicketView[]>(() => {
     const s = this.hall.snapshot;
@@ -139,6 +140,9 @@ export class Caller {
     const waiting: Record<string, TicketView> = Object.fromEntries(s.tickets.filter((t) => t.state === 'waiting').map((t) => [t.number, t]));
     return this.queue.flatMap((e) => waiting[e.number] ?? []);
   });
+
+  /** How many wait for this window: its list shows the first QUEUE_SHOWN of them. */
+  readonly waitingCount = $derived.by(() => this.queueBasis?.callable.size ?? this.waiting.length);
 
   /** What this window's call order is worked out from, as the hall's broadcasts show it (queueBasis). */
   readonly queueBasis = $derived.by<QueueBasis | undefined>(() => {
@@ -302,7 +306,7 @@ export class Caller {
   refreshQueue = askOneAtATime(async () => {
     const windowId = this.windowId;
     if (!windowId) return;
-    const ack = await rest('get', '/windows/:id/queue', { params: { id: windowId } }).catch(() => undefined);
+    const ack = await rest('get', '/windows/:id/queue', { params: { id: windowId }, query: { limit: QUEUE_SHOWN } }).catch(() => undefined);
     if (ack?.ok) this.queue = ack.data;
   }, QUEUE_ASK_EVERY_MS);
 
