@@ -15,8 +15,9 @@ import type { Express, Request, Response } from 'express';
 import type pg from 'pg';
 import { z } from 'zod';
 import { withClient } from './db-client.js';
+import type { ReportActivity } from './report-activity.js';
 import type { SavedFigures } from './saved-figures.js';
-import { RolledUpDays } from './ticket-days.js';
+import type { RolledUpDays } from './ticket-days.js';
 import { KeptReports } from './report-cache.js';
 import { answerJson, districtReport, reportHalls, reportOfParts, type DistrictReport, type DistrictReportQuery, type EncodedDistrictReport, type ReportHall } from './report.js';
 
@@ -110,13 +111,12 @@ async function ratingsIn(db: pg.Pool, q: DistrictReportQuery, hall: string): Pro
   })) as Rating[];
 }
 
-/** `saved`: counted figures in the database (none when nothing is kept). */
-export function registerReportRoutes(app: Express, db: pg.Pool, clock: () => number, keptBytes?: number, saved?: SavedFigures): void {
+/** `rolledUp`: the days read for reports, kept; `activity`: reports under way; `saved`: counted figures in the database (none when nothing is kept). */
+export function registerReportRoutes(app: Express, db: pg.Pool, clock: () => number, rolledUp: RolledUpDays, activity: ReportActivity, keptBytes?: number, saved?: SavedFigures): void {
   const fileName = (q: DistrictReportQuery, ext: string): string => encodeURIComponent(`区级统计报表-${q.hall ?? '全区'}-${q.from}_${q.to}.${ext}`);
-  const rolledUp = new RolledUpDays();
   const kept = new KeptReports(keptBytes);
   const encodedReport = (q: DistrictReportQuery, halls: ReportHall[]): Promise<EncodedDistrictReport> =>
-    withClient(db, (client) => districtReport(client, halls, q, clock(), rolledUp, kept, saved));
+    activity.run(() => withClient(db, (client) => districtReport(client, halls, q, clock(), rolledUp, kept, saved)));
   const report = async (q: DistrictReportQuery, halls: ReportHall[]): Promise<DistrictReport> => reportOfParts(await encodedReport(q, halls));
   const tables = async (q: DistrictReportQuery, halls: ReportHall[]): Promise<Table[]> => {
     const before = previousPeriod(q.from, q.to);

@@ -10,11 +10,13 @@ import { LINK_SILENCE_S, listHalls } from './halls.js';
 import type { DistrictOptions } from './options.js';
 import { withClient } from './db-client.js';
 import { projectAll } from './projector.js';
-import { staleOtherForms } from './ticket-days.js';
+import { RolledUpDays, staleOtherForms } from './ticket-days.js';
 import { publishRoutes } from './publish.js';
+import { ReportActivity } from './report-activity.js';
 import { registerReportRoutes } from './report-routes.js';
 import { countingCode, SavedFigures } from './saved-figures.js';
 import { migrate } from './schema.js';
+import { warmUp } from './warm-up.js';
 
 export { DEMO_DISTRICT_TOKEN } from './demo-accounts.js';
 /** How often the projected tables take in new records. */
@@ -36,6 +38,8 @@ export interface RunningDistrict {
   port: number;
   /** Applies every record not yet projected (tests call it instead of waiting for the next round). */
   project(): Promise<number>;
+  /** The last year's rolled-up days read after the start (warm-up.ts): how many; 0 when nothing is kept. */
+  warmed: Promise<number>;
   close(): Promise<void>;
 }
 
@@ -81,7 +85,9 @@ export async function startDistrict(options: DistrictOptions, { clock, log, link
     listHalls(db, clock(), linkSilenceS).then((data) => res.json({ ok: true, data }), next);
   });
   const saved = keptReportBytes === 0 || savedFigureBytes === 0 ? undefined : new SavedFigures(db, countingCode(), clock, log, savedFigureBytes);
-  registerReportRoutes(app, db, clock, keptReportBytes, saved);
+  const rolledUp = new RolledUpDays();
+  const activity = new ReportActivity();
+  registerReportRoutes(app, db, clock, rolledUp, activity, keptReportBytes, saved);
   // Any other address is a bilingual 404.
   app.use((req, res) => {
     res.status(404).json({ ok: false, error: appError('NOT_FOUND', { path: req.originalUrl.split('?')[0]!.slice(0, 200) }) });
@@ -103,18 +109,23 @@ export async function startDistrict(options: DistrictOptions, { clock, log, link
     server.once('error', reject);
   });
   const port = (server.address() as AddressInfo).port;
+  // The last year's roll-ups read into memory while the server answers (warm-up.ts).
+  const warmed = keptReportBytes === 0 ? Promise.resolve(0) : warmUp(db, clock, rolledUp, activity, project, log);
   const shownHost = options.host === '0.0.0.0' || options.host === '::' ? 'localhost' : options.host;
   return {
     url: `http://${shownHost}:${port}`,
     port,
     project,
+    warmed,
     async close() {
+      activity.close();
       clearInterval(timer);
       // Open consoles keep connections alive: cut them, or the close waits for them for ever.
       const closed = new Promise<void>((resolve) => server.close(() => resolve()));
       server.closeAllConnections();
       await closed;
       await projecting?.catch(() => undefined);
+      await warmed;
       await saved?.close();
       await db.end();
     },

@@ -259,21 +259,7 @@ export async function reportDays(db: pg.ClientBase, q: DayQuery, zoneOf: (hall: 
     if (cached) days.set(`${r.hall}\t${r.day}`, { ...cached, windows: [] });
     else missing.set(r.hall, [...(missing.get(r.hall) ?? []), r.day]);
   }
-  // Each hall's missing days, first to last (in day order, above), in one read.
-  for (const [hall, missed] of missing) {
-    const wanted = new Set(missed);
-    const { rows } = await db.query<{ day: string; version: string; rollup: string }>(
-      'SELECT CAST(day AS VARCHAR(10)) AS day, version, rollup FROM ticket_days WHERE hall = $1 AND day >= $2 AND day <= $3',
-      [hall, missed[0], missed.at(-1)],
-    );
-    for (const r of rows) {
-      if (!wanted.has(r.day)) continue;
-      const { tickets: t, ratings: counts } = partsOfText(r.rollup);
-      const d = reportDay(r.day, t, counts);
-      cache.set(hall, d, r.version);
-      days.set(`${hall}\t${r.day}`, { ...d, windows: [] });
-    }
-  }
+  for (const [hall, missed] of missing) for (const d of await readRolledUp(db, hall, missed, cache)) days.set(`${hall}\t${d.day}`, { ...d, windows: [] });
   const [ticketsWhere, ticketsParams] = inPeriod([q.from, q.to, q.today, q.now]);
   const tickets: Row[] = [];
   const ratings: Row[] = [];
@@ -300,6 +286,22 @@ export async function reportDays(db: pg.ClientBase, q: DayQuery, zoneOf: (hall: 
     byHall.set(hall, [...(byHall.get(hall) ?? []), days.get(key)!]);
   }
   return byHall;
+}
+
+/** Reads a hall's rolled-up days `missed` (in day order) in one read, into `cache`; answers them. */
+export async function readRolledUp(db: pg.ClientBase, hall: string, missed: readonly string[], cache: RolledUpDays): Promise<ReportDay[]> {
+  const wanted = new Set(missed);
+  const { rows } = await db.query<{ day: string; version: string; rollup: string }>(
+    'SELECT CAST(day AS VARCHAR(10)) AS day, version, rollup FROM ticket_days WHERE hall = $1 AND day >= $2 AND day <= $3',
+    [hall, missed[0], missed.at(-1)],
+  );
+  return rows.flatMap((r) => {
+    if (!wanted.has(r.day)) return [];
+    const { tickets: t, ratings: counts } = partsOfText(r.rollup);
+    const d = reportDay(r.day, t, counts);
+    cache.set(hall, d, r.version);
+    return [d];
+  });
 }
 
 const isLevel = (l: string): l is RatingLevel => (RATING_LEVELS as readonly string[]).includes(l);

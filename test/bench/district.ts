@@ -141,11 +141,12 @@ async function main(): Promise<void> {
 
     if (!REPORTS_ONLY) await hallFigures(db, url, hubs);
     // The district server started again, in this process (its memory new; the code already compiled).
-    const restart = async (): Promise<string> => {
+    const restart = async (): Promise<Restarted> => {
       await district!.close();
       district = undefined; // not closed twice if it fails to start
+      const began = performance.now();
       district = await start();
-      return district.url;
+      return { url: district.url, warmed: district.warmed.then((days) => ({ days, ms: performance.now() - began })) };
     };
     await reportFigures(district.url, db, restart);
   } finally {
@@ -223,7 +224,13 @@ async function hallFigures(db: pg.Client, url: string, hubs: HubProcess[]): Prom
 }
 
 /** 4. District reports. */
-async function reportFigures(firstUrl: string, db: pg.Client, restart: () => Promise<string>): Promise<void> {
+/** A district server started again: its address, and when it has read the last year's roll-ups (server.ts warmed). */
+interface Restarted {
+  url: string;
+  warmed: Promise<{ days: number; ms: number }>;
+}
+
+async function reportFigures(firstUrl: string, db: pg.Client, restart: () => Promise<Restarted>): Promise<void> {
   let districtUrl = firstUrl;
 
   // 4. District reports.
@@ -277,14 +284,28 @@ async function reportFigures(firstUrl: string, db: pg.Client, restart: () => Pro
   );
   const reassembled = await yearReport(1);
   record({ metric: "one-year district report after a case about station-002's visit (put together again, not counted)", value: `${Math.round(reassembled[0]!)} ms`, target: '—' });
-  // The server started again: its first report put together from the figures it saved in the database;
-  // then a past day of a hall changed, before the server has read any roll-up (it reads them all).
-  districtUrl = await restart();
+  // The server started again: its first report put together from the figures it saved in the database,
+  // while it reads the last year's roll-ups into memory; then, once it has, a past day of a hall changed,
+  // and a year never asked before.
+  const restarted = await restart();
+  districtUrl = restarted.url;
   const again = await yearReport(1);
-  record({ metric: 'one-year district report, the first after the server started again (counted figures saved in the database)', value: `${Math.round(again[0]!)} ms`, target: '≤ 1 s', met: again[0]! <= 1000 });
+  record({
+    metric: 'one-year district report, the first after the server started again (counted figures saved in the database; the roll-ups being read meanwhile)',
+    value: `${Math.round(again[0]!)} ms`,
+    target: '≤ 1 s',
+    met: again[0]! <= 1000,
+  });
+  const warmed = await restarted.warmed;
+  record({ metric: `the last year's rolled-up hall days read after the start (${warmed.days}), the server answering meanwhile`, value: seconds(warmed.ms), target: '—' });
   await db.query(`UPDATE ticket_days SET version = version + 1 WHERE hall = 'station-003' AND day = '2026-11-30'`);
-  const cold = await yearReport(1);
-  record({ metric: "… then after station-003's data changed (it and the district counted again, every roll-up read)", value: `${Math.round(cold[0]!)} ms`, target: '—' });
+  const afterWarm = await yearReport(1);
+  record({ metric: "… then after station-003's data changed (it and the district counted again, from the days read)", value: `${Math.round(afterWarm[0]!)} ms`, target: '≤ 1 s', met: afterWarm[0]! <= 1000 });
+  // A period no report has asked for (a day shorter), counted from the days in memory.
+  const NEW = { from: '2025-12-02', to: YEAR.to };
+  const inNew = await db.query<{ n: string }>('SELECT COUNT(*) AS n FROM tickets WHERE day >= $1 AND day <= $2', [NEW.from, NEW.to]);
+  const never = await timeReport(`from=${NEW.from}&to=${NEW.to}`, Number(inNew.rows[0]!.n), 1);
+  record({ metric: `a year never asked before (${NEW.from} to ${NEW.to}), after the start's reading (counts every hall)`, value: `${Math.round(never[0]!)} ms`, target: '≤ 1 s', met: never[0]! <= 1000 });
   const month = await timeReport('from=2026-11-01&to=2026-11-30');
   record({ metric: `one-month district report, 115 halls (best of ${REPORT_RUNS})`, value: `${Math.round(Math.min(...month))} ms`, target: '—' });
   const one = await timeReport(`from=${YEAR.from}&to=${YEAR.to}&hall=centre-01`);

@@ -12,6 +12,7 @@ import { districtReport, reportHalls, type EncodedDistrictReport } from '../../d
 import { RolledUpDays } from '../../district/src/ticket-days.js';
 import { startDistrict, DEMO_DISTRICT_TOKEN, type RunningDistrict } from '../../district/src/server.js';
 import { startPostgres, type PostgresCluster } from '../helpers/postgres-cluster.js';
+import { addDays, serviceDay } from '@yichuang/shared/time';
 import { cmdId, connectClient } from '../helpers/test-hub.js';
 import { DAY, districtClient, hallTraffic, LinkProxy, ratedTraffic, seedHall, startFederatedHub, StoppedClock, waitForExactCopy, waitForKiosksGone, type FederatedHub } from './federation-helpers.js';
 import { expectDistrictEqualsHalls, type DistrictAnswer } from './report-equality.js';
@@ -313,5 +314,24 @@ describe('KeptReports', () => {
     kept.set('e', { k: 'e' }, 150);
     expect(kept.size).toEqual({ reports: 2, bytes: 250 });
     expect(kept.get('a')).toBeUndefined();
+  });
+});
+
+describe('the rolled-up days read at a start', () => {
+  it("reads the last year's while it answers, and what it counts from them equals a server's that reads as it goes", async () => {
+    await district.close();
+    const logs: string[] = [];
+    district = await startDistrict({ db: dbUrl, port: 0, host: '127.0.0.1' }, { clock: clock.now, log: (line) => logs.push(line) });
+    const today = serviceDay(clock.now(), 'Asia/Shanghai');
+    const rolled = await db.query<{ n: string }>('SELECT COUNT(*) AS n FROM ticket_days WHERE day >= $1 AND day < $2', [addDays(today, -366), today]);
+    const n = Number(rolled.rows[0]!.n);
+    expect(n).toBeGreaterThanOrEqual(2);
+    expect(await district.warmed).toBe(n);
+    expect(logs.filter((l) => l.includes(`report cache warmed: ${n} hall days`))).toHaveLength(1);
+    // Nothing counted before (none saved): counted now, from the days read at the start.
+    await db.query('DELETE FROM counted_figures');
+    expect(await answer(district, MON, TUE)).toBe(await answer(fresh, MON, TUE));
+    // A server that keeps nothing reads nothing ahead either.
+    expect(await fresh.warmed).toBe(0);
   });
 });

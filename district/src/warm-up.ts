@@ -1,0 +1,66 @@
+// After a district server starts, the last year's rolled-up days are read into memory while it answers,
+// giving way to reports: the first report after a start that must count (a hall's past day changed, a
+// period never counted) then counts from memory instead of reading and decoding 30,000 roll-ups first.
+import { addDays, serviceDay } from '@yichuang/shared/time';
+import type { ReportDay } from '@yichuang/hub/dist/stats/report-day.js';
+import type pg from 'pg';
+import { withClient } from './db-client.js';
+import type { ReportActivity } from './report-activity.js';
+import { readRolledUp, type RolledUpDays } from './ticket-days.js';
+
+/** Days a warm-up step reads at most: bounds how long a report asked meanwhile waits for it. */
+const WARM_DAYS = 31;
+
+/**
+ * Reads the rolled-up days of every hall's last year (up to its yesterday) into `cache`, a hall and at
+ * most WARM_DAYS days at a time, each step once reports are quiet; then makes the district's days of
+ * them. Stops between steps once the server closes. Answers how many hall days it read.
+ */
+async function warmRolledUp(db: pg.Pool, now: number, cache: RolledUpDays, activity: ReportActivity): Promise<number> {
+  const { rows: halls } = await db.query<{ id: string; time_zone: string }>('SELECT id, time_zone FROM halls ORDER BY id');
+  const byHall: [string, ReportDay[]][] = [];
+  let read = 0;
+  for (const { id: hall, time_zone: zone } of halls) {
+    const today = serviceDay(now, zone);
+    const { rows } = await db.query<{ day: string; version: string }>(
+      'SELECT CAST(day AS VARCHAR(10)) AS day, version FROM ticket_days WHERE hall = $1 AND day >= $2 AND day < $3 ORDER BY day',
+      [hall, addDays(today, -366), today],
+    );
+    const days: ReportDay[] = [];
+    for (let i = 0; i < rows.length; i += WARM_DAYS) {
+      await activity.quiet();
+      if (activity.closed) return read;
+      const step = rows.slice(i, i + WARM_DAYS);
+      const missed = step.filter((r) => !cache.get(hall, r.day, r.version)).map((r) => r.day);
+      if (missed.length > 0) read += (await withClient(db, (c) => readRolledUp(c, hall, missed, cache))).length;
+      for (const r of step) {
+        const d = cache.get(hall, r.day, r.version);
+        if (d) days.push({ ...d, windows: [] });
+      }
+      // A request that came meanwhile is taken in before the next step.
+      await new Promise((resolve) => setImmediate(resolve));
+    }
+    byHall.push([hall, days]);
+  }
+  await activity.quiet();
+  if (!activity.closed) cache.district.of(byHall);
+  return read;
+}
+
+/**
+ * Reads ahead once `project` has taken in what the database holds; answers how many hall days it read
+ * (0 when it failed: reports then read as they go). Says when done, in Chinese and English.
+ */
+export async function warmUp(db: pg.Pool, now: () => number, cache: RolledUpDays, activity: ReportActivity, project: () => Promise<number>, log: (line: string) => void): Promise<number> {
+  await project().catch(() => 0);
+  const started = performance.now();
+  try {
+    const n = await warmRolledUp(db, now(), cache, activity);
+    const s = ((performance.now() - started) / 1000).toFixed(1);
+    if (n > 0 && !activity.closed) log(`报表缓存已读入 ${n} 个大厅日（${s} 秒）/ report cache warmed: ${n} hall days in ${s} s`);
+    return n;
+  } catch (err) {
+    log(`报表缓存预读失败，报表将按需读取 / warming the report cache failed, reports read as needed: ${(err as Error).message}`);
+    return 0;
+  }
+}
