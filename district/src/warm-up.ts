@@ -14,13 +14,15 @@ const WARM_DAYS = 31;
 /**
  * Reads the rolled-up days of every hall's last year (up to its yesterday) into `cache`, a hall and at
  * most WARM_DAYS days at a time, each step once reports are quiet; then makes the district's days of
- * them. Stops between steps once the server closes. Answers how many hall days it read.
+ * them, a month at a time. Stops between steps once the server closes. Answers how many hall days it read.
  */
 async function warmRolledUp(db: pg.Pool, now: number, cache: RolledUpDays, activity: ReportActivity): Promise<number> {
+  if (activity.closed) return 0;
   const { rows: halls } = await db.query<{ id: string; time_zone: string }>('SELECT id, time_zone FROM halls ORDER BY id');
   const byHall: [string, ReportDay[]][] = [];
   let read = 0;
   for (const { id: hall, time_zone: zone } of halls) {
+    if (activity.closed) return read;
     const today = serviceDay(now, zone);
     const { rows } = await db.query<{ day: string; version: string }>(
       'SELECT CAST(day AS VARCHAR(10)) AS day, version FROM ticket_days WHERE hall = $1 AND day >= $2 AND day < $3 ORDER BY day',
@@ -42,8 +44,14 @@ async function warmRolledUp(db: pg.Pool, now: number, cache: RolledUpDays, activ
     }
     byHall.push([hall, days]);
   }
-  await activity.quiet();
-  if (!activity.closed) cache.district.of(byHall);
+  // The district's days a month at a time, giving way to reports between months as above.
+  const months = [...new Set(byHall.flatMap(([, days]) => days.map((d) => d.day.slice(0, 7))))].sort();
+  for (const month of months) {
+    await activity.quiet();
+    if (activity.closed) return read;
+    cache.district.of(byHall.map(([hall, days]) => [hall, days.filter((d) => d.day.startsWith(month))] as const));
+    await new Promise((resolve) => setImmediate(resolve));
+  }
   return read;
 }
 

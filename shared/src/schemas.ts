@@ -1,4 +1,4 @@
-// zod schemas of every command payload; the hub parses with them, clients use the inferred types.
+// zod schemas of every command payload (and the queue's REST query); the hub parses with them, clients use the inferred types.
 import { z } from 'zod';
 import { OUTCOMES, PAUSE_REASONS } from './lists.js';
 import { t } from './i18n.js';
