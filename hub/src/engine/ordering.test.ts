@@ -120,6 +120,28 @@ describe('call order', () => {
 });
 
 describe('a window\'s call order', () => {
+  it('begins with the ticket pickNext takes, found in one pass, over mixed queues and streaks', () => {
+    // A fixed sequence of pseudo-random halls (no Math.random: a failure must be reproducible).
+    let seed = 7;
+    const next = (n: number): number => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) % n);
+    for (let round = 0; round < 40; round++) {
+      const hall = new Hall().open(1, 2);
+      // Within the fixture's caps: social 3 a half hour, estate 5 a day and no priority.
+      const left = { social: 3, estate: 5 };
+      for (let i = 0; i < 6 + next(20); i++) {
+        const kind = next(6);
+        if (kind === 0) hall.issue('general', 1, { priority: 'green' });
+        else if (kind === 1) hall.issue('general', 1, appointment(`2026-11-23 ${String(8 + next(3)).padStart(2, '0')}:${String(next(60)).padStart(2, '0')}`));
+        else {
+          const other = next(2) === 0 ? 'social' : 'estate';
+          hall.issue(next(2) === 0 && left[other]-- > 0 ? other : 'general');
+        }
+      }
+      for (let calls = next(6); calls > 0 && callOrder(hall.state, 'w1', hall.config, hall.now).length > 0; calls--) take(hall, 'w1');
+      expect(pickNext(hall.state, 'w1', hall.config, hall.now), `round ${round}`).toEqual(callOrder(hall.state, 'w1', hall.config, hall.now)[0]);
+    }
+  });
+
   it('lists a mixed queue in the order calls-next take it, anti-starvation included', () => {
     const hall = new Hall().open(1, 2);
     hall.issue('general', 3); // A001–A003

@@ -70,15 +70,8 @@ function compare(a: Entry, b: Entry): number {
   return a.ticket.number < b.ticket.number ? -1 : a.ticket.number > b.ticket.number ? 1 : 0;
 }
 
-/**
- * The waiting tickets `windowId` would call, in the order its calls-next would take them if nothing
- * else changed: the keys above, then the anti-starvation rule played forward from the window's
- * streak. The caller's queue list and `GET /api/windows/:id/queue` show it; its head is `pickNext`.
- * `waiting`: the day's waiting tickets, from a caller that keeps them (the hall's queue index); else
- * every ticket of the day is looked at (with thousands waiting, most of an ask's time). `limit`: the
- * first so many only (the streak is played forward no further than needed).
- */
-export function callOrder(state: EngineState, windowId: string, config: HallConfig, now: number, waiting?: Iterable<Ticket>, limit = Infinity): Picked[] {
+/** The waiting tickets `windowId` may call, as entries to order (none for an unknown window). */
+function entriesFor(state: EngineState, windowId: string, config: HallConfig, now: number, waiting?: Iterable<Ticket>): Entry[] {
   const window = config.windows.find((w) => w.id === windowId);
   if (!window) return [];
   const categories = windowCategories(state, window);
@@ -91,7 +84,22 @@ export function callOrder(state: EngineState, windowId: string, config: HallConf
   if (waiting) for (const t of waiting) consider(t);
   // for…in: no array of the whole day's tickets on every call (measured 3× faster here).
   else for (const id in state.tickets) consider(state.tickets[id]!);
-  entries.sort(compare);
+  return entries;
+}
+
+/** The anti-starvation rule: the best rank-2 entry once the streak has reached the burst, else the best of all. */
+const chosen = (best: Entry, bestNormal: Entry | undefined, streak: number, burst: number): Entry => (bestNormal && burst > 0 && streak >= burst ? bestNormal : best);
+
+/**
+ * The waiting tickets `windowId` would call, in the order its calls-next would take them if nothing
+ * else changed: the keys above, then the anti-starvation rule played forward from the window's
+ * streak. The caller's queue list and `GET /api/windows/:id/queue` show it; its head is `pickNext`.
+ * `waiting`: the day's waiting tickets, from a caller that keeps them (the hall's queue index); else
+ * every ticket of the day is looked at (with thousands waiting, most of an ask's time). `limit`: the
+ * first so many only (the streak is played forward no further than needed).
+ */
+export function callOrder(state: EngineState, windowId: string, config: HallConfig, now: number, waiting?: Iterable<Ticket>, limit = Infinity): Picked[] {
+  const entries = entriesFor(state, windowId, config, now, waiting).sort(compare);
   const burst = config.rules.priorityBurst;
   let streak = state.windows[windowId]?.priorityStreak ?? 0;
   // Two cursors over the one sorted list: the best ticket left, and the best rank-2 ticket left.
@@ -103,8 +111,7 @@ export function callOrder(state: EngineState, windowId: string, config: HallConf
   while (order.length < length) {
     while (taken.has(entries[head]!)) head++;
     while (normal < entries.length && (taken.has(entries[normal]!) || entries[normal]!.rank !== 2)) normal++;
-    const bestNormal = entries[normal];
-    const pick = bestNormal && burst > 0 && streak >= burst ? bestNormal : entries[head]!;
+    const pick = chosen(entries[head]!, entries[normal], streak, burst);
     taken.add(pick);
     const priorityPick = pick.rank < 2;
     streak = priorityPick ? streak + 1 : 0;
@@ -113,9 +120,17 @@ export function callOrder(state: EngineState, windowId: string, config: HallConf
   return order;
 }
 
-/** The ticket `windowId` would call next, or undefined when nobody is waiting for it: the head of its call order. */
+/** The ticket `windowId` would call next, or undefined when nobody is waiting for it: the head of its call order, found in one pass. */
 export function pickNext(state: EngineState, windowId: string, config: HallConfig, now: number): Picked | undefined {
-  return callOrder(state, windowId, config, now, undefined, 1)[0];
+  let best: Entry | undefined;
+  let bestNormal: Entry | undefined;
+  for (const e of entriesFor(state, windowId, config, now)) {
+    if (!best || compare(e, best) < 0) best = e;
+    if (e.rank === 2 && (!bestNormal || compare(e, bestNormal) < 0)) bestNormal = e;
+  }
+  if (!best) return undefined;
+  const pick = chosen(best, bestNormal, state.windows[windowId]?.priorityStreak ?? 0, config.rules.priorityBurst);
+  return { ticket: pick.ticket, priorityPick: pick.rank < 2 };
 }
 
 /** Waiting tickets of a category, in issue order. */
