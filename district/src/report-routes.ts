@@ -111,8 +111,19 @@ async function ratingsIn(db: pg.Pool, q: DistrictReportQuery, hall: string): Pro
   })) as Rating[];
 }
 
-/** `rolledUp`: the days read for reports, kept; `activity`: reports under way; `saved`: counted figures in the database (none when nothing is kept). */
-export function registerReportRoutes(app: Express, db: pg.Pool, clock: () => number, rolledUp: RolledUpDays, activity: ReportActivity, keptBytes?: number, saved?: SavedFigures): void {
+/** What the report routes keep and share with the server. */
+export interface ReportState {
+  /** The days read for reports, kept. */
+  rolledUp: RolledUpDays;
+  /** Reports under way (work that can wait gives way to them). */
+  activity: ReportActivity;
+  /** Memory for computed reports (report-cache.ts KeptReports). */
+  keptBytes?: number;
+  /** Counted figures in the database (none when nothing is kept). */
+  saved?: SavedFigures;
+}
+
+export function registerReportRoutes(app: Express, db: pg.Pool, clock: () => number, { rolledUp, activity, keptBytes, saved }: ReportState): void {
   const fileName = (q: DistrictReportQuery, ext: string): string => encodeURIComponent(`区级统计报表-${q.hall ?? '全区'}-${q.from}_${q.to}.${ext}`);
   const kept = new KeptReports(keptBytes);
   const encodedReport = (q: DistrictReportQuery, halls: ReportHall[]): Promise<EncodedDistrictReport> =>

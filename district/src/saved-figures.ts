@@ -6,6 +6,7 @@
 // after the answers have gone, each with a digest that a read checks; the least recently used dropped
 // past a budget.
 import { createHash } from 'node:crypto';
+import { setImmediate as nextTurn } from 'node:timers/promises';
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -86,7 +87,7 @@ export class SavedFigures {
   /** One writer at a time, on one connection of the pool: saving is a help, never a load on the answers. */
   private write(): void {
     if (this.writer || this.closing || (this.waiting.size === 0 && this.used.size === 0)) return;
-    this.writer = new Promise<void>((resolve) => setImmediate(resolve))
+    this.writer = nextTurn()
       .then(() => this.drain())
       // A failure is logged; the figures are counted again next time.
       .catch((err: Error) => this.log(`统计结果未能保存，下次将重新计算 / counted figures not saved, to be counted again: ${err.message}`))

@@ -87,7 +87,7 @@ export async function startDistrict(options: DistrictOptions, { clock, log, link
   const saved = keptReportBytes === 0 || savedFigureBytes === 0 ? undefined : new SavedFigures(db, countingCode(), clock, log, savedFigureBytes);
   const rolledUp = new RolledUpDays();
   const activity = new ReportActivity();
-  registerReportRoutes(app, db, clock, rolledUp, activity, keptReportBytes, saved);
+  registerReportRoutes(app, db, clock, { rolledUp, activity, keptBytes: keptReportBytes, saved });
   // Any other address is a bilingual 404.
   app.use((req, res) => {
     res.status(404).json({ ok: false, error: appError('NOT_FOUND', { path: req.originalUrl.split('?')[0]!.slice(0, 200) }) });

@@ -1,6 +1,7 @@
 // After a district server starts, the last year's rolled-up days are read into memory while it answers,
 // giving way to reports: the first report after a start that must count (a hall's past day changed, a
 // period never counted) then counts from memory instead of reading and decoding 30,000 roll-ups first.
+import { setImmediate as nextTurn } from 'node:timers/promises';
 import { addDays, serviceDay } from '@yichuang/shared/time';
 import type { ReportDay } from '@yichuang/hub/dist/stats/report-day.js';
 import type pg from 'pg';
@@ -40,7 +41,7 @@ async function warmRolledUp(db: pg.Pool, now: number, cache: RolledUpDays, activ
         if (d) days.push({ ...d, windows: [] });
       }
       // A request that came meanwhile is taken in before the next step.
-      await new Promise((resolve) => setImmediate(resolve));
+      await nextTurn();
     }
     byHall.push([hall, days]);
   }
@@ -50,7 +51,7 @@ async function warmRolledUp(db: pg.Pool, now: number, cache: RolledUpDays, activ
     await activity.quiet();
     if (activity.closed) return read;
     cache.district.of(byHall.map(([hall, days]) => [hall, days.filter((d) => d.day.startsWith(month))] as const));
-    await new Promise((resolve) => setImmediate(resolve));
+    await nextTurn();
   }
   return read;
 }

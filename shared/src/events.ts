@@ -169,9 +169,10 @@ export interface GatheredBroadcast {
 
 /**
  * The staff stream's ticket changes that show no call and no window (a ticket issued, its slip
- * printed, a ticket cancelled at the kiosk), sent together a moment after the first and then at most once a second, as boards get
- * their queues: one message a second to every window client instead of one per ticket. Each keeps its
- * own seq, in order; a call or a window change sends those gathered before it first.
+ * printed, a ticket cancelled at the kiosk), sent together a moment after the first and then at most
+ * once a second, as boards get their queues: one message a second to every window client instead of
+ * one per ticket. Each keeps its own seq, in order; a call or a window change sends those gathered
+ * before it first.
  */
 export interface GatheredBroadcasts {
   broadcasts: GatheredBroadcast[];
