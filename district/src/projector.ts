@@ -3,7 +3,7 @@
 // with the new seq, so a record is applied exactly once even if the server stops midway. Reports are
 // then SQL queries over these tables, never a replay of journals.
 import type pg from 'pg';
-import { markStale, rollUpStaleDays } from './ticket-days.js';
+import { markStale, rollUpStaleDays, type RolledUpDays } from './ticket-days.js';
 
 /** The parts of a journal record the projector reads (the hall's own type is hub/src/storage/journal.ts). */
 interface ForwardedRecord {
@@ -266,9 +266,10 @@ export async function projectHall(db: pg.ClientBase, hall: string): Promise<numb
 
 /**
  * Projects every hall that has records not yet applied, until each is up to date, then rolls up the
- * past days that changed (`now`: the district's clock, for each hall's today).
+ * past days that changed (`now`: the district's clock, for each hall's today), keeping them in
+ * `kept`; answers how many records it applied and days it rolled up.
  */
-export async function projectAll(db: pg.ClientBase, now: number): Promise<number> {
+export async function projectAll(db: pg.ClientBase, now: number, kept: RolledUpDays): Promise<{ applied: number; rolledUp: number }> {
   // Every forwarder names its hall in halls before it sends a record. One query finds the halls
   // behind (their newest record through the primary key), so an idle district costs one statement a
   // round, and one more for the days to roll up.
@@ -280,6 +281,5 @@ export async function projectAll(db: pg.ClientBase, now: number): Promise<number
   for (const { id: hall } of rows) {
     for (let n = await projectHall(db, hall); n > 0; n = await projectHall(db, hall)) applied += n;
   }
-  await rollUpStaleDays(db, now);
-  return applied;
+  return { applied, rolledUp: await rollUpStaleDays(db, now, kept) };
 }

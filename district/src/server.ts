@@ -16,7 +16,7 @@ import { ReportActivity } from './report-activity.js';
 import { registerReportRoutes } from './report-routes.js';
 import { countingCode, SavedFigures } from './saved-figures.js';
 import { migrate } from './schema.js';
-import { warmUp } from './warm-up.js';
+import { readAhead } from './warm-up.js';
 
 export { DEMO_DISTRICT_TOKEN } from './demo-accounts.js';
 /** How often the projected tables take in new records. */
@@ -40,6 +40,8 @@ export interface RunningDistrict {
   project(): Promise<number>;
   /** The last year's rolled-up days read after the start (warm-up.ts): how many; 0 when nothing is kept. */
   warmed: Promise<number>;
+  /** Reads ahead now, or answers the reading under way (after a round that rolled days up): how many hall days it read. */
+  readAhead(): Promise<number>;
   close(): Promise<void>;
 }
 
@@ -52,11 +54,25 @@ export async function startDistrict(options: DistrictOptions, { clock, log, link
   const restaled = await withClient(db, staleOtherForms);
   if (restaled > 0) log(`${restaled} 个大厅日的汇总将按新格式重建 / ${restaled} hall days to be rolled up again in the current form`);
 
+  // The rolled-up days reports read, kept as the projector rolls them up and read ahead (warm-up.ts)
+  // after a start and after each round that rolled days up, unless reports are not kept at all.
+  const rolledUp = new RolledUpDays();
+  const activity = new ReportActivity();
+  const keepsReports = keptReportBytes !== 0;
+  let reading: Promise<number> | undefined;
+  const readAheadOnce = (): Promise<number> => (reading ??= readAhead(db, clock, rolledUp, activity, log).finally(() => (reading = undefined)));
   let projecting: Promise<number> | undefined;
   let followUp: Promise<number> | undefined;
   let lastProblem = '';
   const project = (): Promise<number> => {
-    if (!projecting) return (projecting = withClient(db, (c) => projectAll(c, clock())).finally(() => (projecting = undefined)));
+    if (!projecting) {
+      return (projecting = withClient(db, (c) => projectAll(c, clock(), rolledUp))
+        .then(({ applied, rolledUp: days }) => {
+          if (days > 0 && keepsReports) void readAheadOnce();
+          return applied;
+        })
+        .finally(() => (projecting = undefined)));
+    }
     // The round under way may have read before the records the caller waits for: one more after it.
     return (followUp ??= projecting.catch(() => 0).then(() => {
       followUp = undefined;
@@ -85,8 +101,6 @@ export async function startDistrict(options: DistrictOptions, { clock, log, link
     listHalls(db, clock(), linkSilenceS).then((data) => res.json({ ok: true, data }), next);
   });
   const saved = keptReportBytes === 0 || savedFigureBytes === 0 ? undefined : new SavedFigures(db, countingCode(), clock, log, savedFigureBytes);
-  const rolledUp = new RolledUpDays();
-  const activity = new ReportActivity();
   registerReportRoutes(app, db, clock, { rolledUp, activity, keptBytes: keptReportBytes, saved });
   // Any other address is a bilingual 404.
   app.use((req, res) => {
@@ -109,14 +123,15 @@ export async function startDistrict(options: DistrictOptions, { clock, log, link
     server.once('error', reject);
   });
   const port = (server.address() as AddressInfo).port;
-  // The last year's roll-ups read into memory while the server answers (warm-up.ts).
-  const warmed = keptReportBytes === 0 ? Promise.resolve(0) : warmUp(db, clock, rolledUp, activity, project, log);
+  // The last year's roll-ups read into memory while the server answers, once what the database holds is projected.
+  const warmed = keepsReports ? project().catch(() => 0).then(readAheadOnce) : Promise.resolve(0);
   const shownHost = options.host === '0.0.0.0' || options.host === '::' ? 'localhost' : options.host;
   return {
     url: `http://${shownHost}:${port}`,
     port,
     project,
     warmed,
+    readAhead: () => (keepsReports ? readAheadOnce() : Promise.resolve(0)),
     async close() {
       activity.close();
       clearInterval(timer);
@@ -126,6 +141,7 @@ export async function startDistrict(options: DistrictOptions, { clock, log, link
       await closed;
       await projecting?.catch(() => undefined);
       await warmed;
+      await reading;
       await saved?.close();
       await db.end();
     },

@@ -9,7 +9,7 @@
 // dropped in the same transaction) and rolls stale past days up again after projecting; today, and a
 // day not rolled up yet, are read from the projected tables as they stand, by the same encoder.
 import { RATING_LEVELS, type RatingLevel } from '@yichuang/shared/ratings';
-import { localParts, serviceDay, weekdayOf } from '@yichuang/shared/time';
+import { addDays, localParts, serviceDay, weekdayOf } from '@yichuang/shared/time';
 import type { TicketEnd, TicketFact } from '@yichuang/hub/dist/stats/facts.js';
 import { fillDayMemos } from '@yichuang/hub/dist/stats/report.js';
 import { RatingTally, ReportDayCache, ticketColumns, type ReportDay, type TicketColumns } from '@yichuang/hub/dist/stats/report-day.js';
@@ -112,12 +112,16 @@ function partsOfText(text: string): { tickets: ReportRollup['tickets']; ratings:
 /** Days rolled up per transaction: bounds the rows one hall's backlog holds in memory at once. */
 const DAYS_PER_PASS = 31;
 
+/** Days before a hall's today that the server keeps in memory for reports (a year's reports read them). */
+export const KEPT_DAYS = 366;
+
 /**
  * Rolls up every stale hall day before its hall's today (`now` on the hall's clock), a hall and at
- * most DAYS_PER_PASS days at a time, each pass in one transaction with its stale marks locked; answers
- * how many days it rolled up.
+ * most DAYS_PER_PASS days at a time, each pass in one transaction with its stale marks locked; keeps
+ * the days of the last KEPT_DAYS in `cache` as they were stored, so reports need not read them back.
+ * Answers how many days it rolled up.
  */
-export async function rollUpStaleDays(db: pg.ClientBase, now: number): Promise<number> {
+export async function rollUpStaleDays(db: pg.ClientBase, now: number, cache: RolledUpDays): Promise<number> {
   const { rows: halls } = await db.query<{ hall: string; time_zone: string; first: string }>(
     `SELECT s.hall, h.time_zone, CAST(MIN(s.day) AS VARCHAR(10)) AS first FROM ticket_days_stale s JOIN halls h ON h.id = s.hall
      GROUP BY s.hall, h.time_zone ORDER BY s.hall`,
@@ -127,12 +131,12 @@ export async function rollUpStaleDays(db: pg.ClientBase, now: number): Promise<n
     const today = serviceDay(now, zone);
     // Only today is stale (the usual case while a hall is open): nothing to roll up yet.
     if (first >= today) continue;
-    for (let n = await rollUpPass(db, hall, zone, today, now); n > 0; n = await rollUpPass(db, hall, zone, today, now)) done += n;
+    for (let n = await rollUpPass(db, hall, zone, today, now, cache); n > 0; n = await rollUpPass(db, hall, zone, today, now, cache)) done += n;
   }
   return done;
 }
 
-async function rollUpPass(db: pg.ClientBase, hall: string, zone: string, today: string, now: number): Promise<number> {
+async function rollUpPass(db: pg.ClientBase, hall: string, zone: string, today: string, now: number, cache: RolledUpDays): Promise<number> {
   await db.query('BEGIN');
   try {
     const { rows } = await db.query<{ day: string }>(
@@ -149,14 +153,19 @@ async function rollUpPass(db: pg.ClientBase, hall: string, zone: string, today: 
     const ratings = await db.query<Row>(ratingCountsSql('hall = $1 AND day >= $2 AND day <= $3'), range);
     const days = byHallDay(tickets.rows, ratings.rows, () => zone);
     const projected = await db.query<{ seq: string }>('SELECT seq FROM projected WHERE hall = $1', [hall]);
-    const version = projected.rows[0]?.seq ?? 0;
+    const version = String(projected.rows[0]?.seq ?? 0);
     await db.query('DELETE FROM ticket_days WHERE hall = $1 AND day IN (SELECT day FROM ticket_days_stale WHERE hall = $1 AND day >= $2 AND day <= $3)', range);
+    const texts = new Map<string, string>();
     for (const day of stale) {
       const text = rollupText(days.get(`${hall}\t${day}`) ?? { facts: [], ratings: [] });
       await db.query('INSERT INTO ticket_days (hall, day, rollup, version, format) VALUES ($1, $2, $3, $4, $5)', [hall, day, text, version, ROLLUP_VERSION]);
+      texts.set(day, text);
     }
     await db.query('DELETE FROM ticket_days_stale WHERE hall = $1 AND day >= $2 AND day <= $3', range);
     await db.query('COMMIT');
+    // Read from what was stored, as a report reading them back would.
+    const kept = addDays(today, -KEPT_DAYS);
+    for (const [day, text] of texts) if (day >= kept) cache.set(hall, dayOfText(day, text), version);
     return stale.size;
   } catch (err) {
     await db.query('ROLLBACK').catch(() => undefined);
@@ -297,11 +306,16 @@ export async function readRolledUp(db: pg.ClientBase, hall: string, missed: read
   );
   return rows.flatMap((r) => {
     if (!wanted.has(r.day)) return [];
-    const { tickets: t, ratings: counts } = partsOfText(r.rollup);
-    const d = reportDay(r.day, t, counts);
+    const d = dayOfText(r.day, r.rollup);
     cache.set(hall, d, r.version);
     return [d];
   });
+}
+
+/** A rolled-up day as reports read it, from its stored form. */
+function dayOfText(day: string, text: string): ReportDay {
+  const { tickets, ratings } = partsOfText(text);
+  return reportDay(day, tickets, ratings);
 }
 
 const isLevel = (l: string): l is RatingLevel => (RATING_LEVELS as readonly string[]).includes(l);

@@ -1,13 +1,14 @@
 // After a district server starts, the last year's rolled-up days are read into memory while it answers,
 // giving way to reports: the first report after a start that must count (a hall's past day changed, a
 // period never counted) then counts from memory instead of reading and decoding 30,000 roll-ups first.
+// After the projector rolls days up (keeping them), the same pass merges the district's days of them.
 import { setImmediate as nextTurn } from 'node:timers/promises';
 import { addDays, serviceDay } from '@yichuang/shared/time';
 import type { ReportDay } from '@yichuang/hub/dist/stats/report-day.js';
 import type pg from 'pg';
 import { withClient } from './db-client.js';
 import type { ReportActivity } from './report-activity.js';
-import { readRolledUp, type RolledUpDays } from './ticket-days.js';
+import { KEPT_DAYS, readRolledUp, type RolledUpDays } from './ticket-days.js';
 
 /** Days a warm-up step reads at most: bounds how long a report asked meanwhile waits for it. */
 const WARM_DAYS = 31;
@@ -27,7 +28,7 @@ async function warmRolledUp(db: pg.Pool, now: number, cache: RolledUpDays, activ
     const today = serviceDay(now, zone);
     const { rows } = await db.query<{ day: string; version: string }>(
       'SELECT CAST(day AS VARCHAR(10)) AS day, version FROM ticket_days WHERE hall = $1 AND day >= $2 AND day < $3 ORDER BY day',
-      [hall, addDays(today, -366), today],
+      [hall, addDays(today, -KEPT_DAYS), today],
     );
     const days: ReportDay[] = [];
     for (let i = 0; i < rows.length; i += WARM_DAYS) {
@@ -57,11 +58,12 @@ async function warmRolledUp(db: pg.Pool, now: number, cache: RolledUpDays, activ
 }
 
 /**
- * Reads ahead once `project` has taken in what the database holds; answers how many hall days it read
- * (0 when it failed: reports then read as they go). Says when done, in Chinese and English.
+ * Reads ahead (warmRolledUp): after a start, and after the projector rolled days up (they are kept as
+ * they are rolled up; the district's days made of them are merged here, before a report asks). Answers
+ * how many hall days it read (0 when it failed: reports then read as they go); says so when it read
+ * any, in Chinese and English.
  */
-export async function warmUp(db: pg.Pool, now: () => number, cache: RolledUpDays, activity: ReportActivity, project: () => Promise<number>, log: (line: string) => void): Promise<number> {
-  await project().catch(() => 0);
+export async function readAhead(db: pg.Pool, now: () => number, cache: RolledUpDays, activity: ReportActivity, log: (line: string) => void): Promise<number> {
   const started = performance.now();
   try {
     const n = await warmRolledUp(db, now(), cache, activity);

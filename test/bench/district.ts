@@ -137,7 +137,11 @@ async function main(): Promise<void> {
     const r = performance.now();
     await district.project();
     const days = Number((await db.query<{ n: string }>('SELECT COUNT(*) AS n FROM ticket_days')).rows[0]!.n);
-    record({ metric: `the year's hall days rolled up (${days}, once: an upgrade, or the bench's history)`, value: seconds(performance.now() - r), target: '—' });
+    record({ metric: `the year's hall days rolled up (${days}, once: an upgrade, or the bench's history), each kept in memory as it is`, value: seconds(performance.now() - r), target: '—' });
+    // The server then merges the district's days of them in the background, before a report asks.
+    const m = performance.now();
+    await district.readAhead();
+    record({ metric: "… then the district's days merged from them, in the background (the server answering meanwhile)", value: seconds(performance.now() - m), target: '—' });
 
     if (!REPORTS_ONLY) await hallFigures(db, url, hubs);
     // The district server started again, in this process (its memory new; the code already compiled).
@@ -259,7 +263,7 @@ async function reportFigures(firstUrl: string, db: pg.Client, restart: () => Pro
   const inYear = await db.query<{ n: string }>('SELECT COUNT(*) AS n FROM tickets WHERE day >= $1 AND day <= $2', [YEAR.from, YEAR.to]);
   const yearReport = (runs?: number): Promise<number[]> => timeReport(`from=${YEAR.from}&to=${YEAR.to}`, Number(inYear.rows[0]!.n), runs);
   const year = await yearReport();
-  record({ metric: 'one-year district report, 115 halls: the first ever (reads the roll-ups and counts)', value: `${Math.round(year[0]!)} ms`, target: '≤ 1 s', met: year[0]! <= 1000 });
+  record({ metric: 'one-year district report, 115 halls: the first ever (counts the days kept as they were rolled up)', value: `${Math.round(year[0]!)} ms`, target: '≤ 1 s', met: year[0]! <= 1000 });
   record({ metric: `… asked again (kept; best of ${REPORT_RUNS - 1}: ${year.slice(1).map((t) => Math.round(t)).join(', ')} ms)`, value: `${Math.round(Math.min(...year.slice(1)))} ms`, target: '≤ 1 s', met: Math.min(...year.slice(1)) <= 1000 });
   const yearParses = parses.slice(-REPORT_RUNS).map((p) => p.ms);
   record({

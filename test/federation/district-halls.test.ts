@@ -4,6 +4,7 @@ import { isDeepStrictEqual } from 'node:util';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { DistrictHall } from '@yichuang/shared/district';
 import { projectAll } from '../../district/src/projector.js';
+import { RolledUpDays } from '../../district/src/ticket-days.js';
 import { migrate, SCHEMA_VERSION } from '../../district/src/schema.js';
 import { DEMO_DISTRICT_TOKEN, startDistrict, type RunningDistrict } from '../../district/src/server.js';
 import { startPostgres, type PostgresCluster } from '../helpers/postgres-cluster.js';
@@ -162,8 +163,8 @@ it('builds ratings and bad-rating cases from the records once, however often it 
       const record = { v: 1, id: `rec-${i + 1}`, hall: 'hall-eval', seq: i + 1, day: '2026-11-23', at: event.at, event };
       await db.query(`INSERT INTO journal_records (hall, seq, id, day, at, type, record) VALUES ('hall-eval', $1, $2, '2026-11-23', $3, $4, $5)`, [i + 1, record.id, event.at, event.type, JSON.stringify(record)]);
     }
-    expect(await projectAll(db, Date.now())).toBe(events.length);
-    expect(await projectAll(db, Date.now())).toBe(0);
+    expect((await projectAll(db, Date.now(), new RolledUpDays())).applied).toBe(events.length);
+    expect((await projectAll(db, Date.now(), new RolledUpDays())).applied).toBe(0);
     const ratings = await db.query(`SELECT ticket_id, channel, level, reasons, expired_reason FROM ratings WHERE hall = 'hall-eval' ORDER BY ticket_id`);
     expect(ratings.rows).toEqual([
       { ticket_id: '2026-11-23/A001', channel: 'pad', level: 'very-dissatisfied', reasons: '服务态度、办事效率', expired_reason: null },

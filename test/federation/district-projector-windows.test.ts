@@ -3,6 +3,7 @@
 // projection for good: PostgreSQL deduced two types for it.)
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { projectAll } from '../../district/src/projector.js';
+import { RolledUpDays } from '../../district/src/ticket-days.js';
 import { migrate } from '../../district/src/schema.js';
 import { startPostgres, type PostgresCluster } from '../helpers/postgres-cluster.js';
 import { districtClient } from './federation-helpers.js';
@@ -35,7 +36,7 @@ it('projects a window signed in, paused, unpaused and signed out', async () => {
       const record = { v: 1, id: `w-${i + 1}`, hall: 'hall-w', seq: i + 1, day: '2026-11-23', at: event.at, event };
       await db.query(`INSERT INTO journal_records (hall, seq, id, day, at, type, record) VALUES ('hall-w', $1, $2, '2026-11-23', $3, $4, $5)`, [i + 1, record.id, event.at, event.type, JSON.stringify(record)]);
     }
-    expect(await projectAll(db, Date.now())).toBe(events.length);
+    expect((await projectAll(db, Date.now(), new RolledUpDays())).applied).toBe(events.length);
     const windows = await db.query(`SELECT window_id, state, staff_id FROM windows WHERE hall = 'hall-w' ORDER BY window_id`);
     expect(windows.rows).toEqual([
       { window_id: 'w01', state: 'open', staff_id: 's1' },

@@ -101,12 +101,36 @@ describe('duration accumulator', () => {
       expect(sum.count).toBe(all.length);
       expect(sum.stats(30 * MINUTE)).toEqual(reference(all, 30 * MINUTE));
     }
-    // A histogram over a caller's buffer, counted into directly and through add().
+    // A histogram over a caller's buffer, counted into directly (up to the second it says) and through add().
     const counts = new Int32Array(HISTOGRAM_SECONDS + 1);
     const acc = DurationAccumulator.over(counts);
     counts[90]! += 2;
+    acc.countedUpTo(90);
     acc.add(HISTOGRAM_SECONDS + 1);
-    expect(acc.stats(0)).toEqual(reference([90, 90, HISTOGRAM_SECONDS + 1], 0));
+    acc.add(60);
+    expect(acc.stats(0)).toEqual(reference([60, 90, 90, HISTOGRAM_SECONDS + 1], 0));
+    const merged = new DurationAccumulator();
+    merged.addAll(acc);
+    merged.addAll(accumulate([3000, 3001]));
+    expect(merged.stats(0)).toEqual(reference([60, 90, 90, 3000, 3001, HISTOGRAM_SECONDS + 1], 0));
+  });
+  it('reads, merges and clears its counters up to the highest second counted, however it was counted', () => {
+    const counts = new Int32Array(HISTOGRAM_SECONDS + 1);
+    const acc = DurationAccumulator.over(counts);
+    counts[5000]!++;
+    counts[7]!++;
+    acc.countedUpTo(5000);
+    expect(acc.stats(0)).toEqual(reference([7, 5000], 0));
+    acc.clear();
+    expect(counts.every((c) => c === 0)).toBe(true);
+    counts[12]!++;
+    acc.countedUpTo(12);
+    acc.add(3);
+    expect(acc.stats(0)).toEqual(reference([3, 12], 0));
+    // A value counted up to where the buffer ends.
+    counts[HISTOGRAM_SECONDS]!++;
+    acc.countedUpTo(HISTOGRAM_SECONDS + 100);
+    expect(acc.stats(0)).toEqual(reference([3, 12, HISTOGRAM_SECONDS], 0));
   });
   it('is reused after clear(): the next values alone, in either mode, whatever the one before held', () => {
     const first = waits(5000, 11);

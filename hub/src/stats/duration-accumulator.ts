@@ -31,6 +31,11 @@ export class DurationAccumulator {
   private counts: Int32Array | null = null;
   /** Histogram mode: the values above HISTOGRAM_SECONDS, exactly. */
   private readonly overflow: number[] = [];
+  /**
+   * Histogram mode: no counter above this one is set. Reading, adding and clearing stop there: a
+   * service's or a station's seconds fill a small part of the 4 h of counters.
+   */
+  private top = 0;
 
   /** `expected`: how many values may come (at most); past smallLimit the accumulator starts as a histogram. */
   constructor(
@@ -43,7 +48,8 @@ export class DurationAccumulator {
 
   /**
    * An accumulator in histogram mode over `counts` (HISTOGRAM_SECONDS + 1 zeros, e.g. a view into a
-   * larger block): whoever passes it in may also count values up to HISTOGRAM_SECONDS into it directly.
+   * larger block): whoever passes it in may also count values up to HISTOGRAM_SECONDS into it directly,
+   * and then says how far they went (countedUpTo).
    */
   static over(counts: Int32Array): DurationAccumulator {
     const acc = new DurationAccumulator();
@@ -51,12 +57,20 @@ export class DurationAccumulator {
     return acc;
   }
 
+  /** Values counted straight into the counters (over) were at most `seconds`. */
+  countedUpTo(seconds: number): void {
+    this.top = Math.max(this.top, Math.min(seconds, HISTOGRAM_SECONDS));
+  }
+
   /** Adds one value in whole, non-negative seconds. Sum, max and the rest are worked out in stats(). */
   add(seconds: number): void {
     const counts = this.counts;
     if (counts !== null) {
-      if (seconds <= HISTOGRAM_SECONDS) counts[seconds]!++;
-      else this.overflow.push(seconds);
+      if (seconds > HISTOGRAM_SECONDS) this.overflow.push(seconds);
+      else {
+        counts[seconds]!++;
+        if (seconds > this.top) this.top = seconds;
+      }
       return;
     }
     let values = this.values!;
@@ -81,13 +95,15 @@ export class DurationAccumulator {
     }
     if (this.counts === null) this.toHistogram(new Int32Array(HISTOGRAM_SECONDS + 1));
     const counts = this.counts!;
-    for (let s = 0; s <= HISTOGRAM_SECONDS; s++) counts[s]! += other.counts[s]!;
+    for (let s = 0; s <= other.top; s++) counts[s]! += other.counts[s]!;
+    this.top = Math.max(this.top, other.top);
     for (const v of other.overflow) this.overflow.push(v);
   }
 
   /** Forgets every value, keeping the mode and the memory, for the next group or duration. */
   clear(): void {
-    this.counts?.fill(0);
+    this.counts?.fill(0, 0, this.top + 1);
+    this.top = 0;
     this.overflow.length = 0;
     this.size = 0;
   }
@@ -97,8 +113,11 @@ export class DurationAccumulator {
     const values = this.values!;
     for (let i = 0; i < this.size; i++) {
       const v = values[i]!;
-      if (v <= HISTOGRAM_SECONDS) counts[v]!++;
-      else this.overflow.push(v);
+      if (v > HISTOGRAM_SECONDS) this.overflow.push(v);
+      else {
+        counts[v]!++;
+        if (v > this.top) this.top = v;
+      }
     }
     this.counts = counts;
     this.values = null;
@@ -114,7 +133,7 @@ export class DurationAccumulator {
   get count(): number {
     if (this.counts === null) return this.size;
     let n = this.overflow.length;
-    for (let s = 0; s <= HISTOGRAM_SECONDS; s++) n += this.counts[s]!;
+    for (let s = 0; s <= this.top; s++) n += this.counts[s]!;
     return n;
   }
 
@@ -182,26 +201,28 @@ export class DurationAccumulator {
   }
 
   /**
-   * Histogram mode, null without values. One pass over the counters for n and sum (without a branch per
-   * counter: most are zero, at random), split at the threshold for the values within it; max from the
-   * top; then the sorted overflow; a second pass from the start that stops at the 90th percentile.
+   * Histogram mode, null without values. One pass over the counters up to the top for n and sum
+   * (without a branch per counter: most are zero, at random), split at the threshold for the values
+   * within it; max from the top; then the sorted overflow; a second pass from the start that stops at
+   * the 90th percentile.
    */
   private fromHistogram(counts: Int32Array, limit: number): Figures | null {
+    const top = this.top;
     let n = 0;
     let sum = 0;
-    const split = Math.min(limit, HISTOGRAM_SECONDS);
+    const split = Math.min(limit, top);
     for (let s = 0; s <= split; s++) {
       const c = counts[s]!;
       n += c;
       sum += s * c;
     }
     let atOrBelow = n;
-    for (let s = split + 1; s <= HISTOGRAM_SECONDS; s++) {
+    for (let s = split + 1; s <= top; s++) {
       const c = counts[s]!;
       n += c;
       sum += s * c;
     }
-    let max = HISTOGRAM_SECONDS;
+    let max = top;
     while (max > 0 && counts[max] === 0) max--;
     const over = this.overflow.length === 0 ? this.overflow : [...this.overflow].sort((a, b) => a - b);
     for (const v of over) {
@@ -216,7 +237,7 @@ export class DurationAccumulator {
     let p50 = -1;
     let p90 = -1;
     let seen = 0;
-    for (let s = 0; s <= HISTOGRAM_SECONDS && p90 === -1; s++) {
+    for (let s = 0; s <= top && p90 === -1; s++) {
       seen += counts[s]!;
       if (p50 === -1 && seen >= r50) p50 = s;
       if (seen >= r90) p90 = s;

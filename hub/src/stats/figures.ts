@@ -158,6 +158,21 @@ function countColumn(column: Int32Array, length: number, slots: Int32Array, from
   }
 }
 
+/** Each duration column's largest value of a day's tickets (NONE without any), in DURATION_KEYS order: columns never change, so worked out once. */
+const columnTops = new WeakMap<TicketColumns, Int32Array>();
+export function topsOf(t: TicketColumns): Int32Array {
+  let tops = columnTops.get(t);
+  if (tops) return tops;
+  tops = Int32Array.from(DURATION_KEYS, (name) => {
+    const column = t[name];
+    let top = NONE;
+    for (let i = 0; i < t.length; i++) if (column[i]! > top) top = column[i]!;
+    return top;
+  });
+  columnTops.set(t, tops);
+  return tops;
+}
+
 /** Small group g's slot is SMALL − g (below NONE); a big group's, its histogram's offset in the block (≥ 0). */
 const SMALL = NONE - 1;
 
@@ -195,12 +210,16 @@ export function figuresBy(days: readonly ReportDay[], dim: Dimension, thresholdM
   const slots = slotsOf(days, dim, groupsOf, big);
   const sum = withSum ? new DurationAccumulator() : null;
   const durations: DurationStats[][] = Array.from({ length: groups + 1 }, () => []);
-  for (const name of DURATION_KEYS) {
+  DURATION_KEYS.forEach((name, k) => {
     let from = 0;
+    // No value of the period is above its days' largest: the big groups' histograms are read up to it.
+    let top = 0;
     for (const { tickets: t } of days) {
       countColumn(t[name], t.length, slots, from, block, bigGroup, accumulators);
       from += t.length;
+      top = Math.max(top, topsOf(t)[k]!);
     }
+    for (let b = 0; b < bigGroups; b++) accumulators[bigGroup[b]!]!.countedUpTo(top);
     accumulators.forEach((a, g) => durations[g]!.push(a.stats(thresholdMs)));
     if (sum) {
       for (const a of accumulators) sum.addAll(a);
@@ -208,7 +227,7 @@ export function figuresBy(days: readonly ReportDay[], dim: Dimension, thresholdM
       sum.clear();
     }
     for (const a of accumulators) a.clear();
-  }
+  });
   const out = new Map<string, TicketFigures>();
   for (const [id, g] of index) if (counts[g * COUNTERS + ISSUED]! > 0) out.set(id, figuresOf(counts, g * COUNTERS, durations[g]!));
   return withSum ? { groups: out, sum: figuresOf(counts, groups * COUNTERS, durations[groups]!) } : { groups: out };

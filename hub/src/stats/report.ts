@@ -4,7 +4,7 @@
 import { WAIT_BUCKETS_MIN, type AppointmentFigures, type KioskUptime, type OneWindowFigures, type RatingFigures, type Report, type TicketFigures, type UptimeFigures } from '@yichuang/shared/reports';
 import { caseFigures, ratingFiguresOf } from './evaluation-figures.js';
 import type { AppointmentFact, CaseFact, KioskFact, WindowFact } from './facts.js';
-import { DAY, dayCounts, emptyFigures, figuresBy, groupBy, inKeyOrder, sortKeys, windowFigures, type Dimension } from './figures.js';
+import { DAY, dayCounts, emptyFigures, figuresBy, groupBy, inKeyOrder, sortKeys, topsOf, windowFigures, type Dimension } from './figures.js';
 import { RatingTally, reportDay, reportRollupFrom, type DayMemos, type DaySpread, type ReportDay } from './report-day.js';
 import { NONE, PRIORITIES, SOURCES, type DayRollup } from './rollup.js';
 
@@ -61,6 +61,7 @@ export function dayMemos(d: ReportDay): DayMemos {
 /** Works a day's memos out on the day itself (dayMemos, without their copy for a pack): for days kept in memory. */
 export function fillDayMemos(d: ReportDay): void {
   for (const dim of DIMENSIONS) dayCounts(d, dim);
+  topsOf(d.tickets);
   dayFigures([d], DEFAULT_THRESHOLD_MIN * 60_000);
   daySpread(d);
 }
