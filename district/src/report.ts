@@ -271,8 +271,9 @@ export async function districtReport(
       };
       for (const parts of [byId.get(r.hall!)?.parts, district]) {
         if (!parts) continue;
-        const day = parts.appointmentDays.get(r.record_day!) ?? [];
-        parts.appointmentDays.set(r.record_day!, [...day, fact]);
+        let day = parts.appointmentDays.get(r.record_day!);
+        if (!day) parts.appointmentDays.set(r.record_day!, (day = []));
+        day.push(fact);
       }
     }
   };
@@ -292,7 +293,11 @@ export async function districtReport(
       );
       const days = await db.query<{ day: string }>('SELECT CAST(day AS VARCHAR(10)) AS day FROM hall_days WHERE hall = $1 AND day >= $2 AND day <= $3', [hall.id, q.from, q.to]);
       const records = new Map<string, PresenceRecord[]>(days.rows.map((r) => [r.day, []]));
-      for (const r of presence.rows) records.set(r.day, [...(records.get(r.day) ?? []), JSON.parse(r.record) as PresenceRecord]);
+      for (const r of presence.rows) {
+        let day = records.get(r.day);
+        if (!day) records.set(r.day, (day = []));
+        day.push(JSON.parse(r.record) as PresenceRecord);
+      }
       const today = serviceDay(now, hall.timeZone);
       for (const day of [...records.keys()].sort()) {
         if (day > today) continue;

@@ -257,7 +257,13 @@ export async function reportDays(db: pg.ClientBase, q: DayQuery, zoneOf: (hall: 
     `day < CAST($3 AS DATE) AND EXISTS (SELECT 1 FROM ticket_days_stale s WHERE s.hall = ${t}.hall AND s.day = ${t}.day)`,
   ];
   const [pastWhere, pastParams] = inPeriod([q.from, q.to, q.today]);
-  const days = new Map<string, ReportDay>();
+  // Each hall's days by day (a year of 115 halls is 30,000 of them: no composite keys, no copies).
+  const days = new Map<string, Map<string, ReportDay>>();
+  const put = (hall: string, d: ReportDay): void => {
+    let h = days.get(hall);
+    if (!h) days.set(hall, (h = new Map()));
+    h.set(d.day, d);
+  };
   const versions = await db.query<{ hall: string; day: string; version: string }>(
     `SELECT hall, CAST(day AS VARCHAR(10)) AS day, version FROM ticket_days WHERE ${pastWhere} AND day < CAST($3 AS DATE) ORDER BY hall, day`,
     pastParams,
@@ -265,10 +271,14 @@ export async function reportDays(db: pg.ClientBase, q: DayQuery, zoneOf: (hall: 
   const missing = new Map<string, string[]>();
   for (const r of versions.rows) {
     const cached = cache.get(r.hall, r.day, r.version);
-    if (cached) days.set(`${r.hall}\t${r.day}`, { ...cached, windows: [] });
-    else missing.set(r.hall, [...(missing.get(r.hall) ?? []), r.day]);
+    if (cached) put(r.hall, { ...cached, windows: [] });
+    else {
+      let missed = missing.get(r.hall);
+      if (!missed) missing.set(r.hall, (missed = []));
+      missed.push(r.day);
+    }
   }
-  for (const [hall, missed] of missing) for (const d of await readRolledUp(db, hall, missed, cache)) days.set(`${hall}\t${d.day}`, { ...d, windows: [] });
+  for (const [hall, missed] of missing) for (const d of await readRolledUp(db, hall, missed, cache)) put(hall, { ...d, windows: [] });
   const [ticketsWhere, ticketsParams] = inPeriod([q.from, q.to, q.today, q.now]);
   const tickets: Row[] = [];
   const ratings: Row[] = [];
@@ -282,19 +292,18 @@ export async function reportDays(db: pg.ClientBase, q: DayQuery, zoneOf: (hall: 
 
   for (const [key, parts] of byHallDay(tickets, ratings, zoneOf)) {
     const { number: _numbers, ...t } = encodeTickets(parts.facts);
-    days.set(key, reportDay(key.split('\t')[1]!, t, parts.ratings));
+    const [hall, day] = key.split('\t') as [string, string];
+    put(hall, reportDay(day, t, parts.ratings));
   }
   for (const r of windows.rows) {
-    const key = `${r.hall}\t${r.day}`;
-    if (!days.has(key)) days.set(key, reportDay(r.day, encodeTickets([]), []));
-    days.get(key)!.windows.push({ window: r.window_id, openMs: 0, servingMs: 0, pauseMs: {} });
+    if (!days.get(r.hall)?.has(r.day)) put(r.hall, reportDay(r.day, encodeTickets([]), []));
+    days.get(r.hall)!.get(r.day)!.windows.push({ window: r.window_id, openMs: 0, servingMs: 0, pauseMs: {} });
   }
-  const byHall = new Map<string, ReportDay[]>();
-  for (const key of [...days.keys()].sort()) {
-    const hall = key.split('\t')[0]!;
-    byHall.set(hall, [...(byHall.get(hall) ?? []), days.get(key)!]);
-  }
-  return byHall;
+  // Halls and their days in order (ISO days sort as text).
+  return new Map([...days.keys()].sort().map((hall) => {
+    const h = days.get(hall)!;
+    return [hall, [...h.keys()].sort().map((day) => h.get(day)!)];
+  }));
 }
 
 /** Reads a hall's rolled-up days `missed` (in day order) in one read, into `cache`; answers them. */
