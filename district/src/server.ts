@@ -40,8 +40,11 @@ export interface RunningDistrict {
   project(): Promise<number>;
   /** The last year's rolled-up days read after the start (warm-up.ts): how many; 0 when nothing is kept. */
   warmed: Promise<number>;
-  /** Reads ahead now, or answers the reading under way (after a round that rolled days up): how many hall days it read. */
-  readAhead(): Promise<number>;
+  /**
+   * The latest reading ahead (after the start, or after a round that rolled days up) — waiting for the
+   * one under way, under way, or done — if any: how many hall days it read from the database.
+   */
+  readingAhead(): Promise<number> | undefined;
   close(): Promise<void>;
 }
 
@@ -54,22 +57,32 @@ export async function startDistrict(options: DistrictOptions, { clock, log, link
   const restaled = await withClient(db, staleOtherForms);
   if (restaled > 0) log(`${restaled} 个大厅日的汇总将按新格式重建 / ${restaled} hall days to be rolled up again in the current form`);
 
-  // The rolled-up days reports read, kept as the projector rolls them up and read ahead (warm-up.ts)
-  // after a start and after each round that rolled days up, unless reports are not kept at all.
+  // The rolled-up days reports read, kept as the projector rolls them up; read ahead (warm-up.ts) after
+  // a start and after each round that rolled days up, unless reports are not kept.
   const rolledUp = new RolledUpDays();
   const activity = new ReportActivity();
   const keepsReports = keptReportBytes !== 0;
   let reading: Promise<number> | undefined;
-  const readAheadOnce = (): Promise<number> => (reading ??= readAhead(db, clock, rolledUp, activity, log).finally(() => (reading = undefined)));
+  let readingAgain: Promise<number> | undefined;
+  let lastReading: Promise<number> | undefined;
+  const readAheadNow = (): Promise<number> => (reading ??= lastReading = readAhead(db, clock, rolledUp, activity, log).finally(() => (reading = undefined)));
+  // A reading under way may have passed the days just rolled up: one more after it.
+  const readAheadAfter = (): Promise<number> =>
+    reading
+      ? (readingAgain ??= reading.then(() => {
+          readingAgain = undefined;
+          return readAheadNow();
+        }))
+      : readAheadNow();
   let projecting: Promise<number> | undefined;
   let followUp: Promise<number> | undefined;
   let lastProblem = '';
   const project = (): Promise<number> => {
     if (!projecting) {
       return (projecting = withClient(db, (c) => projectAll(c, clock(), rolledUp))
-        .then(({ applied, rolledUp: days }) => {
-          if (days > 0 && keepsReports) void readAheadOnce();
-          return applied;
+        .then((round) => {
+          if (round.rolledUp > 0 && keepsReports) void readAheadAfter();
+          return round.applied;
         })
         .finally(() => (projecting = undefined)));
     }
@@ -124,14 +137,14 @@ export async function startDistrict(options: DistrictOptions, { clock, log, link
   });
   const port = (server.address() as AddressInfo).port;
   // The last year's roll-ups read into memory while the server answers, once what the database holds is projected.
-  const warmed = keepsReports ? project().catch(() => 0).then(readAheadOnce) : Promise.resolve(0);
+  const warmed = keepsReports ? project().catch(() => 0).then(() => readAheadNow()) : Promise.resolve(0);
   const shownHost = options.host === '0.0.0.0' || options.host === '::' ? 'localhost' : options.host;
   return {
     url: `http://${shownHost}:${port}`,
     port,
     project,
     warmed,
-    readAhead: () => (keepsReports ? readAheadOnce() : Promise.resolve(0)),
+    readingAhead: () => readingAgain ?? lastReading,
     async close() {
       activity.close();
       clearInterval(timer);
@@ -141,6 +154,7 @@ export async function startDistrict(options: DistrictOptions, { clock, log, link
       await closed;
       await projecting?.catch(() => undefined);
       await warmed;
+      await readingAgain;
       await reading;
       await saved?.close();
       await db.end();

@@ -131,12 +131,21 @@ export async function rollUpStaleDays(db: pg.ClientBase, now: number, cache: Rol
     const today = serviceDay(now, zone);
     // Only today is stale (the usual case while a hall is open): nothing to roll up yet.
     if (first >= today) continue;
-    for (let n = await rollUpPass(db, hall, zone, today, now, cache); n > 0; n = await rollUpPass(db, hall, zone, today, now, cache)) done += n;
+    const keepFrom = addDays(today, -KEPT_DAYS);
+    const pass = async (): Promise<number> => {
+      const rolled = await rollUpPass(db, hall, zone, today, now);
+      // Kept once committed, read from what was stored, as a report reading them back would.
+      for (const [day, { text, version }] of rolled) if (day >= keepFrom) cache.set(hall, dayOfText(day, text), version);
+      return rolled.size;
+    };
+    for (let n = await pass(); n > 0; n = await pass()) done += n;
+    cache.forgetBefore(hall, keepFrom);
   }
   return done;
 }
 
-async function rollUpPass(db: pg.ClientBase, hall: string, zone: string, today: string, now: number, cache: RolledUpDays): Promise<number> {
+/** Rolls up to DAYS_PER_PASS of a hall's stale days in one transaction; answers them, each with its stored form and version. */
+async function rollUpPass(db: pg.ClientBase, hall: string, zone: string, today: string, now: number): Promise<Map<string, { text: string; version: string }>> {
   await db.query('BEGIN');
   try {
     const { rows } = await db.query<{ day: string }>(
@@ -145,7 +154,7 @@ async function rollUpPass(db: pg.ClientBase, hall: string, zone: string, today: 
     );
     if (rows.length === 0) {
       await db.query('COMMIT');
-      return 0;
+      return new Map();
     }
     const stale = new Set(rows.map((r) => r.day));
     const range = [hall, rows[0]!.day, rows.at(-1)!.day];
@@ -155,18 +164,15 @@ async function rollUpPass(db: pg.ClientBase, hall: string, zone: string, today: 
     const projected = await db.query<{ seq: string }>('SELECT seq FROM projected WHERE hall = $1', [hall]);
     const version = String(projected.rows[0]?.seq ?? 0);
     await db.query('DELETE FROM ticket_days WHERE hall = $1 AND day IN (SELECT day FROM ticket_days_stale WHERE hall = $1 AND day >= $2 AND day <= $3)', range);
-    const texts = new Map<string, string>();
+    const rolled = new Map<string, { text: string; version: string }>();
     for (const day of stale) {
       const text = rollupText(days.get(`${hall}\t${day}`) ?? { facts: [], ratings: [] });
       await db.query('INSERT INTO ticket_days (hall, day, rollup, version, format) VALUES ($1, $2, $3, $4, $5)', [hall, day, text, version, ROLLUP_VERSION]);
-      texts.set(day, text);
+      rolled.set(day, { text, version });
     }
     await db.query('DELETE FROM ticket_days_stale WHERE hall = $1 AND day >= $2 AND day <= $3', range);
     await db.query('COMMIT');
-    // Read from what was stored, as a report reading them back would.
-    const kept = addDays(today, -KEPT_DAYS);
-    for (const [day, text] of texts) if (day >= kept) cache.set(hall, dayOfText(day, text), version);
-    return stale.size;
+    return rolled;
   } catch (err) {
     await db.query('ROLLBACK').catch(() => undefined);
     throw err;
@@ -237,6 +243,17 @@ export class RolledUpDays {
     if (!h) this.halls.set(hall, (h = { days: new ReportDayCache(HALL_CACHE_BYTES), versions: new Map() }));
     h.days.set(d);
     h.versions.set(d.day, version);
+  }
+
+  /** Lets go of a hall's days before `day` (the projector keeps every day it rolls up: past the last year, memory would only grow). */
+  forgetBefore(hall: string, day: string): void {
+    const h = this.halls.get(hall);
+    if (!h) return;
+    for (const d of [...h.versions.keys()]) {
+      if (d >= day) continue;
+      h.days.delete(d);
+      h.versions.delete(d);
+    }
   }
 }
 

@@ -140,7 +140,7 @@ async function main(): Promise<void> {
     record({ metric: `the year's hall days rolled up (${days}, once: an upgrade, or the bench's history), each kept in memory as it is`, value: seconds(performance.now() - r), target: '—' });
     // The server then merges the district's days of them in the background, before a report asks.
     const m = performance.now();
-    await district.readAhead();
+    await district.readingAhead();
     record({ metric: "… then the district's days merged from them, in the background (the server answering meanwhile)", value: seconds(performance.now() - m), target: '—' });
 
     if (!REPORTS_ONLY) await hallFigures(db, url, hubs);

@@ -8,8 +8,10 @@ import { createHash } from 'node:crypto';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { KeptReports } from '../../district/src/report-cache.js';
+import { RatingTally, ticketColumns, type ReportDay } from '../../hub/src/stats/report-day.js';
+import { encodeTickets } from '../../hub/src/stats/rollup.js';
 import { districtReport, reportHalls, type EncodedDistrictReport } from '../../district/src/report.js';
-import { RolledUpDays } from '../../district/src/ticket-days.js';
+import { KEPT_DAYS, RolledUpDays } from '../../district/src/ticket-days.js';
 import { startDistrict, DEMO_DISTRICT_TOKEN, type RunningDistrict } from '../../district/src/server.js';
 import { startPostgres, type PostgresCluster } from '../helpers/postgres-cluster.js';
 import { addDays, serviceDay } from '@yichuang/shared/time';
@@ -323,7 +325,7 @@ describe('the rolled-up days read at a start', () => {
     const logs: string[] = [];
     district = await startDistrict({ db: dbUrl, port: 0, host: '127.0.0.1' }, { clock: clock.now, log: (line) => logs.push(line) });
     const today = serviceDay(clock.now(), 'Asia/Shanghai');
-    const rolled = await db.query<{ n: string }>('SELECT COUNT(*) AS n FROM ticket_days WHERE day >= $1 AND day < $2', [addDays(today, -366), today]);
+    const rolled = await db.query<{ n: string }>('SELECT COUNT(*) AS n FROM ticket_days WHERE day >= $1 AND day < $2', [addDays(today, -KEPT_DAYS), today]);
     const n = Number(rolled.rows[0]!.n);
     expect(n).toBeGreaterThanOrEqual(2);
     expect(await district.warmed).toBe(n);
@@ -337,12 +339,12 @@ describe('the rolled-up days read at a start', () => {
 });
 
 describe('the rolled-up days kept as they are rolled up', () => {
-  it('reads none of them back: a server started with a past day to roll up keeps it and reads only the others', async () => {
-    // One server alone, or the other's projector might roll the day up first.
+  it('reads none of them back: a server started with a past day to roll up keeps it, and a day that ends is kept and read ahead at once', async () => {
+    // One server alone, or the other's projector might roll the days up first.
     await fresh.close();
     await district.close();
     const today = serviceDay(clock.now(), 'Asia/Shanghai');
-    const rolled = await db.query<{ n: string }>('SELECT COUNT(*) AS n FROM ticket_days WHERE day >= $1 AND day < $2', [addDays(today, -366), today]);
+    const rolled = await db.query<{ n: string }>('SELECT COUNT(*) AS n FROM ticket_days WHERE day >= $1 AND day < $2', [addDays(today, -KEPT_DAYS), today]);
     const n = Number(rolled.rows[0]!.n);
     // Monday to be rolled up again, as after a late record of it.
     await db.query('INSERT INTO ticket_days_stale (hall, day) VALUES ($1, $2) ON CONFLICT DO NOTHING', [HALL, MON]);
@@ -350,10 +352,36 @@ describe('the rolled-up days kept as they are rolled up', () => {
     district = await startDistrict({ db: dbUrl, port: 0, host: '127.0.0.1' }, { clock: clock.now, log: () => undefined });
     expect(await district.warmed).toBe(n - 1);
     expect((await db.query('SELECT 1 FROM ticket_days WHERE hall = $1 AND day = $2', [HALL, MON])).rowCount).toBe(1);
-    // Reading ahead again finds every day in memory.
-    expect(await district.readAhead()).toBe(0);
+    const atStart = district.readingAhead();
+    expect(await atStart).toBe(n - 1);
+    // Wednesday (today, with a ticket) ends: the round that rolls it up reads ahead at once, finding every day in memory.
+    const wednesday = today;
+    expect((await db.query('SELECT 1 FROM ticket_days WHERE hall = $1 AND day = $2', [HALL, wednesday])).rowCount).toBe(0);
+    clock.advance(DAY);
+    // (The hall's records closing Wednesday may make it stale again after this round: a later round rolls it up again.)
+    await district.project();
+    const reading = district.readingAhead();
+    expect(reading).not.toBe(atStart);
+    expect(await reading).toBe(0);
     await db.query('DELETE FROM counted_figures');
     fresh = await startDistrict({ db: dbUrl, port: 0, host: '127.0.0.1' }, { clock: clock.now, log: () => undefined, keptReportBytes: 0 });
-    expect(await answer(district, MON, TUE)).toBe(await answer(fresh, MON, TUE));
+    expect(await answer(district, MON, wednesday)).toBe(await answer(fresh, MON, wednesday));
+  });
+});
+
+describe('RolledUpDays', () => {
+  it('lets go of a hall’s days before a day, and of no other hall’s', () => {
+    const days = new RolledUpDays();
+    const day = (d: string): ReportDay => ({
+      day: d, weekday: 1, tickets: ticketColumns(encodeTickets([])), windows: [], ratings: new RatingTally(), ratingsByWindow: new Map(), ratingsByStaff: new Map(),
+      cases: [], appointments: [], kiosks: [], figures: new Map(), counts: new Map(),
+    });
+    for (const hall of ['a', 'b']) for (const d of ['2025-11-30', '2025-12-01', '2026-11-30']) days.set(hall, day(d), '7');
+    days.forgetBefore('a', '2025-12-01');
+    expect(['2025-11-30', '2025-12-01', '2026-11-30'].map((d) => [days.get('a', d, '7')?.day, days.get('b', d, '7')?.day])).toEqual([
+      [undefined, '2025-11-30'],
+      ['2025-12-01', '2025-12-01'],
+      ['2026-11-30', '2026-11-30'],
+    ]);
   });
 });

@@ -210,15 +210,16 @@ export function figuresBy(days: readonly ReportDay[], dim: Dimension, thresholdM
   const slots = slotsOf(days, dim, groupsOf, big);
   const sum = withSum ? new DurationAccumulator() : null;
   const durations: DurationStats[][] = Array.from({ length: groups + 1 }, () => []);
+  const tops = days.map((d) => topsOf(d.tickets));
   DURATION_KEYS.forEach((name, k) => {
     let from = 0;
     // No value of the period is above its days' largest: the big groups' histograms are read up to it.
     let top = 0;
-    for (const { tickets: t } of days) {
+    days.forEach(({ tickets: t }, i) => {
       countColumn(t[name], t.length, slots, from, block, bigGroup, accumulators);
       from += t.length;
-      top = Math.max(top, topsOf(t)[k]!);
-    }
+      top = Math.max(top, tops[i]![k]!);
+    });
     for (let b = 0; b < bigGroups; b++) accumulators[bigGroup[b]!]!.countedUpTo(top);
     accumulators.forEach((a, g) => durations[g]!.push(a.stats(thresholdMs)));
     if (sum) {

@@ -217,7 +217,8 @@ function idColumns<Row>(rows: readonly Row[], category: (row: Row) => string, wi
 
 export function encodeTickets(facts: readonly TicketFact[]): TicketTable {
   const c = columnsOf(TICKET_COLUMNS, facts);
-  const duration = (key: DurationKey) => c(key, (f) => (f[key] === undefined ? NONE : toSeconds(f[key])));
+  // A clock stepped back can make a period negative: counted as 0 s (a report has no counter below 0).
+  const duration = (key: DurationKey) => c(key, (f) => (f[key] === undefined ? NONE : Math.max(0, toSeconds(f[key]))));
   return {
     length: facts.length,
     ...idColumns(facts, (f) => f.category, (f) => f.window, (f) => f.staff),
