@@ -7,6 +7,7 @@ export default defineConfig({
   },
   test: {
     include: ['shared/src/**/*.test.ts', 'hub/src/**/*.test.ts', 'test/**/*.test.ts'],
+    globalSetup: ['test/temp-folder.global.ts'],
     // The hall's clock is Asia/Shanghai; the machine's is not, so every test runs in UTC to prove it.
     env: { TZ: 'UTC' },
     testTimeout: 30_000,

@@ -2,7 +2,6 @@
 // federated halls (issue 21): a period picked, the district's tiles and each hall beside the total are
 // the figures of GET /api/district/report, the XLSX link is the export route and downloads a workbook
 // with the signed-in session, controls are touch-sized; a screenshot at 1366×768 is kept.
-import { mkdir } from 'node:fs/promises';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { DistrictReport } from '@yichuang/shared/district';
@@ -14,7 +13,6 @@ import { MONDAY_10AM, TestClock } from '../helpers/test-hub.js';
 import { districtClient, ratedTraffic, seedHall, startFederatedHub, waitForExactCopy, type FederatedHub } from './federation-helpers.js';
 
 const DAY = '2026-11-23';
-const SHOTS = '/tmp/shots-dist2';
 let cluster: PostgresCluster;
 let district: RunningDistrict;
 let browser: Browser;
@@ -88,7 +86,5 @@ it('shows the period’s district figures and each hall beside the total, and ex
   );
   expect(small).toEqual([]);
 
-  await mkdir(SHOTS, { recursive: true });
-  await page.screenshot({ path: `${SHOTS}/district-reports.png`, fullPage: false });
   await page.context().close();
 });
