@@ -15,6 +15,7 @@ import { publishRoutes } from './publish.js';
 import { ReportActivity } from './report-activity.js';
 import { registerReportRoutes } from './report-routes.js';
 import { countingCode, SavedFigures } from './saved-figures.js';
+import { oneAtATime } from './one-at-a-time.js';
 import { migrate } from './schema.js';
 import { readAhead } from './warm-up.js';
 
@@ -62,36 +63,17 @@ export async function startDistrict(options: DistrictOptions, { clock, log, link
   const rolledUp = new RolledUpDays();
   const activity = new ReportActivity();
   const keepsReports = keptReportBytes !== 0;
-  let reading: Promise<number> | undefined;
-  let readingAgain: Promise<number> | undefined;
-  let lastReading: Promise<number> | undefined;
-  const readAheadNow = (): Promise<number> => (reading ??= lastReading = readAhead(db, clock, rolledUp, activity, log).finally(() => (reading = undefined)));
-  // A reading under way may have passed the days just rolled up: one more after it.
-  const readAheadAfter = (): Promise<number> =>
-    reading
-      ? (readingAgain ??= reading.then(() => {
-          readingAgain = undefined;
-          return readAheadNow();
-        }))
-      : readAheadNow();
-  let projecting: Promise<number> | undefined;
-  let followUp: Promise<number> | undefined;
+  const readings = oneAtATime(() => readAhead(db, clock, rolledUp, activity, log));
+  // Each round projects what has come; a round under way may have read before the records a caller
+  // waits for, and a reading under way may have passed the days a round just rolled up: one more after.
+  const projections = oneAtATime(() =>
+    withClient(db, (c) => projectAll(c, clock(), rolledUp)).then((round) => {
+      if (round.rolledUp > 0 && keepsReports) void readings.again();
+      return round.applied;
+    }),
+  );
+  const project = (): Promise<number> => projections.again();
   let lastProblem = '';
-  const project = (): Promise<number> => {
-    if (!projecting) {
-      return (projecting = withClient(db, (c) => projectAll(c, clock(), rolledUp))
-        .then((round) => {
-          if (round.rolledUp > 0 && keepsReports) void readAheadAfter();
-          return round.applied;
-        })
-        .finally(() => (projecting = undefined)));
-    }
-    // The round under way may have read before the records the caller waits for: one more after it.
-    return (followUp ??= projecting.catch(() => 0).then(() => {
-      followUp = undefined;
-      return project();
-    }));
-  };
   const timer = setInterval(() => {
     project().then(
       () => (lastProblem = ''),
@@ -137,14 +119,14 @@ export async function startDistrict(options: DistrictOptions, { clock, log, link
   });
   const port = (server.address() as AddressInfo).port;
   // The last year's roll-ups read into memory while the server answers, once what the database holds is projected.
-  const warmed = keepsReports ? project().catch(() => 0).then(() => readAheadNow()) : Promise.resolve(0);
+  const warmed = keepsReports ? project().catch(() => 0).then(() => readings.join()) : Promise.resolve(0);
   const shownHost = options.host === '0.0.0.0' || options.host === '::' ? 'localhost' : options.host;
   return {
     url: `http://${shownHost}:${port}`,
     port,
     project,
     warmed,
-    readingAhead: () => readingAgain ?? lastReading,
+    readingAhead: () => readings.latest(),
     async close() {
       activity.close();
       clearInterval(timer);
@@ -152,10 +134,9 @@ export async function startDistrict(options: DistrictOptions, { clock, log, link
       const closed = new Promise<void>((resolve) => server.close(() => resolve()));
       server.closeAllConnections();
       await closed;
-      await projecting?.catch(() => undefined);
+      await projections.idle();
       await warmed;
-      await readingAgain;
-      await reading;
+      await readings.idle();
       await saved?.close();
       await db.end();
     },
